@@ -1,0 +1,374 @@
+//! The command line: argument parsing, and the scripting commands' output.
+//! stdout carries data only; messages go to stderr.
+
+use crate::config;
+use crate::corpus::{Corpus, Document, Person, Role, clean_line};
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
+
+const AFTER_HELP: &str = "\
+Examples:
+  nkread list                      the documents, newest first
+  nkread show hrc55-open-letter-2024
+  nkread --corpus ~/nk-docs list --json
+
+Exit status:
+  0  success
+  1  a runtime failure (for example, output could not be written)
+  2  a usage or input error: bad arguments, a broken config or corpus file,
+     an unknown document id, or no terminal for the reader";
+
+#[derive(Debug, Parser)]
+#[command(name = "nkread", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Read extra documents from DIR (*.toml, *.json); repeatable
+    #[arg(long = "corpus", value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+    /// Read the configuration from FILE instead of the default location
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the documents: id, date, kind and title, newest first
+    #[command(after_help = "Examples:\n  nkread list\n  nkread list --json | jq -r '.[].id'")]
+    List {
+        /// Print JSON: [{"id","title","date","kind","issuers","paragraphs","people"}]
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one document: its paragraphs numbered from 1, then its people by role
+    #[command(
+        after_help = "Examples:\n  nkread show joint-letter-security-council-2015\n  nkread show hrc55-open-letter-2024 --json | jq '.people | length'"
+    )]
+    Show {
+        /// The document's id, as `nkread list` prints it
+        id: String,
+        /// Print JSON: {"id","title","date","kind","place","tags","paragraphs","people"}
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// How a command failed: what to say on stderr, and the exit status.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    fn input(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+/// Runs nkread with the process's arguments and terminal.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout and exits 0, errors to stderr with 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    match execute(&cli, terminal).and_then(|out| write_stdout(&out)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+/// Writes `out` to stdout. A reader that went away (`nkread list | head`)
+/// is not a failure.
+fn write_stdout(out: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure {
+            code: 1,
+            message: format!("nkread: cannot write output: {e}"),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Loads what the command needs and returns what it prints.
+pub fn execute(cli: &Cli, terminal: bool) -> Result<String, Failure> {
+    if cli.command.is_none() && !terminal {
+        return Err(Failure::input(
+            "nkread: the reader needs a terminal on stdin and stdout; \
+             for scripts use `nkread list`, `nkread show ID` (see `nkread --help`)",
+        ));
+    }
+    let loaded = config::load(cli.config.as_deref())
+        .map_err(|p| Failure::input(format!("nkread: invalid configuration\n{p}")))?;
+    let mut dirs = loaded.corpus_dirs();
+    dirs.extend(cli.corpus.iter().cloned());
+    let corpus = Corpus::load(&dirs)
+        .map_err(|p| Failure::input(format!("nkread: the corpus has errors\n{p}")))?;
+    match &cli.command {
+        None => Err(Failure::input(
+            "nkread: the full-screen reader is not in this build yet; \
+             read with `nkread list` and `nkread show ID` (see `nkread --help`)",
+        )),
+        Some(Command::List { json }) => Ok(if *json {
+            to_json(&list_json(&corpus))
+        } else {
+            list_text(&corpus)
+        }),
+        Some(Command::Show { id, json }) => {
+            let doc = find(&corpus, id)?;
+            Ok(if *json {
+                to_json(&show_json(&corpus, doc))
+            } else {
+                show_text(doc)
+            })
+        }
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serializing plain structs of strings and numbers cannot fail.
+    let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The document with this id, or an error naming it and the closest ids.
+pub fn find<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Document, Failure> {
+    corpus.get(id).ok_or_else(|| {
+        let closest = corpus.closest_ids(id, 3).join(", ");
+        Failure::input(format!(
+            "nkread: no document with id \"{}\"; the closest ids are: {closest} (see `nkread list`)",
+            clean_line(id)
+        ))
+    })
+}
+
+fn issuers(doc: &Document) -> Vec<&str> {
+    doc.people_with(Role::Issuer).map(|p| p.name.as_str()).collect()
+}
+
+/// A supplied title is shown in square brackets, as catalogues do.
+fn shown_title(doc: &Document) -> String {
+    if doc.title_supplied {
+        format!("[{}]", doc.title)
+    } else {
+        doc.title.clone()
+    }
+}
+
+fn shown_date(doc: &Document) -> String {
+    doc.date.map_or_else(|| "undated".to_string(), |d| d.to_string())
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let fill = width.saturating_sub(s.width());
+    format!("{s}{}", " ".repeat(fill))
+}
+
+pub fn list_text(corpus: &Corpus) -> String {
+    let order = corpus.newest_first();
+    let rows: Vec<[String; 4]> = order
+        .iter()
+        .map(|&i| {
+            let d = &corpus.documents[i];
+            [d.id.clone(), shown_date(d), d.kind.to_string(), shown_title(d)]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..3)
+        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
+        .collect();
+    rows.iter()
+        .map(|r| {
+            format!(
+                "{}  {}  {}  {}\n",
+                pad(&r[0], widths[0]),
+                pad(&r[1], widths[1]),
+                pad(&r[2], widths[2]),
+                r[3]
+            )
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ListRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    title_supplied: bool,
+    date: Option<String>,
+    kind: String,
+    issuers: Vec<&'a str>,
+    paragraphs: usize,
+    people: usize,
+}
+
+fn list_json(corpus: &Corpus) -> Vec<ListRow<'_>> {
+    corpus
+        .newest_first()
+        .into_iter()
+        .map(|i| {
+            let d = &corpus.documents[i];
+            ListRow {
+                id: &d.id,
+                title: &d.title,
+                title_supplied: d.title_supplied,
+                date: d.date.map(|d| d.to_string()),
+                kind: d.kind.to_string(),
+                issuers: issuers(d),
+                paragraphs: d.paragraphs.len(),
+                people: d.people.len(),
+            }
+        })
+        .collect()
+}
+
+/// One person on one line: name (acronym, country) — title, affiliation; note.
+fn person_line(p: &Person) -> String {
+    let mut line = p.name.clone();
+    let paren: Vec<&str> = [&p.acronym, &p.country].into_iter().flatten().map(String::as_str).collect();
+    if !paren.is_empty() {
+        line.push_str(&format!(" ({})", paren.join(", ")));
+    }
+    let post: Vec<&str> = [&p.title, &p.affiliation].into_iter().flatten().map(String::as_str).collect();
+    if !post.is_empty() {
+        line.push_str(&format!(" — {}", post.join(", ")));
+    }
+    if let Some(note) = &p.note {
+        line.push_str(&format!("; {note}"));
+    }
+    line
+}
+
+pub fn show_text(doc: &Document) -> String {
+    let mut out = format!("{}\n", shown_title(doc));
+    if let Some(subtitle) = &doc.subtitle {
+        out.push_str(&format!("{subtitle}\n"));
+    }
+    out.push('\n');
+    let mut field = |name: &str, value: &str| out.push_str(&format!("{:<11}{value}\n", format!("{name}:")));
+    field("id", &doc.id);
+    field("date", &shown_date(doc));
+    if let Some(note) = &doc.date_note {
+        field("date note", note);
+    }
+    field("kind", &doc.kind.to_string());
+    if let Some(place) = &doc.place {
+        field("place", place);
+    }
+    let issuers = issuers(doc);
+    if !issuers.is_empty() {
+        field("issuers", &issuers.join("; "));
+    }
+    if let Some(by) = &doc.posted_by {
+        field("posted by", by);
+    }
+    if !doc.tags.is_empty() {
+        field("tags", &doc.tags.join(", "));
+    }
+    if doc.title_supplied {
+        field("title", "supplied by the curator: the capture has no headline");
+    }
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        out.push_str(&format!("\n[{}] {p}\n", i + 1));
+    }
+    for role in Role::ALL {
+        let people: Vec<&Person> = doc.people_with(role).collect();
+        if people.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{} ({})\n", role.heading(), people.len()));
+        for p in people {
+            out.push_str(&format!("  {}\n", person_line(p)));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct ShowDoc<'a> {
+    id: &'a str,
+    title: &'a str,
+    title_supplied: bool,
+    subtitle: Option<&'a str>,
+    date: Option<String>,
+    date_note: Option<&'a str>,
+    kind: String,
+    place: Option<&'a str>,
+    posted_by: Option<&'a str>,
+    tags: &'a [String],
+    source: Option<&'a str>,
+    paragraphs: Vec<ShowParagraph<'a>>,
+    people: Vec<ShowPerson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ShowParagraph<'a> {
+    n: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ShowPerson<'a> {
+    name: &'a str,
+    kind: String,
+    role: String,
+    title: Option<&'a str>,
+    affiliation: Option<&'a str>,
+    country: Option<&'a str>,
+    acronym: Option<&'a str>,
+    note: Option<&'a str>,
+    entity: &'a str,
+}
+
+fn show_json<'a>(corpus: &'a Corpus, doc: &'a Document) -> ShowDoc<'a> {
+    ShowDoc {
+        id: &doc.id,
+        title: &doc.title,
+        title_supplied: doc.title_supplied,
+        subtitle: doc.subtitle.as_deref(),
+        date: doc.date.map(|d| d.to_string()),
+        date_note: doc.date_note.as_deref(),
+        kind: doc.kind.to_string(),
+        place: doc.place.as_deref(),
+        posted_by: doc.posted_by.as_deref(),
+        tags: &doc.tags,
+        source: doc.source.as_deref(),
+        paragraphs: doc
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, text)| ShowParagraph { n: i + 1, text })
+            .collect(),
+        people: Role::ALL
+            .into_iter()
+            .flat_map(|role| doc.people_with(role))
+            .map(|p| ShowPerson {
+                name: &p.name,
+                kind: p.kind.to_string(),
+                role: p.role.to_string(),
+                title: p.title.as_deref(),
+                affiliation: p.affiliation.as_deref(),
+                country: p.country.as_deref(),
+                acronym: p.acronym.as_deref(),
+                note: p.note.as_deref(),
+                entity: &corpus.entity_of(p).id,
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,325 @@
+//! Reading documents from TOML and JSON text, cleaning them, and checking
+//! them. Every problem is reported with its file and position, all at once.
+
+use super::hygiene::{clean, clean_line};
+use super::model::Document;
+use super::problem::Problem;
+use std::path::Path;
+
+/// A file of the corpus: its name as the user knows it, and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    fn is_json(&self) -> bool {
+        self.name.ends_with(".json")
+    }
+}
+
+/// A step of a field path: a key of a table or an index of an array.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+fn path_string(path: &[Step]) -> String {
+    let mut s = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) if s.is_empty() => s.push_str(k),
+            Step::Key(k) => {
+                s.push('.');
+                s.push_str(k);
+            }
+            Step::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+/// The corpus files in `dir`: every `*.toml` and `*.json`, by name.
+pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Problem> {
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Problem::new(&shown, format!("cannot read corpus directory: {e}")))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| Problem::new(&shown, format!("cannot read corpus directory: {e}")))?
+            .path();
+        let wanted = matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "json"));
+        if wanted && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(&path)
+                .map_err(|e| Problem::new(&name, format!("cannot read file: {e}")))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let valid = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes());
+                Problem::new(&name, "the file is not valid UTF-8").at_offset(&text, valid)
+            })?;
+            Ok(SourceFile { name, text })
+        })
+        .collect()
+}
+
+/// The documents in one file, cleaned and checked.
+pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
+    let docs = if file.is_json() { parse_json(file) } else { parse_toml(file) }
+        .map_err(|p| vec![p])?;
+    let mut problems = Vec::new();
+    let mut out = Vec::with_capacity(docs.len());
+    for (i, mut doc) in docs.into_iter().enumerate() {
+        clean_document(&mut doc);
+        for (path, message) in check(&doc) {
+            let mut path = path;
+            if file.is_json_array() {
+                path.insert(0, Step::Index(i));
+            }
+            problems.push(locate(file, &path, Problem::new(&file.name, message)));
+        }
+        out.push(doc);
+    }
+    if problems.is_empty() { Ok(out) } else { Err(problems) }
+}
+
+impl SourceFile {
+    fn is_json_array(&self) -> bool {
+        self.is_json() && self.text.trim_start().starts_with('[')
+    }
+}
+
+/// Points `problem` at the field `id` of document `index` of `file`.
+pub fn locate_id(file: &SourceFile, index: usize, problem: Problem) -> Problem {
+    let mut path = vec![Step::Key("id")];
+    if file.is_json_array() {
+        path.insert(0, Step::Index(index));
+    }
+    locate(file, &path, problem)
+}
+
+fn parse_toml(file: &SourceFile) -> Result<Vec<Document>, Problem> {
+    from_toml(file).map(|d| vec![d])
+}
+
+/// Deserializes a TOML file; an error names the line and column.
+pub fn from_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> {
+    toml::from_str(&file.text).map_err(|e| {
+        let p = Problem::new(&file.name, e.message().trim());
+        match e.span() {
+            Some(span) => p.at_offset(&file.text, span.start),
+            None => p,
+        }
+    })
+}
+
+fn parse_json(file: &SourceFile) -> Result<Vec<Document>, Problem> {
+    let json_problem = |e: serde_path_to_error::Error<serde_json::Error>| {
+        let field = e.path().to_string();
+        let inner = e.into_inner();
+        // serde_json appends " at line L column C" to its message; we show the
+        // position our way instead.
+        let message = inner.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(i) if inner.line() > 0 => message[..i].to_string(),
+            _ => message,
+        };
+        let mut p = Problem::new(&file.name, message);
+        if inner.line() > 0 {
+            p = p.at_line(&file.text, inner.line(), inner.column());
+        }
+        if field != "." {
+            p = p.in_field(field);
+        }
+        p
+    };
+    let de = &mut serde_json::Deserializer::from_str(&file.text);
+    if file.is_json_array() {
+        serde_path_to_error::deserialize::<_, Vec<Document>>(de).map_err(json_problem)
+    } else {
+        serde_path_to_error::deserialize::<_, Document>(de)
+            .map(|d| vec![d])
+            .map_err(json_problem)
+    }
+}
+
+/// Adds the position of `path` in `file` to `problem`: line and column in a
+/// TOML file (found by parsing it again, on the error path only), the field
+/// path in either.
+fn locate(file: &SourceFile, path: &[Step], problem: Problem) -> Problem {
+    let problem = problem.in_field(path_string(path));
+    if file.is_json() {
+        return problem;
+    }
+    let Ok(root) = toml::de::DeTable::parse(&file.text) else {
+        return problem;
+    };
+    let mut found: Option<&toml::Spanned<toml::de::DeValue>> = None;
+    for step in path {
+        found = match (step, found) {
+            (Step::Key(k), None) => root.get_ref().get(*k),
+            (Step::Key(k), Some(v)) => v.get_ref().get(*k),
+            (Step::Index(i), Some(v)) => v.get_ref().get(*i),
+            (Step::Index(_), None) => None,
+        };
+        if found.is_none() {
+            break;
+        }
+    }
+    match found {
+        Some(value) => problem.at_offset(&file.text, value.span().start),
+        None => problem.at_offset(&file.text, 0),
+    }
+}
+
+fn clean_opt(field: &mut Option<String>) {
+    if let Some(s) = field {
+        *s = clean_line(s);
+    }
+    if field.as_deref() == Some("") {
+        *field = None;
+    }
+}
+
+/// Text hygiene, once, at load: every string of the document.
+fn clean_document(doc: &mut Document) {
+    doc.id = clean_line(&doc.id);
+    doc.title = clean_line(&doc.title);
+    for field in [
+        &mut doc.subtitle,
+        &mut doc.date_note,
+        &mut doc.place,
+        &mut doc.posted_by,
+        &mut doc.source,
+    ] {
+        clean_opt(field);
+    }
+    for s in doc.tags.iter_mut().chain(doc.omitted.iter_mut()) {
+        *s = clean_line(s);
+    }
+    for p in &mut doc.paragraphs {
+        *p = clean(p).trim().to_string();
+    }
+    for person in &mut doc.people {
+        person.name = clean_line(&person.name);
+        for field in [
+            &mut person.title,
+            &mut person.affiliation,
+            &mut person.country,
+            &mut person.acronym,
+            &mut person.note,
+        ] {
+            clean_opt(field);
+        }
+    }
+}
+
+/// An id is a readable slug: it is typed on command lines and kept in
+/// bookmark files.
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(char::is_alphanumeric)
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// What is wrong with a cleaned document, field by field.
+fn check(doc: &Document) -> Vec<(Vec<Step>, String)> {
+    let mut problems = Vec::new();
+    if !valid_id(&doc.id) {
+        problems.push((
+            vec![Step::Key("id")],
+            format!(
+                "\"{}\" is not a valid id: use letters, digits, '-', '_' and '.', starting with a letter or digit",
+                doc.id
+            ),
+        ));
+    }
+    if doc.title.is_empty() {
+        problems.push((vec![Step::Key("title")], "the title is empty".to_string()));
+    }
+    if doc.paragraphs.is_empty() {
+        problems.push((
+            vec![Step::Key("paragraphs")],
+            "the document is empty: it has no paragraphs".to_string(),
+        ));
+    }
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        if p.is_empty() {
+            problems.push((
+                vec![Step::Key("paragraphs"), Step::Index(i)],
+                format!("paragraph {} is empty", i + 1),
+            ));
+        }
+    }
+    for (i, person) in doc.people.iter().enumerate() {
+        if person.name.is_empty() {
+            problems.push((
+                vec![Step::Key("people"), Step::Index(i), Step::Key("name")],
+                "the name is empty".to_string(),
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, text: &str) -> SourceFile {
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    const GOOD: &str = "id = \"d\"\ntitle = \"T\"\nkind = \"statement\"\nparagraphs = [\"One.\"]\n";
+
+    #[test]
+    fn a_good_toml_file_parses_and_is_cleaned() {
+        let text = GOOD.replace("One.", "One.\\u001b[2J\\t");
+        let docs = parse(&file("d.toml", &text)).unwrap();
+        assert_eq!(docs[0].paragraphs, ["One.[2J"]);
+    }
+
+    #[test]
+    fn semantic_problems_point_at_the_field_line() {
+        let text = GOOD.replace("[\"One.\"]", "[\"One.\", \"  \"]");
+        let problems = parse(&file("d.toml", &text)).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "d.toml:4:24: field `paragraphs[1]`: paragraph 2 is empty\n     4 | paragraphs = [\"One.\", \"  \"]"
+        );
+    }
+
+    #[test]
+    fn json_arrays_report_the_element_path_and_line() {
+        let text = "[\n{\"id\":\"a\",\"title\":\"T\",\"kind\":\"statement\",\"paragraphs\":[\"x\"]},\n{\"id\":\"b\",\"title\":\"T\",\"kind\":\"memo\",\"paragraphs\":[\"x\"]}\n]";
+        let problems = parse(&file("d.json", text)).unwrap_err();
+        let shown = problems[0].to_string();
+        assert!(shown.starts_with("d.json:3:"), "{shown}");
+        assert!(shown.contains("field `[1].kind`: unknown variant `memo`"), "{shown}");
+    }
+
+    #[test]
+    fn json_semantic_problems_name_the_path() {
+        let text = "[{\"id\":\"a b\",\"title\":\"T\",\"kind\":\"statement\",\"paragraphs\":[]}]";
+        let shown: Vec<String> = parse(&file("d.json", text))
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(shown[0].starts_with("d.json: field `[0].id`: \"a b\" is not a valid id"), "{shown:?}");
+        assert!(shown[1].starts_with("d.json: field `[0].paragraphs`: the document is empty"), "{shown:?}");
+    }
+}

@@ -1,0 +1,176 @@
+//! The corpus: the bundled documents plus the user's own, loaded, cleaned,
+//! validated and linked to entities once, then shared read-only.
+
+mod entities;
+mod hygiene;
+mod load;
+mod model;
+mod problem;
+
+pub use entities::{Entities, Entity, name_key, slug};
+pub use hygiene::{clean, clean_line};
+pub use load::{SourceFile, from_toml, read_dir};
+pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
+pub use problem::{Problem, Problems};
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+    pub const ENTITIES: &str = include_str!("../../data/entities.toml");
+}
+
+/// Name under which the bundled files are shown in messages.
+const BUNDLED_PREFIX: &str = "bundled:";
+
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub entities: Entities,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitiesFile {
+    #[serde(default)]
+    entity: Vec<Entity>,
+}
+
+impl Corpus {
+    /// The bundled corpus, then every corpus directory in order.
+    pub fn load(dirs: &[PathBuf]) -> Result<Corpus, Problems> {
+        let mut files = bundled_files();
+        let mut problems = Vec::new();
+        for dir in dirs {
+            match read_dir(dir) {
+                Ok(found) => files.extend(found),
+                Err(p) => problems.push(p),
+            }
+        }
+        let entities = SourceFile {
+            name: format!("{BUNDLED_PREFIX}data/entities.toml"),
+            text: bundled::ENTITIES.to_string(),
+        };
+        match Corpus::from_files(&entities, &files) {
+            Ok(corpus) if problems.is_empty() => Ok(corpus),
+            Ok(_) => Err(Problems(problems)),
+            Err(Problems(more)) => {
+                problems.extend(more);
+                Err(Problems(problems))
+            }
+        }
+    }
+
+    /// Builds a corpus from an entities file and document files, reporting
+    /// every problem in every file.
+    pub fn from_files(entities: &SourceFile, files: &[SourceFile]) -> Result<Corpus, Problems> {
+        let mut problems = Vec::new();
+        let mut entities = parse_entities(entities).unwrap_or_else(|p| {
+            problems.push(p);
+            Entities::default()
+        });
+        let mut documents: Vec<Document> = Vec::new();
+        let mut first_seen: HashMap<String, String> = HashMap::new();
+        for file in files {
+            let docs = match load::parse(file) {
+                Ok(docs) => docs,
+                Err(found) => {
+                    problems.extend(found);
+                    continue;
+                }
+            };
+            for (index, doc) in docs.into_iter().enumerate() {
+                let here = load::locate_id(file, index, Problem::new(&file.name, ""));
+                if let Some(there) = first_seen.get(&doc.id) {
+                    problems.push(Problem {
+                        message: format!("duplicate id \"{}\": already used at {there}", doc.id),
+                        ..here
+                    });
+                    continue;
+                }
+                let position = here.position.map_or(String::new(), |(l, c)| format!(":{l}:{c}"));
+                first_seen.insert(doc.id.clone(), format!("{}{position}", file.name));
+                documents.push(doc);
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Problems(problems));
+        }
+        for doc in &mut documents {
+            for person in &mut doc.people {
+                person.entity = entities.resolve(person.kind, &person.name);
+            }
+        }
+        Ok(Corpus { documents, entities })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// Indices of the documents, newest first; undated ones last, by title.
+    pub fn newest_first(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.documents.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&self.documents[a], &self.documents[b]);
+            match (a.date, b.date) {
+                (Some(x), Some(y)) => y.cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| a.title.cmp(&b.title))
+        });
+        order
+    }
+
+    /// Up to `n` ids that look most like `query`, best first: ids that
+    /// contain it, then by similarity.
+    pub fn closest_ids(&self, query: &str, n: usize) -> Vec<&str> {
+        let query = query.to_lowercase();
+        let mut scored: Vec<(f64, &str)> = self
+            .documents
+            .iter()
+            .map(|d| {
+                let id = d.id.as_str();
+                let contains = !query.is_empty() && id.to_lowercase().contains(&query);
+                let score = strsim::jaro_winkler(&query, &id.to_lowercase()) + f64::from(u8::from(contains));
+                (score, id)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        scored.into_iter().take(n).map(|(_, id)| id).collect()
+    }
+
+    /// The entity of a person entry.
+    pub fn entity_of(&self, person: &Person) -> &Entity {
+        self.entities.get(person.entity)
+    }
+}
+
+fn bundled_files() -> Vec<SourceFile> {
+    bundled::BUNDLED_CORPUS
+        .iter()
+        .map(|(name, text)| SourceFile {
+            name: format!("{BUNDLED_PREFIX}{name}"),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
+fn parse_entities(file: &SourceFile) -> Result<Entities, Problem> {
+    let parsed: EntitiesFile = load::from_toml(file)?;
+    let list = parsed
+        .entity
+        .into_iter()
+        .map(|mut e| {
+            e.name = clean_line(&e.name);
+            e.aliases.iter_mut().for_each(|a| *a = clean_line(a));
+            e.acronyms.iter_mut().for_each(|a| *a = clean_line(a));
+            e
+        })
+        .collect();
+    Entities::new(list).map_err(|m| Problem::new(&file.name, m))
+}

@@ -1,0 +1,268 @@
+//! The corpus model: documents, their paragraphs and the people they name.
+//! The same structs are the file schema (data/README.md documents it).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Index of an entity in [`super::Entities`].
+pub type EntityId = usize;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    /// The capture has no headline of its own; `title` was written by the curator.
+    #[serde(default)]
+    pub title_supplied: bool,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    /// Where the date comes from, or why there is none.
+    #[serde(default)]
+    pub date_note: Option<String>,
+    pub kind: DocKind,
+    /// The dateline, where the document gives one.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Who posted the captured page, where the page says so.
+    #[serde(default)]
+    pub posted_by: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// File name of the raw capture under data/sources/, for provenance.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Lines of the capture deliberately not kept as text, verbatim.
+    #[serde(default)]
+    pub omitted: Vec<String>,
+    pub paragraphs: Vec<String>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    pub kind: PersonKind,
+    pub role: Role,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub acronym: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Resolved at load; never read from a file.
+    #[serde(skip)]
+    pub entity: EntityId,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocKind {
+    PressRelease,
+    JointLetter,
+    OpenLetter,
+    Letter,
+    Statement,
+    Report,
+    Submission,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PersonKind {
+    Organization,
+    Person,
+}
+
+/// What a person or organization is to a document. The order is the order in
+/// which roles are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Issuer,
+    Signatory,
+    Member,
+    Quoted,
+    Mentioned,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Issuer,
+        Role::Signatory,
+        Role::Member,
+        Role::Quoted,
+        Role::Mentioned,
+    ];
+
+    /// Heading for a group of people with this role.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Role::Issuer => "Issuers",
+            Role::Signatory => "Signatories",
+            Role::Member => "Members and supporters",
+            Role::Quoted => "Quoted",
+            Role::Mentioned => "Mentioned",
+        }
+    }
+}
+
+/// Serde's own name for a unit variant, so that display and files agree.
+fn serde_name<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+macro_rules! display_by_serde_name {
+    ($($t:ty),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&serde_name(self))
+            }
+        }
+    )*};
+}
+display_by_serde_name!(DocKind, PersonKind, Role);
+
+/// An ISO 8601 calendar date at the precision the source supports:
+/// "2015", "2014-11" or "2017-03-08". Orders chronologically, a year before
+/// any month of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(try_from = "String")]
+pub struct PartialDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl TryFrom<String> for PartialDate {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
+}
+
+impl std::str::FromStr for PartialDate {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let invalid = || format!("invalid date \"{s}\": expected YYYY, YYYY-MM or YYYY-MM-DD");
+        let parts: Vec<&str> = s.split('-').collect();
+        let number = |p: &str, len: usize| {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<u16>().ok())
+                .flatten()
+                .ok_or_else(invalid)
+        };
+        let year = number(parts[0], 4)?;
+        let month = match parts.get(1) {
+            Some(p) => Some(number(p, 2)? as u8),
+            None => None,
+        };
+        let day = match parts.get(2) {
+            Some(p) => Some(number(p, 2)? as u8),
+            None => None,
+        };
+        if parts.len() > 3 {
+            return Err(invalid());
+        }
+        if let Some(m) = month
+            && !(1..=12).contains(&m)
+        {
+            return Err(format!("invalid date \"{s}\": month {m} is not 1-12"));
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            let last = days_in_month(year, m);
+            if !(1..=last).contains(&d) {
+                return Err(format!("invalid date \"{s}\": day {d} is not 1-{last}"));
+            }
+        }
+        Ok(PartialDate { year, month, day })
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Document {
+    /// The people with one role, in the order the document lists them.
+    pub fn people_with(&self, role: Role) -> impl Iterator<Item = &Person> {
+        self.people.iter().filter(move |p| p.role == role)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_at_each_precision_and_order_chronologically() {
+        let y: PartialDate = "2015".parse().unwrap();
+        let ym: PartialDate = "2014-11".parse().unwrap();
+        let ymd: PartialDate = "2017-03-08".parse().unwrap();
+        assert_eq!((y.to_string(), ym.to_string(), ymd.to_string()),
+            ("2015".into(), "2014-11".into(), "2017-03-08".into()));
+        assert!(ym < y && y < ymd);
+        assert!("2024-02-29".parse::<PartialDate>().is_ok());
+    }
+
+    #[test]
+    fn bad_dates_say_why() {
+        for (s, why) in [
+            ("2023-02-29", "day 29 is not 1-28"),
+            ("2017-13", "month 13 is not 1-12"),
+            ("17-03-08", "expected YYYY"),
+            ("2017-3-8", "expected YYYY"),
+            ("2017-03-08-01", "expected YYYY"),
+            ("", "expected YYYY"),
+            ("March 2017", "expected YYYY"),
+        ] {
+            let err = s.parse::<PartialDate>().unwrap_err();
+            assert!(err.contains(why), "{s}: {err}");
+        }
+    }
+
+    #[test]
+    fn kinds_and_roles_display_as_in_files() {
+        assert_eq!(DocKind::JointLetter.to_string(), "joint-letter");
+        assert_eq!(Role::Quoted.to_string(), "quoted");
+        assert_eq!(PersonKind::Organization.to_string(), "organization");
+    }
+}

@@ -1,0 +1,144 @@
+//! What is wrong with an input file, said so that a person can fix it: the
+//! file, the line and column or the field path, and the offending line.
+
+use super::hygiene::clean_line;
+use std::fmt;
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file as the user knows it (a path, or `bundled:data/…`).
+    pub file: String,
+    /// 1-based line and column, where known.
+    pub position: Option<(usize, usize)>,
+    /// The field path ("people[3].role"), where known.
+    pub field: Option<String>,
+    pub message: String,
+    /// The offending line of the file, shown under the message.
+    pub excerpt: Option<String>,
+}
+
+impl Problem {
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            position: None,
+            field: None,
+            message: message.into(),
+            excerpt: None,
+        }
+    }
+
+    /// Points the problem at a byte offset of `text`, quoting that line.
+    pub fn at_offset(mut self, text: &str, offset: usize) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[..offset].matches('\n').count() + 1;
+        let column = text[line_start..offset].chars().count() + 1;
+        self.position = Some((line, column));
+        let line_text = text[line_start..].lines().next().unwrap_or("");
+        self.excerpt = Some(line_text.to_string());
+        self
+    }
+
+    /// Points the problem at a 1-based line and column of `text`.
+    pub fn at_line(mut self, text: &str, line: usize, column: usize) -> Self {
+        self.position = Some((line, column));
+        self.excerpt = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(str::to_string);
+        self
+    }
+
+    pub fn in_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into()).filter(|f| !f.is_empty());
+        self
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// How much of an offending line is quoted.
+const EXCERPT_CHARS: usize = 100;
+
+impl fmt::Display for Problem {
+    /// Everything shown is cleaned: file names and excerpts are untrusted.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", clean_line(&self.file))?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(field) = &self.field {
+            write!(f, "field `{}`: ", clean_line(field))?;
+        }
+        write!(f, "{}", clean_line(&self.message))?;
+        if let (Some(excerpt), Some((line, _))) = (&self.excerpt, self.position) {
+            let excerpt = clean_line(excerpt);
+            let mut shown: String = excerpt.chars().take(EXCERPT_CHARS).collect();
+            if shown.len() < excerpt.len() {
+                shown.push('…');
+            }
+            write!(f, "\n{line:>6} | {shown}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in a load, in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_file_line_column_field_and_quotes_the_line() {
+        let text = "id = \"a\"\nkind = \"memo\"\n";
+        let p = Problem::new("x.toml", "unknown variant `memo`")
+            .at_offset(text, text.find("\"memo").unwrap())
+            .in_field("kind");
+        assert_eq!(
+            p.to_string(),
+            "x.toml:2:8: field `kind`: unknown variant `memo`\n     2 | kind = \"memo\""
+        );
+    }
+
+    #[test]
+    fn untrusted_parts_are_cleaned() {
+        let p = Problem::new("evil\u{1b}[2J.toml", "bad \u{202e}name")
+            .at_line("\u{1b}]0;pwned\u{7}", 1, 1);
+        let shown = p.to_string();
+        assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+    }
+
+    #[test]
+    fn offsets_inside_a_character_and_past_the_end_are_safe() {
+        let text = "name = \"북한\"";
+        let p = Problem::new("f", "m").at_offset(text, 9);
+        assert_eq!(p.position, Some((1, 9)));
+        let p = Problem::new("f", "m").at_offset(text, 999);
+        assert_eq!(p.position, Some((1, 12)));
+    }
+}

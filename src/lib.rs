@@ -1,0 +1,7 @@
+//! nkread: a terminal reader for a corpus of human-rights advocacy documents
+//! on North Korea. The binary is a thin shell over this library so that
+//! tests reach every module.
+
+pub mod cli;
+pub mod config;
+pub mod corpus;
