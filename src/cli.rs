@@ -287,6 +287,9 @@ pub fn show_text(doc: &Document) -> String {
     for (i, p) in doc.paragraphs.iter().enumerate() {
         out.push_str(&format!("\n[{}] {p}\n", i + 1));
     }
+    if let Some(heading) = &doc.people_heading {
+        out.push_str(&format!("\n{heading}\n"));
+    }
     for role in Role::ALL {
         let people: Vec<&Person> = doc.people_with(role).collect();
         if people.is_empty() {
@@ -314,6 +317,7 @@ struct ShowDoc<'a> {
     tags: &'a [String],
     source: Option<&'a str>,
     paragraphs: Vec<ShowParagraph<'a>>,
+    people_heading: Option<&'a str>,
     people: Vec<ShowPerson<'a>>,
 }
 
@@ -355,6 +359,7 @@ fn show_json<'a>(corpus: &'a Corpus, doc: &'a Document) -> ShowDoc<'a> {
             .enumerate()
             .map(|(i, text)| ShowParagraph { n: i + 1, text })
             .collect(),
+        people_heading: doc.people_heading.as_deref(),
         people: Role::ALL
             .into_iter()
             .flat_map(|role| doc.people_with(role))

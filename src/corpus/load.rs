@@ -201,6 +201,7 @@ fn clean_document(doc: &mut Document) {
         &mut doc.place,
         &mut doc.posted_by,
         &mut doc.source,
+        &mut doc.people_heading,
     ] {
         clean_opt(field);
     }

@@ -38,6 +38,9 @@ pub struct Document {
     #[serde(default)]
     pub omitted: Vec<String>,
     pub paragraphs: Vec<String>,
+    /// The document's own words introducing its people list, verbatim.
+    #[serde(default)]
+    pub people_heading: Option<String>,
     #[serde(default)]
     pub people: Vec<Person>,
 }
