@@ -4,7 +4,8 @@
 use std::{env, fs, path::PathBuf};
 
 fn main() {
-    let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("data/corpus");
+    let dir =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("data/corpus");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("data/corpus exists")

@@ -97,7 +97,10 @@ pub fn run() -> ExitCode {
 /// is not a failure.
 fn write_stdout(out: &str) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure {
             code: 1,
             message: format!("nkread: cannot write output: {e}"),
@@ -160,7 +163,9 @@ pub fn find<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Document, Failure> {
 }
 
 fn issuers(doc: &Document) -> Vec<&str> {
-    doc.people_with(Role::Issuer).map(|p| p.name.as_str()).collect()
+    doc.people_with(Role::Issuer)
+        .map(|p| p.name.as_str())
+        .collect()
 }
 
 /// A supplied title is shown in square brackets, as catalogues do.
@@ -173,7 +178,8 @@ fn shown_title(doc: &Document) -> String {
 }
 
 fn shown_date(doc: &Document) -> String {
-    doc.date.map_or_else(|| "undated".to_string(), |d| d.to_string())
+    doc.date
+        .map_or_else(|| "undated".to_string(), |d| d.to_string())
 }
 
 fn pad(s: &str, width: usize) -> String {
@@ -187,7 +193,12 @@ pub fn list_text(corpus: &Corpus) -> String {
         .iter()
         .map(|&i| {
             let d = &corpus.documents[i];
-            [d.id.clone(), shown_date(d), d.kind.to_string(), shown_title(d)]
+            [
+                d.id.clone(),
+                shown_date(d),
+                d.kind.to_string(),
+                shown_title(d),
+            ]
         })
         .collect();
     let widths: Vec<usize> = (0..3)
@@ -238,16 +249,34 @@ fn list_json(corpus: &Corpus) -> Vec<ListRow<'_>> {
         .collect()
 }
 
-/// One person on one line: name (acronym, country) — title, affiliation; note.
+/// One person on one line, in the order the documents write them:
+/// name (acronym) — title, affiliation (country); note.
 fn person_line(p: &Person) -> String {
+    let post: Vec<&str> = [&p.title, &p.affiliation]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    // The country follows what it qualifies: the affiliation if there is one.
+    let (after_name, after_post) = if post.is_empty() {
+        (p.country.as_ref(), None)
+    } else {
+        (None, p.country.as_ref())
+    };
+    let paren: Vec<&str> = [p.acronym.as_ref(), after_name]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
     let mut line = p.name.clone();
-    let paren: Vec<&str> = [&p.acronym, &p.country].into_iter().flatten().map(String::as_str).collect();
     if !paren.is_empty() {
         line.push_str(&format!(" ({})", paren.join(", ")));
     }
-    let post: Vec<&str> = [&p.title, &p.affiliation].into_iter().flatten().map(String::as_str).collect();
     if !post.is_empty() {
         line.push_str(&format!(" — {}", post.join(", ")));
+    }
+    if let Some(country) = after_post {
+        line.push_str(&format!(" ({country})"));
     }
     if let Some(note) = &p.note {
         line.push_str(&format!("; {note}"));
@@ -261,7 +290,8 @@ pub fn show_text(doc: &Document) -> String {
         out.push_str(&format!("{subtitle}\n"));
     }
     out.push('\n');
-    let mut field = |name: &str, value: &str| out.push_str(&format!("{:<11}{value}\n", format!("{name}:")));
+    let mut field =
+        |name: &str, value: &str| out.push_str(&format!("{:<11}{value}\n", format!("{name}:")));
     field("id", &doc.id);
     field("date", &shown_date(doc));
     if let Some(note) = &doc.date_note {
@@ -282,20 +312,28 @@ pub fn show_text(doc: &Document) -> String {
         field("tags", &doc.tags.join(", "));
     }
     if doc.title_supplied {
-        field("title", "supplied by the curator: the capture has no headline");
+        field(
+            "title",
+            "supplied by the curator: the capture has no headline",
+        );
     }
     for (i, p) in doc.paragraphs.iter().enumerate() {
         out.push_str(&format!("\n[{}] {p}\n", i + 1));
     }
-    if let Some(heading) = &doc.people_heading {
-        out.push_str(&format!("\n{heading}\n"));
-    }
+    // The document's own heading introduces its list: signatories or members.
+    let mut list_heading = doc.people_heading.as_ref();
     for role in Role::ALL {
         let people: Vec<&Person> = doc.people_with(role).collect();
         if people.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n{} ({})\n", role.heading(), people.len()));
+        out.push_str(&format!("\n{} ({})", role.heading(), people.len()));
+        if matches!(role, Role::Signatory | Role::Member)
+            && let Some(heading) = list_heading.take()
+        {
+            out.push_str(&format!(": “{heading}”"));
+        }
+        out.push('\n');
         for p in people {
             out.push_str(&format!("  {}\n", person_line(p)));
         }

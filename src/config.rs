@@ -91,10 +91,18 @@ mod tests {
             },
             path: Some(PathBuf::from("/etc/nkread/config.toml")),
         };
-        let home = directories::BaseDirs::new().unwrap().home_dir().to_path_buf();
+        let home = directories::BaseDirs::new()
+            .unwrap()
+            .home_dir()
+            .to_path_buf();
         assert_eq!(
             loaded.corpus_dirs(),
-            [home.join("nk"), "/etc/nkread/notes".into(), "/abs".into(), "/etc/nkread/~user".into()]
+            [
+                home.join("nk"),
+                "/etc/nkread/notes".into(),
+                "/abs".into(),
+                "/etc/nkread/~user".into()
+            ]
         );
     }
 }

@@ -14,7 +14,7 @@ fn corpus() -> Corpus {
 /// Whitespace as the curated text keeps it: runs of spaces and no-break
 /// spaces become one space, and the ends are trimmed.
 fn norm(s: &str) -> String {
-    s.split(|c: char| c == ' ' || c == '\u{a0}')
+    s.split([' ', '\u{a0}'])
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -24,8 +24,13 @@ fn norm(s: &str) -> String {
 const LIST_GLUE: [&str; 1] = ["and"];
 
 fn capture(doc: &Document) -> String {
-    let name = doc.source.as_deref().unwrap_or_else(|| panic!("{}: no source", doc.id));
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sources").join(name);
+    let name = doc
+        .source
+        .as_deref()
+        .unwrap_or_else(|| panic!("{}: no source", doc.id));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/sources")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -37,11 +42,21 @@ fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The words of the people entries and of the heading that introduces them.
 fn people_words(doc: &Document) -> HashSet<String> {
-    let heading = doc.people_heading.iter().flat_map(|h| words(h).collect::<Vec<_>>());
+    let heading = doc
+        .people_heading
+        .iter()
+        .flat_map(|h| words(h).collect::<Vec<_>>());
     doc.people
         .iter()
         .flat_map(|p| {
-            [Some(&p.name), p.title.as_ref(), p.affiliation.as_ref(), p.country.as_ref(), p.acronym.as_ref(), p.note.as_ref()]
+            [
+                Some(&p.name),
+                p.title.as_ref(),
+                p.affiliation.as_ref(),
+                p.country.as_ref(),
+                p.acronym.as_ref(),
+                p.note.as_ref(),
+            ]
         })
         .flatten()
         .flat_map(|s| words(s).collect::<Vec<_>>())
@@ -55,7 +70,11 @@ fn the_bundled_corpus_loads_all_five_documents() {
     let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids.len(), 5, "{ids:?}");
     for doc in &corpus.documents {
-        assert!(!doc.paragraphs.is_empty() && !doc.people.is_empty(), "{}", doc.id);
+        assert!(
+            !doc.paragraphs.is_empty() && !doc.people.is_empty(),
+            "{}",
+            doc.id
+        );
     }
     let sources: HashSet<_> = corpus.documents.iter().map(|d| d.source.clone()).collect();
     assert_eq!(sources.len(), 5, "each capture is curated once");
@@ -74,7 +93,12 @@ fn every_line_of_every_capture_is_kept_or_listed_as_omitted() {
                 || doc.subtitle.as_ref() == Some(&line)
                 || paragraphs.iter().any(|p| p.contains(&line))
                 || words(&line).all(|w| people.contains(&w) || LIST_GLUE.contains(&w.as_str()));
-            assert!(kept, "{}: line {} of the capture is lost:\n{line}", doc.id, n + 1);
+            assert!(
+                kept,
+                "{}: line {} of the capture is lost:\n{line}",
+                doc.id,
+                n + 1
+            );
         }
     }
 }
@@ -86,30 +110,59 @@ fn nothing_curated_is_missing_from_its_capture() {
         let text = raw.lines().map(norm).collect::<Vec<_>>().join("\n");
         let lines: HashSet<String> = raw.lines().map(norm).collect();
         let in_text = |what: &str, s: &str| {
-            assert!(text.contains(s), "{}: {what} is not in the capture:\n{s}", doc.id);
+            assert!(
+                text.contains(s),
+                "{}: {what} is not in the capture:\n{s}",
+                doc.id
+            );
         };
         for p in &doc.paragraphs {
             in_text("paragraph", p);
         }
         for o in &doc.omitted {
-            assert!(lines.contains(o), "{}: omitted line is not a line of the capture: {o}", doc.id);
+            assert!(
+                lines.contains(o),
+                "{}: omitted line is not a line of the capture: {o}",
+                doc.id
+            );
         }
         if !doc.title_supplied {
-            assert!(lines.contains(&doc.title), "{}: title is not a line of the capture", doc.id);
+            assert!(
+                lines.contains(&doc.title),
+                "{}: title is not a line of the capture",
+                doc.id
+            );
         }
-        for s in [&doc.subtitle, &doc.place, &doc.posted_by, &doc.people_heading].into_iter().flatten() {
+        for s in [
+            &doc.subtitle,
+            &doc.place,
+            &doc.posted_by,
+            &doc.people_heading,
+        ]
+        .into_iter()
+        .flatten()
+        {
             in_text("metadata", s);
         }
         for p in &doc.people {
-            for s in [Some(&p.name), p.title.as_ref(), p.affiliation.as_ref(), p.country.as_ref(), p.acronym.as_ref()]
-                .into_iter()
-                .flatten()
+            for s in [
+                Some(&p.name),
+                p.title.as_ref(),
+                p.affiliation.as_ref(),
+                p.country.as_ref(),
+                p.acronym.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
             {
                 in_text("a people field", s);
             }
             // A note is the capture's words, or quotes them between “ and ”.
             if let Some(note) = &p.note {
-                let quoted = note.split_once('“').and_then(|(_, rest)| rest.split_once('”')).map(|(q, _)| q);
+                let quoted = note
+                    .split_once('“')
+                    .and_then(|(_, rest)| rest.split_once('”'))
+                    .map(|(q, _)| q);
                 in_text("a note", quoted.unwrap_or(note));
             }
         }
@@ -122,7 +175,11 @@ fn every_people_entry_resolves_to_a_curated_entity() {
     for doc in &corpus.documents {
         for p in &doc.people {
             let entity = corpus.entity_of(p);
-            assert!(entity.curated, "{}: \"{}\" is not in data/entities.toml", doc.id, p.name);
+            assert!(
+                entity.curated,
+                "{}: \"{}\" is not in data/entities.toml",
+                doc.id, p.name
+            );
             assert_eq!(entity.kind, p.kind, "{}: {}", doc.id, p.name);
         }
     }
@@ -141,7 +198,10 @@ fn recurring_bodies_are_linked_across_documents() {
     };
     for (entity, count) in [
         ("human-rights-watch", 4),
-        ("international-coalition-to-stop-crimes-against-humanity-in-north-korea", 4),
+        (
+            "international-coalition-to-stop-crimes-against-humanity-in-north-korea",
+            4,
+        ),
         ("hanvoice", 2),
         ("justice-for-north-korea", 2),
         ("society-to-help-returnees-to-north-korea", 2),
@@ -152,7 +212,10 @@ fn recurring_bodies_are_linked_across_documents() {
         assert_eq!(docs_of(entity).len(), count, "{entity}");
     }
     // Similar names, different bodies.
-    assert_ne!(docs_of("committee-for-human-rights-in-north-korea"), docs_of("council-for-human-rights-in-north-korea"));
+    assert_ne!(
+        docs_of("committee-for-human-rights-in-north-korea"),
+        docs_of("council-for-human-rights-in-north-korea")
+    );
 }
 
 #[test]
@@ -161,6 +224,10 @@ fn unclear_sources_record_less_and_say_so() {
     let undated = corpus.get("icnk-welcomes-unga-resolution-2014").unwrap();
     assert!(undated.date.is_none() && undated.date_note.is_some() && undated.title_supplied);
     for doc in &corpus.documents {
-        assert!(doc.date_note.is_some(), "{}: say where the date comes from", doc.id);
+        assert!(
+            doc.date_note.is_some(),
+            "{}: say where the date comes from",
+            doc.id
+        );
     }
 }

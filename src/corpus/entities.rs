@@ -149,7 +149,11 @@ impl Entities {
             return id;
         }
         let base = slug(without_parentheses(name));
-        let base = if base.is_empty() { "entity".to_string() } else { base };
+        let base = if base.is_empty() {
+            "entity".to_string()
+        } else {
+            base
+        };
         let mut id = base.clone();
         let mut n = 2;
         while self.list.iter().any(|e| e.id == id) {
@@ -201,8 +205,14 @@ mod tests {
             ("Tomás Ojea-Quintana", "Tomas Ojea Quintana"),
             ("Citizens’ Alliance", "Citizens' Alliance"),
             ("The Simon Wiesenthal Center", "Simon Wiesenthal Center"),
-            ("Global Centre for the Responsibility to Protect", "Global Center for the Responsibility to Protect"),
-            ("Asian Human Rights & Humanity Association", "Asian Human Rights and Humanity Association"),
+            (
+                "Global Centre for the Responsibility to Protect",
+                "Global Center for the Responsibility to Protect",
+            ),
+            (
+                "Asian Human Rights & Humanity Association",
+                "Asian Human Rights and Humanity Association",
+            ),
         ] {
             assert_eq!(name_key(a), name_key(b), "{a} / {b}");
         }
@@ -211,7 +221,10 @@ mod tests {
     #[test]
     fn keys_keep_distinct_names_apart() {
         for (a, b) in [
-            ("Committee for Human Rights in North Korea", "Council for Human Rights in North Korea"),
+            (
+                "Committee for Human Rights in North Korea",
+                "Council for Human Rights in North Korea",
+            ),
             ("Asia Justice and Rights", "Asian Justice and Rights"),
             ("The", "Thé Society"),
         ] {
@@ -230,9 +243,15 @@ mod tests {
             curated: true,
         }])
         .unwrap();
-        assert_eq!(e.resolve(PersonKind::Organization, "Freedom House (USA)"), 0);
+        assert_eq!(
+            e.resolve(PersonKind::Organization, "Freedom House (USA)"),
+            0
+        );
         let new = e.resolve(PersonKind::Organization, "Freedom House Europe (EU)");
-        assert_eq!((e.get(new).id.as_str(), e.get(new).curated), ("freedom-house-europe", false));
+        assert_eq!(
+            (e.get(new).id.as_str(), e.get(new).curated),
+            ("freedom-house-europe", false)
+        );
         // A person of the same name is not the organization.
         let person = e.resolve(PersonKind::Person, "Freedom House");
         assert_eq!(e.get(person).id, "freedom-house-2");
@@ -248,7 +267,8 @@ mod tests {
             acronyms: vec![],
             curated: true,
         };
-        let err = Entities::new(vec![entity("a", "Ben Rogers"), entity("b", "ben  rogers")]).unwrap_err();
+        let err =
+            Entities::new(vec![entity("a", "Ben Rogers"), entity("b", "ben  rogers")]).unwrap_err();
         assert!(err.contains("\"b\"") && err.contains("\"a\""), "{err}");
     }
 

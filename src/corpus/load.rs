@@ -51,7 +51,10 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Problem> {
         let path = entry
             .map_err(|e| Problem::new(&shown, format!("cannot read corpus directory: {e}")))?
             .path();
-        let wanted = matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "json"));
+        let wanted = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("toml" | "json")
+        );
         if wanted && path.is_file() {
             paths.push(path);
         }
@@ -75,8 +78,12 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Problem> {
 
 /// The documents in one file, cleaned and checked.
 pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
-    let docs = if file.is_json() { parse_json(file) } else { parse_toml(file) }
-        .map_err(|p| vec![p])?;
+    let docs = if file.is_json() {
+        parse_json(file)
+    } else {
+        parse_toml(file)
+    }
+    .map_err(|p| vec![p])?;
     let mut problems = Vec::new();
     let mut out = Vec::with_capacity(docs.len());
     for (i, mut doc) in docs.into_iter().enumerate() {
@@ -90,7 +97,11 @@ pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
         }
         out.push(doc);
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
 
 impl SourceFile {
@@ -112,14 +123,22 @@ fn parse_toml(file: &SourceFile) -> Result<Vec<Document>, Problem> {
     from_toml(file).map(|d| vec![d])
 }
 
-/// Deserializes a TOML file; an error names the line and column.
+/// Deserializes a TOML file; an error names the line, column and field.
 pub fn from_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> {
-    toml::from_str(&file.text).map_err(|e| {
-        let p = Problem::new(&file.name, e.message().trim());
+    let problem = |e: toml::de::Error, field: String| {
+        let p = Problem::new(&file.name, e.message().trim()).in_field(field);
         match e.span() {
             Some(span) => p.at_offset(&file.text, span.start),
             None => p,
         }
+    };
+    let de = toml::Deserializer::parse(&file.text).map_err(|e| problem(e, String::new()))?;
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = e.path().to_string();
+        problem(
+            e.into_inner(),
+            if field == "." { String::new() } else { field },
+        )
     })
 }
 
@@ -299,7 +318,7 @@ mod tests {
         let problems = parse(&file("d.toml", &text)).unwrap_err();
         assert_eq!(
             problems[0].to_string(),
-            "d.toml:4:24: field `paragraphs[1]`: paragraph 2 is empty\n     4 | paragraphs = [\"One.\", \"  \"]"
+            "d.toml:4:23: field `paragraphs[1]`: paragraph 2 is empty\n     4 | paragraphs = [\"One.\", \"  \"]"
         );
     }
 
@@ -309,7 +328,10 @@ mod tests {
         let problems = parse(&file("d.json", text)).unwrap_err();
         let shown = problems[0].to_string();
         assert!(shown.starts_with("d.json:3:"), "{shown}");
-        assert!(shown.contains("field `[1].kind`: unknown variant `memo`"), "{shown}");
+        assert!(
+            shown.contains("field `[1].kind`: unknown variant `memo`"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -320,7 +342,13 @@ mod tests {
             .iter()
             .map(ToString::to_string)
             .collect();
-        assert!(shown[0].starts_with("d.json: field `[0].id`: \"a b\" is not a valid id"), "{shown:?}");
-        assert!(shown[1].starts_with("d.json: field `[0].paragraphs`: the document is empty"), "{shown:?}");
+        assert!(
+            shown[0].starts_with("d.json: field `[0].id`: \"a b\" is not a valid id"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].starts_with("d.json: field `[0].paragraphs`: the document is empty"),
+            "{shown:?}"
+        );
     }
 }

@@ -90,7 +90,9 @@ impl Corpus {
                     });
                     continue;
                 }
-                let position = here.position.map_or(String::new(), |(l, c)| format!(":{l}:{c}"));
+                let position = here
+                    .position
+                    .map_or(String::new(), |(l, c)| format!(":{l}:{c}"));
                 first_seen.insert(doc.id.clone(), format!("{}{position}", file.name));
                 documents.push(doc);
             }
@@ -103,7 +105,10 @@ impl Corpus {
                 person.entity = entities.resolve(person.kind, &person.name);
             }
         }
-        Ok(Corpus { documents, entities })
+        Ok(Corpus {
+            documents,
+            entities,
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Document> {
@@ -136,7 +141,8 @@ impl Corpus {
             .map(|d| {
                 let id = d.id.as_str();
                 let contains = !query.is_empty() && id.to_lowercase().contains(&query);
-                let score = strsim::jaro_winkler(&query, &id.to_lowercase()) + f64::from(u8::from(contains));
+                let score = strsim::jaro_winkler(&query, &id.to_lowercase())
+                    + f64::from(u8::from(contains));
                 (score, id)
             })
             .collect();

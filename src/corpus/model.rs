@@ -240,8 +240,10 @@ mod tests {
         let y: PartialDate = "2015".parse().unwrap();
         let ym: PartialDate = "2014-11".parse().unwrap();
         let ymd: PartialDate = "2017-03-08".parse().unwrap();
-        assert_eq!((y.to_string(), ym.to_string(), ymd.to_string()),
-            ("2015".into(), "2014-11".into(), "2017-03-08".into()));
+        assert_eq!(
+            (y.to_string(), ym.to_string(), ymd.to_string()),
+            ("2015".into(), "2014-11".into(), "2017-03-08".into())
+        );
         assert!(ym < y && y < ymd);
         assert!("2024-02-29".parse::<PartialDate>().is_ok());
     }

@@ -44,10 +44,7 @@ impl Problem {
     /// Points the problem at a 1-based line and column of `text`.
     pub fn at_line(mut self, text: &str, line: usize, column: usize) -> Self {
         self.position = Some((line, column));
-        self.excerpt = text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .map(str::to_string);
+        self.excerpt = text.lines().nth(line.saturating_sub(1)).map(str::to_string);
         self
     }
 
@@ -127,10 +124,16 @@ mod tests {
 
     #[test]
     fn untrusted_parts_are_cleaned() {
-        let p = Problem::new("evil\u{1b}[2J.toml", "bad \u{202e}name")
-            .at_line("\u{1b}]0;pwned\u{7}", 1, 1);
+        let p = Problem::new("evil\u{1b}[2J.toml", "bad \u{202e}name").at_line(
+            "\u{1b}]0;pwned\u{7}",
+            1,
+            1,
+        );
         let shown = p.to_string();
-        assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
     }
 
     #[test]

@@ -1,0 +1,380 @@
+//! The scripting commands end to end: the real binary, its stdout, stderr
+//! and exit status.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const IDS_NEWEST_FIRST: [&str; 5] = [
+    "hrc55-open-letter-2024",
+    "icnk-crimes-against-humanity-demand-justice-2017",
+    "joint-letter-security-council-2015",
+    "un-stand-with-north-koreas-victims-2014",
+    "icnk-welcomes-unga-resolution-2014",
+];
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+/// nkread with no user configuration: HOME and XDG_CONFIG_HOME point at an
+/// empty directory, so the tests never read the developer's own config.
+fn nkread() -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("nkread"));
+    let empty = std::env::temp_dir().join("nkread-tests-empty-home");
+    cmd.env("HOME", &empty)
+        .env("XDG_CONFIG_HOME", empty.join("config"))
+        .env_remove("NO_COLOR")
+        .timeout(Duration::from_secs(20));
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).expect("stdout is UTF-8")
+}
+
+fn stderr_of_failure(cmd: &mut Command) -> String {
+    let out = cmd.assert().code(2).stdout("").get_output().stderr.clone();
+    String::from_utf8(out).expect("stderr is UTF-8")
+}
+
+fn json_of(cmd: &mut Command) -> Value {
+    serde_json::from_str(&stdout_of(cmd)).expect("stdout is JSON")
+}
+
+fn no_control_characters(s: &str) {
+    assert!(
+        !s.chars().any(|c| c.is_control() && c != '\n'),
+        "control character in output: {s:?}"
+    );
+}
+
+#[test]
+fn list_prints_every_document_newest_first_with_undated_last() {
+    let out = stdout_of(nkread().arg("list"));
+    let ids: Vec<&str> = out
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(ids, IDS_NEWEST_FIRST);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn list_json_has_the_documented_fields() {
+    let json = json_of(nkread().args(["list", "--json"]));
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    for row in rows {
+        for key in [
+            "id",
+            "title",
+            "date",
+            "kind",
+            "issuers",
+            "paragraphs",
+            "people",
+        ] {
+            assert!(row.get(key).is_some(), "missing {key} in {row}");
+        }
+        assert!(row["paragraphs"].as_u64().unwrap() > 0);
+    }
+    insta::assert_json_snapshot!(json);
+}
+
+#[test]
+fn show_prints_each_document_clean_and_complete() {
+    for id in IDS_NEWEST_FIRST {
+        let out = stdout_of(nkread().args(["show", id]));
+        no_control_characters(&out);
+        insta::assert_snapshot!(format!("show-{id}"), out);
+    }
+}
+
+#[test]
+fn show_json_numbers_paragraphs_from_one_and_links_people_to_entities() {
+    let doc = json_of(nkread().args([
+        "show",
+        "icnk-crimes-against-humanity-demand-justice-2017",
+        "--json",
+    ]));
+    assert_eq!(doc["date"], "2017-03-08");
+    assert_eq!(doc["place"], "Seoul");
+    let paragraphs = doc["paragraphs"].as_array().unwrap();
+    for (i, p) in paragraphs.iter().enumerate() {
+        assert_eq!(p["n"], i + 1);
+        assert!(!p["text"].as_str().unwrap().is_empty());
+    }
+    let people = doc["people"].as_array().unwrap();
+    let rogers = people
+        .iter()
+        .find(|p| p["name"] == "Benedict Rogers")
+        .unwrap();
+    assert_eq!(rogers["entity"], "benedict-rogers");
+    assert_eq!(rogers["role"], "quoted");
+    assert_eq!(rogers["affiliation"], "Christian Solidarity Worldwide");
+    // Absent optional fields are null, not missing.
+    let hrw = people
+        .iter()
+        .find(|p| p["name"] == "Human Rights Watch")
+        .unwrap();
+    assert_eq!(hrw["country"], Value::Null);
+    assert_eq!(hrw["title"], Value::Null);
+}
+
+#[test]
+fn show_json_of_an_undated_document_has_a_null_date() {
+    let doc = json_of(nkread().args(["show", "icnk-welcomes-unga-resolution-2014", "--json"]));
+    assert_eq!(doc["date"], Value::Null);
+    assert_eq!(doc["title_supplied"], true);
+}
+
+#[test]
+fn an_unknown_id_names_it_and_the_closest_ids() {
+    let err = stderr_of_failure(nkread().args(["show", "joint-letter-2015"]));
+    assert!(err.contains("\"joint-letter-2015\""), "{err}");
+    assert!(err.contains("joint-letter-security-council-2015"), "{err}");
+}
+
+#[test]
+fn a_hostile_id_is_not_echoed_raw() {
+    let err = stderr_of_failure(nkread().args(["show", "\u{1b}]0;pwned\u{7}\u{1b}[2J"]));
+    no_control_characters(&err);
+}
+
+#[test]
+fn the_reader_without_a_terminal_says_so_and_exits_2_at_once() {
+    let err = stderr_of_failure(nkread().write_stdin(""));
+    assert!(
+        err.contains("nkread list") && err.contains("terminal"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let help = stdout_of(nkread().arg("--help"));
+    assert!(
+        help.contains("Exit status") && help.contains("--corpus <DIR>"),
+        "{help}"
+    );
+    let help = stdout_of(nkread().args(["show", "--help"]));
+    assert!(help.contains("Examples"), "{help}");
+    let version = stdout_of(nkread().arg("--version"));
+    assert!(version.starts_with("nkread "), "{version}");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    nkread()
+        .arg("--frobnicate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--frobnicate"));
+    nkread().arg("show").assert().code(2);
+    nkread().args(["list", "--corpus", "x"]).assert().code(2);
+}
+
+/// Each broken fixture fails to load with its file, position, field and reason.
+#[test]
+fn each_validation_error_names_the_file_position_and_reason() {
+    for (dir, expected) in [
+        ("malformed", "malformed/doc.toml:2:32: invalid basic string"),
+        (
+            "missing_field",
+            "missing_field/doc.toml:1:1: missing field `kind`",
+        ),
+        (
+            "duplicate_id",
+            "duplicate_id/b.toml:2:6: field `id`: duplicate id \"twice\": already used at",
+        ),
+        (
+            "duplicate_bundled_id",
+            "doc.toml:1:6: field `id`: duplicate id \"hrc55-open-letter-2024\": already used at bundled:data/corpus/hrc55-open-letter-2024.toml:1:6",
+        ),
+        (
+            "unknown_kind",
+            "unknown_kind/doc.toml:3:8: field `kind`: unknown variant `memo`, expected one of",
+        ),
+        (
+            "unknown_role",
+            "unknown_role/doc.toml:14:8: field `people[1].role`: unknown variant `author`",
+        ),
+        (
+            "empty",
+            "empty/doc.toml:4:14: field `paragraphs`: the document is empty",
+        ),
+        (
+            "bad_date",
+            "bad_date/doc.toml:3:8: field `date`: invalid date \"2015-02-30\": day 30 is not 1-28",
+        ),
+        (
+            "malformed_json",
+            "malformed_json/doc.json:5:25: field `paragraphs`: trailing comma",
+        ),
+        (
+            "json_array",
+            "json_array/docs.json:4:50: field `[1].people[0]`: missing field `name`",
+        ),
+    ] {
+        let corpus = fixture(&format!("broken/{dir}"));
+        let err = stderr_of_failure(nkread().arg("--corpus").arg(&corpus).arg("list"));
+        assert!(
+            err.contains(expected),
+            "{dir}: expected {expected:?} in:\n{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let err = stderr_of_failure(
+        nkread()
+            .arg("--corpus")
+            .arg(fixture("broken/empty"))
+            .arg("--corpus")
+            .arg(fixture("broken/unknown_kind"))
+            .arg("list"),
+    );
+    assert!(
+        err.contains("the document is empty") && err.contains("unknown variant `memo`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("latin1.toml"), b"id = \"caf\xe9\"\n").unwrap();
+    let err = stderr_of_failure(nkread().arg("--corpus").arg(dir.path()).arg("list"));
+    assert!(
+        err.contains("latin1.toml:1:10: the file is not valid UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_corpus_directory_is_an_input_error() {
+    let err = stderr_of_failure(nkread().args(["--corpus", "/nonexistent/nkread", "list"]));
+    assert!(
+        err.contains("/nonexistent/nkread: cannot read corpus directory"),
+        "{err}"
+    );
+}
+
+#[test]
+fn user_documents_load_from_toml_and_json_cleaned_and_linked() {
+    let good = fixture("good");
+    let out = stdout_of(nkread().arg("--corpus").arg(&good).arg("list"));
+    for id in ["test-statement-2020", "test-json-one", "test-json-two"] {
+        assert!(out.contains(id), "{id} in\n{out}");
+    }
+    let shown = stdout_of(
+        nkread()
+            .arg("--corpus")
+            .arg(&good)
+            .args(["show", "test-statement-2020"]),
+    );
+    no_control_characters(&shown);
+    assert!(
+        shown.contains("Second paragraph.   With a tab and an escape [31mthat must not"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("북한") && shown.contains("“curly quotes”"),
+        "{shown}"
+    );
+    let doc = json_of(nkread().arg("--corpus").arg(&good).args([
+        "show",
+        "test-statement-2020",
+        "--json",
+    ]));
+    // Spelling variants of a bundled entity resolve to it; a new name gets its own.
+    assert_eq!(doc["people"][1]["entity"], "tomas-ojea-quintana");
+    assert_eq!(doc["people"][0]["entity"], "hrw-test-coalition");
+    let doc =
+        json_of(
+            nkread()
+                .arg("--corpus")
+                .arg(&good)
+                .args(["show", "test-json-one", "--json"]),
+        );
+    assert_eq!(doc["people"][0]["entity"], "human-rights-watch");
+}
+
+#[test]
+fn configuration_errors_name_the_file_line_and_field() {
+    let err = stderr_of_failure(
+        nkread()
+            .arg("--config")
+            .arg(fixture("config/broken.toml"))
+            .arg("list"),
+    );
+    assert!(
+        err.contains("broken.toml:2:1: field `corpos`: unknown field `corpos`, expected `corpus`"),
+        "{err}"
+    );
+    let err = stderr_of_failure(
+        nkread()
+            .arg("--config")
+            .arg(fixture("config/wrong_type.toml"))
+            .arg("list"),
+    );
+    assert!(
+        err.contains("wrong_type.toml:1:10: field `corpus`: invalid type: string"),
+        "{err}"
+    );
+    let err = stderr_of_failure(nkread().args(["--config", "/nonexistent/config.toml", "list"]));
+    assert!(
+        err.contains("/nonexistent/config.toml: cannot read config file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn configured_corpus_directories_are_read() {
+    let out = stdout_of(
+        nkread()
+            .arg("--config")
+            .arg(fixture("config/extra_corpus.toml"))
+            .arg("list"),
+    );
+    assert!(out.contains("test-statement-2020"), "{out}");
+}
+
+#[test]
+fn the_default_config_file_is_read_from_xdg_config_home() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("nkread");
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = fixture("good").display().to_string();
+    std::fs::write(dir.join("config.toml"), format!("corpus = [{corpus:?}]\n")).unwrap();
+    let out = stdout_of(nkread().env("XDG_CONFIG_HOME", home.path()).arg("list"));
+    assert!(out.contains("test-json-one"), "{out}");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("nkread"))
+        .args(["show", "hrc55-open-letter-2024"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
