@@ -72,8 +72,10 @@ impl Corpus {
             Entities::default()
         });
         let mut documents: Vec<Document> = Vec::new();
-        let mut first_seen: HashMap<String, String> = HashMap::new();
-        for file in files {
+        // Where each id was first seen: (file, index in file). Positions are
+        // worked out only for the error message, since that parses again.
+        let mut first_seen: HashMap<String, (usize, usize)> = HashMap::new();
+        for (f, file) in files.iter().enumerate() {
             let docs = match load::parse(file) {
                 Ok(docs) => docs,
                 Err(found) => {
@@ -82,18 +84,27 @@ impl Corpus {
                 }
             };
             for (index, doc) in docs.into_iter().enumerate() {
-                let here = load::locate_id(file, index, Problem::new(&file.name, ""));
-                if let Some(there) = first_seen.get(&doc.id) {
-                    problems.push(Problem {
-                        message: format!("duplicate id \"{}\": already used at {there}", doc.id),
-                        ..here
-                    });
+                if let Some(&(other_file, other_index)) = first_seen.get(&doc.id) {
+                    let there = load::locate_id(
+                        &files[other_file],
+                        other_index,
+                        Problem::new(&files[other_file].name, ""),
+                    );
+                    let position = there
+                        .position
+                        .map_or(String::new(), |(l, c)| format!(":{l}:{c}"));
+                    let message = format!(
+                        "duplicate id \"{}\": already used at {}{position}",
+                        doc.id, there.file
+                    );
+                    problems.push(load::locate_id(
+                        file,
+                        index,
+                        Problem::new(&file.name, message),
+                    ));
                     continue;
                 }
-                let position = here
-                    .position
-                    .map_or(String::new(), |(l, c)| format!(":{l}:{c}"));
-                first_seen.insert(doc.id.clone(), format!("{}{position}", file.name));
+                first_seen.insert(doc.id.clone(), (f, index));
                 documents.push(doc);
             }
         }
