@@ -2,7 +2,7 @@
 //! stdout carries data only; messages go to stderr.
 
 use crate::config;
-use crate::corpus::{Corpus, Document, Person, Role, clean_line};
+use crate::corpus::{Corpus, Document, Person, Role, clean, clean_line};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -77,10 +77,16 @@ impl Failure {
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // clap prints help and version to stdout and exits 0, errors to stderr with 2.
+        // Help and version go to stdout with status 0.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::SUCCESS;
+        }
+        // A usage error quotes the arguments, which may come from anywhere:
+        // it is shown plain and cleaned.
+        Err(e) => {
+            eprint!("{}", clean(&e.render().to_string()));
+            return ExitCode::from(2);
         }
     };
     let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();

@@ -148,6 +148,20 @@ fn a_hostile_id_is_not_echoed_raw() {
 }
 
 #[test]
+fn hostile_arguments_in_usage_errors_are_not_echoed_raw() {
+    let out = nkread()
+        .args(["show", "a", "\u{1b}]0;pwned\u{7}"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("unexpected argument"), "{err}");
+    no_control_characters(&err);
+}
+
+#[test]
 fn the_reader_without_a_terminal_says_so_and_exits_2_at_once() {
     let err = stderr_of_failure(nkread().write_stdin(""));
     assert!(

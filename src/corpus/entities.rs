@@ -124,20 +124,8 @@ impl Entities {
         &self.list[id]
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Entity> {
-        self.list.iter()
-    }
-
-    pub fn len(&self) -> usize {
-        self.list.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
     /// The entity a name refers to, if one is known.
-    pub fn find(&self, kind: PersonKind, name: &str) -> Option<usize> {
+    fn find(&self, kind: PersonKind, name: &str) -> Option<usize> {
         [name, without_parentheses(name)]
             .into_iter()
             .find_map(|n| self.by_key.get(&(kind, name_key(n))).copied())

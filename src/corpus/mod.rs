@@ -7,9 +7,9 @@ mod load;
 mod model;
 mod problem;
 
-pub use entities::{Entities, Entity, name_key, slug};
+pub use entities::{Entities, Entity};
 pub use hygiene::{clean, clean_line};
-pub use load::{SourceFile, from_toml, read_dir};
+pub use load::{SourceFile, from_toml};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
 pub use problem::{Problem, Problems};
 
@@ -44,7 +44,7 @@ impl Corpus {
         let mut files = bundled_files();
         let mut problems = Vec::new();
         for dir in dirs {
-            match read_dir(dir) {
+            match load::read_dir(dir) {
                 Ok(found) => files.extend(found),
                 Err(p) => problems.push(p),
             }
