@@ -103,7 +103,7 @@ fn show_json_numbers_paragraphs_from_one_and_links_people_to_entities() {
         "icnk-crimes-against-humanity-demand-justice-2017",
         "--json",
     ]));
-    assert_eq!(doc["date"], "2017-03-08");
+    assert_eq!(doc["date"], "2017-03-07");
     assert_eq!(doc["place"], "Seoul");
     let paragraphs = doc["paragraphs"].as_array().unwrap();
     for (i, p) in paragraphs.iter().enumerate() {
