@@ -25,8 +25,8 @@ Exit status:
 #[derive(Debug, Parser)]
 #[command(name = "nkread", version, about, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Read extra documents from DIR (*.toml, *.json); repeatable
-    #[arg(long = "corpus", value_name = "DIR")]
+    /// Also read documents from PATH: a directory of *.toml and *.json files, or one such file; repeatable
+    #[arg(long = "corpus", value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
     /// Read the configuration from FILE instead of the default location
     #[arg(long, value_name = "FILE")]

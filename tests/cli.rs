@@ -175,7 +175,7 @@ fn the_reader_without_a_terminal_says_so_and_exits_2_at_once() {
 fn help_and_version_exit_0() {
     let help = stdout_of(nkread().arg("--help"));
     assert!(
-        help.contains("Exit status") && help.contains("--corpus <DIR>"),
+        help.contains("Exit status") && help.contains("--corpus <PATH>"),
         "{help}"
     );
     let help = stdout_of(nkread().args(["show", "--help"]));
@@ -270,6 +270,27 @@ fn a_file_that_is_not_utf8_is_an_input_error() {
     let err = stderr_of_failure(nkread().arg("--corpus").arg(dir.path()).arg("list"));
     assert!(
         err.contains("latin1.toml:1:10: the file is not valid UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_corpus_path_may_be_one_file_and_may_start_with_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("windows.json");
+    let json = "\u{feff}{\"id\":\"bom\",\"title\":\"T\",\"kind\":\"statement\",\"paragraphs\":[\"a\\r\\nb\"]}";
+    std::fs::write(&file, json).unwrap();
+    let doc = json_of(
+        nkread()
+            .arg("--corpus")
+            .arg(&file)
+            .args(["show", "bom", "--json"]),
+    );
+    assert_eq!(doc["paragraphs"][0]["text"], "a\nb");
+    let readme = fixture("good/README.md");
+    let err = stderr_of_failure(nkread().arg("--corpus").arg(&readme).arg("list"));
+    assert!(
+        err.contains("README.md: a corpus file must end in .toml or .json"),
         "{err}"
     );
 }

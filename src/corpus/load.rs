@@ -41,39 +41,52 @@ fn path_string(path: &[Step]) -> String {
     s
 }
 
-/// The corpus files in `dir`: every `*.toml` and `*.json`, by name.
-pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Problem> {
-    let shown = dir.display().to_string();
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Problem::new(&shown, format!("cannot read corpus directory: {e}")))?;
-    let mut paths = Vec::new();
-    for entry in entries {
-        let path = entry
-            .map_err(|e| Problem::new(&shown, format!("cannot read corpus directory: {e}")))?
-            .path();
-        let wanted = matches!(
-            path.extension().and_then(|e| e.to_str()),
+/// The corpus files at `path`: every `*.toml` and `*.json` of a directory,
+/// by name, or the one file named.
+pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Problem> {
+    let shown = path.display().to_string();
+    let is_corpus_file = |p: &Path| {
+        matches!(
+            p.extension().and_then(|e| e.to_str()),
             Some("toml" | "json")
-        );
-        if wanted && path.is_file() {
+        )
+    };
+    if path.is_file() {
+        if !is_corpus_file(path) {
+            return Err(Problem::new(
+                &shown,
+                "a corpus file must end in .toml or .json",
+            ));
+        }
+        return read_file(path).map(|f| vec![f]);
+    }
+    let cannot =
+        |e: std::io::Error| Problem::new(&shown, format!("cannot read corpus directory: {e}"));
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(cannot)? {
+        let path = entry.map_err(cannot)?.path();
+        if is_corpus_file(&path) && path.is_file() {
             paths.push(path);
         }
     }
     paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let name = path.display().to_string();
-            let bytes = std::fs::read(&path)
-                .map_err(|e| Problem::new(&name, format!("cannot read file: {e}")))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let valid = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes());
-                Problem::new(&name, "the file is not valid UTF-8").at_offset(&text, valid)
-            })?;
-            Ok(SourceFile { name, text })
-        })
-        .collect()
+    paths.iter().map(|p| read_file(p)).collect()
+}
+
+fn read_file(path: &Path) -> Result<SourceFile, Problem> {
+    let name = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| Problem::new(&name, format!("cannot read file: {e}")))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes());
+        Problem::new(&name, "the file is not valid UTF-8").at_offset(&text, valid)
+    })?;
+    // Editors on Windows may start a file with a byte-order mark.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(SourceFile { name, text })
 }
 
 /// The documents in one file, cleaned and checked.

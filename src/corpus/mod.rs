@@ -39,12 +39,12 @@ struct EntitiesFile {
 }
 
 impl Corpus {
-    /// The bundled corpus, then every corpus directory in order.
-    pub fn load(dirs: &[PathBuf]) -> Result<Corpus, Problems> {
+    /// The bundled corpus, then every corpus directory or file in order.
+    pub fn load(paths: &[PathBuf]) -> Result<Corpus, Problems> {
         let mut files = bundled_files();
         let mut problems = Vec::new();
-        for dir in dirs {
-            match load::read_dir(dir) {
+        for path in paths {
+            match load::read_path(path) {
                 Ok(found) => files.extend(found),
                 Err(p) => problems.push(p),
             }
