@@ -41,9 +41,10 @@ impl Problem {
         self
     }
 
-    /// Points the problem at a 1-based line and column of `text`.
+    /// Points the problem at a 1-based line and column of `text`. serde_json
+    /// says column 0 for "before the first character"; that is column 1.
     pub fn at_line(mut self, text: &str, line: usize, column: usize) -> Self {
-        self.position = Some((line, column));
+        self.position = Some((line.max(1), column.max(1)));
         self.excerpt = text.lines().nth(line.saturating_sub(1)).map(str::to_string);
         self
     }
