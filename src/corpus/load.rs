@@ -17,6 +17,10 @@ impl SourceFile {
     fn is_json(&self) -> bool {
         self.name.ends_with(".json")
     }
+
+    fn is_json_array(&self) -> bool {
+        self.is_json() && self.text.trim_start().starts_with('[')
+    }
 }
 
 /// A step of a field path: a key of a table or an index of an array.
@@ -94,7 +98,7 @@ pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
     let docs = if file.is_json() {
         parse_json(file)
     } else {
-        parse_toml(file)
+        from_toml(file).map(|d| vec![d])
     }
     .map_err(|p| vec![p])?;
     let mut problems = Vec::new();
@@ -117,12 +121,6 @@ pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
     }
 }
 
-impl SourceFile {
-    fn is_json_array(&self) -> bool {
-        self.is_json() && self.text.trim_start().starts_with('[')
-    }
-}
-
 /// Points `problem` at the field `id` of document `index` of `file`.
 pub fn locate_id(file: &SourceFile, index: usize, problem: Problem) -> Problem {
     let mut path = vec![Step::Key("id")];
@@ -132,8 +130,19 @@ pub fn locate_id(file: &SourceFile, index: usize, problem: Problem) -> Problem {
     locate(file, &path, problem)
 }
 
-fn parse_toml(file: &SourceFile) -> Result<Vec<Document>, Problem> {
-    from_toml(file).map(|d| vec![d])
+/// Where the id of document `index` of `file` is: "file:line:column".
+pub fn id_location(file: &SourceFile, index: usize) -> String {
+    let here = locate_id(file, index, Problem::new(&file.name, ""));
+    match here.position {
+        Some((line, column)) => format!("{}:{line}:{column}", file.name),
+        None => file.name.clone(),
+    }
+}
+
+/// The field path of a deserialization error; empty at the root.
+fn field_of<E>(e: &serde_path_to_error::Error<E>) -> String {
+    let path = e.path().to_string();
+    if path == "." { String::new() } else { path }
 }
 
 /// Deserializes a TOML file; an error names the line, column and field.
@@ -147,17 +156,14 @@ pub fn from_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T,
     };
     let de = toml::Deserializer::parse(&file.text).map_err(|e| problem(e, String::new()))?;
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let field = e.path().to_string();
-        problem(
-            e.into_inner(),
-            if field == "." { String::new() } else { field },
-        )
+        let field = field_of(&e);
+        problem(e.into_inner(), field)
     })
 }
 
 fn parse_json(file: &SourceFile) -> Result<Vec<Document>, Problem> {
     let json_problem = |e: serde_path_to_error::Error<serde_json::Error>| {
-        let field = e.path().to_string();
+        let field = field_of(&e);
         let inner = e.into_inner();
         // serde_json appends " at line L column C" to its message; we show the
         // position our way instead.
@@ -166,14 +172,12 @@ fn parse_json(file: &SourceFile) -> Result<Vec<Document>, Problem> {
             Some(i) if inner.line() > 0 => message[..i].to_string(),
             _ => message,
         };
-        let mut p = Problem::new(&file.name, message);
+        let p = Problem::new(&file.name, message).in_field(field);
         if inner.line() > 0 {
-            p = p.at_line(&file.text, inner.line(), inner.column());
+            p.at_line(&file.text, inner.line(), inner.column())
+        } else {
+            p
         }
-        if field != "." {
-            p = p.in_field(field);
-        }
-        p
     };
     let de = &mut serde_json::Deserializer::from_str(&file.text);
     if file.is_json_array() {

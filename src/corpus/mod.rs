@@ -85,17 +85,10 @@ impl Corpus {
             };
             for (index, doc) in docs.into_iter().enumerate() {
                 if let Some(&(other_file, other_index)) = first_seen.get(&doc.id) {
-                    let there = load::locate_id(
-                        &files[other_file],
-                        other_index,
-                        Problem::new(&files[other_file].name, ""),
-                    );
-                    let position = there
-                        .position
-                        .map_or(String::new(), |(l, c)| format!(":{l}:{c}"));
                     let message = format!(
-                        "duplicate id \"{}\": already used at {}{position}",
-                        doc.id, there.file
+                        "duplicate id \"{}\": already used at {}",
+                        doc.id,
+                        load::id_location(&files[other_file], other_index)
                     );
                     problems.push(load::locate_id(
                         file,
