@@ -59,9 +59,9 @@ pub enum Command {
 
 /// How a command failed: what to say on stderr, and the exit status.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Failure {
-    pub code: u8,
-    pub message: String,
+struct Failure {
+    code: u8,
+    message: String,
 }
 
 impl Failure {
@@ -116,7 +116,7 @@ fn write_stdout(out: &str) -> Result<(), Failure> {
 }
 
 /// Loads what the command needs and returns what it prints.
-pub fn execute(cli: &Cli, terminal: bool) -> Result<String, Failure> {
+fn execute(cli: &Cli, terminal: bool) -> Result<String, Failure> {
     if cli.command.is_none() && !terminal {
         return Err(Failure::input(
             "nkread: the reader needs a terminal on stdin and stdout; \
@@ -125,9 +125,9 @@ pub fn execute(cli: &Cli, terminal: bool) -> Result<String, Failure> {
     }
     let loaded = config::load(cli.config.as_deref())
         .map_err(|p| Failure::input(format!("nkread: invalid configuration\n{p}")))?;
-    let mut dirs = loaded.corpus_dirs();
-    dirs.extend(cli.corpus.iter().cloned());
-    let corpus = Corpus::load(&dirs)
+    let mut paths = loaded.corpus_dirs();
+    paths.extend(cli.corpus.iter().cloned());
+    let corpus = Corpus::load(&paths)
         .map_err(|p| Failure::input(format!("nkread: the corpus has errors\n{p}")))?;
     match &cli.command {
         None => Err(Failure::input(
@@ -158,7 +158,7 @@ fn to_json<T: Serialize>(value: &T) -> String {
 }
 
 /// The document with this id, or an error naming it and the closest ids.
-pub fn find<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Document, Failure> {
+fn find<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Document, Failure> {
     corpus.get(id).ok_or_else(|| {
         let closest = corpus.closest_ids(id, 3).join(", ");
         Failure::input(format!(
@@ -193,7 +193,7 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(fill))
 }
 
-pub fn list_text(corpus: &Corpus) -> String {
+fn list_text(corpus: &Corpus) -> String {
     let order = corpus.newest_first();
     let rows: Vec<[String; 4]> = order
         .iter()
@@ -290,7 +290,7 @@ fn person_line(p: &Person) -> String {
     line
 }
 
-pub fn show_text(doc: &Document) -> String {
+fn show_text(doc: &Document) -> String {
     let mut out = format!("{}\n", shown_title(doc));
     if let Some(subtitle) = &doc.subtitle {
         out.push_str(&format!("{subtitle}\n"));
