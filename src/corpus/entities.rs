@@ -55,23 +55,26 @@ pub fn name_key(name: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .replace('&', " and ");
-    let words: Vec<&str> = folded
+    let words: Vec<String> = folded
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '—' | '/'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
         .filter(|w| !w.is_empty())
         .collect();
     let words = match words.first() {
-        Some(&"the") if words.len() > 1 => &words[1..],
+        Some(the) if the == "the" && words.len() > 1 => &words[1..],
         _ => &words[..],
     };
     words
         .iter()
         .map(|w| {
-            let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
             SPELLINGS
                 .iter()
-                .find(|(from, _)| *from == w)
-                .map_or(w, |(_, to)| (*to).to_string())
+                .find(|(from, _)| from == w)
+                .map_or(w.as_str(), |(_, to)| to)
         })
         .collect()
 }
@@ -156,8 +159,11 @@ impl Entities {
             acronyms: Vec::new(),
             curated: false,
         };
-        // The key is new (find failed), so insert cannot clash.
-        self.insert(entity).unwrap_or(self.list.len() - 1)
+        // find failed, so the key is new.
+        let index = self.list.len();
+        self.by_key.insert((kind, name_key(&entity.name)), index);
+        self.list.push(entity);
+        index
     }
 }
 
