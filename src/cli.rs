@@ -22,6 +22,10 @@ Exit status:
   2  a usage or input error: bad arguments, a broken config or corpus file,
      an unknown document id, or no terminal for the reader";
 
+/// The narrowest and widest measures `show` wraps to in a terminal.
+const MIN_WIDTH: usize = 20;
+const MAX_WIDTH: usize = 100;
+
 #[derive(Debug, Parser)]
 #[command(name = "nkread", version, about, after_help = AFTER_HELP)]
 pub struct Cli {
@@ -90,7 +94,13 @@ pub fn run() -> ExitCode {
         }
     };
     let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    match execute(&cli, terminal).and_then(|out| write_stdout(&out)) {
+    // Text for a person is wrapped to their terminal, up to a readable measure.
+    let width = std::io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map(|(columns, _)| usize::from(columns).clamp(MIN_WIDTH, MAX_WIDTH));
+    match execute(&cli, terminal, width).and_then(|out| write_stdout(&out)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("{}", failure.message);
@@ -116,7 +126,7 @@ fn write_stdout(out: &str) -> Result<(), Failure> {
 }
 
 /// Loads what the command needs and returns what it prints.
-fn execute(cli: &Cli, terminal: bool) -> Result<String, Failure> {
+fn execute(cli: &Cli, terminal: bool, width: Option<usize>) -> Result<String, Failure> {
     if cli.command.is_none() && !terminal {
         return Err(Failure::input(
             "nkread: the reader needs a terminal on stdin and stdout; \
@@ -144,7 +154,7 @@ fn execute(cli: &Cli, terminal: bool) -> Result<String, Failure> {
             Ok(if *json {
                 to_json(&show_json(&corpus, doc))
             } else {
-                show_text(doc)
+                show_text(doc, width)
             })
         }
     }
@@ -290,14 +300,38 @@ fn person_line(p: &Person) -> String {
     line
 }
 
-fn show_text(doc: &Document) -> String {
-    let mut out = format!("{}\n", shown_title(doc));
+/// `text` after `first`, and wrapped to `width` under `rest` where a width
+/// is given (a terminal); unwrapped for scripts.
+fn block(text: &str, width: Option<usize>, first: &str, rest: &str) -> String {
+    let Some(width) = width else {
+        return format!("{first}{text}\n");
+    };
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        // Ids, addresses and names stay whole, to be copied: a word longer
+        // than the measure overflows rather than breaks.
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let mut out = textwrap::fill(text, options);
+    out.push('\n');
+    out
+}
+
+/// The document as text: metadata, numbered paragraphs, people by role.
+/// Every paragraph starts with its "[n]" in the first column, so scripts can
+/// find it; a terminal gets lines wrapped to `width` with hanging indents.
+fn show_text(doc: &Document, width: Option<usize>) -> String {
+    let mut out = block(&shown_title(doc), width, "", "");
     if let Some(subtitle) = &doc.subtitle {
-        out.push_str(&format!("{subtitle}\n"));
+        out.push_str(&block(subtitle, width, "", ""));
     }
     out.push('\n');
-    let mut field =
-        |name: &str, value: &str| out.push_str(&format!("{:<11}{value}\n", format!("{name}:")));
+    const LABEL: usize = 11;
+    let mut field = |name: &str, value: &str| {
+        let label = format!("{:<LABEL$}", format!("{name}:"));
+        out.push_str(&block(value, width, &label, &" ".repeat(LABEL)));
+    };
     field("id", &doc.id);
     field("date", &shown_date(doc));
     if let Some(note) = &doc.date_note {
@@ -323,8 +357,11 @@ fn show_text(doc: &Document) -> String {
             "supplied by the curator: the capture has no headline",
         );
     }
+    let marker = format!("[{}] ", doc.paragraphs.len()).len();
     for (i, p) in doc.paragraphs.iter().enumerate() {
-        out.push_str(&format!("\n[{}] {p}\n", i + 1));
+        let first = format!("{:<marker$}", format!("[{}]", i + 1));
+        out.push('\n');
+        out.push_str(&block(p, width, &first, &" ".repeat(marker)));
     }
     // The document's own heading introduces its list: signatories or members.
     let mut list_heading = doc.people_heading.as_ref();
@@ -333,15 +370,16 @@ fn show_text(doc: &Document) -> String {
         if people.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n{} ({})", role.heading(), people.len()));
+        let mut heading = format!("{} ({})", role.heading(), people.len());
         if matches!(role, Role::Signatory | Role::Member)
-            && let Some(heading) = list_heading.take()
+            && let Some(own) = list_heading.take()
         {
-            out.push_str(&format!(": “{heading}”"));
+            heading.push_str(&format!(": “{own}”"));
         }
         out.push('\n');
+        out.push_str(&block(&heading, width, "", "  "));
         for p in people {
-            out.push_str(&format!("  {}\n", person_line(p)));
+            out.push_str(&block(&person_line(p), width, "  ", "      "));
         }
     }
     out
@@ -419,5 +457,46 @@ fn show_json<'a>(corpus: &'a Corpus, doc: &'a Document) -> ShowDoc<'a> {
                 entity: &corpus.entity_of(p).id,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    fn corpus() -> Corpus {
+        Corpus::load(&[]).expect("the bundled corpus loads")
+    }
+
+    #[test]
+    fn show_wraps_to_the_terminal_with_hanging_indents() {
+        let corpus = corpus();
+        for doc in &corpus.documents {
+            for width in [MIN_WIDTH, 40, 80, MAX_WIDTH] {
+                let text = show_text(doc, Some(width));
+                for line in text.lines() {
+                    // A line overflows only for a word too long for any line
+                    // under the deepest indent, the label column.
+                    let fits = line.width() <= width
+                        || line.split_whitespace().any(|w| w.width() > width - 11);
+                    assert!(fits, "{} at {width}: {line:?}", doc.id);
+                }
+            }
+        }
+        let doc = corpus.get("joint-letter-security-council-2015").unwrap();
+        insta::assert_snapshot!(show_text(doc, Some(60)));
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word() {
+        let corpus = corpus();
+        for doc in &corpus.documents {
+            let wrapped = show_text(doc, Some(40));
+            let unwrapped = show_text(doc, None);
+            let (a, b) = (wrapped.split_whitespace(), unwrapped.split_whitespace());
+            assert_eq!(a.clone().count(), b.clone().count(), "{}", doc.id);
+            assert_eq!(a.zip(b).find(|(a, b)| a != b), None, "{}", doc.id);
+        }
     }
 }
