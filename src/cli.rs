@@ -94,13 +94,13 @@ pub fn run() -> ExitCode {
         }
     };
     let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    // Text for a person is wrapped to their terminal, up to a readable measure.
-    let width = std::io::stdout()
+    // Text for a person is wrapped to their terminal.
+    let columns = std::io::stdout()
         .is_terminal()
         .then(crossterm::terminal::size)
         .and_then(Result::ok)
-        .map(|(columns, _)| usize::from(columns).clamp(MIN_WIDTH, MAX_WIDTH));
-    match execute(&cli, terminal, width).and_then(|out| write_stdout(&out)) {
+        .map(|(columns, _)| usize::from(columns));
+    match execute(&cli, terminal, columns).and_then(|out| write_stdout(&out)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("{}", failure.message);
@@ -126,7 +126,8 @@ fn write_stdout(out: &str) -> Result<(), Failure> {
 }
 
 /// Loads what the command needs and returns what it prints.
-fn execute(cli: &Cli, terminal: bool, width: Option<usize>) -> Result<String, Failure> {
+/// `columns` is the terminal's width when stdout is one.
+fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<String, Failure> {
     if cli.command.is_none() && !terminal {
         return Err(Failure::input(
             "nkread: the reader needs a terminal on stdin and stdout; \
@@ -140,21 +141,27 @@ fn execute(cli: &Cli, terminal: bool, width: Option<usize>) -> Result<String, Fa
     let corpus = Corpus::load(&paths)
         .map_err(|p| Failure::input(format!("nkread: the corpus has errors\n{p}")))?;
     match &cli.command {
-        None => Err(Failure::input(
-            "nkread: the full-screen reader is not in this build yet; \
-             read with `nkread list` and `nkread show ID` (see `nkread --help`)",
-        )),
+        // Until the full-screen reader lands, a person who starts nkread
+        // sees the documents and how to read one.
+        None => {
+            eprintln!(
+                "nkread: the full-screen reader is not in this build yet; \
+                 read a document with `nkread show ID` (see `nkread --help`)\n"
+            );
+            Ok(list_text(&corpus, columns))
+        }
         Some(Command::List { json }) => Ok(if *json {
             to_json(&list_json(&corpus))
         } else {
-            list_text(&corpus)
+            list_text(&corpus, columns)
         }),
         Some(Command::Show { id, json }) => {
             let doc = find(&corpus, id)?;
             Ok(if *json {
                 to_json(&show_json(&corpus, doc))
             } else {
-                show_text(doc, width)
+                // Prose is wrapped to a readable measure.
+                show_text(doc, columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH)))
             })
         }
     }
@@ -203,11 +210,13 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(fill))
 }
 
-fn list_text(corpus: &Corpus) -> String {
-    let order = corpus.newest_first();
-    let rows: Vec<[String; 4]> = order
-        .iter()
-        .map(|&i| {
+/// One row per document: id, date, kind, title, in aligned columns. In a
+/// terminal wide enough, a long title wraps under its own column.
+fn list_text(corpus: &Corpus, width: Option<usize>) -> String {
+    let rows: Vec<[String; 4]> = corpus
+        .newest_first()
+        .into_iter()
+        .map(|i| {
             let d = &corpus.documents[i];
             [
                 d.id.clone(),
@@ -220,15 +229,17 @@ fn list_text(corpus: &Corpus) -> String {
     let widths: Vec<usize> = (0..3)
         .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
         .collect();
+    let indent = widths.iter().map(|w| w + 2).sum::<usize>();
+    let width = width.filter(|w| *w >= indent + MIN_WIDTH);
     rows.iter()
         .map(|r| {
-            format!(
-                "{}  {}  {}  {}\n",
+            let columns = format!(
+                "{}  {}  {}  ",
                 pad(&r[0], widths[0]),
                 pad(&r[1], widths[1]),
-                pad(&r[2], widths[2]),
-                r[3]
-            )
+                pad(&r[2], widths[2])
+            );
+            block(&r[3], width, &columns, &" ".repeat(indent))
         })
         .collect()
 }
@@ -486,6 +497,24 @@ mod tests {
         }
         let doc = corpus.get("joint-letter-security-council-2015").unwrap();
         insta::assert_snapshot!(show_text(doc, Some(60)));
+    }
+
+    #[test]
+    fn list_wraps_long_titles_under_their_column_in_a_terminal() {
+        let corpus = corpus();
+        assert_eq!(list_text(&corpus, None).lines().count(), 5);
+        let wrapped = list_text(&corpus, Some(120));
+        assert!(wrapped.lines().count() > 5);
+        for line in wrapped.lines() {
+            assert!(line.width() <= 120, "{line:?}");
+            let continued = line.starts_with(' ');
+            assert!(
+                !continued || line.trim_start().width() + 77 == line.width(),
+                "{line:?}"
+            );
+        }
+        // Too narrow for a title column: lines are left for the terminal to wrap.
+        assert_eq!(list_text(&corpus, Some(60)), list_text(&corpus, None));
     }
 
     #[test]
