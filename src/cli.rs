@@ -83,13 +83,15 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         // Help and version go to stdout with status 0.
         Err(e) if !e.use_stderr() => {
-            let _ = e.print();
-            return ExitCode::SUCCESS;
+            return match e.print() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(1),
+            };
         }
         // A usage error quotes the arguments, which may come from anywhere:
         // it is shown plain and cleaned.
         Err(e) => {
-            eprint!("{}", clean(&e.render().to_string()));
+            say(clean(e.render().to_string().trim_end()));
             return ExitCode::from(2);
         }
     };
@@ -100,13 +102,27 @@ pub fn run() -> ExitCode {
         .then(crossterm::terminal::size)
         .and_then(Result::ok)
         .map(|(columns, _)| usize::from(columns));
-    match execute(&cli, terminal, columns).and_then(|out| write_stdout(&out)) {
+    let result = execute(&cli, terminal, columns);
+    if result.is_ok() && cli.command.is_none() {
+        say(READER_PENDING.to_string());
+    }
+    match result.and_then(|out| write_stdout(&out)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("{}", failure.message);
+            say(failure.message);
             ExitCode::from(failure.code)
         }
     }
+}
+
+/// Until the full-screen reader lands, a person who starts nkread sees the
+/// documents and this.
+const READER_PENDING: &str = "nkread: the full-screen reader is not in this build yet; \
+    read a document with `nkread show ID` (see `nkread --help`)\n";
+
+/// A message on stderr. A closed or full stderr must not turn into a panic.
+fn say(message: String) {
+    let _ = writeln!(std::io::stderr(), "{message}");
 }
 
 /// Writes `out` to stdout. A reader that went away (`nkread list | head`)
@@ -136,20 +152,12 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<String, 
     }
     let loaded = config::load(cli.config.as_deref())
         .map_err(|p| Failure::input(format!("nkread: invalid configuration\n{p}")))?;
-    let mut paths = loaded.corpus_dirs();
+    let mut paths = loaded.corpus_paths();
     paths.extend(cli.corpus.iter().cloned());
     let corpus = Corpus::load(&paths)
         .map_err(|p| Failure::input(format!("nkread: the corpus has errors\n{p}")))?;
     match &cli.command {
-        // Until the full-screen reader lands, a person who starts nkread
-        // sees the documents and how to read one.
-        None => {
-            eprintln!(
-                "nkread: the full-screen reader is not in this build yet; \
-                 read a document with `nkread show ID` (see `nkread --help`)\n"
-            );
-            Ok(list_text(&corpus, columns))
-        }
+        None => Ok(list_text(&corpus, columns)),
         Some(Command::List { json }) => Ok(if *json {
             to_json(&list_json(&corpus))
         } else {
@@ -315,7 +323,9 @@ fn person_line(p: &Person) -> String {
 /// is given (a terminal); unwrapped for scripts.
 fn block(text: &str, width: Option<usize>, first: &str, rest: &str) -> String {
     let Some(width) = width else {
-        return format!("{first}{text}\n");
+        // A paragraph's own line breaks are indented, so only its first line
+        // starts in the first column.
+        return format!("{first}{}\n", text.replace('\n', &format!("\n{rest}")));
     };
     let options = textwrap::Options::new(width)
         .initial_indent(first)
@@ -515,6 +525,25 @@ mod tests {
         }
         // Too narrow for a title column: lines are left for the terminal to wrap.
         assert_eq!(list_text(&corpus, Some(60)), list_text(&corpus, None));
+    }
+
+    #[test]
+    fn a_paragraph_s_own_line_breaks_never_start_a_line_in_the_first_column() {
+        for width in [None, Some(40)] {
+            assert_eq!(
+                block("a\n[2] b", width, "[1] ", "    "),
+                "[1] a\n    [2] b\n"
+            );
+        }
+    }
+
+    #[test]
+    fn starting_nkread_in_a_terminal_lists_the_documents() {
+        let cli = Cli::parse_from(["nkread"]);
+        let out = execute(&cli, true, Some(200)).expect("lists");
+        assert_eq!(out, list_text(&corpus(), Some(200)));
+        let piped = execute(&cli, false, None).unwrap_err();
+        assert_eq!(piped.code, 2);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
-    /// Extra corpus directories, read after the bundled corpus.
+    /// Extra corpus directories or files, read after the bundled corpus.
     pub corpus: Vec<String>,
 }
 
@@ -46,9 +46,9 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, Problem> {
 }
 
 impl Loaded {
-    /// The corpus directories, with `~` expanded and relative paths taken
+    /// The corpus paths, with `~` expanded and relative paths taken
     /// from the config file's directory.
-    pub fn corpus_dirs(&self) -> Vec<PathBuf> {
+    pub fn corpus_paths(&self) -> Vec<PathBuf> {
         let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
         let base = self.path.as_deref().and_then(Path::parent);
         self.config
@@ -84,7 +84,7 @@ mod tests {
     }
 
     #[test]
-    fn corpus_dirs_expand_home_and_follow_the_config_file() {
+    fn corpus_paths_expand_home_and_follow_the_config_file() {
         let loaded = Loaded {
             config: Config {
                 corpus: vec!["~/nk".into(), "notes".into(), "/abs".into(), "~user".into()],
@@ -96,7 +96,7 @@ mod tests {
             .home_dir()
             .to_path_buf();
         assert_eq!(
-            loaded.corpus_dirs(),
+            loaded.corpus_paths(),
             [
                 home.join("nk"),
                 "/etc/nkread/notes".into(),

@@ -236,6 +236,34 @@ fn each_validation_error_names_the_file_position_and_reason() {
             "json_array",
             "json_array/docs.json:4:50: field `[1].people[0]`: missing field `name`",
         ),
+        (
+            "json_trailing",
+            "json_trailing/lines.json:2:1: trailing characters",
+        ),
+        (
+            "json_unicode",
+            "json_unicode/doc.json:1:50: field `kind`: unknown variant `memo`",
+        ),
+        (
+            "unknown_field",
+            "unknown_field/doc.toml:4:1: field `auther`: unknown field `auther`, expected one of",
+        ),
+        (
+            "empty_title_and_name",
+            "empty_title_and_name/doc.toml:2:9: field `title`: the title is empty",
+        ),
+        (
+            "empty_title_and_name",
+            "doc.toml:7:8: field `people[0].name`: \"★★\" is not a name: it has no letter or digit",
+        ),
+        (
+            "unquoted_date",
+            "unquoted_date/doc.toml:3:8: field `date`: a date must be in quotes, such as date = \"2017-03-08\"",
+        ),
+        (
+            "lookalike_id",
+            "lookalike_id/doc.toml:2:6: field `id`: \"hrc55-opеn-letter-2024\" is not a valid id: use ASCII letters",
+        ),
     ] {
         let corpus = fixture(&format!("broken/{dir}"));
         let err = stderr_of_failure(nkread().arg("--corpus").arg(&corpus).arg("list"));
@@ -296,10 +324,39 @@ fn a_corpus_path_may_be_one_file_and_may_start_with_a_byte_order_mark() {
 }
 
 #[test]
+fn the_same_corpus_directory_named_twice_is_read_once() {
+    let good = fixture("good");
+    let out = stdout_of(
+        nkread()
+            .arg("--corpus")
+            .arg(&good)
+            .arg("--corpus")
+            .arg(good.join("."))
+            .arg("list"),
+    );
+    assert_eq!(out.matches("test-statement-2020").count(), 1, "{out}");
+}
+
+#[test]
+fn piped_show_starts_only_paragraphs_in_the_first_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "id = \"lines\"\ntitle = \"T\"\nkind = \"statement\"\nparagraphs = [\"x\\n[2] spoofed\", \"y\"]\n";
+    std::fs::write(dir.path().join("lines.toml"), doc).unwrap();
+    let out = stdout_of(
+        nkread()
+            .arg("--corpus")
+            .arg(dir.path())
+            .args(["show", "lines"]),
+    );
+    let markers: Vec<&str> = out.lines().filter(|l| l.starts_with('[')).collect();
+    assert_eq!(markers, ["[1] x", "[2] y"], "{out}");
+}
+
+#[test]
 fn a_missing_corpus_directory_is_an_input_error() {
     let err = stderr_of_failure(nkread().args(["--corpus", "/nonexistent/nkread", "list"]));
     assert!(
-        err.contains("/nonexistent/nkread: cannot read corpus directory"),
+        err.contains("/nonexistent/nkread: cannot read corpus path"),
         "{err}"
     );
 }

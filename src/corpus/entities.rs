@@ -18,7 +18,7 @@ pub struct Entity {
     /// Other full names that the normalisation does not reach.
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// Shown and searched, never used to merge: acronyms are shared.
+    /// Kept for display and search, never used to merge: acronyms are shared.
     #[serde(default)]
     pub acronyms: Vec<String>,
     /// False for an entity made at load for a name that data/entities.toml
@@ -37,12 +37,15 @@ pub struct Entities {
     by_key: HashMap<(PersonKind, String), usize>,
 }
 
-/// Spelling differences that do not make a different name.
-const SPELLINGS: [(&str, &str); 4] = [
+/// British word stems and their American spelling, which do not make a
+/// different name: "Organisations", "Centre’s", "Defence".
+const SPELLINGS: [(&str, &str); 6] = [
     ("defence", "defense"),
-    ("organisation", "organization"),
+    ("organis", "organiz"),
     ("centre", "center"),
     ("labour", "labor"),
+    ("programme", "program"),
+    ("honour", "honor"),
 ];
 
 /// The key under which names are compared: diacritics, case, hyphens,
@@ -55,6 +58,9 @@ pub fn name_key(name: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .replace('&', " and ");
+    // Words are found (dashes and slashes part them too) only to drop a
+    // leading "the" and respell them; they are joined without spaces, so
+    // "Han Voice" and "HanVoice" meet.
     let words: Vec<String> = folded
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '—' | '/'))
         .map(|w| {
@@ -73,18 +79,29 @@ pub fn name_key(name: &str) -> String {
         .map(|w| {
             SPELLINGS
                 .iter()
-                .find(|(from, _)| from == w)
-                .map_or(w.as_str(), |(_, to)| to)
+                .find_map(|(from, to)| w.strip_prefix(from).map(|rest| format!("{to}{rest}")))
+                .unwrap_or_else(|| w.clone())
         })
         .collect()
 }
 
-/// `name` without trailing parenthesised groups: "Freedom House (USA)".
+/// `name` without trailing parenthesised groups, nested ones included:
+/// "Freedom House (USA)", "Foo (Bar (X))". A name that is all parenthesis
+/// stays as it is.
 fn without_parentheses(name: &str) -> &str {
     let mut s = name.trim_end();
     while s.ends_with(')') {
-        match s.rfind('(') {
-            Some(open) if open > 0 => s = s[..open].trim_end(),
+        let mut depth = 0;
+        let open = s.char_indices().rev().find(|&(_, c)| {
+            depth += match c {
+                ')' => 1,
+                '(' => -1,
+                _ => 0,
+            };
+            depth == 0
+        });
+        match open {
+            Some((i, _)) if !s[..i].trim().is_empty() => s = s[..i].trim_end(),
             _ => break,
         }
     }
@@ -105,10 +122,12 @@ impl Entities {
         Ok(entities)
     }
 
-    fn insert(&mut self, entity: Entity) -> Result<usize, String> {
+    fn insert(&mut self, entity: Entity) -> Result<(), String> {
         let index = self.list.len();
-        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+        let names = std::iter::once(&entity.name).chain(&entity.aliases);
+        for name in names.flat_map(|n| [n.as_str(), without_parentheses(n)]) {
             let key = (entity.kind, name_key(name));
+            // A name and an alias of the same entity may share a key.
             if let Some(&other) = self.by_key.get(&key)
                 && other != index
             {
@@ -120,7 +139,7 @@ impl Entities {
             self.by_key.insert(key, index);
         }
         self.list.push(entity);
-        Ok(index)
+        Ok(())
     }
 
     pub fn get(&self, id: usize) -> &Entity {
@@ -207,6 +226,8 @@ mod tests {
                 "Asian Human Rights & Humanity Association",
                 "Asian Human Rights and Humanity Association",
             ),
+            ("World Organisations", "World Organizations"),
+            ("Wallenberg Centre’s Fund", "Wallenberg Center's Fund"),
         ] {
             assert_eq!(name_key(a), name_key(b), "{a} / {b}");
         }
@@ -249,6 +270,18 @@ mod tests {
         // A person of the same name is not the organization.
         let person = e.resolve(PersonKind::Person, "Freedom House");
         assert_eq!(e.get(person).id, "freedom-house-2");
+    }
+
+    #[test]
+    fn trailing_parentheses_go_nested_or_not_but_never_the_whole_name() {
+        assert_eq!(without_parentheses("Freedom House (USA)"), "Freedom House");
+        assert_eq!(
+            without_parentheses("COMJAN (Investigation Commission)(Japan)"),
+            "COMJAN"
+        );
+        assert_eq!(without_parentheses("Foo (Bar (X))"), "Foo");
+        assert_eq!(without_parentheses("(ICNK)"), "(ICNK)");
+        assert_eq!(without_parentheses("Unbalanced)"), "Unbalanced)");
     }
 
     #[test]

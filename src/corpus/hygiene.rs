@@ -24,7 +24,8 @@ pub fn clean(s: &str) -> String {
     let mut column = 0;
     for c in s.chars() {
         match c {
-            '\n' => {
+            // Line and paragraph separators break lines as newlines do.
+            '\n' | '\u{2028}' | '\u{2029}' => {
                 out.push('\n');
                 column = 0;
             }

@@ -64,8 +64,7 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Problem> {
         }
         return read_file(path).map(|f| vec![f]);
     }
-    let cannot =
-        |e: std::io::Error| Problem::new(&shown, format!("cannot read corpus directory: {e}"));
+    let cannot = |e: std::io::Error| Problem::new(&shown, format!("cannot read corpus path: {e}"));
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(path).map_err(cannot)? {
         let path = entry.map_err(cannot)?.path();
@@ -130,19 +129,26 @@ pub fn locate_id(file: &SourceFile, index: usize, problem: Problem) -> Problem {
     locate(file, &path, problem)
 }
 
-/// Where the id of document `index` of `file` is: "file:line:column".
+/// Where the id of document `index` of `file` is: "file:line:column", or
+/// "file, field `[i].id`" in JSON, which has no positions after parsing.
 pub fn id_location(file: &SourceFile, index: usize) -> String {
     let here = locate_id(file, index, Problem::new(&file.name, ""));
-    match here.position {
-        Some((line, column)) => format!("{}:{line}:{column}", file.name),
-        None => file.name.clone(),
+    match (here.position, here.field) {
+        (Some((line, column)), _) => format!("{}:{line}:{column}", file.name),
+        (None, Some(field)) => format!("{}, field `{field}`", file.name),
+        (None, None) => file.name.clone(),
     }
 }
 
-/// The field path of a deserialization error; empty at the root.
+/// The field path of a deserialization error; empty at the root or where
+/// unknown (the end of the file).
 fn field_of<E>(e: &serde_path_to_error::Error<E>) -> String {
     let path = e.path().to_string();
-    if path == "." { String::new() } else { path }
+    if path == "." || path == "?" {
+        String::new()
+    } else {
+        path
+    }
 }
 
 /// Deserializes a TOML file; an error names the line, column and field.
@@ -162,31 +168,42 @@ pub fn from_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T,
 }
 
 fn parse_json(file: &SourceFile) -> Result<Vec<Document>, Problem> {
-    let json_problem = |e: serde_path_to_error::Error<serde_json::Error>| {
-        let field = field_of(&e);
-        let inner = e.into_inner();
-        // serde_json appends " at line L column C" to its message; we show the
-        // position our way instead.
-        let message = inner.to_string();
-        let message = match message.rfind(" at line ") {
-            Some(i) if inner.line() > 0 => message[..i].to_string(),
-            _ => message,
-        };
-        let p = Problem::new(&file.name, message).in_field(field);
-        if inner.line() > 0 {
-            p.at_line(&file.text, inner.line(), inner.column())
-        } else {
-            p
-        }
-    };
     let de = &mut serde_json::Deserializer::from_str(&file.text);
-    if file.is_json_array() {
-        serde_path_to_error::deserialize::<_, Vec<Document>>(de).map_err(json_problem)
+    let docs = if file.is_json_array() {
+        serde_path_to_error::deserialize::<_, Vec<Document>>(&mut *de)
     } else {
-        serde_path_to_error::deserialize::<_, Document>(de)
-            .map(|d| vec![d])
-            .map_err(json_problem)
+        serde_path_to_error::deserialize::<_, Document>(&mut *de).map(|d| vec![d])
+    };
+    let docs = docs.map_err(|e| {
+        let field = field_of(&e);
+        json_problem(file, &e.into_inner(), field)
+    })?;
+    // Anything after the document (a second object, stray text) is an error,
+    // not something to drop silently.
+    de.end()
+        .map_err(|e| json_problem(file, &e, String::new()))?;
+    Ok(docs)
+}
+
+fn json_problem(file: &SourceFile, e: &serde_json::Error, field: String) -> Problem {
+    // serde_json appends " at line L column C" to its message; the position
+    // is shown our way instead, in characters rather than bytes.
+    let message = e.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) if e.line() > 0 => message[..i].to_string(),
+        _ => message,
+    };
+    let problem = Problem::new(&file.name, message).in_field(field);
+    if e.line() == 0 {
+        return problem;
     }
+    let line_start: usize = file
+        .text
+        .split_inclusive('\n')
+        .take(e.line() - 1)
+        .map(str::len)
+        .sum();
+    problem.at_offset(&file.text, line_start + e.column().saturating_sub(1))
 }
 
 /// Adds the position of `path` in `file` to `problem`: line and column in a
@@ -261,12 +278,13 @@ fn clean_document(doc: &mut Document) {
     }
 }
 
-/// An id is a readable slug: it is typed on command lines and kept in
-/// bookmark files.
+/// An id is a readable ASCII slug: it is typed on command lines and kept in
+/// bookmark files, and no look-alike letter (a Cyrillic "е") can pass for
+/// another id.
 fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
-    chars.next().is_some_and(char::is_alphanumeric)
-        && chars.all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// What is wrong with a cleaned document, field by field.
@@ -276,7 +294,7 @@ fn check(doc: &Document) -> Vec<(Vec<Step>, String)> {
         problems.push((
             vec![Step::Key("id")],
             format!(
-                "\"{}\" is not a valid id: use letters, digits, '-', '_' and '.', starting with a letter or digit",
+                "\"{}\" is not a valid id: use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit",
                 doc.id
             ),
         ));
@@ -299,10 +317,14 @@ fn check(doc: &Document) -> Vec<(Vec<Step>, String)> {
         }
     }
     for (i, person) in doc.people.iter().enumerate() {
-        if person.name.is_empty() {
+        // A name with no letter or digit could not be told from another.
+        if !person.name.chars().any(char::is_alphanumeric) {
             problems.push((
                 vec![Step::Key("people"), Step::Index(i), Step::Key("name")],
-                "the name is empty".to_string(),
+                format!(
+                    "\"{}\" is not a name: it has no letter or digit",
+                    person.name
+                ),
             ));
         }
     }

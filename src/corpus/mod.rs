@@ -43,7 +43,14 @@ impl Corpus {
     pub fn load(paths: &[PathBuf]) -> Result<Corpus, Problems> {
         let mut files = bundled_files();
         let mut problems = Vec::new();
+        // The same directory named twice (config and --corpus) is read once.
+        let mut seen = Vec::new();
         for path in paths {
+            let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            if seen.contains(&canonical) {
+                continue;
+            }
+            seen.push(canonical);
             match load::read_path(path) {
                 Ok(found) => files.extend(found),
                 Err(p) => problems.push(p),

@@ -141,19 +141,35 @@ display_by_serde_name!(DocKind, PersonKind, Role);
 /// An ISO 8601 calendar date at the precision the source supports:
 /// "2015", "2014-11" or "2017-03-08". Orders chronologically, a year before
 /// any month of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(try_from = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
     pub year: u16,
     pub month: Option<u8>,
     pub day: Option<u8>,
 }
 
-impl TryFrom<String> for PartialDate {
-    type Error = String;
-
-    fn try_from(s: String) -> Result<Self, String> {
-        s.parse()
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct DateString;
+        impl<'de> serde::de::Visitor<'de> for DateString {
+            type Value = PartialDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date in quotes, such as \"2017-03-08\", \"2014-11\" or \"2015\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<PartialDate, E> {
+                s.parse().map_err(E::custom)
+            }
+            // TOML reads an unquoted 2017-03-08 as a datetime, which arrives as a map.
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                _: A,
+            ) -> Result<PartialDate, A::Error> {
+                Err(serde::de::Error::custom(
+                    "a date must be in quotes, such as date = \"2017-03-08\"",
+                ))
+            }
+        }
+        d.deserialize_any(DateString)
     }
 }
 

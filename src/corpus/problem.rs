@@ -41,14 +41,6 @@ impl Problem {
         self
     }
 
-    /// Points the problem at a 1-based line and column of `text`. serde_json
-    /// says column 0 for "before the first character"; that is column 1.
-    pub fn at_line(mut self, text: &str, line: usize, column: usize) -> Self {
-        self.position = Some((line.max(1), column.max(1)));
-        self.excerpt = text.lines().nth(line.saturating_sub(1)).map(str::to_string);
-        self
-    }
-
     pub fn in_field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into()).filter(|f| !f.is_empty());
         self
@@ -125,11 +117,8 @@ mod tests {
 
     #[test]
     fn untrusted_parts_are_cleaned() {
-        let p = Problem::new("evil\u{1b}[2J.toml", "bad \u{202e}name").at_line(
-            "\u{1b}]0;pwned\u{7}",
-            1,
-            1,
-        );
+        let p = Problem::new("evil\u{1b}[2J.toml", "bad \u{202e}name")
+            .at_offset("\u{1b}]0;pwned\u{7}", 1);
         let shown = p.to_string();
         assert!(
             !shown.chars().any(|c| c.is_control() && c != '\n'),
