@@ -33,6 +33,13 @@ fn nkread() -> Command {
     cmd
 }
 
+/// nkread reading the user corpus at `path` too.
+fn nkread_with(path: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut cmd = nkread();
+    cmd.arg("--corpus").arg(path);
+    cmd
+}
+
 fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();
     String::from_utf8(out).expect("stdout is UTF-8")
@@ -266,7 +273,7 @@ fn each_validation_error_names_the_file_position_and_reason() {
         ),
     ] {
         let corpus = fixture(&format!("broken/{dir}"));
-        let err = stderr_of_failure(nkread().arg("--corpus").arg(&corpus).arg("list"));
+        let err = stderr_of_failure(nkread_with(&corpus).arg("list"));
         assert!(
             err.contains(expected),
             "{dir}: expected {expected:?} in:\n{err}"
@@ -278,9 +285,7 @@ fn each_validation_error_names_the_file_position_and_reason() {
 #[test]
 fn every_problem_is_reported_at_once() {
     let err = stderr_of_failure(
-        nkread()
-            .arg("--corpus")
-            .arg(fixture("broken/empty"))
+        nkread_with(fixture("broken/empty"))
             .arg("--corpus")
             .arg(fixture("broken/unknown_kind"))
             .arg("list"),
@@ -295,7 +300,7 @@ fn every_problem_is_reported_at_once() {
 fn a_file_that_is_not_utf8_is_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("latin1.toml"), b"id = \"caf\xe9\"\n").unwrap();
-    let err = stderr_of_failure(nkread().arg("--corpus").arg(dir.path()).arg("list"));
+    let err = stderr_of_failure(nkread_with(dir.path()).arg("list"));
     assert!(
         err.contains("latin1.toml:1:10: the file is not valid UTF-8"),
         "{err}"
@@ -308,15 +313,10 @@ fn a_corpus_path_may_be_one_file_and_may_start_with_a_byte_order_mark() {
     let file = dir.path().join("windows.json");
     let json = "\u{feff}{\"id\":\"bom\",\"title\":\"T\",\"kind\":\"statement\",\"paragraphs\":[\"a\\r\\nb\"]}";
     std::fs::write(&file, json).unwrap();
-    let doc = json_of(
-        nkread()
-            .arg("--corpus")
-            .arg(&file)
-            .args(["show", "bom", "--json"]),
-    );
+    let doc = json_of(nkread_with(&file).args(["show", "bom", "--json"]));
     assert_eq!(doc["paragraphs"][0]["text"], "a\nb");
     let readme = fixture("good/README.md");
-    let err = stderr_of_failure(nkread().arg("--corpus").arg(&readme).arg("list"));
+    let err = stderr_of_failure(nkread_with(&readme).arg("list"));
     assert!(
         err.contains("README.md: a corpus file must end in .toml or .json"),
         "{err}"
@@ -327,9 +327,7 @@ fn a_corpus_path_may_be_one_file_and_may_start_with_a_byte_order_mark() {
 fn the_same_corpus_directory_named_twice_is_read_once() {
     let good = fixture("good");
     let out = stdout_of(
-        nkread()
-            .arg("--corpus")
-            .arg(&good)
+        nkread_with(&good)
             .arg("--corpus")
             .arg(good.join("."))
             .arg("list"),
@@ -342,12 +340,7 @@ fn piped_show_starts_only_paragraphs_in_the_first_column() {
     let dir = tempfile::tempdir().unwrap();
     let doc = "id = \"lines\"\ntitle = \"T\"\nkind = \"statement\"\nparagraphs = [\"x\\n[2] spoofed\", \"y\"]\n";
     std::fs::write(dir.path().join("lines.toml"), doc).unwrap();
-    let out = stdout_of(
-        nkread()
-            .arg("--corpus")
-            .arg(dir.path())
-            .args(["show", "lines"]),
-    );
+    let out = stdout_of(nkread_with(dir.path()).args(["show", "lines"]));
     let markers: Vec<&str> = out.lines().filter(|l| l.starts_with('[')).collect();
     assert_eq!(markers, ["[1] x", "[2] y"], "{out}");
 }
@@ -364,16 +357,11 @@ fn a_missing_corpus_directory_is_an_input_error() {
 #[test]
 fn user_documents_load_from_toml_and_json_cleaned_and_linked() {
     let good = fixture("good");
-    let out = stdout_of(nkread().arg("--corpus").arg(&good).arg("list"));
+    let out = stdout_of(nkread_with(&good).arg("list"));
     for id in ["test-statement-2020", "test-json-one", "test-json-two"] {
         assert!(out.contains(id), "{id} in\n{out}");
     }
-    let shown = stdout_of(
-        nkread()
-            .arg("--corpus")
-            .arg(&good)
-            .args(["show", "test-statement-2020"]),
-    );
+    let shown = stdout_of(nkread_with(&good).args(["show", "test-statement-2020"]));
     no_control_characters(&shown);
     assert!(
         shown.contains("Second paragraph.   With a tab and an escape [31mthat must not"),
@@ -383,21 +371,11 @@ fn user_documents_load_from_toml_and_json_cleaned_and_linked() {
         shown.contains("북한") && shown.contains("“curly quotes”"),
         "{shown}"
     );
-    let doc = json_of(nkread().arg("--corpus").arg(&good).args([
-        "show",
-        "test-statement-2020",
-        "--json",
-    ]));
+    let doc = json_of(nkread_with(&good).args(["show", "test-statement-2020", "--json"]));
     // Spelling variants of a bundled entity resolve to it; a new name gets its own.
     assert_eq!(doc["people"][1]["entity"], "tomas-ojea-quintana");
     assert_eq!(doc["people"][0]["entity"], "hrw-test-coalition");
-    let doc =
-        json_of(
-            nkread()
-                .arg("--corpus")
-                .arg(&good)
-                .args(["show", "test-json-one", "--json"]),
-        );
+    let doc = json_of(nkread_with(&good).args(["show", "test-json-one", "--json"]));
     assert_eq!(doc["people"][0]["entity"], "human-rights-watch");
 }
 
