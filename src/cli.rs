@@ -22,7 +22,8 @@ Exit status:
   2  a usage or input error: bad arguments, a broken config or corpus file,
      an unknown document id, or no terminal for the reader";
 
-/// The narrowest and widest measures `show` wraps to in a terminal.
+/// The narrowest measure text is wrapped to in a terminal, and the widest
+/// measure of `show`'s prose.
 const MIN_WIDTH: usize = 20;
 const MAX_WIDTH: usize = 100;
 
@@ -157,12 +158,8 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<String, 
     let corpus = Corpus::load(&paths)
         .map_err(|p| Failure::input(format!("nkread: the corpus has errors\n{p}")))?;
     match &cli.command {
-        None => Ok(list_text(&corpus, columns)),
-        Some(Command::List { json }) => Ok(if *json {
-            to_json(&list_json(&corpus))
-        } else {
-            list_text(&corpus, columns)
-        }),
+        None | Some(Command::List { json: false }) => Ok(list_text(&corpus, columns)),
+        Some(Command::List { json: true }) => Ok(to_json(&list_json(&corpus))),
         Some(Command::Show { id, json }) => {
             let doc = find(&corpus, id)?;
             Ok(if *json {

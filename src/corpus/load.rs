@@ -105,10 +105,7 @@ pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
     for (i, mut doc) in docs.into_iter().enumerate() {
         clean_document(&mut doc);
         for (path, message) in check(&doc) {
-            let mut path = path;
-            if file.is_json_array() {
-                path.insert(0, Step::Index(i));
-            }
+            let path = in_document(file, i, path);
             problems.push(locate(file, &path, Problem::new(&file.name, message)));
         }
         out.push(doc);
@@ -122,11 +119,17 @@ pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
 
 /// Points `problem` at the field `id` of document `index` of `file`.
 pub fn locate_id(file: &SourceFile, index: usize, problem: Problem) -> Problem {
-    let mut path = vec![Step::Key("id")];
+    let path = in_document(file, index, vec![Step::Key("id")]);
+    locate(file, &path, problem)
+}
+
+/// `path` inside document `index` of `file`: a JSON array's documents are
+/// reached through their index.
+fn in_document(file: &SourceFile, index: usize, mut path: Vec<Step>) -> Vec<Step> {
     if file.is_json_array() {
         path.insert(0, Step::Index(index));
     }
-    locate(file, &path, problem)
+    path
 }
 
 /// Where the id of document `index` of `file` is: "file:line:column", or
