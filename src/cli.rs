@@ -216,7 +216,8 @@ fn pad(s: &str, width: usize) -> String {
 }
 
 /// One row per document: id, date, kind, title, in aligned columns. In a
-/// terminal wide enough, a long title wraps under its own column.
+/// terminal, a long title wraps under its own column; a terminal too narrow
+/// for columns gets each document as a short block instead.
 fn list_text(corpus: &Corpus, width: Option<usize>) -> String {
     let rows: Vec<[String; 4]> = corpus
         .newest_first()
@@ -235,7 +236,23 @@ fn list_text(corpus: &Corpus, width: Option<usize>) -> String {
         .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
         .collect();
     let indent = widths.iter().map(|w| w + 2).sum::<usize>();
-    let width = width.filter(|w| *w >= indent + MIN_WIDTH);
+    if let Some(narrow) = width.filter(|w| *w < indent + MIN_WIDTH) {
+        let blocks: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                let details = format!("{}  {}", r[1], r[2]);
+                [&r[0], &details, &r[3]]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        let indent = if i == 0 { "" } else { "  " };
+                        block(text, Some(narrow), indent, "  ")
+                    })
+                    .collect()
+            })
+            .collect();
+        return blocks.join("\n");
+    }
     rows.iter()
         .map(|r| {
             let columns = format!(
@@ -520,8 +537,13 @@ mod tests {
                 "{line:?}"
             );
         }
-        // Too narrow for a title column: lines are left for the terminal to wrap.
-        assert_eq!(list_text(&corpus, Some(60)), list_text(&corpus, None));
+        // Too narrow for a title column: a block per document, id first.
+        let stacked = list_text(&corpus, Some(40));
+        for line in stacked.lines() {
+            assert!(line.width() <= 40 || !line.contains(' '), "{line:?}");
+        }
+        let ids: Vec<&str> = stacked.lines().filter(|l| l.contains("-20")).collect();
+        assert_eq!(ids.len(), 5, "{stacked}");
     }
 
     #[test]
