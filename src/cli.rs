@@ -103,11 +103,14 @@ pub fn run() -> ExitCode {
         .then(crossterm::terminal::size)
         .and_then(Result::ok)
         .map(|(columns, _)| usize::from(columns));
-    let result = execute(&cli, terminal, columns);
-    if result.is_ok() && cli.command.is_none() {
-        say(READER_PENDING.to_string());
-    }
-    match result.and_then(|out| write_stdout(&out)) {
+    let result = execute(&cli, terminal, columns).and_then(|outcome| match outcome {
+        Outcome::Print(out) => write_stdout(&out),
+        Outcome::Read(corpus) => crate::app::run(&corpus).map_err(|e| Failure {
+            code: 1,
+            message: format!("nkread: the reader stopped: {e}"),
+        }),
+    });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             say(failure.message);
@@ -115,11 +118,6 @@ pub fn run() -> ExitCode {
         }
     }
 }
-
-/// Until the full-screen reader lands, a person who starts nkread sees the
-/// documents and this.
-const READER_PENDING: &str = "nkread: the full-screen reader is not in this build yet; \
-    read a document with `nkread show ID` (see `nkread --help`)\n";
 
 /// A message on stderr. A closed or full stderr must not turn into a panic.
 fn say(message: String) {
@@ -142,9 +140,19 @@ fn write_stdout(out: &str) -> Result<(), Failure> {
     }
 }
 
-/// Loads what the command needs and returns what it prints.
+/// What a command comes to once its input is loaded and checked.
+#[derive(Debug)]
+enum Outcome {
+    /// Text for stdout.
+    Print(String),
+    /// The full-screen reader, over this corpus.
+    Read(Corpus),
+}
+
+/// Loads what the command needs, before the terminal is touched, and
+/// returns what it prints or that the reader should open.
 /// `columns` is the terminal's width when stdout is one.
-fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<String, Failure> {
+fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome, Failure> {
     if cli.command.is_none() && !terminal {
         return Err(Failure::input(
             "nkread: the reader needs a terminal on stdin and stdout; \
@@ -157,19 +165,21 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<String, 
     paths.extend(cli.corpus.iter().cloned());
     let corpus = Corpus::load(&paths)
         .map_err(|p| Failure::input(format!("nkread: the corpus has errors\n{p}")))?;
-    match &cli.command {
-        None | Some(Command::List { json: false }) => Ok(list_text(&corpus, columns)),
-        Some(Command::List { json: true }) => Ok(to_json(&list_json(&corpus))),
+    let out = match &cli.command {
+        None => return Ok(Outcome::Read(corpus)),
+        Some(Command::List { json: false }) => list_text(&corpus, columns),
+        Some(Command::List { json: true }) => to_json(&list_json(&corpus)),
         Some(Command::Show { id, json }) => {
             let doc = find(&corpus, id)?;
-            Ok(if *json {
+            if *json {
                 to_json(&show_json(&corpus, doc))
             } else {
                 // Prose is wrapped to a readable measure.
                 show_text(doc, columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH)))
-            })
+            }
         }
-    }
+    };
+    Ok(Outcome::Print(out))
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -190,26 +200,6 @@ fn find<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Document, Failure> {
     })
 }
 
-fn issuers(doc: &Document) -> Vec<&str> {
-    doc.people_with(Role::Issuer)
-        .map(|p| p.name.as_str())
-        .collect()
-}
-
-/// A supplied title is shown in square brackets, as catalogues do.
-fn shown_title(doc: &Document) -> String {
-    if doc.title_supplied {
-        format!("[{}]", doc.title)
-    } else {
-        doc.title.clone()
-    }
-}
-
-fn shown_date(doc: &Document) -> String {
-    doc.date
-        .map_or_else(|| "undated".to_string(), |d| d.to_string())
-}
-
 fn pad(s: &str, width: usize) -> String {
     let fill = width.saturating_sub(s.width());
     format!("{s}{}", " ".repeat(fill))
@@ -226,9 +216,9 @@ fn list_text(corpus: &Corpus, width: Option<usize>) -> String {
             let d = &corpus.documents[i];
             [
                 d.id.clone(),
-                shown_date(d),
+                d.shown_date(),
                 d.kind.to_string(),
-                shown_title(d),
+                d.shown_title(),
             ]
         })
         .collect();
@@ -290,7 +280,7 @@ fn list_json(corpus: &Corpus) -> Vec<ListRow<'_>> {
                 title_supplied: d.title_supplied,
                 date: d.date.map(|d| d.to_string()),
                 kind: d.kind.to_string(),
-                issuers: issuers(d),
+                issuers: d.issuers(),
                 paragraphs: d.paragraphs.len(),
                 people: d.people.len(),
             }
@@ -357,7 +347,7 @@ fn block(text: &str, width: Option<usize>, first: &str, rest: &str) -> String {
 /// Every paragraph starts with its "[n]" in the first column, so scripts can
 /// find it; a terminal gets lines wrapped to `width` with hanging indents.
 fn show_text(doc: &Document, width: Option<usize>) -> String {
-    let mut out = block(&shown_title(doc), width, "", "");
+    let mut out = block(&doc.shown_title(), width, "", "");
     if let Some(subtitle) = &doc.subtitle {
         out.push_str(&block(subtitle, width, "", ""));
     }
@@ -368,7 +358,7 @@ fn show_text(doc: &Document, width: Option<usize>) -> String {
         out.push_str(&block(value, width, &label, &" ".repeat(LABEL)));
     };
     field("id", &doc.id);
-    field("date", &shown_date(doc));
+    field("date", &doc.shown_date());
     if let Some(note) = &doc.date_note {
         field("date note", note);
     }
@@ -376,7 +366,7 @@ fn show_text(doc: &Document, width: Option<usize>) -> String {
     if let Some(place) = &doc.place {
         field("place", place);
     }
-    let issuers = issuers(doc);
+    let issuers = doc.issuers();
     if !issuers.is_empty() {
         field("issuers", &issuers.join("; "));
     }
@@ -557,10 +547,12 @@ mod tests {
     }
 
     #[test]
-    fn starting_nkread_in_a_terminal_lists_the_documents() {
+    fn nkread_opens_the_reader_only_in_a_terminal() {
         let cli = Cli::parse_from(["nkread"]);
-        let out = execute(&cli, true, Some(200)).expect("lists");
-        assert_eq!(out, list_text(&corpus(), Some(200)));
+        let outcome = execute(&cli, true, Some(200)).expect("loads");
+        assert!(
+            matches!(outcome, Outcome::Read(c) if c.documents.len() == corpus().documents.len())
+        );
         let piped = execute(&cli, false, None).unwrap_err();
         assert_eq!(piped.code, 2);
     }

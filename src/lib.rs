@@ -2,6 +2,13 @@
 //! on North Korea. The binary is a thin shell over this library so that
 //! tests reach every module.
 
+pub mod action;
+pub mod app;
+pub mod citation;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod keymap;
+pub mod state;
+pub mod ui;
+pub mod update;

@@ -247,6 +247,26 @@ impl Document {
     pub fn people_with(&self, role: Role) -> impl Iterator<Item = &Person> {
         self.people.iter().filter(move |p| p.role == role)
     }
+
+    pub fn issuers(&self) -> Vec<&str> {
+        self.people_with(Role::Issuer)
+            .map(|p| p.name.as_str())
+            .collect()
+    }
+
+    /// A supplied title is shown in square brackets, as catalogues do.
+    pub fn shown_title(&self) -> String {
+        if self.title_supplied {
+            format!("[{}]", self.title)
+        } else {
+            self.title.clone()
+        }
+    }
+
+    pub fn shown_date(&self) -> String {
+        self.date
+            .map_or_else(|| "undated".to_string(), |d| d.to_string())
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,297 @@
+//! Keys and the layers that bind them to actions. The help overlay and the
+//! status bar's hints are generated from the live map, so they cannot drift.
+
+use crate::action::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::fmt;
+
+/// A set of bindings that is active in one place. Overlays come first, then
+/// the focused pane, then the global layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    Global,
+    List,
+    Reader,
+    Sidebar,
+    Help,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 5] = [
+        Layer::Global,
+        Layer::List,
+        Layer::Reader,
+        Layer::Sidebar,
+        Layer::Help,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Layer::Global => "Everywhere",
+            Layer::List => "Document list",
+            Layer::Reader => "Reader",
+            Layer::Sidebar => "People sidebar",
+            Layer::Help => "This help",
+        }
+    }
+}
+
+/// A key press with the modifiers that matter. Shift is folded into the
+/// character it produces, so `G` is one key, not shift-g.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    code: KeyCode,
+    modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub const fn new(code: KeyCode, modifiers: KeyModifiers) -> Key {
+        Key { code, modifiers }
+    }
+
+    pub const fn plain(code: KeyCode) -> Key {
+        Key::new(code, KeyModifiers::NONE)
+    }
+
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    pub fn from_event(event: KeyEvent) -> Key {
+        let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let code = match event.code {
+            // Terminals differ on whether shift-tab is BackTab or shift+Tab.
+            KeyCode::BackTab => KeyCode::BackTab,
+            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            KeyCode::Char(' ') if event.modifiers.contains(KeyModifiers::SHIFT) => {
+                modifiers |= KeyModifiers::SHIFT;
+                KeyCode::Char(' ')
+            }
+            // Ctrl-C arrives as 'c' with control; some terminals send 'C'.
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            code => code,
+        };
+        Key { code, modifiers }
+    }
+}
+
+impl fmt::Display for Key {
+    /// The names the config uses: `j`, `G`, `ctrl-c`, `shift-tab`, `pagedown`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (flag, name) in [
+            (KeyModifiers::CONTROL, "ctrl-"),
+            (KeyModifiers::ALT, "alt-"),
+            (KeyModifiers::SHIFT, "shift-"),
+        ] {
+            if self.modifiers.contains(flag) {
+                f.write_str(name)?;
+            }
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::BackTab => f.write_str("shift-tab"),
+            KeyCode::Tab => f.write_str("tab"),
+            KeyCode::Enter => f.write_str("enter"),
+            KeyCode::Esc => f.write_str("esc"),
+            KeyCode::Up => f.write_str("up"),
+            KeyCode::Down => f.write_str("down"),
+            KeyCode::Left => f.write_str("left"),
+            KeyCode::Right => f.write_str("right"),
+            KeyCode::PageUp => f.write_str("pageup"),
+            KeyCode::PageDown => f.write_str("pagedown"),
+            KeyCode::Home => f.write_str("home"),
+            KeyCode::End => f.write_str("end"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyMap {
+    bindings: Vec<(Layer, Key, Action)>,
+}
+
+/// Keys that move through whatever the pane holds.
+const MOVEMENT: [(Key, Action); 14] = [
+    (Key::char('k'), Action::MoveUp),
+    (Key::plain(KeyCode::Up), Action::MoveUp),
+    (Key::char('j'), Action::MoveDown),
+    (Key::plain(KeyCode::Down), Action::MoveDown),
+    (Key::plain(KeyCode::PageUp), Action::PageUp),
+    (
+        Key::new(KeyCode::Char(' '), KeyModifiers::SHIFT),
+        Action::PageUp,
+    ),
+    (Key::ctrl('b'), Action::PageUp),
+    (Key::char(' '), Action::PageDown),
+    (Key::plain(KeyCode::PageDown), Action::PageDown),
+    (Key::ctrl('f'), Action::PageDown),
+    (Key::char('g'), Action::GoTop),
+    (Key::plain(KeyCode::Home), Action::GoTop),
+    (Key::char('G'), Action::GoBottom),
+    (Key::plain(KeyCode::End), Action::GoBottom),
+];
+
+const GLOBAL: [(Key, Action); 13] = [
+    (Key::char('q'), Action::Quit),
+    (Key::ctrl('c'), Action::ForceQuit),
+    (Key::ctrl('z'), Action::Suspend),
+    (Key::char('?'), Action::ShowHelp),
+    (Key::plain(KeyCode::Tab), Action::FocusNext),
+    (Key::plain(KeyCode::BackTab), Action::FocusPrev),
+    (Key::char('s'), Action::ToggleSidebar),
+    (Key::char('y'), Action::CopyCitation),
+    (Key::plain(KeyCode::Esc), Action::Back),
+    (Key::char('/'), Action::OpenSearch),
+    (Key::char('b'), Action::ToggleBookmark),
+    (Key::char('B'), Action::OpenBookmarks),
+    (Key::char('h'), Action::Back),
+];
+
+impl Default for KeyMap {
+    fn default() -> KeyMap {
+        let mut bindings = Vec::new();
+        bindings.extend(GLOBAL.iter().map(|&(k, a)| (Layer::Global, k, a)));
+        for layer in [Layer::List, Layer::Reader, Layer::Sidebar, Layer::Help] {
+            bindings.extend(MOVEMENT.iter().map(|&(k, a)| (layer, k, a)));
+        }
+        bindings.push((
+            Layer::List,
+            Key::plain(KeyCode::Enter),
+            Action::OpenDocument,
+        ));
+        bindings.push((Layer::List, Key::char('l'), Action::OpenDocument));
+        bindings.push((Layer::Reader, Key::char('['), Action::PrevParagraph));
+        bindings.push((Layer::Reader, Key::char(']'), Action::NextParagraph));
+        for key in [Key::plain(KeyCode::Esc), Key::char('q'), Key::char('?')] {
+            bindings.push((Layer::Help, key, Action::Back));
+        }
+        KeyMap { bindings }
+    }
+}
+
+impl KeyMap {
+    /// The action `key` means with these layers active, topmost first. An
+    /// overlay swallows every key it does not bind, except the few actions
+    /// that pass through it (Ctrl-C).
+    pub fn action(&self, key: Key, layers: &[Layer]) -> Option<Action> {
+        let overlay = layers.first() == Some(&Layer::Help);
+        layers
+            .iter()
+            .find_map(|&layer| self.lookup(layer, key))
+            .or_else(|| {
+                self.lookup(Layer::Global, key)
+                    .filter(|a| !overlay || a.passes_overlays())
+            })
+    }
+
+    fn lookup(&self, layer: Layer, key: Key) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|&&(l, k, _)| l == layer && k == key)
+            .map(|&(_, _, a)| a)
+    }
+
+    /// The keys bound to `action` in `layer`, in binding order.
+    pub fn keys(&self, layer: Layer, action: Action) -> Vec<Key> {
+        self.bindings
+            .iter()
+            .filter(|&&(l, _, a)| l == layer && a == action)
+            .map(|&(_, k, _)| k)
+            .collect()
+    }
+
+    /// Every binding of one layer, grouped by action in binding order.
+    pub fn layer(&self, layer: Layer) -> Vec<(Action, Vec<Key>)> {
+        let mut grouped: Vec<(Action, Vec<Key>)> = Vec::new();
+        for &(l, k, a) in &self.bindings {
+            if l != layer {
+                continue;
+            }
+            match grouped.iter_mut().find(|(action, _)| *action == a) {
+                Some((_, keys)) => keys.push(k),
+                None => grouped.push((a, vec![k])),
+            }
+        }
+        grouped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn event(code: KeyCode, modifiers: KeyModifiers) -> Key {
+        Key::from_event(KeyEvent::new_with_kind(
+            code,
+            modifiers,
+            KeyEventKind::Press,
+        ))
+    }
+
+    #[test]
+    fn shift_folds_into_characters_but_not_into_space_or_tab() {
+        assert_eq!(
+            event(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Key::char('G')
+        );
+        assert_eq!(
+            event(KeyCode::Tab, KeyModifiers::SHIFT),
+            Key::plain(KeyCode::BackTab)
+        );
+        assert_eq!(
+            event(KeyCode::Char(' '), KeyModifiers::SHIFT).to_string(),
+            "shift-space"
+        );
+        assert_eq!(
+            event(
+                KeyCode::Char('C'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            ),
+            Key::ctrl('c')
+        );
+    }
+
+    #[test]
+    fn the_focused_pane_comes_before_the_global_layer() {
+        let map = KeyMap::default();
+        let reader = [Layer::Reader, Layer::Global];
+        assert_eq!(
+            map.action(Key::char(']'), &reader),
+            Some(Action::NextParagraph)
+        );
+        assert_eq!(map.action(Key::char('q'), &reader), Some(Action::Quit));
+        assert_eq!(
+            map.action(Key::char(']'), &[Layer::List, Layer::Global]),
+            None
+        );
+    }
+
+    #[test]
+    fn an_overlay_swallows_keys_but_not_ctrl_c() {
+        let map = KeyMap::default();
+        let help = [Layer::Help];
+        assert_eq!(map.action(Key::char('q'), &help), Some(Action::Back));
+        assert_eq!(map.action(Key::char('s'), &help), None);
+        assert_eq!(map.action(Key::ctrl('c'), &help), Some(Action::ForceQuit));
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_layer() {
+        let map = KeyMap::default();
+        for layer in Layer::ALL {
+            let keys: Vec<Key> = map.layer(layer).into_iter().flat_map(|(_, k)| k).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[..i].contains(k), "{k} is bound twice in {layer:?}");
+            }
+        }
+    }
+}

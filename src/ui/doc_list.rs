@@ -1,0 +1,82 @@
+//! The document list: each document as its title, on up to two lines, over
+//! its date and kind, newest first.
+
+use super::text::{max_scroll, truncate, wrap};
+use super::theme::Theme;
+use crate::corpus::{Corpus, Document};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+/// Lines each document takes in the list.
+pub const ROW_HEIGHT: usize = 3;
+
+pub struct DocListView<'a> {
+    pub corpus: &'a Corpus,
+    pub order: &'a [usize],
+    pub selected: usize,
+    pub scroll: usize,
+    pub focused: bool,
+    pub theme: &'a Theme,
+}
+
+fn second_line(doc: &Document) -> String {
+    format!(
+        "{} · {}",
+        doc.shown_date(),
+        doc.kind.to_string().replace('-', " ")
+    )
+}
+
+impl Widget for DocListView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let inner = Block::bordered().inner(area);
+        let width = usize::from(inner.width);
+        let height = usize::from(inner.height);
+        let (border, selection) = if self.focused {
+            (theme.border_focused, theme.selection)
+        } else {
+            (theme.border, theme.selection_unfocused)
+        };
+        let mut block = Block::bordered()
+            .border_style(border)
+            .title(Line::from(" Documents ").style(border));
+        if self.focused && !self.order.is_empty() {
+            let place = format!(" {}/{} ", self.selected + 1, self.order.len());
+            block = block.title_top(Line::from(place).right_aligned());
+        }
+        block.render(area, buf);
+        let total = self.order.len() * ROW_HEIGHT;
+        let scroll = self.scroll.min(max_scroll(total, height));
+        let mut lines = Vec::with_capacity(total);
+        for (row, doc) in self
+            .order
+            .iter()
+            .filter_map(|&d| self.corpus.documents.get(d))
+            .enumerate()
+        {
+            let base = if row == self.selected {
+                selection
+            } else {
+                Style::new()
+            };
+            let title = wrap(&doc.shown_title(), width);
+            let second = match title.get(1..) {
+                Some(rest) if !rest.is_empty() => truncate(&rest.join(" "), width),
+                _ => String::new(),
+            };
+            let first = title.into_iter().next().unwrap_or_default();
+            lines.push(Line::styled(first, base.patch(theme.title)));
+            lines.push(Line::styled(second, base.patch(theme.title)));
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("  {}", second_line(doc)), width),
+                base.patch(theme.dim),
+            )));
+        }
+        let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+        Paragraph::new(visible).render(inner, buf);
+    }
+}

@@ -1,0 +1,98 @@
+//! Where each pane goes at a given size. Both `view` and `update` (for page
+//! sizes and mouse clicks) use this one function, so they always agree.
+
+use crate::state::Pane;
+use ratatui::layout::Rect;
+
+/// Smallest terminal the reader draws panes in.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+/// Below this width the sidebar folds away unless it has the focus.
+pub const WIDE: u16 = 100;
+/// Below this width one pane fills the screen.
+pub const NARROW: u16 = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Panes {
+    pub list: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub sidebar: Option<Rect>,
+    /// The status bar, or None when the terminal is too small for anything.
+    pub status: Option<Rect>,
+}
+
+impl Panes {
+    pub fn rect(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::List => self.list,
+            Pane::Reader => self.reader,
+            Pane::Sidebar => self.sidebar,
+        }
+    }
+
+    /// The pane under a cell.
+    pub fn at(&self, column: u16, row: u16) -> Option<Pane> {
+        let position = ratatui::layout::Position::new(column, row);
+        [Pane::List, Pane::Reader, Pane::Sidebar]
+            .into_iter()
+            .find(|&p| self.rect(p).is_some_and(|r| r.contains(position)))
+    }
+}
+
+pub fn panes(width: u16, height: u16, focus: Pane, sidebar_visible: bool) -> Panes {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return Panes::default();
+    }
+    let main = Rect::new(0, 0, width, height - 1);
+    let status = Some(Rect::new(0, height - 1, width, 1));
+    let sidebar = sidebar_visible || focus == Pane::Sidebar;
+    // Split `main` into columns of the given widths; the reader takes the rest.
+    let split = |left: u16, right: u16| {
+        let reader = width - left - right;
+        (
+            (left > 0).then_some(Rect {
+                width: left,
+                ..main
+            }),
+            Rect {
+                x: left,
+                width: reader,
+                ..main
+            },
+            (right > 0).then_some(Rect {
+                x: left + reader,
+                width: right,
+                ..main
+            }),
+        )
+    };
+    let (list, reader, side) = if width >= WIDE {
+        let left = (width / 5).clamp(24, 36);
+        let right = if sidebar {
+            (width / 4).clamp(28, 44)
+        } else {
+            0
+        };
+        split(left, right)
+    } else if width >= NARROW {
+        if focus == Pane::Sidebar {
+            split(0, (width * 2 / 5).clamp(26, 36))
+        } else {
+            split((width / 4).clamp(22, 30), 0)
+        }
+    } else {
+        // One pane at a time: the focused one.
+        return Panes {
+            list: (focus == Pane::List).then_some(main),
+            reader: (focus == Pane::Reader).then_some(main),
+            sidebar: (focus == Pane::Sidebar).then_some(main),
+            status,
+        };
+    };
+    Panes {
+        list,
+        reader: Some(reader),
+        sidebar: side,
+        status,
+    }
+}

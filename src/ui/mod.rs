@@ -1,0 +1,91 @@
+//! The pure view: draws the state into a frame, and reads nothing else.
+
+pub mod doc_list;
+pub mod help;
+pub mod layout;
+pub mod reader;
+pub mod sidebar;
+pub mod status;
+pub mod text;
+pub mod theme;
+
+use crate::corpus::Corpus;
+use crate::state::{AppState, Overlay, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Block;
+
+/// The inner area of a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    Block::bordered().inner(area)
+}
+
+pub fn view(state: &AppState, corpus: &Corpus, frame: &mut Frame) {
+    let screen = frame.area();
+    let panes = layout::panes(
+        screen.width,
+        screen.height,
+        state.focus,
+        state.sidebar_visible,
+    );
+    let Some(status) = panes.status else {
+        frame.render_widget(Line::raw(too_small(screen.width)), screen);
+        return;
+    };
+    let doc = state.open().and_then(|d| corpus.documents.get(d));
+    if let Some(area) = panes.list {
+        frame.render_widget(
+            doc_list::DocListView {
+                corpus,
+                order: &state.order,
+                selected: state.selected,
+                scroll: state.list_scroll,
+                focused: state.focus == Pane::List,
+                theme: &state.theme,
+            },
+            area,
+        );
+    }
+    if let (Some(area), Some(doc)) = (panes.reader, doc) {
+        frame.render_widget(
+            reader::ReaderView {
+                doc,
+                position: state.reader(),
+                focused: state.focus == Pane::Reader,
+                theme: &state.theme,
+            },
+            area,
+        );
+    }
+    if let (Some(area), Some(doc)) = (panes.sidebar, doc) {
+        frame.render_widget(
+            sidebar::SidebarView {
+                doc,
+                state: state.sidebar,
+                focused: state.focus == Pane::Sidebar,
+                theme: &state.theme,
+            },
+            area,
+        );
+    }
+    frame.render_widget(status::StatusView { state }, status);
+    if let Some(Overlay::Help { scroll }) = state.overlays.last() {
+        frame.render_widget(
+            help::HelpView {
+                keymap: &state.keymap,
+                scroll: *scroll,
+                theme: &state.theme,
+            },
+            screen,
+        );
+    }
+}
+
+/// The longest "too small" message that fits.
+fn too_small(width: u16) -> &'static str {
+    ["terminal too small", "too small", "small", ""]
+        .into_iter()
+        .find(|m| m.len() <= usize::from(width))
+        .unwrap_or("")
+}

@@ -1,0 +1,160 @@
+//! The signatory sidebar: the open document's people grouped by role, with
+//! counts, each with their title, affiliation and country.
+
+use super::text::{max_scroll, wrap};
+use super::theme::Theme;
+use crate::corpus::{Document, Person, Role};
+use crate::state::SidebarState;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Heading,
+    Name,
+    Detail,
+    Blank,
+}
+
+/// The sidebar's lines for a pane of a given inner width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SidebarText {
+    lines: Vec<(String, LineKind)>,
+    /// For each entry in sidebar order: the person's index in the document,
+    /// and the lines the entry takes.
+    pub entries: Vec<(usize, Range<usize>)>,
+}
+
+impl SidebarText {
+    pub fn lay_out(doc: &Document, width: usize) -> SidebarText {
+        let mut lines = Vec::new();
+        let mut entries = Vec::new();
+        for role in Role::ALL {
+            let people: Vec<(usize, &Person)> = doc
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.role == role)
+                .collect();
+            if people.is_empty() {
+                continue;
+            }
+            if !lines.is_empty() {
+                lines.push((String::new(), LineKind::Blank));
+            }
+            let heading = format!("{} ({})", role.heading(), people.len());
+            lines.extend(
+                wrap(&heading, width)
+                    .into_iter()
+                    .map(|l| (l, LineKind::Heading)),
+            );
+            for (index, person) in people {
+                let start = lines.len();
+                lines.extend(
+                    wrap(&person.name, width)
+                        .into_iter()
+                        .map(|l| (l, LineKind::Name)),
+                );
+                if let Some(detail) = detail(person) {
+                    let indented = wrap(&detail, width.saturating_sub(2));
+                    lines.extend(
+                        indented
+                            .into_iter()
+                            .map(|l| (format!("  {l}"), LineKind::Detail)),
+                    );
+                }
+                entries.push((index, start..lines.len()));
+            }
+        }
+        if lines.is_empty() {
+            lines.extend(
+                wrap(
+                    "No people or organizations are named in this document.",
+                    width,
+                )
+                .into_iter()
+                .map(|l| (l, LineKind::Detail)),
+            );
+        }
+        SidebarText { lines, entries }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The entry shown on `line`, if any.
+    pub fn entry_at(&self, line: usize) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|(_, lines)| lines.contains(&line))
+    }
+}
+
+/// Title, affiliation, country, acronym and note, as the document gives them.
+fn detail(p: &Person) -> Option<String> {
+    let parts: Vec<&str> = [&p.acronym, &p.title, &p.affiliation, &p.country, &p.note]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The sidebar pane for one frame.
+pub struct SidebarView<'a> {
+    pub doc: &'a Document,
+    pub state: SidebarState,
+    pub focused: bool,
+    pub theme: &'a Theme,
+}
+
+impl Widget for SidebarView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let inner = Block::bordered().inner(area);
+        let height = usize::from(inner.height);
+        let text = SidebarText::lay_out(self.doc, usize::from(inner.width));
+        let scroll = self.state.scroll.min(max_scroll(text.line_count(), height));
+        let selected = text
+            .entries
+            .get(self.state.selected)
+            .map(|(_, l)| l.clone());
+        let (border, selection) = if self.focused {
+            (theme.border_focused, theme.selection)
+        } else {
+            (theme.border, theme.selection_unfocused)
+        };
+        let mut block = Block::bordered()
+            .border_style(border)
+            .title(Line::from(format!(" People {} ", self.doc.people.len())).style(border));
+        if self.focused && !text.entries.is_empty() {
+            let place = format!(" {}/{} ", self.state.selected + 1, text.entries.len());
+            block = block.title_top(Line::from(place).right_aligned());
+        }
+        block.render(area, buf);
+        let lines: Vec<Line> = text
+            .lines
+            .iter()
+            .enumerate()
+            .skip(scroll)
+            .take(height)
+            .map(|(i, (line, kind))| {
+                let mut style = match kind {
+                    LineKind::Heading => theme.heading,
+                    LineKind::Name | LineKind::Blank => Style::new(),
+                    LineKind::Detail => theme.dim,
+                };
+                if selected.as_ref().is_some_and(|s| s.contains(&i)) {
+                    style = style.patch(selection);
+                }
+                Line::styled(line.as_str(), style)
+            })
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
+}

@@ -1,0 +1,93 @@
+//! The status bar: the focused pane, then a message or the pane's key hints
+//! as the live key map binds them.
+
+use super::text::truncate;
+use crate::action::Action;
+use crate::keymap::Layer;
+use crate::state::{AppState, StatusKind};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+fn hinted(layer: Layer) -> &'static [Action] {
+    match layer {
+        Layer::List => &[
+            Action::MoveDown,
+            Action::OpenDocument,
+            Action::FocusNext,
+            Action::ToggleSidebar,
+            Action::ShowHelp,
+            Action::Quit,
+        ],
+        Layer::Reader => &[
+            Action::NextParagraph,
+            Action::PageDown,
+            Action::CopyCitation,
+            Action::ToggleSidebar,
+            Action::Back,
+            Action::ShowHelp,
+            Action::Quit,
+        ],
+        Layer::Sidebar => &[
+            Action::MoveDown,
+            Action::ToggleSidebar,
+            Action::Back,
+            Action::ShowHelp,
+            Action::Quit,
+        ],
+        Layer::Help => &[Action::MoveDown, Action::Back],
+        Layer::Global => &[],
+    }
+}
+
+pub struct StatusView<'a> {
+    pub state: &'a AppState,
+}
+
+impl Widget for StatusView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let state = self.state;
+        let theme = &state.theme;
+        let layers = state.layers();
+        let top = layers.first().copied().unwrap_or(Layer::Global);
+        let label = match top {
+            Layer::Help => " Help ",
+            Layer::List => " Documents ",
+            Layer::Reader => " Reader ",
+            Layer::Sidebar => " People ",
+            Layer::Global => " nkread ",
+        };
+        let mut spans = vec![Span::styled(label, theme.pane_label), Span::raw(" ")];
+        let room = usize::from(area.width).saturating_sub(label.len() + 1);
+        match &state.status {
+            Some(status) => {
+                let style = match status.kind {
+                    StatusKind::Info => theme.info,
+                    StatusKind::Error => theme.error,
+                };
+                spans.push(Span::styled(truncate(&status.text, room), style));
+            }
+            None => {
+                let mut used = 0;
+                for &action in hinted(top) {
+                    let key = [top, Layer::Global]
+                        .into_iter()
+                        .flat_map(|l| state.keymap.keys(l, action))
+                        .map(|k| k.to_string())
+                        .next();
+                    let Some(key) = key else { continue };
+                    let hint = action.hint();
+                    let width = key.len() + hint.len() + 3;
+                    if used + width > room {
+                        break;
+                    }
+                    used += width;
+                    spans.push(Span::styled(key, theme.key));
+                    spans.push(Span::raw(format!(" {hint}  ")));
+                }
+            }
+        }
+        Line::from(spans).render(area, buf);
+    }
+}

@@ -1,0 +1,79 @@
+//! Wrapping, truncating and scrolling text measured in terminal columns.
+
+use std::ops::Range;
+use unicode_width::UnicodeWidthChar;
+
+/// `text` wrapped to `width` columns; a word longer than a line (a URL) is
+/// broken. A paragraph's own line breaks are kept.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1)).break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
+}
+
+/// `text` cut to `width` columns, with an ellipsis where it was cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// The first line to show so that `span` is on screen in a window of
+/// `height` lines now starting at `top`, moving as little as possible. A
+/// span taller than the window shows its start.
+pub fn reveal(top: usize, height: usize, span: Range<usize>) -> usize {
+    if span.start < top || height == 0 {
+        span.start
+    } else if span.end > top + height {
+        span.start.min(span.end - height)
+    } else {
+        top
+    }
+}
+
+/// The largest useful first line for `total` lines in `height` rows.
+pub fn max_scroll(total: usize, height: usize) -> usize {
+    total.saturating_sub(height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_columns_not_bytes() {
+        assert_eq!(truncate("북한 인권", 5), "북한…");
+        assert_eq!(truncate("Tomás", 5), "Tomás");
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn reveal_moves_as_little_as_possible() {
+        assert_eq!(reveal(10, 5, 12..14), 10);
+        assert_eq!(reveal(10, 5, 3..4), 3);
+        assert_eq!(reveal(10, 5, 14..17), 12);
+        assert_eq!(reveal(10, 5, 20..40), 20);
+    }
+
+    #[test]
+    fn wrapping_breaks_long_words_and_keeps_line_breaks() {
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+    }
+}

@@ -1,0 +1,378 @@
+//! The pure update: an action changes the state and may ask the loop for
+//! effects. No terminal, no disk, no clock.
+
+use crate::action::Action;
+use crate::citation;
+use crate::corpus::{Corpus, Document};
+use crate::state::{AppState, Overlay, Pane, SidebarState};
+use crate::ui::doc_list::ROW_HEIGHT;
+use crate::ui::layout::{self, WIDE};
+use crate::ui::reader::ReaderText;
+use crate::ui::sidebar::SidebarText;
+use crate::ui::text::{max_scroll, reveal};
+use crate::ui::{help, inner};
+use ratatui::layout::Rect;
+
+/// What the loop must do for an action: the only ways out of `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard.
+    Copy(String),
+    /// Give the terminal back and stop until resumed.
+    Suspend,
+}
+
+/// Lines the mouse wheel scrolls the reader by.
+const WHEEL_LINES: usize = 3;
+
+pub fn update(state: &mut AppState, corpus: &Corpus, action: Action) -> Vec<Effect> {
+    if !matches!(action, Action::Resize(..)) {
+        state.status = None;
+    }
+    let mut effects = Vec::new();
+    match action {
+        Action::Resize(columns, rows) => {
+            state.size = (columns, rows);
+            if let Some(doc) = open_doc(state, corpus) {
+                reveal_cursor(state, doc);
+            }
+        }
+        Action::Quit | Action::ForceQuit => state.quit = true,
+        Action::Suspend => effects.push(Effect::Suspend),
+        Action::ShowHelp => {
+            if state.overlays.is_empty() {
+                state.overlays.push(Overlay::Help { scroll: 0 });
+            }
+        }
+        Action::Back => {
+            if state.overlays.pop().is_none() {
+                state.focus = Pane::List;
+            }
+        }
+        Action::FocusNext | Action::FocusPrev => cycle_focus(state, action == Action::FocusNext),
+        Action::ToggleSidebar => toggle_sidebar(state),
+        Action::OpenDocument => state.focus = Pane::Reader,
+        Action::CopyCitation => copy(state, corpus, &mut effects),
+        Action::OpenSearch => state.say("search is not in this build yet"),
+        Action::ToggleBookmark | Action::OpenBookmarks => {
+            state.say("bookmarks are not in this build yet")
+        }
+        Action::MoveUp
+        | Action::MoveDown
+        | Action::PageUp
+        | Action::PageDown
+        | Action::GoTop
+        | Action::GoBottom
+        | Action::PrevParagraph
+        | Action::NextParagraph => match state.overlays.last() {
+            Some(Overlay::Help { .. }) => move_help(state, action),
+            None => move_in(state, corpus, state.focus, action),
+        },
+        Action::ScrollAt { column, row, down } => scroll_at(state, corpus, column, row, down),
+        Action::ClickAt { column, row } => click_at(state, corpus, column, row),
+    }
+    settle(state, corpus);
+    effects
+}
+
+fn open_doc<'c>(state: &AppState, corpus: &'c Corpus) -> Option<&'c Document> {
+    state.open().and_then(|d| corpus.documents.get(d))
+}
+
+/// The inner area of `pane` on screen, or, where it is folded away, the
+/// area it has once focused.
+fn inner_of(state: &AppState, pane: Pane) -> Option<Rect> {
+    let (columns, rows) = state.size;
+    let visible = state.sidebar_visible;
+    layout::panes(columns, rows, state.focus, visible)
+        .rect(pane)
+        .or_else(|| layout::panes(columns, rows, pane, visible).rect(pane))
+        .map(inner)
+}
+
+fn cycle_focus(state: &mut AppState, forward: bool) {
+    let mut ring = vec![Pane::List, Pane::Reader];
+    if state.sidebar_visible {
+        ring.push(Pane::Sidebar);
+    }
+    let at = ring.iter().position(|&p| p == state.focus).unwrap_or(0);
+    let next = if forward {
+        (at + 1) % ring.len()
+    } else {
+        (at + ring.len() - 1) % ring.len()
+    };
+    state.focus = ring[next];
+}
+
+fn toggle_sidebar(state: &mut AppState) {
+    state.sidebar_visible = !state.sidebar_visible;
+    if state.sidebar_visible {
+        // Where the sidebar folds away, showing it means going to it.
+        if state.size.0 < WIDE {
+            state.focus = Pane::Sidebar;
+        }
+    } else if state.focus == Pane::Sidebar {
+        state.focus = Pane::Reader;
+    }
+}
+
+fn copy(state: &mut AppState, corpus: &Corpus, effects: &mut Vec<Effect>) {
+    let cursor = state.reader().cursor;
+    match open_doc(state, corpus).and_then(|doc| citation::quote(doc, cursor)) {
+        Some(text) => {
+            effects.push(Effect::Copy(text));
+            state.say(format!("copied ¶{} with its citation", cursor + 1));
+        }
+        None => state.complain("nothing to copy"),
+    }
+}
+
+fn move_help(state: &mut AppState, action: Action) {
+    let screen = Rect::new(0, 0, state.size.0, state.size.1);
+    let (columns, rows) = help::inner_size(screen);
+    let max = max_scroll(
+        help::lines(&state.keymap, &state.theme, columns).len(),
+        rows,
+    );
+    if let Some(Overlay::Help { scroll }) = state.overlays.last_mut() {
+        *scroll = step(*scroll, action, rows, max);
+    }
+}
+
+/// A position moved by one, by a page or to an end, within 0..=max.
+fn step(at: usize, action: Action, page: usize, max: usize) -> usize {
+    let page = page.saturating_sub(1).max(1);
+    match action {
+        Action::MoveUp | Action::PrevParagraph => at.saturating_sub(1),
+        Action::MoveDown | Action::NextParagraph => at + 1,
+        Action::PageUp => at.saturating_sub(page),
+        Action::PageDown => at + page,
+        Action::GoTop => 0,
+        _ => max,
+    }
+    .min(max)
+}
+
+fn move_in(state: &mut AppState, corpus: &Corpus, pane: Pane, action: Action) {
+    match pane {
+        Pane::List => {
+            let rows = inner_of(state, Pane::List).map_or(1, |r| usize::from(r.height));
+            let last = state.order.len().saturating_sub(1);
+            select_document(state, step(state.selected, action, rows / ROW_HEIGHT, last));
+        }
+        Pane::Reader => {
+            if let Some(doc) = open_doc(state, corpus) {
+                move_reader(state, doc, action);
+            }
+        }
+        Pane::Sidebar => {
+            if let (Some(doc), Some(area)) = (open_doc(state, corpus), inner_of(state, pane)) {
+                let text = SidebarText::lay_out(doc, usize::from(area.width));
+                let last = text.entries.len().saturating_sub(1);
+                let rows = usize::from(area.height);
+                // A page holds about as many entries as the screen shows.
+                let page = text.entries.len() * rows / text.line_count().max(1);
+                state.sidebar.selected = step(state.sidebar.selected, action, page, last);
+            }
+        }
+    }
+}
+
+fn select_document(state: &mut AppState, selected: usize) {
+    if selected != state.selected {
+        state.selected = selected;
+        state.sidebar = SidebarState::default();
+    }
+}
+
+/// Moving in the reader scrolls the text and keeps the reading cursor on
+/// screen; at either end of the text, it moves the cursor instead, so every
+/// paragraph can be reached.
+fn move_reader(state: &mut AppState, doc: &Document, action: Action) {
+    let Some(area) = inner_of(state, Pane::Reader) else {
+        return;
+    };
+    let Some(d) = state.open() else { return };
+    let text = ReaderText::lay_out(doc, usize::from(area.width));
+    let rows = usize::from(area.height);
+    let max = max_scroll(text.lines.len(), rows);
+    let last = doc.paragraphs.len().saturating_sub(1);
+    let Some(position) = state.readers.get_mut(d) else {
+        return;
+    };
+    let scroll = position.scroll.min(max);
+    match action {
+        Action::PrevParagraph | Action::NextParagraph => {
+            position.cursor = step(position.cursor, action, 1, last);
+            if let Some(span) = text.paragraphs.get(position.cursor) {
+                position.scroll = reveal(scroll, rows, span.clone()).min(max);
+            }
+        }
+        Action::GoTop | Action::GoBottom => {
+            position.scroll = step(scroll, action, rows, max);
+            position.cursor = if action == Action::GoTop { 0 } else { last };
+        }
+        _ => {
+            let down = matches!(action, Action::MoveDown | Action::PageDown);
+            let at_end = if down { scroll == max } else { scroll == 0 };
+            if at_end {
+                position.cursor = step(position.cursor, action, rows, last);
+            } else {
+                position.scroll = step(scroll, action, rows, max);
+                follow(&mut position.cursor, &text, position.scroll, rows, down);
+            }
+        }
+    }
+}
+
+/// After a scroll, a cursor that left the screen moves to the first
+/// paragraph on it (scrolling down) or the last (scrolling up).
+fn follow(cursor: &mut usize, text: &ReaderText, scroll: usize, rows: usize, down: bool) {
+    let on_screen = |span: &std::ops::Range<usize>| span.end > scroll && span.start < scroll + rows;
+    if text.paragraphs.get(*cursor).is_some_and(on_screen) {
+        return;
+    }
+    let mut visible = (0..text.paragraphs.len()).filter(|&i| on_screen(&text.paragraphs[i]));
+    let found = if down {
+        visible.next()
+    } else {
+        visible.next_back()
+    };
+    *cursor = found.unwrap_or(if down { *cursor } else { 0 });
+}
+
+/// Brings the reading cursor's paragraph on screen, as after a resize.
+fn reveal_cursor(state: &mut AppState, doc: &Document) {
+    let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open()) else {
+        return;
+    };
+    let text = ReaderText::lay_out(doc, usize::from(area.width));
+    let rows = usize::from(area.height);
+    let max = max_scroll(text.lines.len(), rows);
+    if let Some(position) = state.readers.get_mut(d)
+        && let Some(span) = text.paragraphs.get(position.cursor)
+    {
+        position.scroll = reveal(position.scroll.min(max), rows, span.clone()).min(max);
+    }
+}
+
+fn scroll_at(state: &mut AppState, corpus: &Corpus, column: u16, row: u16, down: bool) {
+    if state.overlays.last().is_some() {
+        move_help(
+            state,
+            if down {
+                Action::MoveDown
+            } else {
+                Action::MoveUp
+            },
+        );
+        return;
+    }
+    let panes = layout::panes(
+        state.size.0,
+        state.size.1,
+        state.focus,
+        state.sidebar_visible,
+    );
+    let Some(pane) = panes.at(column, row) else {
+        return;
+    };
+    let (action, times) = match (pane, down) {
+        (Pane::Reader, true) => (Action::MoveDown, WHEEL_LINES),
+        (Pane::Reader, false) => (Action::MoveUp, WHEEL_LINES),
+        (_, true) => (Action::MoveDown, 1),
+        (_, false) => (Action::MoveUp, 1),
+    };
+    for _ in 0..times {
+        move_in(state, corpus, pane, action);
+    }
+}
+
+fn click_at(state: &mut AppState, corpus: &Corpus, column: u16, row: u16) {
+    if state.overlays.last().is_some() {
+        return;
+    }
+    // Hit-test against what was on screen before the focus moves.
+    let panes = layout::panes(
+        state.size.0,
+        state.size.1,
+        state.focus,
+        state.sidebar_visible,
+    );
+    let Some(pane) = panes.at(column, row) else {
+        return;
+    };
+    state.focus = pane;
+    let Some(area) = panes.rect(pane).map(inner) else {
+        return;
+    };
+    if row < area.y || row >= area.bottom() {
+        return;
+    }
+    let line = usize::from(row - area.y);
+    match pane {
+        Pane::List => {
+            let index = (state.list_scroll + line) / ROW_HEIGHT;
+            if index < state.order.len() {
+                select_document(state, index);
+            }
+        }
+        Pane::Reader => {
+            let Some(doc) = open_doc(state, corpus) else {
+                return;
+            };
+            let text = ReaderText::lay_out(doc, usize::from(area.width));
+            let scroll = state.reader().scroll;
+            if let (Some(paragraph), Some(d)) = (text.paragraph_at(scroll + line), state.open())
+                && let Some(position) = state.readers.get_mut(d)
+            {
+                position.cursor = paragraph;
+            }
+        }
+        Pane::Sidebar => {
+            let Some(doc) = open_doc(state, corpus) else {
+                return;
+            };
+            let text = SidebarText::lay_out(doc, usize::from(area.width));
+            if let Some(entry) = text.entry_at(state.sidebar.scroll + line) {
+                state.sidebar.selected = entry;
+            }
+        }
+    }
+}
+
+/// Keeps every scroll position valid for the current size and every
+/// selection on screen.
+fn settle(state: &mut AppState, corpus: &Corpus) {
+    state.selected = state.selected.min(state.order.len().saturating_sub(1));
+    if let Some(area) = inner_of(state, Pane::List) {
+        let rows = usize::from(area.height);
+        let span = state.selected * ROW_HEIGHT..(state.selected + 1) * ROW_HEIGHT;
+        let max = max_scroll(state.order.len() * ROW_HEIGHT, rows);
+        state.list_scroll = reveal(state.list_scroll.min(max), rows, span).min(max);
+    }
+    let Some(doc) = open_doc(state, corpus) else {
+        return;
+    };
+    if let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open())
+        && let Some(position) = state.readers.get_mut(d)
+    {
+        let text = ReaderText::lay_out(doc, usize::from(area.width));
+        position.scroll = position
+            .scroll
+            .min(max_scroll(text.lines.len(), usize::from(area.height)));
+        position.cursor = position.cursor.min(doc.paragraphs.len().saturating_sub(1));
+    }
+    if let Some(area) = inner_of(state, Pane::Sidebar) {
+        let text = SidebarText::lay_out(doc, usize::from(area.width));
+        let rows = usize::from(area.height);
+        let sidebar = &mut state.sidebar;
+        sidebar.selected = sidebar.selected.min(text.entries.len().saturating_sub(1));
+        let max = max_scroll(text.line_count(), rows);
+        let span = text
+            .entries
+            .get(sidebar.selected)
+            .map_or(0..0, |(_, s)| s.clone());
+        sidebar.scroll = reveal(sidebar.scroll.min(max), rows, span).min(max);
+    }
+}
