@@ -76,6 +76,11 @@ fn event_loop(
             if event::poll(SIGNAL_POLL)? {
                 break to_action(state, event::read()?);
             }
+            // A terminal that hung up without a SIGHUP reaching us (its
+            // emulator killed) reads as endless end-of-file: leave.
+            if terminal::size().is_err() {
+                break Some(Action::ForceQuit);
+            }
         };
         let Some(action) = action else { continue };
         for effect in update(state, corpus, action) {
