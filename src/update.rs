@@ -4,7 +4,7 @@
 use crate::action::Action;
 use crate::citation;
 use crate::corpus::{Corpus, Document};
-use crate::state::{AppState, Overlay, Pane, SidebarState};
+use crate::state::{AppState, Overlay, Pane, ReaderState, SidebarState};
 use crate::ui::doc_list::ROW_HEIGHT;
 use crate::ui::layout::{self, WIDE};
 use crate::ui::reader::ReaderText;
@@ -249,7 +249,10 @@ fn reveal_cursor(state: &mut AppState, doc: &Document) {
     let text = ReaderText::lay_out(doc, usize::from(area.width));
     let rows = usize::from(area.height);
     let max = max_scroll(text.lines.len(), rows);
+    // A document not yet moved in shows its header, even if that hides
+    // the first paragraph on a short screen.
     if let Some(position) = state.readers.get_mut(d)
+        && *position != ReaderState::default()
         && let Some(span) = text.paragraphs.get(position.cursor)
     {
         position.scroll = reveal(position.scroll.min(max), rows, span.clone()).min(max);

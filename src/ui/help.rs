@@ -41,10 +41,14 @@ pub fn lines(keymap: &KeyMap, theme: &Theme, width: usize) -> Vec<Line<'static>>
         for (keys, description) in bindings {
             if two_columns {
                 let pad = " ".repeat(column - 2 - keys.width());
+                let mut wrapped = wrap(description, width - column).into_iter();
                 out.push(Line::from(vec![
                     Span::styled(format!("  {keys}{pad}"), theme.key),
-                    Span::raw(description),
+                    Span::raw(wrapped.next().unwrap_or_default()),
                 ]));
+                for more in wrapped {
+                    out.push(Line::raw(format!("{}{more}", " ".repeat(column))));
+                }
             } else {
                 out.push(Line::styled(format!("  {keys}"), theme.key));
                 for line in wrap(description, width.saturating_sub(4)) {

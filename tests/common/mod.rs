@@ -1,0 +1,98 @@
+//! Shared by the reader's tests: a small fixture corpus, key presses and a
+//! screen as plain text.
+#![allow(dead_code)]
+
+use nkread::action::Action;
+use nkread::corpus::{Corpus, SourceFile};
+use nkread::keymap::{Key, KeyMap};
+use nkread::state::AppState;
+use nkread::ui::theme::Theme;
+use nkread::update::{Effect, update};
+use ratatui::buffer::Buffer;
+
+/// Three synthetic documents: alpha (2020, long, five people), beta (2018,
+/// three short paragraphs) and gamma (undated, one paragraph, no people).
+pub fn fixture() -> Corpus {
+    let file = |name: &str, text: &str| SourceFile {
+        name: name.to_string(),
+        text: text.to_string(),
+    };
+    let files = [
+        file("alpha.toml", include_str!("../fixtures/reader/alpha.toml")),
+        file("beta.toml", include_str!("../fixtures/reader/beta.toml")),
+        file("gamma.toml", include_str!("../fixtures/reader/gamma.toml")),
+    ];
+    Corpus::from_files(&file("entities.toml", ""), &files).expect("the fixture loads")
+}
+
+pub fn bundled() -> Corpus {
+    Corpus::load(&[]).expect("the bundled corpus loads")
+}
+
+/// A reader over `corpus` on a terminal of this size.
+pub fn state(corpus: &Corpus, columns: u16, rows: u16) -> AppState {
+    let mut state = AppState::new(corpus, KeyMap::default(), Theme::mono());
+    update(&mut state, corpus, Action::Resize(columns, rows));
+    state
+}
+
+/// Keys in a compact notation: each character is a key, and `<name>` is a
+/// named key as the help shows it (`<enter>`, `<tab>`, `<ctrl-c>`).
+pub fn keys(notation: &str) -> Vec<Key> {
+    use crossterm::event::KeyCode;
+    let mut out = Vec::new();
+    let mut chars = notation.chars();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            out.push(Key::char(c));
+            continue;
+        }
+        let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+        out.push(match name.as_str() {
+            "enter" => Key::plain(KeyCode::Enter),
+            "esc" => Key::plain(KeyCode::Esc),
+            "tab" => Key::plain(KeyCode::Tab),
+            "shift-tab" => Key::plain(KeyCode::BackTab),
+            "space" => Key::char(' '),
+            "pagedown" => Key::plain(KeyCode::PageDown),
+            "pageup" => Key::plain(KeyCode::PageUp),
+            "home" => Key::plain(KeyCode::Home),
+            "end" => Key::plain(KeyCode::End),
+            "up" => Key::plain(KeyCode::Up),
+            "down" => Key::plain(KeyCode::Down),
+            "ctrl-c" => Key::ctrl('c'),
+            "ctrl-z" => Key::ctrl('z'),
+            other => panic!("unknown key <{other}>"),
+        });
+    }
+    out
+}
+
+/// Presses keys as the loop would, returning every effect.
+pub fn press(state: &mut AppState, corpus: &Corpus, notation: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for key in keys(notation) {
+        if let Some(action) = state.keymap.action(key, &state.layers()) {
+            effects.extend(update(state, corpus, action));
+        }
+    }
+    effects
+}
+
+/// A buffer's text, a line per row, without trailing spaces.
+pub fn rows(buffer: &Buffer) -> Vec<String> {
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = area.left();
+            // A wide character's second cell is blank filler, not text.
+            while x < area.right() {
+                let symbol = buffer[(x, y)].symbol();
+                row.push_str(symbol);
+                x += (unicode_width::UnicodeWidthStr::width(symbol) as u16).max(1);
+            }
+            row.trim_end().to_string()
+        })
+        .collect()
+}

@@ -1,0 +1,166 @@
+//! The real binary in a pseudo-terminal, read through a terminal emulator:
+//! it opens, reads, scrolls, quits with status 0, and gives the terminal
+//! back as it found it.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Long enough for a loaded CI machine; only a hang reaches it.
+const DEADLINE: Duration = Duration::from_secs(30);
+
+fn non_zero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size above zero")
+}
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(columns: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let home = tempfile::tempdir().expect("a home").keep();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_nkread"));
+        command.env("HOME", &home);
+        command.env("XDG_CONFIG_HOME", home.join("config"));
+        command.env("XDG_DATA_HOME", home.join("data"));
+        command.env("TERM", "xterm-256color");
+        command.env_remove("TMUX");
+        let child = pty.slave.spawn_command(command).expect("nkread starts");
+        drop(pty.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            non_zero(rows),
+            non_zero(columns),
+            0,
+        )));
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let parser = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                parser.lock().expect("the screen").process(&chunk[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().expect("a writer");
+        Session {
+            screen,
+            master: pty.master,
+            writer,
+            child,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().expect("the screen").screen().contents()
+    }
+
+    fn wait_for(&self, what: &str) {
+        self.wait_until(what, |screen| screen.contains(what));
+    }
+
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while !done(&self.contents()) {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "never saw {what}; the screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn resize(&mut self, columns: u16, rows: u16) {
+        self.screen
+            .lock()
+            .expect("the screen")
+            .screen_mut()
+            .set_size(non_zero(rows), non_zero(columns));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the pty resizes");
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer
+            .write_all(bytes.as_bytes())
+            .expect("keys are sent");
+        self.writer.flush().expect("keys are sent");
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the child") {
+                return status;
+            }
+            assert!(start.elapsed() < DEADLINE, "nkread did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn open_a_document_scroll_and_quit_with_the_terminal_restored() {
+    let mut s = Session::start(80, 24);
+    s.wait_for("Documents  j move");
+    assert!(s.screen.lock().unwrap().screen().alternate_screen());
+    // The second document, the 2017 release, opened in the reader.
+    s.send("j\r");
+    s.wait_for("Reader  ] paragraph");
+    s.wait_for("¶1/14");
+    s.send("]]");
+    s.wait_for("¶3/14");
+    s.send(" ");
+    s.wait_for("Phil Robertson");
+    s.send("?");
+    s.wait_for("Keys: Esc closes");
+    // Esc alone; sent together with q it would read as alt-q.
+    s.send("\x1b");
+    s.wait_until("help closed", |screen| !screen.contains("Keys: Esc closes"));
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let parser = s.screen.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "the alternate screen is left");
+    assert!(!screen.hide_cursor(), "the cursor is shown");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture is off"
+    );
+}
+
+#[test]
+fn a_resize_redraws_at_once() {
+    let mut s = Session::start(120, 40);
+    s.wait_for("People 47");
+    // Below 100 columns the sidebar folds away.
+    s.resize(80, 24);
+    s.wait_until("the 80-column layout", |screen| {
+        !screen.contains("People 47") && screen.contains("┌ Reader")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

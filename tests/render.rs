@@ -1,0 +1,259 @@
+//! The view: each pane rendered into a buffer, and whole screens as insta
+//! snapshots.
+
+mod common;
+
+use common::{bundled, fixture, press, rows, state};
+use nkread::corpus::Corpus;
+use nkread::keymap::{KeyMap, Layer};
+use nkread::state::{AppState, ReaderState, SidebarState};
+use nkread::ui::doc_list::DocListView;
+use nkread::ui::help::HelpView;
+use nkread::ui::reader::ReaderView;
+use nkread::ui::sidebar::SidebarView;
+use nkread::ui::status::StatusView;
+use nkread::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+fn render(widget: impl Widget, columns: u16, lines: u16) -> Vec<String> {
+    let mut buffer = Buffer::empty(Rect::new(0, 0, columns, lines));
+    widget.render(buffer.area, &mut buffer);
+    rows(&buffer)
+}
+
+fn screen(state: &AppState, corpus: &Corpus) -> String {
+    let (columns, rows) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
+    terminal
+        .draw(|frame| nkread::ui::view(state, corpus, frame))
+        .expect("draws");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_list_shows_title_date_and_kind_and_its_position_when_focused() {
+    let corpus = fixture();
+    let order = corpus.newest_first();
+    let theme = Theme::mono();
+    let view = |focused| DocListView {
+        corpus: &corpus,
+        order: &order,
+        selected: 1,
+        scroll: 0,
+        focused,
+        theme: &theme,
+    };
+    assert_eq!(
+        render(view(true), 30, 11),
+        [
+            "┌ Documents ──────────── 2/3 ┐",
+            "│Alpha letter on             │",
+            "│accountability for crimes a…│",
+            "│  2020-05-01 · joint letter │",
+            "│Beta Watch welcomes the     │",
+            "│resolution 🙂               │",
+            "│  2018 · press release      │",
+            "│[Gamma statement]           │",
+            "│                            │",
+            "│  undated · statement       │",
+            "└────────────────────────────┘",
+        ]
+    );
+    assert_eq!(
+        render(view(false), 30, 11)[0],
+        "┌ Documents ─────────────────┐"
+    );
+}
+
+#[test]
+fn the_reader_numbers_paragraphs_and_marks_the_cursor() {
+    let corpus = fixture();
+    let doc = corpus.get("beta-2018").unwrap();
+    let theme = Theme::mono();
+    let view = ReaderView {
+        doc,
+        position: ReaderState {
+            scroll: 0,
+            cursor: 1,
+        },
+        focused: true,
+        theme: &theme,
+    };
+    assert_eq!(
+        render(view, 50, 13),
+        [
+            "┌ Reader ───────────────────────────── ¶2/3 100% ┐",
+            "│    Beta Watch welcomes the resolution 🙂       │",
+            "│    2018 · press release                        │",
+            "│    Issued by Beta Watch                        │",
+            "│                                                │",
+            "│  1 Beta Watch welcomed the resolution today.   │",
+            "│                                                │",
+            "│▌ 2 “This is a step,” said Jane Roe.            │",
+            "│                                                │",
+            "│  3 A third paragraph with Hangul: 북한 인권.   │",
+            "│                                                │",
+            "│                                                │",
+            "└────────────────────────────────────────────────┘",
+        ]
+    );
+}
+
+#[test]
+fn the_reader_centres_a_reading_width_on_wide_panes() {
+    let corpus = fixture();
+    let doc = corpus.get("alpha-2020").unwrap();
+    let theme = Theme::mono();
+    let view = ReaderView {
+        doc,
+        position: ReaderState::default(),
+        focused: false,
+        theme: &theme,
+    };
+    let lines = render(view, 160, 30);
+    let longest = lines[1..29]
+        .iter()
+        .map(|l| l.trim_matches('│').trim().chars().count())
+        .max()
+        .unwrap();
+    assert!(
+        longest <= 80 + 4,
+        "the measure is 80 columns plus the margin"
+    );
+    let indent = lines[1].trim_start_matches('│').len()
+        - lines[1].trim_start_matches('│').trim_start().len();
+    assert!(indent > 30, "the text is centred, not flush left: {indent}");
+}
+
+#[test]
+fn the_sidebar_groups_people_by_role_with_counts_and_details() {
+    let corpus = fixture();
+    let doc = corpus.get("alpha-2020").unwrap();
+    let theme = Theme::mono();
+    let view = SidebarView {
+        doc,
+        state: SidebarState::default(),
+        focused: true,
+        theme: &theme,
+    };
+    assert_eq!(
+        render(view, 32, 18),
+        [
+            "┌ People 5 ─────────────── 1/5 ┐",
+            "│Issuers (1)                   │",
+            "│Alpha Coalition               │",
+            "│  AC                          │",
+            "│                              │",
+            "│Signatories (3)               │",
+            "│Tomás Ojea Quintana           │",
+            "│  Former UN Special Rapporteur│",
+            "│북한인권시민연합              │",
+            "│  Republic of Korea           │",
+            "│Beta Watch                    │",
+            "│                              │",
+            "│Quoted (1)                    │",
+            "│Jane Roe                      │",
+            "│  Beta Watch                  │",
+            "│                              │",
+            "│                              │",
+            "└──────────────────────────────┘",
+        ]
+    );
+}
+
+#[test]
+fn help_lists_every_binding_of_every_layer_from_the_key_map() {
+    let keymap = KeyMap::default();
+    let theme = Theme::mono();
+    let help = render(
+        HelpView {
+            keymap: &keymap,
+            scroll: 0,
+            theme: &theme,
+        },
+        120,
+        200,
+    )
+    .iter()
+    .map(|row| row.trim_matches(|c| c == '│' || c == ' '))
+    .collect::<Vec<_>>()
+    .join(" ");
+    // Wrapped descriptions read as one.
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    for layer in Layer::ALL {
+        assert!(help.contains(layer.title()), "{layer:?}");
+        for (action, keys) in keymap.layer(layer) {
+            let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+            let line = keys.join(", ");
+            assert!(help.contains(&line), "{line}");
+            assert!(help.contains(action.description()), "{action:?}");
+        }
+    }
+}
+
+#[test]
+fn the_status_bar_shows_the_pane_and_its_keys_or_a_message() {
+    let corpus = fixture();
+    let mut s = state(&corpus, 80, 24);
+    assert_eq!(
+        render(StatusView { state: &s }, 80, 1),
+        [" Documents  j move  enter read  tab pane  s people  ? help  q quit"]
+    );
+    press(&mut s, &corpus, "<enter>y");
+    assert_eq!(
+        render(StatusView { state: &s }, 80, 1),
+        [" Reader  copied ¶1 with its citation"]
+    );
+}
+
+#[test]
+fn wide_characters_keep_the_borders_in_place() {
+    let corpus = fixture();
+    let mut s = state(&corpus, 120, 40);
+    press(&mut s, &corpus, "j");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+    terminal
+        .draw(|frame| nkread::ui::view(&s, &corpus, frame))
+        .expect("draws");
+    for line in rows(terminal.backend().buffer()) {
+        if line.contains('│') {
+            let width = unicode_width::UnicodeWidthStr::width(line.as_str());
+            assert_eq!(width, 120, "{line}");
+        }
+    }
+}
+
+#[test]
+fn screens_at_80x24() {
+    let corpus = bundled();
+    let mut s = state(&corpus, 80, 24);
+    insta::assert_snapshot!("list_80x24", screen(&s, &corpus));
+    press(&mut s, &corpus, "j<enter>]]");
+    insta::assert_snapshot!("reader_80x24", screen(&s, &corpus));
+    press(&mut s, &corpus, "<tab>");
+    insta::assert_snapshot!("sidebar_80x24", screen(&s, &corpus));
+}
+
+#[test]
+fn screens_at_120x40() {
+    let corpus = bundled();
+    let mut s = state(&corpus, 120, 40);
+    press(&mut s, &corpus, "jj<enter>");
+    insta::assert_snapshot!("reader_120x40", screen(&s, &corpus));
+    press(&mut s, &corpus, "?");
+    insta::assert_snapshot!("help_120x40", screen(&s, &corpus));
+}
+
+#[test]
+fn screens_when_small() {
+    let corpus = bundled();
+    let mut s = state(&corpus, 40, 12);
+    press(&mut s, &corpus, "<enter>");
+    insta::assert_snapshot!("reader_40x12", screen(&s, &corpus));
+    let s = state(&corpus, 10, 3);
+    insta::assert_snapshot!("too_small_10x3", screen(&s, &corpus));
+}

@@ -1,0 +1,94 @@
+//! Any size and any sequence of keys, clicks and resizes: no panic, every
+//! selection in range, and no control character on screen.
+
+mod common;
+
+use common::bundled;
+use nkread::action::Action;
+use nkread::corpus::Corpus;
+use nkread::keymap::{KeyMap, Layer};
+use nkread::state::AppState;
+use nkread::ui::sidebar::SidebarText;
+use nkread::ui::theme::Theme;
+use nkread::update::update;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::OnceLock;
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(bundled)
+}
+
+/// Every action the key map can produce, plus the mouse and resizes.
+fn action() -> impl Strategy<Value = Action> {
+    let keymap = KeyMap::default();
+    let bound: Vec<Action> = Layer::ALL
+        .iter()
+        .flat_map(|&l| keymap.layer(l).into_iter().map(|(a, _)| a))
+        .filter(|&a| a != Action::Quit && a != Action::ForceQuit)
+        .collect();
+    prop_oneof![
+        8 => proptest::sample::select(bound),
+        1 => (0u16..=300, 0u16..=100).prop_map(|(c, r)| Action::Resize(c, r)),
+        1 => (0u16..=300, 0u16..=100, any::<bool>())
+            .prop_map(|(column, row, down)| Action::ScrollAt { column, row, down }),
+        1 => (0u16..=300, 0u16..=100).prop_map(|(column, row)| Action::ClickAt { column, row }),
+    ]
+}
+
+fn check(state: &AppState, corpus: &Corpus, terminal: &mut Terminal<TestBackend>) {
+    let (columns, rows) = state.size;
+    terminal.backend_mut().resize(columns, rows);
+    terminal
+        .draw(|frame| nkread::ui::view(state, corpus, frame))
+        .expect("draws");
+    for cell in terminal.backend().buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "a control character on screen: {:?}",
+            cell.symbol()
+        );
+    }
+    assert!(state.selected < state.order.len());
+    let doc = &corpus.documents[state.open().expect("a document is open")];
+    assert!(state.reader().cursor < doc.paragraphs.len());
+    let entries = SidebarText::lay_out(doc, 30).entries.len();
+    assert!(state.sidebar.selected < entries.max(1));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_size_and_any_keys_render_without_panic(
+        columns in 0u16..=300,
+        rows in 0u16..=100,
+        actions in proptest::collection::vec(action(), 0..200),
+    ) {
+        let corpus = corpus();
+        let mut state = AppState::new(corpus, KeyMap::default(), Theme::color());
+        let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
+        update(&mut state, corpus, Action::Resize(columns, rows));
+        check(&state, corpus, &mut terminal);
+        for action in actions {
+            update(&mut state, corpus, action);
+            check(&state, corpus, &mut terminal);
+        }
+    }
+}
+
+#[test]
+fn every_size_up_to_500x200_draws() {
+    let corpus = corpus();
+    let mut state = AppState::new(corpus, KeyMap::default(), Theme::color());
+    let mut terminal = Terminal::new(TestBackend::new(0, 0)).expect("a test terminal");
+    for (columns, rows) in (0..=500)
+        .step_by(7)
+        .flat_map(|c| [0, 1, 2, 3, 5, 6, 7, 24, 200].map(|r| (c, r)))
+    {
+        update(&mut state, corpus, Action::Resize(columns, rows));
+        check(&state, corpus, &mut terminal);
+    }
+}
