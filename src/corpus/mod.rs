@@ -7,7 +7,7 @@ mod load;
 mod model;
 mod problem;
 
-pub use entities::{Entities, Entity};
+pub use entities::{Entities, Entity, name_key};
 pub use hygiene::{clean, clean_line};
 pub use load::{SourceFile, from_toml};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
