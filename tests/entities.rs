@@ -3,6 +3,7 @@
 //! in data/sources/, and pairs that look alike but must never merge.
 
 use nkread::corpus::{Corpus, Entities, PersonKind, name_key};
+use nkread::people::{PeopleIndex, SortBy};
 
 const ORG: PersonKind = PersonKind::Organization;
 const PERSON: PersonKind = PersonKind::Person;
@@ -197,5 +198,55 @@ fn look_alike_but_different_bodies_and_people_never_merge() {
     assert_ne!(
         resolve(&corpus.entities, PERSON, "Freedom House"),
         "freedom-house"
+    );
+}
+
+/// The audit of the five bundled documents, kept: every entity in more than
+/// one of them, with how many. A new document or a curation change that
+/// links or unlinks a body shows up here.
+#[test]
+fn the_entities_that_recur_across_the_bundled_documents() {
+    let corpus = corpus();
+    let index = PeopleIndex::new(&corpus);
+    let recurring: Vec<(&str, usize)> = index
+        .entities(SortBy::Documents)
+        .into_iter()
+        .map(|e| {
+            (
+                corpus.entities.get(e).id.as_str(),
+                index.appearances(e).len(),
+            )
+        })
+        .filter(|&(_, n)| n > 1)
+        .collect();
+    assert_eq!(
+        recurring,
+        [
+            ("human-rights-watch", 4),
+            (
+                "international-coalition-to-stop-crimes-against-humanity-in-north-korea",
+                4
+            ),
+            ("christian-solidarity-worldwide", 3),
+            ("international-federation-for-human-rights", 3),
+            ("commission-of-inquiry", 3),
+            ("amnesty-international", 2),
+            ("benedict-rogers", 2),
+            ("citizens-alliance-for-north-korean-human-rights", 2),
+            ("committee-for-human-rights-in-north-korea", 2),
+            ("freedom-house", 2),
+            ("hanvoice", 2),
+            (
+                "jacob-blaustein-institute-for-the-advancement-of-human-rights",
+                2
+            ),
+            ("justice-for-north-korea", 2),
+            ("no-fence", 2),
+            ("phil-robertson", 2),
+            ("society-to-help-returnees-to-north-korea", 2),
+            ("sonja-biserko", 2),
+            ("suzanne-scholte", 2),
+            ("tomas-ojea-quintana", 2),
+        ]
     );
 }

@@ -7,7 +7,8 @@ mod load;
 mod model;
 mod problem;
 
-pub use entities::{Entities, Entity, name_key};
+pub use entities::{Entities, Entity, name_key, within_typos};
+pub(crate) use entities::{Word, name_words, without_parentheses, words};
 pub use hygiene::{clean, clean_line};
 pub use load::{SourceFile, from_toml};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
