@@ -19,6 +19,7 @@ Examples:
   nkread show hrc55-open-letter-2024
   nkread --corpus ~/nk-docs list --json
   nkread people ojea               who, in which documents, where named
+  nkread check                     warn of look-alike names
 
 Exit status:
   0  success
@@ -80,6 +81,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check the corpus, and warn of look-alike names of different entities
+    #[command(after_help = CHECK_HELP)]
+    Check,
 }
 
 const PEOPLE_HELP: &str = "\
@@ -94,6 +98,13 @@ Examples:
 An organization or person appears in a document that lists it among its
 people (issuer, signatory, member, quoted, mentioned). Passages are the
 paragraphs whose text names it, numbered from 1 as `nkread show` numbers them.";
+
+const CHECK_HELP: &str = "\
+Each warning is one line on stdout, starting with \"warning:\"; a summary goes to
+stderr. The status is 0 with or without warnings, and 2 when a file does not
+load. Two names that are one body need one spelling in the corpus files or an
+alias in data/entities.toml; two that are different bodies are recorded there
+as `distinct_from`.";
 
 /// What a command prints: data for stdout, and maybe a note for stderr.
 #[derive(Debug)]
@@ -239,6 +250,7 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Output, 
                 Ok(entities::list(&corpus, &index, *sort, *json, columns))
             }
         }
+        Some(Command::Check) => Ok(entities::check(&corpus)),
     }
 }
 

@@ -678,3 +678,48 @@ fn people_includes_a_user_corpus() {
         .unwrap();
     assert_eq!(quintana["documents"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn check_passes_the_bundled_corpus_without_warnings() {
+    let out = nkread()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout("")
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert_eq!(
+        err,
+        "nkread: checked 5 documents and 97 organizations and people: no warnings\n"
+    );
+}
+
+#[test]
+fn check_warns_of_look_alike_names_that_did_not_resolve_to_one_entity() {
+    let mut cmd = nkread_with(fixture("near_duplicates"));
+    let output = cmd.arg("check").assert().success().get_output().clone();
+    let out = String::from_utf8(output.stdout).unwrap();
+    let warnings: Vec<&str> = out.lines().collect();
+    assert!(warnings.iter().all(|w| w.starts_with("warning: ")), "{out}");
+    for expected in [
+        "\"Human Rights Watch\" (human-rights-watch, in hrc55-open-letter-2024, icnk-crimes-against-humanity-demand-justice-2017, joint-letter-security-council-2015, un-stand-with-north-koreas-victims-2014) and \"Human Rigths Watch\" (human-rigths-watch, in test-near-duplicates) are different entities, a typo apart",
+        "\"No Fence\" (no-fence, in hrc55-open-letter-2024, icnk-crimes-against-humanity-demand-justice-2017) and \"No Fence Japan\" (no-fence-japan, in test-near-duplicates) are different entities, one name begins the other",
+        "\"Council for Refugee Rights in North Korea\" (council-for-refugee-rights-in-north-korea, in test-near-duplicates) are different entities, one word apart",
+        "\"Freedom House\" (freedom-house-2, in test-near-duplicates) are different entities, the same name for a person and an organization",
+        "\"Korea Future\" (korea-future, in test-near-duplicates) and \"Korea Futures\" (korea-futures, in test-near-duplicates) are different entities, a typo apart",
+    ] {
+        assert!(out.contains(expected), "expected {expected:?} in:\n{out}");
+    }
+    // The spelling variants resolved: no warning names them.
+    assert_eq!(warnings.len(), 5, "{out}");
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(err.ends_with(": 5 warnings\n"), "{err}");
+}
+
+#[test]
+fn check_of_a_broken_corpus_exits_2_with_the_problems() {
+    let err = stderr_of_failure(nkread_with(fixture("broken/empty")).arg("check"));
+    assert!(err.contains("the document is empty"), "{err}");
+}

@@ -1,9 +1,9 @@
-//! The `people` command's output: the organizations and people as a list,
-//! one of them with its documents and passages, and those a set of
-//! documents share.
+//! The `people` and `check` commands' output: the organizations and people
+//! as a list, one of them with its documents and passages, those a set of
+//! documents share, and the corpus check's warnings.
 
 use super::{Failure, Output, block, find, person_line, shown_date, shown_title, table, to_json};
-use crate::corpus::{Corpus, EntityId, clean_line};
+use crate::corpus::{Corpus, EntityId, clean_line, near_duplicates};
 use crate::people::{Lookup, PeopleIndex, SortBy};
 use serde::Serialize;
 
@@ -286,6 +286,58 @@ pub(super) fn one(
         }
     }
     Ok(out.into())
+}
+
+/// `nkread check`, once the corpus has loaded: one line per warning, and a
+/// summary for stderr.
+pub(super) fn check(corpus: &Corpus) -> Output {
+    let index = PeopleIndex::new(corpus);
+    let whereabouts = |e: EntityId| {
+        let docs: Vec<&str> = index
+            .appearances(e)
+            .iter()
+            .map(|a| corpus.documents[a.doc].id.as_str())
+            .collect();
+        let id = &corpus.entities.get(e).id;
+        if docs.is_empty() {
+            format!("{id}, in no document")
+        } else {
+            format!("{id}, in {}", docs.join(", "))
+        }
+    };
+    let mut warnings: Vec<String> = near_duplicates(corpus)
+        .into_iter()
+        .map(|d| {
+            let ([a, b], [x, y]) = (d.entities, d.names);
+            format!(
+                "warning: \"{x}\" ({}) and \"{y}\" ({}) are different entities, {}\n",
+                whereabouts(a),
+                whereabouts(b),
+                d.likeness
+            )
+        })
+        .collect();
+    for (e, entity) in corpus.entities.all().iter().enumerate() {
+        if entity.curated && index.appearances(e).is_empty() {
+            warnings.push(format!(
+                "warning: entity \"{}\" of data/entities.toml is in no document\n",
+                entity.id
+            ));
+        }
+    }
+    let count = match warnings.len() {
+        0 => "no warnings".to_string(),
+        1 => "1 warning".to_string(),
+        n => format!("{n} warnings"),
+    };
+    Output {
+        note: Some(format!(
+            "nkread: checked {} documents and {} organizations and people: {count}",
+            corpus.documents.len(),
+            corpus.entities.all().len()
+        )),
+        data: warnings.concat(),
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,10 @@ pub struct Entity {
     /// Kept for display and search, never used to merge: acronyms are shared.
     #[serde(default)]
     pub acronyms: Vec<String>,
+    /// Ids of entities with a look-alike name that are a different body or
+    /// person, so that `nkread check` does not report them as near-duplicates.
+    #[serde(default)]
+    pub distinct_from: Vec<String>,
     /// False for an entity made at load for a name that data/entities.toml
     /// does not know (a user's own corpus).
     #[serde(skip, default = "curated")]
@@ -210,6 +214,16 @@ impl Entities {
         for entity in list {
             entities.insert(entity)?;
         }
+        for entity in &entities.list {
+            for other in &entity.distinct_from {
+                if *other == entity.id || !entities.list.iter().any(|e| e.id == *other) {
+                    return Err(format!(
+                        "entity \"{}\": distinct_from names \"{other}\", which is not another entity",
+                        entity.id
+                    ));
+                }
+            }
+        }
         Ok(entities)
     }
 
@@ -242,6 +256,13 @@ impl Entities {
         &self.list
     }
 
+    /// Whether data/entities.toml records `a` and `b` as look-alikes that are
+    /// different bodies or people.
+    pub fn distinct(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.get(a), self.get(b));
+        a.distinct_from.contains(&b.id) || b.distinct_from.contains(&a.id)
+    }
+
     /// The entity a name refers to, if one is known.
     fn find(&self, kind: PersonKind, name: &str) -> Option<usize> {
         [name, without_parentheses(name)]
@@ -272,6 +293,7 @@ impl Entities {
             kind,
             aliases: Vec::new(),
             acronyms: Vec::new(),
+            distinct_from: Vec::new(),
             curated: false,
         };
         // find failed, so the key is new.
@@ -351,6 +373,7 @@ mod tests {
             kind: PersonKind::Organization,
             aliases: vec![],
             acronyms: vec![],
+            distinct_from: vec![],
             curated: true,
         }])
         .unwrap();
@@ -388,6 +411,7 @@ mod tests {
             kind: PersonKind::Person,
             aliases: vec![],
             acronyms: vec![],
+            distinct_from: vec![],
             curated: true,
         };
         let err =
@@ -445,6 +469,25 @@ mod tests {
         assert!(!within_typos("kimhyuk", "kimhyunk2"));
         assert!(!within_typos("nofence", "nochain"));
         assert!(!within_typos("kimjeongsam", "kimjeongwook"));
+    }
+
+    #[test]
+    fn distinct_from_must_name_another_entity() {
+        let entity = |id: &str, distinct: &str| Entity {
+            id: id.into(),
+            name: id.into(),
+            kind: PersonKind::Organization,
+            aliases: vec![],
+            acronyms: vec![],
+            distinct_from: vec![distinct.into()],
+            curated: true,
+        };
+        let ok = Entities::new(vec![entity("a", "b"), entity("b", "a")]).unwrap();
+        assert!(ok.distinct(0, 1) && ok.distinct(1, 0));
+        for list in [vec![entity("a", "c")], vec![entity("a", "a")]] {
+            let err = Entities::new(list).unwrap_err();
+            assert!(err.contains("distinct_from"), "{err}");
+        }
     }
 
     #[test]
