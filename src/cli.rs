@@ -1,8 +1,11 @@
 //! The command line: argument parsing, and the scripting commands' output.
 //! stdout carries data only; messages go to stderr.
 
+mod entities;
+
 use crate::config;
 use crate::corpus::{Corpus, Document, Person, Role, clean, clean_line};
+use crate::people::{PeopleIndex, SortBy};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -15,12 +18,14 @@ Examples:
   nkread list                      the documents, newest first
   nkread show hrc55-open-letter-2024
   nkread --corpus ~/nk-docs list --json
+  nkread people ojea               who, in which documents, where named
+  nkread check                     warn of look-alike names
 
 Exit status:
   0  success
   1  a runtime failure (for example, output could not be written)
   2  a usage or input error: bad arguments, a broken config or corpus file,
-     an unknown document id, or no terminal for the reader";
+     an unknown document id or name, or no terminal for the reader";
 
 /// The narrowest measure text is wrapped to in a terminal, and the widest
 /// measure of `show`'s prose.
@@ -60,6 +65,58 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the organizations and people, show one, or those documents share
+    #[command(after_help = PEOPLE_HELP)]
+    People {
+        /// Show one organization or person, with its documents, roles and the passages that name it: a name, alias, acronym or id, matched fuzzily
+        #[arg(value_name = "NAME", conflicts_with_all = ["shared", "sort"])]
+        name: Vec<String>,
+        /// List the organizations and people common to these documents, with their roles in each
+        #[arg(long, value_name = "ID", num_args = 2..)]
+        shared: Vec<String>,
+        /// Order of a list
+        #[arg(long, value_enum, default_value_t)]
+        sort: SortBy,
+        /// Print JSON: [{"entity","name","kind","aliases","documents":[{"doc","role"}]}]; for NAME, one such object with "acronyms" and "passages":[{"doc","n","text"}]
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the corpus, and warn of look-alike names of different entities
+    #[command(after_help = CHECK_HELP)]
+    Check,
+}
+
+const PEOPLE_HELP: &str = "\
+One line per organization or person: id, kind, number of documents, name.
+
+Examples:
+  nkread people --sort documents
+  nkread people \"Tomas Ojea Quintana\"     any spelling, an alias, an acronym or a part
+  nkread people --shared joint-letter-security-council-2015 hrc55-open-letter-2024
+  nkread people --json | jq -r '.[] | select(.documents | length > 2) | .name'
+
+An organization or person appears in a document that lists it among its
+people (issuer, signatory, member, quoted, mentioned). Passages are the
+paragraphs whose text names it, numbered from 1 as `nkread show` numbers them.";
+
+const CHECK_HELP: &str = "\
+Each warning is one line on stdout, starting with \"warning:\"; a summary goes to
+stderr. The status is 0 with or without warnings, and 2 when a file does not
+load. Two names that are one body need one spelling in the corpus files or an
+alias in data/entities.toml; two that are different bodies are recorded there
+as `distinct_from`.";
+
+/// What a command prints: data for stdout, and maybe a note for stderr.
+#[derive(Debug)]
+struct Output {
+    data: String,
+    note: Option<String>,
+}
+
+impl From<String> for Output {
+    fn from(data: String) -> Self {
+        Output { data, note: None }
+    }
 }
 
 /// How a command failed: what to say on stderr, and the exit status.
@@ -104,7 +161,13 @@ pub fn run() -> ExitCode {
         .and_then(Result::ok)
         .map(|(columns, _)| usize::from(columns));
     let result = execute(&cli, terminal, columns).and_then(|outcome| match outcome {
-        Outcome::Print(out) => write_stdout(&out),
+        Outcome::Print(out) => {
+            write_stdout(&out.data)?;
+            if let Some(note) = out.note {
+                say(note);
+            }
+            Ok(())
+        }
         Outcome::Read(corpus) => crate::app::run(&corpus).map_err(|e| Failure {
             code: 1,
             message: format!("nkread: the reader stopped: {e}"),
@@ -143,8 +206,8 @@ fn write_stdout(out: &str) -> Result<(), Failure> {
 /// What a command comes to once its input is loaded and checked.
 #[derive(Debug)]
 enum Outcome {
-    /// Text for stdout.
-    Print(String),
+    /// Text for stdout, and maybe a note for stderr.
+    Print(Output),
     /// The full-screen reader, over this corpus.
     Read(Corpus),
 }
@@ -165,19 +228,37 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
     paths.extend(cli.corpus.iter().cloned());
     let corpus = Corpus::load(&paths)
         .map_err(|p| Failure::input(format!("nkread: the corpus has errors\n{p}")))?;
+    // Prose is wrapped to a readable measure.
+    let measure = columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH));
     let out = match &cli.command {
         None => return Ok(Outcome::Read(corpus)),
-        Some(Command::List { json: false }) => list_text(&corpus, columns),
-        Some(Command::List { json: true }) => to_json(&list_json(&corpus)),
+        Some(Command::List { json: false }) => list_text(&corpus, columns).into(),
+        Some(Command::List { json: true }) => to_json(&list_json(&corpus)).into(),
         Some(Command::Show { id, json }) => {
-            let doc = find(&corpus, id)?;
+            let doc = &corpus.documents[find(&corpus, id)?];
             if *json {
                 to_json(&show_json(&corpus, doc))
             } else {
-                // Prose is wrapped to a readable measure.
-                show_text(doc, columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH)))
+                show_text(doc, measure)
+            }
+            .into()
+        }
+        Some(Command::People {
+            name,
+            shared,
+            sort,
+            json,
+        }) => {
+            let index = PeopleIndex::new(&corpus);
+            if !shared.is_empty() {
+                entities::shared(&corpus, &index, shared, *sort, *json, columns)?
+            } else if !name.is_empty() {
+                entities::one(&corpus, &index, &name.join(" "), *json, measure)?
+            } else {
+                entities::list(&corpus, &index, *sort, *json, columns)
             }
         }
+        Some(Command::Check) => entities::check(&corpus),
     };
     Ok(Outcome::Print(out))
 }
@@ -189,9 +270,11 @@ fn to_json<T: Serialize>(value: &T) -> String {
     out
 }
 
-/// The document with this id, or an error naming it and the closest ids.
-fn find<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Document, Failure> {
-    corpus.get(id).ok_or_else(|| {
+/// The index of the document with this id, or an error naming it and the
+/// closest ids.
+fn find(corpus: &Corpus, id: &str) -> Result<usize, Failure> {
+    let found = corpus.documents.iter().position(|d| d.id == id);
+    found.ok_or_else(|| {
         let closest = corpus.closest_ids(id, 3).join(", ");
         Failure::input(format!(
             "nkread: no document with id \"{}\"; the closest ids are: {closest} (see `nkread list`)",
@@ -222,6 +305,13 @@ fn list_text(corpus: &Corpus, width: Option<usize>) -> String {
             ]
         })
         .collect();
+    table(&rows, width)
+}
+
+/// Rows of three short columns and a long last one, aligned; in a terminal
+/// the last wraps under its own column, and a terminal too narrow for
+/// columns gets each row as a short block instead.
+fn table(rows: &[[String; 4]], width: Option<usize>) -> String {
     let widths: Vec<usize> = (0..3)
         .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
         .collect();

@@ -448,3 +448,278 @@ fn a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn people_lists_every_entity_by_name_or_by_documents() {
+    let out = stdout_of(nkread().arg("people"));
+    let ids: Vec<&str> = out
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert!(ids.len() > 90, "{out}");
+    let at = |id: &str| ids.iter().position(|i| *i == id).unwrap();
+    assert!(at("free-north-korea-radio") < at("freedom-house"));
+    let hrw = out
+        .lines()
+        .find(|l| l.starts_with("human-rights-watch "))
+        .unwrap();
+    let columns: Vec<&str> = hrw.split_whitespace().collect();
+    assert_eq!(columns[..3], ["human-rights-watch", "organization", "4"]);
+    let by_documents = stdout_of(nkread().args(["people", "--sort", "documents"]));
+    assert!(
+        by_documents.starts_with("human-rights-watch "),
+        "{by_documents}"
+    );
+    assert_eq!(by_documents.lines().count(), ids.len());
+}
+
+#[test]
+fn people_json_has_the_documented_fields() {
+    let json = json_of(nkread().args(["people", "--json"]));
+    let rows = json.as_array().unwrap();
+    for row in rows {
+        // serde_json's map lists keys in sorted order.
+        let keys: Vec<&str> = row
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            ["aliases", "documents", "entity", "kind", "name"],
+            "{row}"
+        );
+        for d in row["documents"].as_array().unwrap() {
+            assert!(d["doc"].is_string() && d["role"].is_string(), "{row}");
+        }
+    }
+    let rogers = rows
+        .iter()
+        .find(|r| r["entity"] == "benedict-rogers")
+        .unwrap();
+    assert_eq!(rogers["aliases"], serde_json::json!(["Ben Rogers"]));
+    insta::assert_json_snapshot!(json);
+}
+
+#[test]
+fn people_name_shows_documents_roles_and_numbered_passages() {
+    // Any spelling: the 2017 release writes "Tomas Ojea Quintana".
+    let out = stdout_of(nkread().args(["people", "Tomas", "Ojea", "Quintana"]));
+    assert!(out.starts_with("Tomás Ojea-Quintana\n"), "{out}");
+    assert!(out.contains("signatory: Tomás Ojea-Quintana"), "{out}");
+    assert!(out.contains("quoted: Tomas Ojea Quintana"), "{out}");
+    let passage = out.lines().find(|l| l.starts_with("  [7]")).unwrap();
+    assert!(passage.contains("Tomas Ojea Quintana, emphasized"), "{out}");
+    // A document that names the entity without listing it says so.
+    let hrw = stdout_of(nkread().args(["people", "hrw"]));
+    assert!(
+        hrw.contains("named in the text, not among its people"),
+        "{hrw}"
+    );
+}
+
+#[test]
+fn people_name_json_numbers_passages_as_show_does() {
+    let entity = json_of(nkread().args(["people", "Benedict Rogers", "--json"]));
+    let keys: Vec<&str> = entity
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "acronyms",
+            "aliases",
+            "documents",
+            "entity",
+            "kind",
+            "name",
+            "passages"
+        ]
+    );
+    let passages = entity["passages"].as_array().unwrap();
+    assert_eq!(passages.len(), 3, "{entity}");
+    for p in passages {
+        let doc = json_of(nkread().args(["show", p["doc"].as_str().unwrap(), "--json"]));
+        let n = p["n"].as_u64().unwrap() as usize;
+        assert_eq!(doc["paragraphs"][n - 1]["text"], p["text"]);
+        assert_eq!(doc["paragraphs"][n - 1]["n"], n);
+    }
+    // "Ben Rogers", the alias, is found in the press contacts.
+    assert!(
+        passages
+            .iter()
+            .any(|p| p["text"].as_str().unwrap().contains("Ben Rogers"))
+    );
+}
+
+#[test]
+fn people_name_that_fits_several_or_none_exits_2_with_the_closest_names() {
+    let err = stderr_of_failure(nkread().args(["people", "kim"]));
+    assert!(
+        err.contains("\"kim\" fits 6 organizations and people")
+            && err.contains("Kim Jeong-sam; Kim Jeong-wook"),
+        "{err}"
+    );
+    let err = stderr_of_failure(nkread().args(["people", "Quintana Tomas"]));
+    assert!(
+        err.contains("no organization or person matches \"Quintana Tomas\"; the closest names are: Tomás Ojea-Quintana"),
+        "{err}"
+    );
+    let err = stderr_of_failure(nkread().args(["people", "\u{1b}]0;pwned\u{7}"]));
+    assert!(err.contains("no organization or person matches"), "{err}");
+    no_control_characters(&err);
+}
+
+#[test]
+fn people_shared_lists_what_documents_have_in_common() {
+    let out = stdout_of(nkread().args([
+        "people",
+        "--shared",
+        "joint-letter-security-council-2015",
+        "un-stand-with-north-koreas-victims-2014",
+    ]));
+    let ids: Vec<&str> = out
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "amnesty-international",
+            "human-rights-watch",
+            "jacob-blaustein-institute-for-the-advancement-of-human-rights",
+            "commission-of-inquiry"
+        ]
+    );
+    // Roles in each document, in the order the ids are given.
+    assert!(
+        out.contains("organization  signatory / issuer  Amnesty International"),
+        "{out}"
+    );
+    let json = json_of(nkread().args([
+        "people",
+        "--json",
+        "--shared",
+        "joint-letter-security-council-2015",
+        "hrc55-open-letter-2024",
+        "icnk-crimes-against-humanity-demand-justice-2017",
+    ]));
+    for row in json.as_array().unwrap() {
+        assert_eq!(row["documents"].as_array().unwrap().len(), 3, "{row}");
+    }
+    insta::assert_json_snapshot!(json);
+}
+
+#[test]
+fn people_shared_with_nothing_in_common_prints_nothing_and_says_so() {
+    let out = nkread()
+        .args([
+            "people",
+            "--shared",
+            "un-stand-with-north-koreas-victims-2014",
+            "icnk-welcomes-unga-resolution-2014",
+        ])
+        .assert()
+        .success()
+        .stdout("")
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("share no organization or person"), "{err}");
+}
+
+#[test]
+fn people_usage_errors_exit_2() {
+    let err = stderr_of_failure(nkread().args([
+        "people",
+        "--shared",
+        "joint-letter-2015",
+        "hrc55-open-letter-2024",
+    ]));
+    assert!(
+        err.contains("no document with id \"joint-letter-2015\"; the closest ids are: joint-letter-security-council-2015"),
+        "{err}"
+    );
+    let err = stderr_of_failure(nkread().args([
+        "people",
+        "--shared",
+        "hrc55-open-letter-2024",
+        "hrc55-open-letter-2024",
+    ]));
+    assert!(err.contains("two or more different documents"), "{err}");
+    // One id, a name with --shared, and an unknown order are clap's errors.
+    for args in [
+        &["people", "--shared", "hrc55-open-letter-2024"][..],
+        &["people", "hrw", "--shared", "a", "b"],
+        &["people", "hrw", "--sort", "documents"],
+        &["people", "--sort", "size"],
+    ] {
+        nkread().args(args).assert().code(2).stdout("");
+    }
+}
+
+#[test]
+fn people_includes_a_user_corpus() {
+    let json = json_of(nkread_with(fixture("good")).args(["people", "--json"]));
+    let rows = json.as_array().unwrap();
+    let coalition = rows
+        .iter()
+        .find(|r| r["entity"] == "hrw-test-coalition")
+        .unwrap();
+    assert_eq!(coalition["documents"][0]["doc"], "test-statement-2020");
+    let quintana = rows
+        .iter()
+        .find(|r| r["entity"] == "tomas-ojea-quintana")
+        .unwrap();
+    assert_eq!(quintana["documents"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn check_passes_the_bundled_corpus_without_warnings() {
+    let out = nkread()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout("")
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert_eq!(
+        err,
+        "nkread: checked 5 documents and 97 organizations and people: no warnings\n"
+    );
+}
+
+#[test]
+fn check_warns_of_look_alike_names_that_did_not_resolve_to_one_entity() {
+    let mut cmd = nkread_with(fixture("near_duplicates"));
+    let output = cmd.arg("check").assert().success().get_output().clone();
+    let out = String::from_utf8(output.stdout).unwrap();
+    let warnings: Vec<&str> = out.lines().collect();
+    assert!(warnings.iter().all(|w| w.starts_with("warning: ")), "{out}");
+    for expected in [
+        "\"Human Rights Watch\" (human-rights-watch, in hrc55-open-letter-2024, icnk-crimes-against-humanity-demand-justice-2017, joint-letter-security-council-2015, un-stand-with-north-koreas-victims-2014) and \"Human Rigths Watch\" (human-rigths-watch, in test-near-duplicates) are different entities, a typo apart",
+        "\"No Fence\" (no-fence, in hrc55-open-letter-2024, icnk-crimes-against-humanity-demand-justice-2017) and \"No Fence Japan\" (no-fence-japan, in test-near-duplicates) are different entities, one name begins the other",
+        "\"Council for Refugee Rights in North Korea\" (council-for-refugee-rights-in-north-korea, in test-near-duplicates) are different entities, one word apart",
+        "\"Freedom House\" (freedom-house-2, in test-near-duplicates) are different entities, the same name for a person and an organization",
+        "\"Korea Future\" (korea-future, in test-near-duplicates) and \"Korea Futures\" (korea-futures, in test-near-duplicates) are different entities, a typo apart",
+    ] {
+        assert!(out.contains(expected), "expected {expected:?} in:\n{out}");
+    }
+    // The spelling variants resolved: no warning names them.
+    assert_eq!(warnings.len(), 5, "{out}");
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(err.ends_with(": 5 warnings\n"), "{err}");
+}
+
+#[test]
+fn check_of_a_broken_corpus_exits_2_with_the_problems() {
+    let err = stderr_of_failure(nkread_with(fixture("broken/empty")).arg("check"));
+    assert!(err.contains("the document is empty"), "{err}");
+}

@@ -21,6 +21,10 @@ pub struct Entity {
     /// Kept for display and search, never used to merge: acronyms are shared.
     #[serde(default)]
     pub acronyms: Vec<String>,
+    /// Ids of entities with a look-alike name that are a different body or
+    /// person, so that `nkread check` does not report them as near-duplicates.
+    #[serde(default)]
+    pub distinct_from: Vec<String>,
     /// False for an entity made at load for a name that data/entities.toml
     /// does not know (a user's own corpus).
     #[serde(skip, default = "curated")]
@@ -48,47 +52,138 @@ const SPELLINGS: [(&str, &str); 6] = [
     ("honour", "honor"),
 ];
 
-/// The key under which names are compared: diacritics, case, hyphens,
-/// apostrophes, punctuation, spacing, a leading "the" and British spelling
-/// are all set aside.
-pub fn name_key(name: &str) -> String {
-    let folded: String = name
-        .nfkd()
+/// How a word is written, which decides what it may match in a text: a
+/// capitalised word of a name matches only a capitalised word, so that the
+/// organization "THINK" is not found in "we think".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Starts with a lower-case letter or a digit: "for", "of", "2014".
+    Lower,
+    /// Starts with a capital: "Watch", "LiNK".
+    Capitalised,
+    /// Two or more letters, all capitals: "ICNK", "THINK".
+    Capitals,
+}
+
+impl Shape {
+    /// Whether a text word of shape `written` can be this name word.
+    pub(crate) fn admits(self, written: Shape) -> bool {
+        match self {
+            Shape::Lower => true,
+            Shape::Capitalised => written != Shape::Lower,
+            Shape::Capitals => written == Shape::Capitals,
+        }
+    }
+}
+
+/// A word of a name or of a text: a run of letters and digits, folded
+/// (diacritics and case set aside, British spelling respelt), with its byte
+/// range in the text and its shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub folded: String,
+    pub span: std::ops::Range<usize>,
+    pub shape: Shape,
+}
+
+/// The words of `text`. Everything other than a letter or digit parts
+/// words: spaces, hyphens and dashes ("Ojea-Quintana"), apostrophes (so a
+/// possessive "Inquiry’s" still holds "Inquiry") and punctuation. `&` is the
+/// word "and".
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let word = |span: std::ops::Range<usize>| {
+        let original = &text[span.clone()];
+        Word {
+            folded: respell(&fold(original)),
+            span,
+            shape: shape(original),
+        }
+    };
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            // An accent belongs to the letter before it.
+        } else {
+            if let Some(start) = start.take() {
+                out.push(word(start..i));
+            }
+            if c == '&' {
+                out.push(Word {
+                    folded: "and".into(),
+                    span: i..i + 1,
+                    shape: Shape::Lower,
+                });
+            }
+        }
+    }
+    if let Some(start) = start {
+        out.push(word(start..text.len()));
+    }
+    out
+}
+
+/// Lower case without diacritics: "Tomás" → "tomas".
+fn fold(word: &str) -> String {
+    word.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .replace('&', " and ");
-    // Words are found (dashes and slashes part them too) only to drop a
-    // leading "the" and respell them; they are joined without spaces, so
-    // "Han Voice" and "HanVoice" meet.
-    let words: Vec<String> = folded
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '—' | '/'))
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let words = match words.first() {
-        Some(the) if the == "the" && words.len() > 1 => &words[1..],
-        _ => &words[..],
-    };
-    words
-        .iter()
-        .map(|w| {
-            SPELLINGS
-                .iter()
-                .find_map(|(from, to)| w.strip_prefix(from).map(|rest| format!("{to}{rest}")))
-                .unwrap_or_else(|| w.clone())
-        })
         .collect()
+}
+
+fn respell(word: &str) -> String {
+    SPELLINGS
+        .iter()
+        .find_map(|(from, to)| word.strip_prefix(from).map(|rest| format!("{to}{rest}")))
+        .unwrap_or_else(|| word.to_string())
+}
+
+fn shape(word: &str) -> Shape {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    match word.chars().next() {
+        Some(first) if first.is_uppercase() => {
+            if letters.clone().count() > 1 && letters.all(char::is_uppercase) {
+                Shape::Capitals
+            } else {
+                Shape::Capitalised
+            }
+        }
+        _ => Shape::Lower,
+    }
+}
+
+/// The words of a name, without a leading "the": "The Society to Help
+/// Returnees" is the Society to Help Returnees.
+pub(crate) fn name_words(name: &str) -> Vec<Word> {
+    let mut words = words(name);
+    if words.len() > 1 && words[0].folded == "the" {
+        words.remove(0);
+    }
+    words
+}
+
+/// The key under which names are compared: diacritics, case, hyphens,
+/// apostrophes, punctuation, spacing, a leading "the" and British spelling
+/// are all set aside. Words are joined without spaces, so "Han Voice" and
+/// "HanVoice" meet.
+pub fn name_key(name: &str) -> String {
+    name_words(name).into_iter().map(|w| w.folded).collect()
+}
+
+/// Whether two name keys are a typo or two apart: one edit (a letter
+/// added, dropped, changed or two swapped) in a short key, two in a key of
+/// 12 letters or more.
+pub fn within_typos(a: &str, b: &str) -> bool {
+    let allowed = if a.len().min(b.len()) < 12 { 1 } else { 2 };
+    a.len().abs_diff(b.len()) <= allowed && strsim::osa_distance(a, b) <= allowed
 }
 
 /// `name` without trailing parenthesised groups, nested ones included:
 /// "Freedom House (USA)", "Foo (Bar (X))". A name that is all parenthesis
 /// stays as it is.
-fn without_parentheses(name: &str) -> &str {
+pub(crate) fn without_parentheses(name: &str) -> &str {
     let mut s = name.trim_end();
     while s.ends_with(')') {
         let mut depth = 0;
@@ -119,6 +214,16 @@ impl Entities {
         for entity in list {
             entities.insert(entity)?;
         }
+        for entity in &entities.list {
+            for other in &entity.distinct_from {
+                if *other == entity.id || !entities.list.iter().any(|e| e.id == *other) {
+                    return Err(format!(
+                        "entity \"{}\": distinct_from names \"{other}\", which is not another entity",
+                        entity.id
+                    ));
+                }
+            }
+        }
         Ok(entities)
     }
 
@@ -144,6 +249,18 @@ impl Entities {
 
     pub fn get(&self, id: usize) -> &Entity {
         &self.list[id]
+    }
+
+    /// Every entity; an entity's index here is its [`EntityId`](super::EntityId).
+    pub fn all(&self) -> &[Entity] {
+        &self.list
+    }
+
+    /// Whether data/entities.toml records `a` and `b` as look-alikes that are
+    /// different bodies or people.
+    pub fn distinct(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.get(a), self.get(b));
+        a.distinct_from.contains(&b.id) || b.distinct_from.contains(&a.id)
     }
 
     /// The entity a name refers to, if one is known.
@@ -176,6 +293,7 @@ impl Entities {
             kind,
             aliases: Vec::new(),
             acronyms: Vec::new(),
+            distinct_from: Vec::new(),
             curated: false,
         };
         // find failed, so the key is new.
@@ -255,6 +373,7 @@ mod tests {
             kind: PersonKind::Organization,
             aliases: vec![],
             acronyms: vec![],
+            distinct_from: vec![],
             curated: true,
         }])
         .unwrap();
@@ -292,11 +411,83 @@ mod tests {
             kind: PersonKind::Person,
             aliases: vec![],
             acronyms: vec![],
+            distinct_from: vec![],
             curated: true,
         };
         let err =
             Entities::new(vec![entity("a", "Ben Rogers"), entity("b", "ben  rogers")]).unwrap_err();
         assert!(err.contains("\"b\"") && err.contains("\"a\""), "{err}");
+    }
+
+    #[test]
+    fn words_part_at_anything_but_letters_and_keep_their_place_and_shape() {
+        let text = "Commission of Inquiry’s (“COI”) & Toma\u{301}s Ojea-Quintana";
+        let found = words(text);
+        let folded: Vec<&str> = found.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(
+            folded,
+            [
+                "commission",
+                "of",
+                "inquiry",
+                "s",
+                "coi",
+                "and",
+                "tomas",
+                "ojea",
+                "quintana"
+            ]
+        );
+        let shapes: Vec<Shape> = found.iter().map(|w| w.shape).collect();
+        use Shape::*;
+        assert_eq!(
+            shapes,
+            [
+                Capitalised,
+                Lower,
+                Capitalised,
+                Lower,
+                Capitals,
+                Lower,
+                Capitalised,
+                Capitalised,
+                Capitalised
+            ]
+        );
+        // The accent, decomposed, stays inside its word.
+        assert_eq!(&text[found[6].span.clone()], "Toma\u{301}s");
+        assert_eq!(words("Defence Centre’s")[0].folded, "defense");
+        assert!(Capitalised.admits(Capitals) && !Capitals.admits(Capitalised));
+        assert!(!Capitalised.admits(Lower) && Lower.admits(Capitals));
+    }
+
+    #[test]
+    fn typos_are_one_edit_in_short_keys_and_two_in_long_ones() {
+        assert!(within_typos("humanrightswatch", "humanrigthswatch"));
+        assert!(within_typos("humanrightswatch", "humanrightwach"));
+        assert!(within_typos("kimhyuk", "kimhyun"));
+        assert!(!within_typos("kimhyuk", "kimhyunk2"));
+        assert!(!within_typos("nofence", "nochain"));
+        assert!(!within_typos("kimjeongsam", "kimjeongwook"));
+    }
+
+    #[test]
+    fn distinct_from_must_name_another_entity() {
+        let entity = |id: &str, distinct: &str| Entity {
+            id: id.into(),
+            name: id.into(),
+            kind: PersonKind::Organization,
+            aliases: vec![],
+            acronyms: vec![],
+            distinct_from: vec![distinct.into()],
+            curated: true,
+        };
+        let ok = Entities::new(vec![entity("a", "b"), entity("b", "a")]).unwrap();
+        assert!(ok.distinct(0, 1) && ok.distinct(1, 0));
+        for list in [vec![entity("a", "c")], vec![entity("a", "a")]] {
+            let err = Entities::new(list).unwrap_err();
+            assert!(err.contains("distinct_from"), "{err}");
+        }
     }
 
     #[test]

@@ -5,12 +5,15 @@ mod entities;
 mod hygiene;
 mod load;
 mod model;
+mod near_duplicates;
 mod problem;
 
-pub use entities::{Entities, Entity};
+pub use entities::{Entities, Entity, name_key, within_typos};
+pub(crate) use entities::{Word, name_words, without_parentheses, words};
 pub use hygiene::{clean, clean_line};
 pub use load::{SourceFile, from_toml};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
+pub use near_duplicates::{Likeness, NearDuplicate, near_duplicates};
 pub use problem::{Problem, Problems};
 
 use serde::Deserialize;

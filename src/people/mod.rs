@@ -1,0 +1,526 @@
+//! Who stands with whom: a cross-document index of the organizations and
+//! people of the corpus. Built once from `&Corpus`, it answers "what else
+//! did this organization sign?", "who signed both letters?" and "where is
+//! this person quoted?" by document, paragraph and entity indices.
+//!
+//! An entity *appears* in a document that has a people entry for it (issuer,
+//! signatory, member, quoted, mentioned); its *passages* are the paragraphs
+//! whose text names it (see `mentions` for the rule), which may also lie in
+//! documents it has no people entry in.
+
+mod mentions;
+
+use crate::corpus::{
+    Corpus, EntityId, Person, Role, name_key, name_words, within_typos, without_parentheses,
+};
+
+/// The index. Documents are indices into `corpus.documents`, entities
+/// indices into `corpus.entities`.
+#[derive(Debug, Clone)]
+pub struct PeopleIndex {
+    /// For each entity, the documents it appears in, newest first.
+    appearances: Vec<Vec<Appearance>>,
+    /// For each entity, the paragraphs that name it, newest document first.
+    passages: Vec<Vec<Passage>>,
+    /// For each document, its entities in the order of its people list.
+    by_document: Vec<Vec<EntityId>>,
+    /// The entities that appear anywhere, by name.
+    by_name: Vec<EntityId>,
+    /// For each entity, its place in `by_name` (entities that appear nowhere
+    /// come last).
+    name_rank: Vec<usize>,
+}
+
+/// An entity in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appearance {
+    pub doc: usize,
+    /// Its roles there, in the order of [`Role::ALL`], without repeats.
+    pub roles: Vec<Role>,
+    /// Its people entries there: indices into the document's `people`.
+    pub people: Vec<usize>,
+}
+
+/// A paragraph that names an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Passage {
+    pub doc: usize,
+    /// 0-based index into the document's `paragraphs`.
+    pub paragraph: usize,
+}
+
+/// What a set of documents has in common, each list by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlap {
+    /// Entities that appear in every one of the documents.
+    pub shared: Vec<EntityId>,
+    /// For each document, in the order given, the entities that appear in it
+    /// and in none of the others.
+    pub unique: Vec<Vec<EntityId>>,
+}
+
+/// The order of an entity list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SortBy {
+    /// By name, as names compare (case and accents set aside).
+    #[default]
+    Name,
+    /// By the number of documents, most first; then by name.
+    Documents,
+}
+
+/// The entity a query names, for `nkread people NAME`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    Found(EntityId),
+    /// Several entities fit equally well, by name.
+    Ambiguous(Vec<EntityId>),
+    /// None fits; the closest few, best first.
+    NotFound(Vec<EntityId>),
+}
+
+impl PeopleIndex {
+    pub fn new(corpus: &Corpus) -> Self {
+        let entities = corpus.entities.all();
+        let newest_first = corpus.newest_first();
+        let mut rank = vec![0; corpus.documents.len()];
+        for (r, &d) in newest_first.iter().enumerate() {
+            rank[d] = r;
+        }
+        let mut appearances: Vec<Vec<Appearance>> = vec![Vec::new(); entities.len()];
+        let mut by_document = vec![Vec::new(); corpus.documents.len()];
+        for &d in &newest_first {
+            for (i, person) in corpus.documents[d].people.iter().enumerate() {
+                let list = &mut appearances[person.entity];
+                match list.last_mut() {
+                    Some(here) if here.doc == d => {
+                        here.people.push(i);
+                        if !here.roles.contains(&person.role) {
+                            here.roles.push(person.role);
+                            here.roles.sort_unstable();
+                        }
+                    }
+                    _ => {
+                        list.push(Appearance {
+                            doc: d,
+                            roles: vec![person.role],
+                            people: vec![i],
+                        });
+                        by_document[d].push(person.entity);
+                    }
+                }
+            }
+        }
+        let passages = mentions::passages(corpus)
+            .into_iter()
+            .map(|mut found| {
+                found.sort_by_key(|&(doc, paragraph)| (rank[doc], paragraph));
+                found
+                    .into_iter()
+                    .map(|(doc, paragraph)| Passage { doc, paragraph })
+                    .collect()
+            })
+            .collect();
+        let mut by_name: Vec<EntityId> = (0..entities.len())
+            .filter(|&e| !appearances[e].is_empty())
+            .collect();
+        // Words stay apart, so that "Free North Korea Radio" comes before
+        // "Freedom House".
+        by_name.sort_by_cached_key(|&e| {
+            let name = &entities[e].name;
+            let words: Vec<String> = name_words(name).into_iter().map(|w| w.folded).collect();
+            (words.join(" "), name.clone())
+        });
+        let mut name_rank = vec![usize::MAX; entities.len()];
+        for (r, &e) in by_name.iter().enumerate() {
+            name_rank[e] = r;
+        }
+        PeopleIndex {
+            appearances,
+            passages,
+            by_document,
+            by_name,
+            name_rank,
+        }
+    }
+
+    /// The entities that appear in at least one document.
+    pub fn entities(&self, by: SortBy) -> Vec<EntityId> {
+        let mut list = self.by_name.clone();
+        self.sort(&mut list, by);
+        list
+    }
+
+    /// Puts `entities` in the order `by`.
+    pub fn sort(&self, entities: &mut [EntityId], by: SortBy) {
+        entities.sort_by_key(|&e| self.name_rank[e]);
+        if by == SortBy::Documents {
+            // Stable: ties stay by name.
+            entities.sort_by_key(|&e| std::cmp::Reverse(self.appearances[e].len()));
+        }
+    }
+
+    /// The documents `entity` appears in, newest first.
+    pub fn appearances(&self, entity: EntityId) -> &[Appearance] {
+        &self.appearances[entity]
+    }
+
+    /// The paragraphs that name `entity`, newest document first, then in
+    /// reading order.
+    pub fn passages(&self, entity: EntityId) -> &[Passage] {
+        &self.passages[entity]
+    }
+
+    /// The entities of document `doc`, in the order of its people list.
+    pub fn entities_in(&self, doc: usize) -> &[EntityId] {
+        &self.by_document[doc]
+    }
+
+    /// How many documents other than `doc` `entity` appears in: the count a
+    /// sidebar shows beside a people entry (`person.entity`).
+    pub fn other_documents(&self, doc: usize, entity: EntityId) -> usize {
+        self.appearances[entity]
+            .iter()
+            .filter(|a| a.doc != doc)
+            .count()
+    }
+
+    /// The entities `docs` share and those unique to each. A document given
+    /// twice is one document.
+    pub fn overlap(&self, docs: &[usize]) -> Overlap {
+        let appears = |e: EntityId, d: usize| self.appearances[e].iter().any(|a| a.doc == d);
+        let shared = match docs.first() {
+            Some(&first) => self.by_name(
+                self.entities_in(first)
+                    .iter()
+                    .copied()
+                    .filter(|&e| docs.iter().all(|&d| appears(e, d))),
+            ),
+            None => Vec::new(),
+        };
+        let unique = docs
+            .iter()
+            .map(|&d| {
+                self.by_name(
+                    self.entities_in(d)
+                        .iter()
+                        .copied()
+                        .filter(|&e| docs.iter().all(|&o| o == d || !appears(e, o))),
+                )
+            })
+            .collect();
+        Overlap { shared, unique }
+    }
+
+    fn by_name(&self, entities: impl Iterator<Item = EntityId>) -> Vec<EntityId> {
+        let mut list: Vec<EntityId> = entities.collect();
+        list.sort_by_key(|&e| self.name_rank[e]);
+        list
+    }
+
+    /// The entity `query` names, among those that appear: first an exact
+    /// id, name, alias, name a document uses or acronym (compared as names
+    /// are); then a name with a word that starts the query ("ojea" for
+    /// Tomás Ojea-Quintana, but not "kim" for Yuki Akimoto); then a name a
+    /// typo or two away ("Human Rigths Watch").
+    pub fn lookup(&self, corpus: &Corpus, query: &str) -> Lookup {
+        let key = name_key(query);
+        if key.is_empty() {
+            return Lookup::NotFound(Vec::new());
+        }
+        let names: Vec<(EntityId, Vec<Vec<String>>)> = self
+            .by_name
+            .iter()
+            .map(|&e| (e, self.name_tails(corpus, e)))
+            .collect();
+        // How well an entity fits: 0 exactly, 1 from a word, 2 by a typo.
+        let grade = |e: EntityId, tails: &[Vec<String>]| {
+            if corpus.entities.get(e).id == query.trim()
+                || tails.iter().any(|t| t[0] == key)
+                || self.acronyms(corpus, e).any(|a| name_key(a) == key)
+            {
+                Some(0)
+            } else if tails.iter().flatten().any(|t| t.starts_with(&key)) {
+                Some(1)
+            } else if tails.iter().any(|t| within_typos(&t[0], &key)) {
+                Some(2)
+            } else {
+                None
+            }
+        };
+        let graded: Vec<(u8, EntityId)> = names
+            .iter()
+            .filter_map(|(e, tails)| grade(*e, tails).map(|g| (g, *e)))
+            .collect();
+        if let Some(best) = graded.iter().map(|&(g, _)| g).min() {
+            let fit: Vec<EntityId> = graded
+                .iter()
+                .filter(|&&(g, _)| g == best)
+                .map(|&(_, e)| e)
+                .collect();
+            return match fit[..] {
+                [one] => Lookup::Found(one),
+                _ => Lookup::Ambiguous(fit),
+            };
+        }
+        let mut scored: Vec<(f64, EntityId)> = names
+            .iter()
+            .map(|(e, tails)| {
+                let best = tails
+                    .iter()
+                    .flatten()
+                    .map(|t| strsim::jaro_winkler(t, &key))
+                    .fold(0.0, f64::max);
+                (best, *e)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        Lookup::NotFound(scored.into_iter().take(3).map(|(_, e)| e).collect())
+    }
+
+    /// For each name of an entity (canonical, aliases, those its people
+    /// entries use), its key from each word on: "tomasojeaquintana",
+    /// "ojeaquintana", "quintana".
+    fn name_tails(&self, corpus: &Corpus, e: EntityId) -> Vec<Vec<String>> {
+        let entity = corpus.entities.get(e);
+        let used = self.entries(corpus, e).map(|p| p.name.as_str());
+        let mut names: Vec<Vec<String>> = std::iter::once(entity.name.as_str())
+            .chain(entity.aliases.iter().map(String::as_str))
+            .chain(used)
+            .map(|name| {
+                let words: Vec<String> = name_words(without_parentheses(name))
+                    .into_iter()
+                    .map(|w| w.folded)
+                    .collect();
+                (0..words.len()).map(|i| words[i..].concat()).collect()
+            })
+            .filter(|tails: &Vec<String>| !tails.is_empty())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// The acronyms of an entity: its own and those its people entries give.
+    fn acronyms<'c>(&self, corpus: &'c Corpus, e: EntityId) -> impl Iterator<Item = &'c str> {
+        let own = corpus.entities.get(e).acronyms.iter().map(String::as_str);
+        own.chain(self.entries(corpus, e).filter_map(|p| p.acronym.as_deref()))
+    }
+
+    /// Every people entry of an entity.
+    fn entries<'c>(&self, corpus: &'c Corpus, e: EntityId) -> impl Iterator<Item = &'c Person> {
+        self.appearances[e].iter().flat_map(move |a| {
+            let doc = &corpus.documents[a.doc];
+            a.people.iter().map(move |&i| &doc.people[i])
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::SourceFile;
+
+    fn bundled() -> (Corpus, PeopleIndex) {
+        let corpus = Corpus::load(&[]).expect("the bundled corpus loads");
+        let index = PeopleIndex::new(&corpus);
+        (corpus, index)
+    }
+
+    fn doc(corpus: &Corpus, id: &str) -> usize {
+        corpus.documents.iter().position(|d| d.id == id).unwrap()
+    }
+
+    fn entity(corpus: &Corpus, id: &str) -> EntityId {
+        let all = corpus.entities.all();
+        all.iter().position(|e| e.id == id).unwrap()
+    }
+
+    fn ids<'c>(corpus: &'c Corpus, entities: &[EntityId]) -> Vec<&'c str> {
+        entities
+            .iter()
+            .map(|&e| corpus.entities.get(e).id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn appearances_are_newest_first_with_roles_and_entries() {
+        let (corpus, index) = bundled();
+        let biserko = entity(&corpus, "sonja-biserko");
+        let found: Vec<(&str, &[Role], String)> = index
+            .appearances(biserko)
+            .iter()
+            .map(|a| {
+                let doc = &corpus.documents[a.doc];
+                let entries: Vec<&str> = a
+                    .people
+                    .iter()
+                    .map(|&i| doc.people[i].name.as_str())
+                    .collect();
+                (doc.id.as_str(), a.roles.as_slice(), entries.join("|"))
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "hrc55-open-letter-2024",
+                    &[Role::Signatory][..],
+                    "Sonja Biserko".into()
+                ),
+                (
+                    "icnk-crimes-against-humanity-demand-justice-2017",
+                    &[Role::Quoted][..],
+                    "Sonja Biserko".into()
+                ),
+            ]
+        );
+        let hrw = entity(&corpus, "human-rights-watch");
+        assert_eq!(index.appearances(hrw).len(), 4);
+    }
+
+    #[test]
+    fn an_entity_with_two_entries_in_a_document_appears_once_with_both_roles() {
+        let entities = SourceFile {
+            name: "e.toml".into(),
+            text: String::new(),
+        };
+        let doc = SourceFile {
+            name: "d.toml".into(),
+            text: "id = \"d\"\ntitle = \"T\"\nkind = \"statement\"\nparagraphs = [\"x\"]\n\
+                   [[people]]\nname = \"Kim Hyuk\"\nkind = \"person\"\nrole = \"quoted\"\n\
+                   [[people]]\nname = \"Kim Kyu Li\"\nkind = \"person\"\nrole = \"signatory\"\n\
+                   [[people]]\nname = \"Kim  Hyuk\"\nkind = \"person\"\nrole = \"signatory\"\n"
+                .into(),
+        };
+        let corpus = Corpus::from_files(&entities, &[doc]).unwrap();
+        let index = PeopleIndex::new(&corpus);
+        let kim = corpus.documents[0].people[0].entity;
+        assert_eq!(
+            index.appearances(kim),
+            [Appearance {
+                doc: 0,
+                roles: vec![Role::Signatory, Role::Quoted],
+                people: vec![0, 2],
+            }]
+        );
+        assert_eq!(index.entities_in(0).len(), 2);
+    }
+
+    #[test]
+    fn other_documents_counts_the_rest_for_a_sidebar() {
+        let (corpus, index) = bundled();
+        let d2017 = doc(&corpus, "icnk-crimes-against-humanity-demand-justice-2017");
+        let d2024 = doc(&corpus, "hrc55-open-letter-2024");
+        let count = |d: usize, name: &str| {
+            let person = corpus.documents[d]
+                .people
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap();
+            index.other_documents(d, person.entity)
+        };
+        assert_eq!(count(d2017, "Human Rights Watch"), 3);
+        assert_eq!(count(d2017, "Han Voice"), 1);
+        assert_eq!(count(d2024, "Marzuki Darusman"), 0);
+    }
+
+    #[test]
+    fn overlap_gives_what_documents_share_and_what_is_theirs_alone() {
+        let (corpus, index) = bundled();
+        let letter = doc(&corpus, "joint-letter-security-council-2015");
+        let release = doc(&corpus, "un-stand-with-north-koreas-victims-2014");
+        let overlap = index.overlap(&[letter, release]);
+        assert_eq!(
+            ids(&corpus, &overlap.shared),
+            [
+                "amnesty-international",
+                "human-rights-watch",
+                "jacob-blaustein-institute-for-the-advancement-of-human-rights",
+                "commission-of-inquiry",
+            ]
+        );
+        assert_eq!(
+            ids(&corpus, &overlap.unique[1]),
+            [
+                "christen-broecker",
+                "nicole-bjerler",
+                "north-koreas-mission-to-the-un",
+                "param-preet-singh",
+            ]
+        );
+        assert_eq!(overlap.unique[0].len(), 6);
+        // A document named twice is one; no documents share nothing.
+        let twice = index.overlap(&[letter, letter]);
+        assert_eq!(twice.shared.len(), index.entities_in(letter).len());
+        assert_eq!(twice.unique[0], twice.shared);
+        assert_eq!(
+            index.overlap(&[]),
+            Overlap {
+                shared: vec![],
+                unique: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn entities_sort_by_name_or_by_documents() {
+        let (corpus, index) = bundled();
+        let by_name = index.entities(SortBy::Name);
+        let names: Vec<&str> = by_name
+            .iter()
+            .map(|&e| corpus.entities.get(e).name.as_str())
+            .collect();
+        let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
+        assert!(at("Free North Korea Radio") < at("Freedom House"));
+        assert!(at("Amnesty International") < at("Benedict Rogers"));
+        let by_count = index.entities(SortBy::Documents);
+        let counts: Vec<usize> = by_count
+            .iter()
+            .map(|&e| index.appearances(e).len())
+            .collect();
+        assert!(counts.is_sorted_by(|a, b| a >= b), "{counts:?}");
+        assert_eq!(
+            ids(&corpus, &by_count[..2]),
+            [
+                "human-rights-watch",
+                "international-coalition-to-stop-crimes-against-humanity-in-north-korea"
+            ]
+        );
+        assert_eq!(by_name.len(), by_count.len());
+    }
+
+    #[test]
+    fn lookup_tries_exact_then_a_word_then_a_typo() {
+        let (corpus, index) = bundled();
+        let found = |query: &str| match index.lookup(&corpus, query) {
+            Lookup::Found(e) => corpus.entities.get(e).id.clone(),
+            other => panic!("{query}: {other:?}"),
+        };
+        for (query, id) in [
+            ("human-rights-watch", "human-rights-watch"),
+            ("Tomas Ojea Quintana", "tomas-ojea-quintana"),
+            ("ben rogers", "benedict-rogers"),
+            ("HRW", "human-rights-watch"),
+            (
+                "icnk",
+                "international-coalition-to-stop-crimes-against-humanity-in-north-korea",
+            ),
+            ("ojea", "tomas-ojea-quintana"),
+            ("Human Rigths Watch", "human-rights-watch"),
+            ("Commission of Inquiry", "commission-of-inquiry"),
+        ] {
+            assert_eq!(found(query), id, "{query}");
+        }
+        let Lookup::Ambiguous(kims) = index.lookup(&corpus, "kim") else {
+            panic!("kim is ambiguous")
+        };
+        // Yuki Akimoto has "kim" inside a word, not at its start.
+        assert_eq!(kims.len(), 6);
+        let Lookup::NotFound(closest) = index.lookup(&corpus, "Quintana Tomas") else {
+            panic!("word order is not a match")
+        };
+        assert_eq!(ids(&corpus, &closest[..1]), ["tomas-ojea-quintana"]);
+        assert_eq!(index.lookup(&corpus, "?!"), Lookup::NotFound(vec![]));
+    }
+}
