@@ -4,6 +4,7 @@
 use crate::action::Action;
 use crate::corpus::Corpus;
 use crate::keymap::{Key, KeyMap};
+use crate::library::Library;
 use crate::state::AppState;
 use crate::ui::{self, theme::Theme};
 use crate::update::{Effect, update};
@@ -44,14 +45,15 @@ impl Signals {
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
-pub fn run(corpus: &Corpus) -> io::Result<()> {
+pub fn run(corpus: Corpus) -> io::Result<()> {
+    let library = Library::new(corpus);
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
-    let mut state = AppState::new(corpus, KeyMap::default(), theme);
+    let mut state = AppState::new(&library.corpus, KeyMap::default(), theme);
     let signals = Signals::register()?;
     install_panic_hook();
     enter()?;
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
-        .and_then(|mut terminal| event_loop(&mut terminal, &mut state, corpus, &signals));
+        .and_then(|mut terminal| event_loop(&mut terminal, &mut state, &library, &signals));
     restore();
     result
 }
@@ -59,13 +61,13 @@ pub fn run(corpus: &Corpus) -> io::Result<()> {
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     state: &mut AppState,
-    corpus: &Corpus,
+    library: &Library,
     signals: &Signals,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    update(state, corpus, Action::Resize(size.width, size.height));
+    update(state, library, Action::Resize(size.width, size.height));
     while !state.quit {
-        terminal.draw(|frame| ui::view(state, corpus, frame))?;
+        terminal.draw(|frame| ui::view(state, library, frame))?;
         let action = loop {
             if signals.quit.load(Ordering::Relaxed) {
                 break Some(Action::ForceQuit);
@@ -83,7 +85,7 @@ fn event_loop(
             }
         };
         let Some(action) = action else { continue };
-        for effect in update(state, corpus, action) {
+        for effect in update(state, library, action) {
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
                 Effect::Suspend => {

@@ -168,7 +168,7 @@ pub fn run() -> ExitCode {
             }
             Ok(())
         }
-        Outcome::Read(corpus) => crate::app::run(&corpus).map_err(|e| Failure {
+        Outcome::Read(corpus) => crate::app::run(corpus).map_err(|e| Failure {
             code: 1,
             message: format!("nkread: the reader stopped: {e}"),
         }),

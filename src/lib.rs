@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod keymap;
+pub mod library;
 pub mod people;
 pub mod state;
 pub mod ui;

@@ -4,6 +4,7 @@
 use crate::action::Action;
 use crate::citation;
 use crate::corpus::{Corpus, Document};
+use crate::library::Library;
 use crate::state::{AppState, Overlay, Pane, ReaderState, SidebarState};
 use crate::ui::doc_list::ROW_HEIGHT;
 use crate::ui::layout::{self, WIDE};
@@ -25,7 +26,8 @@ pub enum Effect {
 /// Lines the mouse wheel scrolls the reader by.
 const WHEEL_LINES: usize = 3;
 
-pub fn update(state: &mut AppState, corpus: &Corpus, action: Action) -> Vec<Effect> {
+pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Effect> {
+    let corpus = &library.corpus;
     if !matches!(action, Action::Resize(..)) {
         state.status = None;
     }

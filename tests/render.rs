@@ -4,8 +4,8 @@
 mod common;
 
 use common::{bundled, fixture, press, rows, state};
-use nkread::corpus::Corpus;
 use nkread::keymap::{KeyMap, Layer};
+use nkread::library::Library;
 use nkread::state::{AppState, ReaderState, SidebarState};
 use nkread::ui::doc_list::DocListView;
 use nkread::ui::help::HelpView;
@@ -25,22 +25,22 @@ fn render(widget: impl Widget, columns: u16, lines: u16) -> Vec<String> {
     rows(&buffer)
 }
 
-fn screen(state: &AppState, corpus: &Corpus) -> String {
+fn screen(state: &AppState, lib: &Library) -> String {
     let (columns, rows) = state.size;
     let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
     terminal
-        .draw(|frame| nkread::ui::view(state, corpus, frame))
+        .draw(|frame| nkread::ui::view(state, lib, frame))
         .expect("draws");
     terminal.backend().to_string()
 }
 
 #[test]
 fn the_list_shows_title_date_and_kind_and_its_position_when_focused() {
-    let corpus = fixture();
-    let order = corpus.newest_first();
+    let lib = fixture();
+    let order = lib.corpus.newest_first();
     let theme = Theme::mono();
     let view = |focused| DocListView {
-        corpus: &corpus,
+        corpus: &lib.corpus,
         order: &order,
         selected: 1,
         scroll: 0,
@@ -71,8 +71,8 @@ fn the_list_shows_title_date_and_kind_and_its_position_when_focused() {
 
 #[test]
 fn the_reader_numbers_paragraphs_and_marks_the_cursor() {
-    let corpus = fixture();
-    let doc = corpus.get("beta-2018").unwrap();
+    let lib = fixture();
+    let doc = lib.corpus.get("beta-2018").unwrap();
     let theme = Theme::mono();
     let view = ReaderView {
         doc,
@@ -105,8 +105,8 @@ fn the_reader_numbers_paragraphs_and_marks_the_cursor() {
 
 #[test]
 fn the_reader_centres_a_reading_width_on_wide_panes() {
-    let corpus = fixture();
-    let doc = corpus.get("alpha-2020").unwrap();
+    let lib = fixture();
+    let doc = lib.corpus.get("alpha-2020").unwrap();
     let theme = Theme::mono();
     let view = ReaderView {
         doc,
@@ -131,8 +131,8 @@ fn the_reader_centres_a_reading_width_on_wide_panes() {
 
 #[test]
 fn the_sidebar_groups_people_by_role_with_counts_and_details() {
-    let corpus = fixture();
-    let doc = corpus.get("alpha-2020").unwrap();
+    let lib = fixture();
+    let doc = lib.corpus.get("alpha-2020").unwrap();
     let theme = Theme::mono();
     let view = SidebarView {
         doc,
@@ -197,13 +197,13 @@ fn help_lists_every_binding_of_every_layer_from_the_key_map() {
 
 #[test]
 fn the_status_bar_shows_the_pane_and_its_keys_or_a_message() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 80, 24);
+    let lib = fixture();
+    let mut s = state(&lib, 80, 24);
     assert_eq!(
         render(StatusView { state: &s }, 80, 1),
         [" Documents  j move  enter read  tab pane  s people  ? help  q quit"]
     );
-    press(&mut s, &corpus, "<enter>y");
+    press(&mut s, &lib, "<enter>y");
     assert_eq!(
         render(StatusView { state: &s }, 80, 1),
         [" Reader  copied ¶1 with its citation"]
@@ -212,12 +212,12 @@ fn the_status_bar_shows_the_pane_and_its_keys_or_a_message() {
 
 #[test]
 fn wide_characters_keep_the_borders_in_place() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 120, 40);
-    press(&mut s, &corpus, "j");
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "j");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
     terminal
-        .draw(|frame| nkread::ui::view(&s, &corpus, frame))
+        .draw(|frame| nkread::ui::view(&s, &lib, frame))
         .expect("draws");
     for line in rows(terminal.backend().buffer()) {
         if line.contains('│') {
@@ -229,31 +229,31 @@ fn wide_characters_keep_the_borders_in_place() {
 
 #[test]
 fn screens_at_80x24() {
-    let corpus = bundled();
-    let mut s = state(&corpus, 80, 24);
-    insta::assert_snapshot!("list_80x24", screen(&s, &corpus));
-    press(&mut s, &corpus, "j<enter>]]");
-    insta::assert_snapshot!("reader_80x24", screen(&s, &corpus));
-    press(&mut s, &corpus, "<tab>");
-    insta::assert_snapshot!("sidebar_80x24", screen(&s, &corpus));
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    insta::assert_snapshot!("list_80x24", screen(&s, &lib));
+    press(&mut s, &lib, "j<enter>]]");
+    insta::assert_snapshot!("reader_80x24", screen(&s, &lib));
+    press(&mut s, &lib, "<tab>");
+    insta::assert_snapshot!("sidebar_80x24", screen(&s, &lib));
 }
 
 #[test]
 fn screens_at_120x40() {
-    let corpus = bundled();
-    let mut s = state(&corpus, 120, 40);
-    press(&mut s, &corpus, "jj<enter>");
-    insta::assert_snapshot!("reader_120x40", screen(&s, &corpus));
-    press(&mut s, &corpus, "?");
-    insta::assert_snapshot!("help_120x40", screen(&s, &corpus));
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "jj<enter>");
+    insta::assert_snapshot!("reader_120x40", screen(&s, &lib));
+    press(&mut s, &lib, "?");
+    insta::assert_snapshot!("help_120x40", screen(&s, &lib));
 }
 
 #[test]
 fn screens_when_small() {
-    let corpus = bundled();
-    let mut s = state(&corpus, 40, 12);
-    press(&mut s, &corpus, "<enter>");
-    insta::assert_snapshot!("reader_40x12", screen(&s, &corpus));
-    let s = state(&corpus, 10, 3);
-    insta::assert_snapshot!("too_small_10x3", screen(&s, &corpus));
+    let lib = bundled();
+    let mut s = state(&lib, 40, 12);
+    press(&mut s, &lib, "<enter>");
+    insta::assert_snapshot!("reader_40x12", screen(&s, &lib));
+    let s = state(&lib, 10, 3);
+    insta::assert_snapshot!("too_small_10x3", screen(&s, &lib));
 }

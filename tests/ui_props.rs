@@ -5,8 +5,8 @@ mod common;
 
 use common::bundled;
 use nkread::action::Action;
-use nkread::corpus::Corpus;
 use nkread::keymap::{KeyMap, Layer};
+use nkread::library::Library;
 use nkread::state::AppState;
 use nkread::ui::sidebar::SidebarText;
 use nkread::ui::theme::Theme;
@@ -16,8 +16,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::OnceLock;
 
-fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+fn library() -> &'static Library {
+    static CORPUS: OnceLock<Library> = OnceLock::new();
     CORPUS.get_or_init(bundled)
 }
 
@@ -38,11 +38,11 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
-fn check(state: &AppState, corpus: &Corpus, terminal: &mut Terminal<TestBackend>) {
+fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) {
     let (columns, rows) = state.size;
     terminal.backend_mut().resize(columns, rows);
     terminal
-        .draw(|frame| nkread::ui::view(state, corpus, frame))
+        .draw(|frame| nkread::ui::view(state, lib, frame))
         .expect("draws");
     for cell in terminal.backend().buffer().content() {
         assert!(
@@ -52,7 +52,7 @@ fn check(state: &AppState, corpus: &Corpus, terminal: &mut Terminal<TestBackend>
         );
     }
     assert!(state.selected < state.order.len());
-    let doc = &corpus.documents[state.open().expect("a document is open")];
+    let doc = &lib.corpus.documents[state.open().expect("a document is open")];
     assert!(state.reader().cursor < doc.paragraphs.len());
     let entries = SidebarText::lay_out(doc, 30).entries.len();
     assert!(state.sidebar.selected < entries.max(1));
@@ -67,28 +67,28 @@ proptest! {
         rows in 0u16..=100,
         actions in proptest::collection::vec(action(), 0..200),
     ) {
-        let corpus = corpus();
-        let mut state = AppState::new(corpus, KeyMap::default(), Theme::color());
+        let lib = library();
+        let mut state = AppState::new(&lib.corpus, KeyMap::default(), Theme::color());
         let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
-        update(&mut state, corpus, Action::Resize(columns, rows));
-        check(&state, corpus, &mut terminal);
+        update(&mut state, lib, Action::Resize(columns, rows));
+        check(&state, lib, &mut terminal);
         for action in actions {
-            update(&mut state, corpus, action);
-            check(&state, corpus, &mut terminal);
+            update(&mut state, lib, action);
+            check(&state, lib, &mut terminal);
         }
     }
 }
 
 #[test]
 fn every_size_up_to_500x200_draws() {
-    let corpus = corpus();
-    let mut state = AppState::new(corpus, KeyMap::default(), Theme::color());
+    let lib = library();
+    let mut state = AppState::new(&lib.corpus, KeyMap::default(), Theme::color());
     let mut terminal = Terminal::new(TestBackend::new(0, 0)).expect("a test terminal");
     for (columns, rows) in (0..=500)
         .step_by(7)
         .flat_map(|c| [0, 1, 2, 3, 5, 6, 7, 24, 200].map(|r| (c, r)))
     {
-        update(&mut state, corpus, Action::Resize(columns, rows));
-        check(&state, corpus, &mut terminal);
+        update(&mut state, lib, Action::Resize(columns, rows));
+        check(&state, lib, &mut terminal);
     }
 }

@@ -1,4 +1,4 @@
-//! The pure update, driven by key sequences on the fixture corpus.
+//! The pure update, driven by key sequences on the fixture lib.
 
 mod common;
 
@@ -8,135 +8,131 @@ use nkread::state::{Overlay, Pane};
 use nkread::ui::reader::ReaderText;
 use nkread::update::{Effect, update};
 
-fn open_id(s: &nkread::state::AppState, corpus: &nkread::corpus::Corpus) -> String {
-    corpus.documents[s.open().unwrap()].id.clone()
+fn open_id(s: &nkread::state::AppState, lib: &nkread::library::Library) -> String {
+    lib.corpus.documents[s.open().unwrap()].id.clone()
 }
 
 #[test]
 fn the_list_starts_on_the_newest_document_and_stays_in_range() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 120, 40);
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
     assert_eq!(s.focus, Pane::List);
-    assert_eq!(open_id(&s, &corpus), "alpha-2020");
-    press(&mut s, &corpus, "k");
+    assert_eq!(open_id(&s, &lib), "alpha-2020");
+    press(&mut s, &lib, "k");
     assert_eq!(s.selected, 0);
-    press(&mut s, &corpus, "j");
-    assert_eq!(open_id(&s, &corpus), "beta-2018");
-    press(&mut s, &corpus, "jjjj");
-    assert_eq!(
-        open_id(&s, &corpus),
-        "gamma",
-        "undated last, and no further"
-    );
-    press(&mut s, &corpus, "g");
+    press(&mut s, &lib, "j");
+    assert_eq!(open_id(&s, &lib), "beta-2018");
+    press(&mut s, &lib, "jjjj");
+    assert_eq!(open_id(&s, &lib), "gamma", "undated last, and no further");
+    press(&mut s, &lib, "g");
     assert_eq!(s.selected, 0);
-    press(&mut s, &corpus, "G");
+    press(&mut s, &lib, "G");
     assert_eq!(s.selected, 2);
 }
 
 #[test]
 fn enter_reads_and_escape_returns_to_the_list() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 120, 40);
-    press(&mut s, &corpus, "<enter>");
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "<enter>");
     assert_eq!(s.focus, Pane::Reader);
-    press(&mut s, &corpus, "<esc>");
+    press(&mut s, &lib, "<esc>");
     assert_eq!(s.focus, Pane::List);
 }
 
 #[test]
 fn tab_cycles_the_panes_and_skips_a_hidden_sidebar() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 120, 40);
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
     let mut seen = Vec::new();
     for _ in 0..3 {
-        press(&mut s, &corpus, "<tab>");
+        press(&mut s, &lib, "<tab>");
         seen.push(s.focus);
     }
     assert_eq!(seen, [Pane::Reader, Pane::Sidebar, Pane::List]);
-    press(&mut s, &corpus, "<shift-tab>");
+    press(&mut s, &lib, "<shift-tab>");
     assert_eq!(s.focus, Pane::Sidebar);
-    press(&mut s, &corpus, "s");
+    press(&mut s, &lib, "s");
     assert!(!s.sidebar_visible);
     assert_eq!(
         s.focus,
         Pane::Reader,
         "hiding the focused sidebar focuses the reader"
     );
-    press(&mut s, &corpus, "<tab><tab>");
+    press(&mut s, &lib, "<tab><tab>");
     assert_eq!(s.focus, Pane::Reader);
 }
 
 #[test]
 fn showing_the_sidebar_where_it_folds_away_goes_to_it() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 80, 24);
-    press(&mut s, &corpus, "ss");
+    let lib = fixture();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "ss");
     assert!(s.sidebar_visible);
     assert_eq!(s.focus, Pane::Sidebar);
 }
 
 #[test]
 fn brackets_move_the_reading_cursor_and_keep_it_on_screen() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 80, 24);
-    press(&mut s, &corpus, "<enter>");
-    press(&mut s, &corpus, "]]]]]");
+    let lib = fixture();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "<enter>");
+    press(&mut s, &lib, "]]]]]");
     assert_eq!(s.reader().cursor, 5);
     let area = nkread::ui::inner(
         nkread::ui::layout::panes(80, 24, Pane::Reader, true)
             .reader
             .unwrap(),
     );
-    let doc = &corpus.documents[s.open().unwrap()];
+    let doc = &lib.corpus.documents[s.open().unwrap()];
     let text = ReaderText::lay_out(doc, usize::from(area.width));
     let span = text.paragraphs[5].clone();
     let r = s.reader();
     assert!(span.start >= r.scroll && span.end <= r.scroll + usize::from(area.height));
-    press(&mut s, &corpus, "[[[[[[[[");
+    press(&mut s, &lib, "[[[[[[[[");
     assert_eq!(s.reader().cursor, 0);
-    press(&mut s, &corpus, "G");
+    press(&mut s, &lib, "G");
     assert_eq!(s.reader().cursor, 11);
-    press(&mut s, &corpus, "]j<space>");
+    press(&mut s, &lib, "]j<space>");
     assert_eq!(s.reader().cursor, 11, "the last paragraph is the last");
 }
 
 #[test]
 fn scrolling_down_drags_the_cursor_along_and_reaches_every_paragraph() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 80, 24);
-    press(&mut s, &corpus, "<enter>");
-    press(&mut s, &corpus, "jjjjjjjjjjjj");
+    let lib = fixture();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "<enter>");
+    press(&mut s, &lib, "jjjjjjjjjjjj");
     let r = s.reader();
     assert_eq!(r.scroll, 12);
     assert!(r.cursor > 0, "the cursor left the top with the text");
     // Paging down to the end and on walks the cursor to the last paragraph.
     for _ in 0..40 {
-        press(&mut s, &corpus, "<pagedown>");
+        press(&mut s, &lib, "<pagedown>");
     }
     assert_eq!(s.reader().cursor, 11);
     for _ in 0..40 {
-        press(&mut s, &corpus, "<pageup>");
+        press(&mut s, &lib, "<pageup>");
     }
     assert_eq!(s.reader(), Default::default());
 }
 
 #[test]
 fn each_document_keeps_its_place() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 120, 40);
-    press(&mut s, &corpus, "<enter>]]]<esc>j");
-    assert_eq!(open_id(&s, &corpus), "beta-2018");
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "<enter>]]]<esc>j");
+    assert_eq!(open_id(&s, &lib), "beta-2018");
     assert_eq!(s.reader().cursor, 0);
-    press(&mut s, &corpus, "k");
+    press(&mut s, &lib, "k");
     assert_eq!(s.reader().cursor, 3);
 }
 
 #[test]
 fn y_copies_the_paragraph_with_its_citation() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 120, 40);
-    let effects = press(&mut s, &corpus, "j<enter>]y");
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    let effects = press(&mut s, &lib, "j<enter>]y");
     assert_eq!(
         effects,
         [Effect::Copy(
@@ -149,49 +145,49 @@ fn y_copies_the_paragraph_with_its_citation() {
         s.status.as_ref().unwrap().text,
         "copied ¶2 with its citation"
     );
-    press(&mut s, &corpus, "j");
+    press(&mut s, &lib, "j");
     assert_eq!(s.status, None, "a message lasts until the next key");
 }
 
 #[test]
 fn help_is_an_overlay_that_q_closes_and_ctrl_c_quits_through() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 120, 40);
-    press(&mut s, &corpus, "?");
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "?");
     assert_eq!(s.overlays, [Overlay::Help { scroll: 0 }]);
-    press(&mut s, &corpus, "jjs<tab>");
+    press(&mut s, &lib, "jjs<tab>");
     assert_eq!(s.overlays, [Overlay::Help { scroll: 2 }]);
     assert_eq!(
         s.focus,
         Pane::List,
         "keys do not reach the panes under help"
     );
-    press(&mut s, &corpus, "q");
+    press(&mut s, &lib, "q");
     assert!(s.overlays.is_empty() && !s.quit);
-    press(&mut s, &corpus, "?<ctrl-c>");
+    press(&mut s, &lib, "?<ctrl-c>");
     assert!(s.quit);
 }
 
 #[test]
 fn q_quits_and_ctrl_z_asks_the_loop_to_suspend() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 80, 24);
-    assert_eq!(press(&mut s, &corpus, "<ctrl-z>"), [Effect::Suspend]);
+    let lib = fixture();
+    let mut s = state(&lib, 80, 24);
+    assert_eq!(press(&mut s, &lib, "<ctrl-z>"), [Effect::Suspend]);
     assert!(!s.quit);
-    press(&mut s, &corpus, "q");
+    press(&mut s, &lib, "q");
     assert!(s.quit);
 }
 
 #[test]
 fn reserved_keys_say_what_is_missing() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 80, 24);
-    press(&mut s, &corpus, "/");
+    let lib = fixture();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "/");
     assert_eq!(
         s.status.as_ref().unwrap().text,
         "search is not in this build yet"
     );
-    press(&mut s, &corpus, "B");
+    press(&mut s, &lib, "B");
     assert_eq!(
         s.status.as_ref().unwrap().text,
         "bookmarks are not in this build yet"
@@ -200,18 +196,18 @@ fn reserved_keys_say_what_is_missing() {
 
 #[test]
 fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 120, 40);
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
     // The list's inner area starts on row 1; each document takes 3 rows.
-    update(&mut s, &corpus, Action::ClickAt { column: 3, row: 4 });
-    assert_eq!(open_id(&s, &corpus), "beta-2018");
-    press(&mut s, &corpus, "k");
+    update(&mut s, &lib, Action::ClickAt { column: 3, row: 4 });
+    assert_eq!(open_id(&s, &lib), "beta-2018");
+    press(&mut s, &lib, "k");
     let panes = nkread::ui::layout::panes(120, 40, s.focus, true);
     let reader = panes.reader.unwrap();
     let (x, y) = (reader.x + 10, reader.y + 5);
     update(
         &mut s,
-        &corpus,
+        &lib,
         Action::ScrollAt {
             column: x,
             row: y,
@@ -222,7 +218,7 @@ fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
     assert_eq!(s.focus, Pane::List, "the wheel does not move the focus");
     update(
         &mut s,
-        &corpus,
+        &lib,
         Action::ClickAt {
             column: x,
             row: reader.y + 1,
@@ -234,7 +230,7 @@ fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
     // blank, the signatories' heading, then two lines for Tomás.
     update(
         &mut s,
-        &corpus,
+        &lib,
         Action::ClickAt {
             column: sidebar.x + 2,
             row: sidebar.y + 9,
@@ -246,18 +242,18 @@ fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
 
 #[test]
 fn a_resize_keeps_the_reading_cursor_on_screen() {
-    let corpus = fixture();
-    let mut s = state(&corpus, 200, 60);
-    press(&mut s, &corpus, "<enter>G");
-    update(&mut s, &corpus, Action::Resize(40, 12));
-    update(&mut s, &corpus, Action::Resize(0, 0));
-    update(&mut s, &corpus, Action::Resize(80, 24));
+    let lib = fixture();
+    let mut s = state(&lib, 200, 60);
+    press(&mut s, &lib, "<enter>G");
+    update(&mut s, &lib, Action::Resize(40, 12));
+    update(&mut s, &lib, Action::Resize(0, 0));
+    update(&mut s, &lib, Action::Resize(80, 24));
     let area = nkread::ui::inner(
         nkread::ui::layout::panes(80, 24, Pane::Reader, true)
             .reader
             .unwrap(),
     );
-    let doc = &corpus.documents[s.open().unwrap()];
+    let doc = &lib.corpus.documents[s.open().unwrap()];
     let text = ReaderText::lay_out(doc, usize::from(area.width));
     let span = text.paragraphs[s.reader().cursor].clone();
     assert!(span.start >= s.reader().scroll);

@@ -9,7 +9,7 @@ pub mod status;
 pub mod text;
 pub mod theme;
 
-use crate::corpus::Corpus;
+use crate::library::Library;
 use crate::state::{AppState, Overlay, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,7 +21,8 @@ pub fn inner(area: Rect) -> Rect {
     Block::bordered().inner(area)
 }
 
-pub fn view(state: &AppState, corpus: &Corpus, frame: &mut Frame) {
+pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
+    let corpus = &library.corpus;
     let screen = frame.area();
     let panes = layout::panes(
         screen.width,

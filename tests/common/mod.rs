@@ -5,6 +5,7 @@
 use nkread::action::Action;
 use nkread::corpus::{Corpus, SourceFile};
 use nkread::keymap::{Key, KeyMap};
+use nkread::library::Library;
 use nkread::state::AppState;
 use nkread::ui::theme::Theme;
 use nkread::update::{Effect, update};
@@ -12,7 +13,7 @@ use ratatui::buffer::Buffer;
 
 /// Three synthetic documents: alpha (2020, long, five people), beta (2018,
 /// three short paragraphs) and gamma (undated, one paragraph, no people).
-pub fn fixture() -> Corpus {
+pub fn fixture() -> Library {
     let file = |name: &str, text: &str| SourceFile {
         name: name.to_string(),
         text: text.to_string(),
@@ -22,17 +23,17 @@ pub fn fixture() -> Corpus {
         file("beta.toml", include_str!("../fixtures/reader/beta.toml")),
         file("gamma.toml", include_str!("../fixtures/reader/gamma.toml")),
     ];
-    Corpus::from_files(&file("entities.toml", ""), &files).expect("the fixture loads")
+    Library::new(Corpus::from_files(&file("entities.toml", ""), &files).expect("the fixture loads"))
 }
 
-pub fn bundled() -> Corpus {
-    Corpus::load(&[]).expect("the bundled corpus loads")
+pub fn bundled() -> Library {
+    Library::new(Corpus::load(&[]).expect("the bundled corpus loads"))
 }
 
 /// A reader over `corpus` on a terminal of this size.
-pub fn state(corpus: &Corpus, columns: u16, rows: u16) -> AppState {
-    let mut state = AppState::new(corpus, KeyMap::default(), Theme::mono());
-    update(&mut state, corpus, Action::Resize(columns, rows));
+pub fn state(library: &Library, columns: u16, rows: u16) -> AppState {
+    let mut state = AppState::new(&library.corpus, KeyMap::default(), Theme::mono());
+    update(&mut state, library, Action::Resize(columns, rows));
     state
 }
 
@@ -69,11 +70,11 @@ pub fn keys(notation: &str) -> Vec<Key> {
 }
 
 /// Presses keys as the loop would, returning every effect.
-pub fn press(state: &mut AppState, corpus: &Corpus, notation: &str) -> Vec<Effect> {
+pub fn press(state: &mut AppState, library: &Library, notation: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in keys(notation) {
         if let Some(action) = state.keymap.action(key, &state.layers()) {
-            effects.extend(update(state, corpus, action));
+            effects.extend(update(state, library, action));
         }
     }
     effects
