@@ -30,6 +30,23 @@ pub enum Action {
     OpenSearch,
     ToggleBookmark,
     OpenBookmarks,
+    OpenPeople,
+    /// Opens the People pane on the sidebar's selected entity.
+    OpenEntity,
+    /// Opens the document and passage selected in the People pane.
+    OpenSelection,
+    ToggleSort,
+    /// Starts typing a filter.
+    EditFilter,
+    DeleteChar,
+    DeleteWord,
+    ClearInput,
+    /// Marks a document in the list for the overlap view.
+    ToggleMark,
+    ShowOverlap,
+    /// A character typed into an input line.
+    #[serde(skip)]
+    InputChar(char),
     /// The terminal's new size, in columns and rows.
     #[serde(skip)]
     Resize(u16, u16),
@@ -73,6 +90,17 @@ impl Action {
             Action::OpenSearch => "search (not in this build yet)",
             Action::ToggleBookmark => "bookmark the paragraph (not in this build yet)",
             Action::OpenBookmarks => "bookmarks (not in this build yet)",
+            Action::OpenPeople => "the People pane: every organization and person",
+            Action::OpenEntity => "open this entry in the People pane",
+            Action::OpenSelection => "open the selected document at that passage",
+            Action::ToggleSort => "sort by name or by number of documents",
+            Action::EditFilter => "filter the list by name (fuzzy)",
+            Action::DeleteChar => "delete the character before the cursor",
+            Action::DeleteWord => "delete the word before the cursor",
+            Action::ClearInput => "clear the input",
+            Action::ToggleMark => "mark or unmark the document for the overlap view",
+            Action::ShowOverlap => "who the marked documents share, and who is unique to each",
+            Action::InputChar(_) => "type into the input",
             Action::Resize(..) => "redraw at the new size",
             Action::ScrollAt { .. } => "scroll the pane under the pointer",
             Action::ClickAt { .. } => "focus and select under the pointer",
@@ -85,7 +113,13 @@ impl Action {
             Action::MoveUp | Action::MoveDown => "move",
             Action::PageUp | Action::PageDown => "page",
             Action::PrevParagraph | Action::NextParagraph => "paragraph",
-            Action::OpenDocument => "read",
+            Action::OpenDocument | Action::OpenSelection => "open",
+            Action::OpenEntity => "documents",
+            Action::OpenPeople => "people index",
+            Action::ToggleSort => "sort",
+            Action::EditFilter => "filter",
+            Action::ToggleMark => "mark",
+            Action::ShowOverlap => "overlap",
             Action::FocusNext | Action::FocusPrev => "pane",
             Action::ToggleSidebar => "people",
             Action::CopyCitation => "copy",

@@ -101,7 +101,7 @@ fn event_loop(
 fn to_action(state: &AppState, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            state.keymap.action(Key::from_event(key), &state.layers())
+            state.action_for(Key::from_event(key))
         }
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);

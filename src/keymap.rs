@@ -13,16 +13,22 @@ pub enum Layer {
     List,
     Reader,
     Sidebar,
-    Help,
+    People,
+    /// An input line being typed into; unbound characters are typed.
+    Input,
+    /// Help and the overlap view: text that scrolls.
+    Pager,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 5] = [
+    pub const ALL: [Layer; 7] = [
         Layer::Global,
         Layer::List,
         Layer::Reader,
         Layer::Sidebar,
-        Layer::Help,
+        Layer::People,
+        Layer::Input,
+        Layer::Pager,
     ];
 
     pub fn title(self) -> &'static str {
@@ -31,8 +37,16 @@ impl Layer {
             Layer::List => "Document list",
             Layer::Reader => "Reader",
             Layer::Sidebar => "People sidebar",
-            Layer::Help => "This help",
+            Layer::People => "People pane",
+            Layer::Input => "Typing a filter",
+            Layer::Pager => "Help and overlap view",
         }
+    }
+
+    /// Overlays take every key they do not bind, except those that pass
+    /// through them (Ctrl-C).
+    pub fn is_overlay(self) -> bool {
+        matches!(self, Layer::People | Layer::Input | Layer::Pager)
     }
 }
 
@@ -59,6 +73,20 @@ impl Key {
 
     pub const fn ctrl(c: char) -> Key {
         Key::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    /// The character this key types into an input line, if it types one.
+    pub fn typed(self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c)
+                if !self
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        }
     }
 
     pub fn from_event(event: KeyEvent) -> Key {
@@ -107,6 +135,7 @@ impl fmt::Display for Key {
             KeyCode::PageUp => f.write_str("pageup"),
             KeyCode::PageDown => f.write_str("pagedown"),
             KeyCode::Home => f.write_str("home"),
+            KeyCode::Backspace => f.write_str("backspace"),
             KeyCode::End => f.write_str("end"),
             other => write!(f, "{other:?}"),
         }
@@ -139,7 +168,7 @@ const MOVEMENT: [(Key, Action); 14] = [
     (Key::plain(KeyCode::End), Action::GoBottom),
 ];
 
-const GLOBAL: [(Key, Action); 13] = [
+const GLOBAL: [(Key, Action); 14] = [
     (Key::char('q'), Action::Quit),
     (Key::ctrl('c'), Action::ForceQuit),
     (Key::ctrl('z'), Action::Suspend),
@@ -153,26 +182,80 @@ const GLOBAL: [(Key, Action); 13] = [
     (Key::char('b'), Action::ToggleBookmark),
     (Key::char('B'), Action::OpenBookmarks),
     (Key::char('h'), Action::Back),
+    (Key::char('p'), Action::OpenPeople),
 ];
 
 impl Default for KeyMap {
     fn default() -> KeyMap {
         let mut bindings = Vec::new();
-        bindings.extend(GLOBAL.iter().map(|&(k, a)| (Layer::Global, k, a)));
-        for layer in [Layer::List, Layer::Reader, Layer::Sidebar, Layer::Help] {
-            bindings.extend(MOVEMENT.iter().map(|&(k, a)| (layer, k, a)));
+        let mut bind = |layer, key, action| bindings.push((layer, key, action));
+        for &(key, action) in &GLOBAL {
+            bind(Layer::Global, key, action);
         }
-        bindings.push((
+        for layer in [
+            Layer::List,
+            Layer::Reader,
+            Layer::Sidebar,
+            Layer::People,
+            Layer::Pager,
+        ] {
+            for &(key, action) in &MOVEMENT {
+                // Space marks documents in the list.
+                if !(layer == Layer::List && key == Key::char(' ')) {
+                    bind(layer, key, action);
+                }
+            }
+        }
+        bind(
             Layer::List,
             Key::plain(KeyCode::Enter),
             Action::OpenDocument,
-        ));
-        bindings.push((Layer::List, Key::char('l'), Action::OpenDocument));
-        bindings.push((Layer::Reader, Key::char('['), Action::PrevParagraph));
-        bindings.push((Layer::Reader, Key::char(']'), Action::NextParagraph));
-        for key in [Key::plain(KeyCode::Esc), Key::char('q'), Key::char('?')] {
-            bindings.push((Layer::Help, key, Action::Back));
+        );
+        bind(Layer::List, Key::char('l'), Action::OpenDocument);
+        bind(Layer::List, Key::char(' '), Action::ToggleMark);
+        bind(Layer::List, Key::char('o'), Action::ShowOverlap);
+        bind(Layer::Reader, Key::char('['), Action::PrevParagraph);
+        bind(Layer::Reader, Key::char(']'), Action::NextParagraph);
+        bind(
+            Layer::Sidebar,
+            Key::plain(KeyCode::Enter),
+            Action::OpenEntity,
+        );
+        bind(
+            Layer::People,
+            Key::plain(KeyCode::Enter),
+            Action::OpenSelection,
+        );
+        bind(Layer::People, Key::plain(KeyCode::Tab), Action::FocusNext);
+        bind(
+            Layer::People,
+            Key::plain(KeyCode::BackTab),
+            Action::FocusPrev,
+        );
+        bind(Layer::People, Key::char('/'), Action::EditFilter);
+        bind(Layer::People, Key::char('s'), Action::ToggleSort);
+        for key in [Key::plain(KeyCode::Up), Key::ctrl('p')] {
+            bind(Layer::Input, key, Action::MoveUp);
         }
+        for key in [Key::plain(KeyCode::Down), Key::ctrl('n')] {
+            bind(Layer::Input, key, Action::MoveDown);
+        }
+        bind(
+            Layer::Input,
+            Key::plain(KeyCode::Backspace),
+            Action::DeleteChar,
+        );
+        bind(Layer::Input, Key::ctrl('w'), Action::DeleteWord);
+        bind(Layer::Input, Key::ctrl('u'), Action::ClearInput);
+        for key in [Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)] {
+            bind(Layer::Input, key, Action::Back);
+        }
+        for layer in [Layer::People, Layer::Pager] {
+            for key in [Key::plain(KeyCode::Esc), Key::char('q')] {
+                bind(layer, key, Action::Back);
+            }
+        }
+        bind(Layer::Pager, Key::char('?'), Action::Back);
         KeyMap { bindings }
     }
 }
@@ -182,7 +265,7 @@ impl KeyMap {
     /// overlay swallows every key it does not bind, except the few actions
     /// that pass through it (Ctrl-C).
     pub fn action(&self, key: Key, layers: &[Layer]) -> Option<Action> {
-        let overlay = layers.first() == Some(&Layer::Help);
+        let overlay = layers.first().is_some_and(|l| l.is_overlay());
         layers
             .iter()
             .find_map(|&layer| self.lookup(layer, key))
@@ -278,7 +361,7 @@ mod tests {
     #[test]
     fn an_overlay_swallows_keys_but_not_ctrl_c() {
         let map = KeyMap::default();
-        let help = [Layer::Help];
+        let help = [Layer::Pager];
         assert_eq!(map.action(Key::char('q'), &help), Some(Action::Back));
         assert_eq!(map.action(Key::char('s'), &help), None);
         assert_eq!(map.action(Key::ctrl('c'), &help), Some(Action::ForceQuit));

@@ -1,8 +1,10 @@
 //! Everything the reader remembers between frames. Documents, paragraphs and
 //! people are referred to by index into the shared, immutable corpus.
 
+use crate::action::Action;
 use crate::corpus::Corpus;
-use crate::keymap::{KeyMap, Layer};
+use crate::keymap::{Key, KeyMap, Layer};
+use crate::people::SortBy;
 use crate::ui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,10 +14,34 @@ pub enum Pane {
     Sidebar,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     /// The key list, scrolled to this line.
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    People(PeopleState),
+    /// What these documents share and what is unique to each.
+    Overlap {
+        docs: Vec<usize>,
+        scroll: usize,
+    },
+}
+
+/// The People pane: the entity list on the left, the selected entity's
+/// documents and passages on the right.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeopleState {
+    pub filter: String,
+    /// Whether keys type into the filter.
+    pub editing: bool,
+    pub sort: SortBy,
+    /// Position in the filtered, sorted list.
+    pub selected: usize,
+    /// Whether the right column (documents and passages) has the focus.
+    pub in_detail: bool,
+    /// Position among the right column's openable rows.
+    pub detail_selected: usize,
 }
 
 /// Where a person is in one document: the first line on screen and the
@@ -56,6 +82,8 @@ pub struct AppState {
     pub readers: Vec<ReaderState>,
     pub sidebar: SidebarState,
     pub sidebar_visible: bool,
+    /// Documents marked in the list for the overlap view, in marking order.
+    pub marked: Vec<usize>,
     pub focus: Pane,
     pub overlays: Vec<Overlay>,
     /// The terminal's size in columns and rows.
@@ -75,6 +103,7 @@ impl AppState {
             readers: vec![ReaderState::default(); corpus.documents.len()],
             sidebar: SidebarState::default(),
             sidebar_visible: true,
+            marked: Vec::new(),
             focus: Pane::List,
             overlays: Vec::new(),
             size: (0, 0),
@@ -99,7 +128,9 @@ impl AppState {
     /// The key layers that are active, topmost first.
     pub fn layers(&self) -> Vec<Layer> {
         match self.overlays.last() {
-            Some(Overlay::Help { .. }) => vec![Layer::Help],
+            Some(Overlay::Help { .. } | Overlay::Overlap { .. }) => vec![Layer::Pager],
+            Some(Overlay::People(people)) if people.editing => vec![Layer::Input],
+            Some(Overlay::People(_)) => vec![Layer::People],
             None => vec![
                 match self.focus {
                     Pane::List => Layer::List,
@@ -109,6 +140,18 @@ impl AppState {
                 Layer::Global,
             ],
         }
+    }
+
+    /// What a key press means now: its binding in the active layers, or,
+    /// in an input line, the character it types.
+    pub fn action_for(&self, key: Key) -> Option<Action> {
+        let layers = self.layers();
+        self.keymap.action(key, &layers).or_else(|| {
+            (layers.first() == Some(&Layer::Input))
+                .then(|| key.typed())
+                .flatten()
+                .map(Action::InputChar)
+        })
     }
 
     pub fn say(&mut self, text: impl Into<String>) {

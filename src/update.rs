@@ -5,13 +5,14 @@ use crate::action::Action;
 use crate::citation;
 use crate::corpus::{Corpus, Document};
 use crate::library::Library;
-use crate::state::{AppState, Overlay, Pane, ReaderState, SidebarState};
+use crate::people::SortBy;
+use crate::state::{AppState, Overlay, Pane, PeopleState, ReaderState, SidebarState};
 use crate::ui::doc_list::ROW_HEIGHT;
 use crate::ui::layout::{self, WIDE};
 use crate::ui::reader::ReaderText;
 use crate::ui::sidebar::SidebarText;
 use crate::ui::text::{max_scroll, reveal};
-use crate::ui::{help, inner};
+use crate::ui::{self, help, inner};
 use ratatui::layout::Rect;
 
 /// What the loop must do for an action: the only ways out of `update`.
@@ -32,6 +33,17 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         state.status = None;
     }
     let mut effects = Vec::new();
+    let people = match state.overlays.last_mut() {
+        Some(Overlay::People(people)) => update_people(people, library, action),
+        _ => PeopleOutcome::NotMine,
+    };
+    if people != PeopleOutcome::NotMine {
+        if people == PeopleOutcome::Open {
+            open_selection(state, library);
+        }
+        settle(state, library);
+        return effects;
+    }
     match action {
         Action::Resize(columns, rows) => {
             state.size = (columns, rows);
@@ -59,6 +71,30 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         Action::ToggleBookmark | Action::OpenBookmarks => {
             state.say("bookmarks are not in this build yet")
         }
+        Action::OpenPeople => state.overlays.push(Overlay::People(PeopleState::default())),
+        Action::OpenEntity => open_entity(state, library),
+        Action::ToggleMark => {
+            if let Some(d) = state.open() {
+                match state.marked.iter().position(|&m| m == d) {
+                    Some(at) => {
+                        state.marked.remove(at);
+                    }
+                    None => state.marked.push(d),
+                }
+                state.say(format!(
+                    "{} marked; o shows their overlap",
+                    state.marked.len()
+                ));
+            }
+        }
+        Action::ShowOverlap => {
+            if state.marked.len() < 2 {
+                state.complain("mark two or more documents with space first");
+            } else {
+                let docs = state.marked.clone();
+                state.overlays.push(Overlay::Overlap { docs, scroll: 0 });
+            }
+        }
         Action::MoveUp
         | Action::MoveDown
         | Action::PageUp
@@ -67,14 +103,182 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         | Action::GoBottom
         | Action::PrevParagraph
         | Action::NextParagraph => match state.overlays.last() {
-            Some(Overlay::Help { .. }) => move_help(state, action),
-            None => move_in(state, corpus, state.focus, action),
+            Some(_) => move_pager(state, library, action),
+            None => move_in(state, library, state.focus, action),
         },
-        Action::ScrollAt { column, row, down } => scroll_at(state, corpus, column, row, down),
-        Action::ClickAt { column, row } => click_at(state, corpus, column, row),
+        Action::ScrollAt { column, row, down } => scroll_at(state, library, column, row, down),
+        Action::ClickAt { column, row } => click_at(state, library, column, row),
+        // Only the People pane takes these; it handled them above.
+        Action::OpenSelection
+        | Action::ToggleSort
+        | Action::EditFilter
+        | Action::DeleteChar
+        | Action::DeleteWord
+        | Action::ClearInput
+        | Action::InputChar(_) => {}
     }
-    settle(state, corpus);
+    settle(state, library);
     effects
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum PeopleOutcome {
+    Done,
+    /// Open the selected document and passage.
+    Open,
+    /// An action the People pane leaves to `update` (Back, Ctrl-C, a resize).
+    NotMine,
+}
+
+/// The People pane's own actions.
+fn update_people(people: &mut PeopleState, library: &Library, action: Action) -> PeopleOutcome {
+    let listed = ui::people::listed(library, people);
+    let entity = listed.get(people.selected).copied();
+    let rows = entity.map_or(0, |e| {
+        ui::people::openable(&ui::people::detail(library, e)).len()
+    });
+    match action {
+        Action::MoveUp
+        | Action::MoveDown
+        | Action::PageUp
+        | Action::PageDown
+        | Action::GoTop
+        | Action::GoBottom => {
+            // A page of entities; the pane is most of the screen.
+            let page = 10;
+            if people.in_detail {
+                people.detail_selected =
+                    step(people.detail_selected, action, page, rows.saturating_sub(1));
+            } else {
+                people.selected = step(
+                    people.selected,
+                    action,
+                    page,
+                    listed.len().saturating_sub(1),
+                );
+                people.detail_selected = 0;
+            }
+        }
+        Action::ScrollAt { down, .. } => {
+            let action = if down {
+                Action::MoveDown
+            } else {
+                Action::MoveUp
+            };
+            return update_people(people, library, action);
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            people.in_detail = !people.in_detail && rows > 0;
+        }
+        // Enter on an entity goes to its documents; Enter there opens one.
+        Action::OpenSelection if people.in_detail => return PeopleOutcome::Open,
+        Action::OpenSelection => {
+            people.in_detail = rows > 0;
+            people.detail_selected = 0;
+        }
+        Action::ToggleSort => {
+            people.sort = match people.sort {
+                SortBy::Name => SortBy::Documents,
+                SortBy::Documents => SortBy::Name,
+            };
+            // The same entity stays selected in the new order.
+            let reordered = ui::people::listed(library, people);
+            people.selected = entity
+                .and_then(|e| reordered.iter().position(|&x| x == e))
+                .unwrap_or(0);
+        }
+        Action::EditFilter => people.editing = true,
+        Action::Back if people.editing => people.editing = false,
+        Action::InputChar(c) => edit_filter(people, |f| f.push(c)),
+        Action::DeleteChar => edit_filter(people, |f| {
+            f.pop();
+        }),
+        Action::DeleteWord => edit_filter(people, |f| {
+            let kept = f.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            f.truncate(kept);
+        }),
+        Action::ClearInput => edit_filter(people, String::clear),
+        _ => return PeopleOutcome::NotMine,
+    }
+    PeopleOutcome::Done
+}
+
+/// Longest filter kept: names are short, and a pasted page must not make
+/// every keystroke slow.
+const MAX_FILTER: usize = 200;
+
+fn edit_filter(people: &mut PeopleState, edit: impl FnOnce(&mut String)) {
+    edit(&mut people.filter);
+    if people.filter.chars().count() > MAX_FILTER {
+        people.filter = people.filter.chars().take(MAX_FILTER).collect();
+    }
+    people.selected = 0;
+    people.detail_selected = 0;
+    people.in_detail = false;
+}
+
+/// Enter in the People pane's right column: the document, at the passage.
+fn open_selection(state: &mut AppState, library: &Library) {
+    let Some(Overlay::People(people)) = state.overlays.last() else {
+        return;
+    };
+    if !people.in_detail {
+        return;
+    }
+    let listed = ui::people::listed(library, people);
+    let Some(&entity) = listed.get(people.selected) else {
+        return;
+    };
+    let rows = ui::people::detail(library, entity);
+    let open = ui::people::openable(&rows);
+    let target = open.get(people.detail_selected).and_then(|&i| rows.get(i));
+    if let Some(ui::people::DetailRow {
+        kind: ui::people::RowKind::Open { doc, paragraph },
+        ..
+    }) = target
+    {
+        open_at(state, library, *doc, *paragraph);
+    }
+}
+
+/// Closes every overlay and reads `doc`, with the cursor on `paragraph`.
+fn open_at(state: &mut AppState, library: &Library, doc: usize, paragraph: Option<usize>) {
+    state.overlays.clear();
+    if let Some(at) = state.order.iter().position(|&d| d == doc) {
+        select_document(state, at);
+    }
+    if let (Some(p), Some(position)) = (paragraph, state.readers.get_mut(doc)) {
+        position.cursor = p;
+    }
+    state.focus = Pane::Reader;
+    if let Some(d) = library.corpus.documents.get(doc) {
+        reveal_cursor(state, d);
+    }
+}
+
+/// Enter on a sidebar entry: the People pane, on that entity.
+fn open_entity(state: &mut AppState, library: &Library) {
+    let (Some(d), Some(area)) = (state.open(), inner_of(state, Pane::Sidebar)) else {
+        return;
+    };
+    let text = SidebarText::lay_out(library, d, usize::from(area.width));
+    let person = text.entries.get(state.sidebar.selected).map(|&(p, _)| p);
+    let entity = person.and_then(|p| {
+        library
+            .corpus
+            .documents
+            .get(d)?
+            .people
+            .get(p)
+            .map(|p| p.entity)
+    });
+    let mut people = PeopleState::default();
+    if let Some(e) = entity {
+        let listed = ui::people::listed(library, &people);
+        people.selected = listed.iter().position(|&x| x == e).unwrap_or(0);
+        people.in_detail = true;
+    }
+    state.overlays.push(Overlay::People(people));
 }
 
 fn open_doc<'c>(state: &AppState, corpus: &'c Corpus) -> Option<&'c Document> {
@@ -129,14 +333,21 @@ fn copy(state: &mut AppState, corpus: &Corpus, effects: &mut Vec<Effect>) {
     }
 }
 
-fn move_help(state: &mut AppState, action: Action) {
+/// Scrolls the help or overlap view.
+fn move_pager(state: &mut AppState, library: &Library, action: Action) {
     let screen = Rect::new(0, 0, state.size.0, state.size.1);
     let (columns, rows) = help::inner_size(screen);
-    let max = max_scroll(
-        help::lines(&state.keymap, &state.theme, columns).len(),
-        rows,
-    );
-    if let Some(Overlay::Help { scroll }) = state.overlays.last_mut() {
+    let total = match state.overlays.last() {
+        Some(Overlay::Help { .. }) => help::lines(&state.keymap, &state.theme, columns).len(),
+        Some(Overlay::Overlap { docs, .. }) => {
+            ui::overlap::lines(library, docs, &state.theme, columns).len()
+        }
+        _ => return,
+    };
+    let max = max_scroll(total, rows);
+    if let Some(Overlay::Help { scroll } | Overlay::Overlap { scroll, .. }) =
+        state.overlays.last_mut()
+    {
         *scroll = step(*scroll, action, rows, max);
     }
 }
@@ -155,7 +366,8 @@ fn step(at: usize, action: Action, page: usize, max: usize) -> usize {
     .min(max)
 }
 
-fn move_in(state: &mut AppState, corpus: &Corpus, pane: Pane, action: Action) {
+fn move_in(state: &mut AppState, library: &Library, pane: Pane, action: Action) {
+    let corpus = &library.corpus;
     match pane {
         Pane::List => {
             let rows = inner_of(state, Pane::List).map_or(1, |r| usize::from(r.height));
@@ -168,8 +380,8 @@ fn move_in(state: &mut AppState, corpus: &Corpus, pane: Pane, action: Action) {
             }
         }
         Pane::Sidebar => {
-            if let (Some(doc), Some(area)) = (open_doc(state, corpus), inner_of(state, pane)) {
-                let text = SidebarText::lay_out(doc, usize::from(area.width));
+            if let (Some(d), Some(area)) = (state.open(), inner_of(state, pane)) {
+                let text = SidebarText::lay_out(library, d, usize::from(area.width));
                 let last = text.entries.len().saturating_sub(1);
                 let rows = usize::from(area.height);
                 // A page holds about as many entries as the screen shows.
@@ -261,10 +473,11 @@ fn reveal_cursor(state: &mut AppState, doc: &Document) {
     }
 }
 
-fn scroll_at(state: &mut AppState, corpus: &Corpus, column: u16, row: u16, down: bool) {
+fn scroll_at(state: &mut AppState, library: &Library, column: u16, row: u16, down: bool) {
     if state.overlays.last().is_some() {
-        move_help(
+        move_pager(
             state,
+            library,
             if down {
                 Action::MoveDown
             } else {
@@ -289,11 +502,12 @@ fn scroll_at(state: &mut AppState, corpus: &Corpus, column: u16, row: u16, down:
         (_, false) => (Action::MoveUp, 1),
     };
     for _ in 0..times {
-        move_in(state, corpus, pane, action);
+        move_in(state, library, pane, action);
     }
 }
 
-fn click_at(state: &mut AppState, corpus: &Corpus, column: u16, row: u16) {
+fn click_at(state: &mut AppState, library: &Library, column: u16, row: u16) {
+    let corpus = &library.corpus;
     if state.overlays.last().is_some() {
         return;
     }
@@ -335,10 +549,10 @@ fn click_at(state: &mut AppState, corpus: &Corpus, column: u16, row: u16) {
             }
         }
         Pane::Sidebar => {
-            let Some(doc) = open_doc(state, corpus) else {
+            let Some(d) = state.open() else {
                 return;
             };
-            let text = SidebarText::lay_out(doc, usize::from(area.width));
+            let text = SidebarText::lay_out(library, d, usize::from(area.width));
             if let Some(entry) = text.entry_at(state.sidebar.scroll + line) {
                 state.sidebar.selected = entry;
             }
@@ -348,7 +562,8 @@ fn click_at(state: &mut AppState, corpus: &Corpus, column: u16, row: u16) {
 
 /// Keeps every scroll position valid for the current size and every
 /// selection on screen.
-fn settle(state: &mut AppState, corpus: &Corpus) {
+fn settle(state: &mut AppState, library: &Library) {
+    let corpus = &library.corpus;
     state.selected = state.selected.min(state.order.len().saturating_sub(1));
     if let Some(area) = inner_of(state, Pane::List) {
         let rows = usize::from(area.height);
@@ -368,8 +583,8 @@ fn settle(state: &mut AppState, corpus: &Corpus) {
             .min(max_scroll(text.lines.len(), usize::from(area.height)));
         position.cursor = position.cursor.min(doc.paragraphs.len().saturating_sub(1));
     }
-    if let Some(area) = inner_of(state, Pane::Sidebar) {
-        let text = SidebarText::lay_out(doc, usize::from(area.width));
+    if let (Some(area), Some(d)) = (inner_of(state, Pane::Sidebar), state.open()) {
+        let text = SidebarText::lay_out(library, d, usize::from(area.width));
         let rows = usize::from(area.height);
         let sidebar = &mut state.sidebar;
         sidebar.selected = sidebar.selected.min(text.entries.len().saturating_sub(1));

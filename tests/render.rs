@@ -39,9 +39,11 @@ fn the_list_shows_title_date_and_kind_and_its_position_when_focused() {
     let lib = fixture();
     let order = lib.corpus.newest_first();
     let theme = Theme::mono();
+    let gamma = [order[2]];
     let view = |focused| DocListView {
         corpus: &lib.corpus,
         order: &order,
+        marked: &gamma,
         selected: 1,
         scroll: 0,
         focused,
@@ -57,7 +59,7 @@ fn the_list_shows_title_date_and_kind_and_its_position_when_focused() {
             "│Beta Watch welcomes the     │",
             "│resolution 🙂               │",
             "│  2018 · press release      │",
-            "│[Gamma statement]           │",
+            "│● [Gamma statement]         │",
             "│                            │",
             "│  undated · statement       │",
             "└────────────────────────────┘",
@@ -132,9 +134,15 @@ fn the_reader_centres_a_reading_width_on_wide_panes() {
 #[test]
 fn the_sidebar_groups_people_by_role_with_counts_and_details() {
     let lib = fixture();
-    let doc = lib.corpus.get("alpha-2020").unwrap();
+    let doc = lib
+        .corpus
+        .documents
+        .iter()
+        .position(|d| d.id == "alpha-2020")
+        .unwrap();
     let theme = Theme::mono();
     let view = SidebarView {
+        library: &lib,
         doc,
         state: SidebarState::default(),
         focused: true,
@@ -153,10 +161,10 @@ fn the_sidebar_groups_people_by_role_with_counts_and_details() {
             "│  Former UN Special Rapporteur│",
             "│북한인권시민연합              │",
             "│  Republic of Korea           │",
-            "│Beta Watch                    │",
+            "│Beta Watch +1                 │",
             "│                              │",
             "│Quoted (1)                    │",
-            "│Jane Roe                      │",
+            "│Jane Roe +1                   │",
             "│  Beta Watch                  │",
             "│                              │",
             "│                              │",
@@ -201,7 +209,7 @@ fn the_status_bar_shows_the_pane_and_its_keys_or_a_message() {
     let mut s = state(&lib, 80, 24);
     assert_eq!(
         render(StatusView { state: &s }, 80, 1),
-        [" Documents  j move  enter read  tab pane  s people  ? help  q quit"]
+        [" Documents  j move  enter open  space mark  tab pane  s people  ? help  q quit"]
     );
     press(&mut s, &lib, "<enter>y");
     assert_eq!(
@@ -256,4 +264,14 @@ fn screens_when_small() {
     insta::assert_snapshot!("reader_40x12", screen(&s, &lib));
     let s = state(&lib, 10, 3);
     insta::assert_snapshot!("too_small_10x3", screen(&s, &lib));
+}
+
+#[test]
+fn the_people_pane_and_the_overlap_view() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "p/human rights watch<enter>");
+    insta::assert_snapshot!("people_120x40", screen(&s, &lib));
+    press(&mut s, &lib, "<esc><space>jj<space>o");
+    insta::assert_snapshot!("overlap_120x40", screen(&s, &lib));
 }

@@ -31,6 +31,7 @@ fn action() -> impl Strategy<Value = Action> {
         .collect();
     prop_oneof![
         8 => proptest::sample::select(bound),
+        1 => any::<char>().prop_map(Action::InputChar),
         1 => (0u16..=300, 0u16..=100).prop_map(|(c, r)| Action::Resize(c, r)),
         1 => (0u16..=300, 0u16..=100, any::<bool>())
             .prop_map(|(column, row, down)| Action::ScrollAt { column, row, down }),
@@ -52,9 +53,10 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
         );
     }
     assert!(state.selected < state.order.len());
-    let doc = &lib.corpus.documents[state.open().expect("a document is open")];
+    let open = state.open().expect("a document is open");
+    let doc = &lib.corpus.documents[open];
     assert!(state.reader().cursor < doc.paragraphs.len());
-    let entries = SidebarText::lay_out(doc, 30).entries.len();
+    let entries = SidebarText::lay_out(lib, open, 30).entries.len();
     assert!(state.sidebar.selected < entries.max(1));
 }
 

@@ -259,3 +259,118 @@ fn a_resize_keeps_the_reading_cursor_on_screen() {
     assert!(span.start >= s.reader().scroll);
     assert!(span.start < s.reader().scroll + usize::from(area.height));
 }
+
+fn people(s: &nkread::state::AppState) -> &nkread::state::PeopleState {
+    match s.overlays.last() {
+        Some(Overlay::People(p)) => p,
+        other => panic!("the People pane is not open: {other:?}"),
+    }
+}
+
+#[test]
+fn the_people_pane_filters_as_you_type_and_sorts() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "p");
+    let all = nkread::ui::people::listed(&lib, people(&s)).len();
+    assert_eq!(all, 5, "every entity that appears in a document");
+    press(&mut s, &lib, "/beta");
+    assert!(people(&s).editing);
+    assert_eq!(people(&s).filter, "beta");
+    let names: Vec<&str> = nkread::ui::people::listed(&lib, people(&s))
+        .into_iter()
+        .map(|e| lib.corpus.entities.get(e).name.as_str())
+        .collect();
+    assert_eq!(names, ["Beta Watch"]);
+    press(&mut s, &lib, "<ctrl-w>");
+    assert_eq!(people(&s).filter, "");
+    press(&mut s, &lib, "qx");
+    assert_eq!(people(&s).filter, "qx", "q types while editing");
+    press(&mut s, &lib, "<esc>");
+    assert!(!people(&s).editing);
+    press(&mut s, &lib, "<esc>");
+    assert!(s.overlays.is_empty());
+    assert!(!s.quit);
+}
+
+#[test]
+fn enter_on_a_sidebar_entry_leads_to_its_other_documents_and_passages() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    // Alpha's sidebar: Alpha Coalition, Tomás, 북한인권시민연합, Beta Watch.
+    press(&mut s, &lib, "<tab><tab>jjj<enter>");
+    let p = people(&s);
+    let listed = nkread::ui::people::listed(&lib, p);
+    assert_eq!(
+        lib.corpus.entities.get(listed[p.selected]).name,
+        "Beta Watch"
+    );
+    assert!(p.in_detail);
+    let rows = nkread::ui::people::detail(&lib, listed[p.selected]);
+    let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+    assert!(texts.contains(&"Documents (2)"), "{texts:?}");
+    // The second openable row is beta, where Beta Watch is the issuer.
+    press(&mut s, &lib, "j<enter>");
+    assert!(s.overlays.is_empty());
+    assert_eq!(s.focus, Pane::Reader);
+    assert_eq!(open_id(&s, &lib), "beta-2018");
+}
+
+#[test]
+fn a_passage_opens_with_the_cursor_on_it() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "p/jane<enter><enter>");
+    let p = people(&s);
+    let entity = nkread::ui::people::listed(&lib, p)[p.selected];
+    let rows = nkread::ui::people::detail(&lib, entity);
+    let open = nkread::ui::people::openable(&rows);
+    let passage = open
+        .iter()
+        .position(|&i| rows[i].text.starts_with("2018 ¶2"))
+        .expect("Jane Roe is named in beta ¶2");
+    for _ in 0..passage {
+        press(&mut s, &lib, "j");
+    }
+    press(&mut s, &lib, "<enter>");
+    assert_eq!(open_id(&s, &lib), "beta-2018");
+    assert_eq!(s.reader().cursor, 1);
+}
+
+#[test]
+fn sorting_keeps_the_selected_entity() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "pjj");
+    let before = nkread::ui::people::listed(&lib, people(&s))[people(&s).selected];
+    press(&mut s, &lib, "s");
+    let after = nkread::ui::people::listed(&lib, people(&s))[people(&s).selected];
+    assert_eq!(before, after);
+    assert_eq!(people(&s).sort, nkread::people::SortBy::Documents);
+}
+
+#[test]
+fn space_marks_documents_and_o_shows_their_overlap() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "o");
+    assert_eq!(
+        s.status.as_ref().unwrap().text,
+        "mark two or more documents with space first"
+    );
+    press(&mut s, &lib, "<space>j<space>");
+    assert_eq!(s.marked.len(), 2);
+    press(&mut s, &lib, "o");
+    let Some(Overlay::Overlap { docs, .. }) = s.overlays.last() else {
+        panic!("no overlap view");
+    };
+    let overlap = lib.people.overlap(docs);
+    let shared: Vec<&str> = overlap
+        .shared
+        .iter()
+        .map(|&e| lib.corpus.entities.get(e).name.as_str())
+        .collect();
+    assert_eq!(shared, ["Beta Watch", "Jane Roe"]);
+    press(&mut s, &lib, "<esc><space>");
+    assert_eq!(s.marked.len(), 1, "space again unmarks");
+}

@@ -16,6 +16,7 @@ pub const ROW_HEIGHT: usize = 3;
 pub struct DocListView<'a> {
     pub corpus: &'a Corpus,
     pub order: &'a [usize],
+    pub marked: &'a [usize],
     pub selected: usize,
     pub scroll: usize,
     pub focused: bool,
@@ -52,18 +53,18 @@ impl Widget for DocListView<'_> {
         let total = self.order.len() * ROW_HEIGHT;
         let scroll = self.scroll.min(max_scroll(total, height));
         let mut lines = Vec::with_capacity(total);
-        for (row, doc) in self
-            .order
-            .iter()
-            .filter_map(|&d| self.corpus.documents.get(d))
-            .enumerate()
-        {
+        for (row, &d) in self.order.iter().enumerate() {
+            let Some(doc) = self.corpus.documents.get(d) else {
+                continue;
+            };
             let base = if row == self.selected {
                 selection
             } else {
                 Style::new()
             };
-            let title = wrap(&doc.shown_title(), width);
+            // A marked document's title starts with a mark, for the overlap view.
+            let mark = if self.marked.contains(&d) { "● " } else { "" };
+            let title = wrap(&format!("{mark}{}", doc.shown_title()), width);
             let second = match title.get(1..) {
                 Some(rest) if !rest.is_empty() => truncate(&rest.join(" "), width),
                 _ => String::new(),

@@ -3,6 +3,8 @@
 pub mod doc_list;
 pub mod help;
 pub mod layout;
+pub mod overlap;
+pub mod people;
 pub mod reader;
 pub mod sidebar;
 pub mod status;
@@ -40,6 +42,7 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             doc_list::DocListView {
                 corpus,
                 order: &state.order,
+                marked: &state.marked,
                 selected: state.selected,
                 scroll: state.list_scroll,
                 focused: state.focus == Pane::List,
@@ -59,10 +62,11 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             area,
         );
     }
-    if let (Some(area), Some(doc)) = (panes.sidebar, doc) {
+    if let (Some(area), Some(_)) = (panes.sidebar, doc) {
         frame.render_widget(
             sidebar::SidebarView {
-                doc,
+                library,
+                doc: state.open().unwrap_or_default(),
                 state: state.sidebar,
                 focused: state.focus == Pane::Sidebar,
                 theme: &state.theme,
@@ -71,15 +75,33 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
         );
     }
     frame.render_widget(status::StatusView { state }, status);
-    if let Some(Overlay::Help { scroll }) = state.overlays.last() {
-        frame.render_widget(
+    match state.overlays.last() {
+        Some(Overlay::Help { scroll }) => frame.render_widget(
             help::HelpView {
                 keymap: &state.keymap,
                 scroll: *scroll,
                 theme: &state.theme,
             },
             screen,
-        );
+        ),
+        Some(Overlay::People(people)) => frame.render_widget(
+            people::PeopleView {
+                library,
+                state: people,
+                theme: &state.theme,
+            },
+            screen,
+        ),
+        Some(Overlay::Overlap { docs, scroll }) => frame.render_widget(
+            overlap::OverlapView {
+                library,
+                docs,
+                scroll: *scroll,
+                theme: &state.theme,
+            },
+            screen,
+        ),
+        None => {}
     }
 }
 

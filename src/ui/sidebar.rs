@@ -4,6 +4,7 @@
 use super::text::{max_scroll, wrap};
 use super::theme::Theme;
 use crate::corpus::{Document, Person, Role};
+use crate::library::Library;
 use crate::state::SidebarState;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,7 +31,24 @@ pub struct SidebarText {
 }
 
 impl SidebarText {
-    pub fn lay_out(doc: &Document, width: usize) -> SidebarText {
+    /// The sidebar of document `doc`: each entry's name is followed by
+    /// "+n" when the entity appears in n other documents.
+    pub fn lay_out(library: &Library, doc: usize, width: usize) -> SidebarText {
+        let Some(d) = library.corpus.documents.get(doc) else {
+            return SidebarText {
+                lines: Vec::new(),
+                entries: Vec::new(),
+            };
+        };
+        let others: Vec<usize> = d
+            .people
+            .iter()
+            .map(|p| library.people.other_documents(doc, p.entity))
+            .collect();
+        Self::with_counts(d, &others, width)
+    }
+
+    fn with_counts(doc: &Document, others: &[usize], width: usize) -> SidebarText {
         let mut lines = Vec::new();
         let mut entries = Vec::new();
         for role in Role::ALL {
@@ -54,11 +72,11 @@ impl SidebarText {
             );
             for (index, person) in people {
                 let start = lines.len();
-                lines.extend(
-                    wrap(&person.name, width)
-                        .into_iter()
-                        .map(|l| (l, LineKind::Name)),
-                );
+                let name = match others.get(index) {
+                    Some(&n) if n > 0 => format!("{} +{n}", person.name),
+                    _ => person.name.clone(),
+                };
+                lines.extend(wrap(&name, width).into_iter().map(|l| (l, LineKind::Name)));
                 if let Some(detail) = detail(person) {
                     let indented = wrap(&detail, width.saturating_sub(2));
                     lines.extend(
@@ -107,7 +125,8 @@ fn detail(p: &Person) -> Option<String> {
 
 /// The sidebar pane for one frame.
 pub struct SidebarView<'a> {
-    pub doc: &'a Document,
+    pub library: &'a Library,
+    pub doc: usize,
     pub state: SidebarState,
     pub focused: bool,
     pub theme: &'a Theme,
@@ -118,7 +137,13 @@ impl Widget for SidebarView<'_> {
         let theme = self.theme;
         let inner = Block::bordered().inner(area);
         let height = usize::from(inner.height);
-        let text = SidebarText::lay_out(self.doc, usize::from(inner.width));
+        let text = SidebarText::lay_out(self.library, self.doc, usize::from(inner.width));
+        let people = self
+            .library
+            .corpus
+            .documents
+            .get(self.doc)
+            .map_or(0, |d| d.people.len());
         let scroll = self.state.scroll.min(max_scroll(text.line_count(), height));
         let selected = text
             .entries
@@ -131,7 +156,7 @@ impl Widget for SidebarView<'_> {
         };
         let mut block = Block::bordered()
             .border_style(border)
-            .title(Line::from(format!(" People {} ", self.doc.people.len())).style(border));
+            .title(Line::from(format!(" People {people} ")).style(border));
         if self.focused && !text.entries.is_empty() {
             let place = format!(" {}/{} ", self.state.selected + 1, text.entries.len());
             block = block.title_top(Line::from(place).right_aligned());

@@ -15,6 +15,7 @@ fn hinted(layer: Layer) -> &'static [Action] {
         Layer::List => &[
             Action::MoveDown,
             Action::OpenDocument,
+            Action::ToggleMark,
             Action::FocusNext,
             Action::ToggleSidebar,
             Action::ShowHelp,
@@ -36,7 +37,16 @@ fn hinted(layer: Layer) -> &'static [Action] {
             Action::ShowHelp,
             Action::Quit,
         ],
-        Layer::Help => &[Action::MoveDown, Action::Back],
+        Layer::People => &[
+            Action::MoveDown,
+            Action::FocusNext,
+            Action::OpenSelection,
+            Action::EditFilter,
+            Action::ToggleSort,
+            Action::Back,
+        ],
+        Layer::Input => &[Action::MoveDown, Action::Back],
+        Layer::Pager => &[Action::MoveDown, Action::PageDown, Action::Back],
         Layer::Global => &[],
     }
 }
@@ -52,7 +62,9 @@ impl Widget for StatusView<'_> {
         let layers = state.layers();
         let top = layers.first().copied().unwrap_or(Layer::Global);
         let label = match top {
-            Layer::Help => " Help ",
+            Layer::Pager => " View ",
+            Layer::People => " People index ",
+            Layer::Input => " Filter ",
             Layer::List => " Documents ",
             Layer::Reader => " Reader ",
             Layer::Sidebar => " People ",

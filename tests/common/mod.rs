@@ -63,6 +63,7 @@ pub fn keys(notation: &str) -> Vec<Key> {
             "down" => Key::plain(KeyCode::Down),
             "ctrl-c" => Key::ctrl('c'),
             "ctrl-z" => Key::ctrl('z'),
+            "ctrl-w" => Key::ctrl('w'),
             other => panic!("unknown key <{other}>"),
         });
     }
@@ -73,7 +74,7 @@ pub fn keys(notation: &str) -> Vec<Key> {
 pub fn press(state: &mut AppState, library: &Library, notation: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in keys(notation) {
-        if let Some(action) = state.keymap.action(key, &state.layers()) {
+        if let Some(action) = state.action_for(key) {
             effects.extend(update(state, library, action));
         }
     }
