@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     MoveUp,
@@ -44,9 +44,16 @@ pub enum Action {
     /// Marks a document in the list for the overlap view.
     ToggleMark,
     ShowOverlap,
+    MoveCursorLeft,
+    MoveCursorRight,
+    MoveCursorHome,
+    MoveCursorEnd,
     /// A character typed into an input line.
     #[serde(skip)]
     InputChar(char),
+    /// Text pasted into the terminal (bracketed paste).
+    #[serde(skip)]
+    Paste(String),
     /// The terminal's new size, in columns and rows.
     #[serde(skip)]
     Resize(u16, u16),
@@ -67,7 +74,7 @@ pub enum Action {
 
 impl Action {
     /// What the action does, for the help overlay.
-    pub fn description(self) -> &'static str {
+    pub fn description(&self) -> &'static str {
         match self {
             Action::MoveUp => "move up",
             Action::MoveDown => "move down",
@@ -101,6 +108,11 @@ impl Action {
             Action::ToggleMark => "mark or unmark the document for the overlap view",
             Action::ShowOverlap => "who the marked documents share, and who is unique to each",
             Action::InputChar(_) => "type into the input",
+            Action::MoveCursorLeft => "move the cursor left",
+            Action::MoveCursorRight => "move the cursor right",
+            Action::MoveCursorHome => "move the cursor to the start",
+            Action::MoveCursorEnd => "move the cursor to the end",
+            Action::Paste(_) => "paste into the input",
             Action::Resize(..) => "redraw at the new size",
             Action::ScrollAt { .. } => "scroll the pane under the pointer",
             Action::ClickAt { .. } => "focus and select under the pointer",
@@ -108,7 +120,7 @@ impl Action {
     }
 
     /// One word for the status bar's key hints.
-    pub fn hint(self) -> &'static str {
+    pub fn hint(&self) -> &'static str {
         match self {
             Action::MoveUp | Action::MoveDown => "move",
             Action::PageUp | Action::PageDown => "page",
@@ -131,7 +143,7 @@ impl Action {
     }
 
     /// Actions an overlay lets through to the global layer.
-    pub fn passes_overlays(self) -> bool {
+    pub fn passes_overlays(&self) -> bool {
         matches!(self, Action::ForceQuit | Action::Suspend)
     }
 }

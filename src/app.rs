@@ -3,14 +3,15 @@
 
 use crate::action::Action;
 use crate::corpus::Corpus;
-use crate::keymap::{Key, KeyMap};
+use crate::keymap::{Key, KeyMap, Layer};
 use crate::library::Library;
 use crate::state::AppState;
 use crate::ui::{self, theme::Theme};
 use crate::update::{Effect, update};
 use base64::Engine;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
@@ -121,6 +122,9 @@ fn to_action(state: &AppState, event: Event) -> Option<Action> {
             }
         }
         Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
+        Event::Paste(text) if state.layers().first() == Some(&Layer::Input) => {
+            Some(Action::Paste(text))
+        }
         _ => None,
     }
 }
@@ -145,6 +149,7 @@ fn enter() -> io::Result<()> {
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableBracketedPaste,
         cursor::Hide
     )
 }
@@ -156,6 +161,7 @@ fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );

@@ -189,7 +189,7 @@ impl Default for KeyMap {
     fn default() -> KeyMap {
         let mut bindings = Vec::new();
         let mut bind = |layer, key, action| bindings.push((layer, key, action));
-        for &(key, action) in &GLOBAL {
+        for (key, action) in GLOBAL {
             bind(Layer::Global, key, action);
         }
         for layer in [
@@ -199,7 +199,7 @@ impl Default for KeyMap {
             Layer::People,
             Layer::Pager,
         ] {
-            for &(key, action) in &MOVEMENT {
+            for (key, action) in MOVEMENT.clone() {
                 // Space marks documents in the list.
                 if !(layer == Layer::List && key == Key::char(' ')) {
                     bind(layer, key, action);
@@ -242,6 +242,22 @@ impl Default for KeyMap {
         }
         bind(
             Layer::Input,
+            Key::plain(KeyCode::Left),
+            Action::MoveCursorLeft,
+        );
+        bind(
+            Layer::Input,
+            Key::plain(KeyCode::Right),
+            Action::MoveCursorRight,
+        );
+        for key in [Key::plain(KeyCode::Home), Key::ctrl('a')] {
+            bind(Layer::Input, key, Action::MoveCursorHome);
+        }
+        for key in [Key::plain(KeyCode::End), Key::ctrl('e')] {
+            bind(Layer::Input, key, Action::MoveCursorEnd);
+        }
+        bind(
+            Layer::Input,
             Key::plain(KeyCode::Backspace),
             Action::DeleteChar,
         );
@@ -279,14 +295,14 @@ impl KeyMap {
         self.bindings
             .iter()
             .find(|&&(l, k, _)| l == layer && k == key)
-            .map(|&(_, _, a)| a)
+            .map(|(_, _, a)| a.clone())
     }
 
     /// The keys bound to `action` in `layer`, in binding order.
-    pub fn keys(&self, layer: Layer, action: Action) -> Vec<Key> {
+    pub fn keys(&self, layer: Layer, action: &Action) -> Vec<Key> {
         self.bindings
             .iter()
-            .filter(|&&(l, _, a)| l == layer && a == action)
+            .filter(|(l, _, a)| *l == layer && a == action)
             .map(|&(_, k, _)| k)
             .collect()
     }
@@ -294,13 +310,14 @@ impl KeyMap {
     /// Every binding of one layer, grouped by action in binding order.
     pub fn layer(&self, layer: Layer) -> Vec<(Action, Vec<Key>)> {
         let mut grouped: Vec<(Action, Vec<Key>)> = Vec::new();
-        for &(l, k, a) in &self.bindings {
+        for (l, k, a) in &self.bindings {
+            let (l, k) = (*l, *k);
             if l != layer {
                 continue;
             }
-            match grouped.iter_mut().find(|(action, _)| *action == a) {
+            match grouped.iter_mut().find(|(action, _)| action == a) {
                 Some((_, keys)) => keys.push(k),
-                None => grouped.push((a, vec![k])),
+                None => grouped.push((a.clone(), vec![k])),
             }
         }
         grouped

@@ -8,6 +8,7 @@ pub mod citation;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod input;
 pub mod keymap;
 pub mod library;
 pub mod people;

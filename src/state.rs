@@ -3,6 +3,7 @@
 
 use crate::action::Action;
 use crate::corpus::Corpus;
+use crate::input::Input;
 use crate::keymap::{Key, KeyMap, Layer};
 use crate::people::SortBy;
 use crate::ui::theme::Theme;
@@ -32,7 +33,7 @@ pub enum Overlay {
 /// documents and passages on the right.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PeopleState {
-    pub filter: String,
+    pub filter: Input,
     /// Whether keys type into the filter.
     pub editing: bool,
     pub sort: SortBy,

@@ -4,6 +4,7 @@
 use crate::action::Action;
 use crate::citation;
 use crate::corpus::{Corpus, Document};
+use crate::input::Input;
 use crate::library::Library;
 use crate::people::SortBy;
 use crate::state::{AppState, Overlay, Pane, PeopleState, ReaderState, SidebarState};
@@ -34,7 +35,7 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
     }
     let mut effects = Vec::new();
     let people = match state.overlays.last_mut() {
-        Some(Overlay::People(people)) => update_people(people, library, action),
+        Some(Overlay::People(people)) => update_people(people, library, &action),
         _ => PeopleOutcome::NotMine,
     };
     if people != PeopleOutcome::NotMine {
@@ -103,8 +104,8 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         | Action::GoBottom
         | Action::PrevParagraph
         | Action::NextParagraph => match state.overlays.last() {
-            Some(_) => move_pager(state, library, action),
-            None => move_in(state, library, state.focus, action),
+            Some(_) => move_pager(state, library, &action),
+            None => move_in(state, library, state.focus, &action),
         },
         Action::ScrollAt { column, row, down } => scroll_at(state, library, column, row, down),
         Action::ClickAt { column, row } => click_at(state, library, column, row),
@@ -115,7 +116,12 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         | Action::DeleteChar
         | Action::DeleteWord
         | Action::ClearInput
-        | Action::InputChar(_) => {}
+        | Action::MoveCursorLeft
+        | Action::MoveCursorRight
+        | Action::MoveCursorHome
+        | Action::MoveCursorEnd
+        | Action::InputChar(_)
+        | Action::Paste(_) => {}
     }
     settle(state, library);
     effects
@@ -131,7 +137,7 @@ enum PeopleOutcome {
 }
 
 /// The People pane's own actions.
-fn update_people(people: &mut PeopleState, library: &Library, action: Action) -> PeopleOutcome {
+fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -> PeopleOutcome {
     let listed = ui::people::listed(library, people);
     let entity = listed.get(people.selected).copied();
     let rows = entity.map_or(0, |e| {
@@ -160,12 +166,12 @@ fn update_people(people: &mut PeopleState, library: &Library, action: Action) ->
             }
         }
         Action::ScrollAt { down, .. } => {
-            let action = if down {
+            let action = if *down {
                 Action::MoveDown
             } else {
                 Action::MoveUp
             };
-            return update_people(people, library, action);
+            return update_people(people, library, &action);
         }
         Action::FocusNext | Action::FocusPrev => {
             people.in_detail = !people.in_detail && rows > 0;
@@ -189,29 +195,26 @@ fn update_people(people: &mut PeopleState, library: &Library, action: Action) ->
         }
         Action::EditFilter => people.editing = true,
         Action::Back if people.editing => people.editing = false,
-        Action::InputChar(c) => edit_filter(people, |f| f.push(c)),
-        Action::DeleteChar => edit_filter(people, |f| {
-            f.pop();
+        Action::InputChar(c) => edit_filter(people, |f| {
+            f.insert(c.encode_utf8(&mut [0; 4]));
         }),
-        Action::DeleteWord => edit_filter(people, |f| {
-            let kept = f.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
-            f.truncate(kept);
+        Action::Paste(text) => edit_filter(people, |f| {
+            f.insert(text);
         }),
-        Action::ClearInput => edit_filter(people, String::clear),
+        Action::DeleteChar => edit_filter(people, Input::delete_back),
+        Action::DeleteWord => edit_filter(people, Input::delete_word),
+        Action::ClearInput => edit_filter(people, Input::clear),
+        Action::MoveCursorLeft => people.filter.left(),
+        Action::MoveCursorRight => people.filter.right(),
+        Action::MoveCursorHome => people.filter.home(),
+        Action::MoveCursorEnd => people.filter.end(),
         _ => return PeopleOutcome::NotMine,
     }
     PeopleOutcome::Done
 }
 
-/// Longest filter kept: names are short, and a pasted page must not make
-/// every keystroke slow.
-const MAX_FILTER: usize = 200;
-
-fn edit_filter(people: &mut PeopleState, edit: impl FnOnce(&mut String)) {
+fn edit_filter(people: &mut PeopleState, edit: impl FnOnce(&mut Input)) {
     edit(&mut people.filter);
-    if people.filter.chars().count() > MAX_FILTER {
-        people.filter = people.filter.chars().take(MAX_FILTER).collect();
-    }
     people.selected = 0;
     people.detail_selected = 0;
     people.in_detail = false;
@@ -334,7 +337,7 @@ fn copy(state: &mut AppState, corpus: &Corpus, effects: &mut Vec<Effect>) {
 }
 
 /// Scrolls the help or overlap view.
-fn move_pager(state: &mut AppState, library: &Library, action: Action) {
+fn move_pager(state: &mut AppState, library: &Library, action: &Action) {
     let screen = Rect::new(0, 0, state.size.0, state.size.1);
     let (columns, rows) = help::inner_size(screen);
     let total = match state.overlays.last() {
@@ -353,7 +356,7 @@ fn move_pager(state: &mut AppState, library: &Library, action: Action) {
 }
 
 /// A position moved by one, by a page or to an end, within 0..=max.
-fn step(at: usize, action: Action, page: usize, max: usize) -> usize {
+fn step(at: usize, action: &Action, page: usize, max: usize) -> usize {
     let page = page.saturating_sub(1).max(1);
     match action {
         Action::MoveUp | Action::PrevParagraph => at.saturating_sub(1),
@@ -366,7 +369,7 @@ fn step(at: usize, action: Action, page: usize, max: usize) -> usize {
     .min(max)
 }
 
-fn move_in(state: &mut AppState, library: &Library, pane: Pane, action: Action) {
+fn move_in(state: &mut AppState, library: &Library, pane: Pane, action: &Action) {
     let corpus = &library.corpus;
     match pane {
         Pane::List => {
@@ -402,7 +405,7 @@ fn select_document(state: &mut AppState, selected: usize) {
 /// Moving in the reader scrolls the text and keeps the reading cursor on
 /// screen; at either end of the text, it moves the cursor instead, so every
 /// paragraph can be reached.
-fn move_reader(state: &mut AppState, doc: &Document, action: Action) {
+fn move_reader(state: &mut AppState, doc: &Document, action: &Action) {
     let Some(area) = inner_of(state, Pane::Reader) else {
         return;
     };
@@ -424,7 +427,7 @@ fn move_reader(state: &mut AppState, doc: &Document, action: Action) {
         }
         Action::GoTop | Action::GoBottom => {
             position.scroll = step(scroll, action, rows, max);
-            position.cursor = if action == Action::GoTop { 0 } else { last };
+            position.cursor = if *action == Action::GoTop { 0 } else { last };
         }
         _ => {
             let down = matches!(action, Action::MoveDown | Action::PageDown);
@@ -479,9 +482,9 @@ fn scroll_at(state: &mut AppState, library: &Library, column: u16, row: u16, dow
             state,
             library,
             if down {
-                Action::MoveDown
+                &Action::MoveDown
             } else {
-                Action::MoveUp
+                &Action::MoveUp
             },
         );
         return;
@@ -502,7 +505,7 @@ fn scroll_at(state: &mut AppState, library: &Library, column: u16, row: u16, dow
         (_, false) => (Action::MoveUp, 1),
     };
     for _ in 0..times {
-        move_in(state, library, pane, action);
+        move_in(state, library, pane, &action);
     }
 }
 

@@ -27,11 +27,12 @@ fn action() -> impl Strategy<Value = Action> {
     let bound: Vec<Action> = Layer::ALL
         .iter()
         .flat_map(|&l| keymap.layer(l).into_iter().map(|(a, _)| a))
-        .filter(|&a| a != Action::Quit && a != Action::ForceQuit)
+        .filter(|a| *a != Action::Quit && *a != Action::ForceQuit)
         .collect();
     prop_oneof![
         8 => proptest::sample::select(bound),
         1 => any::<char>().prop_map(Action::InputChar),
+        1 => ".{0,300}".prop_map(Action::Paste),
         1 => (0u16..=300, 0u16..=100).prop_map(|(c, r)| Action::Resize(c, r)),
         1 => (0u16..=300, 0u16..=100, any::<bool>())
             .prop_map(|(column, row, down)| Action::ScrollAt { column, row, down }),

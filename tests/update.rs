@@ -276,16 +276,18 @@ fn the_people_pane_filters_as_you_type_and_sorts() {
     assert_eq!(all, 5, "every entity that appears in a document");
     press(&mut s, &lib, "/beta");
     assert!(people(&s).editing);
-    assert_eq!(people(&s).filter, "beta");
+    assert_eq!(people(&s).filter.text(), "beta");
     let names: Vec<&str> = nkread::ui::people::listed(&lib, people(&s))
         .into_iter()
         .map(|e| lib.corpus.entities.get(e).name.as_str())
         .collect();
     assert_eq!(names, ["Beta Watch"]);
     press(&mut s, &lib, "<ctrl-w>");
-    assert_eq!(people(&s).filter, "");
+    assert_eq!(people(&s).filter.text(), "");
     press(&mut s, &lib, "qx");
-    assert_eq!(people(&s).filter, "qx", "q types while editing");
+    assert_eq!(people(&s).filter.text(), "qx", "q types while editing");
+    update(&mut s, &lib, Action::Paste("line\nbreak".to_string()));
+    assert_eq!(people(&s).filter.text(), "qxline break");
     press(&mut s, &lib, "<esc>");
     assert!(!people(&s).editing);
     press(&mut s, &lib, "<esc>");

@@ -2,6 +2,7 @@
 
 pub mod doc_list;
 pub mod help;
+pub mod input;
 pub mod layout;
 pub mod overlap;
 pub mod people;

@@ -19,7 +19,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 /// filter (smart case, as fzf), in the chosen order.
 pub fn listed(library: &Library, state: &PeopleState) -> Vec<EntityId> {
     let mut all = library.people.entities(state.sort);
-    let filter = state.filter.trim();
+    let filter = state.filter.text().trim();
     if !filter.is_empty() {
         let matcher = SkimMatcherV2::default().smart_case();
         all.retain(|&e| {
@@ -168,11 +168,13 @@ impl Widget for PeopleView<'_> {
         if inner.height < 2 || inner.width < 4 {
             return;
         }
-        let cursor = if state.editing { "█" } else { "" };
-        let filter = format!("Filter: {}{cursor}", state.filter);
-        let prompt_style = if state.editing { theme.key } else { theme.dim };
-        Line::styled(truncate(&filter, usize::from(inner.width)), prompt_style)
-            .render(Rect { height: 1, ..inner }, buf);
+        super::input::InputView {
+            label: "Filter: ",
+            input: &state.filter,
+            editing: state.editing,
+            theme,
+        }
+        .render(Rect { height: 1, ..inner }, buf);
         let body = Rect {
             y: inner.y + 1,
             height: inner.height - 1,

@@ -82,7 +82,7 @@ impl Widget for StatusView<'_> {
             }
             None => {
                 let mut used = 0;
-                for &action in hinted(top) {
+                for action in hinted(top) {
                     let key = [top, Layer::Global]
                         .into_iter()
                         .flat_map(|l| state.keymap.keys(l, action))

@@ -1,0 +1,57 @@
+//! An input line: a label, the text, and while typing a cursor.
+
+use super::theme::Theme;
+use crate::input::Input;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+pub struct InputView<'a> {
+    pub label: &'a str,
+    pub input: &'a Input,
+    pub editing: bool,
+    pub theme: &'a Theme,
+}
+
+impl Widget for InputView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let text = self.input.text();
+        let split = text
+            .char_indices()
+            .nth(self.input.cursor())
+            .map_or(text.len(), |(i, _)| i);
+        let (before, after) = text.split_at(split);
+        let mut rest = after.chars();
+        let under = rest.next().map_or(" ".to_string(), String::from);
+        let style = if self.editing {
+            self.theme.key
+        } else {
+            self.theme.dim
+        };
+        // Keep the cursor in view: drop text from the left of a long input.
+        let room = usize::from(area.width).saturating_sub(self.label.width() + 1);
+        let mut shown = before;
+        while shown.width() > room {
+            let mut chars = shown.chars();
+            chars.next();
+            shown = chars.as_str();
+        }
+        let mut spans = vec![
+            Span::styled(self.label, style),
+            Span::raw(shown.to_string()),
+        ];
+        if self.editing {
+            spans.push(Span::styled(
+                under,
+                ratatui::style::Style::new().add_modifier(Modifier::REVERSED),
+            ));
+            spans.push(Span::raw(rest.as_str().to_string()));
+        } else {
+            spans.push(Span::raw(after.to_string()));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
