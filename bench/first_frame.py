@@ -22,6 +22,7 @@ def once():
     while b"quit" not in seen:
         ready, _, _ = select.select([fd], [], [], 5)
         if not ready:
+            os.kill(pid, 9)
             raise SystemExit("no frame within 5 s")
         seen += os.read(fd, 65536)
     elapsed = (time.perf_counter() - start) * 1000

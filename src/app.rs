@@ -20,28 +20,75 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 /// How often the loop looks at the signal flags while no event comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
 
-/// Signals that end the reader, and the one that suspends it.
+/// How long the watchdog lets the loop take to quit by itself.
+const GRACE: Duration = Duration::from_millis(300);
+
+/// Signals that end the reader.
+const QUIT_SIGNALS: [i32; 4] = [SIGTERM, SIGHUP, SIGQUIT, SIGINT];
+
+/// Flags the signal handlers and the watchdog raise for the loop.
 struct Signals {
-    quit: Arc<AtomicBool>,
+    /// The signal that ends the reader (SIGHUP for a silent hang-up), or 0.
+    quit: Arc<AtomicI32>,
     suspend: Arc<AtomicBool>,
 }
 
 impl Signals {
     fn register() -> io::Result<Signals> {
-        let quit = Arc::new(AtomicBool::new(false));
+        let quit = Arc::new(AtomicI32::new(0));
         let suspend = Arc::new(AtomicBool::new(false));
-        for signal in [SIGTERM, SIGHUP, SIGQUIT, SIGINT] {
-            signal_hook::flag::register(signal, Arc::clone(&quit))?;
-        }
         signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
+        watch(Arc::clone(&quit))?;
         Ok(Signals { quit, suspend })
     }
+
+    fn quitting(&self) -> Option<i32> {
+        Some(self.quit.load(Ordering::Relaxed)).filter(|&s| s != 0)
+    }
+}
+
+/// A thread that ends the reader on SIGTERM, SIGHUP, SIGQUIT or SIGINT, or
+/// when the terminal hangs up without a signal. It asks the loop to quit;
+/// if the loop does not within `GRACE` (crossterm can spin inside `poll`
+/// on a hung-up terminal), it gives the terminal back and exits itself.
+fn watch(quit: Arc<AtomicI32>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new(QUIT_SIGNALS)?;
+    std::thread::Builder::new()
+        .name("watchdog".into())
+        .spawn(move || {
+            loop {
+                let signal = signals
+                    .pending()
+                    .next()
+                    .or_else(|| stdin_hung_up().then_some(SIGHUP));
+                if let Some(signal) = signal {
+                    quit.store(signal, Ordering::Relaxed);
+                    std::thread::sleep(GRACE);
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+                std::thread::sleep(SIGNAL_POLL);
+            }
+        })?;
+    Ok(())
+}
+
+/// Whether the terminal on stdin has hung up.
+fn stdin_hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, and a zero timeout that never blocks.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 /// Runs the reader until the person quits. The terminal is given back on
@@ -52,10 +99,14 @@ pub fn run(corpus: Corpus) -> io::Result<()> {
     let mut state = AppState::new(&library.corpus, KeyMap::default(), theme);
     let signals = Signals::register()?;
     install_panic_hook();
-    enter()?;
-    let result = Terminal::new(CrosstermBackend::new(io::stdout()))
+    let result = enter()
+        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
         .and_then(|mut terminal| event_loop(&mut terminal, &mut state, &library, &signals));
     restore();
+    // Ended by a signal: the shell's convention, 128 plus its number.
+    if let Some(signal) = signals.quitting() {
+        std::process::exit(128 + signal);
+    }
     result
 }
 
@@ -65,27 +116,28 @@ fn event_loop(
     library: &Library,
     signals: &Signals,
 ) -> io::Result<()> {
-    let size = terminal.size()?;
-    update(state, library, Action::Resize(size.width, size.height));
     while !state.quit {
+        // The size comes from the terminal before each frame, so update and
+        // view agree even where no resize event came (after Ctrl-Z and fg).
+        let size = terminal.size()?;
+        if (size.width, size.height) != state.size {
+            update(state, library, Action::Resize(size.width, size.height));
+        }
         terminal.draw(|frame| ui::view(state, library, frame))?;
         let action = loop {
-            if signals.quit.load(Ordering::Relaxed) {
-                break Some(Action::ForceQuit);
+            if signals.quitting().is_some() {
+                break Action::ForceQuit;
             }
             if signals.suspend.swap(false, Ordering::Relaxed) {
-                break Some(Action::Suspend);
+                break Action::Suspend;
             }
-            if event::poll(SIGNAL_POLL)? {
-                break to_action(state, event::read()?);
-            }
-            // A terminal that hung up without a SIGHUP reaching us (its
-            // emulator killed) reads as endless end-of-file: leave.
-            if terminal::size().is_err() {
-                break Some(Action::ForceQuit);
+            // Events that mean nothing (pointer motion) do not redraw.
+            if event::poll(SIGNAL_POLL)?
+                && let Some(action) = to_action(state, event::read()?)
+            {
+                break action;
             }
         };
-        let Some(action) = action else { continue };
         for effect in update(state, library, action) {
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
@@ -175,10 +227,11 @@ fn install_panic_hook() {
     }));
 }
 
-/// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+/// Ctrl-Z (a key in raw mode) or SIGTSTP: give the terminal back, stop,
+/// and take it again on `fg`.
 fn suspend() -> io::Result<()> {
     restore();
-    // SIGTSTP is caught to get here, so stop with the uncatchable SIGSTOP.
+    // SIGTSTP is caught, so stop with the uncatchable SIGSTOP.
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     enter()
 }

@@ -6,6 +6,7 @@ use crate::corpus::Corpus;
 use crate::input::Input;
 use crate::keymap::{Key, KeyMap, Layer};
 use crate::people::SortBy;
+use crate::ui::layout::{self, Panes};
 use crate::ui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +125,11 @@ impl AppState {
         self.open()
             .and_then(|d| self.readers.get(d).copied())
             .unwrap_or_default()
+    }
+
+    /// Where the panes are on screen now.
+    pub fn panes(&self) -> Panes {
+        layout::panes(self.size.0, self.size.1, self.focus, self.sidebar_visible)
     }
 
     /// The key layers that are active, topmost first.

@@ -54,6 +54,10 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         }
         Action::Quit | Action::ForceQuit => state.quit = true,
         Action::Suspend => effects.push(Effect::Suspend),
+        // Below the smallest screen nothing but a notice is drawn, so no
+        // overlay opens to take keys unseen.
+        Action::ShowHelp | Action::OpenPeople | Action::OpenEntity | Action::ShowOverlap
+            if state.panes().status.is_none() => {}
         Action::ShowHelp => {
             if state.overlays.is_empty() {
                 state.overlays.push(Overlay::Help { scroll: 0 });
@@ -313,15 +317,19 @@ fn cycle_focus(state: &mut AppState, forward: bool) {
     state.focus = ring[next];
 }
 
+/// `s` shows the sidebar where it is not on screen (going to it where it
+/// folds away), and hides it where it is.
 fn toggle_sidebar(state: &mut AppState) {
-    state.sidebar_visible = !state.sidebar_visible;
-    if state.sidebar_visible {
-        // Where the sidebar folds away, showing it means going to it.
+    if state.panes().sidebar.is_some() {
+        state.sidebar_visible = false;
+        if state.focus == Pane::Sidebar {
+            state.focus = Pane::Reader;
+        }
+    } else {
+        state.sidebar_visible = true;
         if state.size.0 < WIDE {
             state.focus = Pane::Sidebar;
         }
-    } else if state.focus == Pane::Sidebar {
-        state.focus = Pane::Reader;
     }
 }
 
@@ -330,7 +338,10 @@ fn copy(state: &mut AppState, corpus: &Corpus, effects: &mut Vec<Effect>) {
     match open_doc(state, corpus).and_then(|doc| citation::quote(doc, cursor)) {
         Some(text) => {
             effects.push(Effect::Copy(text));
-            state.say(format!("copied ¶{} with its citation", cursor + 1));
+            state.say(format!(
+                "sent ¶{} with its citation to the clipboard (OSC 52)",
+                cursor + 1
+            ));
         }
         None => state.complain("nothing to copy"),
     }
@@ -364,7 +375,8 @@ fn step(at: usize, action: &Action, page: usize, max: usize) -> usize {
         Action::PageUp => at.saturating_sub(page),
         Action::PageDown => at + page,
         Action::GoTop => 0,
-        _ => max,
+        Action::GoBottom => max,
+        _ => at,
     }
     .min(max)
 }
@@ -432,13 +444,35 @@ fn move_reader(state: &mut AppState, doc: &Document, action: &Action) {
         _ => {
             let down = matches!(action, Action::MoveDown | Action::PageDown);
             let at_end = if down { scroll == max } else { scroll == 0 };
-            if at_end {
-                position.cursor = step(position.cursor, action, rows, last);
-            } else {
+            if !at_end {
                 position.scroll = step(scroll, action, rows, max);
                 follow(&mut position.cursor, &text, position.scroll, rows, down);
+            } else if matches!(action, Action::MoveUp | Action::MoveDown) {
+                position.cursor = step(position.cursor, action, 1, last);
+            } else {
+                position.cursor = if down { last } else { 0 };
             }
         }
+    }
+}
+
+/// The mouse wheel over the reader: scroll only, with the cursor kept on
+/// screen.
+fn wheel_reader(state: &mut AppState, doc: &Document, down: bool) {
+    let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open()) else {
+        return;
+    };
+    let text = ReaderText::lay_out(doc, usize::from(area.width));
+    let rows = usize::from(area.height);
+    let max = max_scroll(text.lines.len(), rows);
+    if let Some(position) = state.readers.get_mut(d) {
+        let scroll = position.scroll.min(max);
+        position.scroll = if down {
+            (scroll + WHEEL_LINES).min(max)
+        } else {
+            scroll.saturating_sub(WHEEL_LINES)
+        };
+        follow(&mut position.cursor, &text, position.scroll, rows, down);
     }
 }
 
@@ -498,14 +532,18 @@ fn scroll_at(state: &mut AppState, library: &Library, column: u16, row: u16, dow
     let Some(pane) = panes.at(column, row) else {
         return;
     };
-    let (action, times) = match (pane, down) {
-        (Pane::Reader, true) => (Action::MoveDown, WHEEL_LINES),
-        (Pane::Reader, false) => (Action::MoveUp, WHEEL_LINES),
-        (_, true) => (Action::MoveDown, 1),
-        (_, false) => (Action::MoveUp, 1),
+    let action = if down {
+        Action::MoveDown
+    } else {
+        Action::MoveUp
     };
-    for _ in 0..times {
-        move_in(state, library, pane, &action);
+    match pane {
+        Pane::Reader => {
+            if let Some(doc) = open_doc(state, &library.corpus) {
+                wheel_reader(state, doc, down);
+            }
+        }
+        _ => move_in(state, library, pane, &action),
     }
 }
 
@@ -581,10 +619,18 @@ fn settle(state: &mut AppState, library: &Library) {
         && let Some(position) = state.readers.get_mut(d)
     {
         let text = ReaderText::lay_out(doc, usize::from(area.width));
-        position.scroll = position
-            .scroll
-            .min(max_scroll(text.lines.len(), usize::from(area.height)));
+        let rows = usize::from(area.height);
+        let max = max_scroll(text.lines.len(), rows);
         position.cursor = position.cursor.min(doc.paragraphs.len().saturating_sub(1));
+        position.scroll = position.scroll.min(max);
+        // A change of width (focus, sidebar, resize) rewraps the text under
+        // a scroll position kept in lines: bring the cursor back in view.
+        if let Some(span) = text.paragraphs.get(position.cursor)
+            && *position != ReaderState::default()
+            && (span.end <= position.scroll || span.start >= position.scroll + rows)
+        {
+            position.scroll = reveal(position.scroll, rows, span.clone()).min(max);
+        }
     }
     if let (Some(area), Some(d)) = (inner_of(state, Pane::Sidebar), state.open()) {
         let text = SidebarText::lay_out(library, d, usize::from(area.width));

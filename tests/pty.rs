@@ -17,6 +17,8 @@ fn non_zero(n: u16) -> std::num::NonZeroU16 {
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     master: Box<dyn portable_pty::MasterPty + Send>,
+    output: Option<std::thread::JoinHandle<()>>,
+    _home: tempfile::TempDir,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
@@ -31,11 +33,11 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let home = tempfile::tempdir().expect("a home").keep();
+        let home = tempfile::tempdir().expect("a home");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_nkread"));
-        command.env("HOME", &home);
-        command.env("XDG_CONFIG_HOME", home.join("config"));
-        command.env("XDG_DATA_HOME", home.join("data"));
+        command.env("HOME", home.path());
+        command.env("XDG_CONFIG_HOME", home.path().join("config"));
+        command.env("XDG_DATA_HOME", home.path().join("data"));
         command.env("TERM", "xterm-256color");
         command.env_remove("TMUX");
         let child = pty.slave.spawn_command(command).expect("nkread starts");
@@ -47,7 +49,7 @@ impl Session {
         )));
         let mut reader = pty.master.try_clone_reader().expect("a reader");
         let parser = Arc::clone(&screen);
-        std::thread::spawn(move || {
+        let output = std::thread::spawn(move || {
             let mut chunk = [0u8; 4096];
             while let Ok(n) = reader.read(&mut chunk) {
                 if n == 0 {
@@ -60,6 +62,8 @@ impl Session {
         Session {
             screen,
             master: pty.master,
+            output: Some(output),
+            _home: home,
             writer,
             child,
         }
@@ -108,31 +112,63 @@ impl Session {
         self.writer.flush().expect("keys are sent");
     }
 
+    /// Waits for nkread to exit, then for the last of its output.
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
-        loop {
+        let status = loop {
             if let Some(status) = self.child.try_wait().expect("the child") {
-                return status;
+                break status;
             }
             assert!(start.elapsed() < DEADLINE, "nkread did not exit");
             std::thread::sleep(Duration::from_millis(20));
+        };
+        if let Some(output) = self.output.take() {
+            output.join().expect("the output is read");
         }
+        status
+    }
+
+    /// The reader's place as its title shows it: "¶3/14 25%".
+    fn place(&self) -> String {
+        let contents = self.contents();
+        let first = contents.lines().next().unwrap_or_default();
+        let start = first.find('¶').unwrap_or(0);
+        first[start..]
+            .split('┐')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    fn assert_restored(&self) {
+        let parser = self.screen.lock().expect("the screen");
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "the alternate screen is left");
+        assert!(!screen.hide_cursor(), "the cursor is shown");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture is off"
+        );
+        assert!(!screen.bracketed_paste(), "bracketed paste is off");
     }
 }
 
 #[test]
 fn open_a_document_scroll_and_quit_with_the_terminal_restored() {
     let mut s = Session::start(80, 24);
-    s.wait_for("Documents  j move");
+    s.wait_for("Documents  ? help");
     assert!(s.screen.lock().unwrap().screen().alternate_screen());
     // The second document, the 2017 release, opened in the reader.
     s.send("j\r");
-    s.wait_for("Reader  ] paragraph");
+    s.wait_for("Reader  ? help");
     s.wait_for("¶1/14");
     s.send("]]");
     s.wait_for("¶3/14");
+    let before = s.place();
     s.send(" ");
-    s.wait_for("Phil Robertson");
+    s.wait_until("a page further", |_| s.place() != before);
     s.send("?");
     s.wait_for("Keys: Esc closes");
     // Esc alone; sent together with q it would read as alt-q.
@@ -141,15 +177,21 @@ fn open_a_document_scroll_and_quit_with_the_terminal_restored() {
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
-    let parser = s.screen.lock().unwrap();
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "the alternate screen is left");
-    assert!(!screen.hide_cursor(), "the cursor is shown");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture is off"
-    );
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back() {
+    for (signal, code) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+        let mut s = Session::start(80, 24);
+        s.wait_for("Documents  ? help");
+        let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+        // SAFETY: a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), code, "signal {signal}");
+        s.assert_restored();
+    }
 }
 
 #[test]

@@ -209,12 +209,12 @@ fn the_status_bar_shows_the_pane_and_its_keys_or_a_message() {
     let mut s = state(&lib, 80, 24);
     assert_eq!(
         render(StatusView { state: &s }, 80, 1),
-        [" Documents  j move  enter open  space mark  tab pane  s people  ? help  q quit"]
+        [" Documents  ? help  q quit  j move  enter open  space mark  tab pane  s people"]
     );
     press(&mut s, &lib, "<enter>y");
     assert_eq!(
         render(StatusView { state: &s }, 80, 1),
-        [" Reader  copied ¶1 with its citation"]
+        [" Reader  sent ¶1 with its citation to the clipboard (OSC 52)"]
     );
 }
 

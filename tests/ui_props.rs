@@ -7,7 +7,8 @@ use common::bundled;
 use nkread::action::Action;
 use nkread::keymap::{KeyMap, Layer};
 use nkread::library::Library;
-use nkread::state::AppState;
+use nkread::state::{AppState, ReaderState};
+use nkread::ui::reader::ReaderText;
 use nkread::ui::sidebar::SidebarText;
 use nkread::ui::theme::Theme;
 use nkread::update::update;
@@ -56,9 +57,28 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
     assert!(state.selected < state.order.len());
     let open = state.open().expect("a document is open");
     let doc = &lib.corpus.documents[open];
-    assert!(state.reader().cursor < doc.paragraphs.len());
-    let entries = SidebarText::lay_out(lib, open, 30).entries.len();
-    assert!(state.sidebar.selected < entries.max(1));
+    let position = state.reader();
+    assert!(position.cursor < doc.paragraphs.len());
+    let panes = state.panes();
+    if let Some(area) = panes.reader.map(nkread::ui::inner)
+        && position != ReaderState::default()
+        && area.height > 0
+    {
+        let text = ReaderText::lay_out(doc, usize::from(area.width));
+        let rows = usize::from(area.height);
+        assert!(position.scroll <= text.lines.len().saturating_sub(rows));
+        let span = text.paragraphs[position.cursor].clone();
+        assert!(
+            span.end > position.scroll && span.start < position.scroll + rows,
+            "the reading cursor is on screen"
+        );
+    }
+    if let Some(area) = panes.sidebar.map(nkread::ui::inner) {
+        let entries = SidebarText::lay_out(lib, open, usize::from(area.width))
+            .entries
+            .len();
+        assert!(state.sidebar.selected < entries.max(1));
+    }
 }
 
 proptest! {
@@ -87,8 +107,10 @@ fn every_size_up_to_500x200_draws() {
     let lib = library();
     let mut state = AppState::new(&lib.corpus, KeyMap::default(), Theme::color());
     let mut terminal = Terminal::new(TestBackend::new(0, 0)).expect("a test terminal");
+    let boundaries = [19, 20, 59, 60, 99, 100];
     for (columns, rows) in (0..=500)
         .step_by(7)
+        .chain(boundaries)
         .flat_map(|c| [0, 1, 2, 3, 5, 6, 7, 24, 200].map(|r| (c, r)))
     {
         update(&mut state, lib, Action::Resize(columns, rows));

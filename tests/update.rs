@@ -12,6 +12,30 @@ fn open_id(s: &nkread::state::AppState, lib: &nkread::library::Library) -> Strin
     lib.corpus.documents[s.open().unwrap()].id.clone()
 }
 
+/// The open document laid out for the reader pane as it is now.
+fn reader_text(s: &nkread::state::AppState, lib: &nkread::library::Library) -> ReaderText {
+    let area = nkread::ui::inner(s.panes().reader.expect("the reader is on screen"));
+    let doc = &lib.corpus.documents[s.open().unwrap()];
+    ReaderText::lay_out(doc, usize::from(area.width))
+}
+
+#[test]
+fn changing_the_reader_s_width_keeps_the_cursor_on_screen() {
+    let lib = fixture();
+    let mut s = state(&lib, 80, 24);
+    // Tab to the sidebar at 80 columns widens the reader (the list folds).
+    press(&mut s, &lib, "<enter>]]]]]]]]<tab>");
+    assert_eq!(s.focus, Pane::Sidebar);
+    let text = reader_text(&s, &lib);
+    let span = text.paragraphs[s.reader().cursor].clone();
+    let rows = usize::from(nkread::ui::inner(s.panes().reader.unwrap()).height);
+    let scroll = s.reader().scroll;
+    assert!(
+        span.end > scroll && span.start < scroll + rows,
+        "{span:?} {scroll}"
+    );
+}
+
 #[test]
 fn the_list_starts_on_the_newest_document_and_stays_in_range() {
     let lib = fixture();
@@ -67,9 +91,12 @@ fn tab_cycles_the_panes_and_skips_a_hidden_sidebar() {
 fn showing_the_sidebar_where_it_folds_away_goes_to_it() {
     let lib = fixture();
     let mut s = state(&lib, 80, 24);
-    press(&mut s, &lib, "ss");
+    press(&mut s, &lib, "s");
     assert!(s.sidebar_visible);
-    assert_eq!(s.focus, Pane::Sidebar);
+    assert_eq!(s.focus, Pane::Sidebar, "one press shows the folded sidebar");
+    press(&mut s, &lib, "s");
+    assert_eq!(s.focus, Pane::Reader);
+    assert!(s.panes().sidebar.is_none());
 }
 
 #[test]
@@ -105,7 +132,16 @@ fn scrolling_down_drags_the_cursor_along_and_reaches_every_paragraph() {
     press(&mut s, &lib, "jjjjjjjjjjjj");
     let r = s.reader();
     assert_eq!(r.scroll, 12);
-    assert!(r.cursor > 0, "the cursor left the top with the text");
+    let text = reader_text(&s, &lib);
+    let span = text.paragraphs[r.cursor].clone();
+    assert!(
+        span.start >= 12 || span.end > 12,
+        "the cursor moved on with the text"
+    );
+    assert!(
+        r.cursor == 0 || text.paragraphs[r.cursor - 1].end <= 12,
+        "to the first paragraph on screen"
+    );
     // Paging down to the end and on walks the cursor to the last paragraph.
     for _ in 0..40 {
         press(&mut s, &lib, "<pagedown>");
@@ -143,7 +179,7 @@ fn y_copies_the_paragraph_with_its_citation() {
     );
     assert_eq!(
         s.status.as_ref().unwrap().text,
-        "copied ¶2 with its citation"
+        "sent ¶2 with its citation to the clipboard (OSC 52)"
     );
     press(&mut s, &lib, "j");
     assert_eq!(s.status, None, "a message lasts until the next key");

@@ -34,7 +34,7 @@ fn second_line(doc: &Document) -> String {
 impl Widget for DocListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let inner = Block::bordered().inner(area);
+        let inner = super::inner(area);
         let width = usize::from(inner.width);
         let height = usize::from(inner.height);
         let (border, selection) = if self.focused {

@@ -58,7 +58,8 @@ pub fn lines(keymap: &KeyMap, theme: &Theme, width: usize) -> Vec<Line<'static>>
         }
     }
     out.push(Line::default());
-    let note = "y copies through OSC 52, which most terminals, tmux (with set-clipboard on) and SSH pass on.";
+    let note = "y sends the paragraph to the clipboard through OSC 52, which SSH and most \
+        terminals pass on; in tmux it needs set-clipboard on, or allow-passthrough on.";
     for line in wrap(note, width) {
         out.push(Line::styled(line, theme.dim));
     }

@@ -127,7 +127,7 @@ pub struct ReaderView<'a> {
 
 impl Widget for ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let inner = Block::bordered().inner(area);
+        let inner = super::inner(area);
         let height = usize::from(inner.height);
         let text = ReaderText::lay_out(self.doc, usize::from(inner.width));
         let scroll = self

@@ -135,7 +135,7 @@ pub struct SidebarView<'a> {
 impl Widget for SidebarView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let inner = Block::bordered().inner(area);
+        let inner = super::inner(area);
         let height = usize::from(inner.height);
         let text = SidebarText::lay_out(self.library, self.doc, usize::from(inner.width));
         let people = self

@@ -13,29 +13,30 @@ use ratatui::widgets::Widget;
 fn hinted(layer: Layer) -> &'static [Action] {
     match layer {
         Layer::List => &[
+            Action::ShowHelp,
+            Action::Quit,
             Action::MoveDown,
             Action::OpenDocument,
             Action::ToggleMark,
             Action::FocusNext,
             Action::ToggleSidebar,
-            Action::ShowHelp,
-            Action::Quit,
         ],
         Layer::Reader => &[
+            Action::ShowHelp,
+            Action::Quit,
             Action::NextParagraph,
             Action::PageDown,
             Action::CopyCitation,
             Action::ToggleSidebar,
             Action::Back,
-            Action::ShowHelp,
-            Action::Quit,
         ],
         Layer::Sidebar => &[
-            Action::MoveDown,
-            Action::ToggleSidebar,
-            Action::Back,
             Action::ShowHelp,
             Action::Quit,
+            Action::MoveDown,
+            Action::OpenEntity,
+            Action::ToggleSidebar,
+            Action::Back,
         ],
         Layer::People => &[
             Action::MoveDown,
