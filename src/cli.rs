@@ -298,41 +298,6 @@ fn list_json(corpus: &Corpus) -> Vec<ListRow<'_>> {
         .collect()
 }
 
-/// One person on one line, in the order the documents write them:
-/// name (acronym) — title, affiliation (country); note.
-fn person_line(p: &Person) -> String {
-    let post: Vec<&str> = [&p.title, &p.affiliation]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    // The country follows what it qualifies: the affiliation if there is one.
-    let (after_name, after_post) = if post.is_empty() {
-        (p.country.as_ref(), None)
-    } else {
-        (None, p.country.as_ref())
-    };
-    let paren: Vec<&str> = [p.acronym.as_ref(), after_name]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    let mut line = p.name.clone();
-    if !paren.is_empty() {
-        line.push_str(&format!(" ({})", paren.join(", ")));
-    }
-    if !post.is_empty() {
-        line.push_str(&format!(" — {}", post.join(", ")));
-    }
-    if let Some(country) = after_post {
-        line.push_str(&format!(" ({country})"));
-    }
-    if let Some(note) = &p.note {
-        line.push_str(&format!("; {note}"));
-    }
-    line
-}
-
 /// `text` after `first`, and wrapped to `width` under `rest` where a width
 /// is given (a terminal); unwrapped for scripts.
 fn block(text: &str, width: Option<usize>, first: &str, rest: &str) -> String {
@@ -414,7 +379,7 @@ fn show_text(doc: &Document, width: Option<usize>) -> String {
         out.push('\n');
         out.push_str(&block(&heading, width, "", "  "));
         for p in people {
-            out.push_str(&block(&person_line(p), width, "  ", "      "));
+            out.push_str(&block(&p.line(), width, "  ", "      "));
         }
     }
     out
