@@ -3,6 +3,7 @@
 
 use crate::config;
 use crate::corpus::{Corpus, Document, Person, Role, clean, clean_line};
+use crate::search::Scope;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -14,6 +15,7 @@ const AFTER_HELP: &str = "\
 Examples:
   nkread list                      the documents, newest first
   nkread show hrc55-open-letter-2024
+  nkread search secrty councl      fuzzy search; see `nkread search --help`
   nkread --corpus ~/nk-docs list --json
 
 Exit status:
@@ -60,7 +62,47 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search titles, people and paragraphs; the best hits first, one a line
+    #[command(after_help = SEARCH_HELP)]
+    Search {
+        /// The query; several words are one query
+        #[arg(required_unless_present = "stdin", conflicts_with = "stdin")]
+        query: Vec<String>,
+        /// Print JSON: [{"doc","field","paragraph","score","text","indices"}]
+        #[arg(long)]
+        json: bool,
+        /// Print at most N hits
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Search only the document with this id
+        #[arg(long, value_name = "ID")]
+        doc: Option<String>,
+        /// Read one query a line from stdin; write each one's hits as a JSON array on one line
+        #[arg(long)]
+        stdin: bool,
+    },
 }
+
+const SEARCH_HELP: &str = "\
+Query syntax (as fzf's extended mode):
+  secrty councl        every word must match a word, in any order; typos allowed
+  'secur  \"a phrase\"   exactly this text
+  ^just                a word starting with this
+  !dprk                leave out what contains this
+  Council              a word with a capital matches case; lower case matches any
+  kind:joint-letter  year:2015  year:2014..2017  year:2015..  by:hrw  role:quoted
+                       filters; by: is an issuer, signatory or member
+
+Examples:
+  nkread search secrty councl
+  nkread search 'by:\"christian solidarity\" year:2015.. accountability' --json
+  nkread search council --doc joint-letter-security-council-2015
+  printf 'council\ncrimes humanity\n' | nkread search --stdin
+
+With --stdin, a line that is not a valid query gets {\"error\": \"...\"} and the
+stream goes on; the exit status is then 2.";
+
+mod hits;
 
 /// How a command failed: what to say on stderr, and the exit status.
 #[derive(Debug, PartialEq, Eq)]
@@ -160,6 +202,26 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<String, 
     match &cli.command {
         None | Some(Command::List { json: false }) => Ok(list_text(&corpus, columns)),
         Some(Command::List { json: true }) => Ok(to_json(&list_json(&corpus))),
+        Some(Command::Search {
+            query,
+            json,
+            limit,
+            doc,
+            stdin,
+        }) => {
+            let scope = match doc {
+                Some(id) => match corpus.documents.iter().position(|d| d.id == *id) {
+                    Some(d) => Scope::Doc(d),
+                    None => return Err(not_found(&corpus, id)),
+                },
+                None => Scope::All,
+            };
+            if *stdin {
+                hits::search_stdin(&corpus, scope, *limit)
+            } else {
+                hits::search(&corpus, &query.join(" "), scope, *limit, *json, columns)
+            }
+        }
         Some(Command::Show { id, json }) => {
             let doc = find(&corpus, id)?;
             Ok(if *json {
@@ -181,13 +243,15 @@ fn to_json<T: Serialize>(value: &T) -> String {
 
 /// The document with this id, or an error naming it and the closest ids.
 fn find<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Document, Failure> {
-    corpus.get(id).ok_or_else(|| {
-        let closest = corpus.closest_ids(id, 3).join(", ");
-        Failure::input(format!(
-            "nkread: no document with id \"{}\"; the closest ids are: {closest} (see `nkread list`)",
-            clean_line(id)
-        ))
-    })
+    corpus.get(id).ok_or_else(|| not_found(corpus, id))
+}
+
+fn not_found(corpus: &Corpus, id: &str) -> Failure {
+    let closest = corpus.closest_ids(id, 3).join(", ");
+    Failure::input(format!(
+        "nkread: no document with id \"{}\"; the closest ids are: {closest} (see `nkread list`)",
+        clean_line(id)
+    ))
 }
 
 fn issuers(doc: &Document) -> Vec<&str> {

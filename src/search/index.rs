@@ -1,0 +1,277 @@
+//! The index: every title, person and paragraph of the corpus as a
+//! passage of words, a vocabulary of the words, and for each word the
+//! passages that hold it.
+//!
+//! Passages are numbered document by document: the title, then the people
+//! in order, then the paragraphs, so a document's passages are one range
+//! and a posting list restricted to one document is a slice of it.
+
+use super::text::{fold, for_each_word};
+use crate::corpus::{Corpus, Role};
+use std::collections::HashMap;
+
+/// Lists of ids, one list per key, stored end to end.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Lists {
+    starts: Vec<usize>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    pub fn get(&self, key: usize) -> &[u32] {
+        match (self.starts.get(key), self.starts.get(key + 1)) {
+            (Some(&from), Some(&to)) => &self.items[from..to],
+            _ => &[],
+        }
+    }
+
+    /// Builds the lists from `(key, item)` pairs given in item order,
+    /// dropping a repeat of the last item of a key.
+    fn from_pairs(keys: usize, pairs: impl Fn(&mut dyn FnMut(usize, u32))) -> Lists {
+        let mut last = vec![u32::MAX; keys];
+        let mut counts = vec![0usize; keys + 1];
+        pairs(&mut |key, item| {
+            if last[key] != item {
+                last[key] = item;
+                counts[key + 1] += 1;
+            }
+        });
+        for k in 0..keys {
+            counts[k + 1] += counts[k];
+        }
+        let mut items = vec![0u32; counts[keys]];
+        let mut next = counts.clone();
+        last.fill(u32::MAX);
+        pairs(&mut |key, item| {
+            if last[key] != item {
+                last[key] = item;
+                items[next[key]] = item;
+                next[key] += 1;
+            }
+        });
+        Lists {
+            starts: counts,
+            items,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct DocInfo {
+    /// Its first passage, the title.
+    pub first: u32,
+    pub people: u32,
+    pub paragraphs: u32,
+    /// Its place in the corpus newest first, which breaks ties in ranking.
+    pub rank: u32,
+    /// Where its short passages (title, people) are in `short_of`.
+    pub shorts: u32,
+}
+
+/// Everything search needs to rank passages, built once from a corpus.
+/// It holds no text of the paragraphs themselves: match positions are
+/// worked out from the corpus for the hits shown.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    pub(super) docs: Vec<DocInfo>,
+    pub(super) passage_doc: Vec<u32>,
+    /// The role of a person passage.
+    pub(super) passage_role: Vec<Option<Role>>,
+    /// Each passage's words as form ids, passage after passage.
+    pub(super) tokens: Vec<u32>,
+    pub(super) token_starts: Vec<usize>,
+    /// Words as written ("Council", "council"): the forms.
+    pub(super) forms: Vec<Box<str>>,
+    /// Words folded ("council"), sorted, so that words sharing a prefix
+    /// are neighbours: the vocabulary.
+    pub(super) words: Vec<Box<str>>,
+    pub(super) word_forms: Lists,
+    /// The passages holding each word, in passage order.
+    pub(super) postings: Lists,
+    /// The distinct texts of titles and person lines, folded to lower case
+    /// and folded keeping case, matched whole.
+    pub(super) shorts_lower: Vec<Box<str>>,
+    pub(super) shorts_cased: Vec<Box<str>>,
+    /// For the short passages of each document in order, their text's id.
+    pub(super) short_of: Vec<u32>,
+}
+
+impl SearchIndex {
+    /// Indexes every title, person line and paragraph of `corpus`.
+    pub fn build(corpus: &Corpus) -> SearchIndex {
+        let mut ranks = vec![0u32; corpus.documents.len()];
+        for (rank, d) in corpus.newest_first().into_iter().enumerate() {
+            ranks[d] = rank as u32;
+        }
+        let mut b = Builder::default();
+        let mut docs = Vec::with_capacity(corpus.documents.len());
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            docs.push(DocInfo {
+                first: b.passage_doc.len() as u32,
+                people: doc.people.len() as u32,
+                paragraphs: doc.paragraphs.len() as u32,
+                rank: ranks[d],
+                shorts: b.short_of.len() as u32,
+            });
+            b.add(d, None, &doc.title, true);
+            for person in &doc.people {
+                b.add(d, Some(person.role), &person.line(), true);
+            }
+            for paragraph in &doc.paragraphs {
+                b.add(d, None, paragraph, false);
+            }
+        }
+        b.finish(docs)
+    }
+
+    pub(super) fn passages(&self) -> usize {
+        self.passage_doc.len()
+    }
+
+    pub(super) fn tokens_of(&self, passage: usize) -> &[u32] {
+        match (
+            self.token_starts.get(passage),
+            self.token_starts.get(passage + 1),
+        ) {
+            (Some(&from), Some(&to)) => &self.tokens[from..to],
+            _ => &[],
+        }
+    }
+
+    /// The range of words starting with `prefix` in the vocabulary.
+    pub(super) fn prefixed(&self, prefix: &str) -> std::ops::Range<usize> {
+        let from = self.words.partition_point(|w| &**w < prefix);
+        let to = from + self.words[from..].partition_point(|w| w.starts_with(prefix));
+        from..to
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    passage_doc: Vec<u32>,
+    passage_role: Vec<Option<Role>>,
+    tokens: Vec<u32>,
+    token_starts: Vec<usize>,
+    form_ids: HashMap<Box<str>, u32>,
+    forms: Vec<Box<str>>,
+    short_ids: HashMap<String, u32>,
+    shorts: Vec<String>,
+    short_of: Vec<u32>,
+}
+
+impl Builder {
+    fn add(&mut self, doc: usize, role: Option<Role>, text: &str, short: bool) {
+        self.passage_doc.push(doc as u32);
+        self.passage_role.push(role);
+        self.token_starts.push(self.tokens.len());
+        for_each_word(text, |_, word| {
+            let id = match self.form_ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = self.forms.len() as u32;
+                    self.forms.push(word.into());
+                    self.form_ids.insert(word.into(), id);
+                    id
+                }
+            };
+            self.tokens.push(id);
+        });
+        if short {
+            let next = self.shorts.len() as u32;
+            let id = *self.short_ids.entry(text.to_string()).or_insert(next);
+            if id == next {
+                self.shorts.push(text.to_string());
+            }
+            self.short_of.push(id);
+        }
+    }
+
+    fn finish(mut self, docs: Vec<DocInfo>) -> SearchIndex {
+        self.token_starts.push(self.tokens.len());
+        let mut folded: Vec<(String, u32)> = self
+            .forms
+            .iter()
+            .enumerate()
+            .map(|(id, form)| (fold(form, false), id as u32))
+            .collect();
+        folded.sort_unstable();
+        let mut words: Vec<Box<str>> = Vec::new();
+        let mut form_word = vec![0u32; self.forms.len()];
+        for (word, form) in &folded {
+            if words.last().is_none_or(|last| **last != **word) {
+                words.push(word.as_str().into());
+            }
+            form_word[*form as usize] = (words.len() - 1) as u32;
+        }
+        let word_forms = Lists::from_pairs(words.len(), |push| {
+            for (_, form) in &folded {
+                push(form_word[*form as usize] as usize, *form);
+            }
+        });
+        let passages = self.passage_doc.len();
+        let postings = Lists::from_pairs(words.len(), |push| {
+            for p in 0..passages {
+                let (from, to) = (self.token_starts[p], self.token_starts[p + 1]);
+                for &form in &self.tokens[from..to] {
+                    push(form_word[form as usize] as usize, p as u32);
+                }
+            }
+        });
+        self.form_ids = HashMap::new();
+        SearchIndex {
+            docs,
+            passage_doc: self.passage_doc,
+            passage_role: self.passage_role,
+            tokens: self.tokens,
+            token_starts: self.token_starts,
+            forms: self.forms,
+            words,
+            word_forms,
+            postings,
+            shorts_lower: self.shorts.iter().map(|s| fold(s, false).into()).collect(),
+            shorts_cased: self.shorts.iter().map(|s| fold(s, true).into()).collect(),
+            short_of: self.short_of,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_keep_items_in_order_without_repeats() {
+        let pairs = [(1, 0), (1, 0), (0, 1), (1, 2), (1, 2), (0, 3)];
+        let lists = Lists::from_pairs(3, |push| {
+            for &(k, i) in &pairs {
+                push(k, i);
+            }
+        });
+        assert_eq!(lists.get(0), [1, 3]);
+        assert_eq!(lists.get(1), [0, 2]);
+        assert_eq!(lists.get(2), [] as [u32; 0]);
+        assert_eq!(lists.get(9), [] as [u32; 0]);
+    }
+
+    #[test]
+    fn every_passage_is_indexed_and_words_are_folded_and_sorted() {
+        let corpus = Corpus::load(&[]).unwrap();
+        let index = SearchIndex::build(&corpus);
+        let expected: usize = corpus
+            .documents
+            .iter()
+            .map(|d| 1 + d.people.len() + d.paragraphs.len())
+            .sum();
+        assert_eq!(index.passages(), expected);
+        assert!(index.words.windows(2).all(|w| w[0] < w[1]));
+        let the = index.words.binary_search(&"the".into()).unwrap();
+        let forms: Vec<&str> = index
+            .word_forms
+            .get(the)
+            .iter()
+            .map(|&f| &*index.forms[f as usize])
+            .collect();
+        assert!(forms.contains(&"The") && forms.contains(&"the"));
+        assert!(index.words[index.prefixed("secu")].contains(&"security".into()));
+    }
+}
