@@ -9,6 +9,35 @@
 use super::text::{fold, for_each_word};
 use crate::corpus::{Corpus, Role};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The Fx hash (rustc's): several times faster than the default SipHash on
+/// short words, which matters when a large corpus has tens of millions.
+/// It does not resist crafted collisions, which a corpus on one's own disk
+/// has no reason to hold.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Lists of ids, one list per key, stored end to end.
 #[derive(Debug, Clone, Default)]
@@ -152,9 +181,9 @@ struct Builder {
     passage_role: Vec<Option<Role>>,
     tokens: Vec<u32>,
     token_starts: Vec<usize>,
-    form_ids: HashMap<Box<str>, u32>,
+    form_ids: FastMap<Box<str>, u32>,
     forms: Vec<Box<str>>,
-    short_ids: HashMap<String, u32>,
+    short_ids: FastMap<String, u32>,
     shorts: Vec<String>,
     short_of: Vec<u32>,
 }
@@ -217,7 +246,7 @@ impl Builder {
                 }
             }
         });
-        self.form_ids = HashMap::new();
+        self.form_ids = FastMap::default();
         SearchIndex {
             docs,
             passage_doc: self.passage_doc,

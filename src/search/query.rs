@@ -256,7 +256,9 @@ fn term(piece: &str, negated: bool) -> Option<Term> {
     Some(Term {
         tokens,
         case_sensitive,
-        whole: (mode == Mode::Fuzzy).then(|| fold(&text, case_sensitive)),
+        // One letter is in nearly every title and name.
+        whole: (mode == Mode::Fuzzy && text.chars().count() > 1)
+            .then(|| fold(&text, case_sensitive)),
     })
 }
 

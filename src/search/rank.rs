@@ -17,6 +17,8 @@ use super::index::SearchIndex;
 use super::matching::{self, EXACT, LOOSE, Resolved, match_whole};
 use super::query::{Query, Term};
 use fuzzy_matcher::skim::SkimMatcherV2;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// Where to search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,14 +154,59 @@ struct Run<'a> {
     excluded: Vec<Looked<'a>>,
     /// Whole-field matches of each term, by short text id, worked out once.
     whole: Vec<Vec<Option<u16>>>,
+    /// By form id, a bit for each term whose first word it meets.
+    first: Vec<u32>,
+    /// Each term's number of words.
+    lens: Vec<usize>,
 }
 
-/// A passage ranked.
-struct Ranked {
-    score: i64,
-    tiers: u32,
-    rank: u32,
-    passage: u32,
+/// Ranking key: score, then the document newest first, then the order in
+/// the corpus. Greater is better.
+type Key = (i64, Reverse<u32>, Reverse<u32>);
+
+/// The best `limit` keys offered so far.
+struct Best {
+    limit: usize,
+    heap: BinaryHeap<Reverse<Key>>,
+}
+
+impl Best {
+    fn new(limit: usize) -> Best {
+        Best {
+            limit,
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    /// The worst key kept, once `limit` are kept.
+    fn worst(&self) -> Option<&Key> {
+        self.heap
+            .peek()
+            .filter(|_| self.heap.len() >= self.limit)
+            .map(|w| &w.0)
+    }
+
+    fn admits(&self, key: &Key) -> bool {
+        self.limit > 0 && self.worst().is_none_or(|w| key > w)
+    }
+
+    fn offer(&mut self, key: Key) {
+        if self.admits(&key) {
+            self.heap.push(Reverse(key));
+            if self.heap.len() > self.limit {
+                self.heap.pop();
+            }
+        }
+    }
+
+    /// Best first.
+    fn into_sorted(self) -> Vec<Key> {
+        self.heap
+            .into_sorted_vec()
+            .into_iter()
+            .map(|r| r.0)
+            .collect()
+    }
 }
 
 impl<'a> Run<'a> {
@@ -177,6 +224,7 @@ impl<'a> Run<'a> {
         terms.sort_by_key(Looked::cost);
         let excluded = query.excluded.iter().map(look).collect();
         let whole = vec![Vec::new(); terms.len()];
+        let lens = terms.iter().map(|t| t.tokens.len()).collect();
         Run {
             index,
             query,
@@ -185,6 +233,8 @@ impl<'a> Run<'a> {
             terms,
             excluded,
             whole,
+            first: Vec::new(),
+            lens,
         }
     }
 
@@ -343,87 +393,93 @@ impl<'a> Run<'a> {
         let read = n > 1
             || self.terms.iter().any(Self::must_read)
             || self.excluded.iter().any(Self::must_read);
-        let mut ranked: Vec<Ranked> = Vec::new();
+        let mut best = Best::new(limit);
         if !read {
             for &p in &candidates {
                 let i = p as usize - base;
-                ranked.push(self.ranked(p as usize, tiers[i], 0, fines[i]));
+                best.offer(self.key(p as usize, tiers[i], 0, fines[i]));
             }
         } else {
-            for t in self.terms.iter_mut().chain(self.excluded.iter_mut()) {
-                for (token, resolved) in t.term.tokens.iter().zip(&mut t.tokens) {
-                    resolved.with_forms(self.index, &self.matcher, token, t.term.case_sensitive);
+            self.prepare_reading();
+            // Best bound first, so that the page fills with good hits early
+            // and most passages can be passed over unread: one that could at
+            // best tie the worst hit on the page, nearness and all, cannot
+            // displace it.
+            let mut groups: Vec<Vec<u32>> = Vec::new();
+            for &p in &candidates {
+                let bound = tiers[p as usize - base] as usize;
+                if groups.len() <= bound {
+                    groups.resize(bound + 1, Vec::new());
                 }
+                groups[bound].push(p);
             }
-            // A phrase's bound is unknown until its words are read.
-            let phrase = self.terms.iter().any(|t| t.tokens.len() > 1);
-            let bound = |p: u32| {
-                if phrase {
-                    u32::MAX
-                } else {
-                    tiers[p as usize - base]
-                }
-            };
-            candidates.sort_unstable_by_key(|&p| std::cmp::Reverse(bound(p)));
             let mut scratch = Scratch::default();
-            let mut at = 0;
-            while at < candidates.len() {
-                let group = bound(candidates[at]);
-                while at < candidates.len() && bound(candidates[at]) == group {
-                    let p = candidates[at] as usize;
-                    if let Some((tiers, nearness, fines)) = self.read(p, &mut scratch) {
-                        ranked.push(self.ranked(p, tiers, nearness, fines));
-                    }
-                    at += 1;
-                }
-                // Later groups cannot beat a full page of better tiers.
-                let next = candidates.get(at).map_or(0, |&p| bound(p));
-                if ranked.iter().filter(|r| r.tiers > next).count() >= limit {
+            let top_fines = self.terms.len() as u32 * u32::from(matching::FINE_MAX);
+            for (bound, group) in groups.iter().enumerate().rev() {
+                let most = self.score(bound as u32, 0, 2, top_fines);
+                if best.worst().is_some_and(|w| w.0 > most) {
                     break;
                 }
+                for &p in group {
+                    let i = p as usize - base;
+                    let hope = self.key(p as usize, tiers[i], 0, fines[i]);
+                    if !best.admits(&hope) {
+                        continue;
+                    }
+                    if let Some((tiers, nearness, fines)) = self.read(p as usize, &mut scratch) {
+                        best.offer(self.key(p as usize, tiers, nearness, fines));
+                    }
+                }
             }
         }
-        let order = |a: &Ranked, b: &Ranked| {
-            b.score
-                .cmp(&a.score)
-                .then(a.rank.cmp(&b.rank))
-                .then(a.passage.cmp(&b.passage))
-        };
-        if ranked.len() > limit {
-            ranked.select_nth_unstable_by(limit, order);
-            ranked.truncate(limit);
-        }
-        ranked.sort_unstable_by(order);
-        ranked
+        best.into_sorted()
             .into_iter()
-            .filter_map(|r| {
-                let (doc, field) = self.index.field_of(r.passage as usize)?;
-                Some(Hit {
-                    doc,
-                    field,
-                    score: r.score,
-                })
+            .filter_map(|(score, _, Reverse(p))| {
+                let (doc, field) = self.index.field_of(p as usize)?;
+                Some(Hit { doc, field, score })
             })
             .collect()
     }
 
-    fn ranked(&self, p: usize, tiers: u32, nearness: i64, fines: u32) -> Ranked {
+    /// Fills the tables that reading a passage's words needs.
+    fn prepare_reading(&mut self) {
+        for t in self.terms.iter_mut().chain(self.excluded.iter_mut()) {
+            for (token, resolved) in t.term.tokens.iter().zip(&mut t.tokens) {
+                resolved.with_forms(self.index, &self.matcher, token, t.term.case_sensitive);
+            }
+        }
+        self.first = vec![0; self.index.forms.len()];
+        for (j, term) in self.terms.iter().enumerate() {
+            if let Some(first) = term.tokens.first() {
+                for (f, &score) in first.forms.iter().enumerate() {
+                    if score > 0 {
+                        self.first[f] |= 1 << j;
+                    }
+                }
+            }
+        }
+    }
+
+    fn score(&self, tiers: u32, nearness: i64, field_rank: i64, fines: u32) -> i64 {
+        ((i64::from(tiers) * NEARNESS_LEVELS + (NEARNESS_LEVELS - 1 - nearness)) * 3 + field_rank)
+            * (1 << 16)
+            + i64::from(fines)
+    }
+
+    /// The ranking key of passage `p`: greater is better.
+    fn key(&self, p: usize, tiers: u32, nearness: i64, fines: u32) -> Key {
         let (doc, field) = self.index.field_of(p).unwrap_or((0, Field::Title));
         let field_rank = match field {
             Field::Title => 2,
             Field::Person(_) => 1,
             Field::Paragraph(_) => 0,
         };
-        let score = ((i64::from(tiers) * NEARNESS_LEVELS + (NEARNESS_LEVELS - 1 - nearness)) * 3
-            + field_rank)
-            * (1 << 16)
-            + i64::from(fines);
-        Ranked {
-            score,
-            tiers,
-            rank: self.index.docs.get(doc).map_or(u32::MAX, |d| d.rank),
-            passage: p as u32,
-        }
+        let rank = self.index.docs.get(doc).map_or(u32::MAX, |d| d.rank);
+        (
+            self.score(tiers, nearness, field_rank, fines),
+            Reverse(rank),
+            Reverse(p as u32),
+        )
     }
 
     /// Reads passage `p`'s words: the tiers and fine scores of each term's
@@ -442,9 +498,16 @@ impl<'a> Run<'a> {
         s.best.clear();
         s.best.resize(n, 0);
         s.found.clear();
-        for i in 0..words.len() {
-            for (j, term) in self.terms.iter().enumerate() {
-                let score = term.at(words, i);
+        for (i, &f) in words.iter().enumerate() {
+            let mut mask = self.first.get(f as usize).copied().unwrap_or(0);
+            while mask != 0 {
+                let j = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let term = &self.terms[j];
+                let score = match term.tokens.as_slice() {
+                    [one] => one.forms.get(f as usize).copied().unwrap_or(0),
+                    _ => term.at(words, i),
+                };
                 if score > 0 {
                     s.best[j] = s.best[j].max(score);
                     s.found.push((i, j));
@@ -467,8 +530,7 @@ impl<'a> Run<'a> {
         } else if loose {
             NEARNESS_LEVELS - 1
         } else {
-            let lens: Vec<usize> = self.terms.iter().map(|t| t.tokens.len()).collect();
-            let gap = smallest_gap(&s.found, &lens, &mut s.counts);
+            let gap = smallest_gap(&s.found, &self.lens, &mut s.counts);
             i64::from(usize::BITS - gap.leading_zeros()).min(NEARNESS_LEVELS - 2)
         };
         let tiers = s.best.iter().map(|&b| u32::from(matching::tier(b))).sum();
