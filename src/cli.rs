@@ -22,7 +22,8 @@ Exit status:
   0  success
   1  a runtime failure (for example, output could not be written)
   2  a usage or input error: bad arguments, a broken config or corpus file,
-     an unknown document id, or no terminal for the reader";
+     an unknown document id, an invalid search query, or no terminal for
+     the reader";
 
 /// The narrowest measure text is wrapped to in a terminal, and the widest
 /// measure of `show`'s prose.

@@ -215,8 +215,33 @@ impl Builder {
         }
     }
 
+    /// Renumbers the forms, most frequent first: reading a passage looks
+    /// each of its words up in tables by form id, and with the common
+    /// words at the front those lookups stay in the processor's cache.
+    fn number_forms_by_frequency(&mut self) {
+        let mut counts = vec![0u32; self.forms.len()];
+        for &f in &self.tokens {
+            counts[f as usize] = counts[f as usize].saturating_add(1);
+        }
+        let mut order: Vec<u32> = (0..self.forms.len() as u32).collect();
+        order.sort_by_key(|&f| std::cmp::Reverse(counts[f as usize]));
+        let mut new_id = vec![0u32; self.forms.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_id[old as usize] = new as u32;
+        }
+        for f in &mut self.tokens {
+            *f = new_id[*f as usize];
+        }
+        let mut forms = std::mem::take(&mut self.forms);
+        self.forms = order
+            .iter()
+            .map(|&old| std::mem::take(&mut forms[old as usize]))
+            .collect();
+    }
+
     fn finish(mut self, docs: Vec<DocInfo>) -> SearchIndex {
         self.token_starts.push(self.tokens.len());
+        self.number_forms_by_frequency();
         let mut folded: Vec<(String, u32)> = self
             .forms
             .iter()

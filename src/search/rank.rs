@@ -15,7 +15,7 @@
 
 use super::index::SearchIndex;
 use super::matching::{self, EXACT, LOOSE, Resolved, match_whole};
-use super::query::{Query, Term};
+use super::query::{MAX_TERMS, Query, Term};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -28,8 +28,10 @@ pub enum Scope {
     Doc(usize),
 }
 
-/// A field of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A field of a document. Fields order as `show` prints them: the title,
+/// the paragraphs, then the people, which is the order for stepping from one
+/// match to the next in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     Title,
     /// A paragraph, by index from 0.
@@ -54,6 +56,9 @@ pub struct SearchResult {
     /// The query was cut (see [`Query::truncated`]).
     pub truncated: bool,
 }
+
+// A term is a bit of a u16 in `Run::first`.
+const _: () = assert!(MAX_TERMS <= 16);
 
 /// Levels of nearness: 0 for terms side by side, then one per doubling of
 /// the words between them, and one for terms matched in no word.
@@ -155,7 +160,7 @@ struct Run<'a> {
     /// Whole-field matches of each term, by short text id, worked out once.
     whole: Vec<Vec<Option<u16>>>,
     /// By form id, a bit for each term whose first word it meets.
-    first: Vec<u32>,
+    first: Vec<u16>,
     /// Each term's number of words.
     lens: Vec<usize>,
 }
@@ -498,12 +503,14 @@ impl<'a> Run<'a> {
         s.best.clear();
         s.best.resize(n, 0);
         s.found.clear();
+        // Local slices: the compiler then keeps their lengths in registers.
+        let (first, terms) = (self.first.as_slice(), self.terms.as_slice());
         for (i, &f) in words.iter().enumerate() {
-            let mut mask = self.first.get(f as usize).copied().unwrap_or(0);
+            let mut mask = first.get(f as usize).copied().unwrap_or(0);
             while mask != 0 {
                 let j = mask.trailing_zeros() as usize;
                 mask &= mask - 1;
-                let term = &self.terms[j];
+                let term = &terms[j];
                 let score = match term.tokens.as_slice() {
                     [one] => one.forms.get(f as usize).copied().unwrap_or(0),
                     _ => term.at(words, i),

@@ -248,3 +248,23 @@ fn hangul_and_right_to_left_text_are_searched_like_any_other() {
     assert!(search("حقوق").is_empty());
     assert!(search("\u{202e}council").len() == search("council").len());
 }
+
+#[test]
+fn fields_order_as_show_prints_them_for_stepping_through_a_document() {
+    let mut fields = [
+        Field::Person(0),
+        Field::Paragraph(2),
+        Field::Title,
+        Field::Paragraph(0),
+    ];
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            Field::Title,
+            Field::Paragraph(0),
+            Field::Paragraph(2),
+            Field::Person(0)
+        ]
+    );
+}
