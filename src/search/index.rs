@@ -123,6 +123,38 @@ pub struct SearchIndex {
     pub(super) shorts_cased: Vec<Box<str>>,
     /// For the short passages of each document in order, their text's id.
     pub(super) short_of: Vec<u32>,
+    /// By passage, which words stand side by side in it.
+    pub(super) neighbours: Vec<Neighbours>,
+}
+
+/// A Bloom filter of the pairs of words (folded) that stand side by side
+/// in a passage, in order: 512 bits, two per pair, so about one pair in ten
+/// that is not there looks as if it were. It tells, without reading the
+/// passage, that two terms cannot be side by side in it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Neighbours([u64; 8]);
+
+impl Neighbours {
+    /// The bits of the pair `a` then `b`, for [`Neighbours::has`].
+    pub fn bits(a: u32, b: u32) -> [usize; 2] {
+        let mut h = FxHasher::default();
+        h.write(&a.to_le_bytes());
+        h.write(&b.to_le_bytes());
+        let h = h.finish();
+        [(h % 512) as usize, ((h >> 32) % 512) as usize]
+    }
+
+    fn insert(&mut self, a: u32, b: u32) {
+        for bit in Self::bits(a, b) {
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// False only if the pair whose bits these are is not in the passage.
+    pub fn has(&self, bits: [usize; 2]) -> bool {
+        bits.iter()
+            .all(|&bit| self.0[bit / 64 % 8] & (1 << (bit % 64)) != 0)
+    }
 }
 
 impl SearchIndex {
@@ -271,8 +303,20 @@ impl Builder {
                 }
             }
         });
+        let neighbours = (0..passages)
+            .map(|p| {
+                let words = &self.tokens[self.token_starts[p]..self.token_starts[p + 1]];
+                let mut sketch = Neighbours::default();
+                for pair in words.windows(2) {
+                    let (a, b) = (form_word[pair[0] as usize], form_word[pair[1] as usize]);
+                    sketch.insert(a, b);
+                }
+                sketch
+            })
+            .collect();
         self.form_ids = FastMap::default();
         SearchIndex {
+            neighbours,
             docs,
             passage_doc: self.passage_doc,
             passage_role: self.passage_role,
@@ -305,6 +349,15 @@ mod tests {
         assert_eq!(lists.get(1), [0, 2]);
         assert_eq!(lists.get(2), [] as [u32; 0]);
         assert_eq!(lists.get(9), [] as [u32; 0]);
+    }
+
+    #[test]
+    fn neighbours_know_which_words_follow_which() {
+        let mut n = Neighbours::default();
+        n.insert(1, 2);
+        assert!(n.has(Neighbours::bits(1, 2)));
+        let absent = (0..100).filter(|&b| !n.has(Neighbours::bits(2, b))).count();
+        assert!(absent > 90, "{absent}");
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! closely the words match within their tiers, then the document's date,
 //! newest first, then the order in the document.
 
-use super::index::SearchIndex;
+use super::index::{Neighbours, SearchIndex};
 use super::matching::{self, EXACT, LOOSE, Resolved, match_whole};
 use super::query::{MAX_TERMS, Query, Term};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -418,6 +418,7 @@ impl<'a> Run<'a> {
                 }
                 groups[bound].push(p);
             }
+            let pairs = self.word_pairs();
             let mut scratch = Scratch::default();
             let top_fines = self.terms.len() as u32 * u32::from(matching::FINE_MAX);
             for (bound, group) in groups.iter().enumerate().rev() {
@@ -427,8 +428,14 @@ impl<'a> Run<'a> {
                 }
                 for &p in group {
                     let i = p as usize - base;
-                    let hope = self.key(p as usize, tiers[i], 0, fines[i]);
-                    if !best.admits(&hope) {
+                    let hope = |nearness| self.key(p as usize, tiers[i], nearness, fines[i]);
+                    if !best.admits(&hope(0)) {
+                        continue;
+                    }
+                    let apart = pairs
+                        .as_ref()
+                        .is_some_and(|pairs| self.no_neighbours(p as usize, pairs));
+                    if apart && !best.admits(&hope(1)) {
                         continue;
                     }
                     if let Some((tiers, nearness, fines)) = self.read(p as usize, &mut scratch) {
@@ -444,6 +451,44 @@ impl<'a> Run<'a> {
                 Some(Hit { doc, field, score })
             })
             .collect()
+    }
+
+    /// For a query of words that each match a few words of the vocabulary
+    /// and no word of another's, every ordered pair of words of two terms:
+    /// the terms can be side by side (nearness 0) in a passage only where
+    /// one of these pairs is. `None` where that cannot be told cheaply.
+    fn word_pairs(&self) -> Option<Vec<[usize; 2]>> {
+        const FEW: usize = 4;
+        let words: Vec<&[(u32, u16)]> = self
+            .terms
+            .iter()
+            .map(|t| match t.tokens.as_slice() {
+                [one] if one.words.len() <= FEW => Some(one.words.as_slice()),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let mut pairs = Vec::new();
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                for &(x, _) in *a {
+                    for &(y, _) in *b {
+                        if x == y {
+                            // One word meeting two terms is nearness 0 alone.
+                            return None;
+                        }
+                        pairs.extend([Neighbours::bits(x, y), Neighbours::bits(y, x)]);
+                    }
+                }
+            }
+        }
+        (!pairs.is_empty()).then_some(pairs)
+    }
+
+    fn no_neighbours(&self, p: usize, pairs: &[[usize; 2]]) -> bool {
+        self.index
+            .neighbours
+            .get(p)
+            .is_some_and(|n| !pairs.iter().any(|&bits| n.has(bits)))
     }
 
     /// Fills the tables that reading a passage's words needs.

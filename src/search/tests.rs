@@ -268,3 +268,24 @@ fn fields_order_as_show_prints_them_for_stepping_through_a_document() {
         ]
     );
 }
+
+#[test]
+fn a_page_of_hits_is_the_head_of_all_hits_whatever_was_passed_over() {
+    for query in [
+        "crimes humanity",
+        "human rights violations",
+        "secrty councl",
+        "the of and",
+        "council UN",
+        "\"human rights\" korea",
+        "a",
+        "north korea !dprk",
+    ] {
+        let q = Query::parse(query, corpus()).unwrap();
+        let all = index().search(&q, Scope::All, usize::MAX).hits;
+        for limit in [1, 3, 10] {
+            let page = index().search(&q, Scope::All, limit).hits;
+            assert_eq!(page, all[..limit.min(all.len())], "{query} at {limit}");
+        }
+    }
+}
