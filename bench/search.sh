@@ -6,7 +6,9 @@
 #
 # Needs fzf and hyperfine (apt-get install -y fzf hyperfine) and python3.
 # Corpora are generated once under $NKREAD_BENCH_DIR (default
-# /tmp/nkread-bench): the 500k one is about 300 MB.
+# /tmp/nkread-bench): the 500k one is about 300 MB. fzf takes most of the
+# time (minutes a query at 500k); NKREAD_BENCH_FZF=reuse keeps the fzf
+# results of an earlier run, since they do not depend on nkread's code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${NKREAD_BENCH_DIR:-/tmp/nkread-bench}
@@ -27,6 +29,9 @@ for n in "${sizes[@]}"; do
   [ "$n" -ge 500000 ] && runs=2
   for i in "${!queries[@]}"; do
     q=${queries[$i]}
+    if [ "${NKREAD_BENCH_FZF:-}" = reuse ] && [ -f "$work/fzf-$n-$i.count" ]; then
+      continue
+    fi
     hyperfine --style none --runs "$runs" --export-json "$work/fzf-$n-$i.json" \
       "fzf --filter '$q' < '$work/p$n.txt' > /dev/null" >/dev/null
     fzf --filter "$q" <"$work/p$n.txt" | wc -l >"$work/fzf-$n-$i.count"
