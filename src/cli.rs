@@ -2,10 +2,12 @@
 //! stdout carries data only; messages go to stderr.
 
 mod entities;
+mod hits;
 
 use crate::config;
 use crate::corpus::{Corpus, Document, Person, Role, clean, clean_line};
 use crate::people::{PeopleIndex, SortBy};
+use crate::search::Scope;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -17,6 +19,7 @@ const AFTER_HELP: &str = "\
 Examples:
   nkread list                      the documents, newest first
   nkread show hrc55-open-letter-2024
+  nkread search secrty councl      fuzzy search; see `nkread search --help`
   nkread --corpus ~/nk-docs list --json
   nkread people ojea               who, in which documents, where named
   nkread check                     warn of look-alike names
@@ -25,7 +28,8 @@ Exit status:
   0  success
   1  a runtime failure (for example, output could not be written)
   2  a usage or input error: bad arguments, a broken config or corpus file,
-     an unknown document id or name, or no terminal for the reader";
+     an unknown document id or name, an invalid search query, or no terminal
+     for the reader";
 
 /// The narrowest measure text is wrapped to in a terminal, and the widest
 /// measure of `show`'s prose.
@@ -84,6 +88,25 @@ pub enum Command {
     /// Check the corpus, and warn of look-alike names of different entities
     #[command(after_help = CHECK_HELP)]
     Check,
+    /// Search titles, people and paragraphs; the best hits first, one a line
+    #[command(after_help = SEARCH_HELP)]
+    Search {
+        /// The query; several words are one query
+        #[arg(required_unless_present = "stdin", conflicts_with = "stdin")]
+        query: Vec<String>,
+        /// Print JSON: [{"doc","field","paragraph","score","text","indices"}]
+        #[arg(long)]
+        json: bool,
+        /// Print at most N hits
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Search only the document with this id
+        #[arg(long, value_name = "ID")]
+        doc: Option<String>,
+        /// Read one query a line from stdin; write each one's hits as a JSON array on one line
+        #[arg(long)]
+        stdin: bool,
+    },
 }
 
 const PEOPLE_HELP: &str = "\
@@ -118,6 +141,25 @@ impl From<String> for Output {
         Output { data, note: None }
     }
 }
+
+const SEARCH_HELP: &str = "\
+Query syntax (as fzf's extended mode):
+  secrty councl        every word must match a word, in any order; typos allowed
+  'secur  \"a phrase\"   exactly this text
+  ^just                a word starting with this
+  !dprk                leave out what contains this
+  Council              a word with a capital matches case; lower case matches any
+  kind:joint-letter  year:2015  year:2014..2017  year:2015..  by:hrw  role:quoted
+                       filters; by: is an issuer, signatory or member
+
+Examples:
+  nkread search secrty councl
+  nkread search 'by:\"christian solidarity\" year:2015.. accountability' --json
+  nkread search council --doc joint-letter-security-council-2015
+  printf 'council\ncrimes humanity\n' | nkread search --stdin
+
+With --stdin, a line that is not a valid query gets {\"error\": \"...\"} and the
+stream goes on; the exit status is then 2.";
 
 /// How a command failed: what to say on stderr, and the exit status.
 #[derive(Debug, PartialEq, Eq)]
@@ -234,6 +276,24 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
         None => return Ok(Outcome::Read(corpus)),
         Some(Command::List { json: false }) => list_text(&corpus, columns).into(),
         Some(Command::List { json: true }) => to_json(&list_json(&corpus)).into(),
+        Some(Command::Search {
+            query,
+            json,
+            limit,
+            doc,
+            stdin,
+        }) => {
+            let scope = match doc {
+                Some(id) => Scope::Doc(find(&corpus, id)?),
+                None => Scope::All,
+            };
+            if *stdin {
+                hits::search_stdin(&corpus, scope, *limit)?
+            } else {
+                hits::search(&corpus, &query.join(" "), scope, *limit, *json, columns)?
+            }
+            .into()
+        }
         Some(Command::Show { id, json }) => {
             let doc = &corpus.documents[find(&corpus, id)?];
             if *json {
@@ -378,41 +438,6 @@ fn list_json(corpus: &Corpus) -> Vec<ListRow<'_>> {
         .collect()
 }
 
-/// One person on one line, in the order the documents write them:
-/// name (acronym) — title, affiliation (country); note.
-fn person_line(p: &Person) -> String {
-    let post: Vec<&str> = [&p.title, &p.affiliation]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    // The country follows what it qualifies: the affiliation if there is one.
-    let (after_name, after_post) = if post.is_empty() {
-        (p.country.as_ref(), None)
-    } else {
-        (None, p.country.as_ref())
-    };
-    let paren: Vec<&str> = [p.acronym.as_ref(), after_name]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    let mut line = p.name.clone();
-    if !paren.is_empty() {
-        line.push_str(&format!(" ({})", paren.join(", ")));
-    }
-    if !post.is_empty() {
-        line.push_str(&format!(" — {}", post.join(", ")));
-    }
-    if let Some(country) = after_post {
-        line.push_str(&format!(" ({country})"));
-    }
-    if let Some(note) = &p.note {
-        line.push_str(&format!("; {note}"));
-    }
-    line
-}
-
 /// `text` after `first`, and wrapped to `width` under `rest` where a width
 /// is given (a terminal); unwrapped for scripts.
 fn block(text: &str, width: Option<usize>, first: &str, rest: &str) -> String {
@@ -494,7 +519,7 @@ fn show_text(doc: &Document, width: Option<usize>) -> String {
         out.push('\n');
         out.push_str(&block(&heading, width, "", "  "));
         for p in people {
-            out.push_str(&block(&person_line(p), width, "  ", "      "));
+            out.push_str(&block(&p.line(), width, "  ", "      "));
         }
     }
     out

@@ -12,6 +12,7 @@ pub mod input;
 pub mod keymap;
 pub mod library;
 pub mod people;
+pub mod search;
 pub mod state;
 pub mod ui;
 pub mod update;

@@ -723,3 +723,199 @@ fn check_of_a_broken_corpus_exits_2_with_the_problems() {
     let err = stderr_of_failure(nkread_with(fixture("broken/empty")).arg("check"));
     assert!(err.contains("the document is empty"), "{err}");
 }
+
+#[test]
+fn search_prints_one_line_per_hit_best_first_and_unmarked_when_piped() {
+    let out = stdout_of(nkread().args(["search", "secrty", "councl"]));
+    no_control_characters(&out);
+    let first = out.lines().next().expect("a hit");
+    assert!(
+        first.starts_with("joint-letter-security-council-2015")
+            && first.contains("Security Council"),
+        "{out}"
+    );
+    let places: Vec<&str> = out
+        .lines()
+        .map(|l| l.split_whitespace().nth(1).unwrap())
+        .collect();
+    assert!(
+        places
+            .iter()
+            .all(|p| *p == "title" || *p == "person" || p.starts_with('¶')),
+        "{places:?}"
+    );
+    assert!(out.lines().count() <= 20, "the default limit");
+}
+
+#[test]
+fn search_json_gives_the_full_text_and_the_matched_characters() {
+    let json = json_of(nkread().args(["search", "secrty councl", "--json", "--limit", "50"]));
+    let hits = json.as_array().unwrap();
+    assert!(!hits.is_empty());
+    for hit in hits {
+        let mut keys: Vec<&str> = hit
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["doc", "field", "indices", "paragraph", "score", "text"],
+            "{hit}"
+        );
+        let text: Vec<char> = hit["text"].as_str().unwrap().chars().collect();
+        let indices: Vec<usize> = hit["indices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i.as_u64().unwrap() as usize)
+            .collect();
+        assert!(indices.windows(2).all(|w| w[0] < w[1]), "{hit}");
+        assert!(indices.iter().all(|&i| i < text.len()), "{hit}");
+        match hit["field"].as_str().unwrap() {
+            "paragraph" => assert!(hit["paragraph"].as_u64().unwrap() >= 1),
+            "title" | "person" => assert_eq!(hit["paragraph"], Value::Null),
+            other => panic!("field {other}"),
+        }
+    }
+    // The text is the paragraph verbatim, numbered as show numbers it.
+    let top = &hits[1];
+    let doc = json_of(nkread().args(["show", top["doc"].as_str().unwrap(), "--json"]));
+    let n = top["paragraph"].as_u64().unwrap() as usize;
+    assert_eq!(doc["paragraphs"][n - 1]["text"], top["text"]);
+    let text: Vec<char> = top["text"].as_str().unwrap().chars().collect();
+    let marked: String = top["indices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| text[i.as_u64().unwrap() as usize])
+        .collect();
+    assert!(
+        marked.starts_with("Sec") && marked.contains("Counc"),
+        "{marked}"
+    );
+}
+
+#[test]
+fn search_limit_and_doc_narrow_the_hits() {
+    let two = stdout_of(nkread().args(["search", "council", "--limit", "2"]));
+    assert_eq!(two.lines().count(), 2, "{two}");
+    let none = stdout_of(nkread().args(["search", "council", "--limit", "0"]));
+    assert_eq!(none, "");
+    let id = "hrc55-open-letter-2024";
+    let json =
+        json_of(nkread().args(["search", "council", "--json", "--doc", id, "--limit", "100"]));
+    let hits = json.as_array().unwrap();
+    assert!(hits.len() > 2);
+    assert!(hits.iter().all(|h| h["doc"] == id), "{json}");
+}
+
+#[test]
+fn search_in_an_unknown_document_names_the_closest_ids() {
+    let err = stderr_of_failure(nkread().args(["search", "council", "--doc", "joint-letter-2015"]));
+    assert!(err.contains("\"joint-letter-2015\""), "{err}");
+    assert!(err.contains("joint-letter-security-council-2015"), "{err}");
+}
+
+#[test]
+fn an_unknown_filter_is_an_error_that_names_it() {
+    let err = stderr_of_failure(nkread().args(["search", "council note:x"]));
+    assert!(err.contains("unknown filter \"note:\""), "{err}");
+    assert!(err.contains("kind:, year:, by: and role:"), "{err}");
+    let err = stderr_of_failure(nkread().args(["search", "kind:memo"]));
+    assert!(err.contains("unknown kind \"memo\""), "{err}");
+    // Quoted, the colon is text.
+    nkread().args(["search", "\"note: x\""]).assert().success();
+}
+
+#[test]
+fn search_filters_by_issuer_and_year() {
+    let json = json_of(nkread().args([
+        "search",
+        "by:\"christian solidarity\" year:2015.. accountability",
+        "--json",
+    ]));
+    let hits = json.as_array().unwrap();
+    assert!(!hits.is_empty());
+    for hit in hits {
+        assert_ne!(hit["doc"], "icnk-welcomes-unga-resolution-2014", "undated");
+    }
+}
+
+#[test]
+fn search_stdin_answers_each_line_with_a_json_line_and_goes_on_after_a_bad_one() {
+    let out = nkread()
+        .args(["search", "--stdin", "--limit", "3"])
+        .write_stdin("secrty councl\nfoo:bar\n\ncrimes humanity\r\n북한")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 5, "{stdout}");
+    assert_eq!(lines[0].as_array().unwrap().len(), 3);
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("unknown filter")
+    );
+    assert_eq!(lines[2], Value::Array(vec![]));
+    assert!(!lines[3].as_array().unwrap().is_empty());
+    assert_eq!(lines[4], Value::Array(vec![]));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("line 2: unknown filter"), "{stderr}");
+    assert!(stderr.contains("1 of 5 queries had errors"), "{stderr}");
+}
+
+#[test]
+fn hostile_queries_are_answered_and_never_echoed_raw() {
+    for query in [
+        "",
+        "   ",
+        "\u{1b}]0;pwned\u{7}\u{1b}[2J",
+        "북한 인권",
+        "\u{202e}حقوق",
+    ] {
+        let out = nkread()
+            .args(["search", query])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        no_control_characters(&String::from_utf8(out.stdout).unwrap());
+        no_control_characters(&String::from_utf8(out.stderr).unwrap());
+    }
+    for query in ["foo:\u{1b}[31mbar", "kind:\"\u{1b}[2Jmemo\u{7}\""] {
+        let err = stderr_of_failure(nkread().args(["search", query]));
+        assert!(err.contains("unknown"), "{err}");
+        no_control_characters(&err);
+    }
+    let long = "crimes against humanity ".repeat(420);
+    let out = nkread()
+        .args(["search", &long])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("the query was cut"), "{stderr}");
+    assert!(!out.stdout.is_empty());
+}
+
+#[test]
+fn search_needs_a_query_or_stdin_but_not_both() {
+    nkread().arg("search").assert().code(2);
+    nkread().args(["search", "x", "--stdin"]).assert().code(2);
+    let help = stdout_of(nkread().args(["search", "--help"]));
+    assert!(
+        help.contains("Query syntax") && help.contains("by:hrw"),
+        "{help}"
+    );
+}

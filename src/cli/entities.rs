@@ -2,7 +2,7 @@
 //! as a list, one of them with its documents and passages, those a set of
 //! documents share, and the corpus check's warnings.
 
-use super::{Failure, Output, block, find, person_line, table, to_json};
+use super::{Failure, Output, block, find, table, to_json};
 use crate::corpus::{Corpus, EntityId, clean_line, near_duplicates};
 use crate::people::{Lookup, PeopleIndex, SortBy};
 use serde::Serialize;
@@ -267,7 +267,7 @@ pub(super) fn one(
             Some(a) => {
                 for &i in &a.people {
                     let person = &doc.people[i];
-                    let line = format!("{}: {}", person.role, person_line(person));
+                    let line = format!("{}: {}", person.role, person.line());
                     out.push_str(&block(&line, width, "  ", "      "));
                 }
             }

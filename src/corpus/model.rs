@@ -79,6 +79,19 @@ pub enum DocKind {
     Other,
 }
 
+impl DocKind {
+    pub const ALL: [DocKind; 8] = [
+        DocKind::PressRelease,
+        DocKind::JointLetter,
+        DocKind::OpenLetter,
+        DocKind::Letter,
+        DocKind::Statement,
+        DocKind::Report,
+        DocKind::Submission,
+        DocKind::Other,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PersonKind {
@@ -239,6 +252,44 @@ impl fmt::Display for PartialDate {
 impl Serialize for PartialDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl Person {
+    /// The person on one line, in the order the documents write them:
+    /// name (acronym) — title, affiliation (country); note. `show` prints
+    /// it and search matches it.
+    pub fn line(&self) -> String {
+        let post: Vec<&str> = [&self.title, &self.affiliation]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        // The country follows what it qualifies: the affiliation if there is one.
+        let (after_name, after_post) = if post.is_empty() {
+            (self.country.as_ref(), None)
+        } else {
+            (None, self.country.as_ref())
+        };
+        let paren: Vec<&str> = [self.acronym.as_ref(), after_name]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let mut line = self.name.clone();
+        if !paren.is_empty() {
+            line.push_str(&format!(" ({})", paren.join(", ")));
+        }
+        if !post.is_empty() {
+            line.push_str(&format!(" — {}", post.join(", ")));
+        }
+        if let Some(country) = after_post {
+            line.push_str(&format!(" ({country})"));
+        }
+        if let Some(note) = &self.note {
+            line.push_str(&format!("; {note}"));
+        }
+        line
     }
 }
 

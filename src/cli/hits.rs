@@ -1,0 +1,195 @@
+//! The `search` command's output: hits as lines of text or as JSON, and the
+//! stream of queries read from stdin.
+
+use super::Failure;
+use crate::corpus::{Corpus, clean_line};
+use crate::search::{Field, Hit, Query, Scope, SearchIndex, field_text, snippet};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::io::{BufRead, Write};
+use unicode_width::UnicodeWidthStr;
+
+const MARK_ON: &str = "\u{1b}[7m";
+const MARK_OFF: &str = "\u{1b}[27m";
+
+#[derive(Serialize)]
+struct Row<'a> {
+    doc: &'a str,
+    field: &'static str,
+    /// Numbered from 1, as `show` numbers them.
+    paragraph: Option<usize>,
+    score: i64,
+    text: Cow<'a, str>,
+    indices: Vec<usize>,
+}
+
+fn rows<'c>(corpus: &'c Corpus, index: &SearchIndex, query: &Query, hits: &[Hit]) -> Vec<Row<'c>> {
+    hits.iter()
+        .filter_map(|hit| {
+            let doc = corpus.documents.get(hit.doc)?;
+            let (field, paragraph) = match hit.field {
+                Field::Title => ("title", None),
+                Field::Paragraph(i) => ("paragraph", Some(i + 1)),
+                Field::Person(_) => ("person", None),
+            };
+            Some(Row {
+                doc: &doc.id,
+                field,
+                paragraph,
+                score: hit.score,
+                text: field_text(corpus, hit.doc, hit.field)?,
+                indices: index.indices(hit, query, corpus),
+            })
+        })
+        .collect()
+}
+
+/// A query parsed, or the error to show for it.
+fn parse(line: &str, corpus: &Corpus) -> Result<Query, String> {
+    Query::parse(line, corpus).map_err(|e| clean_line(&e.message))
+}
+
+fn truncation_note(query: &Query) -> Option<String> {
+    query.truncated().then(|| {
+        format!(
+            "nkread: the query was cut to its first {} characters and {} terms",
+            crate::search::MAX_QUERY_CHARS,
+            crate::search::MAX_TERMS
+        )
+    })
+}
+
+/// One query's hits: JSON, or a line per hit. `columns` is the terminal's
+/// width when stdout is one; then each hit is a snippet with its match
+/// marked.
+pub(super) fn search(
+    corpus: &Corpus,
+    text: &str,
+    scope: Scope,
+    limit: usize,
+    json: bool,
+    columns: Option<usize>,
+) -> Result<String, Failure> {
+    let query = parse(text, corpus).map_err(|m| Failure::input(format!("nkread: {m}")))?;
+    if let Some(note) = truncation_note(&query) {
+        super::say(note);
+    }
+    let index = SearchIndex::build(corpus);
+    let hits = index.search(&query, scope, limit).hits;
+    let rows = rows(corpus, &index, &query, &hits);
+    if json {
+        return Ok(super::to_json(&rows));
+    }
+    let mark = columns.is_some() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let rows: Vec<(String, &Row)> = rows
+        .iter()
+        .map(|r| {
+            let place = match r.paragraph {
+                Some(n) => format!("¶{n}"),
+                None => r.field.to_string(),
+            };
+            (place, r)
+        })
+        .collect();
+    let id_width = rows.iter().map(|(_, r)| r.doc.width()).max().unwrap_or(0);
+    let place_width = rows.iter().map(|(p, _)| p.width()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (place, row) in &rows {
+        let lead = format!(
+            "{}  {}  ",
+            super::pad(row.doc, id_width),
+            super::pad(place, place_width)
+        );
+        // One line per hit: a paragraph's own line breaks become spaces.
+        let one_line = row.text.replace('\n', " ");
+        let (text, marks) = match columns {
+            Some(c) => snippet(&one_line, &row.indices, c.saturating_sub(lead.width())),
+            None => (one_line, row.indices.clone()),
+        };
+        out.push_str(&lead);
+        out.push_str(&if mark { marked(&text, &marks) } else { text });
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// `text` with the characters at `marks` in reverse video.
+fn marked(text: &str, marks: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len() + marks.len() * 8);
+    let mut on = false;
+    let mut next = marks.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        let hit = next.next_if(|&&m| m == i).is_some();
+        if hit != on {
+            out.push_str(if hit { MARK_ON } else { MARK_OFF });
+            on = hit;
+        }
+        out.push(c);
+    }
+    if on {
+        out.push_str(MARK_OFF);
+    }
+    out
+}
+
+/// Reads queries from stdin, one a line, and writes each one's hits as a
+/// JSON array on one line, flushed, so a script can talk to it line by
+/// line. A line that is not a valid query gets `{"error": "…"}` instead,
+/// and the stream goes on; the exit status is then 2.
+pub(super) fn search_stdin(corpus: &Corpus, scope: Scope, limit: usize) -> Result<String, Failure> {
+    let index = SearchIndex::build(corpus);
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut line = Vec::new();
+    let (mut number, mut failed) = (0usize, 0usize);
+    loop {
+        line.clear();
+        match input.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                return Err(Failure {
+                    code: 1,
+                    message: format!("nkread: cannot read the queries: {e}"),
+                });
+            }
+        }
+        number += 1;
+        let text = String::from_utf8_lossy(&line);
+        let answer = match parse(&text, corpus) {
+            Ok(query) => {
+                if let Some(note) = truncation_note(&query) {
+                    super::say(format!("{note} (line {number})"));
+                }
+                let hits = index.search(&query, scope, limit).hits;
+                serde_json::to_string(&rows(corpus, &index, &query, &hits))
+            }
+            Err(message) => {
+                failed += 1;
+                super::say(format!("nkread: line {number}: {message}"));
+                serde_json::to_string(&serde_json::json!({ "error": message }))
+            }
+        };
+        // Plain strings and numbers always serialize.
+        let answer = answer.unwrap_or_default();
+        let written = writeln!(out, "{answer}").and_then(|()| out.flush());
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(String::new()),
+            Err(e) => {
+                return Err(Failure {
+                    code: 1,
+                    message: format!("nkread: cannot write output: {e}"),
+                });
+            }
+            Ok(()) => {}
+        }
+    }
+    if failed > 0 {
+        return Err(Failure::input(format!(
+            "nkread: {failed} of {number} queries had errors; their lines are {{\"error\": …}}"
+        )));
+    }
+    Ok(String::new())
+}

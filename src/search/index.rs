@@ -1,0 +1,384 @@
+//! The index: every title, person and paragraph of the corpus as a
+//! passage of words, a vocabulary of the words, and for each word the
+//! passages that hold it.
+//!
+//! Passages are numbered document by document: the title, then the people
+//! in order, then the paragraphs, so a document's passages are one range
+//! and a posting list restricted to one document is a slice of it.
+
+use super::text::{fold, for_each_word};
+use crate::corpus::{Corpus, Role};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The Fx hash (rustc's): several times faster than the default SipHash on
+/// short words, which matters when a large corpus has tens of millions.
+/// It does not resist crafted collisions, which a corpus on one's own disk
+/// has no reason to hold.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Lists of ids, one list per key, stored end to end.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Lists {
+    starts: Vec<usize>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    pub fn get(&self, key: usize) -> &[u32] {
+        match (self.starts.get(key), self.starts.get(key + 1)) {
+            (Some(&from), Some(&to)) => &self.items[from..to],
+            _ => &[],
+        }
+    }
+
+    /// Builds the lists from `(key, item)` pairs given in item order,
+    /// dropping a repeat of the last item of a key.
+    fn from_pairs(keys: usize, pairs: impl Fn(&mut dyn FnMut(usize, u32))) -> Lists {
+        let mut last = vec![u32::MAX; keys];
+        let mut counts = vec![0usize; keys + 1];
+        pairs(&mut |key, item| {
+            if last[key] != item {
+                last[key] = item;
+                counts[key + 1] += 1;
+            }
+        });
+        for k in 0..keys {
+            counts[k + 1] += counts[k];
+        }
+        let mut items = vec![0u32; counts[keys]];
+        let mut next = counts.clone();
+        last.fill(u32::MAX);
+        pairs(&mut |key, item| {
+            if last[key] != item {
+                last[key] = item;
+                items[next[key]] = item;
+                next[key] += 1;
+            }
+        });
+        Lists {
+            starts: counts,
+            items,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct DocInfo {
+    /// Its first passage, the title.
+    pub first: u32,
+    pub people: u32,
+    pub paragraphs: u32,
+    /// Its place in the corpus newest first, which breaks ties in ranking.
+    pub rank: u32,
+    /// Where its short passages (title, people) are in `short_of`.
+    pub shorts: u32,
+}
+
+/// Everything search needs to rank passages, built once from a corpus.
+/// It holds no text of the paragraphs themselves: match positions are
+/// worked out from the corpus for the hits shown.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    pub(super) docs: Vec<DocInfo>,
+    pub(super) passage_doc: Vec<u32>,
+    /// The role of a person passage.
+    pub(super) passage_role: Vec<Option<Role>>,
+    /// Each passage's words as form ids, passage after passage.
+    pub(super) tokens: Vec<u32>,
+    pub(super) token_starts: Vec<usize>,
+    /// Words as written ("Council", "council"): the forms.
+    pub(super) forms: Vec<Box<str>>,
+    /// Words folded ("council"), sorted, so that words sharing a prefix
+    /// are neighbours: the vocabulary.
+    pub(super) words: Vec<Box<str>>,
+    pub(super) word_forms: Lists,
+    /// The passages holding each word, in passage order.
+    pub(super) postings: Lists,
+    /// The distinct texts of titles and person lines, folded to lower case
+    /// and folded keeping case, matched whole.
+    pub(super) shorts_lower: Vec<Box<str>>,
+    pub(super) shorts_cased: Vec<Box<str>>,
+    /// For the short passages of each document in order, their text's id.
+    pub(super) short_of: Vec<u32>,
+    /// By passage, which words stand side by side in it.
+    pub(super) neighbours: Vec<Neighbours>,
+}
+
+/// A Bloom filter of the pairs of words (folded) that stand side by side
+/// in a passage, in order: 512 bits, two per pair, so about one pair in ten
+/// that is not there looks as if it were. It tells, without reading the
+/// passage, that two terms cannot be side by side in it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Neighbours([u64; 8]);
+
+impl Neighbours {
+    /// The bits of the pair `a` then `b`, for [`Neighbours::has`].
+    pub fn bits(a: u32, b: u32) -> [usize; 2] {
+        let mut h = FxHasher::default();
+        h.write(&a.to_le_bytes());
+        h.write(&b.to_le_bytes());
+        let h = h.finish();
+        [(h % 512) as usize, ((h >> 32) % 512) as usize]
+    }
+
+    fn insert(&mut self, a: u32, b: u32) {
+        for bit in Self::bits(a, b) {
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// False only if the pair whose bits these are is not in the passage.
+    pub fn has(&self, bits: [usize; 2]) -> bool {
+        bits.iter()
+            .all(|&bit| self.0[bit / 64 % 8] & (1 << (bit % 64)) != 0)
+    }
+}
+
+impl SearchIndex {
+    /// Indexes every title, person line and paragraph of `corpus`.
+    pub fn build(corpus: &Corpus) -> SearchIndex {
+        let mut ranks = vec![0u32; corpus.documents.len()];
+        for (rank, d) in corpus.newest_first().into_iter().enumerate() {
+            ranks[d] = rank as u32;
+        }
+        let mut b = Builder::default();
+        let mut docs = Vec::with_capacity(corpus.documents.len());
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            docs.push(DocInfo {
+                first: b.passage_doc.len() as u32,
+                people: doc.people.len() as u32,
+                paragraphs: doc.paragraphs.len() as u32,
+                rank: ranks[d],
+                shorts: b.short_of.len() as u32,
+            });
+            b.add(d, None, &doc.title, true);
+            for person in &doc.people {
+                b.add(d, Some(person.role), &person.line(), true);
+            }
+            for paragraph in &doc.paragraphs {
+                b.add(d, None, paragraph, false);
+            }
+        }
+        b.finish(docs)
+    }
+
+    pub(super) fn passages(&self) -> usize {
+        self.passage_doc.len()
+    }
+
+    pub(super) fn tokens_of(&self, passage: usize) -> &[u32] {
+        match (
+            self.token_starts.get(passage),
+            self.token_starts.get(passage + 1),
+        ) {
+            (Some(&from), Some(&to)) => &self.tokens[from..to],
+            _ => &[],
+        }
+    }
+
+    /// The range of words starting with `prefix` in the vocabulary.
+    pub(super) fn prefixed(&self, prefix: &str) -> std::ops::Range<usize> {
+        let from = self.words.partition_point(|w| &**w < prefix);
+        let to = from + self.words[from..].partition_point(|w| w.starts_with(prefix));
+        from..to
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    passage_doc: Vec<u32>,
+    passage_role: Vec<Option<Role>>,
+    tokens: Vec<u32>,
+    token_starts: Vec<usize>,
+    form_ids: FastMap<Box<str>, u32>,
+    forms: Vec<Box<str>>,
+    short_ids: FastMap<String, u32>,
+    shorts: Vec<String>,
+    short_of: Vec<u32>,
+}
+
+impl Builder {
+    fn add(&mut self, doc: usize, role: Option<Role>, text: &str, short: bool) {
+        self.passage_doc.push(doc as u32);
+        self.passage_role.push(role);
+        self.token_starts.push(self.tokens.len());
+        for_each_word(text, |_, word| {
+            let id = match self.form_ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = self.forms.len() as u32;
+                    self.forms.push(word.into());
+                    self.form_ids.insert(word.into(), id);
+                    id
+                }
+            };
+            self.tokens.push(id);
+        });
+        if short {
+            let next = self.shorts.len() as u32;
+            let id = *self.short_ids.entry(text.to_string()).or_insert(next);
+            if id == next {
+                self.shorts.push(text.to_string());
+            }
+            self.short_of.push(id);
+        }
+    }
+
+    /// Renumbers the forms, most frequent first: reading a passage looks
+    /// each of its words up in tables by form id, and with the common
+    /// words at the front those lookups stay in the processor's cache.
+    fn number_forms_by_frequency(&mut self) {
+        let mut counts = vec![0u32; self.forms.len()];
+        for &f in &self.tokens {
+            counts[f as usize] = counts[f as usize].saturating_add(1);
+        }
+        let mut order: Vec<u32> = (0..self.forms.len() as u32).collect();
+        order.sort_by_key(|&f| std::cmp::Reverse(counts[f as usize]));
+        let mut new_id = vec![0u32; self.forms.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_id[old as usize] = new as u32;
+        }
+        for f in &mut self.tokens {
+            *f = new_id[*f as usize];
+        }
+        let mut forms = std::mem::take(&mut self.forms);
+        self.forms = order
+            .iter()
+            .map(|&old| std::mem::take(&mut forms[old as usize]))
+            .collect();
+    }
+
+    fn finish(mut self, docs: Vec<DocInfo>) -> SearchIndex {
+        self.token_starts.push(self.tokens.len());
+        self.number_forms_by_frequency();
+        let mut folded: Vec<(String, u32)> = self
+            .forms
+            .iter()
+            .enumerate()
+            .map(|(id, form)| (fold(form, false), id as u32))
+            .collect();
+        folded.sort_unstable();
+        let mut words: Vec<Box<str>> = Vec::new();
+        let mut form_word = vec![0u32; self.forms.len()];
+        for (word, form) in &folded {
+            if words.last().is_none_or(|last| **last != **word) {
+                words.push(word.as_str().into());
+            }
+            form_word[*form as usize] = (words.len() - 1) as u32;
+        }
+        let word_forms = Lists::from_pairs(words.len(), |push| {
+            for (_, form) in &folded {
+                push(form_word[*form as usize] as usize, *form);
+            }
+        });
+        let passages = self.passage_doc.len();
+        let postings = Lists::from_pairs(words.len(), |push| {
+            for p in 0..passages {
+                let (from, to) = (self.token_starts[p], self.token_starts[p + 1]);
+                for &form in &self.tokens[from..to] {
+                    push(form_word[form as usize] as usize, p as u32);
+                }
+            }
+        });
+        let neighbours = (0..passages)
+            .map(|p| {
+                let words = &self.tokens[self.token_starts[p]..self.token_starts[p + 1]];
+                let mut sketch = Neighbours::default();
+                for pair in words.windows(2) {
+                    let (a, b) = (form_word[pair[0] as usize], form_word[pair[1] as usize]);
+                    sketch.insert(a, b);
+                }
+                sketch
+            })
+            .collect();
+        self.form_ids = FastMap::default();
+        SearchIndex {
+            neighbours,
+            docs,
+            passage_doc: self.passage_doc,
+            passage_role: self.passage_role,
+            tokens: self.tokens,
+            token_starts: self.token_starts,
+            forms: self.forms,
+            words,
+            word_forms,
+            postings,
+            shorts_lower: self.shorts.iter().map(|s| fold(s, false).into()).collect(),
+            shorts_cased: self.shorts.iter().map(|s| fold(s, true).into()).collect(),
+            short_of: self.short_of,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_keep_items_in_order_without_repeats() {
+        let pairs = [(1, 0), (1, 0), (0, 1), (1, 2), (1, 2), (0, 3)];
+        let lists = Lists::from_pairs(3, |push| {
+            for &(k, i) in &pairs {
+                push(k, i);
+            }
+        });
+        assert_eq!(lists.get(0), [1, 3]);
+        assert_eq!(lists.get(1), [0, 2]);
+        assert_eq!(lists.get(2), [] as [u32; 0]);
+        assert_eq!(lists.get(9), [] as [u32; 0]);
+    }
+
+    #[test]
+    fn neighbours_know_which_words_follow_which() {
+        let mut n = Neighbours::default();
+        n.insert(1, 2);
+        assert!(n.has(Neighbours::bits(1, 2)));
+        let absent = (0..100).filter(|&b| !n.has(Neighbours::bits(2, b))).count();
+        assert!(absent > 90, "{absent}");
+    }
+
+    #[test]
+    fn every_passage_is_indexed_and_words_are_folded_and_sorted() {
+        let corpus = Corpus::load(&[]).unwrap();
+        let index = SearchIndex::build(&corpus);
+        let expected: usize = corpus
+            .documents
+            .iter()
+            .map(|d| 1 + d.people.len() + d.paragraphs.len())
+            .sum();
+        assert_eq!(index.passages(), expected);
+        assert!(index.words.windows(2).all(|w| w[0] < w[1]));
+        let the = index.words.binary_search(&"the".into()).unwrap();
+        let forms: Vec<&str> = index
+            .word_forms
+            .get(the)
+            .iter()
+            .map(|&f| &*index.forms[f as usize])
+            .collect();
+        assert!(forms.contains(&"The") && forms.contains(&"the"));
+        assert!(index.words[index.prefixed("secu")].contains(&"security".into()));
+    }
+}

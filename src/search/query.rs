@@ -1,0 +1,590 @@
+//! Queries: fzf's extended syntax over words, plus field filters.
+//!
+//! - `word`: fuzzy; it matches a word equal to it, starting with it, or
+//!   close to it (letters left out, one or two letters wrong).
+//! - `'word` and `"a phrase"`: exact; the text must contain it.
+//! - `^word`: the start of a word.
+//! - `!word`: leave out what contains it (`!^word`, `!'word`, `!"a phrase"`).
+//! - Smart case: a term with a capital letter matches case; others do not.
+//!   Diacritics are never significant.
+//! - Filters: `kind:joint-letter`, `year:2015`, `year:2014..2017`,
+//!   `year:2015..`, `year:..2017`, `by:hrw` (an issuer, signatory or member
+//!   whose name, alias or acronym matches), `role:quoted` (people with that
+//!   role). The same filter twice means either; different filters, both.
+//!   An unknown filter is an error; text with a colon goes in quotes.
+
+use super::text::{fold, fold_char, words};
+use crate::corpus::{Corpus, DocKind, Role, clean_line};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::ops::Range;
+
+/// Longer queries are cut here (a paste of a page), and the cut is reported.
+pub const MAX_QUERY_CHARS: usize = 256;
+/// At most this many terms are searched; the rest are reported as cut.
+pub const MAX_TERMS: usize = 16;
+
+const FILTERS: &str = "kind:, year:, by: and role:";
+
+/// How one word of a term must meet a word of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    /// Equal.
+    Whole,
+    /// Equal or a prefix of it.
+    Start,
+    /// Equal or a suffix of it.
+    End,
+    /// Anywhere inside it.
+    Within,
+    /// Equal, a prefix, or close to it (see `matching::match_part`).
+    Fuzzy,
+}
+
+/// One word of a term, folded.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Token {
+    pub text: String,
+    pub chars: usize,
+    pub part: Part,
+}
+
+/// A term: one word, or several that must follow each other in the text
+/// ("a phrase", `council-mandated`).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Term {
+    pub tokens: Vec<Token>,
+    pub case_sensitive: bool,
+    /// For a fuzzy term, the whole term folded, to match a title or a
+    /// person's line whole as fzf does (`csw`, `ojeaquintana`).
+    pub whole: Option<String>,
+}
+
+/// A parsed query. Build it with [`Query::parse`]; it refers to documents
+/// of the corpus it was parsed against by index.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub(super) terms: Vec<Term>,
+    pub(super) excluded: Vec<Term>,
+    /// The documents the filters allow, by index; `None` when no filter
+    /// names documents.
+    pub(super) docs: Option<Vec<bool>>,
+    /// People with any of these roles; empty for no role filter.
+    pub(super) roles: Vec<Role>,
+    truncated: bool,
+}
+
+/// Why a query cannot run: a message for the reader, and where in the
+/// input (a byte range) the problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError {
+    pub message: String,
+    pub span: Range<usize>,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mode {
+    Fuzzy,
+    Exact,
+    Anchored,
+}
+
+/// The filters of a query as written, before they are applied to documents.
+#[derive(Default)]
+struct Filters {
+    kinds: Vec<DocKind>,
+    years: Vec<(u16, u16)>,
+    by: Vec<Vec<bool>>,
+    roles: Vec<Role>,
+}
+
+impl Query {
+    /// Parses `input`. The input is cut to [`MAX_QUERY_CHARS`] characters
+    /// and [`MAX_TERMS`] terms (see [`Query::truncated`]); control
+    /// characters separate terms. An unknown or malformed filter is an error.
+    pub fn parse(input: &str, corpus: &Corpus) -> Result<Query, QueryError> {
+        let (input, mut truncated) = match input.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((cut, _)) => (&input[..cut], true),
+            None => (input, false),
+        };
+        let mut query = Query {
+            terms: Vec::new(),
+            excluded: Vec::new(),
+            docs: None,
+            roles: Vec::new(),
+            truncated: false,
+        };
+        let mut filters = Filters::default();
+        for (span, piece) in pieces(input) {
+            let (negated, rest) = match piece.strip_prefix('!') {
+                Some(rest) => (true, rest),
+                None => (false, piece),
+            };
+            if let Some((name, value)) = filter_parts(rest) {
+                let error = |message: String| QueryError {
+                    message,
+                    span: span.clone(),
+                };
+                if negated {
+                    return Err(error(format!(
+                        "a filter cannot be negated: \"{}\"",
+                        clean_line(piece)
+                    )));
+                }
+                filters.add(name, value, corpus).map_err(error)?;
+                continue;
+            }
+            let Some(term) = term(rest, negated) else {
+                continue;
+            };
+            let count = query.terms.len() + query.excluded.len();
+            let list = if negated {
+                &mut query.excluded
+            } else {
+                &mut query.terms
+            };
+            if list.contains(&term) {
+                continue;
+            }
+            if count >= MAX_TERMS {
+                truncated = true;
+                break;
+            }
+            list.push(term);
+        }
+        query.docs = filters.documents(corpus);
+        query.roles = filters.roles;
+        query.truncated = truncated;
+        Ok(query)
+    }
+
+    /// True when the input was cut to [`MAX_QUERY_CHARS`] or [`MAX_TERMS`].
+    pub fn truncated(&self) -> bool {
+        self.truncated
+    }
+
+    /// True for a query that asks for nothing: no term and no filter.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+            && self.excluded.is_empty()
+            && self.docs.is_none()
+            && self.roles.is_empty()
+    }
+}
+
+/// The query split at whitespace and control characters outside double
+/// quotes, with each piece's byte range. An unclosed quote runs to the end.
+fn pieces(input: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut quoted = false;
+    for (i, c) in input.char_indices() {
+        let separates = !quoted && (c.is_whitespace() || c.is_control());
+        if c == '"' {
+            quoted = !quoted;
+        }
+        match (separates, start) {
+            (true, Some(s)) => {
+                out.push((s..i, &input[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s..input.len(), &input[s..]));
+    }
+    out
+}
+
+/// `name:value` when the piece starts with a filter name: ASCII letters and
+/// a colon. A quoted piece is never a filter.
+fn filter_parts(piece: &str) -> Option<(&str, &str)> {
+    let (name, value) = piece.split_once(':')?;
+    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic())).then_some((name, value))
+}
+
+/// The text of a piece without its quotes, cleaned of characters that
+/// never occur in the corpus (bidi controls and the like).
+fn unquote(s: &str) -> String {
+    clean_line(&s.replace('"', ""))
+}
+
+/// A term from a piece without its `!`; `None` for one with no word in it
+/// (punctuation alone), which matches nothing and so is left out.
+fn term(piece: &str, negated: bool) -> Option<Term> {
+    let (mode, rest) = if let Some(rest) = piece.strip_prefix('\'') {
+        (Mode::Exact, rest)
+    } else if let Some(rest) = piece.strip_prefix('^') {
+        (Mode::Anchored, rest)
+    } else if piece.starts_with('"') || negated {
+        // fzf's !term is an exact match left out.
+        (Mode::Exact, piece)
+    } else {
+        (Mode::Fuzzy, piece)
+    };
+    let text = unquote(rest);
+    let case_sensitive = text.chars().any(char::is_uppercase);
+    let found = words(&text);
+    let last = found.len().checked_sub(1)?;
+    let tokens = found
+        .iter()
+        .enumerate()
+        .map(|(i, (_, word))| Token {
+            text: fold(word, case_sensitive),
+            chars: word.chars().count(),
+            part: match mode {
+                Mode::Fuzzy => Part::Fuzzy,
+                Mode::Exact if last == 0 => Part::Within,
+                Mode::Exact if i == 0 => Part::End,
+                Mode::Exact | Mode::Anchored if i == last => Part::Start,
+                Mode::Exact | Mode::Anchored => Part::Whole,
+            },
+        })
+        .collect();
+    Some(Term {
+        tokens,
+        case_sensitive,
+        // One letter is in nearly every title and name.
+        whole: (mode == Mode::Fuzzy && text.chars().count() > 1)
+            .then(|| fold(&text, case_sensitive)),
+    })
+}
+
+impl Filters {
+    fn add(&mut self, name: &str, value: &str, corpus: &Corpus) -> Result<(), String> {
+        let name = name.to_ascii_lowercase();
+        let value = unquote(value);
+        let value = value.trim();
+        let example = match name.as_str() {
+            "kind" => "kind:joint-letter",
+            "year" => "year:2015 or year:2014..2017",
+            "by" => "by:hrw",
+            "role" => "role:quoted",
+            _ => {
+                return Err(format!(
+                    "unknown filter \"{}:\"; the filters are {FILTERS} \
+                     (to search for text with a colon, put it in quotes)",
+                    clean_line(&name)
+                ));
+            }
+        };
+        if value.is_empty() {
+            return Err(format!(
+                "the filter {name}: needs a value, such as {example}"
+            ));
+        }
+        match name.as_str() {
+            "kind" => {
+                let kind = one_of(value, &DocKind::ALL, "kind")?;
+                self.kinds.push(kind);
+            }
+            "year" => self.years.push(years(value)?),
+            "by" => self.by.push(by(value, corpus)),
+            _ => {
+                let role = one_of(value, &Role::ALL, "role")?;
+                if !self.roles.contains(&role) {
+                    self.roles.push(role);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The documents that pass every filter, or `None` for no filter.
+    fn documents(&self, corpus: &Corpus) -> Option<Vec<bool>> {
+        if self.kinds.is_empty() && self.years.is_empty() && self.by.is_empty() {
+            return None;
+        }
+        let allowed = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                let kind = self.kinds.is_empty() || self.kinds.contains(&doc.kind);
+                let year = self.years.is_empty()
+                    || doc.date.is_some_and(|date| {
+                        self.years
+                            .iter()
+                            .any(|(from, to)| (*from..=*to).contains(&date.year))
+                    });
+                let by = self.by.is_empty() || self.by.iter().any(|docs| docs[d]);
+                kind && year && by
+            })
+            .collect();
+        Some(allowed)
+    }
+}
+
+/// The value among `all` named `value` or, failing that, the only one whose
+/// name starts with it.
+fn one_of<T: Copy + fmt::Display>(value: &str, all: &[T], what: &str) -> Result<T, String> {
+    let value = value.to_lowercase();
+    let exact = all.iter().find(|v| v.to_string() == value);
+    let mut starting = all.iter().filter(|v| v.to_string().starts_with(&value));
+    match (exact, starting.next(), starting.next()) {
+        (Some(v), _, _) | (None, Some(v), None) => Ok(*v),
+        _ => {
+            let names: Vec<String> = all.iter().map(ToString::to_string).collect();
+            Err(format!(
+                "unknown {what} \"{value}\"; expected one of {}",
+                names.join(", ")
+            ))
+        }
+    }
+}
+
+/// `2015`, `2014..2017`, `2015..` or `..2017` as an inclusive range.
+fn years(value: &str) -> Result<(u16, u16), String> {
+    let invalid = || {
+        format!(
+            "invalid year \"{value}\"; expected year:2015, year:2014..2017, \
+             year:2015.. or year:..2017"
+        )
+    };
+    let year = |s: &str, default: u16| {
+        if s.is_empty() {
+            return Ok(default);
+        }
+        (s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u16>().ok())
+            .flatten()
+            .ok_or_else(invalid)
+    };
+    let (from, to) = match value.split_once("..") {
+        Some((from, to)) if !(from.is_empty() && to.is_empty()) => {
+            (year(from, 0)?, year(to, u16::MAX)?)
+        }
+        Some(_) => return Err(invalid()),
+        None => {
+            let y = year(value, 0)?;
+            (y, y)
+        }
+    };
+    if from > to {
+        return Err(format!("the years in \"{value}\" run backwards"));
+    }
+    Ok((from, to))
+}
+
+/// The letters and digits of a name, folded: "H.R.W." and "hrw" meet.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| fold_char(c, false))
+        .collect()
+}
+
+/// The documents, by index, where an entity whose name, alias or acronym
+/// matches `value` is an issuer, signatory or member. Exact matches (after
+/// setting aside case and punctuation) win; otherwise the entities within
+/// a fifth of the best fuzzy score.
+fn by(value: &str, corpus: &Corpus) -> Vec<bool> {
+    const ROLES: [Role; 3] = [Role::Issuer, Role::Signatory, Role::Member];
+    let entities: BTreeSet<usize> = corpus
+        .documents
+        .iter()
+        .flat_map(|d| &d.people)
+        .filter(|p| ROLES.contains(&p.role))
+        .map(|p| p.entity)
+        .collect();
+    let wanted = squash(value);
+    let pattern = fold(value, false);
+    let matcher = SkimMatcherV2::default().respect_case();
+    let scored: Vec<(usize, bool, i64)> = entities
+        .into_iter()
+        .map(|id| {
+            let e = corpus.entities.get(id);
+            let names = || {
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .chain(&e.acronyms)
+            };
+            let exact = names().any(|n| squash(n) == wanted);
+            let score = names()
+                .filter_map(|n| matcher.fuzzy_match(&fold(n, false), &pattern))
+                .max()
+                .unwrap_or(0);
+            (id, exact, score)
+        })
+        .collect();
+    let any_exact = scored.iter().any(|s| s.1);
+    let best = scored.iter().map(|s| s.2).max().unwrap_or(0);
+    let chosen: BTreeSet<usize> = scored
+        .into_iter()
+        .filter(|&(_, exact, score)| {
+            if any_exact {
+                exact
+            } else {
+                score > 0 && score * 5 >= best * 4
+            }
+        })
+        .map(|s| s.0)
+        .collect();
+    corpus
+        .documents
+        .iter()
+        .map(|d| {
+            d.people
+                .iter()
+                .any(|p| ROLES.contains(&p.role) && chosen.contains(&p.entity))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Corpus {
+        Corpus::load(&[]).expect("the bundled corpus loads")
+    }
+
+    fn parse(s: &str) -> Query {
+        Query::parse(s, &corpus()).expect("parses")
+    }
+
+    fn tokens(t: &Term) -> Vec<(&str, Part)> {
+        t.tokens.iter().map(|t| (t.text.as_str(), t.part)).collect()
+    }
+
+    #[test]
+    fn terms_take_fzf_s_operators() {
+        let q = parse("secrty 'exact ^anch !gone !^pre \"Two Words\" council-mandated");
+        let terms: Vec<_> = q.terms.iter().map(tokens).collect();
+        assert_eq!(
+            terms,
+            [
+                vec![("secrty", Part::Fuzzy)],
+                vec![("exact", Part::Within)],
+                vec![("anch", Part::Start)],
+                vec![("Two", Part::End), ("Words", Part::Start)],
+                vec![("council", Part::Fuzzy), ("mandated", Part::Fuzzy)],
+            ]
+        );
+        let excluded: Vec<_> = q.excluded.iter().map(tokens).collect();
+        assert_eq!(
+            excluded,
+            [vec![("gone", Part::Within)], vec![("pre", Part::Start)]]
+        );
+        assert!(q.terms[3].case_sensitive && !q.terms[0].case_sensitive);
+        assert_eq!(q.terms[0].whole.as_deref(), Some("secrty"));
+        assert_eq!(q.terms[1].whole, None);
+    }
+
+    #[test]
+    fn smart_case_is_per_term_and_diacritics_never_count() {
+        let q = parse("Tomás ojea");
+        assert!(q.terms[0].case_sensitive);
+        assert_eq!(q.terms[0].tokens[0].text, "Tomas");
+        assert!(!q.terms[1].case_sensitive);
+    }
+
+    #[test]
+    fn filters_narrow_the_documents() {
+        let c = corpus();
+        let allowed = |s: &str| -> Vec<&str> {
+            let q = Query::parse(s, &c).unwrap();
+            let docs = q.docs.expect("a document filter");
+            c.documents
+                .iter()
+                .zip(docs)
+                .filter(|(_, ok)| *ok)
+                .map(|(d, _)| d.id.as_str())
+                .collect()
+        };
+        assert_eq!(
+            allowed("kind:joint-letter"),
+            ["joint-letter-security-council-2015"]
+        );
+        assert_eq!(allowed("kind:joint"), allowed("kind:joint-letter"));
+        assert_eq!(allowed("year:2015"), ["joint-letter-security-council-2015"]);
+        assert_eq!(allowed("year:2017.."), allowed("year:2017..2024"));
+        assert_eq!(allowed("year:2017..").len(), 2);
+        assert_eq!(allowed("year:..2014").len(), 1, "undated documents fail");
+        assert_eq!(allowed("year:2015 year:2024").len(), 2, "either year");
+        assert_eq!(allowed("year:2015 kind:open-letter").len(), 0, "both");
+        let hrw = allowed("by:hrw");
+        assert!(
+            hrw.contains(&"joint-letter-security-council-2015"),
+            "{hrw:?}"
+        );
+        assert!(
+            !hrw.contains(&"icnk-welcomes-unga-resolution-2014"),
+            "{hrw:?}"
+        );
+        assert_eq!(allowed("by:HRW"), hrw);
+        assert_eq!(allowed("by:\"human rights watch\""), hrw);
+        let csw = allowed("by:\"christian solidarity\" year:2015..");
+        assert!(
+            csw.contains(&"joint-letter-security-council-2015"),
+            "{csw:?}"
+        );
+        assert_eq!(allowed("by:zzzzqqq"), Vec::<&str>::new());
+        let q = parse("role:quoted role:q role:issuer");
+        assert_eq!(q.roles, [Role::Quoted, Role::Issuer]);
+        assert!(q.docs.is_none());
+    }
+
+    #[test]
+    fn bad_filters_are_errors_that_point_at_the_filter() {
+        let c = corpus();
+        for (query, message, span) in [
+            ("council foo:bar", "unknown filter \"foo:\"", 8..15),
+            (
+                "kind:memo",
+                "unknown kind \"memo\"; expected one of press-release",
+                0..9,
+            ),
+            ("kind:", "the filter kind: needs a value", 0..5),
+            ("year:15th", "invalid year \"15th\"", 0..9),
+            ("year:..", "invalid year", 0..7),
+            ("year:2017..2014", "run backwards", 0..15),
+            ("year:99999", "invalid year", 0..10),
+            ("role:author", "unknown role \"author\"", 0..11),
+            ("role:", "needs a value", 0..5),
+            ("!kind:report", "cannot be negated", 0..12),
+            ("by:\"\"", "needs a value", 0..5),
+        ] {
+            let err = Query::parse(query, &c).unwrap_err();
+            assert!(err.message.contains(message), "{query}: {err}");
+            assert_eq!(err.span, span, "{query}");
+        }
+    }
+
+    #[test]
+    fn quoted_text_with_a_colon_is_a_term_and_punctuation_alone_is_nothing() {
+        let q = parse("\"note: this\" — ! ' ^ \"\"");
+        assert_eq!(q.terms.len(), 1);
+        assert_eq!(
+            tokens(&q.terms[0]),
+            [("note", Part::End), ("this", Part::Start)]
+        );
+        assert!(parse("  \t ").is_empty());
+        assert!(parse("10:30").terms.len() == 1, "digits are no filter name");
+    }
+
+    #[test]
+    fn long_input_is_cut_and_says_so() {
+        let long = "a".repeat(10_000);
+        let q = parse(&long);
+        assert!(q.truncated());
+        assert_eq!(q.terms[0].tokens[0].chars, MAX_QUERY_CHARS);
+        let many: String = (0..40).map(|i| format!("w{i} ")).collect();
+        let q = parse(&many);
+        assert!(q.truncated() && q.terms.len() == MAX_TERMS);
+        assert!(!parse("a a a a").truncated(), "a repeated term is one term");
+        assert_eq!(parse("a a a a").terms.len(), 1);
+    }
+}

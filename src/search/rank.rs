@@ -1,0 +1,682 @@
+//! Running a query: the passages every term meets, ranked.
+//!
+//! Each term's words are looked up in the vocabulary, and their posting
+//! lists are merged, rarest term first, into the passages that meet every
+//! term, with the sum of the terms' tiers as an upper bound of how well
+//! each does. Passages are then read (their word ids, not their text) best
+//! bound first, for the terms' positions, only until the hits to show can
+//! no longer change.
+//!
+//! The order: the sum of the terms' tiers (exact word, start of a word,
+//! close to a word, a title or name matched whole), then how near the terms
+//! are to each other, then the field (title, person, paragraph), then how
+//! closely the words match within their tiers, then the document's date,
+//! newest first, then the order in the document.
+
+use super::index::{Neighbours, SearchIndex};
+use super::matching::{self, EXACT, LOOSE, Resolved, match_whole};
+use super::query::{MAX_TERMS, Query, Term};
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// Where to search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// One document, by index in the corpus.
+    Doc(usize),
+}
+
+/// A field of a document. Fields order as `show` prints them: the title,
+/// the paragraphs, then the people, which is the order for stepping from one
+/// match to the next in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Title,
+    /// A paragraph, by index from 0.
+    Paragraph(usize),
+    /// A person, by index in the document's `people`.
+    Person(usize),
+}
+
+/// One matching field, by document index in the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub doc: usize,
+    pub field: Field,
+    /// Higher is better; comparable within one result only.
+    pub score: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchResult {
+    /// Best first.
+    pub hits: Vec<Hit>,
+    /// The query was cut (see [`Query::truncated`]).
+    pub truncated: bool,
+}
+
+// A term is a bit of a u16 in `Run::first`.
+const _: () = assert!(MAX_TERMS <= 16);
+
+/// Levels of nearness: 0 for terms side by side, then one per doubling of
+/// the words between them, and one for terms matched in no word.
+const NEARNESS_LEVELS: i64 = 9;
+/// Passages that some term meets cannot be in the result (excluded, or
+/// filtered out).
+const BARRED: u8 = u8::MAX;
+
+impl SearchIndex {
+    /// The best `limit` fields for `query` in `scope`, best first.
+    /// A query parsed against another corpus gives meaningless hits, but
+    /// never a panic.
+    pub fn search(&self, query: &Query, scope: Scope, limit: usize) -> SearchResult {
+        let hits = match scope {
+            _ if limit == 0 || query.is_empty() => Vec::new(),
+            Scope::All => Run::new(self, query, 0..self.passages()).hits(limit),
+            Scope::Doc(d) => match self.docs.get(d) {
+                Some(doc) => {
+                    let first = doc.first as usize;
+                    let end = first + 1 + (doc.people + doc.paragraphs) as usize;
+                    Run::new(self, query, first..end).hits(limit)
+                }
+                None => Vec::new(),
+            },
+        };
+        SearchResult {
+            hits,
+            truncated: query.truncated(),
+        }
+    }
+
+    pub(super) fn field_of(&self, passage: usize) -> Option<(usize, Field)> {
+        let d = *self.passage_doc.get(passage)? as usize;
+        let info = self.docs.get(d)?;
+        let offset = passage - info.first as usize;
+        let people = info.people as usize;
+        let field = match offset {
+            0 => Field::Title,
+            o if o <= people => Field::Person(o - 1),
+            o => Field::Paragraph(o - 1 - people),
+        };
+        Some((d, field))
+    }
+
+    /// The id of the distinct short text of a title or person passage.
+    pub(super) fn short_text(&self, passage: usize) -> Option<usize> {
+        let d = *self.passage_doc.get(passage)? as usize;
+        let info = self.docs.get(d)?;
+        let offset = passage - info.first as usize;
+        if offset > info.people as usize {
+            return None;
+        }
+        self.short_of
+            .get(info.shorts as usize + offset)
+            .map(|&s| s as usize)
+    }
+}
+
+/// One term looked up: each of its words' matches.
+struct Looked<'q> {
+    term: &'q Term,
+    tokens: Vec<Resolved>,
+}
+
+impl Looked<'_> {
+    fn cost(&self) -> usize {
+        self.tokens.iter().map(|t| t.cost).min().unwrap_or(0)
+    }
+
+    /// How well the term meets the passage's words at position `at`.
+    fn at(&self, words: &[u32], at: usize) -> u16 {
+        let mut worst = u16::MAX;
+        for (k, token) in self.tokens.iter().enumerate() {
+            let score = words
+                .get(at + k)
+                .and_then(|&f| token.forms.get(f as usize))
+                .copied()
+                .unwrap_or(0);
+            worst = worst.min(score);
+            if worst == 0 {
+                break;
+            }
+        }
+        worst
+    }
+
+    fn occurs(&self, words: &[u32]) -> bool {
+        (0..words.len()).any(|i| self.at(words, i) > 0)
+    }
+}
+
+struct Run<'a> {
+    index: &'a SearchIndex,
+    query: &'a Query,
+    range: std::ops::Range<usize>,
+    matcher: SkimMatcherV2,
+    terms: Vec<Looked<'a>>,
+    excluded: Vec<Looked<'a>>,
+    /// Whole-field matches of each term, by short text id, worked out once.
+    whole: Vec<Vec<Option<u16>>>,
+    /// By form id, a bit for each term whose first word it meets.
+    first: Vec<u16>,
+    /// Each term's number of words.
+    lens: Vec<usize>,
+}
+
+/// Ranking key: score, then the document newest first, then the order in
+/// the corpus. Greater is better.
+type Key = (i64, Reverse<u32>, Reverse<u32>);
+
+/// The best `limit` keys offered so far.
+struct Best {
+    limit: usize,
+    heap: BinaryHeap<Reverse<Key>>,
+}
+
+impl Best {
+    fn new(limit: usize) -> Best {
+        Best {
+            limit,
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    /// The worst key kept, once `limit` are kept.
+    fn worst(&self) -> Option<&Key> {
+        self.heap
+            .peek()
+            .filter(|_| self.heap.len() >= self.limit)
+            .map(|w| &w.0)
+    }
+
+    fn admits(&self, key: &Key) -> bool {
+        self.limit > 0 && self.worst().is_none_or(|w| key > w)
+    }
+
+    fn offer(&mut self, key: Key) {
+        if self.admits(&key) {
+            self.heap.push(Reverse(key));
+            if self.heap.len() > self.limit {
+                self.heap.pop();
+            }
+        }
+    }
+
+    /// Best first.
+    fn into_sorted(self) -> Vec<Key> {
+        self.heap
+            .into_sorted_vec()
+            .into_iter()
+            .map(|r| r.0)
+            .collect()
+    }
+}
+
+impl<'a> Run<'a> {
+    fn new(index: &'a SearchIndex, query: &'a Query, range: std::ops::Range<usize>) -> Run<'a> {
+        let matcher = SkimMatcherV2::default().respect_case();
+        let look = |term: &'a Term| Looked {
+            term,
+            tokens: term
+                .tokens
+                .iter()
+                .map(|t| Resolved::new(index, &matcher, t, term.case_sensitive))
+                .collect(),
+        };
+        let mut terms: Vec<Looked> = query.terms.iter().map(look).collect();
+        terms.sort_by_key(Looked::cost);
+        let excluded = query.excluded.iter().map(look).collect();
+        let whole = vec![Vec::new(); terms.len()];
+        let lens = terms.iter().map(|t| t.tokens.len()).collect();
+        Run {
+            index,
+            query,
+            range,
+            matcher,
+            terms,
+            excluded,
+            whole,
+            first: Vec::new(),
+            lens,
+        }
+    }
+
+    /// A term that must be checked in each passage's words: a phrase, or
+    /// one whose case matters (the posting lists are of folded words).
+    fn must_read(term: &Looked) -> bool {
+        term.tokens.len() > 1 || term.term.case_sensitive
+    }
+
+    fn allowed(&self, p: usize) -> bool {
+        let doc_ok = match &self.query.docs {
+            None => true,
+            Some(docs) => self
+                .index
+                .passage_doc
+                .get(p)
+                .and_then(|&d| docs.get(d as usize))
+                .copied()
+                .unwrap_or(false),
+        };
+        let role_ok = self.query.roles.is_empty()
+            || self
+                .index
+                .passage_role
+                .get(p)
+                .copied()
+                .flatten()
+                .is_some_and(|r| self.query.roles.contains(&r));
+        doc_ok && role_ok
+    }
+
+    /// The postings of word `w` within the range searched.
+    fn postings(&self, w: u32) -> &'a [u32] {
+        let list = self.index.postings.get(w as usize);
+        if self.range.len() == self.index.passages() {
+            return list;
+        }
+        let from = list.partition_point(|&p| (p as usize) < self.range.start);
+        let to = list.partition_point(|&p| (p as usize) < self.range.end);
+        &list[from..to]
+    }
+
+    /// The short passages in the range: passage, text id, and offset in
+    /// the document (0 for the title).
+    fn shorts(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        let docs = match (
+            self.index.passage_doc.get(self.range.start),
+            self.range
+                .end
+                .checked_sub(1)
+                .and_then(|e| self.index.passage_doc.get(e)),
+        ) {
+            (Some(&a), Some(&b)) => a as usize..b as usize + 1,
+            _ => 0..0,
+        };
+        self.index.docs[docs].iter().flat_map(move |doc| {
+            (0..=doc.people as usize).filter_map(move |o| {
+                let s = *self.index.short_of.get(doc.shorts as usize + o)?;
+                Some((doc.first as usize + o, s as usize, o))
+            })
+        })
+    }
+
+    fn whole_match(&mut self, j: usize, short: usize) -> u16 {
+        let Some(whole) = self.terms[j].term.whole.as_deref() else {
+            return 0;
+        };
+        if self.whole[j].is_empty() {
+            self.whole[j] = vec![None; self.index.shorts_lower.len()];
+        }
+        if let Some(Some(score)) = self.whole[j].get(short) {
+            return *score;
+        }
+        let texts = if self.terms[j].term.case_sensitive {
+            &self.index.shorts_cased
+        } else {
+            &self.index.shorts_lower
+        };
+        let score = texts
+            .get(short)
+            .map_or(0, |text| match_whole(&self.matcher, text, whole));
+        if let Some(slot) = self.whole[j].get_mut(short) {
+            *slot = Some(score);
+        }
+        score
+    }
+
+    fn hits(mut self, limit: usize) -> Vec<Hit> {
+        let base = self.range.start;
+        let mut t = Tally {
+            base,
+            met: vec![0; self.range.len()],
+            tiers: vec![0; self.range.len()],
+            fines: vec![0; self.range.len()],
+            candidates: Vec::new(),
+        };
+        for ex in &self.excluded {
+            if Self::must_read(ex) {
+                continue;
+            }
+            for &(w, _) in &ex.tokens[0].words {
+                for &p in self.postings(w) {
+                    t.met[p as usize - base] = BARRED;
+                }
+            }
+        }
+        for j in 0..self.terms.len() {
+            let source = self.terms[j]
+                .tokens
+                .iter()
+                .min_by_key(|t| t.cost)
+                .map(|t| t.words.clone())
+                .unwrap_or_default();
+            // Best words first, so a passage's first match is its best.
+            for &(w, score) in &source {
+                for &p in self.postings(w) {
+                    t.touch(j, p as usize - base, score, || self.allowed(p as usize));
+                }
+            }
+            if self.terms[j].term.whole.is_some() {
+                let shorts: Vec<(usize, usize)> = self
+                    .shorts()
+                    .filter(|&(p, _, _)| usize::from(t.met[p - base]) == j)
+                    .map(|(p, s, _)| (p, s))
+                    .collect();
+                for (p, s) in shorts {
+                    let score = self.whole_match(j, s);
+                    if score > 0 {
+                        t.touch(j, p - base, score, || self.allowed(p));
+                    }
+                }
+            }
+        }
+        let Tally {
+            base: _,
+            met,
+            tiers,
+            fines,
+            mut candidates,
+        } = t;
+        let n = self.terms.len();
+        if n == 0 {
+            // Filters and exclusions alone: the titles, or the people of a role.
+            let people = !self.query.roles.is_empty();
+            candidates = self
+                .shorts()
+                .filter(|&(p, _, offset)| {
+                    (offset > 0) == people && met[p - base] != BARRED && self.allowed(p)
+                })
+                .map(|(p, _, _)| p as u32)
+                .collect();
+        } else {
+            candidates.retain(|&p| usize::from(met[p as usize - base]) == n);
+        }
+
+        let read = n > 1
+            || self.terms.iter().any(Self::must_read)
+            || self.excluded.iter().any(Self::must_read);
+        let mut best = Best::new(limit);
+        if !read {
+            for &p in &candidates {
+                let i = p as usize - base;
+                best.offer(self.key(p as usize, tiers[i], 0, fines[i]));
+            }
+        } else {
+            self.prepare_reading();
+            // Best bound first, so that the page fills with good hits early
+            // and most passages can be passed over unread: one that could at
+            // best tie the worst hit on the page, nearness and all, cannot
+            // displace it.
+            let mut groups: Vec<Vec<u32>> = Vec::new();
+            for &p in &candidates {
+                let bound = tiers[p as usize - base] as usize;
+                if groups.len() <= bound {
+                    groups.resize(bound + 1, Vec::new());
+                }
+                groups[bound].push(p);
+            }
+            let pairs = self.word_pairs();
+            let mut scratch = Scratch::default();
+            let top_fines = self.terms.len() as u32 * u32::from(matching::FINE_MAX);
+            for (bound, group) in groups.iter().enumerate().rev() {
+                let most = self.score(bound as u32, 0, 2, top_fines);
+                if best.worst().is_some_and(|w| w.0 > most) {
+                    break;
+                }
+                for &p in group {
+                    let i = p as usize - base;
+                    let hope = |nearness| self.key(p as usize, tiers[i], nearness, fines[i]);
+                    if !best.admits(&hope(0)) {
+                        continue;
+                    }
+                    let apart = pairs
+                        .as_ref()
+                        .is_some_and(|pairs| self.no_neighbours(p as usize, pairs));
+                    if apart && !best.admits(&hope(1)) {
+                        continue;
+                    }
+                    if let Some((tiers, nearness, fines)) = self.read(p as usize, &mut scratch) {
+                        best.offer(self.key(p as usize, tiers, nearness, fines));
+                    }
+                }
+            }
+        }
+        best.into_sorted()
+            .into_iter()
+            .filter_map(|(score, _, Reverse(p))| {
+                let (doc, field) = self.index.field_of(p as usize)?;
+                Some(Hit { doc, field, score })
+            })
+            .collect()
+    }
+
+    /// For a query of words that each match a few words of the vocabulary
+    /// and no word of another's, every ordered pair of words of two terms:
+    /// the terms can be side by side (nearness 0) in a passage only where
+    /// one of these pairs is. `None` where that cannot be told cheaply.
+    fn word_pairs(&self) -> Option<Vec<[usize; 2]>> {
+        const FEW: usize = 4;
+        let words: Vec<&[(u32, u16)]> = self
+            .terms
+            .iter()
+            .map(|t| match t.tokens.as_slice() {
+                [one] if one.words.len() <= FEW => Some(one.words.as_slice()),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let mut pairs = Vec::new();
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                for &(x, _) in *a {
+                    for &(y, _) in *b {
+                        if x == y {
+                            // One word meeting two terms is nearness 0 alone.
+                            return None;
+                        }
+                        pairs.extend([Neighbours::bits(x, y), Neighbours::bits(y, x)]);
+                    }
+                }
+            }
+        }
+        (!pairs.is_empty()).then_some(pairs)
+    }
+
+    fn no_neighbours(&self, p: usize, pairs: &[[usize; 2]]) -> bool {
+        self.index
+            .neighbours
+            .get(p)
+            .is_some_and(|n| !pairs.iter().any(|&bits| n.has(bits)))
+    }
+
+    /// Fills the tables that reading a passage's words needs.
+    fn prepare_reading(&mut self) {
+        for t in self.terms.iter_mut().chain(self.excluded.iter_mut()) {
+            for (token, resolved) in t.term.tokens.iter().zip(&mut t.tokens) {
+                resolved.with_forms(self.index, &self.matcher, token, t.term.case_sensitive);
+            }
+        }
+        self.first = vec![0; self.index.forms.len()];
+        for (j, term) in self.terms.iter().enumerate() {
+            if let Some(first) = term.tokens.first() {
+                for (f, &score) in first.forms.iter().enumerate() {
+                    if score > 0 {
+                        self.first[f] |= 1 << j;
+                    }
+                }
+            }
+        }
+    }
+
+    fn score(&self, tiers: u32, nearness: i64, field_rank: i64, fines: u32) -> i64 {
+        ((i64::from(tiers) * NEARNESS_LEVELS + (NEARNESS_LEVELS - 1 - nearness)) * 3 + field_rank)
+            * (1 << 16)
+            + i64::from(fines)
+    }
+
+    /// The ranking key of passage `p`: greater is better.
+    fn key(&self, p: usize, tiers: u32, nearness: i64, fines: u32) -> Key {
+        let (doc, field) = self.index.field_of(p).unwrap_or((0, Field::Title));
+        let field_rank = match field {
+            Field::Title => 2,
+            Field::Person(_) => 1,
+            Field::Paragraph(_) => 0,
+        };
+        let rank = self.index.docs.get(doc).map_or(u32::MAX, |d| d.rank);
+        (
+            self.score(tiers, nearness, field_rank, fines),
+            Reverse(rank),
+            Reverse(p as u32),
+        )
+    }
+
+    /// Reads passage `p`'s words: the tiers and fine scores of each term's
+    /// best match, and how near the terms come; `None` if a term is missing
+    /// (a phrase broken, a case not matched) or an excluded term is there.
+    fn read(&mut self, p: usize, s: &mut Scratch) -> Option<(u32, i64, u32)> {
+        let words = self.index.tokens_of(p);
+        if self
+            .excluded
+            .iter()
+            .any(|ex| Self::must_read(ex) && ex.occurs(words))
+        {
+            return None;
+        }
+        let n = self.terms.len();
+        s.best.clear();
+        s.best.resize(n, 0);
+        s.found.clear();
+        // Local slices: the compiler then keeps their lengths in registers.
+        let (first, terms) = (self.first.as_slice(), self.terms.as_slice());
+        for (i, &f) in words.iter().enumerate() {
+            let mut mask = first.get(f as usize).copied().unwrap_or(0);
+            while mask != 0 {
+                let j = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let term = &terms[j];
+                let score = match term.tokens.as_slice() {
+                    [one] => one.forms.get(f as usize).copied().unwrap_or(0),
+                    _ => term.at(words, i),
+                };
+                if score > 0 {
+                    s.best[j] = s.best[j].max(score);
+                    s.found.push((i, j));
+                }
+            }
+        }
+        let mut loose = false;
+        for j in 0..n {
+            if s.best[j] == 0 {
+                let short = self.index.short_text(p)?;
+                s.best[j] = self.whole_match(j, short);
+                if s.best[j] == 0 {
+                    return None;
+                }
+                loose = true;
+            }
+        }
+        let nearness = if n == 0 {
+            0
+        } else if loose {
+            NEARNESS_LEVELS - 1
+        } else {
+            let gap = smallest_gap(&s.found, &self.lens, &mut s.counts);
+            i64::from(usize::BITS - gap.leading_zeros()).min(NEARNESS_LEVELS - 2)
+        };
+        let tiers = s.best.iter().map(|&b| u32::from(matching::tier(b))).sum();
+        let fines = s.best.iter().map(|&b| u32::from(matching::fine(b))).sum();
+        debug_assert!(s.best.iter().all(|&b| matching::tier(b) >= LOOSE));
+        debug_assert!(s.best.iter().all(|&b| matching::tier(b) <= EXACT));
+        Some((tiers, nearness, fines))
+    }
+}
+
+/// What merging the posting lists has found so far, by passage in the range.
+struct Tally {
+    /// The first passage of the range.
+    base: usize,
+    /// How many terms each passage meets, or BARRED.
+    met: Vec<u8>,
+    tiers: Vec<u32>,
+    fines: Vec<u32>,
+    /// The passages the first term meets.
+    candidates: Vec<u32>,
+}
+
+impl Tally {
+    /// Counts term `j`'s match of the passage at offset `i`, if it met every
+    /// term before and (for the first term) the filters allow it.
+    fn touch(&mut self, j: usize, i: usize, score: u16, allowed: impl FnOnce() -> bool) {
+        if usize::from(self.met[i]) != j {
+            return;
+        }
+        if j == 0 && !allowed() {
+            self.met[i] = BARRED;
+            return;
+        }
+        self.met[i] = j as u8 + 1;
+        self.tiers[i] += u32::from(matching::tier(score));
+        self.fines[i] += u32::from(matching::fine(score));
+        if j == 0 {
+            self.candidates.push((self.base + i) as u32);
+        }
+    }
+}
+
+#[derive(Default)]
+struct Scratch {
+    best: Vec<u16>,
+    found: Vec<(usize, usize)>,
+    counts: Vec<usize>,
+}
+
+/// The fewest other words between one match of every term: the smallest
+/// window of `found` (position, term; in position order) holding every
+/// term, less the words of the terms themselves.
+fn smallest_gap(found: &[(usize, usize)], lens: &[usize], counts: &mut Vec<usize>) -> usize {
+    let n = lens.len();
+    counts.clear();
+    counts.resize(n, 0);
+    let words: usize = lens.iter().sum();
+    let mut have = 0;
+    let mut best = usize::MAX;
+    let mut left = 0;
+    for right in 0..found.len() {
+        let (end, j) = found[right];
+        counts[j] += 1;
+        if counts[j] == 1 {
+            have += 1;
+        }
+        while have == n {
+            let (start, k) = found[left];
+            let span = end + lens[j] - start;
+            best = best.min(span.saturating_sub(words));
+            counts[k] -= 1;
+            if counts[k] == 0 {
+                have -= 1;
+            }
+            left += 1;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gap_is_the_fewest_words_between_all_terms() {
+        let mut c = Vec::new();
+        // "a x b ... a b": the last two are side by side.
+        let found = [(0, 0), (2, 1), (5, 0), (6, 1)];
+        assert_eq!(smallest_gap(&found, &[1, 1], &mut c), 0);
+        let found = [(0, 0), (3, 1)];
+        assert_eq!(smallest_gap(&found, &[1, 1], &mut c), 2);
+        assert_eq!(smallest_gap(&[(4, 0)], &[1], &mut c), 0);
+        // A two-word phrase then a word: "p p x w".
+        assert_eq!(smallest_gap(&[(0, 0), (3, 1)], &[2, 1], &mut c), 1);
+    }
+}

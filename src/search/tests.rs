@@ -1,0 +1,291 @@
+//! Search end to end on the bundled corpus: what comes first, and where.
+
+use super::*;
+use crate::corpus::Corpus;
+use std::sync::OnceLock;
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| Corpus::load(&[]).expect("the bundled corpus loads"))
+}
+
+fn index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::build(corpus()))
+}
+
+fn search_in(query: &str, scope: Scope, limit: usize) -> Vec<(Hit, String, Vec<usize>)> {
+    let q = Query::parse(query, corpus()).expect("parses");
+    index()
+        .search(&q, scope, limit)
+        .hits
+        .into_iter()
+        .map(|h| {
+            let text = field_text(corpus(), h.doc, h.field).unwrap().into_owned();
+            let marks = index().indices(&h, &q, corpus());
+            (h, text, marks)
+        })
+        .collect()
+}
+
+fn search(query: &str) -> Vec<(Hit, String, Vec<usize>)> {
+    search_in(query, Scope::All, 20)
+}
+
+/// The marked characters of a text, as a string per run.
+fn marked(text: &str, marks: &[usize]) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut runs: Vec<String> = Vec::new();
+    let mut last = None;
+    for &i in marks {
+        if last.is_some_and(|l| l + 1 == i) {
+            runs.last_mut().unwrap().push(chars[i]);
+        } else {
+            runs.push(chars[i].to_string());
+        }
+        last = Some(i);
+    }
+    runs
+}
+
+#[test]
+fn a_typo_query_puts_the_security_council_passages_first() {
+    let hits = search("secrty councl");
+    assert!(!hits.is_empty());
+    for (hit, text, marks) in hits.iter().take(3) {
+        assert!(text.contains("Security Council"), "{hit:?}: {text}");
+        let runs = marked(text, marks);
+        assert!(runs.iter().any(|r| r == "Sec"), "{runs:?}");
+    }
+    // Side by side beats far apart, whatever the field.
+    let first_apart = hits
+        .iter()
+        .position(|(_, t, _)| !t.contains("Security Council"))
+        .unwrap_or(hits.len());
+    assert!(
+        hits[..first_apart]
+            .iter()
+            .all(|(_, t, _)| t.contains("Security Council"))
+    );
+}
+
+#[test]
+fn exact_words_rank_above_prefixes_above_close_words() {
+    let hits = search("council");
+    let tiers: Vec<bool> = hits
+        .iter()
+        .map(|(_, t, _)| {
+            t.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "council")
+        })
+        .collect();
+    // Once a hit lacks the exact word, no later hit has it.
+    let first_inexact = tiers.iter().position(|&t| !t).unwrap_or(tiers.len());
+    assert!(tiers[first_inexact..].iter().all(|&t| !t), "{tiers:?}");
+}
+
+#[test]
+fn titles_come_before_people_before_paragraphs_when_all_else_is_equal() {
+    let hits = search("^justice");
+    let kinds: Vec<u8> = hits
+        .iter()
+        .map(|(h, _, _)| match h.field {
+            Field::Title => 0,
+            Field::Person(_) => 1,
+            Field::Paragraph(_) => 2,
+        })
+        .collect();
+    assert!(kinds.contains(&0) && kinds.contains(&2), "{kinds:?}");
+    let title = kinds.iter().position(|&k| k == 0).unwrap();
+    let paragraph = kinds.iter().position(|&k| k == 2).unwrap();
+    assert!(title < paragraph, "{kinds:?}");
+}
+
+#[test]
+fn crimes_humanity_matches_the_passages_with_both_words_only() {
+    let q = Query::parse("crimes humanity", corpus()).unwrap();
+    let all = index().search(&q, Scope::All, usize::MAX).hits;
+    let paragraphs: usize = corpus().documents.iter().map(|d| d.paragraphs.len()).sum();
+    let matched = all
+        .iter()
+        .filter(|h| matches!(h.field, Field::Paragraph(_)))
+        .count();
+    assert!(
+        matched > 0 && matched * 2 < paragraphs,
+        "{matched} of {paragraphs}"
+    );
+    for h in &all {
+        let text = field_text(corpus(), h.doc, h.field).unwrap().to_lowercase();
+        assert!(text.contains("crime") && text.contains("humanit"), "{text}");
+    }
+}
+
+#[test]
+fn operators_exclude_anchor_and_match_exactly() {
+    for (_, text, _) in search("korea !dprk") {
+        assert!(!text.to_lowercase().contains("dprk"), "{text}");
+    }
+    let exact = search("'secur");
+    assert!(!exact.is_empty());
+    for (_, text, marks) in &exact {
+        assert!(
+            marked(text, marks)
+                .iter()
+                .all(|r| r.eq_ignore_ascii_case("secur"))
+        );
+    }
+    assert!(search("'secrty").is_empty());
+    for (_, text, _) in search("\"human rights watch\"") {
+        assert!(text.to_lowercase().contains("human rights watch"), "{text}");
+    }
+    assert!(!search("\"human rights watch\"").is_empty());
+    // Anchored: the start of a word, never its middle.
+    for (_, text, marks) in search("^humanit") {
+        for run in marked(&text, &marks) {
+            assert!(run.eq_ignore_ascii_case("humanit"), "{run}");
+        }
+    }
+}
+
+#[test]
+fn smart_case_matches_case_only_for_a_term_with_capitals() {
+    let upper = search("UN");
+    let lower = search("un");
+    assert!(lower.len() >= upper.len());
+    for (_, text, marks) in &upper {
+        for run in marked(text, marks) {
+            assert_eq!(run, "UN", "{text}");
+        }
+    }
+}
+
+#[test]
+fn filters_alone_list_titles_and_narrow_text_searches() {
+    let titles = search("year:2014..2015");
+    assert_eq!(titles.len(), 2, "undated documents fail a year filter");
+    assert!(
+        titles
+            .iter()
+            .all(|(h, _, m)| h.field == Field::Title && m.is_empty())
+    );
+    // Newest first.
+    let years: Vec<_> = titles
+        .iter()
+        .map(|(h, _, _)| corpus().documents[h.doc].date)
+        .collect();
+    assert!(years[0] > years[1]);
+    let joint = search("kind:joint-letter council");
+    assert!(!joint.is_empty());
+    let id = &corpus().documents[joint[0].0.doc].id;
+    assert!(
+        joint
+            .iter()
+            .all(|(h, _, _)| &corpus().documents[h.doc].id == id)
+    );
+    let quoted = search("role:quoted");
+    assert!(!quoted.is_empty());
+    for (h, _, _) in &quoted {
+        let Field::Person(i) = h.field else {
+            panic!("{h:?}")
+        };
+        assert_eq!(
+            corpus().documents[h.doc].people[i].role,
+            crate::corpus::Role::Quoted
+        );
+    }
+    let rogers = search("role:quoted rogers");
+    assert!(
+        rogers[0].1.starts_with("Benedict Rogers"),
+        "{:?}",
+        rogers[0].1
+    );
+    let by = search("by:\"christian solidarity\" year:2015.. accountability");
+    assert!(!by.is_empty());
+}
+
+#[test]
+fn a_person_is_found_by_name_affiliation_and_initials() {
+    let (_, text, marks) = &search("rogers")[0];
+    assert!(text.starts_with("Benedict Rogers"), "{text}");
+    assert_eq!(marked(text, marks), ["Rogers"]);
+    let csw = search("csw");
+    assert!(
+        csw.iter()
+            .any(|(_, t, _)| t.contains("Christian Solidarity Worldwide"))
+    );
+}
+
+#[test]
+fn scope_keeps_to_one_document_and_finds_every_match_there() {
+    let d = corpus()
+        .documents
+        .iter()
+        .position(|d| d.id == "joint-letter-security-council-2015")
+        .unwrap();
+    let hits = search_in("council", Scope::Doc(d), usize::MAX);
+    assert!(hits.len() >= 3);
+    assert!(hits.iter().all(|(h, _, _)| h.doc == d));
+    assert!(search_in("council", Scope::Doc(999), 10).is_empty());
+}
+
+#[test]
+fn limits_and_empty_queries() {
+    assert_eq!(search_in("the", Scope::All, 3).len(), 3);
+    assert!(search_in("the", Scope::All, 0).is_empty());
+    for empty in ["", "   ", "\u{7}\u{1b}", "— …", "!"] {
+        assert!(search(empty).is_empty(), "{empty:?}");
+    }
+    let long = "secrty ".repeat(2000);
+    let q = Query::parse(&long, corpus()).unwrap();
+    let result = index().search(&q, Scope::All, 5);
+    assert!(result.truncated && !result.hits.is_empty());
+}
+
+#[test]
+fn hangul_and_right_to_left_text_are_searched_like_any_other() {
+    assert!(search("북한 인권").is_empty());
+    assert!(search("حقوق").is_empty());
+    assert!(search("\u{202e}council").len() == search("council").len());
+}
+
+#[test]
+fn fields_order_as_show_prints_them_for_stepping_through_a_document() {
+    let mut fields = [
+        Field::Person(0),
+        Field::Paragraph(2),
+        Field::Title,
+        Field::Paragraph(0),
+    ];
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            Field::Title,
+            Field::Paragraph(0),
+            Field::Paragraph(2),
+            Field::Person(0)
+        ]
+    );
+}
+
+#[test]
+fn a_page_of_hits_is_the_head_of_all_hits_whatever_was_passed_over() {
+    for query in [
+        "crimes humanity",
+        "human rights violations",
+        "secrty councl",
+        "the of and",
+        "council UN",
+        "\"human rights\" korea",
+        "a",
+        "north korea !dprk",
+    ] {
+        let q = Query::parse(query, corpus()).unwrap();
+        let all = index().search(&q, Scope::All, usize::MAX).hits;
+        for limit in [1, 3, 10] {
+            let page = index().search(&q, Scope::All, limit).hits;
+            assert_eq!(page, all[..limit.min(all.len())], "{query} at {limit}");
+        }
+    }
+}

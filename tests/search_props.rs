@@ -1,0 +1,106 @@
+//! Search never panics, whatever the query: random strings, and words of
+//! the corpus mixed with operators, filters and hostile characters. Every
+//! match position it gives points inside the hit's text, in order, once.
+
+use nkread::corpus::Corpus;
+use nkread::search::{Query, Scope, SearchIndex, field_text};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| Corpus::load(&[]).expect("the bundled corpus loads"))
+}
+
+fn index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::build(corpus()))
+}
+
+fn check(query: &str, scope: Scope) -> Result<(), TestCaseError> {
+    let Ok(q) = Query::parse(query, corpus()) else {
+        return Ok(());
+    };
+    let result = index().search(&q, scope, 30);
+    prop_assert!(result.hits.len() <= 30);
+    for hit in &result.hits {
+        let text = field_text(corpus(), hit.doc, hit.field);
+        prop_assert!(text.is_some(), "{hit:?}");
+        let chars = text.map_or(0, |t| t.chars().count());
+        let marks = index().indices(hit, &q, corpus());
+        prop_assert!(
+            marks.windows(2).all(|w| w[0] < w[1]),
+            "{query:?}: {marks:?}"
+        );
+        prop_assert!(marks.iter().all(|&m| m < chars), "{query:?}: {marks:?}");
+    }
+    prop_assert!(result.hits.windows(2).all(|w| w[0].score >= w[1].score));
+    Ok(())
+}
+
+/// Words of the corpus, cut and misspelt, with the query syntax around them.
+fn queryish() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "security", "Council", "secrty", "councl", "crimes", "humanity", "DPRK", "Rogers", "Tomás",
+        "북한", "인권", "حقوق", "a", "the", "csw", "hrw", "icnk", "2015",
+    ]);
+    let prefix = prop::sample::select(vec![
+        "", "", "", "!", "'", "^", "\"", "!^", "kind:", "year:", "by:", "role:", "year:..",
+        "by:\"", "foo:",
+    ]);
+    let noise = prop::sample::select(vec![
+        "",
+        "",
+        " ",
+        "\u{1b}[31m",
+        "\u{202e}",
+        "\u{0}",
+        "\t",
+        "-",
+        "..",
+        "\"",
+        "é",
+        "\u{301}",
+    ]);
+    prop::collection::vec((prefix, word, noise), 0..8).prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(p, w, n)| format!("{p}{w}{n}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_strings_never_panic(query in any::<String>(), doc in 0usize..7) {
+        check(&query, Scope::All)?;
+        check(&query, Scope::Doc(doc))?;
+    }
+
+    #[test]
+    fn query_syntax_with_corpus_words_gives_valid_positions(query in queryish(), doc in 0usize..7) {
+        check(&query, Scope::All)?;
+        check(&query, Scope::Doc(doc))?;
+    }
+}
+
+#[test]
+fn hostile_queries_are_answered() {
+    let long = "crimes against humanity ".repeat(500);
+    for query in [
+        "",
+        " \t\n",
+        "\u{1b}]0;x\u{7}",
+        "북한 인권",
+        "\u{202e}حقوق الإنسان",
+        long.as_str(),
+        &"a ".repeat(5000),
+        &"é".repeat(10_000),
+        &"\u{301}".repeat(300),
+    ] {
+        check(query, Scope::All).expect("valid");
+    }
+}
