@@ -44,6 +44,11 @@ pub enum Action {
     /// Marks a document in the list for the overlap view.
     ToggleMark,
     ShowOverlap,
+    /// Switches search between all documents and the open one.
+    ToggleScope,
+    /// The next match of the last search in the open document.
+    NextMatch,
+    PrevMatch,
     MoveCursorLeft,
     MoveCursorRight,
     MoveCursorHome,
@@ -94,7 +99,10 @@ impl Action {
             Action::Quit => "quit",
             Action::ForceQuit => "quit from anywhere",
             Action::Suspend => "suspend to the shell (fg resumes)",
-            Action::OpenSearch => "search (not in this build yet)",
+            Action::OpenSearch => "search the corpus",
+            Action::ToggleScope => "search all documents or this one",
+            Action::NextMatch => "next match of the last search in this document",
+            Action::PrevMatch => "previous match of the last search in this document",
             Action::ToggleBookmark => "bookmark the paragraph (not in this build yet)",
             Action::OpenBookmarks => "bookmarks (not in this build yet)",
             Action::OpenPeople => "the People pane: every organization and person",
@@ -129,6 +137,9 @@ impl Action {
             Action::OpenEntity => "documents",
             Action::OpenPeople => "people index",
             Action::ToggleSort => "sort",
+            Action::ToggleScope => "scope",
+            Action::NextMatch | Action::PrevMatch => "match",
+            Action::OpenSearch => "search",
             Action::EditFilter => "filter",
             Action::ToggleMark => "mark",
             Action::ShowOverlap => "overlap",

@@ -3,7 +3,7 @@
 
 use crate::action::Action;
 use crate::corpus::Corpus;
-use crate::keymap::{Key, KeyMap, Layer};
+use crate::keymap::{Key, KeyMap};
 use crate::library::Library;
 use crate::state::AppState;
 use crate::ui::{self, theme::Theme};
@@ -174,7 +174,7 @@ fn to_action(state: &AppState, event: Event) -> Option<Action> {
             }
         }
         Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
-        Event::Paste(text) if state.layers().first() == Some(&Layer::Input) => {
+        Event::Paste(text) if state.layers().first().is_some_and(|l| l.types()) => {
             Some(Action::Paste(text))
         }
         _ => None,

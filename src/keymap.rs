@@ -16,16 +16,19 @@ pub enum Layer {
     People,
     /// An input line being typed into; unbound characters are typed.
     Input,
+    /// The search overlay: always typing, with keys to pick a result.
+    Search,
     /// Help and the overlap view: text that scrolls.
     Pager,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 7] = [
+    pub const ALL: [Layer; 8] = [
         Layer::Global,
         Layer::List,
         Layer::Reader,
         Layer::Sidebar,
+        Layer::Search,
         Layer::People,
         Layer::Input,
         Layer::Pager,
@@ -39,6 +42,7 @@ impl Layer {
             Layer::Sidebar => "People sidebar",
             Layer::People => "People pane",
             Layer::Input => "Typing a filter",
+            Layer::Search => "Search",
             Layer::Pager => "Help and overlap view",
         }
     }
@@ -46,7 +50,15 @@ impl Layer {
     /// Overlays take every key they do not bind, except those that pass
     /// through them (Ctrl-C).
     pub fn is_overlay(self) -> bool {
-        matches!(self, Layer::People | Layer::Input | Layer::Pager)
+        matches!(
+            self,
+            Layer::People | Layer::Input | Layer::Pager | Layer::Search
+        )
+    }
+
+    /// Layers where a character no key binds is typed.
+    pub fn types(self) -> bool {
+        matches!(self, Layer::Input | Layer::Search)
     }
 }
 
@@ -234,35 +246,43 @@ impl Default for KeyMap {
         );
         bind(Layer::People, Key::char('/'), Action::EditFilter);
         bind(Layer::People, Key::char('s'), Action::ToggleSort);
-        for key in [Key::plain(KeyCode::Up), Key::ctrl('p')] {
-            bind(Layer::Input, key, Action::MoveUp);
+        bind(Layer::Reader, Key::char('n'), Action::NextMatch);
+        bind(Layer::Reader, Key::char('N'), Action::PrevMatch);
+        // Search and the People filter edit their input alike.
+        let editing = [
+            (Key::plain(KeyCode::Up), Action::MoveUp),
+            (Key::ctrl('p'), Action::MoveUp),
+            (Key::plain(KeyCode::Down), Action::MoveDown),
+            (Key::ctrl('n'), Action::MoveDown),
+            (Key::plain(KeyCode::Left), Action::MoveCursorLeft),
+            (Key::plain(KeyCode::Right), Action::MoveCursorRight),
+            (Key::plain(KeyCode::Home), Action::MoveCursorHome),
+            (Key::ctrl('a'), Action::MoveCursorHome),
+            (Key::plain(KeyCode::End), Action::MoveCursorEnd),
+            (Key::ctrl('e'), Action::MoveCursorEnd),
+            (Key::plain(KeyCode::Backspace), Action::DeleteChar),
+            (Key::ctrl('w'), Action::DeleteWord),
+            (Key::ctrl('u'), Action::ClearInput),
+        ];
+        for (key, action) in editing.clone() {
+            bind(Layer::Search, key, action);
         }
-        for key in [Key::plain(KeyCode::Down), Key::ctrl('n')] {
-            bind(Layer::Input, key, Action::MoveDown);
-        }
+        bind(Layer::Search, Key::plain(KeyCode::PageUp), Action::PageUp);
         bind(
-            Layer::Input,
-            Key::plain(KeyCode::Left),
-            Action::MoveCursorLeft,
+            Layer::Search,
+            Key::plain(KeyCode::PageDown),
+            Action::PageDown,
         );
         bind(
-            Layer::Input,
-            Key::plain(KeyCode::Right),
-            Action::MoveCursorRight,
+            Layer::Search,
+            Key::plain(KeyCode::Enter),
+            Action::OpenSelection,
         );
-        for key in [Key::plain(KeyCode::Home), Key::ctrl('a')] {
-            bind(Layer::Input, key, Action::MoveCursorHome);
+        bind(Layer::Search, Key::ctrl('t'), Action::ToggleScope);
+        bind(Layer::Search, Key::plain(KeyCode::Esc), Action::Back);
+        for (key, action) in editing {
+            bind(Layer::Input, key, action);
         }
-        for key in [Key::plain(KeyCode::End), Key::ctrl('e')] {
-            bind(Layer::Input, key, Action::MoveCursorEnd);
-        }
-        bind(
-            Layer::Input,
-            Key::plain(KeyCode::Backspace),
-            Action::DeleteChar,
-        );
-        bind(Layer::Input, Key::ctrl('w'), Action::DeleteWord);
-        bind(Layer::Input, Key::ctrl('u'), Action::ClearInput);
         for key in [Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)] {
             bind(Layer::Input, key, Action::Back);
         }

@@ -3,15 +3,22 @@
 
 use crate::corpus::Corpus;
 use crate::people::PeopleIndex;
+use crate::search::SearchIndex;
 
 pub struct Library {
     pub corpus: Corpus,
     pub people: PeopleIndex,
+    pub search: SearchIndex,
 }
 
 impl Library {
     pub fn new(corpus: Corpus) -> Library {
         let people = PeopleIndex::new(&corpus);
-        Library { corpus, people }
+        let search = SearchIndex::build(&corpus);
+        Library {
+            corpus,
+            people,
+            search,
+        }
     }
 }

@@ -6,6 +6,7 @@ use crate::corpus::Corpus;
 use crate::input::Input;
 use crate::keymap::{Key, KeyMap, Layer};
 use crate::people::SortBy;
+use crate::search::Hit;
 use crate::ui::layout::{self, Panes};
 use crate::ui::theme::Theme;
 
@@ -23,11 +24,25 @@ pub enum Overlay {
         scroll: usize,
     },
     People(PeopleState),
+    Search(SearchState),
     /// What these documents share and what is unique to each.
     Overlap {
         docs: Vec<usize>,
         scroll: usize,
     },
+}
+
+/// The search overlay: the query, its scope and its ranked hits.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchState {
+    pub input: Input,
+    /// Search the open document only (Ctrl-T), rather than all.
+    pub this_document: bool,
+    pub hits: Vec<Hit>,
+    /// Position of the selected hit.
+    pub selected: usize,
+    /// Why the query cannot run (an unknown filter), or a note that it was cut.
+    pub problem: Option<String>,
 }
 
 /// The People pane: the entity list on the left, the selected entity's
@@ -84,6 +99,9 @@ pub struct AppState {
     pub readers: Vec<ReaderState>,
     pub sidebar: SidebarState,
     pub sidebar_visible: bool,
+    /// The query of the last search opened from, for n and N and the
+    /// highlighted matches in the reader.
+    pub last_query: Option<String>,
     /// Documents marked in the list for the overlap view, in marking order.
     pub marked: Vec<usize>,
     pub focus: Pane,
@@ -105,6 +123,7 @@ impl AppState {
             readers: vec![ReaderState::default(); corpus.documents.len()],
             sidebar: SidebarState::default(),
             sidebar_visible: true,
+            last_query: None,
             marked: Vec::new(),
             focus: Pane::List,
             overlays: Vec::new(),
@@ -138,6 +157,7 @@ impl AppState {
             Some(Overlay::Help { .. } | Overlay::Overlap { .. }) => vec![Layer::Pager],
             Some(Overlay::People(people)) if people.editing => vec![Layer::Input],
             Some(Overlay::People(_)) => vec![Layer::People],
+            Some(Overlay::Search(_)) => vec![Layer::Search],
             None => vec![
                 match self.focus {
                     Pane::List => Layer::List,
@@ -154,7 +174,9 @@ impl AppState {
     pub fn action_for(&self, key: Key) -> Option<Action> {
         let layers = self.layers();
         self.keymap.action(key, &layers).or_else(|| {
-            (layers.first() == Some(&Layer::Input))
+            layers
+                .first()
+                .is_some_and(|l| l.types())
                 .then(|| key.typed())
                 .flatten()
                 .map(Action::InputChar)

@@ -7,7 +7,8 @@ use crate::corpus::{Corpus, Document};
 use crate::input::Input;
 use crate::library::Library;
 use crate::people::SortBy;
-use crate::state::{AppState, Overlay, Pane, PeopleState, ReaderState, SidebarState};
+use crate::search::{Field, Query, Scope};
+use crate::state::{AppState, Overlay, Pane, PeopleState, ReaderState, SearchState, SidebarState};
 use crate::ui::doc_list::ROW_HEIGHT;
 use crate::ui::layout::{self, WIDE};
 use crate::ui::reader::ReaderText;
@@ -34,13 +35,18 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         state.status = None;
     }
     let mut effects = Vec::new();
-    let people = match state.overlays.last_mut() {
+    let open = state.open();
+    let outcome = match state.overlays.last_mut() {
         Some(Overlay::People(people)) => update_people(people, library, &action),
-        _ => PeopleOutcome::NotMine,
+        Some(Overlay::Search(search)) => update_search(search, library, open, &action),
+        _ => Outcome::NotMine,
     };
-    if people != PeopleOutcome::NotMine {
-        if people == PeopleOutcome::Open {
-            open_selection(state, library);
+    if outcome != Outcome::NotMine {
+        if outcome == Outcome::Open {
+            match state.overlays.last() {
+                Some(Overlay::Search(_)) => open_hit(state, library),
+                _ => open_selection(state, library),
+            }
         }
         settle(state, library);
         return effects;
@@ -56,7 +62,11 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         Action::Suspend => effects.push(Effect::Suspend),
         // Below the smallest screen nothing but a notice is drawn, so no
         // overlay opens to take keys unseen.
-        Action::ShowHelp | Action::OpenPeople | Action::OpenEntity | Action::ShowOverlap
+        Action::ShowHelp
+        | Action::OpenPeople
+        | Action::OpenEntity
+        | Action::ShowOverlap
+        | Action::OpenSearch
             if state.panes().status.is_none() => {}
         Action::ShowHelp => {
             if state.overlays.is_empty() {
@@ -72,7 +82,10 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         Action::ToggleSidebar => toggle_sidebar(state),
         Action::OpenDocument => state.focus = Pane::Reader,
         Action::CopyCitation => copy(state, corpus, &mut effects),
-        Action::OpenSearch => state.say("search is not in this build yet"),
+        Action::OpenSearch => state.overlays.push(Overlay::Search(SearchState::default())),
+        Action::NextMatch | Action::PrevMatch => {
+            step_match(state, library, action == Action::NextMatch)
+        }
         Action::ToggleBookmark | Action::OpenBookmarks => {
             state.say("bookmarks are not in this build yet")
         }
@@ -115,6 +128,7 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         Action::ClickAt { column, row } => click_at(state, library, column, row),
         // Only the People pane takes these; it handled them above.
         Action::OpenSelection
+        | Action::ToggleScope
         | Action::ToggleSort
         | Action::EditFilter
         | Action::DeleteChar
@@ -131,17 +145,18 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
     effects
 }
 
+/// What an overlay made of an action.
 #[derive(Debug, PartialEq, Eq)]
-enum PeopleOutcome {
+enum Outcome {
     Done,
     /// Open the selected document and passage.
     Open,
-    /// An action the People pane leaves to `update` (Back, Ctrl-C, a resize).
+    /// An action the overlay leaves to `update` (Back, Ctrl-C, a resize).
     NotMine,
 }
 
 /// The People pane's own actions.
-fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -> PeopleOutcome {
+fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -> Outcome {
     let listed = ui::people::listed(library, people);
     let entity = listed.get(people.selected).copied();
     let rows = entity.map_or(0, |e| {
@@ -181,7 +196,7 @@ fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -
             people.in_detail = !people.in_detail && rows > 0;
         }
         // Enter on an entity goes to its documents; Enter there opens one.
-        Action::OpenSelection if people.in_detail => return PeopleOutcome::Open,
+        Action::OpenSelection if people.in_detail => return Outcome::Open,
         Action::OpenSelection => {
             people.in_detail = rows > 0;
             people.detail_selected = 0;
@@ -212,9 +227,9 @@ fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -
         Action::MoveCursorRight => people.filter.right(),
         Action::MoveCursorHome => people.filter.home(),
         Action::MoveCursorEnd => people.filter.end(),
-        _ => return PeopleOutcome::NotMine,
+        _ => return Outcome::NotMine,
     }
-    PeopleOutcome::Done
+    Outcome::Done
 }
 
 fn edit_filter(people: &mut PeopleState, edit: impl FnOnce(&mut Input)) {
@@ -222,6 +237,152 @@ fn edit_filter(people: &mut PeopleState, edit: impl FnOnce(&mut Input)) {
     people.selected = 0;
     people.detail_selected = 0;
     people.in_detail = false;
+}
+
+/// The search overlay's own actions: every edit runs the query again.
+fn update_search(
+    search: &mut SearchState,
+    library: &Library,
+    open: Option<usize>,
+    action: &Action,
+) -> Outcome {
+    let last = search.hits.len().saturating_sub(1);
+    let mut rerun = true;
+    match action {
+        Action::InputChar(c) => {
+            search.input.insert(c.encode_utf8(&mut [0; 4]));
+        }
+        Action::Paste(text) => {
+            search.input.insert(text);
+        }
+        Action::DeleteChar => search.input.delete_back(),
+        Action::DeleteWord => search.input.delete_word(),
+        Action::ClearInput => search.input.clear(),
+        Action::ToggleScope => search.this_document = !search.this_document,
+        _ => {
+            rerun = false;
+            match action {
+                Action::MoveCursorLeft => search.input.left(),
+                Action::MoveCursorRight => search.input.right(),
+                Action::MoveCursorHome => search.input.home(),
+                Action::MoveCursorEnd => search.input.end(),
+                Action::MoveUp | Action::MoveDown | Action::PageUp | Action::PageDown => {
+                    search.selected = step(search.selected, action, 10, last);
+                }
+                Action::ScrollAt { down, .. } => {
+                    let action = if *down {
+                        Action::MoveDown
+                    } else {
+                        Action::MoveUp
+                    };
+                    search.selected = step(search.selected, &action, 1, last);
+                }
+                Action::OpenSelection if !search.hits.is_empty() => return Outcome::Open,
+                Action::OpenSelection => {}
+                _ => return Outcome::NotMine,
+            }
+        }
+    }
+    if rerun {
+        let (hits, problem) = ui::search::run(library, search, open);
+        search.hits = hits;
+        search.problem = problem;
+        search.selected = 0;
+    }
+    Outcome::Done
+}
+
+/// Enter in the search overlay: the hit's document, at its paragraph, with
+/// the query kept for n and N.
+fn open_hit(state: &mut AppState, library: &Library) {
+    let Some(Overlay::Search(search)) = state.overlays.last() else {
+        return;
+    };
+    let Some(hit) = search.hits.get(search.selected).copied() else {
+        return;
+    };
+    state.last_query = Some(search.input.text().to_string());
+    let paragraph = match hit.field {
+        Field::Paragraph(p) => Some(p),
+        _ => None,
+    };
+    open_at(state, library, hit.doc, paragraph);
+    if paragraph.is_some() {
+        say_match(state, library);
+    }
+}
+
+/// The paragraphs of the open document the last search matches, in order.
+fn matched_paragraphs(state: &AppState, library: &Library) -> Vec<usize> {
+    let (Some(text), Some(d)) = (&state.last_query, state.open()) else {
+        return Vec::new();
+    };
+    let Ok(query) = Query::parse(text, &library.corpus) else {
+        return Vec::new();
+    };
+    let mut paragraphs: Vec<usize> = library
+        .search
+        .search(&query, Scope::Doc(d), usize::MAX)
+        .hits
+        .iter()
+        .filter_map(|h| match h.field {
+            Field::Paragraph(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    paragraphs.sort_unstable();
+    paragraphs.dedup();
+    paragraphs
+}
+
+/// "match 2/5 in this document", for the paragraph under the cursor.
+fn say_match(state: &mut AppState, library: &Library) {
+    let matches = matched_paragraphs(state, library);
+    let cursor = state.reader().cursor;
+    if let Some(at) = matches.iter().position(|&p| p == cursor) {
+        state.say(format!(
+            "match {}/{} in this document",
+            at + 1,
+            matches.len()
+        ));
+    }
+}
+
+/// n and N: the next or previous paragraph the last search matches,
+/// wrapping around the document.
+fn step_match(state: &mut AppState, library: &Library, forward: bool) {
+    let Some(query) = state.last_query.clone() else {
+        state.complain("no search yet: / searches");
+        return;
+    };
+    let matches = matched_paragraphs(state, library);
+    let cursor = state.reader().cursor;
+    let next = if forward {
+        matches.iter().find(|&&p| p > cursor).or(matches.first())
+    } else {
+        matches
+            .iter()
+            .rev()
+            .find(|&&p| p < cursor)
+            .or(matches.last())
+    };
+    let (Some(&p), Some(d)) = (next, state.open()) else {
+        state.complain(format!("no match for “{query}” in this document"));
+        return;
+    };
+    let wrapped = if forward { p <= cursor } else { p >= cursor };
+    open_at(state, library, d, Some(p));
+    say_match(state, library);
+    if wrapped
+        && matches.len() > 1
+        && let Some(status) = &mut state.status
+    {
+        status.text.push_str(if forward {
+            ", from the top"
+        } else {
+            ", from the bottom"
+        });
+    }
 }
 
 /// Enter in the People pane's right column: the document, at the passage.

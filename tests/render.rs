@@ -84,6 +84,7 @@ fn the_reader_numbers_paragraphs_and_marks_the_cursor() {
         },
         focused: true,
         theme: &theme,
+        matched: &[],
     };
     assert_eq!(
         render(view, 50, 13),
@@ -106,6 +107,43 @@ fn the_reader_numbers_paragraphs_and_marks_the_cursor() {
 }
 
 #[test]
+fn the_reader_marks_the_characters_a_search_matched() {
+    let lib = fixture();
+    let doc = lib.corpus.get("beta-2018").unwrap();
+    let theme = Theme::mono();
+    let view = ReaderView {
+        doc,
+        position: ReaderState {
+            scroll: 0,
+            cursor: 1,
+        },
+        focused: true,
+        theme: &theme,
+        // "Jane" in "“This is a step,” said Jane Roe."
+        matched: &[23, 24, 25, 26],
+    };
+    let mut buffer = Buffer::empty(Rect::new(0, 0, 50, 13));
+    view.render(buffer.area, &mut buffer);
+    let row = 7;
+    let line: String = (0..50).map(|x| buffer[(x, row)].symbol()).collect();
+    let jane = line
+        .find("Jane")
+        .map(|b| line[..b].chars().count())
+        .unwrap() as u16;
+    for x in jane..jane + 4 {
+        assert_eq!(
+            buffer[(x, row)].style().add_modifier,
+            theme.matched.add_modifier,
+            "{x}"
+        );
+    }
+    assert_ne!(
+        buffer[(jane - 2, row)].style().add_modifier,
+        theme.matched.add_modifier
+    );
+}
+
+#[test]
 fn the_reader_centres_a_reading_width_on_wide_panes() {
     let lib = fixture();
     let doc = lib.corpus.get("alpha-2020").unwrap();
@@ -115,6 +153,7 @@ fn the_reader_centres_a_reading_width_on_wide_panes() {
         position: ReaderState::default(),
         focused: false,
         theme: &theme,
+        matched: &[],
     };
     let lines = render(view, 160, 30);
     let longest = lines[1..29]
@@ -274,4 +313,14 @@ fn the_people_pane_and_the_overlap_view() {
     insta::assert_snapshot!("people_120x40", screen(&s, &lib));
     press(&mut s, &lib, "<esc><space>jj<space>o");
     insta::assert_snapshot!("overlap_120x40", screen(&s, &lib));
+}
+
+#[test]
+fn the_search_overlay_and_the_matches_in_the_reader() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/secrty councl");
+    insta::assert_snapshot!("search_120x40", screen(&s, &lib));
+    press(&mut s, &lib, "<down><enter>");
+    insta::assert_snapshot!("search_opened_120x40", screen(&s, &lib));
 }

@@ -218,11 +218,6 @@ fn q_quits_and_ctrl_z_asks_the_loop_to_suspend() {
 fn reserved_keys_say_what_is_missing() {
     let lib = fixture();
     let mut s = state(&lib, 80, 24);
-    press(&mut s, &lib, "/");
-    assert_eq!(
-        s.status.as_ref().unwrap().text,
-        "search is not in this build yet"
-    );
     press(&mut s, &lib, "B");
     assert_eq!(
         s.status.as_ref().unwrap().text,
@@ -411,4 +406,121 @@ fn space_marks_documents_and_o_shows_their_overlap() {
     assert_eq!(shared, ["Beta Watch", "Jane Roe"]);
     press(&mut s, &lib, "<esc><space>");
     assert_eq!(s.marked.len(), 1, "space again unmarks");
+}
+
+fn search(s: &nkread::state::AppState) -> &nkread::state::SearchState {
+    match s.overlays.last() {
+        Some(Overlay::Search(search)) => search,
+        other => panic!("the search overlay is not open: {other:?}"),
+    }
+}
+
+#[test]
+fn search_updates_on_every_key_and_enter_opens_the_paragraph() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/jane");
+    let hits = search(&s).hits.clone();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| {
+        h.doc
+            == lib
+                .corpus
+                .documents
+                .iter()
+                .position(|d| d.id == "beta-2018")
+                .unwrap()
+            || h.doc
+                == lib
+                    .corpus
+                    .documents
+                    .iter()
+                    .position(|d| d.id == "alpha-2020")
+                    .unwrap()
+    }));
+    press(&mut s, &lib, " step");
+    let hits = &search(&s).hits;
+    assert_eq!(hits.len(), 1, "both words must match: {hits:?}");
+    assert_eq!(hits[0].field, nkread::search::Field::Paragraph(1));
+    press(&mut s, &lib, "<enter>");
+    assert!(s.overlays.is_empty());
+    assert_eq!(open_id(&s, &lib), "beta-2018");
+    assert_eq!(s.reader().cursor, 1);
+    assert_eq!(s.focus, Pane::Reader);
+    assert_eq!(s.last_query.as_deref(), Some("jane step"));
+    assert_eq!(
+        s.status.as_ref().unwrap().text,
+        "match 1/1 in this document"
+    );
+}
+
+#[test]
+fn n_and_n_step_through_the_matches_in_the_document_and_wrap() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/synthetic<enter>");
+    assert_eq!(open_id(&s, &lib), "alpha-2020");
+    let first = s.reader().cursor;
+    assert_eq!(first, 1, "paragraphs 2 to 12 say synthetic");
+    press(&mut s, &lib, "n");
+    assert_eq!(s.reader().cursor, 2);
+    assert_eq!(
+        s.status.as_ref().unwrap().text,
+        "match 2/11 in this document"
+    );
+    press(&mut s, &lib, "NN");
+    assert_eq!(
+        s.reader().cursor,
+        11,
+        "N before the first wraps to the last"
+    );
+    assert!(s.status.as_ref().unwrap().text.ends_with("from the bottom"));
+}
+
+#[test]
+fn n_without_a_search_says_how_to_search() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "<enter>n");
+    assert_eq!(s.status.as_ref().unwrap().text, "no search yet: / searches");
+}
+
+#[test]
+fn ctrl_t_narrows_search_to_the_open_document_and_bad_filters_are_shown() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/beta");
+    let everywhere = search(&s).hits.len();
+    update(&mut s, &lib, Action::ToggleScope);
+    assert!(search(&s).this_document);
+    let beta = lib
+        .corpus
+        .documents
+        .iter()
+        .position(|d| d.id == "alpha-2020")
+        .unwrap();
+    assert!(search(&s).hits.iter().all(|h| h.doc == beta));
+    assert!(search(&s).hits.len() < everywhere);
+    press(&mut s, &lib, "<ctrl-u>colour:red");
+    assert!(search(&s).hits.is_empty());
+    let problem = search(&s)
+        .problem
+        .clone()
+        .expect("an unknown filter is an error");
+    assert!(problem.contains("colour"), "{problem}");
+    press(&mut s, &lib, "<esc>");
+    assert!(s.overlays.is_empty());
+    assert_eq!(s.focus, Pane::List, "Esc returns to where the reader was");
+}
+
+#[test]
+fn a_pasted_page_is_cut_and_said() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/");
+    update(&mut s, &lib, Action::Paste("x ".repeat(5_000)));
+    assert_eq!(
+        search(&s).input.text().chars().count(),
+        nkread::input::MAX_CHARS
+    );
 }

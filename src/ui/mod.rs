@@ -7,12 +7,14 @@ pub mod layout;
 pub mod overlap;
 pub mod people;
 pub mod reader;
+pub mod search;
 pub mod sidebar;
 pub mod status;
 pub mod text;
 pub mod theme;
 
 use crate::library::Library;
+use crate::search::{Field, Hit, Query};
 use crate::state::{AppState, Overlay, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -53,12 +55,14 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
         );
     }
     if let (Some(area), Some(doc)) = (panes.reader, doc) {
+        let matched = matched(state, library);
         frame.render_widget(
             reader::ReaderView {
                 doc,
                 position: state.reader(),
                 focused: state.focus == Pane::Reader,
                 theme: &state.theme,
+                matched: &matched,
             },
             area,
         );
@@ -93,6 +97,14 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             },
             screen,
         ),
+        Some(Overlay::Search(search)) => frame.render_widget(
+            search::SearchView {
+                library,
+                state: search,
+                theme: &state.theme,
+            },
+            screen,
+        ),
         Some(Overlay::Overlap { docs, scroll }) => frame.render_widget(
             overlap::OverlapView {
                 library,
@@ -104,6 +116,23 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
         ),
         None => {}
     }
+}
+
+/// The characters of the paragraph under the reading cursor that the last
+/// search matched.
+fn matched(state: &AppState, library: &Library) -> Vec<usize> {
+    let (Some(text), Some(doc)) = (&state.last_query, state.open()) else {
+        return Vec::new();
+    };
+    let Ok(query) = Query::parse(text, &library.corpus) else {
+        return Vec::new();
+    };
+    let hit = Hit {
+        doc,
+        field: Field::Paragraph(state.reader().cursor),
+        score: 0,
+    };
+    library.search.indices(&hit, &query, &library.corpus)
 }
 
 /// The longest "too small" message that fits.

@@ -29,6 +29,8 @@ pub enum LineKind {
 pub struct TextLine {
     pub text: String,
     pub kind: LineKind,
+    /// Where the line starts in its paragraph, in characters.
+    pub start: usize,
 }
 
 /// A document laid out for a pane of a given inner width.
@@ -53,7 +55,11 @@ impl ReaderText {
         let mut lines = Vec::new();
         let push = |text: &str, kind: LineKind, lines: &mut Vec<TextLine>| {
             for line in wrap(text, measure) {
-                lines.push(TextLine { text: line, kind });
+                lines.push(TextLine {
+                    text: line,
+                    kind,
+                    start: 0,
+                });
             }
         };
         push(&doc.shown_title(), LineKind::Title, &mut lines);
@@ -81,15 +87,23 @@ impl ReaderText {
             lines.push(TextLine {
                 text: String::new(),
                 kind: LineKind::Blank,
+                start: 0,
             });
             let start = lines.len();
+            // Wrapped lines are pieces of the paragraph in order, so each
+            // one's start is found after the last.
+            let mut from = 0;
             for (i, line) in wrap(paragraph, measure).into_iter().enumerate() {
+                let at = paragraph[from..].find(&line).map_or(from, |b| from + b);
+                let start = paragraph[..at].chars().count();
+                from = at + line.len();
                 lines.push(TextLine {
                     text: line,
                     kind: LineKind::Paragraph {
                         index,
                         first: i == 0,
                     },
+                    start,
                 });
             }
             paragraphs.push(start..lines.len());
@@ -123,6 +137,8 @@ pub struct ReaderView<'a> {
     pub position: ReaderState,
     pub focused: bool,
     pub theme: &'a Theme,
+    /// Characters of the cursor's paragraph the last search matched.
+    pub matched: &'a [usize],
 }
 
 impl Widget for ReaderView<'_> {
@@ -201,7 +217,23 @@ impl ReaderView<'_> {
         };
         let mut spans = vec![indent];
         spans.extend(margin);
-        spans.push(Span::styled(line.text.as_str(), style));
+        match line.kind {
+            LineKind::Paragraph { index, .. }
+                if index == self.position.cursor && !self.matched.is_empty() =>
+            {
+                let marks: Vec<usize> = self
+                    .matched
+                    .iter()
+                    .filter_map(|&m| m.checked_sub(line.start))
+                    .collect();
+                spans.extend(super::search::marked_spans(
+                    &line.text,
+                    &marks,
+                    theme.matched,
+                ));
+            }
+            _ => spans.push(Span::styled(line.text.clone(), style)),
+        }
         Line::from(spans)
     }
 }

@@ -19,6 +19,8 @@ pub struct Theme {
     pub pane_label: Style,
     pub info: Style,
     pub error: Style,
+    /// Characters a search matched.
+    pub matched: Style,
 }
 
 impl Theme {
@@ -29,6 +31,9 @@ impl Theme {
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             info: Style::new().fg(Color::Green),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            matched: Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             ..Theme::mono()
         }
     }
@@ -47,6 +52,7 @@ impl Theme {
             pane_label: Style::new().add_modifier(Modifier::REVERSED),
             info: Style::new(),
             error: Style::new().add_modifier(Modifier::BOLD),
+            matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 

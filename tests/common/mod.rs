@@ -64,6 +64,7 @@ pub fn keys(notation: &str) -> Vec<Key> {
             "ctrl-c" => Key::ctrl('c'),
             "ctrl-z" => Key::ctrl('z'),
             "ctrl-w" => Key::ctrl('w'),
+            "ctrl-u" => Key::ctrl('u'),
             other => panic!("unknown key <{other}>"),
         });
     }
