@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time from launch to the reader's first complete frame, in a pseudo-terminal.
 
-Usage: bench/first_frame.py [BINARY] [RUNS]
+Usage: bench/first_frame.py [BINARY] [RUNS] [NKREAD ARGS...]
 Prints the median and the slowest run in milliseconds. The first frame is
 complete when the status bar's last key hint ("quit") has been written.
 """
@@ -9,6 +9,7 @@ import fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
 
 binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/nkread"
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 30
+args = sys.argv[3:]
 home = tempfile.mkdtemp()
 
 def once():
@@ -17,7 +18,7 @@ def once():
     if pid == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         os.environ.update(HOME=home, XDG_CONFIG_HOME=home, TERM="xterm-256color")
-        os.execv(binary, [binary])
+        os.execv(binary, [binary, *args])
     seen = b""
     while b"quit" not in seen:
         ready, _, _ = select.select([fd], [], [], 5)

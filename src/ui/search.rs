@@ -139,6 +139,9 @@ impl Widget for SearchView<'_> {
             return;
         };
         let top = (state.selected + 1).saturating_sub(rows.max(1));
+        // The document's title gets a quarter of a narrow screen, so the
+        // snippet keeps the rest.
+        let title_width = (width / 4).clamp(8, 24);
         let lines: Vec<Line> = state
             .hits
             .iter()
@@ -149,9 +152,9 @@ impl Widget for SearchView<'_> {
                 let doc = library.corpus.documents.get(hit.doc);
                 let title = doc.map_or_else(String::new, |d| d.shown_title());
                 let lead = format!(
-                    "{:<24}  {:<10} ",
-                    truncate(&title, 24),
-                    truncate(&place(library, hit), 10)
+                    "{:<title_width$}  {:<9} ",
+                    truncate(&title, title_width),
+                    truncate(&place(library, hit), 9)
                 );
                 let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
                 let marks = library.search.indices(hit, &query, &library.corpus);
