@@ -684,12 +684,7 @@ fn scroll_at(state: &mut AppState, library: &Library, column: u16, row: u16, dow
         );
         return;
     }
-    let panes = layout::panes(
-        state.size.0,
-        state.size.1,
-        state.focus,
-        state.sidebar_visible,
-    );
+    let panes = state.panes();
     let Some(pane) = panes.at(column, row) else {
         return;
     };
@@ -714,12 +709,7 @@ fn click_at(state: &mut AppState, library: &Library, column: u16, row: u16) {
         return;
     }
     // Hit-test against what was on screen before the focus moves.
-    let panes = layout::panes(
-        state.size.0,
-        state.size.1,
-        state.focus,
-        state.sidebar_visible,
-    );
+    let panes = state.panes();
     let Some(pane) = panes.at(column, row) else {
         return;
     };

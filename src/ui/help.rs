@@ -66,22 +66,38 @@ pub fn lines(keymap: &KeyMap, theme: &Theme, width: usize) -> Vec<Line<'static>>
     out
 }
 
-/// Where the overlay goes on a screen of this size.
+/// Where the help and overlap views go on a screen of this size.
 pub fn area(screen: Rect) -> Rect {
-    let width = screen.width.saturating_sub(4).min(76);
-    let height = screen.height.saturating_sub(2);
-    Rect {
-        x: screen.x + (screen.width - width) / 2,
-        y: screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    }
+    super::centred(screen, 76, 2)
 }
 
 /// The overlay's inner columns and rows on a screen of this size.
 pub fn inner_size(screen: Rect) -> (usize, usize) {
     let inner = super::inner(area(screen));
     (usize::from(inner.width), usize::from(inner.height))
+}
+
+/// Scrolling text in a bordered overlay: the help and the overlap view.
+pub fn pager(
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    title: &str,
+    theme: &Theme,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
+    let area = area(screen);
+    let (_, rows) = inner_size(screen);
+    let scroll = scroll.min(max_scroll(lines.len(), rows));
+    Clear.render(area, buf);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
+    Paragraph::new(visible)
+        .block(
+            Block::bordered()
+                .border_style(theme.border_focused)
+                .title(title),
+        )
+        .render(area, buf);
 }
 
 pub struct HelpView<'a> {
@@ -92,18 +108,15 @@ pub struct HelpView<'a> {
 
 impl Widget for HelpView<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
-        let area = area(screen);
-        let (columns, rows) = inner_size(screen);
+        let (columns, _) = inner_size(screen);
         let lines = lines(self.keymap, self.theme, columns);
-        let scroll = self.scroll.min(max_scroll(lines.len(), rows));
-        Clear.render(area, buf);
-        let visible: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
-        Paragraph::new(visible)
-            .block(
-                Block::bordered()
-                    .border_style(self.theme.border_focused)
-                    .title(" Keys: Esc closes "),
-            )
-            .render(area, buf);
+        pager(
+            lines,
+            self.scroll,
+            " Keys: Esc closes ",
+            self.theme,
+            screen,
+            buf,
+        );
     }
 }

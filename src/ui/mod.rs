@@ -21,6 +21,19 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Block;
 
+/// An overlay's area: centred, at most `max_width` wide, leaving `margin`
+/// columns on each side and a row above and below.
+pub fn centred(screen: Rect, max_width: u16, margin: u16) -> Rect {
+    let width = screen.width.saturating_sub(2 * margin).min(max_width);
+    let height = screen.height.saturating_sub(2);
+    Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    }
+}
+
 /// The inner area of a bordered pane.
 pub fn inner(area: Rect) -> Rect {
     Block::bordered().inner(area)

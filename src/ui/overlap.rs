@@ -7,7 +7,7 @@ use crate::library::Library;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 pub fn lines(library: &Library, docs: &[usize], theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let corpus = &library.corpus;
@@ -55,18 +55,15 @@ pub struct OverlapView<'a> {
 
 impl Widget for OverlapView<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
-        let area = super::help::area(screen);
-        let (columns, rows) = super::help::inner_size(screen);
+        let (columns, _) = super::help::inner_size(screen);
         let lines = lines(self.library, self.docs, self.theme, columns);
-        let scroll = self.scroll.min(super::text::max_scroll(lines.len(), rows));
-        Clear.render(area, buf);
-        let visible: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
-        Paragraph::new(visible)
-            .block(
-                Block::bordered()
-                    .border_style(self.theme.border_focused)
-                    .title(" Overlap: Esc closes "),
-            )
-            .render(area, buf);
+        super::help::pager(
+            lines,
+            self.scroll,
+            " Overlap: Esc closes ",
+            self.theme,
+            screen,
+            buf,
+        );
     }
 }

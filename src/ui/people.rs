@@ -123,16 +123,9 @@ pub fn openable(rows: &[DetailRow]) -> Vec<usize> {
         .collect()
 }
 
-/// Where the pane goes on a screen of this size.
+/// Where the People pane and the search overlay go on a screen of this size.
 pub fn area(screen: Rect) -> Rect {
-    let width = screen.width.saturating_sub(2).min(160);
-    let height = screen.height.saturating_sub(2);
-    Rect {
-        x: screen.x + (screen.width - width) / 2,
-        y: screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    }
+    super::centred(screen, 160, 1)
 }
 
 /// The first of `rows` lines to show so that line `at` is on screen.
