@@ -126,7 +126,7 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         },
         Action::ScrollAt { column, row, down } => scroll_at(state, library, column, row, down),
         Action::ClickAt { column, row } => click_at(state, library, column, row),
-        // Only the People pane takes these; it handled them above.
+        // Only the People pane and the search overlay take these.
         Action::OpenSelection
         | Action::ToggleScope
         | Action::ToggleSort

@@ -155,6 +155,15 @@ impl Session {
     }
 }
 
+/// A failed test must not leave its reader running.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
 #[test]
 fn open_a_document_scroll_and_quit_with_the_terminal_restored() {
     let mut s = Session::start(80, 24);
