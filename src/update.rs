@@ -4,7 +4,7 @@
 use crate::action::Action;
 use crate::citation;
 use crate::corpus::{Corpus, Document};
-use crate::input::Input;
+use crate::input::{Input, MAX_CHARS};
 use crate::library::Library;
 use crate::people::SortBy;
 use crate::search::{Field, Query, Scope};
@@ -248,17 +248,19 @@ fn update_search(
 ) -> Outcome {
     let last = search.hits.len().saturating_sub(1);
     let mut rerun = true;
+    let mut cut = false;
     match action {
         Action::InputChar(c) => {
-            search.input.insert(c.encode_utf8(&mut [0; 4]));
+            cut = search.input.insert(c.encode_utf8(&mut [0; 4]));
         }
         Action::Paste(text) => {
-            search.input.insert(text);
+            cut = search.input.insert(text);
         }
         Action::DeleteChar => search.input.delete_back(),
         Action::DeleteWord => search.input.delete_word(),
         Action::ClearInput => search.input.clear(),
-        Action::ToggleScope => search.this_document = !search.this_document,
+        Action::ToggleScope if open.is_some() => search.this_document = !search.this_document,
+        Action::ToggleScope => {}
         _ => {
             rerun = false;
             match action {
@@ -286,7 +288,9 @@ fn update_search(
     if rerun {
         let (hits, problem) = ui::search::run(library, search, open);
         search.hits = hits;
-        search.problem = problem;
+        search.problem = problem.or_else(|| {
+            cut.then(|| format!("the input was cut to its first {MAX_CHARS} characters"))
+        });
         search.selected = 0;
     }
     Outcome::Done
@@ -307,8 +311,29 @@ fn open_hit(state: &mut AppState, library: &Library) {
         _ => None,
     };
     open_at(state, library, hit.doc, paragraph);
-    if paragraph.is_some() {
-        say_match(state, library);
+    match hit.field {
+        Field::Paragraph(_) => say_match(state, library),
+        Field::Person(person) => select_person(state, library, person),
+        Field::Title => {}
+    }
+}
+
+/// Selects a person of the open document in the sidebar and names them.
+fn select_person(state: &mut AppState, library: &Library, person: usize) {
+    let (Some(d), Some(area)) = (state.open(), inner_of(state, Pane::Sidebar)) else {
+        return;
+    };
+    let text = SidebarText::lay_out(library, d, usize::from(area.width));
+    if let Some(entry) = text.entries.iter().position(|&(p, _)| p == person) {
+        state.sidebar.selected = entry;
+    }
+    if let Some(p) = library
+        .corpus
+        .documents
+        .get(d)
+        .and_then(|doc| doc.people.get(person))
+    {
+        state.say(format!("{}, {} (in the people sidebar)", p.name, p.role));
     }
 }
 

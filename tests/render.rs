@@ -144,6 +144,42 @@ fn the_reader_marks_the_characters_a_search_matched() {
 }
 
 #[test]
+fn marks_on_a_wrapped_line_land_on_the_matched_characters() {
+    let lib = fixture();
+    let doc = lib.corpus.get("alpha-2020").unwrap();
+    let theme = Theme::mono();
+    let text = &doc.paragraphs[1];
+    let word = "wrap over";
+    let at = text[..text.find(word).unwrap()].chars().count();
+    let marks: Vec<usize> = (at..at + word.chars().count()).collect();
+    let view = ReaderView {
+        doc,
+        position: ReaderState {
+            scroll: 0,
+            cursor: 1,
+        },
+        focused: true,
+        theme: &theme,
+        matched: &marks,
+    };
+    let mut buffer = Buffer::empty(Rect::new(0, 0, 60, 20));
+    view.render(buffer.area, &mut buffer);
+    let mut found = String::new();
+    for y in 0..20 {
+        for x in 0..60 {
+            let cell = &buffer[(x, y)];
+            if cell.style().add_modifier == theme.matched.add_modifier {
+                found.push_str(cell.symbol());
+            }
+        }
+    }
+    assert_eq!(
+        found, "wrap over",
+        "the marked cells are the words, on their line"
+    );
+}
+
+#[test]
 fn the_reader_centres_a_reading_width_on_wide_panes() {
     let lib = fixture();
     let doc = lib.corpus.get("alpha-2020").unwrap();

@@ -491,15 +491,15 @@ fn ctrl_t_narrows_search_to_the_open_document_and_bad_filters_are_shown() {
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "/beta");
     let everywhere = search(&s).hits.len();
-    update(&mut s, &lib, Action::ToggleScope);
+    press(&mut s, &lib, "<ctrl-t>");
     assert!(search(&s).this_document);
-    let beta = lib
+    let alpha = lib
         .corpus
         .documents
         .iter()
         .position(|d| d.id == "alpha-2020")
         .unwrap();
-    assert!(search(&s).hits.iter().all(|h| h.doc == beta));
+    assert!(search(&s).hits.iter().all(|h| h.doc == alpha));
     assert!(search(&s).hits.len() < everywhere);
     press(&mut s, &lib, "<ctrl-u>colour:red");
     assert!(search(&s).hits.is_empty());
@@ -522,5 +522,26 @@ fn a_pasted_page_is_cut_and_said() {
     assert_eq!(
         search(&s).input.text().chars().count(),
         nkread::input::MAX_CHARS
+    );
+    let problem = search(&s).problem.clone().expect("the cut is said");
+    assert!(problem.contains("cut"), "{problem}");
+}
+
+#[test]
+fn a_person_hit_selects_them_in_the_sidebar() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/tomás");
+    let hit = search(&s).hits[0];
+    assert!(
+        matches!(hit.field, nkread::search::Field::Person(1)),
+        "{hit:?}"
+    );
+    press(&mut s, &lib, "<enter>");
+    assert_eq!(open_id(&s, &lib), "alpha-2020");
+    assert_eq!(s.sidebar.selected, 1);
+    assert_eq!(
+        s.status.as_ref().unwrap().text,
+        "Tomás Ojea Quintana, signatory (in the people sidebar)"
     );
 }

@@ -14,7 +14,7 @@ pub mod text;
 pub mod theme;
 
 use crate::library::Library;
-use crate::search::{Field, Hit, Query};
+use crate::search::{Field, Query, Scope};
 use crate::state::{AppState, Overlay, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -140,12 +140,16 @@ fn matched(state: &AppState, library: &Library) -> Vec<usize> {
     let Ok(query) = Query::parse(text, &library.corpus) else {
         return Vec::new();
     };
-    let hit = Hit {
-        doc,
-        field: Field::Paragraph(state.reader().cursor),
-        score: 0,
-    };
-    library.search.indices(&hit, &query, &library.corpus)
+    // Only a paragraph the query matches is marked, as n and N step.
+    let field = Field::Paragraph(state.reader().cursor);
+    let hits = library
+        .search
+        .search(&query, Scope::Doc(doc), usize::MAX)
+        .hits;
+    match hits.into_iter().find(|hit| hit.field == field) {
+        Some(hit) => library.search.indices(&hit, &query, &library.corpus),
+        None => Vec::new(),
+    }
 }
 
 /// The longest "too small" message that fits.

@@ -89,24 +89,33 @@ impl ReaderText {
                 kind: LineKind::Blank,
                 start: 0,
             });
-            let start = lines.len();
+            let first = lines.len();
             // Wrapped lines are pieces of the paragraph in order, so each
             // one's start is found after the last.
-            let mut from = 0;
+            let (mut from, mut start) = (0, 0);
             for (i, line) in wrap(paragraph, measure).into_iter().enumerate() {
-                let at = paragraph[from..].find(&line).map_or(from, |b| from + b);
-                let start = paragraph[..at].chars().count();
-                from = at + line.len();
+                if let Some(b) = paragraph.get(from..).and_then(|rest| rest.find(&line)) {
+                    start += paragraph[from..from + b].chars().count();
+                    from += b;
+                }
+                let line_start = start;
+                if paragraph
+                    .get(from..)
+                    .is_some_and(|rest| rest.starts_with(&line))
+                {
+                    from += line.len();
+                    start += line.chars().count();
+                }
                 lines.push(TextLine {
                     text: line,
                     kind: LineKind::Paragraph {
                         index,
                         first: i == 0,
                     },
-                    start,
+                    start: line_start,
                 });
             }
-            paragraphs.push(start..lines.len());
+            paragraphs.push(first..lines.len());
         }
         ReaderText {
             lines,

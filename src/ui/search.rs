@@ -5,7 +5,7 @@
 use super::text::truncate;
 use super::theme::Theme;
 use crate::library::Library;
-use crate::search::{Field, Hit, MAX_QUERY_CHARS, Query, Scope, field_text, snippet};
+use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope, field_text, snippet};
 use crate::state::SearchState;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -34,7 +34,11 @@ pub fn run(
             let hits = library.search.search(&query, scope, LIMIT).hits;
             let note = query
                 .truncated()
-                .then(|| format!("the query was cut to its first {MAX_QUERY_CHARS} characters"));
+                .then(|| {
+                    format!(
+                        "the query was cut to its first {MAX_QUERY_CHARS} characters or {MAX_TERMS} terms"
+                    )
+                });
             (hits, note)
         }
     }
@@ -151,10 +155,15 @@ impl Widget for SearchView<'_> {
             .map(|(i, hit)| {
                 let doc = library.corpus.documents.get(hit.doc);
                 let title = doc.map_or_else(String::new, |d| d.shown_title());
+                // Padded by display width, so wide titles keep the columns.
+                let pad = |text: String, width: usize| {
+                    let fill = width.saturating_sub(text.width());
+                    format!("{text}{}", " ".repeat(fill))
+                };
                 let lead = format!(
-                    "{:<title_width$}  {:<9} ",
-                    truncate(&title, title_width),
-                    truncate(&place(library, hit), 9)
+                    "{}  {} ",
+                    pad(truncate(&title, title_width), title_width),
+                    pad(truncate(&place(library, hit), 9), 9)
                 );
                 let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
                 let marks = library.search.indices(hit, &query, &library.corpus);

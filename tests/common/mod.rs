@@ -65,6 +65,7 @@ pub fn keys(notation: &str) -> Vec<Key> {
             "ctrl-z" => Key::ctrl('z'),
             "ctrl-w" => Key::ctrl('w'),
             "ctrl-u" => Key::ctrl('u'),
+            "ctrl-t" => Key::ctrl('t'),
             other => panic!("unknown key <{other}>"),
         });
     }
