@@ -35,6 +35,13 @@ fn curated() -> bool {
     true
 }
 
+impl Entity {
+    /// Its full names: the canonical name, then the aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Entities {
     list: Vec<Entity>,
@@ -234,8 +241,8 @@ impl Entities {
 
     fn insert(&mut self, entity: Entity) -> Result<(), String> {
         let index = self.list.len();
-        let names = std::iter::once(&entity.name).chain(&entity.aliases);
-        for name in names.flat_map(|n| [n.as_str(), without_parentheses(n)]) {
+        let names: Vec<&str> = entity.names().collect();
+        for name in names.iter().flat_map(|&n| [n, without_parentheses(n)]) {
             let key = (entity.kind, name_key(name));
             // A name and an alias of the same entity may share a key.
             if let Some(&other) = self.by_key.get(&key)

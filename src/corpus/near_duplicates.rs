@@ -60,12 +60,7 @@ pub fn near_duplicates(corpus: &Corpus) -> Vec<NearDuplicate> {
     let all = corpus.entities.all();
     let mut names: Vec<Vec<Name>> = all
         .iter()
-        .map(|e| {
-            std::iter::once(&e.name)
-                .chain(&e.aliases)
-                .map(String::as_str)
-                .collect()
-        })
+        .map(|e| e.names().collect())
         .map(names_of)
         .collect();
     for doc in &corpus.documents {

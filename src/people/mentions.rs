@@ -40,15 +40,7 @@ struct Found {
 /// corpus order, without repeats.
 pub(super) fn passages(corpus: &Corpus) -> Vec<Vec<(usize, usize)>> {
     let entities = corpus.entities.all();
-    let mut names: Vec<Vec<&str>> = entities
-        .iter()
-        .map(|e| {
-            std::iter::once(&e.name)
-                .chain(&e.aliases)
-                .map(String::as_str)
-                .collect()
-        })
-        .collect();
+    let mut names: Vec<Vec<&str>> = entities.iter().map(|e| e.names().collect()).collect();
     let mut acronyms: Vec<HashSet<&str>> = entities
         .iter()
         .map(|e| e.acronyms.iter().map(String::as_str).collect())

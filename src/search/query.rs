@@ -406,11 +406,7 @@ fn by(value: &str, corpus: &Corpus) -> Vec<bool> {
         .into_iter()
         .map(|id| {
             let e = corpus.entities.get(id);
-            let names = || {
-                std::iter::once(&e.name)
-                    .chain(&e.aliases)
-                    .chain(&e.acronyms)
-            };
+            let names = || e.names().chain(e.acronyms.iter().map(String::as_str));
             let exact = names().any(|n| squash(n) == wanted);
             let score = names()
                 .filter_map(|n| matcher.fuzzy_match(&fold(n, false), &pattern))

@@ -1,7 +1,7 @@
 //! The People pane: every entity in the corpus, filtered and sorted, and for
 //! the selected one the documents it appears in and the passages naming it.
 
-use super::text::truncate;
+use super::text::{truncate, window};
 use super::theme::Theme;
 use crate::corpus::EntityId;
 use crate::library::Library;
@@ -24,8 +24,8 @@ pub fn listed(library: &Library, state: &PeopleState) -> Vec<EntityId> {
         let matcher = SkimMatcherV2::default().smart_case();
         all.retain(|&e| {
             let entity = library.corpus.entities.get(e);
-            std::iter::once(&entity.name)
-                .chain(&entity.aliases)
+            entity
+                .names()
                 .any(|name| matcher.fuzzy_match(name, filter).is_some())
         });
     }
@@ -126,11 +126,6 @@ pub fn openable(rows: &[DetailRow]) -> Vec<usize> {
 /// Where the People pane and the search overlay go on a screen of this size.
 pub fn area(screen: Rect) -> Rect {
     super::centred(screen, 160, 1)
-}
-
-/// The first of `rows` lines to show so that line `at` is on screen.
-fn window(at: usize, rows: usize) -> usize {
-    (at + 1).saturating_sub(rows.max(1))
 }
 
 pub struct PeopleView<'a> {

@@ -2,7 +2,7 @@
 //! document, where it matched, and a snippet with the matched characters
 //! marked. Match positions are computed for the rows on screen only.
 
-use super::text::truncate;
+use super::text::{truncate, window};
 use super::theme::Theme;
 use crate::library::Library;
 use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope, field_text, snippet};
@@ -142,7 +142,7 @@ impl Widget for SearchView<'_> {
         let Ok(query) = Query::parse(state.input.text(), &library.corpus) else {
             return;
         };
-        let top = (state.selected + 1).saturating_sub(rows.max(1));
+        let top = window(state.selected, rows);
         // The document's title gets a quarter of a narrow screen, so the
         // snippet keeps the rest.
         let title_width = (width / 4).clamp(8, 24);

@@ -47,6 +47,12 @@ pub fn reveal(top: usize, height: usize, span: Range<usize>) -> usize {
     }
 }
 
+/// The first of `rows` lines to show so that line `at` is on screen, for
+/// lists that keep no scroll position of their own (the overlays').
+pub fn window(at: usize, rows: usize) -> usize {
+    (at + 1).saturating_sub(rows.max(1))
+}
+
 /// The largest useful first line for `total` lines in `height` rows.
 pub fn max_scroll(total: usize, height: usize) -> usize {
     total.saturating_sub(height)
