@@ -153,6 +153,11 @@ impl AppState {
 
     /// The key layers that are active, topmost first.
     pub fn layers(&self) -> Vec<Layer> {
+        // Too small to draw anything, an overlay must not take keys unseen:
+        // q and Ctrl-C quit.
+        if self.panes().status.is_none() {
+            return vec![Layer::Global];
+        }
         match self.overlays.last() {
             Some(Overlay::Help { .. } | Overlay::Overlap { .. }) => vec![Layer::Pager],
             Some(Overlay::People(people)) if people.editing => vec![Layer::Input],

@@ -545,3 +545,22 @@ fn a_person_hit_selects_them_in_the_sidebar() {
         "Tomás Ojea Quintana, signatory (in the people sidebar)"
     );
 }
+
+#[test]
+fn the_people_filter_puts_the_best_match_first() {
+    let lib = common::bundled();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "p/ojea");
+    let first = nkread::ui::people::listed(&lib, people(&s))[0];
+    assert_eq!(lib.corpus.entities.get(first).name, "Tomás Ojea-Quintana");
+}
+
+#[test]
+fn q_quits_from_an_overlay_the_screen_is_too_small_to_show() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "p");
+    update(&mut s, &lib, Action::Resize(10, 3));
+    press(&mut s, &lib, "q");
+    assert!(s.quit);
+}

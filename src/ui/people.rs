@@ -15,21 +15,30 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-/// The entities listed: those whose name or an alias fuzzily matches the
-/// filter (smart case, as fzf), in the chosen order.
+/// The entities listed: without a filter, all in the chosen order; with
+/// one, those whose name or an alias fuzzily matches it (smart case), best
+/// match first as fzf ranks, the chosen order breaking ties.
 pub fn listed(library: &Library, state: &PeopleState) -> Vec<EntityId> {
-    let mut all = library.people.entities(state.sort);
+    let all = library.people.entities(state.sort);
     let filter = state.filter.text().trim();
-    if !filter.is_empty() {
-        let matcher = SkimMatcherV2::default().smart_case();
-        all.retain(|&e| {
-            let entity = library.corpus.entities.get(e);
-            entity
-                .names()
-                .any(|name| matcher.fuzzy_match(name, filter).is_some())
-        });
+    if filter.is_empty() {
+        return all;
     }
-    all
+    let matcher = SkimMatcherV2::default().smart_case();
+    let mut scored: Vec<(i64, EntityId)> = all
+        .into_iter()
+        .filter_map(|e| {
+            let entity = library.corpus.entities.get(e);
+            let best = entity
+                .names()
+                .filter_map(|name| matcher.fuzzy_match(name, filter))
+                .max()?;
+            Some((best, e))
+        })
+        .collect();
+    // A stable sort keeps the chosen order among equal scores.
+    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
+    scored.into_iter().map(|(_, e)| e).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
