@@ -1,6 +1,7 @@
 //! The command line: argument parsing, and the scripting commands' output.
 //! stdout carries data only; messages go to stderr.
 
+mod bookmarks;
 mod entities;
 mod hits;
 
@@ -88,6 +89,15 @@ pub enum Command {
     /// Check the corpus, and warn of look-alike names of different entities
     #[command(after_help = CHECK_HELP)]
     Check,
+    /// List, add, remove or export bookmarks: the passages kept in the reader
+    #[command(after_help = BOOKMARKS_HELP)]
+    Bookmarks {
+        #[command(subcommand)]
+        command: Option<bookmarks::BookmarksCommand>,
+        /// Print JSON: [{"id","doc","paragraph","quote","note","created","orphaned"}]
+        #[arg(long)]
+        json: bool,
+    },
     /// Search titles, people and paragraphs; the best hits first, one a line
     #[command(after_help = SEARCH_HELP)]
     Search {
@@ -108,6 +118,19 @@ pub enum Command {
         stdin: bool,
     },
 }
+
+const BOOKMARKS_HELP: &str = "\
+One line per bookmark: id, document and paragraph, date, the start of the
+passage and the note. A bookmark whose document is gone is marked (gone) and
+keeps its quote. They are kept in $XDG_DATA_HOME/nkread/bookmarks.json
+(~/.local/share/nkread/bookmarks.json); see the README.
+
+Examples:
+  nkread bookmarks
+  nkread bookmarks add hrc55-open-letter-2024 3 --note \"for the briefing\"
+  nkread bookmarks rm 3f2a9c1d
+  nkread bookmarks export > passages.md
+  nkread bookmarks export --format json | jq -r '.[].citation'";
 
 const PEOPLE_HELP: &str = "\
 One line per organization or person: id, kind, number of documents, name.
@@ -319,6 +342,9 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
             }
         }
         Some(Command::Check) => entities::check(&corpus),
+        Some(Command::Bookmarks { command, json }) => {
+            bookmarks::run(&corpus, command.as_ref(), *json, columns)?
+        }
     };
     Ok(Outcome::Print(out))
 }

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bookmarks;
 pub mod citation;
 pub mod cli;
 pub mod config;

@@ -1,0 +1,284 @@
+//! Bookmarks: passages a reader keeps, with a note. They are research
+//! notes, so they are saved at once and never dropped; see `store` for how.
+
+mod durable;
+mod export;
+mod positions;
+mod store;
+
+pub use export::markdown;
+pub use positions::Positions;
+pub use store::{SetAside, Store, StoreError, Synced};
+
+use crate::corpus::{Corpus, Document};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The longest quote kept, in characters, before it is cut at a word.
+pub const QUOTE_CHARS: usize = 200;
+
+/// One kept passage, as the bookmarks file stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bookmark {
+    /// Eight hex digits, unique in practice across processes.
+    pub id: String,
+    /// The document's id.
+    pub doc: String,
+    /// The paragraph's number when bookmarked, from 1.
+    pub paragraph: usize,
+    /// The start of the paragraph, verbatim, cut at a word with "…".
+    pub quote: String,
+    /// Finds the paragraph again when edits move it.
+    pub fingerprint: String,
+    #[serde(default)]
+    pub note: String,
+    /// When it was made, in UTC: "2026-11-23T15:40:02Z".
+    pub created: String,
+}
+
+/// A change to the bookmarks. Changes, not whole lists, are what a process
+/// writes, so two processes' changes merge.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Change {
+    Add(Bookmark),
+    Remove(String),
+    Note { id: String, note: String },
+}
+
+impl Change {
+    /// Applies the change to a list; a change to a bookmark another
+    /// process removed does nothing.
+    pub fn apply(&self, bookmarks: &mut Vec<Bookmark>) {
+        match self {
+            Change::Add(new) => {
+                if !bookmarks.iter().any(|b| b.id == new.id) {
+                    bookmarks.push(new.clone());
+                }
+            }
+            Change::Remove(id) => bookmarks.retain(|b| &b.id != id),
+            Change::Note { id, note } => {
+                if let Some(b) = bookmarks.iter_mut().find(|b| &b.id == id) {
+                    b.note.clone_from(note);
+                }
+            }
+        }
+    }
+}
+
+impl Bookmark {
+    /// A bookmark of paragraph `index` (from 0) of `doc`, made at `now`.
+    /// `salt` tells apart bookmarks made in the same nanosecond.
+    pub fn new(doc: &Document, index: usize, note: &str, now: SystemTime, salt: u64) -> Bookmark {
+        let text = doc.paragraphs.get(index).map_or("", String::as_str);
+        let since = now.duration_since(UNIX_EPOCH).unwrap_or_default();
+        let seed = format!("{}\n{index}\n{}\n{salt}", doc.id, since.as_nanos());
+        Bookmark {
+            id: format!("{:08x}", fnv1a(seed.as_bytes()) as u32),
+            doc: doc.id.clone(),
+            paragraph: index + 1,
+            quote: quote(text),
+            fingerprint: fingerprint(text),
+            note: note.to_string(),
+            created: timestamp(since.as_secs()),
+        }
+    }
+
+    /// The day it was made: "2026-11-23".
+    pub fn day(&self) -> &str {
+        self.created.get(..10).unwrap_or(&self.created)
+    }
+}
+
+/// The first `QUOTE_CHARS` characters of a paragraph, cut at a space.
+pub fn quote(text: &str) -> String {
+    if text.chars().count() <= QUOTE_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(QUOTE_CHARS).collect();
+    let kept = match cut.rfind(char::is_whitespace) {
+        Some(at) if at > 0 => &cut[..at],
+        _ => &cut,
+    };
+    format!("{}…", kept.trim_end())
+}
+
+/// A stable digest of a paragraph's words: spacing does not change it.
+pub fn fingerprint(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    format!("{:016x}", fnv1a(words.join(" ").as_bytes()))
+}
+
+/// FNV-1a, 64 bits: short, and the same on every build, unlike std's hasher.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Seconds since 1970 as an RFC 3339 time in UTC.
+pub fn timestamp(secs: u64) -> String {
+    let days = secs / 86_400;
+    let rest = secs % 86_400;
+    let (y, m, d) = civil(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+/// The date `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
+fn civil(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + u64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Where a bookmark's passage is in the corpus now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// At this document and paragraph (from 0); `moved` when an edit moved
+    /// it and its fingerprint found it again.
+    Found {
+        doc: usize,
+        paragraph: usize,
+        moved: bool,
+    },
+    /// The document is there but the paragraph's text changed: shown at
+    /// its old number, with the saved quote.
+    Changed { doc: usize, paragraph: usize },
+    /// The document, or the paragraph, is gone: shown with its quote.
+    Orphaned,
+}
+
+impl Place {
+    pub fn doc(self) -> Option<usize> {
+        match self {
+            Place::Found { doc, .. } | Place::Changed { doc, .. } => Some(doc),
+            Place::Orphaned => None,
+        }
+    }
+
+    /// The document and paragraph (from 0) to open.
+    pub fn passage(self) -> Option<(usize, usize)> {
+        match self {
+            Place::Found { doc, paragraph, .. } | Place::Changed { doc, paragraph } => {
+                Some((doc, paragraph))
+            }
+            Place::Orphaned => None,
+        }
+    }
+}
+
+/// The corpus's documents by id and its paragraphs' fingerprints, built
+/// once, so finding every bookmark each frame is cheap.
+#[derive(Debug, Default)]
+pub struct Locator {
+    docs: HashMap<String, usize>,
+    fingerprints: Vec<Vec<String>>,
+}
+
+impl Locator {
+    pub fn new(corpus: &Corpus) -> Locator {
+        Locator {
+            docs: corpus
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.clone(), i))
+                .collect(),
+            fingerprints: corpus
+                .documents
+                .iter()
+                .map(|d| d.paragraphs.iter().map(|p| fingerprint(p)).collect())
+                .collect(),
+        }
+    }
+
+    pub fn place(&self, bookmark: &Bookmark) -> Place {
+        let Some(&doc) = self.docs.get(&bookmark.doc) else {
+            return Place::Orphaned;
+        };
+        let prints = &self.fingerprints[doc];
+        let stored = bookmark.paragraph.saturating_sub(1);
+        if prints.get(stored) == Some(&bookmark.fingerprint) {
+            return Place::Found {
+                doc,
+                paragraph: stored,
+                moved: false,
+            };
+        }
+        // Moved: the nearest paragraph with the same words.
+        let nearest = prints
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| **p == bookmark.fingerprint)
+            .min_by_key(|(i, _)| i.abs_diff(stored));
+        match nearest {
+            Some((paragraph, _)) => Place::Found {
+                doc,
+                paragraph,
+                moved: true,
+            },
+            None if stored < prints.len() && bookmark.paragraph > 0 => Place::Changed {
+                doc,
+                paragraph: stored,
+            },
+            None => Place::Orphaned,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn timestamps_are_utc_rfc3339() {
+        assert_eq!(timestamp(0), "1970-01-01T00:00:00Z");
+        assert_eq!(timestamp(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(timestamp(1_795_448_402), "2026-11-23T15:40:02Z");
+    }
+
+    #[test]
+    fn quotes_are_cut_at_a_word_and_marked() {
+        assert_eq!(quote("short"), "short");
+        let long = "word ".repeat(60);
+        let q = quote(&long);
+        assert!(q.ends_with("word…"), "{q}");
+        assert!(q.chars().count() <= QUOTE_CHARS + 1);
+        let unbroken = "x".repeat(300);
+        assert_eq!(quote(&unbroken).chars().count(), QUOTE_CHARS + 1);
+    }
+
+    #[test]
+    fn fingerprints_ignore_spacing_but_not_words() {
+        assert_eq!(fingerprint("a  b\nc"), fingerprint("a b c"));
+        assert_ne!(fingerprint("a b c"), fingerprint("a b d"));
+        assert_eq!(fingerprint("").len(), 16);
+    }
+
+    #[test]
+    fn ids_differ_by_time_and_salt() {
+        let corpus = Corpus::load(&[]).unwrap();
+        let doc = &corpus.documents[0];
+        let now = UNIX_EPOCH + Duration::from_secs(1_795_448_402);
+        let a = Bookmark::new(doc, 0, "", now, 0);
+        let b = Bookmark::new(doc, 0, "", now, 1);
+        assert_ne!(a.id, b.id);
+        assert_eq!(a.id.len(), 8);
+        assert_eq!(a.paragraph, 1);
+        assert_eq!(a.day(), "2026-11-23");
+    }
+}

@@ -1,0 +1,266 @@
+//! The `bookmarks` command: list, add, remove and export the bookmarks the
+//! reader keeps, through the same store, so the same promises hold.
+
+use super::{Failure, Output, find, table, to_json};
+use crate::bookmarks::{self, Bookmark, Change, Locator, Place, Store, Synced};
+use crate::citation::citation;
+use crate::corpus::{Corpus, clean_line};
+use clap::{Subcommand, ValueEnum};
+use serde::Serialize;
+use std::time::SystemTime;
+
+#[derive(Debug, Subcommand)]
+pub enum BookmarksCommand {
+    /// Bookmark a paragraph; prints the new bookmark's id
+    Add {
+        /// The document's id, as `nkread list` prints it
+        id: String,
+        /// The paragraph's number, from 1, as `nkread show` prints it
+        paragraph: usize,
+        /// A note to keep with it
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Remove a bookmark
+    Rm {
+        /// The bookmark's id, as `nkread bookmarks` prints it
+        bookmark_id: String,
+    },
+    /// Print every bookmark with its passage and citation, for a report
+    Export {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Grouped by document, each passage a block quote with its citation
+    #[default]
+    Markdown,
+    /// [{"id","doc","paragraph","quote","note","created","orphaned","title","citation","text"}]
+    Json,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    doc: &'a str,
+    /// Where the passage is now, from 1; where it was if it is gone.
+    paragraph: usize,
+    quote: &'a str,
+    note: &'a str,
+    created: &'a str,
+    orphaned: bool,
+}
+
+#[derive(Serialize)]
+struct Exported<'a> {
+    #[serde(flatten)]
+    row: Row<'a>,
+    title: Option<String>,
+    citation: Option<String>,
+    /// The whole paragraph as the corpus has it now.
+    text: Option<&'a str>,
+}
+
+pub fn run(
+    corpus: &Corpus,
+    command: Option<&BookmarksCommand>,
+    json: bool,
+    columns: Option<usize>,
+) -> Result<Output, Failure> {
+    let dir = Store::default_dir().ok_or_else(|| Failure {
+        code: 1,
+        message: "nkread: no home directory to keep bookmarks in".into(),
+    })?;
+    let mut store = Store::new(&dir);
+    let loaded = checked(store.load())?;
+    let locator = Locator::new(corpus);
+    let mut out = match command {
+        None => list(&locator, &loaded.bookmarks, json, columns),
+        Some(BookmarksCommand::Add {
+            id,
+            paragraph,
+            note,
+        }) => add(
+            corpus,
+            &mut store,
+            &loaded.bookmarks,
+            id,
+            *paragraph,
+            note.as_deref(),
+        )?,
+        Some(BookmarksCommand::Rm { bookmark_id }) => {
+            remove(&mut store, &loaded.bookmarks, bookmark_id)?
+        }
+        Some(BookmarksCommand::Export {
+            format: Format::Markdown,
+        }) => bookmarks::markdown(&loaded.bookmarks, corpus, &locator).into(),
+        Some(BookmarksCommand::Export {
+            format: Format::Json,
+        }) => export_json(corpus, &locator, &loaded.bookmarks).into(),
+    };
+    if let Some(aside) = loaded.set_aside {
+        let said = out
+            .note
+            .take()
+            .map(|n| format!("\n{n}"))
+            .unwrap_or_default();
+        out.note = Some(format!("nkread: {aside}{said}"));
+    }
+    Ok(out)
+}
+
+/// A read or save that failed is a failure of the command: nothing the
+/// command meant to change was written.
+fn checked(synced: Synced) -> Result<Synced, Failure> {
+    match &synced.error {
+        Some(error) => Err(Failure {
+            code: 1,
+            message: format!("nkread: bookmarks: {error}\nnothing was changed"),
+        }),
+        None => Ok(synced),
+    }
+}
+
+fn row<'a>(bookmark: &'a Bookmark, place: Place) -> Row<'a> {
+    Row {
+        id: &bookmark.id,
+        doc: &bookmark.doc,
+        paragraph: place.passage().map_or(bookmark.paragraph, |(_, n)| n + 1),
+        quote: &bookmark.quote,
+        note: &bookmark.note,
+        created: &bookmark.created,
+        orphaned: place == Place::Orphaned,
+    }
+}
+
+fn list(locator: &Locator, bookmarks: &[Bookmark], json: bool, columns: Option<usize>) -> Output {
+    let rows: Vec<Row> = bookmarks.iter().map(|b| row(b, locator.place(b))).collect();
+    if json {
+        return to_json(&rows).into();
+    }
+    if rows.is_empty() {
+        return Output {
+            data: String::new(),
+            note: Some(
+                "no bookmarks yet: b in the reader keeps a paragraph, \
+                 or `nkread bookmarks add ID PARAGRAPH`"
+                    .into(),
+            ),
+        };
+    }
+    let lines: Vec<[String; 4]> = rows
+        .iter()
+        .map(|r| {
+            let gone = if r.orphaned { " (gone)" } else { "" };
+            let place = format!("{} ¶{}{gone}", r.doc, r.paragraph);
+            let mut text = format!("“{}”", r.quote);
+            if !r.note.is_empty() {
+                text.push_str(&format!(" — {}", r.note));
+            }
+            [
+                r.id.to_string(),
+                place,
+                r.created.chars().take(10).collect(),
+                text,
+            ]
+        })
+        .collect();
+    table(&lines, columns).into()
+}
+
+fn add(
+    corpus: &Corpus,
+    store: &mut Store,
+    bookmarks: &[Bookmark],
+    id: &str,
+    paragraph: usize,
+    note: Option<&str>,
+) -> Result<Output, Failure> {
+    let d = find(corpus, id)?;
+    let doc = &corpus.documents[d];
+    let count = doc.paragraphs.len();
+    if paragraph == 0 || paragraph > count {
+        return Err(Failure::input(format!(
+            "nkread: \"{}\" has paragraphs 1 to {count}; there is no paragraph {paragraph}",
+            doc.id
+        )));
+    }
+    let note = note.map(clean_line);
+    let locator = Locator::new(corpus);
+    let existing = bookmarks
+        .iter()
+        .find(|b| locator.place(b).passage() == Some((d, paragraph - 1)));
+    if let Some(existing) = existing {
+        let mut said = format!("¶{paragraph} of {} is already bookmarked", doc.id);
+        if let Some(note) = note {
+            checked(store.apply(Change::Note {
+                id: existing.id.clone(),
+                note,
+            }))?;
+            said.push_str("; its note is replaced");
+        }
+        return Ok(Output {
+            data: format!("{}\n", existing.id),
+            note: Some(said),
+        });
+    }
+    // The process id tells apart two processes adding in one nanosecond.
+    let salt = u64::from(std::process::id());
+    let new = Bookmark::new(
+        doc,
+        paragraph - 1,
+        note.as_deref().unwrap_or(""),
+        SystemTime::now(),
+        salt,
+    );
+    let id = new.id.clone();
+    checked(store.apply(Change::Add(new)))?;
+    Ok(Output {
+        data: format!("{id}\n"),
+        note: Some(format!("bookmarked {}", citation(doc, paragraph - 1))),
+    })
+}
+
+fn remove(store: &mut Store, bookmarks: &[Bookmark], id: &str) -> Result<Output, Failure> {
+    let Some(found) = bookmarks.iter().find(|b| b.id == id) else {
+        return Err(Failure::input(format!(
+            "nkread: no bookmark with id \"{}\" (see `nkread bookmarks`)",
+            clean_line(id)
+        )));
+    };
+    let said = format!(
+        "removed {}: {} ¶{} “{}”",
+        found.id, found.doc, found.paragraph, found.quote
+    );
+    checked(store.apply(Change::Remove(found.id.clone())))?;
+    Ok(Output {
+        data: String::new(),
+        note: Some(said),
+    })
+}
+
+fn export_json(corpus: &Corpus, locator: &Locator, bookmarks: &[Bookmark]) -> String {
+    let rows: Vec<Exported> = bookmarks
+        .iter()
+        .map(|b| {
+            let place = locator.place(b);
+            let passage = place.passage();
+            let doc = passage.map(|(d, _)| &corpus.documents[d]);
+            Exported {
+                row: row(b, place),
+                title: doc.map(|d| d.shown_title()),
+                citation: passage.map(|(d, n)| citation(&corpus.documents[d], n)),
+                text: match place {
+                    Place::Found { doc, paragraph, .. } => {
+                        Some(corpus.documents[doc].paragraphs[paragraph].as_str())
+                    }
+                    _ => None,
+                },
+            }
+        })
+        .collect();
+    to_json(&rows)
+}
