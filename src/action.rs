@@ -1,6 +1,7 @@
 //! What a person can ask of the reader. The snake_case names of the
 //! bindable variants are the key map's vocabulary.
 
+use crate::bookmarks::Bookmark;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -53,6 +54,20 @@ pub enum Action {
     MoveCursorRight,
     MoveCursorHome,
     MoveCursorEnd,
+    /// Accepts what was typed: a filter, or a bookmark's note.
+    Confirm,
+    /// Edits the selected bookmark's note.
+    EditNote,
+    DeleteBookmark,
+    /// Brings back the bookmark deleted last.
+    UndoDelete,
+    /// The bookmarks as the file holds them after a read or a save, and
+    /// what went wrong on the way.
+    #[serde(skip)]
+    Synced {
+        bookmarks: Vec<Bookmark>,
+        problem: Option<String>,
+    },
     /// A character typed into an input line.
     #[serde(skip)]
     InputChar(char),
@@ -103,8 +118,15 @@ impl Action {
             Action::ToggleScope => "search all documents or this one",
             Action::NextMatch => "next match of the last search in this document",
             Action::PrevMatch => "previous match of the last search in this document",
-            Action::ToggleBookmark => "bookmark the paragraph (not in this build yet)",
-            Action::OpenBookmarks => "bookmarks (not in this build yet)",
+            Action::ToggleBookmark => {
+                "bookmark the paragraph under the cursor, or remove its bookmark"
+            }
+            Action::OpenBookmarks => "the bookmarks pane: kept passages and their notes",
+            Action::Confirm => "accept what was typed",
+            Action::EditNote => "edit the bookmark's note",
+            Action::DeleteBookmark => "delete the bookmark",
+            Action::UndoDelete => "bring back the bookmark deleted last",
+            Action::Synced { .. } => "show the bookmarks as saved",
             Action::OpenPeople => "the People pane: every organization and person",
             Action::OpenEntity => "open this entry in the People pane",
             Action::OpenSelection => "open the selected document at that passage",
@@ -143,6 +165,12 @@ impl Action {
             Action::EditFilter => "filter",
             Action::ToggleMark => "mark",
             Action::ShowOverlap => "overlap",
+            Action::ToggleBookmark => "bookmark",
+            Action::OpenBookmarks => "bookmarks",
+            Action::Confirm => "done",
+            Action::EditNote => "note",
+            Action::DeleteBookmark => "delete",
+            Action::UndoDelete => "undo",
             Action::FocusNext | Action::FocusPrev => "pane",
             Action::ToggleSidebar => "people",
             Action::CopyCitation => "copy",

@@ -2,6 +2,7 @@
 //! into actions, runs `update`, carries out its effects and draws `view`.
 
 use crate::action::Action;
+use crate::bookmarks::{Positions, Store, Synced};
 use crate::corpus::Corpus;
 use crate::keymap::{Key, KeyMap};
 use crate::library::Library;
@@ -19,15 +20,19 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use std::io::{self, Stdout, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
 /// How often the loop looks at the signal flags while no event comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
 
 /// How long the watchdog lets the loop take to quit by itself.
 const GRACE: Duration = Duration::from_millis(300);
+
+/// How long reading positions wait, unchanged, before they are saved.
+const POSITIONS_SETTLE: Duration = Duration::from_secs(1);
 
 /// Signals that end the reader.
 const QUIT_SIGNALS: [i32; 4] = [SIGTERM, SIGHUP, SIGQUIT, SIGINT];
@@ -97,17 +102,137 @@ pub fn run(corpus: Corpus) -> io::Result<()> {
     let library = Library::new(corpus);
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
     let mut state = AppState::new(&library.corpus, KeyMap::default(), theme);
+    state.salt = u64::from(std::process::id());
+    let mut kept = Kept::open(Store::default_dir());
+    state.restore(&library.corpus, &kept.positions);
+    let first = kept.sync(None);
+    // Said on stderr too, where it outlasts the screen.
+    if let Some(problem) = problem(&first) {
+        eprintln!("nkread: {problem}");
+    }
+    update(&mut state, &library, synced(first));
     let signals = Signals::register()?;
     install_panic_hook();
     let result = enter()
         .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
-        .and_then(|mut terminal| event_loop(&mut terminal, &mut state, &library, &signals));
+        .and_then(|mut terminal| {
+            event_loop(&mut terminal, &mut state, &library, &signals, &mut kept)
+        });
     restore();
+    let unsaved = kept.close(&state, &library);
     // Ended by a signal: the shell's convention, 128 plus its number.
     if let Some(signal) = signals.quitting() {
         std::process::exit(128 + signal);
     }
-    result
+    result.and(unsaved)
+}
+
+/// What the reader keeps on disk: the bookmarks, and the reading positions
+/// once they have stopped changing for a moment.
+struct Kept {
+    dir: Option<PathBuf>,
+    store: Option<Store>,
+    /// The positions as last read or saved.
+    positions: Positions,
+    /// Since when the positions on screen differ from those saved.
+    moved_since: Option<Instant>,
+}
+
+impl Kept {
+    fn open(dir: Option<PathBuf>) -> Kept {
+        Kept {
+            store: dir.as_deref().map(Store::new),
+            positions: dir.as_deref().map(Positions::load).unwrap_or_default(),
+            dir,
+            moved_since: None,
+        }
+    }
+
+    /// Saves a change, or reads the file again when there is none.
+    fn sync(&mut self, change: Option<crate::bookmarks::Change>) -> Synced {
+        match (&mut self.store, change) {
+            (Some(store), Some(change)) => store.apply(change),
+            (Some(store), None) => store.load(),
+            (None, change) => {
+                let mut bookmarks = Vec::new();
+                if let Some(change) = change {
+                    change.apply(&mut bookmarks);
+                }
+                Synced {
+                    bookmarks,
+                    error: Some(crate::bookmarks::StoreError {
+                        path: PathBuf::from("~"),
+                        message: "no home directory: bookmarks are kept in memory only".into(),
+                    }),
+                    set_aside: None,
+                }
+            }
+        }
+    }
+
+    /// Notes whether the reading positions moved, and saves them once
+    /// they have been still for `POSITIONS_SETTLE`, or `now` if asked.
+    fn keep_positions(&mut self, state: &AppState, library: &Library, now: bool) {
+        let current = state.positions(&library.corpus, &self.positions);
+        if current == self.positions {
+            self.moved_since = None;
+            return;
+        }
+        let since = *self.moved_since.get_or_insert_with(Instant::now);
+        if (now || since.elapsed() >= POSITIONS_SETTLE)
+            && let Some(dir) = &self.dir
+        {
+            // Positions are a convenience: a failure to save them is not
+            // worth interrupting the reading for.
+            let _ = current.save(dir);
+            self.positions = current;
+            self.moved_since = None;
+        }
+    }
+
+    /// At the end: saves the positions and any bookmark change still
+    /// unsaved. Changes that cannot be saved are printed, so none is lost.
+    fn close(&mut self, state: &AppState, library: &Library) -> io::Result<()> {
+        self.keep_positions(state, library, true);
+        let Some(store) = &mut self.store else {
+            return Ok(());
+        };
+        if store.unsaved() == 0 {
+            return Ok(());
+        }
+        let last = store.load();
+        let Some(error) = last.error else {
+            return Ok(());
+        };
+        let json = serde_json::to_string_pretty(&state.bookmarks).unwrap_or_default();
+        eprintln!(
+            "nkread: {} bookmark change(s) could not be saved: {error}\n\
+             Every bookmark this session knew of follows, so none is lost:\n{json}",
+            store.unsaved()
+        );
+        Err(io::Error::other("bookmarks not saved"))
+    }
+}
+
+/// What went wrong reading or saving the bookmarks, in a line.
+fn problem(synced: &Synced) -> Option<String> {
+    let mut problems = Vec::new();
+    if let Some(aside) = &synced.set_aside {
+        problems.push(aside.to_string());
+    }
+    if let Some(error) = &synced.error {
+        problems.push(format!(
+            "bookmarks not saved: {error}; kept in memory and saved with the next change"
+        ));
+    }
+    (!problems.is_empty()).then(|| problems.join("; "))
+}
+
+fn synced(synced: Synced) -> Action {
+    Action::Synced {
+        problem: problem(&synced),
+        bookmarks: synced.bookmarks,
+    }
 }
 
 fn event_loop(
@@ -115,6 +240,7 @@ fn event_loop(
     state: &mut AppState,
     library: &Library,
     signals: &Signals,
+    kept: &mut Kept,
 ) -> io::Result<()> {
     while !state.quit {
         // The size comes from the terminal before each frame, so update and
@@ -132,12 +258,15 @@ fn event_loop(
                 break Action::Suspend;
             }
             // Events that mean nothing (pointer motion) do not redraw.
-            if event::poll(SIGNAL_POLL)?
-                && let Some(action) = to_action(state, event::read()?)
-            {
-                break action;
+            if event::poll(SIGNAL_POLL)? {
+                if let Some(action) = to_action(state, event::read()?) {
+                    break action;
+                }
+            } else {
+                kept.keep_positions(state, library, false);
             }
         };
+        state.now = SystemTime::now();
         for effect in update(state, library, action) {
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
@@ -145,8 +274,15 @@ fn event_loop(
                     suspend()?;
                     terminal.clear()?;
                 }
+                Effect::Save(change) => {
+                    update(state, library, synced(kept.sync(Some(change))));
+                }
+                Effect::Reload => {
+                    update(state, library, synced(kept.sync(None)));
+                }
             }
         }
+        kept.keep_positions(state, library, false);
     }
     Ok(())
 }

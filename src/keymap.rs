@@ -14,6 +14,7 @@ pub enum Layer {
     Reader,
     Sidebar,
     People,
+    Bookmarks,
     /// An input line being typed into; unbound characters are typed.
     Input,
     /// The search overlay: always typing, with keys to pick a result.
@@ -23,13 +24,14 @@ pub enum Layer {
 }
 
 impl Layer {
-    pub const ALL: [Layer; 8] = [
+    pub const ALL: [Layer; 9] = [
         Layer::Global,
         Layer::List,
         Layer::Reader,
         Layer::Sidebar,
         Layer::Search,
         Layer::People,
+        Layer::Bookmarks,
         Layer::Input,
         Layer::Pager,
     ];
@@ -41,6 +43,7 @@ impl Layer {
             Layer::Reader => "Reader",
             Layer::Sidebar => "People sidebar",
             Layer::People => "People pane",
+            Layer::Bookmarks => "Bookmarks pane",
             Layer::Input => "Typing a filter",
             Layer::Search => "Search",
             Layer::Pager => "Help and overlap view",
@@ -52,7 +55,7 @@ impl Layer {
     pub fn is_overlay(self) -> bool {
         matches!(
             self,
-            Layer::People | Layer::Input | Layer::Pager | Layer::Search
+            Layer::People | Layer::Bookmarks | Layer::Input | Layer::Pager | Layer::Search
         )
     }
 
@@ -209,6 +212,7 @@ impl Default for KeyMap {
             Layer::Reader,
             Layer::Sidebar,
             Layer::People,
+            Layer::Bookmarks,
             Layer::Pager,
         ] {
             for (key, action) in MOVEMENT.clone() {
@@ -283,10 +287,19 @@ impl Default for KeyMap {
         for (key, action) in editing {
             bind(Layer::Input, key, action);
         }
-        for key in [Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)] {
-            bind(Layer::Input, key, Action::Back);
+        bind(Layer::Input, Key::plain(KeyCode::Esc), Action::Back);
+        bind(Layer::Input, Key::plain(KeyCode::Enter), Action::Confirm);
+        for (key, action) in [
+            (Key::plain(KeyCode::Enter), Action::OpenSelection),
+            (Key::char('e'), Action::EditNote),
+            (Key::char('d'), Action::DeleteBookmark),
+            (Key::char('u'), Action::UndoDelete),
+            (Key::char('/'), Action::EditFilter),
+            (Key::char('B'), Action::Back),
+        ] {
+            bind(Layer::Bookmarks, key, action);
         }
-        for layer in [Layer::People, Layer::Pager] {
+        for layer in [Layer::People, Layer::Bookmarks, Layer::Pager] {
             for key in [Key::plain(KeyCode::Esc), Key::char('q')] {
                 bind(layer, key, Action::Back);
             }

@@ -2,6 +2,7 @@
 //! people are referred to by index into the shared, immutable corpus.
 
 use crate::action::Action;
+use crate::bookmarks::{Bookmark, Positions};
 use crate::corpus::Corpus;
 use crate::input::Input;
 use crate::keymap::{Key, KeyMap, Layer};
@@ -9,6 +10,7 @@ use crate::people::SortBy;
 use crate::search::Hit;
 use crate::ui::layout::{self, Panes};
 use crate::ui::theme::Theme;
+use std::time::SystemTime;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -24,6 +26,7 @@ pub enum Overlay {
         scroll: usize,
     },
     People(PeopleState),
+    Bookmarks(BookmarksState),
     Search(SearchState),
     /// What these documents share and what is unique to each.
     Overlap {
@@ -59,6 +62,23 @@ pub struct PeopleState {
     pub in_detail: bool,
     /// Position among the right column's openable rows.
     pub detail_selected: usize,
+}
+
+/// The bookmarks pane: the list, filtered, and a note being edited.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BookmarksState {
+    pub filter: Input,
+    pub editing: Option<Editing>,
+    /// Position in the filtered list.
+    pub selected: usize,
+}
+
+/// What keys type into in the bookmarks pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Editing {
+    Filter,
+    /// The selected bookmark's note, until Enter saves it or Esc drops it.
+    Note(Input),
 }
 
 /// Where a person is in one document: the first line on screen and the
@@ -109,6 +129,14 @@ pub struct AppState {
     /// The terminal's size in columns and rows.
     pub size: (u16, u16),
     pub status: Option<Status>,
+    /// Every bookmark, as last read or saved.
+    pub bookmarks: Vec<Bookmark>,
+    /// Bookmarks deleted here, the last one first to come back.
+    pub deleted: Vec<Bookmark>,
+    /// The time, set by the loop before each action, for new bookmarks.
+    pub now: SystemTime,
+    /// Tells apart bookmarks two processes make at the same moment.
+    pub salt: u64,
     pub quit: bool,
     pub keymap: KeyMap,
     pub theme: Theme,
@@ -129,6 +157,10 @@ impl AppState {
             overlays: Vec::new(),
             size: (0, 0),
             status: None,
+            bookmarks: Vec::new(),
+            deleted: Vec::new(),
+            now: SystemTime::UNIX_EPOCH,
+            salt: 0,
             quit: false,
             keymap,
             theme,
@@ -162,6 +194,8 @@ impl AppState {
             Some(Overlay::Help { .. } | Overlay::Overlap { .. }) => vec![Layer::Pager],
             Some(Overlay::People(people)) if people.editing => vec![Layer::Input],
             Some(Overlay::People(_)) => vec![Layer::People],
+            Some(Overlay::Bookmarks(b)) if b.editing.is_some() => vec![Layer::Input],
+            Some(Overlay::Bookmarks(_)) => vec![Layer::Bookmarks],
             Some(Overlay::Search(_)) => vec![Layer::Search],
             None => vec![
                 match self.focus {
@@ -186,6 +220,44 @@ impl AppState {
                 .flatten()
                 .map(Action::InputChar)
         })
+    }
+
+    /// Opens the last document read at its paragraph, and puts each
+    /// document's reading cursor where it was.
+    pub fn restore(&mut self, corpus: &Corpus, positions: &Positions) {
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            if let Some(&n) = positions.paragraphs.get(&doc.id) {
+                let last = doc.paragraphs.len().saturating_sub(1);
+                self.readers[d].cursor = n.saturating_sub(1).min(last);
+            }
+        }
+        let last = positions.last.as_deref().and_then(|id| {
+            self.order
+                .iter()
+                .position(|&d| corpus.documents[d].id == id)
+        });
+        if let Some(at) = last {
+            self.selected = at;
+            self.focus = Pane::Reader;
+        }
+    }
+
+    /// The reading positions to keep: each document's cursor that moved
+    /// here or came from `base`, and the open document.
+    pub fn positions(&self, corpus: &Corpus, base: &Positions) -> Positions {
+        let mut positions = Positions {
+            version: 1,
+            last: self.open().map(|d| corpus.documents[d].id.clone()),
+            ..Positions::default()
+        };
+        for (doc, reader) in corpus.documents.iter().zip(&self.readers) {
+            if reader.cursor > 0 || base.paragraphs.contains_key(&doc.id) {
+                positions
+                    .paragraphs
+                    .insert(doc.id.clone(), reader.cursor + 1);
+            }
+        }
+        positions
     }
 
     pub fn say(&mut self, text: impl Into<String>) {

@@ -2,13 +2,17 @@
 //! effects. No terminal, no disk, no clock.
 
 use crate::action::Action;
+use crate::bookmarks::{Bookmark, Change};
 use crate::citation;
 use crate::corpus::{Corpus, Document};
 use crate::input::{Input, MAX_CHARS};
 use crate::library::Library;
 use crate::people::SortBy;
 use crate::search::{Field, Query, Scope};
-use crate::state::{AppState, Overlay, Pane, PeopleState, ReaderState, SearchState, SidebarState};
+use crate::state::{
+    AppState, BookmarksState, Editing, Overlay, Pane, PeopleState, ReaderState, SearchState,
+    SidebarState,
+};
 use crate::ui::doc_list::ROW_HEIGHT;
 use crate::ui::layout::{self, WIDE};
 use crate::ui::reader::ReaderText;
@@ -24,6 +28,10 @@ pub enum Effect {
     Copy(String),
     /// Give the terminal back and stop until resumed.
     Suspend,
+    /// Save this change to the bookmarks at once, and answer with `Synced`.
+    Save(Change),
+    /// Read the bookmarks again, for changes another nkread made.
+    Reload,
 }
 
 /// Lines the mouse wheel scrolls the reader by.
@@ -31,7 +39,8 @@ const WHEEL_LINES: usize = 3;
 
 pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Effect> {
     let corpus = &library.corpus;
-    if !matches!(action, Action::Resize(..)) {
+    // A save's answer must not hide what the key that caused it said.
+    if !matches!(action, Action::Resize(..) | Action::Synced { .. }) {
         state.status = None;
     }
     let mut effects = Vec::new();
@@ -39,12 +48,14 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
     let outcome = match state.overlays.last_mut() {
         Some(Overlay::People(people)) => update_people(people, library, &action),
         Some(Overlay::Search(search)) => update_search(search, library, open, &action),
+        Some(Overlay::Bookmarks(_)) => update_bookmarks(state, library, &action, &mut effects),
         _ => Outcome::NotMine,
     };
     if outcome != Outcome::NotMine {
         if outcome == Outcome::Open {
             match state.overlays.last() {
                 Some(Overlay::Search(_)) => open_hit(state, library),
+                Some(Overlay::Bookmarks(_)) => open_bookmark(state, library),
                 _ => open_selection(state, library),
             }
         }
@@ -67,6 +78,7 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         | Action::OpenEntity
         | Action::ShowOverlap
         | Action::OpenSearch
+        | Action::OpenBookmarks
             if state.panes().status.is_none() => {}
         Action::ShowHelp => {
             if state.overlays.is_empty() {
@@ -86,8 +98,18 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         Action::NextMatch | Action::PrevMatch => {
             step_match(state, library, action == Action::NextMatch)
         }
-        Action::ToggleBookmark | Action::OpenBookmarks => {
-            state.say("bookmarks are not in this build yet")
+        Action::ToggleBookmark => toggle_bookmark(state, library, &mut effects),
+        Action::OpenBookmarks => {
+            state
+                .overlays
+                .push(Overlay::Bookmarks(BookmarksState::default()));
+            effects.push(Effect::Reload);
+        }
+        Action::Synced { bookmarks, problem } => {
+            state.bookmarks = bookmarks;
+            if let Some(problem) = problem {
+                state.complain(problem);
+            }
         }
         Action::OpenPeople => state.overlays.push(Overlay::People(PeopleState::default())),
         Action::OpenEntity => open_entity(state, library),
@@ -126,8 +148,12 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
         },
         Action::ScrollAt { column, row, down } => scroll_at(state, library, column, row, down),
         Action::ClickAt { column, row } => click_at(state, library, column, row),
-        // Only the People pane and the search overlay take these.
+        // Only the overlays take these.
         Action::OpenSelection
+        | Action::Confirm
+        | Action::EditNote
+        | Action::DeleteBookmark
+        | Action::UndoDelete
         | Action::ToggleScope
         | Action::ToggleSort
         | Action::EditFilter
@@ -213,7 +239,7 @@ fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -
                 .unwrap_or(0);
         }
         Action::EditFilter => people.editing = true,
-        Action::Back if people.editing => people.editing = false,
+        Action::Back | Action::Confirm if people.editing => people.editing = false,
         Action::InputChar(c) => edit_filter(people, |f| {
             f.insert(c.encode_utf8(&mut [0; 4]));
         }),
@@ -237,6 +263,186 @@ fn edit_filter(people: &mut PeopleState, edit: impl FnOnce(&mut Input)) {
     people.selected = 0;
     people.detail_selected = 0;
     people.in_detail = false;
+}
+
+/// The bookmarks pane's own actions. Every change is applied here and
+/// saved by the loop at once.
+fn update_bookmarks(
+    state: &mut AppState,
+    library: &Library,
+    action: &Action,
+    effects: &mut Vec<Effect>,
+) -> Outcome {
+    let Some(Overlay::Bookmarks(pane)) = state.overlays.last_mut() else {
+        return Outcome::NotMine;
+    };
+    let listed = ui::bookmarks::listed(library, &state.bookmarks, pane);
+    let selected = listed
+        .get(pane.selected)
+        .map(|&i| state.bookmarks[i].clone());
+    let mut change = None;
+    match (&mut pane.editing, action) {
+        (Some(Editing::Note(note)), Action::Confirm) => {
+            if let Some(b) = selected {
+                change = Some(Change::Note {
+                    id: b.id,
+                    note: note.text().trim().to_string(),
+                });
+            }
+            pane.editing = None;
+        }
+        // Esc drops a note being written; a filter stays.
+        (Some(_), Action::Back | Action::Confirm) => pane.editing = None,
+        (Some(editing), _) => {
+            let input = match editing {
+                Editing::Note(note) => note,
+                Editing::Filter => &mut pane.filter,
+            };
+            let Some(cut) = edit(input, action) else {
+                return Outcome::NotMine;
+            };
+            if matches!(editing, Editing::Filter) {
+                pane.selected = 0;
+            }
+            if cut {
+                state.complain(format!("cut at {MAX_CHARS} characters"));
+            }
+        }
+        (
+            None,
+            Action::MoveUp
+            | Action::MoveDown
+            | Action::PageUp
+            | Action::PageDown
+            | Action::GoTop
+            | Action::GoBottom,
+        ) => pane.selected = step(pane.selected, action, 10, listed.len().saturating_sub(1)),
+        (None, Action::ScrollAt { down, .. }) => {
+            pane.selected = step(
+                pane.selected,
+                if *down {
+                    &Action::MoveDown
+                } else {
+                    &Action::MoveUp
+                },
+                1,
+                listed.len().saturating_sub(1),
+            )
+        }
+        (None, Action::OpenSelection) => return Outcome::Open,
+        (None, Action::EditFilter) => pane.editing = Some(Editing::Filter),
+        (None, Action::EditNote) => {
+            if let Some(b) = &selected {
+                let mut note = Input::default();
+                note.insert(&b.note);
+                pane.editing = Some(Editing::Note(note));
+            }
+        }
+        (None, Action::DeleteBookmark) => {
+            if let Some(b) = selected {
+                change = Some(Change::Remove(b.id.clone()));
+                state.deleted.push(b);
+                state.say("Deleted; u brings it back");
+            }
+        }
+        (None, Action::UndoDelete) => match state.deleted.pop() {
+            Some(b) => change = Some(Change::Add(b)),
+            None => state.complain("nothing to undo"),
+        },
+        _ => return Outcome::NotMine,
+    }
+    if let Some(change) = change {
+        save(state, change, effects);
+    }
+    if let Some(Overlay::Bookmarks(pane)) = state.overlays.last_mut() {
+        let count = ui::bookmarks::listed(library, &state.bookmarks, pane).len();
+        pane.selected = pane.selected.min(count.saturating_sub(1));
+    }
+    Outcome::Done
+}
+
+/// An edit of an input line: whether it was cut, or None for an action
+/// that is not an edit.
+fn edit(input: &mut Input, action: &Action) -> Option<bool> {
+    match action {
+        Action::InputChar(c) => return Some(input.insert(c.encode_utf8(&mut [0; 4]))),
+        Action::Paste(text) => return Some(input.insert(text)),
+        Action::DeleteChar => input.delete_back(),
+        Action::DeleteWord => input.delete_word(),
+        Action::ClearInput => input.clear(),
+        Action::MoveCursorLeft => input.left(),
+        Action::MoveCursorRight => input.right(),
+        Action::MoveCursorHome => input.home(),
+        Action::MoveCursorEnd => input.end(),
+        _ => return None,
+    }
+    Some(false)
+}
+
+/// Applies a change to the bookmarks shown and asks the loop to save it.
+fn save(state: &mut AppState, change: Change, effects: &mut Vec<Effect>) {
+    change.apply(&mut state.bookmarks);
+    effects.push(Effect::Save(change));
+}
+
+/// b: bookmarks the paragraph under the reading cursor, or removes its
+/// bookmark, which u in the bookmarks pane brings back.
+fn toggle_bookmark(state: &mut AppState, library: &Library, effects: &mut Vec<Effect>) {
+    let Some(d) = state.open() else {
+        return;
+    };
+    let Some(doc) = library.corpus.documents.get(d) else {
+        return;
+    };
+    let paragraph = state.readers.get(d).map_or(0, |r| r.cursor);
+    if paragraph >= doc.paragraphs.len() {
+        state.complain("this document has no paragraph to bookmark");
+        return;
+    }
+    let here = state
+        .bookmarks
+        .iter()
+        .find(|b| library.locator.place(b).passage() == Some((d, paragraph)))
+        .cloned();
+    match here {
+        Some(b) => {
+            save(state, Change::Remove(b.id.clone()), effects);
+            state.deleted.push(b);
+            state.say(format!(
+                "Bookmark on ¶{} removed; u in the bookmarks pane (B) brings it back",
+                paragraph + 1
+            ));
+        }
+        None => {
+            let b = Bookmark::new(doc, paragraph, "", state.now, state.salt);
+            save(state, Change::Add(b), effects);
+            state.say(format!(
+                "Bookmarked ¶{}; B lists bookmarks, and e there adds a note",
+                paragraph + 1
+            ));
+        }
+    }
+}
+
+/// Enter in the bookmarks pane: the passage, or why it cannot be opened.
+fn open_bookmark(state: &mut AppState, library: &Library) {
+    let Some(Overlay::Bookmarks(pane)) = state.overlays.last() else {
+        return;
+    };
+    let listed = ui::bookmarks::listed(library, &state.bookmarks, pane);
+    let Some(b) = listed.get(pane.selected).map(|&i| &state.bookmarks[i]) else {
+        return;
+    };
+    match library.locator.place(b).passage() {
+        Some((doc, paragraph)) => open_at(state, library, doc, Some(paragraph)),
+        None => {
+            let said = format!(
+                "“{}” is no longer in the corpus; the bookmark keeps its quote",
+                b.doc
+            );
+            state.complain(said);
+        }
+    }
 }
 
 /// The search overlay's own actions: every edit runs the query again.

@@ -35,15 +35,18 @@ fn screen(state: &AppState, lib: &Library) -> String {
 }
 
 #[test]
-fn the_list_shows_title_date_and_kind_and_its_position_when_focused() {
+fn the_list_shows_title_date_kind_bookmarks_and_its_position_when_focused() {
     let lib = fixture();
     let order = lib.corpus.newest_first();
     let theme = Theme::mono();
     let gamma = [order[2]];
+    let mut bookmarks = vec![0; lib.corpus.documents.len()];
+    bookmarks[order[0]] = 2;
     let view = |focused| DocListView {
         corpus: &lib.corpus,
         order: &order,
         marked: &gamma,
+        bookmarks: &bookmarks,
         selected: 1,
         scroll: 0,
         focused,
@@ -55,7 +58,7 @@ fn the_list_shows_title_date_and_kind_and_its_position_when_focused() {
             "┌ Documents ──────────── 2/3 ┐",
             "│Alpha letter on             │",
             "│accountability for crimes a…│",
-            "│  2020-05-01 · joint letter │",
+            "│  ★2 2020-05-01 · joint let…│",
             "│Beta Watch welcomes the     │",
             "│resolution 🙂               │",
             "│  2018 · press release      │",
@@ -72,7 +75,7 @@ fn the_list_shows_title_date_and_kind_and_its_position_when_focused() {
 }
 
 #[test]
-fn the_reader_numbers_paragraphs_and_marks_the_cursor() {
+fn the_reader_numbers_paragraphs_and_marks_the_cursor_and_bookmarks() {
     let lib = fixture();
     let doc = lib.corpus.get("beta-2018").unwrap();
     let theme = Theme::mono();
@@ -85,20 +88,21 @@ fn the_reader_numbers_paragraphs_and_marks_the_cursor() {
         focused: true,
         theme: &theme,
         matched: &[],
+        bookmarked: &[2],
     };
     assert_eq!(
         render(view, 50, 13),
         [
             "┌ Reader ───────────────────────────── ¶2/3 100% ┐",
-            "│    Beta Watch welcomes the resolution 🙂       │",
-            "│    2018 · press release                        │",
-            "│    Issued by Beta Watch                        │",
+            "│     Beta Watch welcomes the resolution 🙂      │",
+            "│     2018 · press release                       │",
+            "│     Issued by Beta Watch                       │",
             "│                                                │",
-            "│  1 Beta Watch welcomed the resolution today.   │",
+            "│  1  Beta Watch welcomed the resolution today.  │",
             "│                                                │",
-            "│▌ 2 “This is a step,” said Jane Roe.            │",
+            "│▌ 2  “This is a step,” said Jane Roe.           │",
             "│                                                │",
-            "│  3 A third paragraph with Hangul: 북한 인권.   │",
+            "│  3★ A third paragraph with Hangul: 북한 인권.  │",
             "│                                                │",
             "│                                                │",
             "└────────────────────────────────────────────────┘",
@@ -121,6 +125,7 @@ fn the_reader_marks_the_characters_a_search_matched() {
         theme: &theme,
         // "Jane" in "“This is a step,” said Jane Roe."
         matched: &[23, 24, 25, 26],
+        bookmarked: &[],
     };
     let mut buffer = Buffer::empty(Rect::new(0, 0, 50, 13));
     view.render(buffer.area, &mut buffer);
@@ -161,6 +166,7 @@ fn marks_on_a_wrapped_line_land_on_the_matched_characters() {
         focused: true,
         theme: &theme,
         matched: &marks,
+        bookmarked: &[],
     };
     let mut buffer = Buffer::empty(Rect::new(0, 0, 60, 20));
     view.render(buffer.area, &mut buffer);
@@ -190,6 +196,7 @@ fn the_reader_centres_a_reading_width_on_wide_panes() {
         focused: false,
         theme: &theme,
         matched: &[],
+        bookmarked: &[],
     };
     let lines = render(view, 160, 30);
     let longest = lines[1..29]
@@ -359,4 +366,29 @@ fn the_search_overlay_and_the_matches_in_the_reader() {
     insta::assert_snapshot!("search_120x40", screen(&s, &lib));
     press(&mut s, &lib, "<down><enter>");
     insta::assert_snapshot!("search_opened_120x40", screen(&s, &lib));
+}
+
+#[test]
+fn the_bookmarks_pane_with_a_note_and_an_orphan() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    // Two passages of the newest document, one with a note.
+    press(&mut s, &lib, "<enter>]]b]b");
+    press(&mut s, &lib, "Be");
+    press(&mut s, &lib, "for the HRC briefing<enter>");
+    s.bookmarks.push(nkread::bookmarks::Bookmark {
+        id: "0badc0de".into(),
+        doc: "withdrawn-2019".into(),
+        paragraph: 4,
+        quote: "A passage from a document that is no longer in the corpus.".into(),
+        fingerprint: "0".repeat(16),
+        note: "ask the editors why".into(),
+        created: "2026-01-02T03:04:05Z".into(),
+    });
+    insta::assert_snapshot!("bookmarks_120x40", screen(&s, &lib));
+    press(&mut s, &lib, "<esc>");
+    insta::assert_snapshot!("bookmarked_reader_120x40", screen(&s, &lib));
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "<enter>]]bB/ten<enter>");
+    insta::assert_snapshot!("bookmarks_filtered_80x24", screen(&s, &lib));
 }

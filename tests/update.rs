@@ -215,17 +215,6 @@ fn q_quits_and_ctrl_z_asks_the_loop_to_suspend() {
 }
 
 #[test]
-fn reserved_keys_say_what_is_missing() {
-    let lib = fixture();
-    let mut s = state(&lib, 80, 24);
-    press(&mut s, &lib, "B");
-    assert_eq!(
-        s.status.as_ref().unwrap().text,
-        "bookmarks are not in this build yet"
-    );
-}
-
-#[test]
 fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);
@@ -563,4 +552,180 @@ fn q_quits_from_an_overlay_the_screen_is_too_small_to_show() {
     update(&mut s, &lib, Action::Resize(10, 3));
     press(&mut s, &lib, "q");
     assert!(s.quit);
+}
+
+mod bookmarks {
+    use super::*;
+    use nkread::bookmarks::{Bookmark, Change};
+    use nkread::state::{AppState, Editing, StatusKind};
+
+    /// The changes the loop was asked to save.
+    fn saved(effects: &[Effect]) -> Vec<&Change> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Save(change) => Some(change),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn reader_on_beta_3() -> (nkread::library::Library, AppState) {
+        let lib = fixture();
+        let mut s = state(&lib, 120, 40);
+        press(&mut s, &lib, "j<enter>]]");
+        assert_eq!(open_id(&s, &lib), "beta-2018");
+        assert_eq!(s.reader().cursor, 2);
+        (lib, s)
+    }
+
+    #[test]
+    fn b_keeps_the_paragraph_under_the_cursor_and_b_again_removes_it() {
+        let (lib, mut s) = reader_on_beta_3();
+        let effects = press(&mut s, &lib, "b");
+        let [Change::Add(b)] = saved(&effects)[..] else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(
+            (b.doc.as_str(), b.paragraph, b.quote.as_str()),
+            ("beta-2018", 3, "A third paragraph with Hangul: 북한 인권.")
+        );
+        assert_eq!(b.created, "2026-11-23T15:40:02Z");
+        assert_eq!(s.bookmarks, std::slice::from_ref(b));
+        let id = b.id.clone();
+        let effects = press(&mut s, &lib, "b");
+        assert_eq!(saved(&effects), [&Change::Remove(id.clone())]);
+        assert!(s.bookmarks.is_empty());
+        // Removed by b, brought back by u in the pane, note and all.
+        let effects = press(&mut s, &lib, "Bu");
+        assert!(matches!(saved(&effects)[..], [Change::Add(b)] if b.id == id));
+        assert_eq!(s.bookmarks.len(), 1);
+    }
+
+    #[test]
+    fn the_pane_opens_a_bookmark_at_its_passage() {
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "b<esc>");
+        assert_eq!(s.focus, Pane::List);
+        let effects = press(&mut s, &lib, "kB");
+        assert!(
+            effects.contains(&Effect::Reload),
+            "the pane reads the file again"
+        );
+        press(&mut s, &lib, "<enter>");
+        assert!(s.overlays.is_empty());
+        assert_eq!(open_id(&s, &lib), "beta-2018");
+        assert_eq!((s.focus, s.reader().cursor), (Pane::Reader, 2));
+    }
+
+    #[test]
+    fn a_note_is_saved_on_enter_and_dropped_on_esc() {
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "bBe");
+        assert!(matches!(
+            s.overlays.last(),
+            Some(Overlay::Bookmarks(p)) if matches!(p.editing, Some(Editing::Note(_)))
+        ));
+        // Keys type into the note, q and d included.
+        let effects = press(&mut s, &lib, "quoted in d<backspace>the brief<enter>");
+        let id = s.bookmarks[0].id.clone();
+        assert_eq!(
+            saved(&effects),
+            [&Change::Note {
+                id,
+                note: "quoted in the brief".into()
+            }]
+        );
+        assert_eq!(s.bookmarks[0].note, "quoted in the brief");
+        let effects = press(&mut s, &lib, "eno<esc>");
+        assert!(saved(&effects).is_empty());
+        assert_eq!(s.bookmarks[0].note, "quoted in the brief");
+        assert!(matches!(s.overlays.last(), Some(Overlay::Bookmarks(_))));
+    }
+
+    #[test]
+    fn d_deletes_and_u_undoes_in_order() {
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "b[b[b");
+        assert_eq!(s.bookmarks.len(), 3);
+        let effects = press(&mut s, &lib, "Bdd");
+        assert_eq!(saved(&effects).len(), 2);
+        assert_eq!(s.bookmarks.len(), 1);
+        press(&mut s, &lib, "u");
+        assert_eq!(s.bookmarks.len(), 2);
+        press(&mut s, &lib, "uu");
+        assert_eq!(s.bookmarks.len(), 3);
+        assert_eq!(
+            s.status.as_ref().map(|st| (st.kind, st.text.as_str())),
+            Some((StatusKind::Error, "nothing to undo"))
+        );
+    }
+
+    #[test]
+    fn the_filter_narrows_the_pane_and_enter_keeps_it() {
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "b[[b");
+        press(&mut s, &lib, "B/hangul<enter>");
+        let Some(Overlay::Bookmarks(pane)) = s.overlays.last() else {
+            panic!("the pane is open")
+        };
+        let listed = nkread::ui::bookmarks::listed(&lib, &s.bookmarks, pane);
+        assert_eq!(listed.len(), 1);
+        assert_eq!(s.bookmarks[listed[0]].paragraph, 3);
+        assert_eq!(pane.editing, None);
+        press(&mut s, &lib, "<enter>");
+        assert_eq!(s.reader().cursor, 2);
+    }
+
+    #[test]
+    fn a_failed_save_is_said_and_the_bookmark_stays() {
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "b");
+        let kept = s.bookmarks.clone();
+        update(
+            &mut s,
+            &lib,
+            Action::Synced {
+                bookmarks: kept.clone(),
+                problem: Some("bookmarks not saved: read-only file system".into()),
+            },
+        );
+        assert_eq!(s.bookmarks, kept);
+        let status = s.status.clone().expect("a status");
+        assert_eq!(status.kind, StatusKind::Error);
+        assert!(status.text.contains("read-only"));
+    }
+
+    #[test]
+    fn an_orphaned_bookmark_is_listed_and_says_why_it_does_not_open() {
+        let lib = fixture();
+        let mut s = state(&lib, 120, 40);
+        s.bookmarks.push(Bookmark {
+            id: "0badc0de".into(),
+            doc: "withdrawn-2019".into(),
+            paragraph: 4,
+            quote: "A passage from a document no longer in the corpus.".into(),
+            fingerprint: "0".repeat(16),
+            note: String::new(),
+            created: "2026-01-02T03:04:05Z".into(),
+        });
+        press(&mut s, &lib, "B<enter>");
+        assert!(matches!(s.overlays.last(), Some(Overlay::Bookmarks(_))));
+        let status = s.status.clone().expect("a status");
+        assert!(status.text.contains("withdrawn-2019"), "{}", status.text);
+    }
+
+    #[test]
+    fn reading_positions_come_back() {
+        let lib = fixture();
+        let mut s = state(&lib, 120, 40);
+        press(&mut s, &lib, "j<enter>]]");
+        let positions = s.positions(&lib.corpus, &Default::default());
+        assert_eq!(positions.last.as_deref(), Some("beta-2018"));
+        assert_eq!(positions.paragraphs["beta-2018"], 3);
+        let mut again = AppState::new(&lib.corpus, Default::default(), s.theme);
+        again.restore(&lib.corpus, &positions);
+        assert_eq!(open_id(&again, &lib), "beta-2018");
+        assert_eq!((again.focus, again.reader().cursor), (Pane::Reader, 2));
+    }
 }

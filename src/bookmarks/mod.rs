@@ -281,4 +281,45 @@ mod tests {
         assert_eq!(a.paragraph, 1);
         assert_eq!(a.day(), "2026-11-23");
     }
+
+    #[test]
+    fn a_moved_paragraph_is_found_by_its_words_and_a_lost_one_is_orphaned() {
+        let corpus = Corpus::load(&[]).unwrap();
+        let locator = Locator::new(&corpus);
+        let doc = &corpus.documents[0];
+        let now = UNIX_EPOCH;
+        let here = Bookmark::new(doc, 2, "", now, 0);
+        let found = |doc, paragraph, moved| Place::Found {
+            doc,
+            paragraph,
+            moved,
+        };
+        assert_eq!(locator.place(&here), found(0, 2, false));
+        let moved = Bookmark {
+            paragraph: 5,
+            ..here.clone()
+        };
+        assert_eq!(locator.place(&moved), found(0, 2, true));
+        let changed = Bookmark {
+            fingerprint: fingerprint("words no paragraph has"),
+            ..here.clone()
+        };
+        assert_eq!(
+            locator.place(&changed),
+            Place::Changed {
+                doc: 0,
+                paragraph: 2
+            }
+        );
+        let past_the_end = Bookmark {
+            paragraph: 999,
+            ..changed
+        };
+        assert_eq!(locator.place(&past_the_end), Place::Orphaned);
+        let gone = Bookmark {
+            doc: "no-such-document".into(),
+            ..here
+        };
+        assert_eq!(locator.place(&gone), Place::Orphaned);
+    }
 }

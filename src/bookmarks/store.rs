@@ -45,7 +45,7 @@ impl fmt::Display for SetAside {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "the bookmarks file did not parse ({}); it was kept as {} and a new one begun",
+            "the bookmarks file did not parse ({}); it was moved, byte for byte, to {} and nkread starts with no bookmarks",
             self.reason,
             self.to.display()
         )

@@ -17,15 +17,22 @@ pub struct DocListView<'a> {
     pub corpus: &'a Corpus,
     pub order: &'a [usize],
     pub marked: &'a [usize],
+    /// How many bookmarks each document holds, by document index.
+    pub bookmarks: &'a [usize],
     pub selected: usize,
     pub scroll: usize,
     pub focused: bool,
     pub theme: &'a Theme,
 }
 
-fn second_line(doc: &Document) -> String {
+fn second_line(doc: &Document, bookmarks: usize) -> String {
+    // The bookmark count leads, where a narrow list does not cut it off.
+    let count = match bookmarks {
+        0 => String::new(),
+        n => format!("★{n} "),
+    };
     format!(
-        "{} · {}",
+        "{count}{} · {}",
         doc.shown_date(),
         doc.kind.to_string().replace('-', " ")
     )
@@ -73,7 +80,13 @@ impl Widget for DocListView<'_> {
             lines.push(Line::styled(first, base.patch(theme.title)));
             lines.push(Line::styled(second, base.patch(theme.title)));
             lines.push(Line::from(Span::styled(
-                truncate(&format!("  {}", second_line(doc)), width),
+                truncate(
+                    &format!(
+                        "  {}",
+                        second_line(doc, self.bookmarks.get(d).copied().unwrap_or(0))
+                    ),
+                    width,
+                ),
                 base.patch(theme.dim),
             )));
         }

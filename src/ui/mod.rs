@@ -1,5 +1,6 @@
 //! The pure view: draws the state into a frame, and reads nothing else.
 
+pub mod bookmarks;
 pub mod doc_list;
 pub mod help;
 pub mod input;
@@ -59,6 +60,7 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
                 corpus,
                 order: &state.order,
                 marked: &state.marked,
+                bookmarks: &bookmark_counts(state, library),
                 selected: state.selected,
                 scroll: state.list_scroll,
                 focused: state.focus == Pane::List,
@@ -69,6 +71,13 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
     }
     if let (Some(area), Some(doc)) = (panes.reader, doc) {
         let matched = matched(state, library);
+        let bookmarked: Vec<usize> = state
+            .bookmarks
+            .iter()
+            .filter_map(|b| library.locator.place(b).passage())
+            .filter(|&(d, _)| Some(d) == state.open())
+            .map(|(_, p)| p)
+            .collect();
         frame.render_widget(
             reader::ReaderView {
                 doc,
@@ -76,6 +85,7 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
                 focused: state.focus == Pane::Reader,
                 theme: &state.theme,
                 matched: &matched,
+                bookmarked: &bookmarked,
             },
             area,
         );
@@ -110,6 +120,15 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             },
             screen,
         ),
+        Some(Overlay::Bookmarks(pane)) => frame.render_widget(
+            bookmarks::BookmarksView {
+                library,
+                bookmarks: &state.bookmarks,
+                state: pane,
+                theme: &state.theme,
+            },
+            screen,
+        ),
         Some(Overlay::Search(search)) => frame.render_widget(
             search::SearchView {
                 library,
@@ -129,6 +148,17 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
         ),
         None => {}
     }
+}
+
+/// How many bookmarks each document holds.
+fn bookmark_counts(state: &AppState, library: &Library) -> Vec<usize> {
+    let mut counts = vec![0; library.corpus.documents.len()];
+    for b in &state.bookmarks {
+        if let Some(d) = library.locator.place(b).doc() {
+            counts[d] += 1;
+        }
+    }
+    counts
 }
 
 /// The characters of the paragraph under the reading cursor that the last

@@ -48,8 +48,8 @@ pub struct ReaderText {
 impl ReaderText {
     pub fn lay_out(doc: &Document, width: usize) -> ReaderText {
         let digits = doc.paragraphs.len().to_string().len().max(2);
-        // A cursor mark, the number, a space.
-        let margin = digits + 2;
+        // A cursor mark, the number, a bookmark mark, a space.
+        let margin = digits + 3;
         let measure = width.saturating_sub(margin).clamp(1, READING_WIDTH);
         let indent = width.saturating_sub(margin + measure) / 2;
         let mut lines = Vec::new();
@@ -148,6 +148,8 @@ pub struct ReaderView<'a> {
     pub theme: &'a Theme,
     /// Characters of the cursor's paragraph the last search matched.
     pub matched: &'a [usize],
+    /// Paragraphs with a bookmark.
+    pub bookmarked: &'a [usize],
 }
 
 impl Widget for ReaderView<'_> {
@@ -199,9 +201,14 @@ impl ReaderView<'_> {
                 let on_cursor = index == self.position.cursor;
                 let mark = if on_cursor { "▌" } else { " " };
                 let number = if first {
-                    format!("{:>w$} ", index + 1, w = text.digits)
+                    format!("{:>w$}", index + 1, w = text.digits)
                 } else {
-                    " ".repeat(text.digits + 1)
+                    " ".repeat(text.digits)
+                };
+                let bookmark = if first && self.bookmarked.contains(&index) {
+                    "★ "
+                } else {
+                    "  "
                 };
                 let number_style = if on_cursor {
                     theme.cursor_mark
@@ -211,6 +218,7 @@ impl ReaderView<'_> {
                 let margin = vec![
                     Span::styled(mark, theme.cursor_mark),
                     Span::styled(number, number_style),
+                    Span::styled(bookmark, theme.key),
                 ];
                 (margin, Style::new())
             }
@@ -221,7 +229,7 @@ impl ReaderView<'_> {
                     LineKind::Meta => Style::new(),
                     _ => theme.dim,
                 };
-                (vec![Span::raw(" ".repeat(text.digits + 2))], style)
+                (vec![Span::raw(" ".repeat(text.digits + 3))], style)
             }
         };
         let mut spans = vec![indent];

@@ -33,6 +33,8 @@ pub fn bundled() -> Library {
 /// A reader over `corpus` on a terminal of this size.
 pub fn state(library: &Library, columns: u16, rows: u16) -> AppState {
     let mut state = AppState::new(&library.corpus, KeyMap::default(), Theme::mono());
+    // A fixed clock, so bookmarks made in tests have one date.
+    state.now = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_448_402);
     update(&mut state, library, Action::Resize(columns, rows));
     state
 }
@@ -66,6 +68,7 @@ pub fn keys(notation: &str) -> Vec<Key> {
             "ctrl-w" => Key::ctrl('w'),
             "ctrl-u" => Key::ctrl('u'),
             "ctrl-t" => Key::ctrl('t'),
+            "backspace" => Key::plain(KeyCode::Backspace),
             other => panic!("unknown key <{other}>"),
         });
     }

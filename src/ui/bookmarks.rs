@@ -1,0 +1,154 @@
+//! The bookmarks pane: each kept passage as its document, paragraph and
+//! date over its first words and note, newest first or best match first.
+
+use super::text::{truncate, window};
+use super::theme::Theme;
+use crate::bookmarks::{Bookmark, Place};
+use crate::library::Library;
+use crate::state::{BookmarksState, Editing};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+/// Lines each bookmark takes.
+const ROW_HEIGHT: usize = 2;
+
+/// Indices into `bookmarks` of those listed: newest first; with a filter,
+/// those whose title, quote or note match it fuzzily, best first.
+pub fn listed(library: &Library, bookmarks: &[Bookmark], state: &BookmarksState) -> Vec<usize> {
+    let mut newest: Vec<usize> = (0..bookmarks.len()).collect();
+    newest.sort_by(|&a, &b| bookmarks[b].created.cmp(&bookmarks[a].created));
+    let filter = state.filter.text().trim();
+    if filter.is_empty() {
+        return newest;
+    }
+    let matcher = SkimMatcherV2::default().smart_case();
+    let mut scored: Vec<(i64, usize)> = newest
+        .into_iter()
+        .filter_map(|i| {
+            let b = &bookmarks[i];
+            let title = title(library, b);
+            [title.as_str(), &b.quote, &b.note]
+                .iter()
+                .filter_map(|text| matcher.fuzzy_match(text, filter))
+                .max()
+                .map(|score| (score, i))
+        })
+        .collect();
+    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The document's title, or its id when it is gone.
+fn title(library: &Library, bookmark: &Bookmark) -> String {
+    match library.locator.place(bookmark).doc() {
+        Some(d) => library.corpus.documents[d].shown_title(),
+        None => bookmark.doc.clone(),
+    }
+}
+
+pub struct BookmarksView<'a> {
+    pub library: &'a Library,
+    pub bookmarks: &'a [Bookmark],
+    pub state: &'a BookmarksState,
+    pub theme: &'a Theme,
+}
+
+impl Widget for BookmarksView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (library, state, theme) = (self.library, self.state, self.theme);
+        let area = super::centred(area, 110, 2);
+        let listed = listed(library, self.bookmarks, state);
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .border_style(theme.border_focused)
+            .title(format!(
+                " Bookmarks: {} of {} ",
+                listed.len(),
+                self.bookmarks.len()
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height < 2 || inner.width < 4 {
+            return;
+        }
+        let (label, input, editing) = match &state.editing {
+            Some(Editing::Note(note)) => ("Note: ", note, true),
+            editing => ("Filter: ", &state.filter, editing.is_some()),
+        };
+        let input_row = Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        };
+        super::input::InputView {
+            label,
+            input,
+            editing,
+            theme,
+        }
+        .render(input_row, buf);
+        let body = Rect {
+            height: inner.height - 1,
+            ..inner
+        };
+        if listed.is_empty() {
+            let empty = if self.bookmarks.is_empty() {
+                "No bookmarks yet: b in the reader keeps the paragraph under the cursor."
+            } else {
+                "No bookmark matches the filter."
+            };
+            Paragraph::new(Line::styled(empty, theme.dim))
+                .wrap(Wrap { trim: true })
+                .render(body, buf);
+            return;
+        }
+        let rows = usize::from(body.height) / ROW_HEIGHT;
+        let top = window(state.selected, rows.max(1));
+        let width = usize::from(body.width);
+        let mut lines = Vec::new();
+        for (at, &i) in listed.iter().enumerate().skip(top).take(rows.max(1)) {
+            let bookmark = &self.bookmarks[i];
+            let place = library.locator.place(bookmark);
+            let style = if at == state.selected {
+                theme.selection
+            } else {
+                Style::new()
+            };
+            let (number, mark) = match place {
+                Place::Found { paragraph, .. } => (paragraph + 1, ""),
+                Place::Changed { paragraph, .. } => (paragraph + 1, " (text changed)"),
+                Place::Orphaned => (bookmark.paragraph, " (document gone)"),
+            };
+            let right = format!(" ¶{number}{mark}  {}", bookmark.day());
+            let room = width.saturating_sub(right.width());
+            let title = truncate(&title(library, bookmark), room);
+            let pad = " ".repeat(room.saturating_sub(title.width()));
+            lines.push(Line::from(vec![
+                Span::styled(format!("{title}{pad}"), style.patch(theme.title)),
+                Span::styled(right, style.patch(theme.dim)),
+            ]));
+            // The note matters more than the quote's tail: it gets up to half.
+            let note = match bookmark.note.as_str() {
+                "" => String::new(),
+                note => format!(" — {note}"),
+            };
+            let quote = truncate(
+                &format!("  “{}”", bookmark.quote),
+                width - note.width().min(width / 2),
+            );
+            let note = truncate(&note, width.saturating_sub(quote.width()));
+            let second = vec![
+                Span::styled(quote, style),
+                Span::styled(note, style.patch(theme.key)),
+            ];
+            lines.push(Line::from(second));
+        }
+        Paragraph::new(lines).render(body, buf);
+    }
+}
