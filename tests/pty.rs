@@ -18,13 +18,22 @@ struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     master: Box<dyn portable_pty::MasterPty + Send>,
     output: Option<std::thread::JoinHandle<()>>,
-    _home: tempfile::TempDir,
+    /// The session's own home, when the test did not give one.
+    _home: Option<tempfile::TempDir>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
 
 impl Session {
     fn start(columns: u16, rows: u16) -> Session {
+        let home = tempfile::tempdir().expect("a home");
+        let mut session = Session::start_at(home.path(), columns, rows);
+        session._home = Some(home);
+        session
+    }
+
+    /// nkread with its data and config under `home`.
+    fn start_at(home: &std::path::Path, columns: u16, rows: u16) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -33,11 +42,10 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let home = tempfile::tempdir().expect("a home");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_nkread"));
-        command.env("HOME", home.path());
-        command.env("XDG_CONFIG_HOME", home.path().join("config"));
-        command.env("XDG_DATA_HOME", home.path().join("data"));
+        command.env("HOME", home);
+        command.env("XDG_CONFIG_HOME", home.join("config"));
+        command.env("XDG_DATA_HOME", home.join("data"));
         command.env("TERM", "xterm-256color");
         command.env_remove("TMUX");
         let child = pty.slave.spawn_command(command).expect("nkread starts");
@@ -63,7 +71,7 @@ impl Session {
             screen,
             master: pty.master,
             output: Some(output),
-            _home: home,
+            _home: None,
             writer,
             child,
         }
@@ -214,4 +222,53 @@ fn a_resize_redraws_at_once() {
     });
     s.send("q");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn bookmarks_and_the_reading_position_outlast_the_session() {
+    let home = tempfile::tempdir().expect("a home");
+    let mut s = Session::start_at(home.path(), 120, 40);
+    s.wait_for("Documents  ? help");
+    s.send("j\r");
+    s.wait_for("¶1/14");
+    s.send("]]b");
+    s.wait_for("Bookmarked ¶3");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let file = home.path().join("data/nkread/bookmarks.json");
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("saved at once")).unwrap();
+    assert_eq!(saved["bookmarks"][0]["paragraph"], 3);
+    // The next session opens where this one left off, bookmark shown.
+    let mut s = Session::start_at(home.path(), 120, 40);
+    s.wait_for("¶3/14");
+    s.wait_for("3★");
+    s.send("B");
+    s.wait_for("Bookmarks: 1 of 1");
+    s.send("q");
+    s.wait_until("the pane closed", |screen| !screen.contains("Bookmarks: 1"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_corrupt_bookmarks_file_is_set_aside_and_the_reader_says_so() {
+    let home = tempfile::tempdir().expect("a home");
+    let dir = home.path().join("data/nkread");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("bookmarks.json"), b"{\"version\": 1, \"book").unwrap();
+    let mut s = Session::start_at(home.path(), 120, 40);
+    s.wait_for("the bookmarks file did not parse");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("bookmarks.json.corrupt-")),
+        "{names:?}"
+    );
 }

@@ -7,7 +7,7 @@ use common::bundled;
 use nkread::action::Action;
 use nkread::keymap::{KeyMap, Layer};
 use nkread::library::Library;
-use nkread::state::{AppState, ReaderState};
+use nkread::state::{AppState, Overlay, ReaderState};
 use nkread::ui::reader::ReaderText;
 use nkread::ui::sidebar::SidebarText;
 use nkread::ui::theme::Theme;
@@ -78,6 +78,10 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
             .entries
             .len();
         assert!(state.sidebar.selected < entries.max(1));
+    }
+    if let Some(Overlay::Bookmarks(pane)) = state.overlays.last() {
+        let listed = nkread::ui::bookmarks::listed(lib, &state.bookmarks, pane);
+        assert!(pane.selected < listed.len().max(1));
     }
 }
 

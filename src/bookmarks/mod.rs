@@ -10,7 +10,7 @@ pub use export::markdown;
 pub use positions::Positions;
 pub use store::{SetAside, Store, StoreError, Synced};
 
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Document, clean, clean_line};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -83,6 +83,20 @@ impl Bookmark {
             note: note.to_string(),
             created: timestamp(since.as_secs()),
         }
+    }
+
+    /// The file is the user's to edit, so what it says is cleaned as the
+    /// corpus is: no control or bidi character reaches the terminal.
+    pub fn clean(&mut self) {
+        for field in [
+            &mut self.id,
+            &mut self.doc,
+            &mut self.note,
+            &mut self.created,
+        ] {
+            *field = clean_line(field);
+        }
+        self.quote = clean(&self.quote);
     }
 
     /// The day it was made: "2026-11-23".

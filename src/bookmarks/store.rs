@@ -145,7 +145,10 @@ impl Store {
         let mut bookmarks = match durable::read(&self.path) {
             Ok(None) => Vec::new(),
             Ok(Some(bytes)) => match parse(&bytes) {
-                Ok(file) => file.bookmarks,
+                Ok(mut file) => {
+                    file.bookmarks.iter_mut().for_each(Bookmark::clean);
+                    file.bookmarks
+                }
                 Err(Unreadable::Newer(version)) => {
                     return Err(format!(
                         "written by a newer nkread (schema version {version}; this one reads {VERSION}); it is left untouched"
