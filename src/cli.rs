@@ -24,13 +24,15 @@ Examples:
   nkread --corpus ~/nk-docs list --json
   nkread people ojea               who, in which documents, where named
   nkread check                     warn of look-alike names
+  nkread bookmarks export          kept passages with citations, as Markdown
 
 Exit status:
   0  success
-  1  a runtime failure (for example, output could not be written)
+  1  a runtime failure: output could not be written, or bookmarks could not
+     be read or saved
   2  a usage or input error: bad arguments, a broken config or corpus file,
-     an unknown document id or name, an invalid search query, or no terminal
-     for the reader";
+     an unknown document or bookmark id or name, a paragraph a document does
+     not have, an invalid search query, or no terminal for the reader";
 
 /// The narrowest measure text is wrapped to in a terminal, and the widest
 /// measure of `show`'s prose.
@@ -90,7 +92,7 @@ pub enum Command {
     #[command(after_help = CHECK_HELP)]
     Check,
     /// List, add, remove or export bookmarks: the passages kept in the reader
-    #[command(after_help = BOOKMARKS_HELP)]
+    #[command(after_help = BOOKMARKS_HELP, args_conflicts_with_subcommands = true)]
     Bookmarks {
         #[command(subcommand)]
         command: Option<bookmarks::BookmarksCommand>,

@@ -12,6 +12,9 @@ use std::time::SystemTime;
 #[derive(Debug, Subcommand)]
 pub enum BookmarksCommand {
     /// Bookmark a paragraph; prints the new bookmark's id
+    #[command(
+        after_help = "Examples:\n  nkread bookmarks add hrc55-open-letter-2024 3\n  nkread bookmarks add joint-letter-security-council-2015 2 --note \"quoted in the brief\""
+    )]
     Add {
         /// The document's id, as `nkread list` prints it
         id: String,
@@ -22,11 +25,15 @@ pub enum BookmarksCommand {
         note: Option<String>,
     },
     /// Remove a bookmark
+    #[command(after_help = "Examples:\n  nkread bookmarks rm 3f2a9c1d")]
     Rm {
         /// The bookmark's id, as `nkread bookmarks` prints it
         bookmark_id: String,
     },
     /// Print every bookmark with its passage and citation, for a report
+    #[command(
+        after_help = "Examples:\n  nkread bookmarks export > passages.md\n  nkread bookmarks export --format json | jq -r '.[] | .citation'"
+    )]
     Export {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
