@@ -2,7 +2,7 @@
 //! into actions, runs `update`, carries out its effects and draws `view`.
 
 use crate::action::Action;
-use crate::bookmarks::{Positions, Store, Synced};
+use crate::bookmarks::{Change, Positions, Store, StoreError, Synced};
 use crate::corpus::Corpus;
 use crate::keymap::{Key, KeyMap};
 use crate::library::Library;
@@ -149,7 +149,7 @@ impl Kept {
     }
 
     /// Saves a change, or reads the file again when there is none.
-    fn sync(&mut self, change: Option<crate::bookmarks::Change>) -> Synced {
+    fn sync(&mut self, change: Option<Change>) -> Synced {
         match (&mut self.store, change) {
             (Some(store), Some(change)) => store.apply(change),
             (Some(store), None) => store.load(),
@@ -160,11 +160,12 @@ impl Kept {
                 }
                 Synced {
                     bookmarks,
-                    error: Some(crate::bookmarks::StoreError {
+                    error: Some(StoreError {
                         path: PathBuf::from("~"),
                         message: "no home directory: bookmarks are kept in memory only".into(),
                     }),
                     set_aside: None,
+                    unsaved: 0,
                 }
             }
         }
@@ -205,12 +206,17 @@ impl Kept {
             return Ok(());
         };
         let json = serde_json::to_string_pretty(&state.bookmarks).unwrap_or_default();
+        let changes = match store.unsaved() {
+            1 => "1 bookmark change".to_string(),
+            n => format!("{n} bookmark changes"),
+        };
         eprintln!(
-            "nkread: {} bookmark change(s) could not be saved: {error}\n\
-             Every bookmark this session knew of follows, so none is lost:\n{json}",
-            store.unsaved()
+            "nkread: {changes} could not be saved: {error}\n\
+             Every bookmark this session knew of follows, so none is lost:\n{json}"
         );
-        Err(io::Error::other("bookmarks not saved"))
+        Err(io::Error::other(format!(
+            "{changes} could not be saved (printed above)"
+        )))
     }
 }
 
@@ -220,10 +226,12 @@ fn problem(synced: &Synced) -> Option<String> {
     if let Some(aside) = &synced.set_aside {
         problems.push(aside.to_string());
     }
-    if let Some(error) = &synced.error {
-        problems.push(format!(
+    match (&synced.error, synced.unsaved) {
+        (Some(error), 0) => problems.push(format!("bookmarks cannot be read: {error}")),
+        (Some(error), _) => problems.push(format!(
             "bookmarks not saved: {error}; kept in memory and saved with the next change"
-        ));
+        )),
+        (None, _) => {}
     }
     (!problems.is_empty()).then(|| problems.join("; "))
 }

@@ -30,7 +30,8 @@ pub struct StoreError {
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        // The reason first: a status bar cuts the end of a long line.
+        write!(f, "{} ({})", self.message, self.path.display())
     }
 }
 
@@ -59,6 +60,8 @@ pub struct Synced {
     pub bookmarks: Vec<Bookmark>,
     pub set_aside: Option<SetAside>,
     pub error: Option<StoreError>,
+    /// Changes kept in memory because they could not be written.
+    pub unsaved: usize,
 }
 
 #[derive(Debug)]
@@ -129,6 +132,7 @@ impl Store {
             bookmarks,
             set_aside,
             error,
+            unsaved: self.pending.len(),
         }
     }
 
