@@ -14,5 +14,6 @@ pub mod library;
 pub mod people;
 pub mod search;
 pub mod state;
+pub mod suggest;
 pub mod ui;
 pub mod update;
