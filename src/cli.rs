@@ -210,7 +210,7 @@ pub fn run() -> ExitCode {
             }
             Ok(())
         }
-        Outcome::Read(corpus) => crate::app::run(corpus).map_err(|e| Failure {
+        Outcome::Read(corpus, config) => crate::app::run(corpus, &config).map_err(|e| Failure {
             code: 1,
             message: format!("nkread: the reader stopped: {e}"),
         }),
@@ -250,8 +250,8 @@ fn write_stdout(out: &str) -> Result<(), Failure> {
 enum Outcome {
     /// Text for stdout, and maybe a note for stderr.
     Print(Output),
-    /// The full-screen reader, over this corpus.
-    Read(Corpus),
+    /// The full-screen reader, over this corpus, as configured.
+    Read(Corpus, Box<config::Config>),
 }
 
 /// Loads what the command needs, before the terminal is touched, and
@@ -273,7 +273,7 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
     // Prose is wrapped to a readable measure.
     let measure = columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH));
     let out = match &cli.command {
-        None => return Ok(Outcome::Read(corpus)),
+        None => return Ok(Outcome::Read(corpus, Box::new(loaded.config))),
         Some(Command::List { json: false }) => list_text(&corpus, columns).into(),
         Some(Command::List { json: true }) => to_json(&list_json(&corpus)).into(),
         Some(Command::Search {
@@ -666,7 +666,7 @@ mod tests {
         let cli = Cli::parse_from(["nkread"]);
         let outcome = execute(&cli, true, Some(200)).expect("loads");
         assert!(
-            matches!(outcome, Outcome::Read(c) if c.documents.len() == corpus().documents.len())
+            matches!(outcome, Outcome::Read(c, _) if c.documents.len() == corpus().documents.len())
         );
         let piped = execute(&cli, false, None).unwrap_err();
         assert_eq!(piped.code, 2);
