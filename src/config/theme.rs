@@ -35,7 +35,7 @@ pub fn read(check: &mut Check, value: &Value) -> ThemeConfig {
         };
         let mut names = vec![FROM_PRESET];
         names.extend(COLOURS.iter().map(|(name, _)| *name));
-        let expected = format!("a colour: {} or \"#rrggbb\"", quoted(&names));
+        let expected = format!("a colour: {}", quoted(&[&names[..], &["#rrggbb"]].concat()));
         let Some(given) = check.string(value, &field, &expected) else {
             continue;
         };
