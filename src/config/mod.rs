@@ -296,12 +296,13 @@ mod tests {
         let root = toml::de::DeTable::parse(EXAMPLE).unwrap();
         let keys = root.get_ref().get("keys").unwrap().get_ref();
         for layer in Layer::ALL {
-            let table = keys
-                .get(layer.name())
-                .unwrap()
-                .get_ref()
-                .as_table()
-                .unwrap();
+            let table = keys.get(layer.name()).and_then(|t| t.get_ref().as_table());
+            let table = table.unwrap_or_else(|| {
+                panic!(
+                    "config.example.toml needs [keys.{}] with its bindings",
+                    layer.name()
+                )
+            });
             let mut listed: Vec<(Key, Action)> = table
                 .iter()
                 .map(|(k, v)| {
