@@ -131,7 +131,7 @@ impl Action {
             Action::OpenEntity => "open this entry in the People pane",
             Action::OpenSelection => "open the selected document at that passage",
             Action::ToggleSort => "sort by name or by number of documents",
-            Action::EditFilter => "filter the list by name (fuzzy)",
+            Action::EditFilter => "filter the list (fuzzy)",
             Action::DeleteChar => "delete the character before the cursor",
             Action::DeleteWord => "delete the word before the cursor",
             Action::ClearInput => "clear the input",

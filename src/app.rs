@@ -3,11 +3,12 @@
 
 use crate::action::Action;
 use crate::bookmarks::{Change, Positions, Store, StoreError, Synced};
+use crate::config::Config;
 use crate::corpus::Corpus;
-use crate::keymap::{Key, KeyMap};
+use crate::keymap::Key;
 use crate::library::Library;
 use crate::state::AppState;
-use crate::ui::{self, theme::Theme};
+use crate::ui;
 use crate::update::{Effect, update};
 use base64::Engine;
 use crossterm::event::{
@@ -98,10 +99,9 @@ fn stdin_hung_up() -> bool {
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
-pub fn run(corpus: Corpus) -> io::Result<()> {
+pub fn run(corpus: Corpus, config: &Config) -> io::Result<()> {
     let library = Library::new(corpus);
-    let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
-    let mut state = AppState::new(&library.corpus, KeyMap::default(), theme);
+    let mut state = config.state(&library.corpus, std::env::var_os("NO_COLOR").as_deref());
     state.salt = u64::from(std::process::id());
     let mut kept = Kept::open(Store::default_dir());
     state.restore(&library.corpus, &kept.positions);
@@ -113,10 +113,18 @@ pub fn run(corpus: Corpus) -> io::Result<()> {
     update(&mut state, &library, synced(first));
     let signals = Signals::register()?;
     install_panic_hook();
-    let result = enter()
+    let mouse = config.mouse;
+    let result = enter(mouse)
         .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
         .and_then(|mut terminal| {
-            event_loop(&mut terminal, &mut state, &library, &signals, &mut kept)
+            event_loop(
+                &mut terminal,
+                &mut state,
+                &library,
+                &signals,
+                &mut kept,
+                mouse,
+            )
         });
     restore();
     let unsaved = kept.close(&state, &library);
@@ -249,6 +257,7 @@ fn event_loop(
     library: &Library,
     signals: &Signals,
     kept: &mut Kept,
+    mouse: bool,
 ) -> io::Result<()> {
     while !state.quit {
         // The size comes from the terminal before each frame, so update and
@@ -279,7 +288,7 @@ fn event_loop(
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
                 Effect::Suspend => {
-                    suspend()?;
+                    suspend(mouse)?;
                     terminal.clear()?;
                 }
                 Effect::Save(change) => {
@@ -339,19 +348,25 @@ fn copy(out: &mut impl Write, text: &str) -> io::Result<()> {
     out.flush()
 }
 
-fn enter() -> io::Result<()> {
+/// Takes the terminal: raw mode, the alternate screen, and the mouse if
+/// the configuration lets the reader have it.
+fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
-        EnableMouseCapture,
         EnableBracketedPaste,
         cursor::Hide
-    )
+    )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Gives the terminal back. Safe to call twice and from the panic hook:
-/// it ignores every error.
+/// it ignores every error. Mouse capture is left whether or not it was
+/// taken, which costs nothing and keeps this free of state.
 fn restore() {
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
@@ -373,9 +388,9 @@ fn install_panic_hook() {
 
 /// Ctrl-Z (a key in raw mode) or SIGTSTP: give the terminal back, stop,
 /// and take it again on `fg`.
-fn suspend() -> io::Result<()> {
+fn suspend(mouse: bool) -> io::Result<()> {
     restore();
     // SIGTSTP is caught, so stop with the uncatchable SIGSTOP.
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
-    enter()
+    enter(mouse)
 }

@@ -6,10 +6,10 @@ mod entities;
 mod hits;
 
 use crate::config;
-use crate::corpus::{Corpus, Document, Person, Role, clean, clean_line};
+use crate::corpus::{Corpus, Document, Person, Problems, Role, clean, clean_line};
 use crate::people::{PeopleIndex, SortBy};
 use crate::search::Scope;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -25,6 +25,8 @@ Examples:
   nkread people ojea               who, in which documents, where named
   nkread check                     warn of look-alike names
   nkread bookmarks export          kept passages with citations, as Markdown
+  nkread config check              report every problem in the config file
+  nkread completions bash          shell completions; see `nkread completions --help`
 
 Exit status:
   0  success
@@ -119,6 +121,24 @@ pub enum Command {
         #[arg(long)]
         stdin: bool,
     },
+    /// Check the configuration file, say where it is, or print the defaults
+    #[command(after_help = CONFIG_HELP)]
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+    /// Print shell completions for bash, zsh or fish
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), made from this same definition
+    #[command(
+        after_help = "Examples:\n  nkread man > ~/.local/share/man/man1/nkread.1\n  nkread man | man -l -"
+    )]
+    Man,
 }
 
 const BOOKMARKS_HELP: &str = "\
@@ -133,6 +153,41 @@ Examples:
   nkread bookmarks rm 3f2a9c1d
   nkread bookmarks export > passages.md
   nkread bookmarks export --format json | jq -r '.[].citation'";
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Report every problem in a config file; exit 2 if there is one
+    #[command(
+        after_help = "Examples:\n  nkread config check\n  nkread config check ~/dotfiles/nkread.toml\n  nkread --config ./try.toml config check"
+    )]
+    Check {
+        /// The file to check; by default the one nkread reads
+        file: Option<PathBuf>,
+    },
+    /// Print where the configuration is read from
+    #[command(after_help = "Examples:\n  nkread config path\n  $EDITOR \"$(nkread config path)\"")]
+    Path,
+    /// Print the built-in defaults: config.example.toml, every setting explained
+    #[command(
+        after_help = "Examples:\n  nkread config default > \"$(nkread config path)\"\n  nkread config default | less"
+    )]
+    Default,
+}
+
+const CONFIG_HELP: &str = "\
+Examples:
+  mkdir -p ~/.config/nkread
+  nkread config default > ~/.config/nkread/config.toml
+  nkread config check
+  nkread config path
+
+The file is read from --config FILE, or else from
+$XDG_CONFIG_HOME/nkread/config.toml; a missing file means the defaults.";
+
+const COMPLETIONS_HELP: &str = "\
+Examples:
+  nkread completions bash > ~/.local/share/bash-completion/completions/nkread
+  nkread completions zsh > ~/.zfunc/_nkread      # with fpath+=~/.zfunc
+  nkread completions fish > ~/.config/fish/completions/nkread.fish";
 
 const PEOPLE_HELP: &str = "\
 One line per organization or person: id, kind, number of documents, name.
@@ -148,6 +203,10 @@ people (issuer, signatory, member, quoted, mentioned). Passages are the
 paragraphs whose text names it, numbered from 1 as `nkread show` numbers them.";
 
 const CHECK_HELP: &str = "\
+Examples:
+  nkread check
+  nkread --corpus ~/nk-docs check 2>/dev/null | wc -l
+
 Each warning is one line on stdout, starting with \"warning:\"; a summary goes to
 stderr. The status is 0 with or without warnings, and 2 when a file does not
 load. Two names that are one body need one spelling in the corpus files or an
@@ -235,7 +294,7 @@ pub fn run() -> ExitCode {
             }
             Ok(())
         }
-        Outcome::Read(corpus) => crate::app::run(corpus).map_err(|e| Failure {
+        Outcome::Read(corpus, config) => crate::app::run(corpus, &config).map_err(|e| Failure {
             code: 1,
             message: format!("nkread: the reader stopped: {e}"),
         }),
@@ -275,8 +334,8 @@ fn write_stdout(out: &str) -> Result<(), Failure> {
 enum Outcome {
     /// Text for stdout, and maybe a note for stderr.
     Print(Output),
-    /// The full-screen reader, over this corpus.
-    Read(Corpus),
+    /// The full-screen reader, over this corpus, as configured.
+    Read(Corpus, Box<config::Config>),
 }
 
 /// Loads what the command needs, before the terminal is touched, and
@@ -289,8 +348,10 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
              for scripts use `nkread list`, `nkread show ID` (see `nkread --help`)",
         ));
     }
-    let loaded = config::load(cli.config.as_deref())
-        .map_err(|p| Failure::input(format!("nkread: invalid configuration\n{p}")))?;
+    if let Some(out) = without_corpus(cli)? {
+        return Ok(Outcome::Print(out));
+    }
+    let loaded = config::load(cli.config.as_deref()).map_err(invalid_config)?;
     let mut paths = loaded.corpus_paths();
     paths.extend(cli.corpus.iter().cloned());
     let corpus = Corpus::load(&paths)
@@ -298,7 +359,7 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
     // Prose is wrapped to a readable measure.
     let measure = columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH));
     let out = match &cli.command {
-        None => return Ok(Outcome::Read(corpus)),
+        None => return Ok(Outcome::Read(corpus, Box::new(loaded.config))),
         Some(Command::List { json: false }) => list_text(&corpus, columns).into(),
         Some(Command::List { json: true }) => to_json(&list_json(&corpus)).into(),
         Some(Command::Search {
@@ -347,8 +408,81 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
         Some(Command::Bookmarks { command, json }) => {
             bookmarks::run(&corpus, command.as_ref(), *json, columns)?
         }
+        Some(Command::Config { .. } | Command::Completions { .. } | Command::Man) => {
+            unreachable!("handled by without_corpus")
+        }
     };
     Ok(Outcome::Print(out))
+}
+
+/// The commands about nkread itself, which read neither the corpus nor,
+/// but to check it, the configuration: a broken file must not stop them.
+fn without_corpus(cli: &Cli) -> Result<Option<Output>, Failure> {
+    let mut out = Vec::new();
+    let command = match &cli.command {
+        Some(Command::Config { command }) => command,
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "nkread", &mut out);
+            return Ok(Some(String::from_utf8_lossy(&out).into_owned().into()));
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| Failure::input(format!("nkread: cannot make the man page: {e}")))?;
+            return Ok(Some(String::from_utf8_lossy(&out).into_owned().into()));
+        }
+        _ => return Ok(None),
+    };
+    let path = config::path_of(cli.config.as_deref());
+    Ok(Some(match command {
+        ConfigCommand::Default => config::EXAMPLE.to_string().into(),
+        ConfigCommand::Path => {
+            let Some(path) = path else {
+                return Err(Failure::input(
+                    "nkread: no home directory, so no default config file; use --config FILE",
+                ));
+            };
+            let note = match path.exists() {
+                true => "the file exists",
+                false => "no file there: the defaults apply",
+            };
+            Output {
+                data: format!("{}\n", path.display()),
+                note: Some(format!("nkread: {note}")),
+            }
+        }
+        ConfigCommand::Check { file } => {
+            let Some(path) = file.clone().or(path) else {
+                return Err(Failure::input("nkread: no config file to check; name one"));
+            };
+            if file.is_none() && cli.config.is_none() && !path.exists() {
+                return Ok(Some(Output {
+                    data: String::new(),
+                    note: Some(format!(
+                        "nkread: no config file at {}: the defaults apply",
+                        path.display()
+                    )),
+                }));
+            }
+            config::read(&path).map_err(invalid_config)?;
+            Output {
+                data: String::new(),
+                note: Some(format!("nkread: {} is valid", path.display())),
+            }
+        }
+    }))
+}
+
+/// Every problem of a config file, and how many there are.
+fn invalid_config(problems: Problems) -> Failure {
+    let n = problems.0.len();
+    let count = match n {
+        1 => "1 problem".to_string(),
+        n => format!("{n} problems"),
+    };
+    Failure::input(format!(
+        "nkread: invalid configuration ({count})\n{problems}"
+    ))
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -694,7 +828,7 @@ mod tests {
         let cli = Cli::parse_from(["nkread"]);
         let outcome = execute(&cli, true, Some(200)).expect("loads");
         assert!(
-            matches!(outcome, Outcome::Read(c) if c.documents.len() == corpus().documents.len())
+            matches!(outcome, Outcome::Read(c, _) if c.documents.len() == corpus().documents.len())
         );
         let piped = execute(&cli, false, None).unwrap_err();
         assert_eq!(piped.code, 2);

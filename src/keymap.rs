@@ -2,8 +2,10 @@
 //! status bar's hints are generated from the live map, so they cannot drift.
 
 use crate::action::Action;
+use crate::suggest::did_you_mean;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt;
+use std::str::FromStr;
 
 /// A set of bindings that is active in one place. Overlays come first, then
 /// the focused pane, then the global layer.
@@ -36,6 +38,21 @@ impl Layer {
         Layer::Pager,
     ];
 
+    /// The layer's table under `[keys]` in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Global => "global",
+            Layer::List => "list",
+            Layer::Reader => "reader",
+            Layer::Sidebar => "sidebar",
+            Layer::People => "people",
+            Layer::Bookmarks => "bookmarks",
+            Layer::Input => "input",
+            Layer::Search => "search",
+            Layer::Pager => "pager",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Layer::Global => "Everywhere",
@@ -44,7 +61,7 @@ impl Layer {
             Layer::Sidebar => "People sidebar",
             Layer::People => "People pane",
             Layer::Bookmarks => "Bookmarks pane",
-            Layer::Input => "Typing a filter",
+            Layer::Input => "Typing a filter or a note",
             Layer::Search => "Search",
             Layer::Pager => "Help and overlap view",
         }
@@ -152,8 +169,114 @@ impl fmt::Display for Key {
             KeyCode::Home => f.write_str("home"),
             KeyCode::Backspace => f.write_str("backspace"),
             KeyCode::End => f.write_str("end"),
+            KeyCode::Delete => f.write_str("delete"),
+            KeyCode::Insert => f.write_str("insert"),
+            KeyCode::F(n) => write!(f, "f{n}"),
             other => write!(f, "{other:?}"),
         }
+    }
+}
+
+/// Keys with a name, as the config writes them; any other key is the one
+/// character it types.
+pub const KEY_NAMES: [(&str, KeyCode); 15] = [
+    ("space", KeyCode::Char(' ')),
+    ("tab", KeyCode::Tab),
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+];
+
+impl FromStr for Key {
+    type Err = String;
+
+    /// The inverse of `Display`, a little more lenient: modifiers and key
+    /// names in any case (`Ctrl-J` is `ctrl-j`), and `shift-g` for `G`.
+    /// Only what `from_event` can produce is accepted, so every key parsed
+    /// can be pressed.
+    fn from_str(text: &str) -> Result<Key, String> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        // A lone "-" is the minus key, and "ctrl--" is ctrl and minus.
+        while let Some((word, after)) = rest
+            .split_once('-')
+            .filter(|(w, a)| !w.is_empty() && !a.is_empty())
+        {
+            let flag = match word.to_ascii_lowercase().as_str() {
+                "ctrl" => KeyModifiers::CONTROL,
+                "alt" => KeyModifiers::ALT,
+                "shift" => KeyModifiers::SHIFT,
+                _ if word.chars().count() == 1 => break,
+                _ => {
+                    return Err(format!(
+                        "unknown modifier `{word}`{} (valid: ctrl-, alt-, shift-)",
+                        did_you_mean(word, &["ctrl", "alt", "shift"])
+                    ));
+                }
+            };
+            modifiers |= flag;
+            rest = after;
+        }
+        let shift = modifiers.contains(KeyModifiers::SHIFT);
+        modifiers -= KeyModifiers::SHIFT;
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => {
+                let lower = rest.to_ascii_lowercase();
+                let function = lower
+                    .strip_prefix('f')
+                    .and_then(|n| n.parse::<u8>().ok())
+                    .filter(|n| (1..=12).contains(n));
+                match (function, KEY_NAMES.iter().find(|(name, _)| *name == lower)) {
+                    (Some(n), _) => KeyCode::F(n),
+                    (None, Some(&(_, code))) => code,
+                    (None, None) => {
+                        let names: Vec<&str> = KEY_NAMES.iter().map(|(n, _)| *n).collect();
+                        return Err(format!(
+                            "unknown key `{rest}`{} (a key is one character, or one of: {}, \
+                             f1 to f12; after any of ctrl-, alt-, shift-)",
+                            did_you_mean(&lower, &names),
+                            names.join(", ")
+                        ));
+                    }
+                }
+            }
+        };
+        let code = match code {
+            // Terminals send control keys in lower case.
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            // Shift folds into the letter it makes.
+            KeyCode::Char(c) if shift && c.is_alphabetic() => {
+                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+            }
+            KeyCode::Char(' ') if shift => {
+                modifiers |= KeyModifiers::SHIFT;
+                KeyCode::Char(' ')
+            }
+            KeyCode::Tab if shift => KeyCode::BackTab,
+            code if shift => {
+                return Err(format!(
+                    "terminals do not tell `{text}` from `{}`: shift- goes only with a \
+                     letter, space or tab; for a symbol write the one shift makes, as `?`",
+                    Key::new(code, modifiers)
+                ));
+            }
+            code => code,
+        };
+        Ok(Key::new(code, modifiers))
     }
 }
 
@@ -310,6 +433,23 @@ impl Default for KeyMap {
 }
 
 impl KeyMap {
+    /// Binds `key` in `layer` to `action`, in place of what it meant there;
+    /// `None` unbinds it.
+    pub fn bind(&mut self, layer: Layer, key: Key, action: Option<Action>) {
+        let at = self
+            .bindings
+            .iter()
+            .position(|&(l, k, _)| l == layer && k == key);
+        match (at, action) {
+            (Some(at), Some(action)) => self.bindings[at].2 = action,
+            (Some(at), None) => {
+                self.bindings.remove(at);
+            }
+            (None, Some(action)) => self.bindings.push((layer, key, action)),
+            (None, None) => {}
+        }
+    }
+
     /// The action `key` means with these layers active, topmost first. An
     /// overlay swallows every key it does not bind, except the few actions
     /// that pass through it (Ctrl-C).
@@ -415,6 +555,61 @@ mod tests {
         assert_eq!(map.action(Key::char('q'), &help), Some(Action::Back));
         assert_eq!(map.action(Key::char('s'), &help), None);
         assert_eq!(map.action(Key::ctrl('c'), &help), Some(Action::ForceQuit));
+    }
+
+    #[test]
+    fn every_key_reads_back_from_its_name() {
+        let mut keys: Vec<Key> = Layer::ALL
+            .into_iter()
+            .flat_map(|l| KeyMap::default().layer(l))
+            .flat_map(|(_, k)| k)
+            .collect();
+        keys.extend(KEY_NAMES.iter().map(|&(_, code)| Key::plain(code)));
+        keys.extend((1..=12).map(|n| Key::plain(KeyCode::F(n))));
+        keys.extend([
+            Key::char('G'),
+            Key::char('-'),
+            Key::new(KeyCode::Char('x'), KeyModifiers::ALT),
+            Key::new(KeyCode::Char('-'), KeyModifiers::CONTROL),
+            Key::new(KeyCode::F(5), KeyModifiers::CONTROL | KeyModifiers::ALT),
+        ]);
+        for key in keys {
+            assert_eq!(key.to_string().parse::<Key>(), Ok(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn names_are_read_leniently_where_terminals_cannot_tell_apart() {
+        let parse = |s: &str| s.parse::<Key>();
+        assert_eq!(parse("Ctrl-J"), Ok(Key::ctrl('j')));
+        assert_eq!(parse("ctrl-shift-j"), Ok(Key::ctrl('j')));
+        assert_eq!(parse("shift-g"), Ok(Key::char('G')));
+        assert_eq!(parse("PageDown"), Ok(Key::plain(KeyCode::PageDown)));
+        assert_eq!(parse("shift-tab"), Ok(Key::plain(KeyCode::BackTab)));
+        assert_eq!(parse("-"), Ok(Key::char('-')));
+        let err = parse("ctlr-j").unwrap_err();
+        assert!(err.contains("did you mean `ctrl`?"), "{err}");
+        let err = parse("pgdown").unwrap_err();
+        assert!(err.contains("did you mean `pagedown`?"), "{err}");
+        assert!(parse("shift-up").is_err());
+        assert!(parse("shift-1").is_err());
+        assert!(parse("").is_err());
+        assert!(parse("f13").is_err());
+    }
+
+    #[test]
+    fn binding_replaces_or_removes_a_key_in_its_place() {
+        let mut map = KeyMap::default();
+        let reader = [Layer::Reader, Layer::Global];
+        map.bind(Layer::Reader, Key::char('j'), Some(Action::Quit));
+        assert_eq!(map.action(Key::char('j'), &reader), Some(Action::Quit));
+        map.bind(Layer::Reader, Key::char('j'), None);
+        assert_eq!(map.action(Key::char('j'), &reader), None);
+        map.bind(Layer::Reader, Key::ctrl('j'), Some(Action::MoveDown));
+        assert_eq!(
+            map.keys(Layer::Reader, &Action::MoveDown),
+            [Key::plain(KeyCode::Down), Key::ctrl('j')]
+        );
     }
 
     #[test]

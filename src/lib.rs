@@ -15,5 +15,6 @@ pub mod library;
 pub mod people;
 pub mod search;
 pub mod state;
+pub mod suggest;
 pub mod ui;
 pub mod update;

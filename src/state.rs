@@ -8,6 +8,7 @@ use crate::input::Input;
 use crate::keymap::{Key, KeyMap, Layer};
 use crate::people::SortBy;
 use crate::search::Hit;
+use crate::ui::ViewOptions;
 use crate::ui::layout::{self, Panes};
 use crate::ui::theme::Theme;
 use std::time::SystemTime;
@@ -140,6 +141,7 @@ pub struct AppState {
     pub quit: bool,
     pub keymap: KeyMap,
     pub theme: Theme,
+    pub options: ViewOptions,
 }
 
 impl AppState {
@@ -164,6 +166,7 @@ impl AppState {
             quit: false,
             keymap,
             theme,
+            options: ViewOptions::default(),
         }
     }
 
@@ -180,7 +183,13 @@ impl AppState {
 
     /// Where the panes are on screen now.
     pub fn panes(&self) -> Panes {
-        layout::panes(self.size.0, self.size.1, self.focus, self.sidebar_visible)
+        layout::panes(
+            self.size.0,
+            self.size.1,
+            self.focus,
+            self.sidebar_visible,
+            self.options.sidebar_width,
+        )
     }
 
     /// The key layers that are active, topmost first.

@@ -688,10 +688,10 @@ fn open_doc<'c>(state: &AppState, corpus: &'c Corpus) -> Option<&'c Document> {
 /// area it has once focused.
 fn inner_of(state: &AppState, pane: Pane) -> Option<Rect> {
     let (columns, rows) = state.size;
-    let visible = state.sidebar_visible;
-    layout::panes(columns, rows, state.focus, visible)
+    let (visible, sidebar_width) = (state.sidebar_visible, state.options.sidebar_width);
+    layout::panes(columns, rows, state.focus, visible, sidebar_width)
         .rect(pane)
-        .or_else(|| layout::panes(columns, rows, pane, visible).rect(pane))
+        .or_else(|| layout::panes(columns, rows, pane, visible, sidebar_width).rect(pane))
         .map(inner)
 }
 
@@ -814,7 +814,7 @@ fn move_reader(state: &mut AppState, doc: &Document, action: &Action) {
         return;
     };
     let Some(d) = state.open() else { return };
-    let text = ReaderText::lay_out(doc, usize::from(area.width));
+    let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
     let rows = usize::from(area.height);
     let max = max_scroll(text.lines.len(), rows);
     let last = doc.paragraphs.len().saturating_sub(1);
@@ -854,7 +854,7 @@ fn wheel_reader(state: &mut AppState, doc: &Document, down: bool) {
     let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open()) else {
         return;
     };
-    let text = ReaderText::lay_out(doc, usize::from(area.width));
+    let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
     let rows = usize::from(area.height);
     let max = max_scroll(text.lines.len(), rows);
     if let Some(position) = state.readers.get_mut(d) {
@@ -889,7 +889,7 @@ fn reveal_cursor(state: &mut AppState, doc: &Document) {
     let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open()) else {
         return;
     };
-    let text = ReaderText::lay_out(doc, usize::from(area.width));
+    let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
     let rows = usize::from(area.height);
     let max = max_scroll(text.lines.len(), rows);
     // A document not yet moved in shows its header, even if that hides
@@ -963,7 +963,7 @@ fn click_at(state: &mut AppState, library: &Library, column: u16, row: u16) {
             let Some(doc) = open_doc(state, corpus) else {
                 return;
             };
-            let text = ReaderText::lay_out(doc, usize::from(area.width));
+            let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
             let scroll = state.reader().scroll;
             if let (Some(paragraph), Some(d)) = (text.paragraph_at(scroll + line), state.open())
                 && let Some(position) = state.readers.get_mut(d)
@@ -1000,7 +1000,7 @@ fn settle(state: &mut AppState, library: &Library) {
     if let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open())
         && let Some(position) = state.readers.get_mut(d)
     {
-        let text = ReaderText::lay_out(doc, usize::from(area.width));
+        let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
         let rows = usize::from(area.height);
         let max = max_scroll(text.lines.len(), rows);
         position.cursor = position.cursor.min(doc.paragraphs.len().saturating_sub(1));

@@ -388,7 +388,9 @@ fn configuration_errors_name_the_file_line_and_field() {
             .arg("list"),
     );
     assert!(
-        err.contains("broken.toml:2:1: field `corpos`: unknown field `corpos`, expected `corpus`"),
+        err.contains(
+            "broken.toml:2:1: field `corpos`: unknown key `corpos` at the top level; did you mean `corpus`?"
+        ),
         "{err}"
     );
     let err = stderr_of_failure(
@@ -398,7 +400,7 @@ fn configuration_errors_name_the_file_line_and_field() {
             .arg("list"),
     );
     assert!(
-        err.contains("wrong_type.toml:1:10: field `corpus`: invalid type: string"),
+        err.contains("wrong_type.toml:1:10: field `corpus`: expected a list"),
         "{err}"
     );
     let err = stderr_of_failure(nkread().args(["--config", "/nonexistent/config.toml", "list"]));

@@ -7,6 +7,7 @@ use common::{bundled, fixture, press, rows, state};
 use nkread::keymap::{KeyMap, Layer};
 use nkread::library::Library;
 use nkread::state::{AppState, ReaderState, SidebarState};
+use nkread::ui::ViewOptions;
 use nkread::ui::doc_list::DocListView;
 use nkread::ui::help::HelpView;
 use nkread::ui::reader::ReaderView;
@@ -89,6 +90,7 @@ fn the_reader_numbers_paragraphs_and_marks_the_cursor_and_bookmarks() {
         theme: &theme,
         matched: &[],
         bookmarked: &[2],
+        options: ViewOptions::default(),
     };
     assert_eq!(
         render(view, 50, 13),
@@ -126,6 +128,7 @@ fn the_reader_marks_the_characters_a_search_matched() {
         // "Jane" in "“This is a step,” said Jane Roe."
         matched: &[23, 24, 25, 26],
         bookmarked: &[],
+        options: ViewOptions::default(),
     };
     let mut buffer = Buffer::empty(Rect::new(0, 0, 50, 13));
     view.render(buffer.area, &mut buffer);
@@ -167,6 +170,7 @@ fn marks_on_a_wrapped_line_land_on_the_matched_characters() {
         theme: &theme,
         matched: &marks,
         bookmarked: &[],
+        options: ViewOptions::default(),
     };
     let mut buffer = Buffer::empty(Rect::new(0, 0, 60, 20));
     view.render(buffer.area, &mut buffer);
@@ -197,6 +201,7 @@ fn the_reader_centres_a_reading_width_on_wide_panes() {
         theme: &theme,
         matched: &[],
         bookmarked: &[],
+        options: ViewOptions::default(),
     };
     let lines = render(view, 160, 30);
     let longest = lines[1..29]

@@ -10,7 +10,7 @@ use nkread::library::Library;
 use nkread::state::{AppState, Overlay, ReaderState};
 use nkread::ui::reader::ReaderText;
 use nkread::ui::sidebar::SidebarText;
-use nkread::ui::theme::Theme;
+use nkread::ui::theme::{Preset, Theme};
 use nkread::update::update;
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -64,7 +64,7 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
         && position != ReaderState::default()
         && area.height > 0
     {
-        let text = ReaderText::lay_out(doc, usize::from(area.width));
+        let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
         let rows = usize::from(area.height);
         assert!(position.scroll <= text.lines.len().saturating_sub(rows));
         let span = text.paragraphs[position.cursor].clone();
@@ -95,7 +95,7 @@ proptest! {
         actions in proptest::collection::vec(action(), 0..200),
     ) {
         let lib = library();
-        let mut state = AppState::new(&lib.corpus, KeyMap::default(), Theme::color());
+        let mut state = AppState::new(&lib.corpus, KeyMap::default(), Theme::preset(Preset::Dark));
         let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
         update(&mut state, lib, Action::Resize(columns, rows));
         check(&state, lib, &mut terminal);
@@ -109,7 +109,7 @@ proptest! {
 #[test]
 fn every_size_up_to_500x200_draws() {
     let lib = library();
-    let mut state = AppState::new(&lib.corpus, KeyMap::default(), Theme::color());
+    let mut state = AppState::new(&lib.corpus, KeyMap::default(), Theme::preset(Preset::Dark));
     let mut terminal = Terminal::new(TestBackend::new(0, 0)).expect("a test terminal");
     let boundaries = [19, 20, 59, 60, 99, 100];
     for (columns, rows) in (0..=500)

@@ -16,7 +16,7 @@ fn open_id(s: &nkread::state::AppState, lib: &nkread::library::Library) -> Strin
 fn reader_text(s: &nkread::state::AppState, lib: &nkread::library::Library) -> ReaderText {
     let area = nkread::ui::inner(s.panes().reader.expect("the reader is on screen"));
     let doc = &lib.corpus.documents[s.open().unwrap()];
-    ReaderText::lay_out(doc, usize::from(area.width))
+    ReaderText::lay_out(doc, usize::from(area.width), s.options)
 }
 
 #[test]
@@ -107,12 +107,12 @@ fn brackets_move_the_reading_cursor_and_keep_it_on_screen() {
     press(&mut s, &lib, "]]]]]");
     assert_eq!(s.reader().cursor, 5);
     let area = nkread::ui::inner(
-        nkread::ui::layout::panes(80, 24, Pane::Reader, true)
+        nkread::ui::layout::panes(80, 24, Pane::Reader, true, 0)
             .reader
             .unwrap(),
     );
     let doc = &lib.corpus.documents[s.open().unwrap()];
-    let text = ReaderText::lay_out(doc, usize::from(area.width));
+    let text = ReaderText::lay_out(doc, usize::from(area.width), s.options);
     let span = text.paragraphs[5].clone();
     let r = s.reader();
     assert!(span.start >= r.scroll && span.end <= r.scroll + usize::from(area.height));
@@ -222,7 +222,7 @@ fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
     update(&mut s, &lib, Action::ClickAt { column: 3, row: 4 });
     assert_eq!(open_id(&s, &lib), "beta-2018");
     press(&mut s, &lib, "k");
-    let panes = nkread::ui::layout::panes(120, 40, s.focus, true);
+    let panes = nkread::ui::layout::panes(120, 40, s.focus, true, 0);
     let reader = panes.reader.unwrap();
     let (x, y) = (reader.x + 10, reader.y + 5);
     update(
@@ -269,12 +269,12 @@ fn a_resize_keeps_the_reading_cursor_on_screen() {
     update(&mut s, &lib, Action::Resize(0, 0));
     update(&mut s, &lib, Action::Resize(80, 24));
     let area = nkread::ui::inner(
-        nkread::ui::layout::panes(80, 24, Pane::Reader, true)
+        nkread::ui::layout::panes(80, 24, Pane::Reader, true, 0)
             .reader
             .unwrap(),
     );
     let doc = &lib.corpus.documents[s.open().unwrap()];
-    let text = ReaderText::lay_out(doc, usize::from(area.width));
+    let text = ReaderText::lay_out(doc, usize::from(area.width), s.options);
     let span = text.paragraphs[s.reader().cursor].clone();
     assert!(span.start >= s.reader().scroll);
     assert!(span.start < s.reader().scroll + usize::from(area.height));

@@ -360,7 +360,7 @@ mod tests {
         let problems = parse(&file("d.toml", &text)).unwrap_err();
         assert_eq!(
             problems[0].to_string(),
-            "d.toml:4:23: field `paragraphs[1]`: paragraph 2 is empty\n     4 | paragraphs = [\"One.\", \"  \"]"
+            "d.toml:4:23: field `paragraphs[1]`: paragraph 2 is empty\n     4 | paragraphs = [\"One.\", \"  \"]\n       |                       ^"
         );
     }
 

@@ -3,6 +3,7 @@
 
 use super::hygiene::clean_line;
 use std::fmt;
+use unicode_width::UnicodeWidthStr;
 
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,13 +70,18 @@ impl fmt::Display for Problem {
             write!(f, "field `{}`: ", clean_line(field))?;
         }
         write!(f, "{}", clean_line(&self.message))?;
-        if let (Some(excerpt), Some((line, _))) = (&self.excerpt, self.position) {
+        if let (Some(excerpt), Some((line, column))) = (&self.excerpt, self.position) {
             let excerpt = clean_line(excerpt);
             let mut shown: String = excerpt.chars().take(EXCERPT_CHARS).collect();
             if shown.len() < excerpt.len() {
                 shown.push('…');
             }
             write!(f, "\n{line:>6} | {shown}")?;
+            // A caret under the column, as rustc points.
+            if column <= EXCERPT_CHARS {
+                let before: String = excerpt.chars().take(column - 1).collect();
+                write!(f, "\n{:>6} | {}^", "", " ".repeat(before.width()))?;
+            }
         }
         Ok(())
     }
@@ -111,7 +117,7 @@ mod tests {
             .in_field("kind");
         assert_eq!(
             p.to_string(),
-            "x.toml:2:8: field `kind`: unknown variant `memo`\n     2 | kind = \"memo\""
+            "x.toml:2:8: field `kind`: unknown variant `memo`\n     2 | kind = \"memo\"\n       |        ^"
         );
     }
 

@@ -39,7 +39,18 @@ impl Panes {
     }
 }
 
-pub fn panes(width: u16, height: u16, focus: Pane, sidebar_visible: bool) -> Panes {
+/// The reader keeps at least this many columns beside a configured sidebar.
+const MIN_READER: u16 = 30;
+
+/// Where the panes go. `sidebar_width` is the configured width, or 0 for
+/// a share of the screen; either way the reader keeps room to read.
+pub fn panes(
+    width: u16,
+    height: u16,
+    focus: Pane,
+    sidebar_visible: bool,
+    sidebar_width: u16,
+) -> Panes {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return Panes::default();
     }
@@ -68,15 +79,19 @@ pub fn panes(width: u16, height: u16, focus: Pane, sidebar_visible: bool) -> Pan
     };
     let (list, reader, side) = if width >= WIDE {
         let left = (width / 5).clamp(24, 36);
-        let right = if sidebar {
-            (width / 4).clamp(28, 44)
-        } else {
-            0
+        let right = match (sidebar, sidebar_width) {
+            (false, _) => 0,
+            (true, 0) => (width / 4).clamp(28, 44),
+            (true, w) => w.min(width - left - MIN_READER),
         };
         split(left, right)
     } else if width >= NARROW {
         if focus == Pane::Sidebar {
-            split(0, (width * 2 / 5).clamp(26, 36))
+            let right = match sidebar_width {
+                0 => (width * 2 / 5).clamp(26, 36),
+                w => w.min(width - MIN_READER),
+            };
+            split(0, right)
         } else {
             split((width / 4).clamp(22, 30), 0)
         }
@@ -94,5 +109,32 @@ pub fn panes(width: u16, height: u16, focus: Pane, sidebar_visible: bool) -> Pan
         reader: Some(reader),
         sidebar: side,
         status,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_configured_sidebar_width_leaves_the_reader_room_at_any_size() {
+        for width in 0..=300 {
+            for sidebar_width in [0, 1, 20, 44, 80, 200, u16::MAX] {
+                for focus in [Pane::List, Pane::Reader, Pane::Sidebar] {
+                    let panes = panes(width, 30, focus, true, sidebar_width);
+                    let Some(side) = panes.sidebar else { continue };
+                    if width >= NARROW {
+                        let reader = panes.reader.expect("a reader beside the sidebar");
+                        assert!(reader.width >= MIN_READER, "{width} {sidebar_width}");
+                        assert_eq!(side.right(), width);
+                    }
+                    if sidebar_width > 0 && width >= NARROW {
+                        assert!(side.width <= sidebar_width);
+                    }
+                }
+            }
+        }
+        let wide = panes(160, 40, Pane::List, true, 50);
+        assert_eq!(wide.sidebar.map(|r| r.width), Some(50));
     }
 }

@@ -22,6 +22,27 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Block;
 
+/// What the configuration sets about drawing the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewOptions {
+    /// The widest measure prose is wrapped to; wider panes centre it.
+    pub reading_width: usize,
+    /// Whether paragraph numbers are drawn in the reader's margin.
+    pub paragraph_numbers: bool,
+    /// The sidebar's width in columns, or 0 for a share of the screen.
+    pub sidebar_width: u16,
+}
+
+impl Default for ViewOptions {
+    fn default() -> ViewOptions {
+        ViewOptions {
+            reading_width: reader::READING_WIDTH,
+            paragraph_numbers: true,
+            sidebar_width: 0,
+        }
+    }
+}
+
 /// An overlay's area: centred, at most `max_width` wide, leaving `margin`
 /// columns on each side and a row above and below.
 pub fn centred(screen: Rect, max_width: u16, margin: u16) -> Rect {
@@ -48,6 +69,7 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
         screen.height,
         state.focus,
         state.sidebar_visible,
+        state.options.sidebar_width,
     );
     let Some(status) = panes.status else {
         frame.render_widget(Line::raw(too_small(screen.width)), screen);
@@ -86,6 +108,7 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
                 theme: &state.theme,
                 matched: &matched,
                 bookmarked: &bookmarked,
+                options: state.options,
             },
             area,
         );

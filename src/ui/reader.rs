@@ -1,6 +1,7 @@
 //! The reader view: a header, then the paragraphs wrapped to a reading
 //! width, numbered in the margin, with the reading cursor marked.
 
+use super::ViewOptions;
 use super::text::{max_scroll, wrap};
 use super::theme::Theme;
 use crate::corpus::Document;
@@ -12,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use std::ops::Range;
 
-/// The widest measure prose is wrapped to; wider panes centre it.
+/// The widest measure prose is wrapped to by default.
 pub const READING_WIDTH: usize = 80;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,11 +47,16 @@ pub struct ReaderText {
 }
 
 impl ReaderText {
-    pub fn lay_out(doc: &Document, width: usize) -> ReaderText {
-        let digits = doc.paragraphs.len().to_string().len().max(2);
+    pub fn lay_out(doc: &Document, width: usize, options: ViewOptions) -> ReaderText {
+        let digits = match options.paragraph_numbers {
+            true => doc.paragraphs.len().to_string().len().max(2),
+            false => 0,
+        };
         // A cursor mark, the number, a bookmark mark, a space.
         let margin = digits + 3;
-        let measure = width.saturating_sub(margin).clamp(1, READING_WIDTH);
+        let measure = width
+            .saturating_sub(margin)
+            .clamp(1, options.reading_width.max(1));
         let indent = width.saturating_sub(margin + measure) / 2;
         let mut lines = Vec::new();
         let push = |text: &str, kind: LineKind, lines: &mut Vec<TextLine>| {
@@ -150,13 +156,14 @@ pub struct ReaderView<'a> {
     pub matched: &'a [usize],
     /// Paragraphs with a bookmark.
     pub bookmarked: &'a [usize],
+    pub options: ViewOptions,
 }
 
 impl Widget for ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let inner = super::inner(area);
         let height = usize::from(inner.height);
-        let text = ReaderText::lay_out(self.doc, usize::from(inner.width));
+        let text = ReaderText::lay_out(self.doc, usize::from(inner.width), self.options);
         let scroll = self
             .position
             .scroll
@@ -200,7 +207,7 @@ impl ReaderView<'_> {
             LineKind::Paragraph { index, first } => {
                 let on_cursor = index == self.position.cursor;
                 let mark = if on_cursor { "▌" } else { " " };
-                let number = if first {
+                let number = if first && text.digits > 0 {
                     format!("{:>w$}", index + 1, w = text.digits)
                 } else {
                     " ".repeat(text.digits)

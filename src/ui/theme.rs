@@ -1,6 +1,6 @@
-//! Styles for each element. The colour theme sticks to the 16 named colours
-//! and leans on bold and reverse, so it reads on dark and light terminals;
-//! the mono theme (NO_COLOR) keeps only the modifiers.
+//! Styles for each element. The dark and light presets stick to the 16
+//! named colours and lean on bold and reverse; the mono preset, which
+//! NO_COLOR forces, keeps only the modifiers.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -23,17 +23,98 @@ pub struct Theme {
     pub matched: Style,
 }
 
+/// A theme to start from, by its name in the config file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Preset {
+    /// Cyan accents: for dark terminals, and readable on light ones.
+    #[default]
+    Dark,
+    /// Blue accents, which cyan on white is not.
+    Light,
+    Mono,
+}
+
+impl Preset {
+    pub const ALL: [(&str, Preset); 3] = [
+        ("dark", Preset::Dark),
+        ("light", Preset::Light),
+        ("mono", Preset::Mono),
+    ];
+}
+
+/// Where one element's style is in a theme.
+pub type StyleOf = fn(&mut Theme) -> &mut Style;
+
+/// The elements a config file can colour, by name, each with its style.
+pub const ELEMENTS: [(&str, StyleOf); 13] = [
+    ("border", |t| &mut t.border),
+    ("border_focused", |t| &mut t.border_focused),
+    ("title", |t| &mut t.title),
+    ("heading", |t| &mut t.heading),
+    ("dim", |t| &mut t.dim),
+    ("selection", |t| &mut t.selection),
+    ("selection_unfocused", |t| &mut t.selection_unfocused),
+    ("cursor_mark", |t| &mut t.cursor_mark),
+    ("key", |t| &mut t.key),
+    ("pane_label", |t| &mut t.pane_label),
+    ("info", |t| &mut t.info),
+    ("error", |t| &mut t.error),
+    ("matched", |t| &mut t.matched),
+];
+
+/// The colours a config file can name; `#rrggbb` is read apart.
+pub const COLOURS: [(&str, Color); 17] = [
+    ("black", Color::Black),
+    ("red", Color::Red),
+    ("green", Color::Green),
+    ("yellow", Color::Yellow),
+    ("blue", Color::Blue),
+    ("magenta", Color::Magenta),
+    ("cyan", Color::Cyan),
+    ("gray", Color::Gray),
+    ("dark_gray", Color::DarkGray),
+    ("light_red", Color::LightRed),
+    ("light_green", Color::LightGreen),
+    ("light_yellow", Color::LightYellow),
+    ("light_blue", Color::LightBlue),
+    ("light_magenta", Color::LightMagenta),
+    ("light_cyan", Color::LightCyan),
+    ("white", Color::White),
+    ("reset", Color::Reset),
+];
+
+/// A colour by its config name: one of `COLOURS` or `#rrggbb`.
+pub fn colour(name: &str) -> Option<Color> {
+    if let Some(hex) = name.strip_prefix('#') {
+        if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        let rgb = u32::from_str_radix(hex, 16).ok()?;
+        let [_, r, g, b] = rgb.to_be_bytes();
+        return Some(Color::Rgb(r, g, b));
+    }
+    COLOURS.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+}
+
 impl Theme {
-    pub fn color() -> Theme {
+    pub fn preset(preset: Preset) -> Theme {
+        match preset {
+            Preset::Dark => Theme::accented(Color::Cyan),
+            Preset::Light => Theme::accented(Color::Blue),
+            Preset::Mono => Theme::mono(),
+        }
+    }
+
+    /// The colour presets: one accent for borders, keys and the cursor.
+    fn accented(accent: Color) -> Theme {
+        let bold = |c| Style::new().fg(c).add_modifier(Modifier::BOLD);
         Theme {
-            border_focused: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            cursor_mark: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            border_focused: bold(accent),
+            cursor_mark: bold(accent),
+            key: bold(accent),
             info: Style::new().fg(Color::Green),
-            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            matched: Style::new()
-                .fg(Color::Magenta)
-                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            error: bold(Color::Red),
+            matched: bold(Color::Magenta).add_modifier(Modifier::UNDERLINED),
             ..Theme::mono()
         }
     }
@@ -56,12 +137,57 @@ impl Theme {
         }
     }
 
-    /// The theme for the environment: https://no-color.org asks for no
-    /// colour when NO_COLOR is set and not empty.
-    pub fn from_no_color(no_color: Option<&std::ffi::OsStr>) -> Theme {
-        match no_color {
-            Some(v) if !v.is_empty() => Theme::mono(),
-            _ => Theme::color(),
+    /// The configured theme: a preset, with the colours of some elements
+    /// changed (the foreground, which reverse video shows as the
+    /// background). https://no-color.org asks for no colour when NO_COLOR
+    /// is set and not empty, and the user's environment wins over a file
+    /// that may be shared between machines: mono, whatever the file says.
+    pub fn configured(
+        preset: Preset,
+        colours: &[(&str, Color)],
+        no_color: Option<&std::ffi::OsStr>,
+    ) -> Theme {
+        if no_color.is_some_and(|v| !v.is_empty()) {
+            return Theme::mono();
         }
+        let mut theme = Theme::preset(preset);
+        for (name, colour) in colours {
+            if let Some((_, style)) = ELEMENTS.iter().find(|(n, _)| n == name) {
+                let style = style(&mut theme);
+                *style = style.fg(*colour);
+            }
+        }
+        theme
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colours_are_read_by_name_and_as_hex() {
+        assert_eq!(colour("dark_gray"), Some(Color::DarkGray));
+        assert_eq!(colour("#ff8000"), Some(Color::Rgb(255, 128, 0)));
+        assert_eq!(colour("#ff80"), None);
+        assert_eq!(colour("#+f8000"), None);
+        assert_eq!(colour("grey"), None);
+    }
+
+    #[test]
+    fn a_colour_changes_one_element_and_no_color_wins() {
+        let theme = Theme::configured(Preset::Dark, &[("key", Color::Yellow)], None);
+        assert_eq!(theme.key.fg, Some(Color::Yellow));
+        assert!(theme.key.add_modifier.contains(Modifier::BOLD));
+        assert_eq!(theme.border_focused.fg, Some(Color::Cyan));
+        let light = Theme::configured(Preset::Light, &[], Some(OsStr::new("")));
+        assert_eq!(light.key.fg, Some(Color::Blue));
+        let none = Theme::configured(
+            Preset::Dark,
+            &[("key", Color::Yellow)],
+            Some(OsStr::new("1")),
+        );
+        assert_eq!(none, Theme::mono());
     }
 }

@@ -1,0 +1,148 @@
+//! The `[keys.*]` tables: one per key layer, each mapping key names to
+//! action names, read over the default key map key by key.
+
+use super::check::{Check, Value, path};
+use crate::action::Action;
+use crate::keymap::{Key, KeyMap, Layer};
+use serde::Deserialize;
+use serde::de::value::{Error, StrDeserializer};
+use std::cell::Cell;
+
+/// The action name that unbinds a key.
+pub const UNBIND: &str = "none";
+
+/// The default key map with the user's `[keys]` table over it.
+pub fn keymap(check: &mut Check, keys: &Value) -> KeyMap {
+    let mut map = KeyMap::default();
+    let Some(tables) = check.table(keys, "keys") else {
+        return map;
+    };
+    let names: Vec<&str> = Layer::ALL.iter().map(|l| l.name()).collect();
+    for (name, table) in tables {
+        match Layer::ALL.into_iter().find(|l| l.name() == name.get_ref()) {
+            Some(layer) => read_layer(check, &mut map, layer, table),
+            None => check.unknown(name, "keys", &names),
+        }
+    }
+    map
+}
+
+/// One layer's table. Each entry replaces what its key meant in that layer
+/// only; two entries for one key (`ctrl-j` and `Ctrl-J`) are a conflict.
+fn read_layer(check: &mut Check, map: &mut KeyMap, layer: Layer, table: &Value) {
+    let table_path = format!("keys.{}", layer.name());
+    let Some(entries) = check.table(table, &table_path) else {
+        return;
+    };
+    let mut seen: Vec<(Key, &str)> = Vec::new();
+    for (name, value) in entries {
+        let field = path(&table_path, name.get_ref());
+        let key = match name.get_ref().parse::<Key>() {
+            Ok(key) => Some(key),
+            Err(message) => {
+                check.report(name.span().start, &field, message);
+                None
+            }
+        };
+        if let Some(key) = key {
+            if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
+                check.report(
+                    name.span().start,
+                    &field,
+                    format!(
+                        "`{}` and `{other}` are the same key, `{key}`, in [{table_path}]: keep one",
+                        name.get_ref()
+                    ),
+                );
+                continue;
+            }
+            seen.push((key, name.get_ref()));
+        }
+        let action = read_action(check, value, &field);
+        if let (Some(key), Some(action)) = (key, action) {
+            map.bind(layer, key, action);
+        }
+    }
+}
+
+/// An action name, or `"none"` (Some(None)) to unbind.
+fn read_action(check: &mut Check, value: &Value, field: &str) -> Option<Option<Action>> {
+    let names = action_names();
+    let expected = format!(
+        "an action name or \"{UNBIND}\" to unbind the key; the actions are: {}",
+        names.join(", ")
+    );
+    let name = check.string(value, field, &expected)?;
+    if name == UNBIND {
+        return Some(None);
+    }
+    let action = action_named(name);
+    if action.is_none() {
+        check.unknown_value(value, field, name, names, &expected);
+    }
+    action.map(Some)
+}
+
+/// The action a config name stands for: `Action`'s serde name. Actions
+/// that carry data (a typed character, a click) have none.
+pub fn action_named(name: &str) -> Option<Action> {
+    Action::deserialize(StrDeserializer::<Error>::new(name)).ok()
+}
+
+/// The bindable actions' names, as serde knows them: what `Action`'s
+/// derived `Deserialize` hands to `deserialize_enum`, which leaves out the
+/// skipped variants. So a new action needs no list kept here.
+pub fn action_names() -> &'static [&'static str] {
+    struct Names(Cell<&'static [&'static str]>);
+    impl<'de> serde::Deserializer<'de> for &Names {
+        type Error = Error;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+            Err(serde::de::Error::custom("only the names are wanted"))
+        }
+        fn deserialize_enum<V: serde::de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            variants: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Error> {
+            self.0.set(variants);
+            Err(serde::de::Error::custom("only the names are wanted"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct identifier ignored_any
+        }
+    }
+    let names = Names(Cell::new(&[]));
+    let _ = Action::deserialize(&names);
+    names.0.get()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_names_are_the_bindable_variants() {
+        let names = action_names();
+        assert!(names.contains(&"move_down") && names.contains(&"show_help"));
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("input_char") || *n == "resize")
+        );
+        for name in names {
+            assert!(action_named(name).is_some(), "{name}");
+        }
+        // Every action the default map binds has a name.
+        for layer in Layer::ALL {
+            for (action, _) in KeyMap::default().layer(layer) {
+                let name = serde_json::to_value(&action).unwrap();
+                assert!(names.contains(&name.as_str().unwrap()), "{action:?}");
+            }
+        }
+        assert_eq!(action_named("next"), None);
+        assert_eq!(action_named(UNBIND), None);
+    }
+}

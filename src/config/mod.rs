@@ -1,0 +1,487 @@
+//! The user's configuration. Every setting has a default, and
+//! config.example.toml, which a test keeps equal to the defaults, is its
+//! documentation. The file is read by hand from spanned TOML (see `check`)
+//! so that every problem is reported at once, each at its line.
+
+mod check;
+pub mod keys;
+pub mod theme;
+
+use crate::corpus::{Corpus, Problem, Problems, SourceFile};
+use crate::keymap::KeyMap;
+use crate::state::AppState;
+use crate::ui::ViewOptions;
+use crate::ui::theme::Theme;
+use check::{Check, path};
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use theme::ThemeConfig;
+
+/// The example file: every setting at its default, each explained.
+pub const EXAMPLE: &str = include_str!("../../config.example.toml");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Extra corpus directories or files, read after the bundled corpus.
+    pub corpus: Vec<String>,
+    /// Whether the reader takes the mouse (wheel and clicks).
+    pub mouse: bool,
+    pub view: ViewOptions,
+    pub sort: ListOrder,
+    pub sidebar_visible: bool,
+    pub theme: ThemeConfig,
+    pub keys: KeyMap,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            corpus: Vec::new(),
+            mouse: true,
+            view: ViewOptions::default(),
+            sort: ListOrder::default(),
+            sidebar_visible: true,
+            theme: ThemeConfig::default(),
+            keys: KeyMap::default(),
+        }
+    }
+}
+
+/// The order of the document list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ListOrder {
+    /// Newest first, undated last.
+    #[default]
+    Newest,
+    /// Oldest first, undated last.
+    Oldest,
+    /// By title, A to Z.
+    Title,
+}
+
+impl ListOrder {
+    const ALL: [(&str, ListOrder); 3] = [
+        ("newest", ListOrder::Newest),
+        ("oldest", ListOrder::Oldest),
+        ("title", ListOrder::Title),
+    ];
+
+    /// The documents' indices in this order; ties go by title.
+    pub fn order(self, corpus: &Corpus) -> Vec<usize> {
+        if self == ListOrder::Newest {
+            return corpus.newest_first();
+        }
+        let mut order: Vec<usize> = (0..corpus.documents.len()).collect();
+        order.sort_by_cached_key(|&i| {
+            let doc = &corpus.documents[i];
+            let date = match self {
+                ListOrder::Oldest => Some((doc.date.is_none(), doc.date)),
+                _ => None,
+            };
+            (date, doc.shown_title().to_lowercase())
+        });
+        order
+    }
+}
+
+/// The widest reading measure a file may ask for.
+const MAX_READING_WIDTH: i64 = 1000;
+
+impl Config {
+    /// Reads a config file, reporting every problem in it, in file order.
+    pub fn parse(file: &SourceFile) -> Result<Config, Problems> {
+        let (root, errors) = toml::de::DeTable::parse_recoverable(&file.text);
+        if !errors.is_empty() {
+            // What follows a syntax error is guesswork: report only those.
+            let problems = errors.iter().map(|e| {
+                let problem = Problem::new(&file.name, e.message().trim());
+                match e.span() {
+                    Some(span) => problem.at_offset(&file.text, span.start),
+                    None => problem,
+                }
+            });
+            return Err(Problems(problems.collect()));
+        }
+        let mut check = Check::new(file);
+        let mut config = Config::default();
+        const TOP: [&str; 8] = [
+            "corpus",
+            "mouse",
+            "reading_width",
+            "paragraph_numbers",
+            "sort",
+            "sidebar",
+            "theme",
+            "keys",
+        ];
+        for (key, value) in root.get_ref() {
+            let field = path("", key.get_ref());
+            let c = &mut check;
+            match key.get_ref().as_ref() {
+                "corpus" => config.corpus = read_corpus(c, value).unwrap_or_default(),
+                "mouse" => config.mouse = c.bool(value, &field).unwrap_or(config.mouse),
+                "reading_width" => {
+                    if let Some(n) = c.integer(value, &field, 20..=MAX_READING_WIDTH, None) {
+                        config.view.reading_width = n as usize;
+                    }
+                }
+                "paragraph_numbers" => {
+                    if let Some(b) = c.bool(value, &field) {
+                        config.view.paragraph_numbers = b;
+                    }
+                }
+                "sort" => {
+                    config.sort = c.choice(value, &field, &ListOrder::ALL).unwrap_or_default()
+                }
+                "sidebar" => read_sidebar(c, value, &mut config),
+                "theme" => config.theme = theme::read(c, value),
+                "keys" => config.keys = keys::keymap(c, value),
+                _ => c.unknown(key, "", &TOP),
+            }
+        }
+        let mut problems = check.problems;
+        if problems.is_empty() {
+            return Ok(config);
+        }
+        // Tables are read in key order; the person reads the file in line order.
+        problems.sort_by_key(|p| p.position);
+        Err(Problems(problems))
+    }
+
+    /// The reader's first state under this configuration. NO_COLOR, when
+    /// set, wins over the configured theme.
+    pub fn state(&self, corpus: &Corpus, no_color: Option<&OsStr>) -> AppState {
+        let theme = Theme::configured(self.theme.preset, &self.theme.colours, no_color);
+        let mut state = AppState::new(corpus, self.keys.clone(), theme);
+        state.order = self.sort.order(corpus);
+        state.sidebar_visible = self.sidebar_visible;
+        state.options = self.view;
+        state
+    }
+}
+
+fn read_corpus(check: &mut Check, value: &check::Value) -> Option<Vec<String>> {
+    let expected = "a list of directory or file names, as [\"~/nk-docs\"]";
+    let Some(items) = value.get_ref().as_array() else {
+        check.wrong_type(value, "corpus", expected);
+        return None;
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        out.extend(
+            check
+                .string(item, &format!("corpus[{i}]"), expected)
+                .map(String::from),
+        );
+    }
+    Some(out)
+}
+
+fn read_sidebar(check: &mut Check, value: &check::Value, config: &mut Config) {
+    let Some(table) = check.table(value, "sidebar") else {
+        return;
+    };
+    for (key, value) in table {
+        let field = path("sidebar", key.get_ref());
+        match key.get_ref().as_ref() {
+            "visible" => {
+                if let Some(b) = check.bool(value, &field) {
+                    config.sidebar_visible = b;
+                }
+            }
+            "width" => {
+                if let Some(n) =
+                    check.integer(value, &field, 20..=200, Some("a share of the screen"))
+                {
+                    config.view.sidebar_width = n as u16;
+                }
+            }
+            _ => check.unknown(key, "sidebar", &["visible", "width"]),
+        }
+    }
+}
+
+/// Where a configuration came from, for resolving relative paths in it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loaded {
+    pub config: Config,
+    pub path: Option<PathBuf>,
+}
+
+/// `$XDG_CONFIG_HOME/nkread/config.toml` or the platform's equivalent.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "nkread").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The file the configuration is read from: `explicit`, or the default.
+pub fn path_of(explicit: Option<&Path>) -> Option<PathBuf> {
+    explicit.map(Path::to_path_buf).or_else(default_path)
+}
+
+/// Reads a config file and reports every problem in it.
+pub fn read(path: &Path) -> Result<Config, Problems> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Problems(vec![Problem::new(
+            &name,
+            format!("cannot read config file: {e}"),
+        )])
+    })?;
+    Config::parse(&SourceFile { name, text })
+}
+
+/// Reads the configuration: `explicit` must exist; the default file may be
+/// missing, which means the defaults.
+pub fn load(explicit: Option<&Path>) -> Result<Loaded, Problems> {
+    let path = match path_of(explicit) {
+        Some(p) if explicit.is_some() || p.exists() => p,
+        _ => return Ok(Loaded::default()),
+    };
+    Ok(Loaded {
+        config: read(&path)?,
+        path: Some(path),
+    })
+}
+
+impl Loaded {
+    /// The corpus paths, with `~` expanded and relative paths taken
+    /// from the config file's directory.
+    pub fn corpus_paths(&self) -> Vec<PathBuf> {
+        let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+        let base = self.path.as_deref().and_then(Path::parent);
+        self.config
+            .corpus
+            .iter()
+            .map(|dir| {
+                let expanded = match (dir.strip_prefix('~'), &home) {
+                    (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
+                        home.join(rest.trim_start_matches('/'))
+                    }
+                    _ => PathBuf::from(dir),
+                };
+                match base {
+                    Some(base) if expanded.is_relative() => base.join(expanded),
+                    _ => expanded,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+    use crate::keymap::{Key, Layer};
+    use ratatui::style::Color;
+
+    fn parse(text: &str) -> Result<Config, Problems> {
+        Config::parse(&SourceFile {
+            name: "c.toml".into(),
+            text: text.into(),
+        })
+    }
+
+    fn problems(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn the_example_file_is_the_defaults() {
+        assert_eq!(parse(EXAMPLE).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn the_example_file_lists_every_default_binding() {
+        let root = toml::de::DeTable::parse(EXAMPLE).unwrap();
+        let keys = root.get_ref().get("keys").unwrap().get_ref();
+        for layer in Layer::ALL {
+            let table = keys.get(layer.name()).and_then(|t| t.get_ref().as_table());
+            let table = table.unwrap_or_else(|| {
+                panic!(
+                    "config.example.toml needs [keys.{}] with its bindings",
+                    layer.name()
+                )
+            });
+            let mut listed: Vec<(Key, Action)> = table
+                .iter()
+                .map(|(k, v)| {
+                    let action = keys::action_named(v.get_ref().as_str().unwrap()).unwrap();
+                    (k.get_ref().parse().unwrap(), action)
+                })
+                .collect();
+            let mut defaults: Vec<(Key, Action)> = KeyMap::default()
+                .layer(layer)
+                .into_iter()
+                .flat_map(|(a, keys)| keys.into_iter().map(move |k| (k, a.clone())))
+                .collect();
+            let by_name = |b: &(Key, Action)| b.0.to_string();
+            listed.sort_by_key(by_name);
+            defaults.sort_by_key(by_name);
+            assert_eq!(listed, defaults, "[keys.{}]", layer.name());
+        }
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn settings_are_read() {
+        let config = parse(
+            "mouse = false\nreading_width = 66\nparagraph_numbers = false\nsort = \"title\"\n\
+             [sidebar]\nvisible = false\nwidth = 40\n\
+             [theme]\npreset = \"light\"\nkey = \"yellow\"\nborder = \"preset\"\n",
+        )
+        .unwrap();
+        assert!(!config.mouse && !config.sidebar_visible);
+        assert_eq!(
+            config.view,
+            ViewOptions {
+                reading_width: 66,
+                paragraph_numbers: false,
+                sidebar_width: 40
+            }
+        );
+        assert_eq!(config.sort, ListOrder::Title);
+        assert_eq!(config.theme.preset, crate::ui::theme::Preset::Light);
+        assert_eq!(config.theme.colours, [("key", Color::Yellow)]);
+    }
+
+    #[test]
+    fn keys_are_rebound_key_by_key_and_none_unbinds() {
+        let config =
+            parse("[keys.reader]\n\"ctrl-j\" = \"next_paragraph\"\nj = \"none\"\n").unwrap();
+        let reader = [Layer::Reader, Layer::Global];
+        let map = &config.keys;
+        assert_eq!(
+            map.action(Key::ctrl('j'), &reader),
+            Some(Action::NextParagraph)
+        );
+        assert_eq!(map.action(Key::char('j'), &reader), None);
+        // Other layers and other keys keep their defaults.
+        assert_eq!(
+            map.action(Key::char(']'), &reader),
+            Some(Action::NextParagraph)
+        );
+        let list = [Layer::List, Layer::Global];
+        assert_eq!(map.action(Key::char('j'), &list), Some(Action::MoveDown));
+    }
+
+    #[test]
+    fn two_names_of_one_key_in_a_table_are_a_conflict_naming_both() {
+        let err = problems("[keys.list]\n\"ctrl-j\" = \"move_down\"\n\"Ctrl-J\" = \"quit\"\n");
+        assert!(
+            err.contains("`ctrl-j` and `Ctrl-J` are the same key")
+                || err.contains("`Ctrl-J` and `ctrl-j` are the same key"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_line_order_with_what_is_valid() {
+        let err = problems(
+            "mouse = \"yes\"\nsrot = \"title\"\n[sidebar]\nwidht = 30\n[theme]\nkey = \"purple\"\n\
+             [keys.reader]\nj = \"next\"\nctlr-k = \"quit\"\n[keys.serch]\n",
+        );
+        let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("c.toml:")).collect();
+        assert_eq!(lines.len(), 7, "{err}");
+        assert!(
+            lines[0].starts_with(
+                "c.toml:1:9: field `mouse`: expected true or false, found the string \"yes\""
+            ),
+            "{err}"
+        );
+        assert!(
+            lines[1].contains("unknown key `srot` at the top level; did you mean `sort`?"),
+            "{err}"
+        );
+        assert!(
+            lines[2].contains(
+                "unknown key `widht` in [sidebar]; did you mean `width`? (valid: visible, width)"
+            ),
+            "{err}"
+        );
+        assert!(
+            lines[3].contains("unknown value \"purple\"") && lines[3].contains("\"magenta\""),
+            "{err}"
+        );
+        assert!(lines[4].contains("c.toml:8:5: field `keys.reader.j`: unknown value \"next\"; did you mean `next_match`?"), "{err}");
+        assert!(lines[4].contains("move_down"), "{err}");
+        assert!(
+            lines[5].contains("unknown modifier `ctlr`; did you mean `ctrl`?"),
+            "{err}"
+        );
+        assert!(
+            err.contains("unknown key `serch` in [keys]; did you mean `search`?"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn numbers_out_of_range_say_the_range() {
+        let err = problems("reading_width = 5\n[sidebar]\nwidth = 1\n");
+        assert!(
+            err.contains("expected a whole number from 20 to 1000, found the number 5"),
+            "{err}"
+        );
+        assert!(
+            err.contains("from 20 to 200, or 0 for a share of the screen, found the number 1"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_malformed_file_points_at_the_line() {
+        let err = problems("mouse = true\nsort = \"newest\n");
+        assert!(err.starts_with("c.toml:2:"), "{err}");
+        assert!(err.contains("  2 | sort = \"newest"), "{err}");
+    }
+
+    #[test]
+    fn the_list_can_be_ordered_oldest_first_or_by_title() {
+        let corpus = Corpus::load(&[]).unwrap();
+        let newest = ListOrder::Newest.order(&corpus);
+        let oldest = ListOrder::Oldest.order(&corpus);
+        let dated = |o: &[usize]| -> Vec<usize> {
+            o.iter()
+                .copied()
+                .filter(|&i| corpus.documents[i].date.is_some())
+                .collect()
+        };
+        let mut reversed = dated(&newest);
+        reversed.reverse();
+        assert_eq!(dated(&oldest), reversed);
+        let titles: Vec<String> = ListOrder::Title
+            .order(&corpus)
+            .iter()
+            .map(|&i| corpus.documents[i].shown_title().to_lowercase())
+            .collect();
+        assert!(titles.is_sorted());
+    }
+
+    #[test]
+    fn corpus_paths_expand_home_and_follow_the_config_file() {
+        let loaded = Loaded {
+            config: Config {
+                corpus: vec!["~/nk".into(), "notes".into(), "/abs".into(), "~user".into()],
+                ..Config::default()
+            },
+            path: Some(PathBuf::from("/etc/nkread/config.toml")),
+        };
+        let home = directories::BaseDirs::new()
+            .unwrap()
+            .home_dir()
+            .to_path_buf();
+        assert_eq!(
+            loaded.corpus_paths(),
+            [
+                home.join("nk"),
+                "/etc/nkread/notes".into(),
+                "/abs".into(),
+                "/etc/nkread/~user".into()
+            ]
+        );
+    }
+}

@@ -1,0 +1,404 @@
+//! The configuration: each class of mistake end to end (the real binary,
+//! its stderr and exit status), the `config`, `completions` and `man`
+//! commands, and a configured reader through update and view.
+
+mod common;
+
+use assert_cmd::Command;
+use common::{fixture, rows};
+use crossterm::event::KeyCode;
+use nkread::action::Action;
+use nkread::config::{Config, EXAMPLE};
+use nkread::corpus::SourceFile;
+use nkread::keymap::Key;
+use nkread::library::Library;
+use nkread::state::AppState;
+use nkread::ui::help::HelpView;
+use nkread::update::update;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::widgets::Widget;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn config_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/config")
+        .join(name)
+}
+
+/// nkread with no user configuration but what a test gives it.
+fn nkread() -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("nkread"));
+    let empty = std::env::temp_dir().join("nkread-tests-empty-home");
+    cmd.env("HOME", &empty)
+        .env("XDG_CONFIG_HOME", empty.join("config"))
+        .timeout(Duration::from_secs(20));
+    cmd
+}
+
+/// The stderr of `nkread --config FIXTURE list`, which must fail with 2
+/// before printing anything.
+fn startup_error(name: &str) -> String {
+    let out = nkread()
+        .arg("--config")
+        .arg(config_fixture(name))
+        .arg("list")
+        .assert()
+        .code(2)
+        .stdout("")
+        .get_output()
+        .clone();
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_malformed_file_names_the_file_line_and_column_and_shows_the_line() {
+    let err = startup_error("malformed.toml");
+    assert!(err.contains("malformed.toml:3:15: "), "{err}");
+    assert!(
+        err.contains("     3 | sort = \"newest\n       |               ^"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_key_names_its_table_and_the_closest_valid_key() {
+    let err = startup_error("unknown_key.toml");
+    assert!(
+        err.contains(
+            "unknown_key.toml:3:1: field `sidebar.widht`: unknown key `widht` in [sidebar]; \
+             did you mean `width`? (valid: visible, width)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("     3 | widht = 30"), "{err}");
+}
+
+#[test]
+fn a_wrong_type_or_value_says_what_was_given_and_what_is_allowed() {
+    let err = startup_error("wrong_value.toml");
+    assert!(err.contains("(3 problems)"), "{err}");
+    assert!(
+        err.contains(
+            "wrong_value.toml:1:9: field `mouse`: expected true or false, found the string \"yes\""
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "field `reading_width`: expected a whole number from 20 to 1000, found the number 5"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("field `sort`: unknown value \"newst\"; did you mean `newest`? (expected one of \"newest\", \"oldest\" or \"title\")"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_action_lists_the_valid_actions() {
+    let err = startup_error("unknown_action.toml");
+    assert!(
+        err.contains("unknown_action.toml:2:12: field `keys.reader.\"ctrl-j\"`")
+            || err.contains("unknown_action.toml:2:12: field `keys.reader.ctrl-j`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown value \"next\"; did you mean `next_match`?"),
+        "{err}"
+    );
+    for action in [
+        "move_down",
+        "next_paragraph",
+        "show_help",
+        "\"none\" to unbind",
+    ] {
+        assert!(err.contains(action), "{action}: {err}");
+    }
+}
+
+#[test]
+fn an_unknown_colour_lists_the_valid_colours() {
+    let err = startup_error("unknown_colour.toml");
+    assert!(
+        err.contains("unknown_colour.toml:3:13: field `theme.selection`: unknown value \"purple\""),
+        "{err}"
+    );
+    for colour in ["\"magenta\"", "\"light_blue\"", "\"#rrggbb\"", "\"preset\""] {
+        assert!(err.contains(colour), "{colour}: {err}");
+    }
+}
+
+#[test]
+fn two_names_for_one_key_in_a_table_are_a_conflict_naming_both() {
+    let err = startup_error("conflict.toml");
+    assert!(err.contains("conflict.toml:"), "{err}");
+    assert!(
+        err.contains("are the same key, `ctrl-j`, in [keys.list]")
+            && err.contains("`ctrl-j`")
+            && err.contains("`Ctrl-J`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_check_reports_every_problem_at_once() {
+    let out = nkread()
+        .args(["config", "check"])
+        .arg(config_fixture("several.toml"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("(4 problems)"), "{err}");
+    for at in [
+        "several.toml:2:9:",
+        "several.toml:5:1:",
+        "several.toml:8:7:",
+        "several.toml:11:5:",
+    ] {
+        assert!(err.contains(at), "{at}: {err}");
+    }
+    // A good file passes, with a word on stderr and nothing on stdout.
+    nkread()
+        .args(["config", "check"])
+        .arg(config_fixture("remap.toml"))
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicates::str::contains("remap.toml is valid"));
+    // --config names the file to check too.
+    nkread()
+        .arg("--config")
+        .arg(config_fixture("several.toml"))
+        .args(["config", "check"])
+        .assert()
+        .code(2);
+    // No file at the default place: the defaults apply.
+    nkread()
+        .args(["config", "check"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("the defaults apply"));
+}
+
+#[test]
+fn config_path_prints_where_the_config_is_read_from() {
+    let home = tempfile::tempdir().unwrap();
+    let expected = home.path().join("nkread/config.toml");
+    let out = nkread()
+        .env("XDG_CONFIG_HOME", home.path())
+        .args(["config", "path"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("the defaults apply"))
+        .get_output()
+        .clone();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("{}\n", expected.display())
+    );
+    let remap = config_fixture("remap.toml");
+    let out = stdout_of(
+        nkread()
+            .arg("--config")
+            .arg(&remap)
+            .args(["config", "path"]),
+    );
+    assert_eq!(out, format!("{}\n", remap.display()));
+    // A broken file does not stop the commands that help fix it.
+    nkread()
+        .arg("--config")
+        .arg(config_fixture("malformed.toml"))
+        .args(["config", "path"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn config_default_prints_the_example_file_which_checks_clean() {
+    let out = stdout_of(nkread().args(["config", "default"]));
+    assert_eq!(out, EXAMPLE);
+    assert_eq!(
+        out,
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml"))
+            .unwrap()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("config.toml");
+    std::fs::write(&copy, &out).unwrap();
+    nkread()
+        .args(["config", "check"])
+        .arg(&copy)
+        .assert()
+        .success();
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef nkread"),
+        ("fish", "complete -c nkread"),
+    ] {
+        let out = stdout_of(nkread().args(["completions", shell]));
+        assert!(
+            out.contains(marker),
+            "{shell}: {}",
+            &out[..out.len().min(300)]
+        );
+        assert!(out.contains("config") && out.contains("search"), "{shell}");
+    }
+    nkread().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_man_page_is_roff_made_from_the_same_definition() {
+    let out = stdout_of(nkread().arg("man"));
+    assert!(
+        out.starts_with(".ie") || out.starts_with(".TH"),
+        "{}",
+        &out[..200]
+    );
+    assert!(out.contains(".TH nkread 1"), "{out}");
+    for command in ["list", "show", "people", "search", "config", "completions"] {
+        assert!(out.contains(command), "{command}");
+    }
+}
+
+#[test]
+fn every_subcommand_s_help_shows_examples() {
+    let commands: &[&[&str]] = &[
+        &[],
+        &["list"],
+        &["show"],
+        &["people"],
+        &["check"],
+        &["search"],
+        &["config"],
+        &["config", "check"],
+        &["config", "path"],
+        &["config", "default"],
+        &["completions"],
+        &["man"],
+    ];
+    for command in commands {
+        let out = stdout_of(nkread().args(*command).arg("--help"));
+        assert!(out.contains("Examples:"), "{command:?}: {out}");
+    }
+}
+
+fn configured(text: &str) -> Config {
+    Config::parse(&SourceFile {
+        name: "test.toml".into(),
+        text: text.into(),
+    })
+    .unwrap()
+}
+
+/// The reader's state under `config`, as the app builds it, on a screen
+/// of this size.
+fn state(lib: &Library, config: &Config, columns: u16, rows: u16) -> AppState {
+    let mut state = config.state(&lib.corpus, None);
+    update(&mut state, lib, Action::Resize(columns, rows));
+    state
+}
+
+fn press(state: &mut AppState, lib: &Library, key: Key) {
+    if let Some(action) = state.action_for(key) {
+        update(state, lib, action);
+    }
+}
+
+#[test]
+fn a_remapped_key_works_and_an_unbound_one_does_nothing() {
+    let lib = fixture();
+    let config = configured(&std::fs::read_to_string(config_fixture("remap.toml")).unwrap());
+    let mut s = state(&lib, &config, 120, 40);
+    assert_eq!(s.selected, 0);
+    press(&mut s, &lib, Key::ctrl('j'));
+    assert_eq!(s.selected, 1, "ctrl-j moves down the list");
+    press(&mut s, &lib, Key::char('j'));
+    assert_eq!(s.selected, 1, "j is unbound in the list");
+    press(&mut s, &lib, Key::plain(KeyCode::Down));
+    assert_eq!(s.selected, 2, "the other keys keep their defaults");
+    assert_eq!(s.theme.key.fg, Some(Color::Yellow));
+    // NO_COLOR wins over the configured colour.
+    let plain = config.state(&lib.corpus, Some(OsStr::new("1")));
+    assert_eq!(plain.theme.key.fg, None);
+}
+
+#[test]
+fn the_help_and_the_status_bar_show_the_live_bindings() {
+    let lib = fixture();
+    let config = configured(
+        "[keys.list]\n\"ctrl-j\" = \"move_down\"\nj = \"none\"\n[keys.global]\n\"?\" = \"none\"\nf1 = \"show_help\"\n",
+    );
+    let mut s = state(&lib, &config, 120, 40);
+    let status = rows(&render_status(&s));
+    assert!(status[0].contains("f1 help"), "{status:?}");
+    assert!(!status[0].contains("? help"), "{status:?}");
+    press(&mut s, &lib, Key::plain(KeyCode::F(1)));
+    assert!(!s.overlays.is_empty(), "f1 opens the help");
+    let mut buffer = Buffer::empty(Rect::new(0, 0, 120, 200));
+    HelpView {
+        keymap: &s.keymap,
+        scroll: 0,
+        theme: &s.theme,
+    }
+    .render(buffer.area, &mut buffer);
+    let help = rows(&buffer).join("\n");
+    let list = &help[help.find("Document list").unwrap()..help.find("Reader").unwrap()];
+    assert!(list.contains("  down, ctrl-j "), "{help}");
+    assert!(!list.contains("j, down"), "{help}");
+    assert!(help.contains("  f1 "), "{help}");
+}
+
+fn render_status(state: &AppState) -> Buffer {
+    let mut buffer = Buffer::empty(Rect::new(0, 0, 120, 1));
+    nkread::ui::status::StatusView { state }.render(buffer.area, &mut buffer);
+    buffer
+}
+
+#[test]
+fn the_layout_settings_reach_the_screen() {
+    let lib = fixture();
+    let config = configured(
+        "reading_width = 40\nparagraph_numbers = false\nsort = \"oldest\"\n[sidebar]\nvisible = false\n",
+    );
+    let mut s = state(&lib, &config, 160, 40);
+    let first = &lib.corpus.documents[s.order[0]];
+    assert_eq!(first.id, "beta-2018", "oldest first");
+    assert_eq!(s.panes().sidebar, None);
+    press(&mut s, &lib, Key::plain(KeyCode::Enter));
+    let backend = ratatui::backend::TestBackend::new(160, 40);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| nkread::ui::view(&s, &lib, frame))
+        .unwrap();
+    let screen = rows(terminal.backend().buffer());
+    let text: Vec<&str> = screen
+        .iter()
+        .map(|row| row.trim_matches([' ', '│']))
+        .collect();
+    // Wrapped at 40 columns, with no numbers in the margin: the cursor's
+    // paragraph starts after its mark and the bookmark column.
+    let reader: Vec<&str> = text
+        .iter()
+        .filter_map(|l| l.split("││").nth(1))
+        .map(str::trim)
+        .collect();
+    for line in ["▌  Beta Watch welcomed the resolution", "▌  today."] {
+        assert!(reader.contains(&line), "{text:#?}");
+    }
+}
