@@ -439,7 +439,14 @@ fn a_read_only_directory_leaves_the_old_file_and_says_why() {
     let mut bin = assert_cmd::cargo::cargo_bin("nkread");
     if root {
         let copy = home.join("nkread");
-        fs::copy(&bin, &copy).unwrap();
+        // cp, not fs::copy: a write descriptor open in this process would
+        // leak into a child another test forks meanwhile, and exec would
+        // fail with "text file busy".
+        let copied = std::process::Command::new("cp")
+            .arg(&bin)
+            .arg(&copy)
+            .status();
+        assert!(copied.unwrap().success());
         for path in [home, &home.join("data"), &dir, &file(home), &copy] {
             std::os::unix::fs::chown(path, Some(65534), Some(65534)).unwrap();
         }

@@ -22,7 +22,9 @@ const ROW_HEIGHT: usize = 2;
 /// those whose title, quote or note match it fuzzily, best first.
 pub fn listed(library: &Library, bookmarks: &[Bookmark], state: &BookmarksState) -> Vec<usize> {
     let mut newest: Vec<usize> = (0..bookmarks.len()).collect();
-    newest.sort_by(|&a, &b| bookmarks[b].created.cmp(&bookmarks[a].created));
+    // Times are to the second; of two made in one second, the one added
+    // later is the newer.
+    newest.sort_by(|&a, &b| (&bookmarks[b].created, b).cmp(&(&bookmarks[a].created, a)));
     let filter = state.filter.text().trim();
     if filter.is_empty() {
         return newest;

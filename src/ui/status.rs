@@ -4,7 +4,7 @@
 use super::text::truncate;
 use crate::action::Action;
 use crate::keymap::Layer;
-use crate::state::{AppState, StatusKind};
+use crate::state::{AppState, Editing, Overlay, StatusKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -84,7 +84,14 @@ impl Widget for StatusView<'_> {
             Layer::Pager => " View ",
             Layer::People => " People index ",
             Layer::Bookmarks => " Bookmarks ",
-            Layer::Input => " Filter ",
+            Layer::Input => match state.overlays.last() {
+                Some(Overlay::Bookmarks(pane))
+                    if matches!(pane.editing, Some(Editing::Note(_))) =>
+                {
+                    " Note "
+                }
+                _ => " Filter ",
+            },
             Layer::Search => " Search ",
             Layer::List => " Documents ",
             Layer::Reader => " Reader ",
