@@ -110,7 +110,7 @@ impl Action {
             Action::ToggleSidebar => "show or hide the people sidebar",
             Action::CopyCitation => "copy the current paragraph with its citation",
             Action::ShowHelp => "show this help",
-            Action::Back => "close the overlay, or go back to the list",
+            Action::Back => "stop typing, close the overlay, or go back to the list",
             Action::Quit => "quit",
             Action::ForceQuit => "quit from anywhere",
             Action::Suspend => "suspend to the shell (fg resumes)",
