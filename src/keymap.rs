@@ -454,17 +454,22 @@ impl KeyMap {
     /// overlay swallows every key it does not bind, except the few actions
     /// that pass through it (Ctrl-C).
     pub fn action(&self, key: Key, layers: &[Layer]) -> Option<Action> {
-        let overlay = layers.first().is_some_and(|l| l.is_overlay());
+        let top = layers.first();
+        let overlay = top.is_some_and(|l| l.is_overlay());
+        // A character typed into a line is text, whatever a global key
+        // means: `Q = "force_quit"` must not end a note half-written.
+        let typing = top.is_some_and(|l| l.types()) && key.typed().is_some();
         layers
             .iter()
-            .find_map(|&layer| self.lookup(layer, key))
+            .find_map(|&layer| self.bound(layer, key))
             .or_else(|| {
-                self.lookup(Layer::Global, key)
-                    .filter(|a| !overlay || a.passes_overlays())
+                self.bound(Layer::Global, key)
+                    .filter(|a| !typing && (!overlay || a.passes_overlays()))
             })
     }
 
-    fn lookup(&self, layer: Layer, key: Key) -> Option<Action> {
+    /// What `key` means in `layer` alone.
+    pub fn bound(&self, layer: Layer, key: Key) -> Option<Action> {
         self.bindings
             .iter()
             .find(|&&(l, k, _)| l == layer && k == key)

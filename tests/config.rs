@@ -402,3 +402,42 @@ fn the_layout_settings_reach_the_screen() {
         assert!(reader.contains(&line), "{text:#?}");
     }
 }
+
+#[test]
+fn a_config_cannot_leave_no_way_out() {
+    let err = startup_error("no_way_out.toml");
+    assert!(
+        err.contains("no_way_out.toml:2:7: field `keys.global`: no key is left for `force_quit`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unbinding_a_key_a_pane_does_not_bind_says_where_it_comes_from() {
+    let err = startup_error("unbind_global.toml");
+    assert!(
+        err.contains(
+            "unbind_global.toml:3:1: field `keys.reader.q`: `q` is not bound in [keys.reader]; \
+             it comes from [keys.global], so unbind or rebind it there"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_global_letter_is_typed_in_a_filter_not_acted_on() {
+    let lib = fixture();
+    let config = configured("[keys.global]\nQ = \"force_quit\"\n");
+    let mut s = state(&lib, &config, 120, 40);
+    for key in ['/', 'Q'] {
+        press(&mut s, &lib, Key::char(key));
+    }
+    assert!(!s.quit, "Q is text in the search line");
+    let Some(nkread::state::Overlay::Search(search)) = s.overlays.last() else {
+        panic!("search is open")
+    };
+    assert_eq!(search.input.text(), "Q");
+    press(&mut s, &lib, Key::plain(KeyCode::Esc));
+    press(&mut s, &lib, Key::char('Q'));
+    assert!(s.quit, "outside a line Q quits");
+}

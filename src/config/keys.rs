@@ -20,7 +20,19 @@ pub fn keymap(check: &mut Check, keys: &Value) -> KeyMap {
     let names: Vec<&str> = Layer::ALL.iter().map(|l| l.name()).collect();
     for (name, table) in tables {
         match Layer::ALL.into_iter().find(|l| l.name() == name.get_ref()) {
-            Some(layer) => read_layer(check, &mut map, layer, table),
+            Some(layer) => {
+                read_layer(check, &mut map, layer, table);
+                // Overlays take every other key: without this one, a
+                // config could leave no way out of the reader.
+                if layer == Layer::Global && map.keys(layer, &Action::ForceQuit).is_empty() {
+                    check.report(
+                        name.span().start,
+                        "keys.global",
+                        "no key is left for `force_quit`, the way out from anywhere: keep \
+                         `ctrl-c = \"force_quit\"` or bind another key to it",
+                    );
+                }
+            }
             None => check.unknown(name, "keys", &names),
         }
     }
@@ -59,6 +71,22 @@ fn read_layer(check: &mut Check, map: &mut KeyMap, layer: Layer, table: &Value) 
             seen.push((key, name.get_ref()));
         }
         let action = read_action(check, value, &field);
+        if let (Some(key), Some(None)) = (key, &action)
+            && map.bound(layer, key).is_none()
+        {
+            let from = match map.bound(Layer::Global, key) {
+                Some(_) if layer != Layer::Global => {
+                    "; it comes from [keys.global], so unbind or rebind it there"
+                }
+                _ => ": there is nothing to unbind",
+            };
+            check.report(
+                name.span().start,
+                &field,
+                format!("`{key}` is not bound in [{table_path}]{from}"),
+            );
+            continue;
+        }
         if let (Some(key), Some(action)) = (key, action) {
             map.bind(layer, key, action);
         }
