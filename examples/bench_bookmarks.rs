@@ -39,17 +39,16 @@ fn main() {
         assert_eq!(store.load().bookmarks.len(), count);
         let mut saves = Vec::with_capacity(SAVES);
         for i in 0..SAVES {
-            let id = all[i % count].id.clone();
-            let change = Change::Note {
-                id,
+            let change = Change::Note(Bookmark {
                 note: format!("edited {i}"),
-            };
+                ..all[i % count].clone()
+            });
             let started = Instant::now();
             let synced = store.apply(change);
             saves.push(started.elapsed());
             assert!(synced.error.is_none(), "{:?}", synced.error);
         }
-        let size = std::fs::metadata(store.path()).map_or(0, |m| m.len());
+        let size = std::fs::metadata(here.join("bookmarks.json")).map_or(0, |m| m.len());
         let bookmarks = store.load().bookmarks;
         let mut exports = Vec::with_capacity(11);
         for _ in 0..11 {

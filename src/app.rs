@@ -2,7 +2,7 @@
 //! into actions, runs `update`, carries out its effects and draws `view`.
 
 use crate::action::Action;
-use crate::bookmarks::{Change, Positions, Store, StoreError, Synced};
+use crate::bookmarks::{Change, Positions, Store, Synced};
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::keymap::Key;
@@ -32,6 +32,10 @@ const SIGNAL_POLL: Duration = Duration::from_millis(100);
 /// How long the watchdog lets the loop take to quit by itself.
 const GRACE: Duration = Duration::from_millis(300);
 
+/// How long the watchdog lets the reader save before it exits anyway:
+/// the lock waits at most two seconds for each file.
+const CLOSING: Duration = Duration::from_secs(10);
+
 /// How long reading positions wait, unchanged, before they are saved.
 const POSITIONS_SETTLE: Duration = Duration::from_secs(1);
 
@@ -43,15 +47,22 @@ struct Signals {
     /// The signal that ends the reader (SIGHUP for a silent hang-up), or 0.
     quit: Arc<AtomicI32>,
     suspend: Arc<AtomicBool>,
+    /// Raised when the loop has ended and what it kept is being saved.
+    closing: Arc<AtomicBool>,
 }
 
 impl Signals {
     fn register() -> io::Result<Signals> {
         let quit = Arc::new(AtomicI32::new(0));
         let suspend = Arc::new(AtomicBool::new(false));
+        let closing = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
-        watch(Arc::clone(&quit))?;
-        Ok(Signals { quit, suspend })
+        watch(Arc::clone(&quit), Arc::clone(&closing))?;
+        Ok(Signals {
+            quit,
+            suspend,
+            closing,
+        })
     }
 
     fn quitting(&self) -> Option<i32> {
@@ -62,8 +73,9 @@ impl Signals {
 /// A thread that ends the reader on SIGTERM, SIGHUP, SIGQUIT or SIGINT, or
 /// when the terminal hangs up without a signal. It asks the loop to quit;
 /// if the loop does not within `GRACE` (crossterm can spin inside `poll`
-/// on a hung-up terminal), it gives the terminal back and exits itself.
-fn watch(quit: Arc<AtomicI32>) -> io::Result<()> {
+/// on a hung-up terminal), it gives the terminal back and exits itself;
+/// unless the loop has ended and is saving, which it is given time to do.
+fn watch(quit: Arc<AtomicI32>, closing: Arc<AtomicBool>) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(QUIT_SIGNALS)?;
     std::thread::Builder::new()
         .name("watchdog".into())
@@ -76,6 +88,9 @@ fn watch(quit: Arc<AtomicI32>) -> io::Result<()> {
                 if let Some(signal) = signal {
                     quit.store(signal, Ordering::Relaxed);
                     std::thread::sleep(GRACE);
+                    if closing.load(Ordering::Relaxed) {
+                        std::thread::sleep(CLOSING);
+                    }
                     restore();
                     std::process::exit(128 + signal);
                 }
@@ -114,20 +129,28 @@ pub fn run(corpus: Corpus, config: &Config) -> io::Result<()> {
     let signals = Signals::register()?;
     install_panic_hook();
     let mouse = config.mouse;
-    let result = enter(mouse)
-        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
-        .and_then(|mut terminal| {
-            event_loop(
-                &mut terminal,
-                &mut state,
-                &library,
-                &signals,
-                &mut kept,
-                mouse,
-            )
-        });
+    // A panic still ends with the bookmarks saved, or printed.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        enter(mouse)
+            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
+            .and_then(|mut terminal| {
+                event_loop(
+                    &mut terminal,
+                    &mut state,
+                    &library,
+                    &signals,
+                    &mut kept,
+                    mouse,
+                )
+            })
+    }));
+    signals.closing.store(true, Ordering::Relaxed);
     restore();
     let unsaved = kept.close(&state, &library);
+    let result = match result {
+        Ok(result) => result,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
     // Ended by a signal: the shell's convention, 128 plus its number.
     if let Some(signal) = signals.quitting() {
         std::process::exit(128 + signal);
@@ -139,7 +162,7 @@ pub fn run(corpus: Corpus, config: &Config) -> io::Result<()> {
 /// once they have stopped changing for a moment.
 struct Kept {
     dir: Option<PathBuf>,
-    store: Option<Store>,
+    store: Store,
     /// The positions as last read or saved.
     positions: Positions,
     /// Since when the positions on screen differ from those saved.
@@ -149,7 +172,7 @@ struct Kept {
 impl Kept {
     fn open(dir: Option<PathBuf>) -> Kept {
         Kept {
-            store: dir.as_deref().map(Store::new),
+            store: dir.as_deref().map_or_else(Store::nowhere, Store::new),
             positions: dir.as_deref().map(Positions::load).unwrap_or_default(),
             dir,
             moved_since: None,
@@ -158,24 +181,9 @@ impl Kept {
 
     /// Saves a change, or reads the file again when there is none.
     fn sync(&mut self, change: Option<Change>) -> Synced {
-        match (&mut self.store, change) {
-            (Some(store), Some(change)) => store.apply(change),
-            (Some(store), None) => store.load(),
-            (None, change) => {
-                let mut bookmarks = Vec::new();
-                if let Some(change) = change {
-                    change.apply(&mut bookmarks);
-                }
-                Synced {
-                    bookmarks,
-                    error: Some(StoreError {
-                        path: PathBuf::from("~"),
-                        message: "no home directory: bookmarks are kept in memory only".into(),
-                    }),
-                    set_aside: None,
-                    unsaved: 0,
-                }
-            }
+        match change {
+            Some(change) => self.store.apply(change),
+            None => self.store.load(),
         }
     }
 
@@ -203,9 +211,7 @@ impl Kept {
     /// unsaved. Changes that cannot be saved are printed, so none is lost.
     fn close(&mut self, state: &AppState, library: &Library) -> io::Result<()> {
         self.keep_positions(state, library, true);
-        let Some(store) = &mut self.store else {
-            return Ok(());
-        };
+        let store = &mut self.store;
         if store.unsaved() == 0 {
             return Ok(());
         }
@@ -237,7 +243,8 @@ fn problem(synced: &Synced) -> Option<String> {
     match (&synced.error, synced.unsaved) {
         (Some(error), 0) => problems.push(format!("bookmarks cannot be read: {error}")),
         (Some(error), _) => problems.push(format!(
-            "bookmarks not saved: {error}; kept in memory and saved with the next change"
+            "bookmarks not saved: {error}; kept in memory, saved with the next change, \
+             or printed when nkread ends"
         )),
         (None, _) => {}
     }

@@ -1,16 +1,37 @@
 //! A one-line text input with a cursor, as readline and fzf edit.
 
-/// Longest input kept: a pasted page must not make each keystroke slow.
+/// Longest query or filter kept: a pasted page must not make each
+/// keystroke slow.
 pub const MAX_CHARS: usize = 256;
+
+/// Longest note kept: a paragraph of thought, not a page.
+pub const NOTE_CHARS: usize = 2000;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Input {
     text: String,
     /// The cursor, in characters from the start.
     cursor: usize,
+    /// The most characters it holds, if not `MAX_CHARS`.
+    limit: Option<usize>,
 }
 
 impl Input {
+    /// An input that holds up to `limit` characters, starting with `text`
+    /// and the cursor at its end.
+    pub fn with(text: &str, limit: usize) -> Input {
+        let mut input = Input {
+            limit: Some(limit),
+            ..Input::default()
+        };
+        input.insert(text);
+        input
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit.unwrap_or(MAX_CHARS)
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -27,10 +48,10 @@ impl Input {
     }
 
     /// Types `s` at the cursor. Line breaks and tabs become spaces, other
-    /// controls are dropped, and the input stops at `MAX_CHARS`; returns
+    /// controls are dropped, and the input stops at its limit; returns
     /// whether anything was cut.
     pub fn insert(&mut self, s: &str) -> bool {
-        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
+        let room = self.limit().saturating_sub(self.text.chars().count());
         let clean: String = s
             .chars()
             .filter_map(|c| match c {

@@ -78,8 +78,11 @@ pub struct BookmarksState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Editing {
     Filter,
-    /// The selected bookmark's note, until Enter saves it or Esc drops it.
-    Note(Input),
+    /// A bookmark's note, until Enter saves it or Esc drops it.
+    Note {
+        of: Bookmark,
+        input: Input,
+    },
 }
 
 /// Where a person is in one document: the first line on screen and the

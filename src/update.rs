@@ -2,10 +2,10 @@
 //! effects. No terminal, no disk, no clock.
 
 use crate::action::Action;
-use crate::bookmarks::{Bookmark, Change};
+use crate::bookmarks::{Bookmark, Change, shown};
 use crate::citation;
 use crate::corpus::{Corpus, Document};
-use crate::input::{Input, MAX_CHARS};
+use crate::input::{Input, MAX_CHARS, NOTE_CHARS};
 use crate::library::Library;
 use crate::people::SortBy;
 use crate::search::{Field, Query, Scope};
@@ -282,12 +282,12 @@ fn update_bookmarks(
         .map(|&i| state.bookmarks[i].clone());
     let mut change = None;
     match (&mut pane.editing, action) {
-        (Some(Editing::Note(note)), Action::Confirm) => {
-            if let Some(b) = selected {
-                change = Some(Change::Note {
-                    id: b.id,
-                    note: note.text().trim().to_string(),
-                });
+        (Some(Editing::Note { of, input }), Action::Confirm) => {
+            let note = input.text().trim().to_string();
+            // Unchanged is not a change: a long or multi-line note shown
+            // on one line must not be rewritten by looking at it.
+            if note != Input::with(&of.note, NOTE_CHARS).text().trim() {
+                change = Some(Change::Note(Bookmark { note, ..of.clone() }));
             }
             pane.editing = None;
         }
@@ -295,17 +295,18 @@ fn update_bookmarks(
         (Some(_), Action::Back | Action::Confirm) => pane.editing = None,
         (Some(editing), _) => {
             let input = match editing {
-                Editing::Note(note) => note,
+                Editing::Note { input, .. } => input,
                 Editing::Filter => &mut pane.filter,
             };
             let Some(cut) = edit(input, action) else {
                 return Outcome::NotMine;
             };
+            let limit = input.limit();
             if matches!(editing, Editing::Filter) {
                 pane.selected = 0;
             }
             if cut {
-                state.complain(format!("cut at {MAX_CHARS} characters"));
+                state.complain(format!("cut at {limit} characters"));
             }
         }
         (
@@ -331,13 +332,22 @@ fn update_bookmarks(
         }
         (None, Action::OpenSelection) => return Outcome::Open,
         (None, Action::EditFilter) => pane.editing = Some(Editing::Filter),
-        (None, Action::EditNote) => {
-            if let Some(b) = &selected {
-                let mut note = Input::default();
-                note.insert(&b.note);
-                pane.editing = Some(Editing::Note(note));
+        (None, Action::EditNote) => match selected {
+            // One line holds what the pane edits; a longer note, or one
+            // with line breaks, is edited in the file, not cut down here.
+            Some(b) if b.note.chars().count() > NOTE_CHARS || b.note.contains('\n') => state
+                .complain(format!(
+                    "this note is longer than {NOTE_CHARS} characters or has line breaks: \
+                     edit it in bookmarks.json"
+                )),
+            Some(b) => {
+                pane.editing = Some(Editing::Note {
+                    input: Input::with(&b.note, NOTE_CHARS),
+                    of: b,
+                })
             }
-        }
+            None => {}
+        },
         (None, Action::DeleteBookmark) => {
             if let Some(b) = selected {
                 change = Some(Change::Remove(b.id.clone()));
@@ -353,10 +363,6 @@ fn update_bookmarks(
     }
     if let Some(change) = change {
         save(state, change, effects);
-    }
-    if let Some(Overlay::Bookmarks(pane)) = state.overlays.last_mut() {
-        let count = ui::bookmarks::listed(library, &state.bookmarks, pane).len();
-        pane.selected = pane.selected.min(count.saturating_sub(1));
     }
     Outcome::Done
 }
@@ -399,12 +405,18 @@ fn toggle_bookmark(state: &mut AppState, library: &Library, effects: &mut Vec<Ef
         state.complain("this document has no paragraph to bookmark");
         return;
     }
-    let here = state
+    let here: Vec<&Bookmark> = state
         .bookmarks
         .iter()
-        .find(|b| library.locator.place(b).passage() == Some((d, paragraph)))
-        .cloned();
-    match here {
+        .filter(|b| library.locator.place(b).passage() == Some((d, paragraph)))
+        .collect();
+    // A note is research: b never takes one away; d in the pane does, with u.
+    let plain = here.iter().find(|b| b.note.is_empty()).map(|&b| b.clone());
+    match plain {
+        None if !here.is_empty() => state.complain(format!(
+            "¶{}'s bookmark has a note, so b keeps it: delete it in the bookmarks pane (B, then d)",
+            paragraph + 1
+        )),
         Some(b) => {
             save(state, Change::Remove(b.id.clone()), effects);
             state.deleted.push(b);
@@ -433,12 +445,21 @@ fn open_bookmark(state: &mut AppState, library: &Library) {
     let Some(b) = listed.get(pane.selected).map(|&i| &state.bookmarks[i]) else {
         return;
     };
-    match library.locator.place(b).passage() {
-        Some((doc, paragraph)) => open_at(state, library, doc, Some(paragraph)),
-        None => {
+    let place = library.locator.place(b);
+    match (place.passage(), place.doc()) {
+        (Some((doc, paragraph)), _) => open_at(state, library, doc, Some(paragraph)),
+        (None, Some(doc)) => {
+            let said = format!(
+                "¶{} is no longer in “{}”; the bookmark keeps its quote",
+                b.paragraph,
+                library.corpus.documents[doc].shown_title()
+            );
+            state.complain(said);
+        }
+        (None, None) => {
             let said = format!(
                 "“{}” is no longer in the corpus; the bookmark keeps its quote",
-                b.doc
+                shown(&b.doc)
             );
             state.complain(said);
         }
@@ -987,6 +1008,11 @@ fn click_at(state: &mut AppState, library: &Library, column: u16, row: u16) {
 /// selection on screen.
 fn settle(state: &mut AppState, library: &Library) {
     let corpus = &library.corpus;
+    // A save or a reload may have changed the bookmarks under the pane.
+    if let Some(Overlay::Bookmarks(pane)) = state.overlays.last_mut() {
+        let count = ui::bookmarks::listed(library, &state.bookmarks, pane).len();
+        pane.selected = pane.selected.min(count.saturating_sub(1));
+    }
     state.selected = state.selected.min(state.order.len().saturating_sub(1));
     if let Some(area) = inner_of(state, Pane::List) {
         let rows = usize::from(area.height);

@@ -122,13 +122,23 @@ fn add_list_and_remove_round_trip() {
     assert_eq!(rows[0]["paragraph"], 3);
     assert_eq!(rows[0]["orphaned"], false);
     assert!(rows[0]["quote"].as_str().unwrap().ends_with('…'));
-    // Adding it again changes nothing and names the one there is.
+    // Adding it again changes nothing and names the one there is; a new
+    // note never replaces the one it has.
     nkread(home)
         .args(["bookmarks", "add", "hrc55-open-letter-2024", "3"])
         .assert()
         .success()
         .stdout(format!("{id}\n"))
         .stderr(predicate::str::contains("already bookmarked"));
+    nkread(home)
+        .args(["bookmarks", "add", "hrc55-open-letter-2024", "3"])
+        .args(["--note", "something else"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "with the note “for the HRC briefing”, which is kept",
+        ));
+    assert_eq!(list_json(home, &[])[0]["note"], "for the HRC briefing");
     let mode = fs::metadata(file(home)).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "research notes are private");
     nkread(home)
@@ -267,7 +277,7 @@ fn an_orphaned_bookmark_is_listed_with_its_quote() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "33333333  withdrawn-2019 ¶4 (gone)",
+            "33333333  withdrawn-2019 ¶4 (document gone)",
         ))
         .stdout(predicate::str::contains("“A passage from a document"));
 }
@@ -472,6 +482,20 @@ fn a_read_only_directory_leaves_the_old_file_and_says_why() {
             predicate::str::contains("Permission denied")
                 .and(predicate::str::contains("nothing was changed")),
         );
+    // Reading needs no write: the list still works.
+    let mut list = std::process::Command::new(&bin);
+    if root {
+        use std::os::unix::process::CommandExt;
+        list.uid(65534).gid(65534);
+    }
+    Command::from_std(list)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .args(["bookmarks"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("11111111"));
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
     assert_eq!(fs::read(file(home)).unwrap(), before);
     assert!(temp_files(home).is_empty());

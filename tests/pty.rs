@@ -272,3 +272,35 @@ fn a_corrupt_bookmarks_file_is_set_aside_and_the_reader_says_so() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_bookmark_that_waited_for_the_lock_is_saved_when_sigterm_ends_the_reader() {
+    use std::os::fd::AsRawFd;
+    let home = tempfile::tempdir().expect("a home");
+    let dir = home.path().join("data/nkread");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Another nkread holds the lock, past the two seconds a save waits.
+    let held = std::fs::File::create(dir.join(".lock")).unwrap();
+    // SAFETY: flock on a file this test owns.
+    assert_eq!(unsafe { libc::flock(held.as_raw_fd(), libc::LOCK_EX) }, 0);
+    let mut s = Session::start_at(home.path(), 120, 40);
+    s.wait_for("Documents  ? help");
+    s.send("b");
+    s.wait_for("bookmarks not saved");
+    // The lock is still held when SIGTERM comes, and for a second after:
+    // the reader must wait to save rather than exit.
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        drop(held);
+    });
+    let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+    // SAFETY: a signal to the child this test started.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    assert_eq!(s.wait_exit().exit_code(), 143);
+    release.join().unwrap();
+    let saved: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.join("bookmarks.json")).expect("saved on the way out"),
+    )
+    .unwrap();
+    assert_eq!(saved["bookmarks"].as_array().unwrap().len(), 1);
+}

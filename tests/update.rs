@@ -596,10 +596,27 @@ mod bookmarks {
         let effects = press(&mut s, &lib, "b");
         assert_eq!(saved(&effects), [&Change::Remove(id.clone())]);
         assert!(s.bookmarks.is_empty());
-        // Removed by b, brought back by u in the pane, note and all.
+        // Removed by b, brought back by u in the pane.
         let effects = press(&mut s, &lib, "Bu");
         assert!(matches!(saved(&effects)[..], [Change::Add(b)] if b.id == id));
         assert_eq!(s.bookmarks.len(), 1);
+    }
+
+    #[test]
+    fn b_never_takes_away_a_note() {
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "bBekeep this<enter><esc>");
+        assert_eq!(s.bookmarks[0].note, "keep this");
+        let effects = press(&mut s, &lib, "b");
+        assert!(saved(&effects).is_empty());
+        assert_eq!(s.bookmarks.len(), 1);
+        let status = s.status.clone().expect("a status");
+        assert!(status.text.contains("has a note"), "{}", status.text);
+        // d in the pane does, and u brings it back with its note.
+        press(&mut s, &lib, "Bd");
+        assert!(s.bookmarks.is_empty());
+        press(&mut s, &lib, "u");
+        assert_eq!(s.bookmarks[0].note, "keep this");
     }
 
     #[test]
@@ -624,23 +641,73 @@ mod bookmarks {
         press(&mut s, &lib, "bBe");
         assert!(matches!(
             s.overlays.last(),
-            Some(Overlay::Bookmarks(p)) if matches!(p.editing, Some(Editing::Note(_)))
+            Some(Overlay::Bookmarks(p)) if matches!(p.editing, Some(Editing::Note { .. }))
         ));
         // Keys type into the note, q and d included.
         let effects = press(&mut s, &lib, "quoted in d<backspace>the brief<enter>");
-        let id = s.bookmarks[0].id.clone();
+        let [Change::Note(b)] = saved(&effects)[..] else {
+            panic!("{effects:?}")
+        };
         assert_eq!(
-            saved(&effects),
-            [&Change::Note {
-                id,
-                note: "quoted in the brief".into()
-            }]
+            (b.id.as_str(), b.note.as_str()),
+            (s.bookmarks[0].id.as_str(), "quoted in the brief")
         );
         assert_eq!(s.bookmarks[0].note, "quoted in the brief");
         let effects = press(&mut s, &lib, "eno<esc>");
         assert!(saved(&effects).is_empty());
         assert_eq!(s.bookmarks[0].note, "quoted in the brief");
         assert!(matches!(s.overlays.last(), Some(Overlay::Bookmarks(_))));
+        // Enter on a note left as it was changes nothing.
+        let effects = press(&mut s, &lib, "e<enter>");
+        assert!(saved(&effects).is_empty());
+    }
+
+    #[test]
+    fn a_long_note_is_kept_whole_and_one_too_long_is_not_cut() {
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "b");
+        let long = "word ".repeat(120).trim_end().to_string();
+        s.bookmarks[0].note = long.clone();
+        let effects = press(&mut s, &lib, "Be!<enter>");
+        let [Change::Note(b)] = saved(&effects)[..] else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(
+            b.note,
+            format!("{long}!"),
+            "a 600-character note edits whole"
+        );
+        s.bookmarks[0].note = "x".repeat(nkread::input::NOTE_CHARS + 1);
+        let effects = press(&mut s, &lib, "e");
+        assert!(saved(&effects).is_empty());
+        let status = s.status.clone().expect("a status");
+        assert!(status.text.contains("edit it in bookmarks.json"));
+        assert!(matches!(
+            s.overlays.last(),
+            Some(Overlay::Bookmarks(p)) if p.editing.is_none()
+        ));
+        assert_eq!(s.bookmarks[0].note.len(), nkread::input::NOTE_CHARS + 1);
+    }
+
+    #[test]
+    fn a_note_edited_while_another_process_deleted_it_comes_back() {
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "bBe");
+        // Meanwhile another nkread removed it, and a save here reloaded.
+        update(
+            &mut s,
+            &lib,
+            Action::Synced {
+                bookmarks: Vec::new(),
+                problem: None,
+            },
+        );
+        let effects = press(&mut s, &lib, "still needed<enter>");
+        let [Change::Note(b)] = saved(&effects)[..] else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(b.note, "still needed");
+        assert_eq!(s.bookmarks.len(), 1, "the edit brings it back");
     }
 
     #[test]

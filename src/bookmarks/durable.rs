@@ -8,22 +8,31 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// How long a save waits for another nkread to finish its own.
-const LOCK_WAIT: Duration = Duration::from_secs(10);
+/// How long a save waits for another nkread to finish its own (a save
+/// takes milliseconds); past it the change waits for the next save.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+/// The lock file, beside the files it guards.
+const LOCK: &str = ".lock";
 
 /// Creates the directory, and its parents, readable by its owner only.
 pub fn ensure_dir(dir: &Path) -> io::Result<()> {
     DirBuilder::new().recursive(true).mode(0o700).create(dir)
 }
 
-/// An exclusive lock on a directory, held until dropped. Locking the
-/// directory rather than a lock file leaves nothing behind.
+/// An exclusive lock on a directory's files, held until dropped. It is a
+/// file opened for writing, as flock on NFS needs, and stays empty.
 pub struct Lock {
     _held: File,
 }
 
 pub fn lock(dir: &Path) -> io::Result<Lock> {
-    let file = File::open(dir)?;
+    let file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(dir.join(LOCK))?;
     let started = Instant::now();
     loop {
         // SAFETY: flock on a descriptor this function owns.
@@ -31,10 +40,26 @@ pub fn lock(dir: &Path) -> io::Result<Lock> {
             return Ok(Lock { _held: file });
         }
         let error = io::Error::last_os_error();
-        if error.raw_os_error() != Some(libc::EWOULDBLOCK) || started.elapsed() > LOCK_WAIT {
+        if error.raw_os_error() != Some(libc::EWOULDBLOCK) {
             return Err(error);
         }
+        if started.elapsed() > LOCK_WAIT {
+            return Err(io::Error::other(
+                "another nkread has held the lock for over two seconds",
+            ));
+        }
         std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Where `path` really is: a symbolic link (a dotfiles repository, say)
+/// is followed, so the file it points to is the one replaced.
+pub fn target(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
     }
 }
 
@@ -70,13 +95,21 @@ pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
 }
 
 /// Renames the temp file over `path` and syncs the directory, so the new
-/// name survives a power cut.
+/// name survives a power cut. Once the rename is done the new file is the
+/// file: a directory that cannot be synced is not a failed save.
 pub fn commit(temp: &Path, path: &Path) -> io::Result<()> {
     if let Err(e) = fs::rename(temp, path) {
         let _ = fs::remove_file(temp);
         return Err(e);
     }
-    File::open(path.parent().unwrap_or(Path::new(".")))?.sync_all()
+    sync_dir(path);
+    Ok(())
+}
+
+fn sync_dir(path: &Path) {
+    if let Ok(dir) = File::open(path.parent().unwrap_or(Path::new("."))) {
+        let _ = dir.sync_all();
+    }
 }
 
 /// Replaces `path` with `bytes`: the file on disk is always either the old
@@ -105,15 +138,20 @@ pub fn remove_stale_temps(path: &Path) {
 /// the time in it: `bookmarks.json.corrupt-20261123T154002Z`.
 pub fn set_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
     let compact: String = stamp.chars().filter(|c| *c != '-' && *c != ':').collect();
-    let base = format!("{}.corrupt-{compact}", path.display());
-    let mut to = PathBuf::from(&base);
+    // Built from the OS string, so a name that is not UTF-8 stays whole.
+    let named = |suffix: String| {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    let mut to = named(format!(".corrupt-{compact}"));
     let mut n = 1;
     while to.exists() {
         n += 1;
-        to = PathBuf::from(format!("{base}-{n}"));
+        to = named(format!(".corrupt-{compact}-{n}"));
     }
     fs::rename(path, &to)?;
-    File::open(path.parent().unwrap_or(Path::new(".")))?.sync_all()?;
+    sync_dir(path);
     Ok(to)
 }
 

@@ -1,7 +1,7 @@
 //! Bookmarks as Markdown to paste into a report: grouped by document,
 //! each passage a block quote with its citation and note.
 
-use super::{Bookmark, Locator, Place};
+use super::{Bookmark, Locator, Place, shown};
 use crate::citation::citation;
 use crate::corpus::Corpus;
 use std::fmt::Write;
@@ -22,39 +22,53 @@ pub fn markdown(bookmarks: &[Bookmark], corpus: &Corpus, locator: &Locator) -> S
         if here.is_empty() {
             continue;
         }
-        here.sort_by_key(|(b, p)| (p.passage().map(|(_, n)| n), b.created.clone()));
+        // Text order: where the passage is now, or was.
+        here.sort_by_key(|(b, p)| {
+            let n = p
+                .passage()
+                .map_or(b.paragraph.saturating_sub(1), |(_, n)| n);
+            (n, b.created.clone())
+        });
         let _ = write!(out, "\n## {}\n", doc.shown_title());
-        for (bookmark, place) in here {
-            let Some((_, n)) = place.passage() else {
-                continue;
-            };
-            let (text, changed) = match place {
-                Place::Changed { .. } => (bookmark.quote.as_str(), true),
-                _ => (doc.paragraphs[n].as_str(), false),
-            };
-            block_quote(&mut out, text);
-            let _ = writeln!(out, "\n— {}", citation(doc, n));
-            if changed {
-                out.push_str(
-                    "\n(The paragraph has changed since it was bookmarked; quoted as saved.)\n",
-                );
+        for &&(bookmark, place) in &here {
+            match place {
+                Place::Found { paragraph, .. } => {
+                    block_quote(&mut out, &doc.paragraphs[paragraph]);
+                    let _ = writeln!(out, "\n— {}", citation(doc, paragraph));
+                }
+                // The passage as it was when bookmarked, said to be so.
+                _ => {
+                    let n = place
+                        .passage()
+                        .map_or(bookmark.paragraph.saturating_sub(1), |(_, n)| n);
+                    block_quote(&mut out, &shown(&bookmark.quote));
+                    let _ = writeln!(out, "\n— {}", citation(doc, n));
+                    let why = match place {
+                        Place::Changed { .. } => {
+                            "The paragraph has changed since it was bookmarked"
+                        }
+                        _ => "The paragraph is no longer in the document",
+                    };
+                    let _ = writeln!(out, "\n({why}; quoted as saved.)");
+                }
             }
             note(&mut out, bookmark);
         }
     }
     let orphans: Vec<&Bookmark> = placed
         .iter()
-        .filter(|(_, p)| *p == Place::Orphaned)
+        .filter(|(_, p)| *p == Place::Orphaned { doc: None })
         .map(|(b, _)| *b)
         .collect();
     if !orphans.is_empty() {
         out.push_str("\n## No longer in the corpus\n");
         for bookmark in orphans {
-            block_quote(&mut out, &bookmark.quote);
+            block_quote(&mut out, &shown(&bookmark.quote));
             let _ = writeln!(
                 out,
                 "\n— document “{}”, ¶{} (quoted as saved)",
-                bookmark.doc, bookmark.paragraph
+                shown(&bookmark.doc),
+                bookmark.paragraph
             );
             note(&mut out, bookmark);
         }
@@ -71,6 +85,6 @@ fn block_quote(out: &mut String, text: &str) {
 
 fn note(out: &mut String, bookmark: &Bookmark) {
     if !bookmark.note.is_empty() {
-        let _ = writeln!(out, "\nNote: {}", bookmark.note);
+        let _ = writeln!(out, "\nNote: {}", shown(&bookmark.note));
     }
 }

@@ -10,7 +10,7 @@ pub use export::markdown;
 pub use positions::Positions;
 pub use store::{SetAside, Store, StoreError, Synced};
 
-use crate::corpus::{Corpus, Document, clean, clean_line};
+use crate::corpus::{Corpus, Document, clean_line};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -44,25 +44,57 @@ pub struct Bookmark {
 pub enum Change {
     Add(Bookmark),
     Remove(String),
-    Note { id: String, note: String },
+    /// The bookmark with its new note. It carries the whole bookmark, so a
+    /// note written on one another process removed brings it back.
+    Note(Bookmark),
 }
 
 impl Change {
-    /// Applies the change to a list; a change to a bookmark another
-    /// process removed does nothing.
+    /// Applies the change to a list. Applying it twice is applying it once.
     pub fn apply(&self, bookmarks: &mut Vec<Bookmark>) {
         match self {
-            Change::Add(new) => {
-                if !bookmarks.iter().any(|b| b.id == new.id) {
-                    bookmarks.push(new.clone());
+            Change::Add(new) => match bookmarks.iter().find(|b| b.id == new.id) {
+                None => bookmarks.push(new.clone()),
+                Some(same) if same == new => {}
+                // Two bookmarks drew one id: the new one takes another.
+                Some(_) => {
+                    let mut new = new.clone();
+                    new.id = fresh_id(&new, bookmarks);
+                    bookmarks.push(new);
+                }
+            },
+            Change::Remove(id) => {
+                if let Some(at) = bookmarks.iter().position(|b| &b.id == id) {
+                    bookmarks.remove(at);
                 }
             }
-            Change::Remove(id) => bookmarks.retain(|b| &b.id != id),
-            Change::Note { id, note } => {
-                if let Some(b) = bookmarks.iter_mut().find(|b| &b.id == id) {
-                    b.note.clone_from(note);
-                }
-            }
+            Change::Note(edited) => match bookmarks.iter_mut().find(|b| b.id == edited.id) {
+                Some(b) => b.note.clone_from(&edited.note),
+                None => bookmarks.push(edited.clone()),
+            },
+        }
+    }
+}
+
+/// An id for `bookmark` that none of `taken` has, drawn from its content,
+/// so every process that needs one picks the same.
+fn fresh_id(bookmark: &Bookmark, taken: &[Bookmark]) -> String {
+    let seed = format!(
+        "{}\n{}\n{}\n{}\n{}",
+        bookmark.id, bookmark.doc, bookmark.paragraph, bookmark.created, bookmark.quote
+    );
+    (0u64..)
+        .map(|n| format!("{:08x}", fnv1a(format!("{seed}\n{n}").as_bytes()) as u32))
+        .find(|id| !taken.iter().any(|b| &b.id == id))
+        .unwrap_or_default()
+}
+
+/// Gives each bookmark after the first of an id (a hand-edited file, a
+/// copy and paste) an id of its own, so each can be removed alone.
+pub fn distinct_ids(bookmarks: &mut [Bookmark]) {
+    for i in 1..bookmarks.len() {
+        if bookmarks[..i].iter().any(|b| b.id == bookmarks[i].id) {
+            bookmarks[i].id = fresh_id(&bookmarks[i], bookmarks);
         }
     }
 }
@@ -85,24 +117,17 @@ impl Bookmark {
         }
     }
 
-    /// The file is the user's to edit, so what it says is cleaned as the
-    /// corpus is: no control or bidi character reaches the terminal.
-    pub fn clean(&mut self) {
-        for field in [
-            &mut self.id,
-            &mut self.doc,
-            &mut self.note,
-            &mut self.created,
-        ] {
-            *field = clean_line(field);
-        }
-        self.quote = clean(&self.quote);
-    }
-
     /// The day it was made: "2026-11-23".
     pub fn day(&self) -> &str {
         self.created.get(..10).unwrap_or(&self.created)
     }
+}
+
+/// A bookmark's text as it may be shown. The file is the user's to edit,
+/// so it is cleaned where it is shown, as the corpus is: no control or bidi
+/// character reaches the terminal, and the file keeps what was written.
+pub fn shown(text: &str) -> String {
+    clean_line(text)
 }
 
 /// The first `QUOTE_CHARS` characters of a paragraph, cut at a space.
@@ -171,15 +196,17 @@ pub enum Place {
     /// The document is there but the paragraph's text changed: shown at
     /// its old number, with the saved quote.
     Changed { doc: usize, paragraph: usize },
-    /// The document, or the paragraph, is gone: shown with its quote.
-    Orphaned,
+    /// The paragraph is gone, or its whole document (`doc` is None): shown
+    /// with its saved quote.
+    Orphaned { doc: Option<usize> },
 }
 
 impl Place {
+    /// The document it is in, if that is still in the corpus.
     pub fn doc(self) -> Option<usize> {
         match self {
             Place::Found { doc, .. } | Place::Changed { doc, .. } => Some(doc),
-            Place::Orphaned => None,
+            Place::Orphaned { doc } => doc,
         }
     }
 
@@ -189,7 +216,22 @@ impl Place {
             Place::Found { doc, paragraph, .. } | Place::Changed { doc, paragraph } => {
                 Some((doc, paragraph))
             }
-            Place::Orphaned => None,
+            Place::Orphaned { .. } => None,
+        }
+    }
+
+    pub fn orphaned(self) -> bool {
+        matches!(self, Place::Orphaned { .. })
+    }
+
+    /// What a list says of it, after its paragraph number.
+    pub fn remark(self) -> &'static str {
+        match self {
+            Place::Found { moved: true, .. } => " (moved)",
+            Place::Found { .. } => "",
+            Place::Changed { .. } => " (text changed)",
+            Place::Orphaned { doc: Some(_) } => " (paragraph gone)",
+            Place::Orphaned { doc: None } => " (document gone)",
         }
     }
 }
@@ -221,7 +263,7 @@ impl Locator {
 
     pub fn place(&self, bookmark: &Bookmark) -> Place {
         let Some(&doc) = self.docs.get(&bookmark.doc) else {
-            return Place::Orphaned;
+            return Place::Orphaned { doc: None };
         };
         let prints = &self.fingerprints[doc];
         let stored = bookmark.paragraph.saturating_sub(1);
@@ -248,7 +290,7 @@ impl Locator {
                 doc,
                 paragraph: stored,
             },
-            None => Place::Orphaned,
+            None => Place::Orphaned { doc: Some(doc) },
         }
     }
 }
@@ -329,11 +371,51 @@ mod tests {
             paragraph: 999,
             ..changed
         };
-        assert_eq!(locator.place(&past_the_end), Place::Orphaned);
+        assert_eq!(
+            locator.place(&past_the_end),
+            Place::Orphaned { doc: Some(0) }
+        );
         let gone = Bookmark {
             doc: "no-such-document".into(),
             ..here
         };
-        assert_eq!(locator.place(&gone), Place::Orphaned);
+        assert_eq!(locator.place(&gone), Place::Orphaned { doc: None });
+    }
+
+    fn plain(id: &str) -> Bookmark {
+        Bookmark {
+            id: id.into(),
+            doc: "d".into(),
+            paragraph: 1,
+            quote: "q".into(),
+            fingerprint: fingerprint("q"),
+            note: String::new(),
+            created: timestamp(0),
+        }
+    }
+
+    #[test]
+    fn changes_apply_once_and_lose_nothing() {
+        let mut list = vec![plain("a")];
+        // The same add twice is one bookmark; another with the same id is
+        // kept under an id of its own.
+        Change::Add(plain("a")).apply(&mut list);
+        assert_eq!(list.len(), 1);
+        let other = Bookmark {
+            paragraph: 2,
+            ..plain("a")
+        };
+        Change::Add(other).apply(&mut list);
+        assert_eq!(list.len(), 2);
+        assert_ne!(list[1].id, "a");
+        // A note on a bookmark another process removed brings it back.
+        let noted = Bookmark {
+            note: "kept".into(),
+            ..plain("gone")
+        };
+        Change::Note(noted.clone()).apply(&mut list);
+        assert_eq!(list.last(), Some(&noted));
+        Change::Remove("a".into()).apply(&mut list);
+        assert_eq!(list.len(), 2, "remove takes one bookmark");
     }
 }

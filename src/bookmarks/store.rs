@@ -5,7 +5,7 @@
 //! be written stays in memory and is written with the next one.
 
 use super::durable;
-use super::{Bookmark, Change, timestamp};
+use super::{Bookmark, Change, distinct_ids, timestamp};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -66,7 +66,9 @@ pub struct Synced {
 
 #[derive(Debug)]
 pub struct Store {
-    path: PathBuf,
+    /// None when there is nowhere to keep them (no home directory): every
+    /// change then stays unsaved, and is printed when nkread ends.
+    path: Option<PathBuf>,
     /// What the file held when last read or written.
     known: Vec<Bookmark>,
     /// Changes not yet on disk, oldest first.
@@ -77,7 +79,16 @@ impl Store {
     /// The store in `dir`, which is created when the first change is saved.
     pub fn new(dir: &Path) -> Store {
         Store {
-            path: dir.join("bookmarks.json"),
+            path: Some(dir.join("bookmarks.json")),
+            known: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    /// A store with no file: bookmarks live only as long as the process.
+    pub fn nowhere() -> Store {
+        Store {
+            path: None,
             known: Vec::new(),
             pending: Vec::new(),
         }
@@ -86,10 +97,6 @@ impl Store {
     /// `$XDG_DATA_HOME/nkread` or the platform's equivalent.
     pub fn default_dir() -> Option<PathBuf> {
         directories::ProjectDirs::from("", "", "nkread").map(|d| d.data_dir().to_path_buf())
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Changes waiting to be written.
@@ -120,7 +127,7 @@ impl Store {
             }
             // Unreadable or unwritable: what we know is what we had.
             Err(message) => Some(StoreError {
-                path: self.path.clone(),
+                path: self.path.clone().unwrap_or_else(|| PathBuf::from("~")),
                 message,
             }),
         };
@@ -139,18 +146,31 @@ impl Store {
     /// Under the lock: reads the file, and writes the pending changes into
     /// it. Returns what is on disk now.
     fn locked(&mut self, set_aside: &mut Option<SetAside>) -> Result<Vec<Bookmark>, String> {
-        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let Some(path) = &self.path else {
+            return Err("no home directory to keep bookmarks in".into());
+        };
+        let dir = path.parent().unwrap_or(Path::new("."));
         if self.pending.is_empty() && !dir.exists() {
             return Ok(Vec::new());
         }
         durable::ensure_dir(dir).map_err(|e| format!("cannot create the directory: {e}"))?;
-        let _lock = durable::lock(dir).map_err(|e| format!("cannot lock the directory: {e}"))?;
-        durable::remove_stale_temps(&self.path);
-        let mut bookmarks = match durable::read(&self.path) {
+        // Reading needs no lock (files are replaced whole), so a read-only
+        // directory still lists its bookmarks; writing and setting aside do.
+        let lock = durable::lock(dir).map_err(|e| format!("cannot take the lock: {e}"));
+        if let Err(e) = &lock
+            && !self.pending.is_empty()
+        {
+            return Err(e.clone());
+        }
+        let path = durable::target(path);
+        if lock.is_ok() {
+            durable::remove_stale_temps(&path);
+        }
+        let mut bookmarks = match durable::read(&path) {
             Ok(None) => Vec::new(),
             Ok(Some(bytes)) => match parse(&bytes) {
                 Ok(mut file) => {
-                    file.bookmarks.iter_mut().for_each(Bookmark::clean);
+                    distinct_ids(&mut file.bookmarks);
                     file.bookmarks
                 }
                 Err(Unreadable::Newer(version)) => {
@@ -159,11 +179,15 @@ impl Store {
                     ));
                 }
                 Err(Unreadable::Invalid(reason)) => {
-                    let to = durable::set_aside(&self.path, &now()).map_err(|e| {
-                        format!(
-                            "does not parse ({reason}) and cannot be moved aside ({e}); it is left untouched"
-                        )
-                    })?;
+                    let to = lock
+                        .as_ref()
+                        .map_err(Clone::clone)
+                        .and_then(|_| durable::set_aside(&path, &now()).map_err(|e| e.to_string()))
+                        .map_err(|e| {
+                            format!(
+                                "does not parse ({reason}) and cannot be moved aside ({e}); it is left untouched"
+                            )
+                        })?;
                     *set_aside = Some(SetAside { to, reason });
                     Vec::new()
                 }
@@ -182,7 +206,7 @@ impl Store {
         };
         let mut json = serde_json::to_vec_pretty(&file).map_err(|e| e.to_string())?;
         json.push(b'\n');
-        durable::write_atomic(&self.path, &json).map_err(|e| format!("cannot save: {e}"))?;
+        durable::write_atomic(&path, &json).map_err(|e| format!("cannot save: {e}"))?;
         self.pending.clear();
         Ok(file.bookmarks)
     }
@@ -252,10 +276,10 @@ mod tests {
         assert_eq!(store.load(), Synced::default());
         store.apply(Change::Add(bookmark("a")));
         store.apply(Change::Add(bookmark("b")));
-        store.apply(Change::Note {
-            id: "a".into(),
+        store.apply(Change::Note(Bookmark {
             note: "for the report".into(),
-        });
+            ..bookmark("a")
+        }));
         let synced = store.apply(Change::Remove("b".into()));
         assert_eq!(synced.error, None);
         let again = Store::new(dir.path()).load();
@@ -318,13 +342,69 @@ mod tests {
         assert_eq!(fs::read(&data).unwrap(), b"not a directory");
         // The way is clear again: both are written with the next change.
         fs::remove_file(&data).unwrap();
-        let third = store.apply(Change::Note {
-            id: "a".into(),
+        let third = store.apply(Change::Note(Bookmark {
             note: "n".into(),
-        });
+            ..bookmark("a")
+        }));
         assert_eq!(third.error, None);
         assert_eq!(store.unsaved(), 0);
         assert_eq!(Store::new(&data).load().bookmarks, third.bookmarks);
         assert_eq!(third.bookmarks.len(), 2);
+    }
+
+    #[test]
+    fn nowhere_keeps_every_change_unsaved() {
+        let mut store = Store::nowhere();
+        let first = store.load();
+        assert!(first.error.is_some());
+        store.apply(Change::Add(bookmark("a")));
+        let synced = store.apply(Change::Add(bookmark("b")));
+        assert_eq!(synced.bookmarks.len(), 2);
+        assert_eq!(synced.unsaved, 2);
+        assert_eq!(store.load().bookmarks.len(), 2, "a reload keeps them");
+    }
+
+    #[test]
+    fn duplicate_ids_in_the_file_are_told_apart_and_removed_one_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let twice = File {
+            version: VERSION,
+            bookmarks: vec![
+                bookmark("a"),
+                Bookmark {
+                    note: "the second".into(),
+                    ..bookmark("a")
+                },
+            ],
+        };
+        fs::write(
+            dir.path().join("bookmarks.json"),
+            serde_json::to_vec(&twice).unwrap(),
+        )
+        .unwrap();
+        let mut store = Store::new(dir.path());
+        let loaded = store.load().bookmarks;
+        assert_eq!(loaded.len(), 2);
+        assert_ne!(loaded[0].id, loaded[1].id);
+        let synced = store.apply(Change::Remove("a".into()));
+        assert_eq!(synced.bookmarks.len(), 1);
+        assert_eq!(synced.bookmarks[0].note, "the second");
+    }
+
+    #[test]
+    fn a_symlinked_file_is_written_through_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        let data = dir.path().join("data");
+        fs::create_dir_all(&dotfiles).unwrap();
+        fs::create_dir_all(&data).unwrap();
+        let real = dotfiles.join("bookmarks.json");
+        fs::write(&real, b"{\"version\": 1, \"bookmarks\": []}").unwrap();
+        std::os::unix::fs::symlink(&real, data.join("bookmarks.json")).unwrap();
+        let synced = Store::new(&data).apply(Change::Add(bookmark("a")));
+        assert_eq!(synced.error, None);
+        let link = fs::symlink_metadata(data.join("bookmarks.json")).unwrap();
+        assert!(link.file_type().is_symlink(), "the link is kept");
+        assert!(fs::read_to_string(&real).unwrap().contains("\"id\": \"a\""));
     }
 }

@@ -2,7 +2,7 @@
 //! reader keeps, through the same store, so the same promises hold.
 
 use super::{Failure, Output, find, table, to_json};
-use crate::bookmarks::{self, Bookmark, Change, Locator, Place, Store, Synced};
+use crate::bookmarks::{self, Bookmark, Change, Locator, Place, Store, Synced, shown};
 use crate::citation::citation;
 use crate::corpus::{Corpus, clean_line};
 use clap::{Subcommand, ValueEnum};
@@ -82,7 +82,17 @@ pub fn run(
         message: "nkread: no home directory to keep bookmarks in".into(),
     })?;
     let mut store = Store::new(&dir);
-    let loaded = checked(store.load())?;
+    let loaded = match store.load() {
+        Synced {
+            error: Some(error), ..
+        } => {
+            return Err(Failure {
+                code: 1,
+                message: format!("nkread: bookmarks cannot be read: {error}"),
+            });
+        }
+        loaded => loaded,
+    };
     let locator = Locator::new(corpus);
     let mut out = match command {
         None => list(&locator, &loaded.bookmarks, json, columns),
@@ -119,13 +129,13 @@ pub fn run(
     Ok(out)
 }
 
-/// A read or save that failed is a failure of the command: nothing the
-/// command meant to change was written.
-fn checked(synced: Synced) -> Result<Synced, Failure> {
+/// A save that failed is a failure of the command: nothing it meant to
+/// change was written.
+fn saved(synced: Synced) -> Result<Synced, Failure> {
     match &synced.error {
         Some(error) => Err(Failure {
             code: 1,
-            message: format!("nkread: bookmarks: {error}\nnothing was changed"),
+            message: format!("nkread: bookmarks not saved: {error}\nnothing was changed"),
         }),
         None => Ok(synced),
     }
@@ -139,16 +149,16 @@ fn row<'a>(bookmark: &'a Bookmark, place: Place) -> Row<'a> {
         quote: &bookmark.quote,
         note: &bookmark.note,
         created: &bookmark.created,
-        orphaned: place == Place::Orphaned,
+        orphaned: place.orphaned(),
     }
 }
 
 fn list(locator: &Locator, bookmarks: &[Bookmark], json: bool, columns: Option<usize>) -> Output {
-    let rows: Vec<Row> = bookmarks.iter().map(|b| row(b, locator.place(b))).collect();
     if json {
+        let rows: Vec<Row> = bookmarks.iter().map(|b| row(b, locator.place(b))).collect();
         return to_json(&rows).into();
     }
-    if rows.is_empty() {
+    if bookmarks.is_empty() {
         return Output {
             data: String::new(),
             note: Some(
@@ -158,19 +168,19 @@ fn list(locator: &Locator, bookmarks: &[Bookmark], json: bool, columns: Option<u
             ),
         };
     }
-    let lines: Vec<[String; 4]> = rows
+    let lines: Vec<[String; 4]> = bookmarks
         .iter()
-        .map(|r| {
-            let gone = if r.orphaned { " (gone)" } else { "" };
-            let place = format!("{} ¶{}{gone}", r.doc, r.paragraph);
-            let mut text = format!("“{}”", r.quote);
+        .map(|b| {
+            let place = locator.place(b);
+            let r = row(b, place);
+            let mut text = format!("“{}”", shown(r.quote));
             if !r.note.is_empty() {
-                text.push_str(&format!(" — {}", r.note));
+                text.push_str(&format!(" — {}", shown(r.note)));
             }
             [
-                r.id.to_string(),
-                place,
-                r.created.chars().take(10).collect(),
+                shown(r.id),
+                format!("{} ¶{}{}", shown(r.doc), r.paragraph, place.remark()),
+                shown(r.created).chars().take(10).collect(),
                 text,
             ]
         })
@@ -201,16 +211,33 @@ fn add(
         .iter()
         .find(|b| locator.place(b).passage() == Some((d, paragraph - 1)));
     if let Some(existing) = existing {
-        let mut said = format!("¶{paragraph} of {} is already bookmarked", doc.id);
-        if let Some(note) = note {
-            checked(store.apply(Change::Note {
-                id: existing.id.clone(),
-                note,
-            }))?;
-            said.push_str("; its note is replaced");
-        }
+        let said = format!(
+            "¶{paragraph} of {} is already bookmarked as {}",
+            doc.id,
+            shown(&existing.id)
+        );
+        let said = match note {
+            None => said,
+            Some(note) if note == existing.note => said,
+            // A note is research: one is never replaced without asking.
+            Some(_) if !existing.note.is_empty() => {
+                return Err(Failure::input(format!(
+                    "nkread: {said}, with the note “{}”, which is kept; \
+                     to replace it, remove the bookmark first (`nkread bookmarks rm {}`)",
+                    shown(&existing.note),
+                    shown(&existing.id)
+                )));
+            }
+            Some(note) => {
+                saved(store.apply(Change::Note(Bookmark {
+                    note,
+                    ..existing.clone()
+                })))?;
+                format!("{said}; the note is added")
+            }
+        };
         return Ok(Output {
-            data: format!("{}\n", existing.id),
+            data: format!("{}\n", shown(&existing.id)),
             note: Some(said),
         });
     }
@@ -223,8 +250,19 @@ fn add(
         SystemTime::now(),
         salt,
     );
-    let id = new.id.clone();
-    checked(store.apply(Change::Add(new)))?;
+    let synced = saved(store.apply(Change::Add(new.clone())))?;
+    // Its id, which a collision with another bookmark's may have changed.
+    let id = synced
+        .bookmarks
+        .iter()
+        .rev()
+        .find(|b| {
+            Bookmark {
+                id: new.id.clone(),
+                ..(*b).clone()
+            } == new
+        })
+        .map_or(new.id.clone(), |b| b.id.clone());
     Ok(Output {
         data: format!("{id}\n"),
         note: Some(format!("bookmarked {}", citation(doc, paragraph - 1))),
@@ -240,9 +278,12 @@ fn remove(store: &mut Store, bookmarks: &[Bookmark], id: &str) -> Result<Output,
     };
     let said = format!(
         "removed {}: {} ¶{} “{}”",
-        found.id, found.doc, found.paragraph, found.quote
+        shown(&found.id),
+        shown(&found.doc),
+        found.paragraph,
+        shown(&found.quote)
     );
-    checked(store.apply(Change::Remove(found.id.clone())))?;
+    saved(store.apply(Change::Remove(found.id.clone())))?;
     Ok(Output {
         data: String::new(),
         note: Some(said),

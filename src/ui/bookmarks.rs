@@ -3,7 +3,7 @@
 
 use super::text::{truncate, window};
 use super::theme::Theme;
-use crate::bookmarks::{Bookmark, Place};
+use crate::bookmarks::{Bookmark, shown};
 use crate::library::Library;
 use crate::state::{BookmarksState, Editing};
 use fuzzy_matcher::FuzzyMatcher;
@@ -50,7 +50,7 @@ pub fn listed(library: &Library, bookmarks: &[Bookmark], state: &BookmarksState)
 fn title(library: &Library, bookmark: &Bookmark) -> String {
     match library.locator.place(bookmark).doc() {
         Some(d) => library.corpus.documents[d].shown_title(),
-        None => bookmark.doc.clone(),
+        None => shown(&bookmark.doc),
     }
 }
 
@@ -80,7 +80,7 @@ impl Widget for BookmarksView<'_> {
             return;
         }
         let (label, input, editing) = match &state.editing {
-            Some(Editing::Note(note)) => ("Note: ", note, true),
+            Some(Editing::Note { input, .. }) => ("Note: ", input, true),
             editing => ("Filter: ", &state.filter, editing.is_some()),
         };
         let input_row = Rect {
@@ -122,12 +122,8 @@ impl Widget for BookmarksView<'_> {
             } else {
                 Style::new()
             };
-            let (number, mark) = match place {
-                Place::Found { paragraph, .. } => (paragraph + 1, ""),
-                Place::Changed { paragraph, .. } => (paragraph + 1, " (text changed)"),
-                Place::Orphaned => (bookmark.paragraph, " (document gone)"),
-            };
-            let right = format!(" ¶{number}{mark}  {}", bookmark.day());
+            let number = place.passage().map_or(bookmark.paragraph, |(_, n)| n + 1);
+            let right = format!(" ¶{number}{}  {}", place.remark(), shown(bookmark.day()));
             let room = width.saturating_sub(right.width());
             let title = truncate(&title(library, bookmark), room);
             let pad = " ".repeat(room.saturating_sub(title.width()));
@@ -136,12 +132,12 @@ impl Widget for BookmarksView<'_> {
                 Span::styled(right, style.patch(theme.dim)),
             ]));
             // The note matters more than the quote's tail: it gets up to half.
-            let note = match bookmark.note.as_str() {
+            let note = match shown(&bookmark.note).as_str() {
                 "" => String::new(),
                 note => format!(" — {note}"),
             };
             let quote = truncate(
-                &format!("  “{}”", bookmark.quote),
+                &format!("  “{}”", shown(&bookmark.quote)),
                 width - note.width().min(width / 2),
             );
             let note = truncate(&note, width.saturating_sub(quote.width()));

@@ -86,7 +86,7 @@ impl Widget for StatusView<'_> {
             Layer::Bookmarks => " Bookmarks ",
             Layer::Input => match state.overlays.last() {
                 Some(Overlay::Bookmarks(pane))
-                    if matches!(pane.editing, Some(Editing::Note(_))) =>
+                    if matches!(pane.editing, Some(Editing::Note { .. })) =>
                 {
                     " Note "
                 }
