@@ -193,6 +193,35 @@ fn config_check_reports_every_problem_at_once() {
 }
 
 #[test]
+fn config_check_points_into_indented_lines_of_a_file_with_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(
+        &file,
+        "\u{feff}mouse = \"x\"\n[keys.reader]\n    j = \"nxt\"\n\tk = \"up\"\n",
+    )
+    .unwrap();
+    let out = nkread()
+        .args(["config", "check"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "config.toml:1:9: field `mouse`",
+        "     1 | mouse = \"x\"\n       |         ^",
+        "config.toml:3:9: field `keys.reader.j`",
+        "     3 |     j = \"nxt\"\n       |         ^",
+        "config.toml:4:6: field `keys.reader.k`",
+        "     4 |     k = \"up\"\n       |         ^",
+    ] {
+        assert!(err.contains(expected), "{expected:?} in:\n{err}");
+    }
+}
+
+#[test]
 fn config_path_prints_where_the_config_is_read_from() {
     let home = tempfile::tempdir().unwrap();
     let expected = home.path().join("nkread/config.toml");

@@ -90,6 +90,9 @@ const MAX_READING_WIDTH: i64 = 1000;
 impl Config {
     /// Reads a config file, reporting every problem in it, in file order.
     pub fn parse(file: &SourceFile) -> Result<Config, Problems> {
+        if file.text.starts_with('\u{feff}') {
+            return Config::parse(&SourceFile::new(&file.name, file.text.clone()));
+        }
         let (root, errors) = toml::de::DeTable::parse_recoverable(&file.text);
         if !errors.is_empty() {
             // What follows a syntax error is guesswork: report only those.
@@ -227,7 +230,7 @@ pub fn read(path: &Path) -> Result<Config, Problems> {
             format!("cannot read config file: {e}"),
         )])
     })?;
-    Config::parse(&SourceFile { name, text })
+    Config::parse(&SourceFile::new(name, text))
 }
 
 /// Reads the configuration: `explicit` must exist; the default file may be
@@ -437,6 +440,17 @@ mod tests {
         let err = problems("mouse = true\nsort = \"newest\n");
         assert!(err.starts_with("c.toml:2:"), "{err}");
         assert!(err.contains("  2 | sort = \"newest"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_neither_text_nor_a_column() {
+        assert!(!parse("\u{feff}mouse = false\n").unwrap().mouse);
+        let err = problems("\u{feff}mouse = \"x\"\n");
+        assert!(err.starts_with("c.toml:1:9: field `mouse`"), "{err}");
+        assert!(
+            err.ends_with("     1 | mouse = \"x\"\n       |         ^"),
+            "{err}"
+        );
     }
 
     #[test]
