@@ -423,6 +423,27 @@ mod tests {
     }
 
     #[test]
+    fn keys_no_key_press_makes_are_reported_at_their_line() {
+        let err = problems(
+            "[keys.reader]\n\"\\u0007\" = \"quit\"\n  \"ctrl-i\" = \"quit\"\n\
+             [keys]\nlist = { \"shift-ß\" = \"quit\", \"\\u202e\" = \"quit\" }\n\
+             global.\"ctrl-[\" = \"quit\"\n",
+        );
+        let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("c.toml:")).collect();
+        assert_eq!(lines.len(), 5, "{err}");
+        for (line, start) in lines.iter().zip([
+            "c.toml:2:1: field `keys.reader.\"\\u{7}\"`: U+0007 is a control character",
+            "c.toml:3:3: field `keys.reader.ctrl-i`: most terminals send `ctrl-i` as `tab`",
+            "c.toml:5:10: field `keys.list.\"shift-ß\"`: `shift-ß` is no one key",
+            "c.toml:5:30: field `keys.list.\"\\u{202e}\"`: U+202E has no width",
+            "c.toml:6:8: field `keys.global.\"ctrl-[\"`: most terminals send `ctrl-[` as `esc`",
+        ]) {
+            assert!(line.starts_with(start), "{start}\nin\n{err}");
+        }
+        assert!(err.contains("write `tab` instead"), "{err}");
+    }
+
+    #[test]
     fn numbers_out_of_range_say_the_range() {
         let err = problems("reading_width = 5\n[sidebar]\nwidth = 1\n");
         assert!(
