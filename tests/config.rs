@@ -306,6 +306,55 @@ fn the_man_page_is_roff_made_from_the_same_definition() {
 }
 
 #[test]
+fn man_dir_writes_a_page_for_every_command_the_top_page_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = nkread()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout("")
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    for name in [
+        "nkread.1",
+        "nkread-bookmarks.1",
+        "nkread-bookmarks-add.1",
+        "nkread-config-check.1",
+        "nkread-search.1",
+    ] {
+        let path = dir.path().join(name);
+        let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(page.contains(".TH "), "{name} is no roff page: {page}");
+        assert!(
+            err.lines().any(|l| l == path.display().to_string()),
+            "{name} is not named on stderr: {err}"
+        );
+    }
+    // Every page one page refers to was written, and the top page is the
+    // one `nkread man` prints.
+    let mut pages = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let page = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        pages += 1;
+        for (i, _) in page.match_indices("(1)") {
+            let name = page[..i].rsplit(char::is_whitespace).next().unwrap();
+            let file = format!("{}.1", name.replace("\\-", "-"));
+            assert!(
+                dir.path().join(&file).exists(),
+                "{file} is named but not written"
+            );
+        }
+    }
+    assert_eq!(pages, err.lines().count(), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("nkread.1")).unwrap(),
+        stdout_of(nkread().arg("man"))
+    );
+}
+
+#[test]
 fn every_subcommand_s_help_shows_examples() {
     let commands: &[&[&str]] = &[
         &[],
