@@ -127,7 +127,7 @@ pub enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
-    /// Print shell completions for bash, zsh or fish
+    /// Print shell completions for bash, zsh, fish, powershell or elvish
     #[command(after_help = COMPLETIONS_HELP)]
     Completions {
         /// The shell to complete in
@@ -199,7 +199,9 @@ const COMPLETIONS_HELP: &str = "\
 Examples:
   nkread completions bash > ~/.local/share/bash-completion/completions/nkread
   nkread completions zsh > ~/.zfunc/_nkread      # with fpath+=~/.zfunc
-  nkread completions fish > ~/.config/fish/completions/nkread.fish";
+  nkread completions fish > ~/.config/fish/completions/nkread.fish
+  nkread completions powershell >> $PROFILE
+  nkread completions elvish > ~/.config/elvish/lib/nkread.elv   # then: use nkread";
 
 const PEOPLE_HELP: &str = "\
 One line per organization or person: id, kind, number of documents, name.

@@ -279,6 +279,8 @@ fn completions_are_printed_for_each_shell() {
         ("bash", "complete -F"),
         ("zsh", "#compdef nkread"),
         ("fish", "complete -c nkread"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[nkread]"),
     ] {
         let out = stdout_of(nkread().args(["completions", shell]));
         assert!(
@@ -289,6 +291,12 @@ fn completions_are_printed_for_each_shell() {
         assert!(out.contains("config") && out.contains("search"), "{shell}");
     }
     nkread().args(["completions", "tcsh"]).assert().code(2);
+    // The help names every shell it takes.
+    let help = stdout_of(nkread().arg("--help"));
+    assert!(
+        help.contains("completions for bash, zsh, fish, powershell or elvish"),
+        "{help}"
+    );
 }
 
 #[test]
