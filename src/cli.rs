@@ -12,7 +12,7 @@ use crate::search::Scope;
 use clap::{CommandFactory, Parser, Subcommand};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
@@ -127,19 +127,31 @@ pub enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
-    /// Print shell completions for bash, zsh or fish
+    /// Print shell completions for bash, zsh, fish, powershell or elvish
     #[command(after_help = COMPLETIONS_HELP)]
     Completions {
         /// The shell to complete in
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), made from this same definition
-    #[command(
-        after_help = "Examples:\n  nkread man > ~/.local/share/man/man1/nkread.1\n  nkread man | man -l -"
-    )]
-    Man,
+    /// Print the manual page (roff), or write a page for each command; made from this definition
+    #[command(after_help = MAN_HELP)]
+    Man {
+        /// Write nkread.1 and a page for each subcommand (nkread-config-check.1, …) into DIR,
+        /// and name each file written on stderr
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
+
+const MAN_HELP: &str = "\
+Without --dir, only the top page, nkread(1), is printed; its SUBCOMMANDS
+section names a page for each subcommand, which --dir writes too, making DIR
+if need be.
+
+Examples:
+  nkread man --dir ~/.local/share/man/man1     all pages; then `man nkread-search`
+  nkread man | man -l -                         read the top page now";
 
 const BOOKMARKS_HELP: &str = "\
 One line per bookmark: id, document and paragraph, date, the start of the
@@ -187,7 +199,9 @@ const COMPLETIONS_HELP: &str = "\
 Examples:
   nkread completions bash > ~/.local/share/bash-completion/completions/nkread
   nkread completions zsh > ~/.zfunc/_nkread      # with fpath+=~/.zfunc
-  nkread completions fish > ~/.config/fish/completions/nkread.fish";
+  nkread completions fish > ~/.config/fish/completions/nkread.fish
+  nkread completions powershell >> $PROFILE
+  nkread completions elvish > ~/.config/elvish/lib/nkread.elv   # then: use nkread";
 
 const PEOPLE_HELP: &str = "\
 One line per organization or person: id, kind, number of documents, name.
@@ -408,11 +422,48 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
         Some(Command::Bookmarks { command, json }) => {
             bookmarks::run(&corpus, command.as_ref(), *json, columns)?
         }
-        Some(Command::Config { .. } | Command::Completions { .. } | Command::Man) => {
+        Some(Command::Config { .. } | Command::Completions { .. } | Command::Man { .. }) => {
             unreachable!("handled by without_corpus")
         }
     };
     Ok(Outcome::Print(out))
+}
+
+/// nkread as its man pages show it: without clap's `help` subcommand,
+/// which gets no page of its own (`nkread help X` is `nkread X --help`),
+/// so that no page names one that is not written. Built, so that each
+/// subcommand has its display name, `nkread-config-check`.
+fn man_command() -> clap::Command {
+    fn without_help(cmd: clap::Command) -> clap::Command {
+        cmd.disable_help_subcommand(true)
+            .mut_subcommands(without_help)
+    }
+    let mut cmd = without_help(Cli::command());
+    cmd.build();
+    cmd
+}
+
+/// Writes `nkread.1` and a page for every subcommand at any depth
+/// (`nkread-bookmarks-add.1`) into `dir`, as `clap_mangen::generate_to`
+/// does, and returns the files written, the top page first. That function
+/// does not say which files it wrote, so its walk is done here.
+fn write_man_pages(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    fn write(cmd: clap::Command, dir: &Path, written: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let subcommands: Vec<clap::Command> = cmd
+            .get_subcommands()
+            .filter(|s| !s.is_hide_set())
+            .cloned()
+            .collect();
+        written.push(clap_mangen::Man::new(cmd).generate_to(dir)?);
+        for sub in subcommands {
+            write(sub, dir, written)?;
+        }
+        Ok(())
+    }
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    write(man_command(), dir, &mut written)?;
+    Ok(written)
 }
 
 /// The commands about nkread itself, which read neither the corpus nor,
@@ -425,11 +476,22 @@ fn without_corpus(cli: &Cli) -> Result<Option<Output>, Failure> {
             clap_complete::generate(*shell, &mut Cli::command(), "nkread", &mut out);
             return Ok(Some(String::from_utf8_lossy(&out).into_owned().into()));
         }
-        Some(Command::Man) => {
-            clap_mangen::Man::new(Cli::command())
+        Some(Command::Man { dir: None }) => {
+            clap_mangen::Man::new(man_command())
                 .render(&mut out)
                 .map_err(|e| Failure::input(format!("nkread: cannot make the man page: {e}")))?;
             return Ok(Some(String::from_utf8_lossy(&out).into_owned().into()));
+        }
+        Some(Command::Man { dir: Some(dir) }) => {
+            let written = write_man_pages(dir).map_err(|e| Failure {
+                code: 1,
+                message: format!("nkread: cannot write the man pages: {e}: {}", dir.display()),
+            })?;
+            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+            return Ok(Some(Output {
+                data: String::new(),
+                note: Some(names.join("\n")),
+            }));
         }
         _ => return Ok(None),
     };

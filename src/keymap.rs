@@ -2,10 +2,12 @@
 //! status bar's hints are generated from the live map, so they cannot drift.
 
 use crate::action::Action;
+use crate::corpus::clean;
 use crate::suggest::did_you_mean;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt;
 use std::str::FromStr;
+use unicode_width::UnicodeWidthChar;
 
 /// A set of bindings that is active in one place. Overlays come first, then
 /// the focused pane, then the global layer.
@@ -197,13 +199,74 @@ pub const KEY_NAMES: [(&str, KeyCode); 15] = [
     ("insert", KeyCode::Insert),
 ];
 
+/// What a key name may be, for error messages.
+fn allowed_keys() -> String {
+    let names: Vec<&str> = KEY_NAMES.iter().map(|(n, _)| *n).collect();
+    format!(
+        "a key is one visible character that a key types, or one of: {}, f1 to f12; \
+         after any of ctrl-, alt-, shift-",
+        names.join(", ")
+    )
+}
+
+/// A character as an error message can show it, even where it is invisible.
+fn shown_char(c: char) -> String {
+    if c.is_control() || c.width().is_none_or(|w| w == 0) || is_hidden(c) {
+        format!("U+{:04X}", c as u32)
+    } else {
+        c.to_string()
+    }
+}
+
+/// What the cleaning of untrusted text drops or changes: bidi controls,
+/// a byte-order mark, line separators.
+fn is_hidden(c: char) -> bool {
+    let s = c.to_string();
+    clean(&s) != s
+}
+
+/// Why no key press can produce `c` as the key it names, if none can:
+/// control characters arrive as the keys that send them (a tab as `tab`),
+/// and characters of no width or that steer text direction are typed by no
+/// key of their own, and would not show in the help.
+fn untypable(c: char) -> Option<String> {
+    if c.is_control() {
+        let named = KEY_NAMES
+            .iter()
+            .find(|(_, code)| {
+                matches!(
+                    (code, c),
+                    (KeyCode::Tab, '\t')
+                        | (KeyCode::Enter, '\n' | '\r')
+                        | (KeyCode::Esc, '\u{1b}')
+                        | (KeyCode::Backspace, '\u{7f}')
+                )
+            })
+            .map_or(String::new(), |(name, _)| format!(" (write `{name}`)"));
+        return Some(format!(
+            "{} is a control character, which no key types{named}",
+            shown_char(c)
+        ));
+    }
+    let zero_width = c.width().is_none_or(|w| w == 0);
+    (zero_width || is_hidden(c)).then(|| {
+        format!(
+            "{} has no width or steers the direction of text, so no key types it as a key \
+             and the help could not show it",
+            shown_char(c)
+        )
+    })
+}
+
 impl FromStr for Key {
     type Err = String;
 
     /// The inverse of `Display`, a little more lenient: modifiers and key
     /// names in any case (`Ctrl-J` is `ctrl-j`), and `shift-g` for `G`.
     /// Only what `from_event` can produce is accepted, so every key parsed
-    /// can be pressed.
+    /// can be pressed: no control character or character of no width,
+    /// no shifted letter that is two in upper case (`shift-ß`), and not
+    /// `ctrl-i`, `ctrl-m` or `ctrl-[`, which arrive as tab, enter and esc.
     fn from_str(text: &str) -> Result<Key, String> {
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = text;
@@ -231,7 +294,12 @@ impl FromStr for Key {
         modifiers -= KeyModifiers::SHIFT;
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(c),
+            (Some(c), None) => {
+                if let Some(why) = untypable(c) {
+                    return Err(format!("{why}: {}", allowed_keys()));
+                }
+                KeyCode::Char(c)
+            }
             _ => {
                 let lower = rest.to_ascii_lowercase();
                 let function = lower
@@ -244,27 +312,40 @@ impl FromStr for Key {
                     (None, None) => {
                         let names: Vec<&str> = KEY_NAMES.iter().map(|(n, _)| *n).collect();
                         return Err(format!(
-                            "unknown key `{rest}`{} (a key is one character, or one of: {}, \
-                             f1 to f12; after any of ctrl-, alt-, shift-)",
+                            "unknown key `{rest}`{} ({})",
                             did_you_mean(&lower, &names),
-                            names.join(", ")
+                            allowed_keys()
                         ));
                     }
                 }
             }
         };
         let code = match code {
+            // As `from_event` keeps it: shift is told apart only on space,
+            // with ctrl and alt too.
+            KeyCode::Char(' ') if shift => {
+                modifiers |= KeyModifiers::SHIFT;
+                KeyCode::Char(' ')
+            }
             // Terminals send control keys in lower case.
             KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
                 KeyCode::Char(c.to_ascii_lowercase())
             }
-            // Shift folds into the letter it makes.
+            // Shift folds into the letter it makes, if it makes one.
             KeyCode::Char(c) if shift && c.is_alphabetic() => {
-                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
-            }
-            KeyCode::Char(' ') if shift => {
-                modifiers |= KeyModifiers::SHIFT;
-                KeyCode::Char(' ')
+                let mut upper = c.to_uppercase();
+                match (upper.next(), upper.next()) {
+                    (Some(u), None) => KeyCode::Char(u),
+                    _ => {
+                        return Err(format!(
+                            "`{text}` is no one key: `{c}` in upper case is `{}`, more than \
+                             one character; write the character shift makes on your keyboard, \
+                             as `?` ({})",
+                            c.to_uppercase(),
+                            allowed_keys()
+                        ));
+                    }
+                }
             }
             KeyCode::Tab if shift => KeyCode::BackTab,
             code if shift => {
@@ -276,6 +357,24 @@ impl FromStr for Key {
             }
             code => code,
         };
+        // Ctrl with these sends the very byte of tab, enter or escape.
+        if modifiers.contains(KeyModifiers::CONTROL) {
+            let sent = match code {
+                KeyCode::Char('i') => Some(KeyCode::Tab),
+                KeyCode::Char('m') => Some(KeyCode::Enter),
+                KeyCode::Char('[') => Some(KeyCode::Esc),
+                _ => None,
+            };
+            if let Some(sent) = sent {
+                let instead = Key::new(sent, modifiers - KeyModifiers::CONTROL);
+                return Err(format!(
+                    "most terminals send `{}` as `{}`, and cannot tell the two apart: \
+                     write `{instead}` instead",
+                    Key::new(code, modifiers),
+                    Key::plain(sent),
+                ));
+            }
+        }
         Ok(Key::new(code, modifiers))
     }
 }
@@ -600,6 +699,88 @@ mod tests {
         assert!(parse("shift-1").is_err());
         assert!(parse("").is_err());
         assert!(parse("f13").is_err());
+    }
+
+    #[test]
+    fn characters_no_key_types_are_rejected_saying_what_is_allowed() {
+        for (name, why) in [
+            ("\u{7}", "U+0007 is a control character"),
+            (
+                "\t",
+                "U+0009 is a control character, which no key types (write `tab`)",
+            ),
+            ("ctrl-\u{7f}", "U+007F is a control character"),
+            (
+                "\u{202e}",
+                "U+202E has no width or steers the direction of text",
+            ),
+            ("\u{200b}", "U+200B has no width"),
+            ("\u{301}", "U+0301 has no width"),
+            ("alt-\u{feff}", "U+FEFF has no width"),
+            ("\u{2028}", "U+2028 has no width"),
+        ] {
+            let err = name.parse::<Key>().unwrap_err();
+            assert!(err.starts_with(why), "{name:?}: {err}");
+            assert!(
+                err.contains("a key is one visible character that a key types, or one of: space"),
+                "{name:?}: {err}"
+            );
+        }
+        // Visible characters of any width and script are keys.
+        for name in ["한", "é", "\u{a0}", "ß", "€"] {
+            assert!(name.parse::<Key>().is_ok(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn shift_with_a_letter_that_upper_cases_to_two_is_no_key() {
+        let err = "shift-ß".parse::<Key>().unwrap_err();
+        assert!(
+            err.contains("`ß` in upper case is `SS`, more than one character"),
+            "{err}"
+        );
+        assert_eq!("shift-é".parse::<Key>(), Ok(Key::char('É')));
+    }
+
+    #[test]
+    fn ctrl_i_m_and_bracket_are_the_keys_terminals_send_for_them() {
+        for (name, instead) in [
+            ("ctrl-i", "`tab`"),
+            ("Ctrl-I", "`tab`"),
+            ("ctrl-m", "`enter`"),
+            ("ctrl-[", "`esc`"),
+            ("ctrl-alt-i", "`alt-tab`"),
+        ] {
+            let err = name.parse::<Key>().unwrap_err();
+            assert!(err.starts_with("most terminals send"), "{name}: {err}");
+            assert!(
+                err.ends_with(&format!("write {instead} instead")),
+                "{name}: {err}"
+            );
+        }
+        assert_eq!("ctrl-j".parse::<Key>(), Ok(Key::ctrl('j')));
+        assert_eq!(
+            "alt-i".parse::<Key>(),
+            Ok(Key::new(KeyCode::Char('i'), KeyModifiers::ALT))
+        );
+    }
+
+    #[test]
+    fn shifted_space_with_ctrl_or_alt_parses_as_the_event_reads() {
+        for (name, modifiers) in [
+            ("ctrl-shift-space", KeyModifiers::CONTROL),
+            ("alt-shift-space", KeyModifiers::ALT),
+            ("shift-space", KeyModifiers::NONE),
+        ] {
+            let pressed = event(KeyCode::Char(' '), modifiers | KeyModifiers::SHIFT);
+            assert_eq!(name.parse::<Key>(), Ok(pressed), "{name}");
+            assert_eq!(pressed.to_string(), name);
+            assert_eq!(pressed.to_string().parse::<Key>(), Ok(pressed));
+        }
+        assert_ne!(
+            "ctrl-shift-space".parse::<Key>(),
+            "ctrl-space".parse::<Key>()
+        );
     }
 
     #[test]

@@ -282,6 +282,29 @@ fn each_validation_error_names_the_file_position_and_reason() {
     }
 }
 
+/// The quoted line keeps its indentation, so the caret under it points at
+/// the character the column counts to.
+#[test]
+fn the_caret_sits_under_the_offending_character_of_an_indented_line() {
+    for (dir, expected) in [
+        (
+            "malformed_json",
+            "     5 |   \"paragraphs\": [\"One.\",]\n       |                         ^",
+        ),
+        (
+            "json_array",
+            "     4 |    \"people\": [{\"kind\": \"person\", \"role\": \"quoted\"}]}\n       \
+             |                                                  ^",
+        ),
+    ] {
+        let err = stderr_of_failure(nkread_with(fixture(&format!("broken/{dir}"))).arg("list"));
+        assert!(
+            err.contains(expected),
+            "{dir}: expected {expected:?} in:\n{err}"
+        );
+    }
+}
+
 #[test]
 fn every_problem_is_reported_at_once() {
     let err = stderr_of_failure(

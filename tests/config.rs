@@ -193,6 +193,35 @@ fn config_check_reports_every_problem_at_once() {
 }
 
 #[test]
+fn config_check_points_into_indented_lines_of_a_file_with_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(
+        &file,
+        "\u{feff}mouse = \"x\"\n[keys.reader]\n    j = \"nxt\"\n\tk = \"up\"\n",
+    )
+    .unwrap();
+    let out = nkread()
+        .args(["config", "check"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "config.toml:1:9: field `mouse`",
+        "     1 | mouse = \"x\"\n       |         ^",
+        "config.toml:3:9: field `keys.reader.j`",
+        "     3 |     j = \"nxt\"\n       |         ^",
+        "config.toml:4:6: field `keys.reader.k`",
+        "     4 |     k = \"up\"\n       |         ^",
+    ] {
+        assert!(err.contains(expected), "{expected:?} in:\n{err}");
+    }
+}
+
+#[test]
 fn config_path_prints_where_the_config_is_read_from() {
     let home = tempfile::tempdir().unwrap();
     let expected = home.path().join("nkread/config.toml");
@@ -250,6 +279,8 @@ fn completions_are_printed_for_each_shell() {
         ("bash", "complete -F"),
         ("zsh", "#compdef nkread"),
         ("fish", "complete -c nkread"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[nkread]"),
     ] {
         let out = stdout_of(nkread().args(["completions", shell]));
         assert!(
@@ -260,6 +291,12 @@ fn completions_are_printed_for_each_shell() {
         assert!(out.contains("config") && out.contains("search"), "{shell}");
     }
     nkread().args(["completions", "tcsh"]).assert().code(2);
+    // The help names every shell it takes.
+    let help = stdout_of(nkread().arg("--help"));
+    assert!(
+        help.contains("completions for bash, zsh, fish, powershell or elvish"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -274,6 +311,55 @@ fn the_man_page_is_roff_made_from_the_same_definition() {
     for command in ["list", "show", "people", "search", "config", "completions"] {
         assert!(out.contains(command), "{command}");
     }
+}
+
+#[test]
+fn man_dir_writes_a_page_for_every_command_the_top_page_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = nkread()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout("")
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    for name in [
+        "nkread.1",
+        "nkread-bookmarks.1",
+        "nkread-bookmarks-add.1",
+        "nkread-config-check.1",
+        "nkread-search.1",
+    ] {
+        let path = dir.path().join(name);
+        let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(page.contains(".TH "), "{name} is no roff page: {page}");
+        assert!(
+            err.lines().any(|l| l == path.display().to_string()),
+            "{name} is not named on stderr: {err}"
+        );
+    }
+    // Every page one page refers to was written, and the top page is the
+    // one `nkread man` prints.
+    let mut pages = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let page = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        pages += 1;
+        for (i, _) in page.match_indices("(1)") {
+            let name = page[..i].rsplit(char::is_whitespace).next().unwrap();
+            let file = format!("{}.1", name.replace("\\-", "-"));
+            assert!(
+                dir.path().join(&file).exists(),
+                "{file} is named but not written"
+            );
+        }
+    }
+    assert_eq!(pages, err.lines().count(), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("nkread.1")).unwrap(),
+        stdout_of(nkread().arg("man"))
+    );
 }
 
 #[test]

@@ -90,6 +90,9 @@ const MAX_READING_WIDTH: i64 = 1000;
 impl Config {
     /// Reads a config file, reporting every problem in it, in file order.
     pub fn parse(file: &SourceFile) -> Result<Config, Problems> {
+        if file.text.starts_with('\u{feff}') {
+            return Config::parse(&SourceFile::new(&file.name, file.text.clone()));
+        }
         let (root, errors) = toml::de::DeTable::parse_recoverable(&file.text);
         if !errors.is_empty() {
             // What follows a syntax error is guesswork: report only those.
@@ -227,7 +230,7 @@ pub fn read(path: &Path) -> Result<Config, Problems> {
             format!("cannot read config file: {e}"),
         )])
     })?;
-    Config::parse(&SourceFile { name, text })
+    Config::parse(&SourceFile::new(name, text))
 }
 
 /// Reads the configuration: `explicit` must exist; the default file may be
@@ -420,6 +423,27 @@ mod tests {
     }
 
     #[test]
+    fn keys_no_key_press_makes_are_reported_at_their_line() {
+        let err = problems(
+            "[keys.reader]\n\"\\u0007\" = \"quit\"\n  \"ctrl-i\" = \"quit\"\n\
+             [keys]\nlist = { \"shift-ß\" = \"quit\", \"\\u202e\" = \"quit\" }\n\
+             global.\"ctrl-[\" = \"quit\"\n",
+        );
+        let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("c.toml:")).collect();
+        assert_eq!(lines.len(), 5, "{err}");
+        for (line, start) in lines.iter().zip([
+            "c.toml:2:1: field `keys.reader.\"\\u{7}\"`: U+0007 is a control character",
+            "c.toml:3:3: field `keys.reader.ctrl-i`: most terminals send `ctrl-i` as `tab`",
+            "c.toml:5:10: field `keys.list.\"shift-ß\"`: `shift-ß` is no one key",
+            "c.toml:5:30: field `keys.list.\"\\u{202e}\"`: U+202E has no width",
+            "c.toml:6:8: field `keys.global.\"ctrl-[\"`: most terminals send `ctrl-[` as `esc`",
+        ]) {
+            assert!(line.starts_with(start), "{start}\nin\n{err}");
+        }
+        assert!(err.contains("write `tab` instead"), "{err}");
+    }
+
+    #[test]
     fn numbers_out_of_range_say_the_range() {
         let err = problems("reading_width = 5\n[sidebar]\nwidth = 1\n");
         assert!(
@@ -437,6 +461,17 @@ mod tests {
         let err = problems("mouse = true\nsort = \"newest\n");
         assert!(err.starts_with("c.toml:2:"), "{err}");
         assert!(err.contains("  2 | sort = \"newest"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_neither_text_nor_a_column() {
+        assert!(!parse("\u{feff}mouse = false\n").unwrap().mouse);
+        let err = problems("\u{feff}mouse = \"x\"\n");
+        assert!(err.starts_with("c.toml:1:9: field `mouse`"), "{err}");
+        assert!(
+            err.ends_with("     1 | mouse = \"x\"\n       |         ^"),
+            "{err}"
+        );
     }
 
     #[test]

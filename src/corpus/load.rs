@@ -14,6 +14,19 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A file read from disk. Editors on Windows may start a file with a
+    /// byte-order mark, which TOML and JSON parsers do not all take: it
+    /// goes, so that the parsers' offsets and columns are the person's.
+    pub fn new(name: impl Into<String>, mut text: String) -> SourceFile {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        SourceFile {
+            name: name.into(),
+            text,
+        }
+    }
+
     fn is_json(&self) -> bool {
         self.name.ends_with(".json")
     }
@@ -80,16 +93,12 @@ fn read_file(path: &Path) -> Result<SourceFile, Problem> {
     let name = path.display().to_string();
     let bytes =
         std::fs::read(path).map_err(|e| Problem::new(&name, format!("cannot read file: {e}")))?;
-    let mut text = String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes());
         Problem::new(&name, "the file is not valid UTF-8").at_offset(&text, valid)
     })?;
-    // Editors on Windows may start a file with a byte-order mark.
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(SourceFile { name, text })
+    Ok(SourceFile::new(name, text))
 }
 
 /// The documents in one file, cleaned and checked.
@@ -374,6 +383,31 @@ mod tests {
             shown.contains("field `[1].kind`: unknown variant `memo`"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_before_parsing_and_counting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.json");
+        let json =
+            "\u{feff}{\"id\": \"d\", \"title\": \"T\", \"kind\": \"memo\", \"paragraphs\": []}";
+        std::fs::write(&path, json).unwrap();
+        let files = read_path(&path).unwrap();
+        let shown = parse(&files[0]).unwrap_err()[0].to_string();
+        let name = path.display();
+        assert!(
+            shown.starts_with(&format!(
+                "{name}:1:40: field `kind`: unknown variant `memo`"
+            )),
+            "{shown}"
+        );
+        assert!(
+            shown.ends_with(&format!("\n       | {}^", " ".repeat(39))),
+            "{shown}"
+        );
+        let path = dir.path().join("d.toml");
+        std::fs::write(&path, format!("\u{feff}{GOOD}")).unwrap();
+        assert_eq!(parse(&read_path(&path).unwrap()[0]).unwrap()[0].id, "d");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What is wrong with an input file, said so that a person can fix it: the
 //! file, the line and column or the field path, and the offending line.
 
-use super::hygiene::clean_line;
+use super::hygiene::{clean, clean_line};
 use std::fmt;
 use unicode_width::UnicodeWidthStr;
 
@@ -31,9 +31,16 @@ impl Problem {
     }
 
     /// Points the problem at a byte offset of `text`, quoting that line.
+    /// The column counts characters from the start of the line, as editors
+    /// do; a byte-order mark starting the text is not one of them.
     pub fn at_offset(mut self, text: &str, offset: usize) -> Self {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = if line_start == 0 && offset > 0 && text.starts_with(BOM) {
+            BOM.len_utf8()
+        } else {
+            line_start
+        };
         let line = text[..offset].matches('\n').count() + 1;
         let column = text[line_start..offset].chars().count() + 1;
         self.position = Some((line, column));
@@ -47,6 +54,9 @@ impl Problem {
         self
     }
 }
+
+/// The byte-order mark some editors start a file with.
+const BOM: char = '\u{feff}';
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
@@ -71,20 +81,33 @@ impl fmt::Display for Problem {
         }
         write!(f, "{}", clean_line(&self.message))?;
         if let (Some(excerpt), Some((line, column))) = (&self.excerpt, self.position) {
-            let excerpt = clean_line(excerpt);
-            let mut shown: String = excerpt.chars().take(EXCERPT_CHARS).collect();
-            if shown.len() < excerpt.len() {
-                shown.push('…');
+            // The line as it is, indentation and all, so that the caret can
+            // sit under the character the column counts to: the raw text
+            // before it, cleaned the same way, is as wide as the caret's
+            // indent. Tabs expand alike in both, as both start the line.
+            let shown = one_line(excerpt);
+            let shown = shown.trim_end();
+            let before: String = excerpt.chars().take(column - 1).collect();
+            let before = one_line(&before);
+            let mut quoted: String = shown.chars().take(EXCERPT_CHARS).collect();
+            let cut = quoted.len() < shown.len();
+            if cut {
+                quoted.push('…');
             }
-            write!(f, "\n{line:>6} | {shown}")?;
+            write!(f, "\n{line:>6} | {quoted}")?;
             // A caret under the column, as rustc points.
-            if column <= EXCERPT_CHARS {
-                let before: String = excerpt.chars().take(column - 1).collect();
+            if !cut || before.chars().count() < EXCERPT_CHARS {
                 write!(f, "\n{:>6} | {}^", "", " ".repeat(before.width()))?;
             }
         }
         Ok(())
     }
+}
+
+/// Text of one line as shown: cleaned, with nothing trimmed, so that a
+/// prefix of a line is shown as a prefix of the line shown.
+fn one_line(raw: &str) -> String {
+    clean(raw).replace('\n', " ")
 }
 
 /// Every problem found in a load, in file order.
@@ -139,5 +162,59 @@ mod tests {
         assert_eq!(p.position, Some((1, 9)));
         let p = Problem::new("f", "m").at_offset(text, 999);
         assert_eq!(p.position, Some((1, 12)));
+    }
+
+    /// The quoted line and the caret under it, as shown.
+    fn excerpt_at(text: &str, needle: &str) -> (Option<(usize, usize)>, String) {
+        let p = Problem::new("f", "m").at_offset(text, text.find(needle).unwrap());
+        let shown = p.to_string();
+        let lines: Vec<&str> = shown.lines().skip(1).collect();
+        (p.position, lines.join("\n"))
+    }
+
+    #[test]
+    fn the_caret_sits_under_an_indented_lines_character() {
+        let (position, shown) = excerpt_at("[keys.reader]\n    j = \"nxt\"\n", "\"nxt");
+        assert_eq!(position, Some((2, 9)));
+        assert_eq!(shown, "     2 |     j = \"nxt\"\n       |         ^");
+    }
+
+    #[test]
+    fn the_caret_sits_under_a_tab_indented_lines_character() {
+        // The tab shows as spaces to the next stop, and the caret follows.
+        let (position, shown) = excerpt_at("[keys.reader]\n\tj = \"nxt\"\n", "\"nxt");
+        assert_eq!(position, Some((2, 6)));
+        assert_eq!(shown, "     2 |     j = \"nxt\"\n       |         ^");
+        let (position, shown) = excerpt_at("a\tb = 1\n", "1");
+        assert_eq!(position, Some((1, 7)));
+        assert_eq!(shown, "     1 | a   b = 1\n       |         ^");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let (position, shown) = excerpt_at("\u{feff}mouse = \"x\"\n", "\"x");
+        assert_eq!(position, Some((1, 9)));
+        assert_eq!(shown, "     1 | mouse = \"x\"\n       |         ^");
+        let p = Problem::new("f", "m").at_offset("\u{feff}a", 0);
+        assert_eq!(p.position, Some((1, 1)));
+    }
+
+    #[test]
+    fn the_caret_counts_wide_characters_twice() {
+        let (position, shown) = excerpt_at("name = \"북한\" x\n", "x");
+        assert_eq!(position, Some((1, 13)));
+        assert_eq!(
+            shown,
+            "     1 | name = \"북한\" x\n       |               ^"
+        );
+    }
+
+    #[test]
+    fn a_cut_line_keeps_its_caret_only_where_it_is_shown() {
+        let long = format!("{}x{}y", " ".repeat(50), "-".repeat(200));
+        let (_, shown) = excerpt_at(&long, "x");
+        assert!(shown.ends_with(&format!("{}^", " ".repeat(50))), "{shown}");
+        let (_, shown) = excerpt_at(&long, "y");
+        assert!(!shown.contains('^') && shown.ends_with('…'), "{shown}");
     }
 }
