@@ -69,7 +69,10 @@ pub fn update(state: &mut AppState, library: &Library, action: Action) -> Vec<Ef
                 reveal_cursor(state, doc);
             }
         }
-        Action::Quit | Action::ForceQuit => state.quit = true,
+        Action::Quit | Action::ForceQuit => {
+            keep_draft(state, &mut effects);
+            state.quit = true;
+        }
         Action::Suspend => effects.push(Effect::Suspend),
         // Below the smallest screen nothing but a notice is drawn, so no
         // overlay opens to take keys unseen.
@@ -283,12 +286,7 @@ fn update_bookmarks(
     let mut change = None;
     match (&mut pane.editing, action) {
         (Some(Editing::Note { of, input }), Action::Confirm) => {
-            let note = input.text().trim().to_string();
-            // Unchanged is not a change: a long or multi-line note shown
-            // on one line must not be rewritten by looking at it.
-            if note != Input::with(&of.note, NOTE_CHARS).text().trim() {
-                change = Some(Change::Note(Bookmark { note, ..of.clone() }));
-            }
+            change = edited_note(of, input);
             pane.editing = None;
         }
         // Esc drops a note being written; a filter stays.
@@ -365,6 +363,29 @@ fn update_bookmarks(
         save(state, change, effects);
     }
     Outcome::Done
+}
+
+/// Quitting with a note half-written (Ctrl-C, or q on a screen too small to
+/// show it) keeps what was written: only Esc drops a note.
+fn keep_draft(state: &mut AppState, effects: &mut Vec<Effect>) {
+    let Some(Overlay::Bookmarks(BookmarksState {
+        editing: Some(Editing::Note { of, input }),
+        ..
+    })) = state.overlays.last()
+    else {
+        return;
+    };
+    if let Some(change) = edited_note(of, input) {
+        save(state, change, effects);
+    }
+}
+
+/// The change a note edit makes, if it made one. Unchanged is not a
+/// change: a note merely looked at must not be rewritten.
+fn edited_note(of: &Bookmark, input: &Input) -> Option<Change> {
+    let note = input.text().trim().to_string();
+    (note != Input::with(&of.note, NOTE_CHARS).text().trim())
+        .then(|| Change::Note(Bookmark { note, ..of.clone() }))
 }
 
 /// An edit of an input line: whether it was cut, or None for an action

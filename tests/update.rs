@@ -663,6 +663,24 @@ mod bookmarks {
     }
 
     #[test]
+    fn quitting_keeps_a_note_half_written_and_esc_drops_it() {
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "bBecheck the date");
+        // Too small to show the pane, q quits; the draft is kept.
+        update(&mut s, &lib, Action::Resize(10, 3));
+        let effects = press(&mut s, &lib, "q");
+        assert!(s.quit);
+        let [Change::Note(b)] = saved(&effects)[..] else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(b.note, "check the date");
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "bBecheck the date<esc>");
+        let effects = press(&mut s, &lib, "<ctrl-c>");
+        assert!(s.quit && saved(&effects).is_empty());
+    }
+
+    #[test]
     fn a_long_note_is_kept_whole_and_one_too_long_is_not_cut() {
         let (lib, mut s) = reader_on_beta_3();
         press(&mut s, &lib, "b");
