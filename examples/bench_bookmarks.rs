@@ -39,10 +39,13 @@ fn main() {
         assert_eq!(store.load().bookmarks.len(), count);
         let mut saves = Vec::with_capacity(SAVES);
         for i in 0..SAVES {
-            let change = Change::Note(Bookmark {
-                note: format!("edited {i}"),
-                ..all[i % count].clone()
-            });
+            let change = Change::Note {
+                bookmark: Bookmark {
+                    note: format!("edited {i}"),
+                    ..all[i % count].clone()
+                },
+                was: String::new(),
+            };
             let started = Instant::now();
             let synced = store.apply(change);
             saves.push(started.elapsed());

@@ -47,21 +47,22 @@ struct Signals {
     /// The signal that ends the reader (SIGHUP for a silent hang-up), or 0.
     quit: Arc<AtomicI32>,
     suspend: Arc<AtomicBool>,
-    /// Raised when the loop has ended and what it kept is being saved.
-    closing: Arc<AtomicBool>,
+    /// Raised while bookmarks or positions are being saved, and from the
+    /// loop's end on: the watchdog waits for a save rather than cut it.
+    saving: Arc<AtomicBool>,
 }
 
 impl Signals {
     fn register() -> io::Result<Signals> {
         let quit = Arc::new(AtomicI32::new(0));
         let suspend = Arc::new(AtomicBool::new(false));
-        let closing = Arc::new(AtomicBool::new(false));
+        let saving = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
-        watch(Arc::clone(&quit), Arc::clone(&closing))?;
+        watch(Arc::clone(&quit), Arc::clone(&saving))?;
         Ok(Signals {
             quit,
             suspend,
-            closing,
+            saving,
         })
     }
 
@@ -74,8 +75,8 @@ impl Signals {
 /// when the terminal hangs up without a signal. It asks the loop to quit;
 /// if the loop does not within `GRACE` (crossterm can spin inside `poll`
 /// on a hung-up terminal), it gives the terminal back and exits itself;
-/// unless the loop has ended and is saving, which it is given time to do.
-fn watch(quit: Arc<AtomicI32>, closing: Arc<AtomicBool>) -> io::Result<()> {
+/// unless the reader is saving, which it is given time to finish.
+fn watch(quit: Arc<AtomicI32>, saving: Arc<AtomicBool>) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(QUIT_SIGNALS)?;
     std::thread::Builder::new()
         .name("watchdog".into())
@@ -88,8 +89,9 @@ fn watch(quit: Arc<AtomicI32>, closing: Arc<AtomicBool>) -> io::Result<()> {
                 if let Some(signal) = signal {
                     quit.store(signal, Ordering::Relaxed);
                     std::thread::sleep(GRACE);
-                    if closing.load(Ordering::Relaxed) {
-                        std::thread::sleep(CLOSING);
+                    let waited = Instant::now();
+                    while saving.load(Ordering::Relaxed) && waited.elapsed() < CLOSING {
+                        std::thread::sleep(SIGNAL_POLL);
                     }
                     restore();
                     std::process::exit(128 + signal);
@@ -118,7 +120,8 @@ pub fn run(corpus: Corpus, config: &Config) -> io::Result<()> {
     let library = Library::new(corpus);
     let mut state = config.state(&library.corpus, std::env::var_os("NO_COLOR").as_deref());
     state.salt = u64::from(std::process::id());
-    let mut kept = Kept::open(Store::default_dir());
+    let signals = Signals::register()?;
+    let mut kept = Kept::open(Store::default_dir(), Arc::clone(&signals.saving));
     state.restore(&library.corpus, &kept.positions);
     let first = kept.sync(None);
     // Said on stderr too, where it outlasts the screen.
@@ -126,7 +129,6 @@ pub fn run(corpus: Corpus, config: &Config) -> io::Result<()> {
         eprintln!("nkread: {problem}");
     }
     update(&mut state, &library, synced(first));
-    let signals = Signals::register()?;
     install_panic_hook();
     let mouse = config.mouse;
     // A panic still ends with the bookmarks saved, or printed.
@@ -144,9 +146,8 @@ pub fn run(corpus: Corpus, config: &Config) -> io::Result<()> {
                 )
             })
     }));
-    signals.closing.store(true, Ordering::Relaxed);
     restore();
-    let unsaved = kept.close(&state, &library);
+    let unsaved = kept.close(&state, &library, result.is_err());
     let result = match result {
         Ok(result) => result,
         Err(panic) => std::panic::resume_unwind(panic),
@@ -167,24 +168,30 @@ struct Kept {
     positions: Positions,
     /// Since when the positions on screen differ from those saved.
     moved_since: Option<Instant>,
+    /// Raised while saving; see `Signals::saving`.
+    saving: Arc<AtomicBool>,
 }
 
 impl Kept {
-    fn open(dir: Option<PathBuf>) -> Kept {
+    fn open(dir: Option<PathBuf>, saving: Arc<AtomicBool>) -> Kept {
         Kept {
             store: dir.as_deref().map_or_else(Store::nowhere, Store::new),
             positions: dir.as_deref().map(Positions::load).unwrap_or_default(),
             dir,
             moved_since: None,
+            saving,
         }
     }
 
     /// Saves a change, or reads the file again when there is none.
     fn sync(&mut self, change: Option<Change>) -> Synced {
-        match change {
+        self.saving.store(true, Ordering::Relaxed);
+        let synced = match change {
             Some(change) => self.store.apply(change),
             None => self.store.load(),
-        }
+        };
+        self.saving.store(false, Ordering::Relaxed);
+        synced
     }
 
     /// Notes whether the reading positions moved, and saves them once
@@ -201,16 +208,28 @@ impl Kept {
         {
             // Positions are a convenience: a failure to save them is not
             // worth interrupting the reading for.
+            self.saving.store(true, Ordering::Relaxed);
             let _ = current.save(dir);
+            self.saving.store(false, Ordering::Relaxed);
             self.positions = current;
             self.moved_since = None;
         }
     }
 
-    /// At the end: saves the positions and any bookmark change still
-    /// unsaved. Changes that cannot be saved are printed, so none is lost.
-    fn close(&mut self, state: &AppState, library: &Library) -> io::Result<()> {
-        self.keep_positions(state, library, true);
+    /// At the end: saves any bookmark change still unsaved, then the
+    /// positions (not after a panic: the state may be what caused it).
+    /// Changes that cannot be saved are printed, so none is lost.
+    fn close(&mut self, state: &AppState, library: &Library, panicked: bool) -> io::Result<()> {
+        let unsaved = self.save_or_print(state);
+        if !panicked {
+            self.keep_positions(state, library, true);
+        }
+        unsaved
+    }
+
+    fn save_or_print(&mut self, state: &AppState) -> io::Result<()> {
+        // From here on the watchdog waits for the saves, whatever happens.
+        self.saving.store(true, Ordering::Relaxed);
         let store = &mut self.store;
         if store.unsaved() == 0 {
             return Ok(());

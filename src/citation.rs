@@ -5,6 +5,11 @@ use crate::corpus::Document;
 
 /// "Issuers, “Title”, date, ¶n": who speaks, what, when, and where in it.
 pub fn citation(doc: &Document, paragraph: usize) -> String {
+    format!("{}, ¶{}", source(doc), paragraph + 1)
+}
+
+/// "Issuers, “Title”, date": the document, for a passage with no number.
+pub fn source(doc: &Document) -> String {
     let mut parts = Vec::new();
     let issuers = doc.issuers();
     if !issuers.is_empty() {
@@ -14,7 +19,6 @@ pub fn citation(doc: &Document, paragraph: usize) -> String {
     }
     parts.push(format!("“{}”", doc.shown_title()));
     parts.push(doc.shown_date());
-    parts.push(format!("¶{}", paragraph + 1));
     parts.join(", ")
 }
 

@@ -366,7 +366,8 @@ fn update_bookmarks(
 }
 
 /// Quitting with a note half-written (Ctrl-C, or q on a screen too small to
-/// show it) keeps what was written: only Esc drops a note.
+/// show it) keeps what was added to it. A draft that took text away is
+/// dropped, as Esc drops it: only Enter takes away what a note said.
 fn keep_draft(state: &mut AppState, effects: &mut Vec<Effect>) {
     let Some(Overlay::Bookmarks(BookmarksState {
         editing: Some(Editing::Note { of, input }),
@@ -375,7 +376,10 @@ fn keep_draft(state: &mut AppState, effects: &mut Vec<Effect>) {
     else {
         return;
     };
-    if let Some(change) = edited_note(of, input) {
+    let kept = Input::with(&of.note, NOTE_CHARS);
+    if input.text().contains(kept.text().trim())
+        && let Some(change) = edited_note(of, input)
+    {
         save(state, change, effects);
     }
 }
@@ -384,8 +388,10 @@ fn keep_draft(state: &mut AppState, effects: &mut Vec<Effect>) {
 /// change: a note merely looked at must not be rewritten.
 fn edited_note(of: &Bookmark, input: &Input) -> Option<Change> {
     let note = input.text().trim().to_string();
-    (note != Input::with(&of.note, NOTE_CHARS).text().trim())
-        .then(|| Change::Note(Bookmark { note, ..of.clone() }))
+    (note != Input::with(&of.note, NOTE_CHARS).text().trim()).then(|| Change::Note {
+        bookmark: Bookmark { note, ..of.clone() },
+        was: of.note.clone(),
+    })
 }
 
 /// An edit of an input line: whether it was cut, or None for an action

@@ -645,7 +645,7 @@ mod bookmarks {
         ));
         // Keys type into the note, q and d included.
         let effects = press(&mut s, &lib, "quoted in d<backspace>the brief<enter>");
-        let [Change::Note(b)] = saved(&effects)[..] else {
+        let [Change::Note { bookmark: b, .. }] = saved(&effects)[..] else {
             panic!("{effects:?}")
         };
         assert_eq!(
@@ -670,7 +670,7 @@ mod bookmarks {
         update(&mut s, &lib, Action::Resize(10, 3));
         let effects = press(&mut s, &lib, "q");
         assert!(s.quit);
-        let [Change::Note(b)] = saved(&effects)[..] else {
+        let [Change::Note { bookmark: b, .. }] = saved(&effects)[..] else {
             panic!("{effects:?}")
         };
         assert_eq!(b.note, "check the date");
@@ -678,6 +678,12 @@ mod bookmarks {
         press(&mut s, &lib, "bBecheck the date<esc>");
         let effects = press(&mut s, &lib, "<ctrl-c>");
         assert!(s.quit && saved(&effects).is_empty());
+        // A draft that took text away is not saved on the way out.
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "bBecheck the date<enter>e<ctrl-u>new");
+        let effects = press(&mut s, &lib, "<ctrl-c>");
+        assert!(s.quit && saved(&effects).is_empty());
+        assert_eq!(s.bookmarks[0].note, "check the date");
     }
 
     #[test]
@@ -687,7 +693,7 @@ mod bookmarks {
         let long = "word ".repeat(120).trim_end().to_string();
         s.bookmarks[0].note = long.clone();
         let effects = press(&mut s, &lib, "Be!<enter>");
-        let [Change::Note(b)] = saved(&effects)[..] else {
+        let [Change::Note { bookmark: b, .. }] = saved(&effects)[..] else {
             panic!("{effects:?}")
         };
         assert_eq!(
@@ -721,7 +727,7 @@ mod bookmarks {
             },
         );
         let effects = press(&mut s, &lib, "still needed<enter>");
-        let [Change::Note(b)] = saved(&effects)[..] else {
+        let [Change::Note { bookmark: b, .. }] = saved(&effects)[..] else {
             panic!("{effects:?}")
         };
         assert_eq!(b.note, "still needed");

@@ -26,29 +26,54 @@ pub struct Lock {
     _held: File,
 }
 
+/// The lock for writing: waits up to `LOCK_WAIT` for another nkread.
 pub fn lock(dir: &Path) -> io::Result<Lock> {
+    let path = dir.join(LOCK);
+    let named = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()));
     let file = OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(false)
         .mode(0o600)
-        .open(dir.join(LOCK))?;
+        .open(&path)
+        .map_err(named)?;
     let started = Instant::now();
     loop {
-        // SAFETY: flock on a descriptor this function owns.
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-            return Ok(Lock { _held: file });
+        match try_flock(&file) {
+            Ok(true) => return Ok(Lock { _held: file }),
+            Ok(false) if started.elapsed() <= LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(5))
+            }
+            Ok(false) => {
+                return Err(io::Error::other(format!(
+                    "{}: another nkread has held the lock for over two seconds",
+                    path.display()
+                )));
+            }
+            Err(e) => return Err(named(e)),
         }
-        let error = io::Error::last_os_error();
-        if error.raw_os_error() != Some(libc::EWOULDBLOCK) {
-            return Err(error);
-        }
-        if started.elapsed() > LOCK_WAIT {
-            return Err(io::Error::other(
-                "another nkread has held the lock for over two seconds",
-            ));
-        }
-        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// The lock for reading, if it can be had at once: reading needs none
+/// (files are replaced whole) but setting a broken file aside does. It
+/// never creates the lock file, so a reader cannot make one others cannot
+/// open (root listing a user's bookmarks, say).
+pub fn try_lock(dir: &Path) -> Option<Lock> {
+    let file = File::open(dir.join(LOCK)).ok()?;
+    matches!(try_flock(&file), Ok(true)).then_some(Lock { _held: file })
+}
+
+/// One try at an exclusive flock: whether it was taken.
+fn try_flock(file: &File) -> io::Result<bool> {
+    // SAFETY: flock on a descriptor the caller owns.
+    if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+        return Ok(true);
+    }
+    let error = io::Error::last_os_error();
+    match error.raw_os_error() == Some(libc::EWOULDBLOCK) {
+        true => Ok(false),
+        false => Err(error),
     }
 }
 

@@ -2,7 +2,7 @@
 //! each passage a block quote with its citation and note.
 
 use super::{Bookmark, Locator, Place, shown};
-use crate::citation::citation;
+use crate::citation::{citation, source};
 use crate::corpus::Corpus;
 use std::fmt::Write;
 
@@ -38,11 +38,14 @@ pub fn markdown(bookmarks: &[Bookmark], corpus: &Corpus, locator: &Locator) -> S
                 }
                 // The passage as it was when bookmarked, said to be so.
                 _ => {
-                    let n = place
-                        .passage()
-                        .map_or(bookmark.paragraph.saturating_sub(1), |(_, n)| n);
+                    // A hand-edited paragraph 0 is cited with no number.
+                    let cited = match (place.passage(), bookmark.paragraph) {
+                        (Some((_, n)), _) => citation(doc, n),
+                        (None, 0) => source(doc),
+                        (None, n) => citation(doc, n - 1),
+                    };
                     block_quote(&mut out, &shown(&bookmark.quote));
-                    let _ = writeln!(out, "\n— {}", citation(doc, n));
+                    let _ = writeln!(out, "\n— {cited}");
                     let why = match place {
                         Place::Changed { .. } => {
                             "The paragraph has changed since it was bookmarked"

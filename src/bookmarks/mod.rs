@@ -44,34 +44,57 @@ pub struct Bookmark {
 pub enum Change {
     Add(Bookmark),
     Remove(String),
-    /// The bookmark with its new note. It carries the whole bookmark, so a
-    /// note written on one another process removed brings it back.
-    Note(Bookmark),
+    /// A bookmark with a new note, and the note it had. It carries the
+    /// whole bookmark, so a note written on one another process removed
+    /// brings it back; and the old note, so one another process changed
+    /// meanwhile is kept too.
+    Note {
+        bookmark: Bookmark,
+        was: String,
+    },
 }
 
 impl Change {
-    /// Applies the change to a list. Applying it twice is applying it once.
+    /// Applies the change to a list. Applying it twice is applying it once,
+    /// and no note is lost to another process's change.
     pub fn apply(&self, bookmarks: &mut Vec<Bookmark>) {
         match self {
-            Change::Add(new) => match bookmarks.iter().find(|b| b.id == new.id) {
-                None => bookmarks.push(new.clone()),
-                Some(same) if same == new => {}
-                // Two bookmarks drew one id: the new one takes another.
-                Some(_) => {
-                    let mut new = new.clone();
-                    new.id = fresh_id(&new, bookmarks);
-                    bookmarks.push(new);
+            Change::Add(new) => {
+                if bookmarks.iter().any(|b| b.same_passage(new)) {
+                    return;
                 }
-            },
+                let mut new = new.clone();
+                // Two bookmarks drew one id: the new one takes another.
+                if bookmarks.iter().any(|b| b.id == new.id) {
+                    new.id = fresh_id(&new, bookmarks);
+                }
+                bookmarks.push(new);
+            }
             Change::Remove(id) => {
                 if let Some(at) = bookmarks.iter().position(|b| &b.id == id) {
                     bookmarks.remove(at);
                 }
             }
-            Change::Note(edited) => match bookmarks.iter_mut().find(|b| b.id == edited.id) {
-                Some(b) => b.note.clone_from(&edited.note),
-                None => bookmarks.push(edited.clone()),
-            },
+            Change::Note { bookmark, was } => {
+                match bookmarks.iter_mut().find(|b| b.id == bookmark.id) {
+                    Some(b) if b.note == *was || b.note == bookmark.note => {
+                        b.note.clone_from(&bookmark.note)
+                    }
+                    // Another process wrote a note meanwhile: both stay,
+                    // this one on a copy of the bookmark.
+                    Some(_) => {
+                        if !bookmarks
+                            .iter()
+                            .any(|b| b.same_passage(bookmark) && b.note == bookmark.note)
+                        {
+                            let mut copy = bookmark.clone();
+                            copy.id = fresh_id(&copy, bookmarks);
+                            bookmarks.push(copy);
+                        }
+                    }
+                    None => bookmarks.push(bookmark.clone()),
+                }
+            }
         }
     }
 }
@@ -115,6 +138,24 @@ impl Bookmark {
             note: note.to_string(),
             created: timestamp(since.as_secs()),
         }
+    }
+
+    /// Whether two are one bookmark, made of one passage at one moment,
+    /// whatever their ids and notes.
+    pub fn same_passage(&self, other: &Bookmark) -> bool {
+        (
+            &self.doc,
+            self.paragraph,
+            &self.fingerprint,
+            &self.created,
+            &self.quote,
+        ) == (
+            &other.doc,
+            other.paragraph,
+            &other.fingerprint,
+            &other.created,
+            &other.quote,
+        )
     }
 
     /// The day it was made: "2026-11-23".
@@ -397,25 +438,59 @@ mod tests {
     #[test]
     fn changes_apply_once_and_lose_nothing() {
         let mut list = vec![plain("a")];
-        // The same add twice is one bookmark; another with the same id is
-        // kept under an id of its own.
+        // The same bookmark added again, whatever its note, is one.
         Change::Add(plain("a")).apply(&mut list);
+        let noted = Bookmark {
+            note: "n".into(),
+            ..plain("a")
+        };
+        Change::Add(noted).apply(&mut list);
         assert_eq!(list.len(), 1);
+        // Another that drew the same id is kept under an id of its own,
+        // once however often it is applied.
         let other = Bookmark {
             paragraph: 2,
             ..plain("a")
         };
+        Change::Add(other.clone()).apply(&mut list);
         Change::Add(other).apply(&mut list);
         assert_eq!(list.len(), 2);
         assert_ne!(list[1].id, "a");
         // A note on a bookmark another process removed brings it back.
-        let noted = Bookmark {
+        let gone = Bookmark {
             note: "kept".into(),
             ..plain("gone")
         };
-        Change::Note(noted.clone()).apply(&mut list);
-        assert_eq!(list.last(), Some(&noted));
+        let note = Change::Note {
+            bookmark: gone.clone(),
+            was: String::new(),
+        };
+        note.apply(&mut list);
+        note.apply(&mut list);
+        assert_eq!(list.last(), Some(&gone));
+        assert_eq!(list.len(), 3);
         Change::Remove("a".into()).apply(&mut list);
         assert_eq!(list.len(), 2, "remove takes one bookmark");
+    }
+
+    #[test]
+    fn a_note_another_process_changed_meanwhile_is_kept_beside_this_one() {
+        let theirs = Bookmark {
+            note: "from the other reader".into(),
+            ..plain("a")
+        };
+        let mut list = vec![theirs.clone()];
+        let ours = Change::Note {
+            bookmark: Bookmark {
+                note: "from this reader".into(),
+                ..plain("a")
+            },
+            was: String::new(),
+        };
+        ours.apply(&mut list);
+        ours.apply(&mut list);
+        let notes: Vec<&str> = list.iter().map(|b| b.note.as_str()).collect();
+        assert_eq!(notes, ["from the other reader", "from this reader"]);
+        assert_ne!(list[0].id, list[1].id);
     }
 }

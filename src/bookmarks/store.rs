@@ -6,6 +6,7 @@
 
 use super::durable;
 use super::{Bookmark, Change, distinct_ids, timestamp};
+use crate::corpus::clean_line;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -156,14 +157,12 @@ impl Store {
         durable::ensure_dir(dir).map_err(|e| format!("cannot create the directory: {e}"))?;
         // Reading needs no lock (files are replaced whole), so a read-only
         // directory still lists its bookmarks; writing and setting aside do.
-        let lock = durable::lock(dir).map_err(|e| format!("cannot take the lock: {e}"));
-        if let Err(e) = &lock
-            && !self.pending.is_empty()
-        {
-            return Err(e.clone());
-        }
+        let lock = match self.pending.is_empty() {
+            true => durable::try_lock(dir),
+            false => Some(durable::lock(dir).map_err(|e| format!("cannot take the lock: {e}"))?),
+        };
         let path = durable::target(path);
-        if lock.is_ok() {
+        if lock.is_some() {
             durable::remove_stale_temps(&path);
         }
         let mut bookmarks = match durable::read(&path) {
@@ -179,10 +178,14 @@ impl Store {
                     ));
                 }
                 Err(Unreadable::Invalid(reason)) => {
-                    let to = lock
-                        .as_ref()
-                        .map_err(Clone::clone)
-                        .and_then(|_| durable::set_aside(&path, &now()).map_err(|e| e.to_string()))
+                    // Setting aside is a write: it waits for the lock.
+                    let _aside = match lock {
+                        Some(_) => None,
+                        None => Some(durable::lock(dir).map_err(|e| {
+                            format!("does not parse ({reason}) and cannot be moved aside ({e}); it is left untouched")
+                        })?),
+                    };
+                    let to = durable::set_aside(&path, &now())
                         .map_err(|e| {
                             format!(
                                 "does not parse ({reason}) and cannot be moved aside ({e}); it is left untouched"
@@ -232,10 +235,11 @@ fn parse(bytes: &[u8]) -> Result<File, Unreadable> {
         .map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            match path.as_str() {
+            // The reason quotes the file, which may hold anything.
+            clean_line(&match path.as_str() {
                 "." | "" => inner.to_string(),
                 _ => format!("{path}: {inner}"),
-            }
+            })
         })
         .and_then(|file| match file.version {
             VERSION => Ok(file),
@@ -257,12 +261,13 @@ mod tests {
     use super::*;
     use std::fs;
 
+    /// A bookmark of its own passage for each id.
     fn bookmark(id: &str) -> Bookmark {
         Bookmark {
             id: id.into(),
             doc: "doc".into(),
             paragraph: 1,
-            quote: "q".into(),
+            quote: format!("passage {id}"),
             fingerprint: "0".repeat(16),
             note: String::new(),
             created: "2026-11-23T15:40:02Z".into(),
@@ -276,10 +281,13 @@ mod tests {
         assert_eq!(store.load(), Synced::default());
         store.apply(Change::Add(bookmark("a")));
         store.apply(Change::Add(bookmark("b")));
-        store.apply(Change::Note(Bookmark {
-            note: "for the report".into(),
-            ..bookmark("a")
-        }));
+        store.apply(Change::Note {
+            bookmark: Bookmark {
+                note: "for the report".into(),
+                ..bookmark("a")
+            },
+            was: String::new(),
+        });
         let synced = store.apply(Change::Remove("b".into()));
         assert_eq!(synced.error, None);
         let again = Store::new(dir.path()).load();
@@ -342,10 +350,13 @@ mod tests {
         assert_eq!(fs::read(&data).unwrap(), b"not a directory");
         // The way is clear again: both are written with the next change.
         fs::remove_file(&data).unwrap();
-        let third = store.apply(Change::Note(Bookmark {
-            note: "n".into(),
-            ..bookmark("a")
-        }));
+        let third = store.apply(Change::Note {
+            bookmark: Bookmark {
+                note: "n".into(),
+                ..bookmark("a")
+            },
+            was: String::new(),
+        });
         assert_eq!(third.error, None);
         assert_eq!(store.unsaved(), 0);
         assert_eq!(Store::new(&data).load().bookmarks, third.bookmarks);
@@ -406,5 +417,24 @@ mod tests {
         let link = fs::symlink_metadata(data.join("bookmarks.json")).unwrap();
         assert!(link.file_type().is_symlink(), "the link is kept");
         assert!(fs::read_to_string(&real).unwrap().contains("\"id\": \"a\""));
+    }
+
+    #[test]
+    fn why_a_file_was_set_aside_never_carries_its_escapes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bookmarks.json");
+        fs::write(
+            &path,
+            "{\"version\": 1, \"bookmarks\": [], \"\\u001b]2;pwned\\u0007\\u202e\": 1}",
+        )
+        .unwrap();
+        let aside = Store::new(dir.path()).load().set_aside.expect("set aside");
+        assert!(aside.reason.contains("]2;pwned"), "{}", aside.reason);
+        assert!(
+            !aside
+                .reason
+                .chars()
+                .any(|c| c.is_control() || c == '\u{202e}')
+        );
     }
 }

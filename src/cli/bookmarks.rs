@@ -229,10 +229,13 @@ fn add(
                 )));
             }
             Some(note) => {
-                saved(store.apply(Change::Note(Bookmark {
-                    note,
-                    ..existing.clone()
-                })))?;
+                saved(store.apply(Change::Note {
+                    bookmark: Bookmark {
+                        note,
+                        ..existing.clone()
+                    },
+                    was: existing.note.clone(),
+                }))?;
                 format!("{said}; the note is added")
             }
         };
