@@ -39,12 +39,11 @@ fn main() {
         assert_eq!(store.load().bookmarks.len(), count);
         let mut saves = Vec::with_capacity(SAVES);
         for i in 0..SAVES {
+            let was = all[i % count].note.clone();
+            all[i % count].note = format!("edited {i}");
             let change = Change::Note {
-                bookmark: Bookmark {
-                    note: format!("edited {i}"),
-                    ..all[i % count].clone()
-                },
-                was: String::new(),
+                bookmark: all[i % count].clone(),
+                was,
             };
             let started = Instant::now();
             let synced = store.apply(change);

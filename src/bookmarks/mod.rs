@@ -115,9 +115,11 @@ fn fresh_id(bookmark: &Bookmark, taken: &[Bookmark]) -> String {
 /// Gives each bookmark after the first of an id (a hand-edited file, a
 /// copy and paste) an id of its own, so each can be removed alone.
 pub fn distinct_ids(bookmarks: &mut [Bookmark]) {
-    for i in 1..bookmarks.len() {
-        if bookmarks[..i].iter().any(|b| b.id == bookmarks[i].id) {
+    let mut seen = std::collections::HashSet::with_capacity(bookmarks.len());
+    for i in 0..bookmarks.len() {
+        if !seen.insert(bookmarks[i].id.clone()) {
             bookmarks[i].id = fresh_id(&bookmarks[i], bookmarks);
+            seen.insert(bookmarks[i].id.clone());
         }
     }
 }
