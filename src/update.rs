@@ -243,29 +243,18 @@ fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -
         }
         Action::EditFilter => people.editing = true,
         Action::Back | Action::Confirm if people.editing => people.editing = false,
-        Action::InputChar(c) => edit_filter(people, |f| {
-            f.insert(c.encode_utf8(&mut [0; 4]));
-        }),
-        Action::Paste(text) => edit_filter(people, |f| {
-            f.insert(text);
-        }),
-        Action::DeleteChar => edit_filter(people, Input::delete_back),
-        Action::DeleteWord => edit_filter(people, Input::delete_word),
-        Action::ClearInput => edit_filter(people, Input::clear),
-        Action::MoveCursorLeft => people.filter.left(),
-        Action::MoveCursorRight => people.filter.right(),
-        Action::MoveCursorHome => people.filter.home(),
-        Action::MoveCursorEnd => people.filter.end(),
-        _ => return Outcome::NotMine,
+        _ => match edit(&mut people.filter, action) {
+            // A new filter, a new list: back to its top.
+            Some(Edited::Changed { .. }) => {
+                people.selected = 0;
+                people.detail_selected = 0;
+                people.in_detail = false;
+            }
+            Some(Edited::Moved) => {}
+            None => return Outcome::NotMine,
+        },
     }
     Outcome::Done
-}
-
-fn edit_filter(people: &mut PeopleState, edit: impl FnOnce(&mut Input)) {
-    edit(&mut people.filter);
-    people.selected = 0;
-    people.detail_selected = 0;
-    people.in_detail = false;
 }
 
 /// The bookmarks pane's own actions. Every change is applied here and
@@ -296,14 +285,14 @@ fn update_bookmarks(
                 Editing::Note { input, .. } => input,
                 Editing::Filter => &mut pane.filter,
             };
-            let Some(cut) = edit(input, action) else {
+            let Some(edited) = edit(input, action) else {
                 return Outcome::NotMine;
             };
             let limit = input.limit();
-            if matches!(editing, Editing::Filter) {
+            if matches!(editing, Editing::Filter) && edited != Edited::Moved {
                 pane.selected = 0;
             }
-            if cut {
+            if edited == (Edited::Changed { cut: true }) {
                 state.complain(format!("cut at {limit} characters"));
             }
         }
@@ -394,22 +383,45 @@ fn edited_note(of: &Bookmark, input: &Input) -> Option<Change> {
     })
 }
 
-/// An edit of an input line: whether it was cut, or None for an action
-/// that is not an edit.
-fn edit(input: &mut Input, action: &Action) -> Option<bool> {
-    match action {
-        Action::InputChar(c) => return Some(input.insert(c.encode_utf8(&mut [0; 4]))),
-        Action::Paste(text) => return Some(input.insert(text)),
-        Action::DeleteChar => input.delete_back(),
-        Action::DeleteWord => input.delete_word(),
-        Action::ClearInput => input.clear(),
-        Action::MoveCursorLeft => input.left(),
-        Action::MoveCursorRight => input.right(),
-        Action::MoveCursorHome => input.home(),
-        Action::MoveCursorEnd => input.end(),
-        _ => return None,
-    }
-    Some(false)
+/// What an action did to an input line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edited {
+    /// The cursor moved; the text is as it was.
+    Moved,
+    /// The text changed; `cut` when it reached the input's limit.
+    Changed { cut: bool },
+}
+
+/// Edits an input line as readline does, or None for an action that is
+/// not an edit. Search, the People filter and the bookmarks pane share it.
+fn edit(input: &mut Input, action: &Action) -> Option<Edited> {
+    let cut = match action {
+        Action::InputChar(c) => input.insert(c.encode_utf8(&mut [0; 4])),
+        Action::Paste(text) => input.insert(text),
+        Action::DeleteChar => {
+            input.delete_back();
+            false
+        }
+        Action::DeleteWord => {
+            input.delete_word();
+            false
+        }
+        Action::ClearInput => {
+            input.clear();
+            false
+        }
+        _ => {
+            match action {
+                Action::MoveCursorLeft => input.left(),
+                Action::MoveCursorRight => input.right(),
+                Action::MoveCursorHome => input.home(),
+                Action::MoveCursorEnd => input.end(),
+                _ => return None,
+            }
+            return Some(Edited::Moved);
+        }
+    };
+    Some(Edited::Changed { cut })
 }
 
 /// Applies a change to the bookmarks shown and asks the loop to save it.
@@ -504,40 +516,28 @@ fn update_search(
     let mut rerun = true;
     let mut cut = false;
     match action {
-        Action::InputChar(c) => {
-            cut = search.input.insert(c.encode_utf8(&mut [0; 4]));
-        }
-        Action::Paste(text) => {
-            cut = search.input.insert(text);
-        }
-        Action::DeleteChar => search.input.delete_back(),
-        Action::DeleteWord => search.input.delete_word(),
-        Action::ClearInput => search.input.clear(),
         Action::ToggleScope if open.is_some() => search.this_document = !search.this_document,
         Action::ToggleScope => {}
-        _ => {
+        Action::MoveUp | Action::MoveDown | Action::PageUp | Action::PageDown => {
             rerun = false;
-            match action {
-                Action::MoveCursorLeft => search.input.left(),
-                Action::MoveCursorRight => search.input.right(),
-                Action::MoveCursorHome => search.input.home(),
-                Action::MoveCursorEnd => search.input.end(),
-                Action::MoveUp | Action::MoveDown | Action::PageUp | Action::PageDown => {
-                    search.selected = step(search.selected, action, 10, last);
-                }
-                Action::ScrollAt { down, .. } => {
-                    let action = if *down {
-                        Action::MoveDown
-                    } else {
-                        Action::MoveUp
-                    };
-                    search.selected = step(search.selected, &action, 1, last);
-                }
-                Action::OpenSelection if !search.hits.is_empty() => return Outcome::Open,
-                Action::OpenSelection => {}
-                _ => return Outcome::NotMine,
-            }
+            search.selected = step(search.selected, action, 10, last);
         }
+        Action::ScrollAt { down, .. } => {
+            rerun = false;
+            let action = if *down {
+                Action::MoveDown
+            } else {
+                Action::MoveUp
+            };
+            search.selected = step(search.selected, &action, 1, last);
+        }
+        Action::OpenSelection if !search.hits.is_empty() => return Outcome::Open,
+        Action::OpenSelection => rerun = false,
+        _ => match edit(&mut search.input, action) {
+            Some(Edited::Changed { cut: was_cut }) => cut = was_cut,
+            Some(Edited::Moved) => rerun = false,
+            None => return Outcome::NotMine,
+        },
     }
     if rerun {
         let (hits, problem) = ui::search::run(library, search, open);

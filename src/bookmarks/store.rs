@@ -179,18 +179,18 @@ impl Store {
                 }
                 Err(Unreadable::Invalid(reason)) => {
                     // Setting aside is a write: it waits for the lock.
-                    let _aside = match lock {
-                        Some(_) => None,
-                        None => Some(durable::lock(dir).map_err(|e| {
-                            format!("does not parse ({reason}) and cannot be moved aside ({e}); it is left untouched")
-                        })?),
+                    let moved = || {
+                        let _held = match lock {
+                            Some(_) => None,
+                            None => Some(durable::lock(dir)?),
+                        };
+                        durable::set_aside(&path, &now())
                     };
-                    let to = durable::set_aside(&path, &now())
-                        .map_err(|e| {
-                            format!(
-                                "does not parse ({reason}) and cannot be moved aside ({e}); it is left untouched"
-                            )
-                        })?;
+                    let to = moved().map_err(|e| {
+                        format!(
+                            "does not parse ({reason}) and cannot be moved aside ({e}); it is left untouched"
+                        )
+                    })?;
                     *set_aside = Some(SetAside { to, reason });
                     Vec::new()
                 }
