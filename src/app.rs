@@ -185,13 +185,10 @@ impl Kept {
 
     /// Saves a change, or reads the file again when there is none.
     fn sync(&mut self, change: Option<Change>) -> Synced {
-        self.saving.store(true, Ordering::Relaxed);
-        let synced = match change {
+        while_saving(&self.saving, || match change {
             Some(change) => self.store.apply(change),
             None => self.store.load(),
-        };
-        self.saving.store(false, Ordering::Relaxed);
-        synced
+        })
     }
 
     /// Notes whether the reading positions moved, and saves them once
@@ -208,9 +205,7 @@ impl Kept {
         {
             // Positions are a convenience: a failure to save them is not
             // worth interrupting the reading for.
-            self.saving.store(true, Ordering::Relaxed);
-            let _ = current.save(dir);
-            self.saving.store(false, Ordering::Relaxed);
+            let _ = while_saving(&self.saving, || current.save(dir));
             self.positions = current;
             self.moved_since = None;
         }
@@ -251,6 +246,15 @@ impl Kept {
             "{changes} could not be saved (printed above)"
         )))
     }
+}
+
+/// Runs a save with `saving` raised, so the watchdog waits for it, then
+/// puts the flag back as it was (raised for good once the reader closes).
+fn while_saving<T>(saving: &AtomicBool, save: impl FnOnce() -> T) -> T {
+    let was = saving.swap(true, Ordering::Relaxed);
+    let done = save();
+    saving.store(was, Ordering::Relaxed);
+    done
 }
 
 /// What went wrong reading or saving the bookmarks, in a line.
