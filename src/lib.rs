@@ -2,19 +2,13 @@
 //! on North Korea. The binary is a thin shell over this library so that
 //! tests reach every module.
 
-pub mod action;
-pub mod app;
 pub mod bookmarks;
 pub mod citation;
 pub mod cli;
 pub mod config;
 pub mod corpus;
-pub mod input;
-pub mod keymap;
 pub mod library;
 pub mod people;
 pub mod search;
-pub mod state;
 pub mod suggest;
-pub mod ui;
-pub mod update;
+pub mod tui;

@@ -7,14 +7,14 @@ mod common;
 use assert_cmd::Command;
 use common::{fixture, rows};
 use crossterm::event::KeyCode;
-use nkread::action::Action;
 use nkread::config::{Config, EXAMPLE};
 use nkread::corpus::SourceFile;
-use nkread::keymap::Key;
 use nkread::library::Library;
-use nkread::state::AppState;
-use nkread::ui::help::HelpView;
-use nkread::update::update;
+use nkread::tui::keymap::Key;
+use nkread::tui::msg::Action;
+use nkread::tui::state::AppState;
+use nkread::tui::update::update;
+use nkread::tui::view::help::HelpView;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
@@ -452,7 +452,7 @@ fn the_help_and_the_status_bar_show_the_live_bindings() {
 
 fn render_status(state: &AppState) -> Buffer {
     let mut buffer = Buffer::empty(Rect::new(0, 0, 120, 1));
-    nkread::ui::status::StatusView { state }.render(buffer.area, &mut buffer);
+    nkread::tui::view::status::StatusView { state }.render(buffer.area, &mut buffer);
     buffer
 }
 
@@ -470,7 +470,7 @@ fn the_layout_settings_reach_the_screen() {
     let backend = ratatui::backend::TestBackend::new(160, 40);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal
-        .draw(|frame| nkread::ui::view(&s, &lib, frame))
+        .draw(|frame| nkread::tui::view::view(&s, &lib, frame))
         .unwrap();
     let screen = rows(terminal.backend().buffer());
     let text: Vec<&str> = screen
@@ -519,7 +519,7 @@ fn a_global_letter_is_typed_in_a_filter_not_acted_on() {
         press(&mut s, &lib, Key::char(key));
     }
     assert!(!s.quit, "Q is text in the search line");
-    let Some(nkread::state::Overlay::Search(search)) = s.overlays.last() else {
+    let Some(nkread::tui::state::Overlay::Search(search)) = s.overlays.last() else {
         panic!("search is open")
     };
     assert_eq!(search.input.text(), "Q");

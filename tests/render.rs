@@ -4,16 +4,16 @@
 mod common;
 
 use common::{bundled, fixture, press, rows, state};
-use nkread::keymap::{KeyMap, Layer};
 use nkread::library::Library;
-use nkread::state::{AppState, ReaderState, SidebarState};
-use nkread::ui::ViewOptions;
-use nkread::ui::doc_list::DocListView;
-use nkread::ui::help::HelpView;
-use nkread::ui::reader::ReaderView;
-use nkread::ui::sidebar::SidebarView;
-use nkread::ui::status::StatusView;
-use nkread::ui::theme::Theme;
+use nkread::tui::keymap::{KeyMap, Layer};
+use nkread::tui::state::{AppState, ReaderState, SidebarState};
+use nkread::tui::theme::Theme;
+use nkread::tui::view::ViewOptions;
+use nkread::tui::view::doc_list::DocListView;
+use nkread::tui::view::help::HelpView;
+use nkread::tui::view::reader::ReaderView;
+use nkread::tui::view::sidebar::SidebarView;
+use nkread::tui::view::status::StatusView;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -30,7 +30,7 @@ fn screen(state: &AppState, lib: &Library) -> String {
     let (columns, rows) = state.size;
     let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
     terminal
-        .draw(|frame| nkread::ui::view(state, lib, frame))
+        .draw(|frame| nkread::tui::view::view(state, lib, frame))
         .expect("draws");
     terminal.backend().to_string()
 }
@@ -312,7 +312,7 @@ fn wide_characters_keep_the_borders_in_place() {
     press(&mut s, &lib, "j");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
     terminal
-        .draw(|frame| nkread::ui::view(&s, &lib, frame))
+        .draw(|frame| nkread::tui::view::view(&s, &lib, frame))
         .expect("draws");
     for line in rows(terminal.backend().buffer()) {
         if line.contains('│') {

@@ -4,14 +4,14 @@
 mod common;
 
 use common::bundled;
-use nkread::action::Action;
-use nkread::keymap::{KeyMap, Layer};
 use nkread::library::Library;
-use nkread::state::{AppState, Overlay, ReaderState};
-use nkread::ui::reader::ReaderText;
-use nkread::ui::sidebar::SidebarText;
-use nkread::ui::theme::{Preset, Theme};
-use nkread::update::update;
+use nkread::tui::keymap::{KeyMap, Layer};
+use nkread::tui::msg::Action;
+use nkread::tui::state::{AppState, Overlay, ReaderState};
+use nkread::tui::theme::{Preset, Theme};
+use nkread::tui::update::update;
+use nkread::tui::view::reader::ReaderText;
+use nkread::tui::view::sidebar::SidebarText;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -45,7 +45,7 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
     let (columns, rows) = state.size;
     terminal.backend_mut().resize(columns, rows);
     terminal
-        .draw(|frame| nkread::ui::view(state, lib, frame))
+        .draw(|frame| nkread::tui::view::view(state, lib, frame))
         .expect("draws");
     for cell in terminal.backend().buffer().content() {
         assert!(
@@ -60,7 +60,7 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
     let position = state.reader();
     assert!(position.cursor < doc.paragraphs.len());
     let panes = state.panes();
-    if let Some(area) = panes.reader.map(nkread::ui::inner)
+    if let Some(area) = panes.reader.map(nkread::tui::view::inner)
         && position != ReaderState::default()
         && area.height > 0
     {
@@ -73,14 +73,14 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
             "the reading cursor is on screen"
         );
     }
-    if let Some(area) = panes.sidebar.map(nkread::ui::inner) {
+    if let Some(area) = panes.sidebar.map(nkread::tui::view::inner) {
         let entries = SidebarText::lay_out(lib, open, usize::from(area.width))
             .entries
             .len();
         assert!(state.sidebar.selected < entries.max(1));
     }
     if let Some(Overlay::Bookmarks(pane)) = state.overlays.last() {
-        let listed = nkread::ui::bookmarks::listed(lib, &state.bookmarks, pane);
+        let listed = nkread::tui::view::bookmarks::listed(lib, &state.bookmarks, pane);
         assert!(pane.selected < listed.len().max(1));
     }
 }

@@ -3,18 +3,18 @@
 mod common;
 
 use common::{fixture, press, state};
-use nkread::action::Action;
-use nkread::state::{Overlay, Pane};
-use nkread::ui::reader::ReaderText;
-use nkread::update::{Effect, update};
+use nkread::tui::msg::Action;
+use nkread::tui::state::{Overlay, Pane};
+use nkread::tui::update::{Effect, update};
+use nkread::tui::view::reader::ReaderText;
 
-fn open_id(s: &nkread::state::AppState, lib: &nkread::library::Library) -> String {
+fn open_id(s: &nkread::tui::state::AppState, lib: &nkread::library::Library) -> String {
     lib.corpus.documents[s.open().unwrap()].id.clone()
 }
 
 /// The open document laid out for the reader pane as it is now.
-fn reader_text(s: &nkread::state::AppState, lib: &nkread::library::Library) -> ReaderText {
-    let area = nkread::ui::inner(s.panes().reader.expect("the reader is on screen"));
+fn reader_text(s: &nkread::tui::state::AppState, lib: &nkread::library::Library) -> ReaderText {
+    let area = nkread::tui::view::inner(s.panes().reader.expect("the reader is on screen"));
     let doc = &lib.corpus.documents[s.open().unwrap()];
     ReaderText::lay_out(doc, usize::from(area.width), s.options)
 }
@@ -28,7 +28,7 @@ fn changing_the_reader_s_width_keeps_the_cursor_on_screen() {
     assert_eq!(s.focus, Pane::Sidebar);
     let text = reader_text(&s, &lib);
     let span = text.paragraphs[s.reader().cursor].clone();
-    let rows = usize::from(nkread::ui::inner(s.panes().reader.unwrap()).height);
+    let rows = usize::from(nkread::tui::view::inner(s.panes().reader.unwrap()).height);
     let scroll = s.reader().scroll;
     assert!(
         span.end > scroll && span.start < scroll + rows,
@@ -106,8 +106,8 @@ fn brackets_move_the_reading_cursor_and_keep_it_on_screen() {
     press(&mut s, &lib, "<enter>");
     press(&mut s, &lib, "]]]]]");
     assert_eq!(s.reader().cursor, 5);
-    let area = nkread::ui::inner(
-        nkread::ui::layout::panes(80, 24, Pane::Reader, true, 0)
+    let area = nkread::tui::view::inner(
+        nkread::tui::layout::panes(80, 24, Pane::Reader, true, 0)
             .reader
             .unwrap(),
     );
@@ -222,7 +222,7 @@ fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
     update(&mut s, &lib, Action::ClickAt { column: 3, row: 4 });
     assert_eq!(open_id(&s, &lib), "beta-2018");
     press(&mut s, &lib, "k");
-    let panes = nkread::ui::layout::panes(120, 40, s.focus, true, 0);
+    let panes = nkread::tui::layout::panes(120, 40, s.focus, true, 0);
     let reader = panes.reader.unwrap();
     let (x, y) = (reader.x + 10, reader.y + 5);
     update(
@@ -268,8 +268,8 @@ fn a_resize_keeps_the_reading_cursor_on_screen() {
     update(&mut s, &lib, Action::Resize(40, 12));
     update(&mut s, &lib, Action::Resize(0, 0));
     update(&mut s, &lib, Action::Resize(80, 24));
-    let area = nkread::ui::inner(
-        nkread::ui::layout::panes(80, 24, Pane::Reader, true, 0)
+    let area = nkread::tui::view::inner(
+        nkread::tui::layout::panes(80, 24, Pane::Reader, true, 0)
             .reader
             .unwrap(),
     );
@@ -280,7 +280,7 @@ fn a_resize_keeps_the_reading_cursor_on_screen() {
     assert!(span.start < s.reader().scroll + usize::from(area.height));
 }
 
-fn people(s: &nkread::state::AppState) -> &nkread::state::PeopleState {
+fn people(s: &nkread::tui::state::AppState) -> &nkread::tui::state::PeopleState {
     match s.overlays.last() {
         Some(Overlay::People(p)) => p,
         other => panic!("the People pane is not open: {other:?}"),
@@ -292,12 +292,12 @@ fn the_people_pane_filters_as_you_type_and_sorts() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "p");
-    let all = nkread::ui::people::listed(&lib, people(&s)).len();
+    let all = nkread::tui::view::people::listed(&lib, people(&s)).len();
     assert_eq!(all, 5, "every entity that appears in a document");
     press(&mut s, &lib, "/beta");
     assert!(people(&s).editing);
     assert_eq!(people(&s).filter.text(), "beta");
-    let names: Vec<&str> = nkread::ui::people::listed(&lib, people(&s))
+    let names: Vec<&str> = nkread::tui::view::people::listed(&lib, people(&s))
         .into_iter()
         .map(|e| lib.corpus.entities.get(e).name.as_str())
         .collect();
@@ -322,13 +322,13 @@ fn enter_on_a_sidebar_entry_leads_to_its_other_documents_and_passages() {
     // Alpha's sidebar: Alpha Coalition, Tomás, 북한인권시민연합, Beta Watch.
     press(&mut s, &lib, "<tab><tab>jjj<enter>");
     let p = people(&s);
-    let listed = nkread::ui::people::listed(&lib, p);
+    let listed = nkread::tui::view::people::listed(&lib, p);
     assert_eq!(
         lib.corpus.entities.get(listed[p.selected]).name,
         "Beta Watch"
     );
     assert!(p.in_detail);
-    let rows = nkread::ui::people::detail(&lib, listed[p.selected]);
+    let rows = nkread::tui::view::people::detail(&lib, listed[p.selected]);
     let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
     assert!(texts.contains(&"Documents (2)"), "{texts:?}");
     // The second openable row is beta, where Beta Watch is the issuer.
@@ -344,9 +344,9 @@ fn a_passage_opens_with_the_cursor_on_it() {
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "p/jane<enter><enter>");
     let p = people(&s);
-    let entity = nkread::ui::people::listed(&lib, p)[p.selected];
-    let rows = nkread::ui::people::detail(&lib, entity);
-    let open = nkread::ui::people::openable(&rows);
+    let entity = nkread::tui::view::people::listed(&lib, p)[p.selected];
+    let rows = nkread::tui::view::people::detail(&lib, entity);
+    let open = nkread::tui::view::people::openable(&rows);
     let passage = open
         .iter()
         .position(|&i| rows[i].text.starts_with("2018 ¶2"))
@@ -364,9 +364,9 @@ fn sorting_keeps_the_selected_entity() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "pjj");
-    let before = nkread::ui::people::listed(&lib, people(&s))[people(&s).selected];
+    let before = nkread::tui::view::people::listed(&lib, people(&s))[people(&s).selected];
     press(&mut s, &lib, "s");
-    let after = nkread::ui::people::listed(&lib, people(&s))[people(&s).selected];
+    let after = nkread::tui::view::people::listed(&lib, people(&s))[people(&s).selected];
     assert_eq!(before, after);
     assert_eq!(people(&s).sort, nkread::people::SortBy::Documents);
 }
@@ -397,7 +397,7 @@ fn space_marks_documents_and_o_shows_their_overlap() {
     assert_eq!(s.marked.len(), 1, "space again unmarks");
 }
 
-fn search(s: &nkread::state::AppState) -> &nkread::state::SearchState {
+fn search(s: &nkread::tui::state::AppState) -> &nkread::tui::state::SearchState {
     match s.overlays.last() {
         Some(Overlay::Search(search)) => search,
         other => panic!("the search overlay is not open: {other:?}"),
@@ -510,7 +510,7 @@ fn a_pasted_page_is_cut_and_said() {
     update(&mut s, &lib, Action::Paste("x ".repeat(5_000)));
     assert_eq!(
         search(&s).input.text().chars().count(),
-        nkread::input::MAX_CHARS
+        nkread::tui::input::MAX_CHARS
     );
     let problem = search(&s).problem.clone().expect("the cut is said");
     assert!(problem.contains("cut"), "{problem}");
@@ -540,7 +540,7 @@ fn the_people_filter_puts_the_best_match_first() {
     let lib = common::bundled();
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "p/ojea");
-    let first = nkread::ui::people::listed(&lib, people(&s))[0];
+    let first = nkread::tui::view::people::listed(&lib, people(&s))[0];
     assert_eq!(lib.corpus.entities.get(first).name, "Tomás Ojea-Quintana");
 }
 
@@ -557,7 +557,7 @@ fn q_quits_from_an_overlay_the_screen_is_too_small_to_show() {
 mod bookmarks {
     use super::*;
     use nkread::bookmarks::{Bookmark, Change};
-    use nkread::state::{AppState, Editing, StatusKind};
+    use nkread::tui::state::{AppState, Editing, StatusKind};
 
     /// The changes the loop was asked to save.
     fn saved(effects: &[Effect]) -> Vec<&Change> {
@@ -701,7 +701,7 @@ mod bookmarks {
             format!("{long}!"),
             "a 600-character note edits whole"
         );
-        s.bookmarks[0].note = "x".repeat(nkread::input::NOTE_CHARS + 1);
+        s.bookmarks[0].note = "x".repeat(nkread::tui::input::NOTE_CHARS + 1);
         let effects = press(&mut s, &lib, "e");
         assert!(saved(&effects).is_empty());
         let status = s.status.clone().expect("a status");
@@ -710,7 +710,10 @@ mod bookmarks {
             s.overlays.last(),
             Some(Overlay::Bookmarks(p)) if p.editing.is_none()
         ));
-        assert_eq!(s.bookmarks[0].note.len(), nkread::input::NOTE_CHARS + 1);
+        assert_eq!(
+            s.bookmarks[0].note.len(),
+            nkread::tui::input::NOTE_CHARS + 1
+        );
     }
 
     #[test]
@@ -760,7 +763,7 @@ mod bookmarks {
         let Some(Overlay::Bookmarks(pane)) = s.overlays.last() else {
             panic!("the pane is open")
         };
-        let listed = nkread::ui::bookmarks::listed(&lib, &s.bookmarks, pane);
+        let listed = nkread::tui::view::bookmarks::listed(&lib, &s.bookmarks, pane);
         assert_eq!(listed.len(), 1);
         assert_eq!(s.bookmarks[listed[0]].paragraph, 3);
         assert_eq!(pane.editing, None);

@@ -2,8 +2,8 @@
 //! action names, read over the default key map key by key.
 
 use super::check::{Check, Value, path};
-use crate::action::Action;
-use crate::keymap::{Key, KeyMap, Layer};
+use crate::tui::keymap::{Key, KeyMap, Layer};
+use crate::tui::msg::Action;
 use serde::Deserialize;
 use serde::de::value::{Error, StrDeserializer};
 use std::cell::Cell;

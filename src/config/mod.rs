@@ -8,10 +8,10 @@ pub mod keys;
 pub mod theme;
 
 use crate::corpus::{Corpus, Problem, Problems, SourceFile};
-use crate::keymap::KeyMap;
-use crate::state::AppState;
-use crate::ui::ViewOptions;
-use crate::ui::theme::Theme;
+use crate::tui::keymap::KeyMap;
+use crate::tui::state::AppState;
+use crate::tui::theme::Theme;
+use crate::tui::view::ViewOptions;
 use check::{Check, path};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -274,8 +274,8 @@ impl Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::action::Action;
-    use crate::keymap::{Key, Layer};
+    use crate::tui::keymap::{Key, Layer};
+    use crate::tui::msg::Action;
     use ratatui::style::Color;
 
     fn parse(text: &str) -> Result<Config, Problems> {
@@ -348,7 +348,7 @@ mod tests {
             }
         );
         assert_eq!(config.sort, ListOrder::Title);
-        assert_eq!(config.theme.preset, crate::ui::theme::Preset::Light);
+        assert_eq!(config.theme.preset, crate::tui::theme::Preset::Light);
         assert_eq!(config.theme.colours, [("key", Color::Yellow)]);
     }
 

@@ -1,7 +1,7 @@
 //! The `[theme]` table: a preset, and a colour for any element.
 
 use super::check::{Check, Value, path, quoted};
-use crate::ui::theme::{COLOURS, ELEMENTS, Preset, colour};
+use crate::tui::theme::{COLOURS, ELEMENTS, Preset, colour};
 use ratatui::style::Color;
 
 /// The value that keeps an element as its preset draws it.

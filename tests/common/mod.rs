@@ -2,13 +2,13 @@
 //! screen as plain text.
 #![allow(dead_code)]
 
-use nkread::action::Action;
 use nkread::corpus::{Corpus, SourceFile};
-use nkread::keymap::{Key, KeyMap};
 use nkread::library::Library;
-use nkread::state::AppState;
-use nkread::ui::theme::Theme;
-use nkread::update::{Effect, update};
+use nkread::tui::keymap::{Key, KeyMap};
+use nkread::tui::msg::Action;
+use nkread::tui::state::AppState;
+use nkread::tui::theme::Theme;
+use nkread::tui::update::{Effect, update};
 use ratatui::buffer::Buffer;
 
 /// Three synthetic documents: alpha (2020, long, five people), beta (2018,

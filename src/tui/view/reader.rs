@@ -2,10 +2,10 @@
 //! width, numbered in the margin, with the reading cursor marked.
 
 use super::ViewOptions;
-use super::text::{max_scroll, wrap};
-use super::theme::Theme;
 use crate::corpus::Document;
-use crate::state::ReaderState;
+use crate::tui::layout::text::{max_scroll, wrap};
+use crate::tui::state::ReaderState;
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

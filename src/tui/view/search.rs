@@ -2,11 +2,11 @@
 //! document, where it matched, and a snippet with the matched characters
 //! marked. Match positions are computed for the rows on screen only.
 
-use super::text::{truncate, window};
-use super::theme::Theme;
 use crate::library::Library;
 use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope, field_text, snippet};
-use crate::state::SearchState;
+use crate::tui::layout::text::{truncate, window};
+use crate::tui::state::SearchState;
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -1,10 +1,10 @@
 //! The status bar: the focused pane, then a message or the pane's key hints
 //! as the live key map binds them.
 
-use super::text::truncate;
-use crate::action::Action;
-use crate::keymap::Layer;
-use crate::state::{AppState, Editing, Overlay, StatusKind};
+use crate::tui::keymap::Layer;
+use crate::tui::layout::text::truncate;
+use crate::tui::msg::Action;
+use crate::tui::state::{AppState, Editing, Overlay, StatusKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,9 +1,9 @@
 //! Keys and the layers that bind them to actions. The help overlay and the
 //! status bar's hints are generated from the live map, so they cannot drift.
 
-use crate::action::Action;
 use crate::corpus::clean;
 use crate::suggest::did_you_mean;
+use crate::tui::msg::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt;
 use std::str::FromStr;

@@ -308,10 +308,12 @@ pub fn run() -> ExitCode {
             }
             Ok(())
         }
-        Outcome::Read(corpus, config) => crate::app::run(corpus, &config).map_err(|e| Failure {
-            code: 1,
-            message: format!("nkread: the reader stopped: {e}"),
-        }),
+        Outcome::Read(corpus, config) => {
+            crate::tui::app::run(corpus, &config).map_err(|e| Failure {
+                code: 1,
+                message: format!("nkread: the reader stopped: {e}"),
+            })
+        }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

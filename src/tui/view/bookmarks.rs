@@ -1,11 +1,11 @@
 //! The bookmarks pane: each kept passage as its document, paragraph and
 //! date over its first words and note, newest first or best match first.
 
-use super::text::{truncate, window};
-use super::theme::Theme;
 use crate::bookmarks::{Bookmark, shown};
 use crate::library::Library;
-use crate::state::{BookmarksState, Editing};
+use crate::tui::layout::text::{truncate, window};
+use crate::tui::state::{BookmarksState, Editing};
+use crate::tui::theme::Theme;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;

@@ -1,7 +1,7 @@
 //! An input line: a label, the text, and while typing a cursor.
 
-use super::theme::Theme;
-use crate::input::Input;
+use crate::tui::input::Input;
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;

@@ -1,15 +1,15 @@
 //! The event loop: the one place that touches the terminal. It turns events
 //! into actions, runs `update`, carries out its effects and draws `view`.
 
-use crate::action::Action;
 use crate::bookmarks::{Change, Positions, Store, Synced};
 use crate::config::Config;
 use crate::corpus::Corpus;
-use crate::keymap::Key;
 use crate::library::Library;
-use crate::state::AppState;
-use crate::ui;
-use crate::update::{Effect, update};
+use crate::tui::keymap::Key;
+use crate::tui::msg::Action;
+use crate::tui::state::AppState;
+use crate::tui::update::{Effect, update};
+use crate::tui::view;
 use base64::Engine;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -296,7 +296,7 @@ fn event_loop(
         if (size.width, size.height) != state.size {
             update(state, library, Action::Resize(size.width, size.height));
         }
-        terminal.draw(|frame| ui::view(state, library, frame))?;
+        terminal.draw(|frame| view::view(state, library, frame))?;
         let action = loop {
             if signals.quitting().is_some() {
                 break Action::ForceQuit;

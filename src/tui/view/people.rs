@@ -1,12 +1,12 @@
 //! The People pane: every entity in the corpus, filtered and sorted, and for
 //! the selected one the documents it appears in and the passages naming it.
 
-use super::text::{truncate, window};
-use super::theme::Theme;
 use crate::corpus::EntityId;
 use crate::library::Library;
 use crate::people::SortBy;
-use crate::state::PeopleState;
+use crate::tui::layout::text::{truncate, window};
+use crate::tui::state::PeopleState;
+use crate::tui::theme::Theme;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;

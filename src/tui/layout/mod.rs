@@ -1,7 +1,9 @@
 //! Where each pane goes at a given size. Both `view` and `update` (for page
 //! sizes and mouse clicks) use this one function, so they always agree.
 
-use crate::state::Pane;
+pub mod text;
+
+use crate::tui::state::Pane;
 use ratatui::layout::Rect;
 
 /// Smallest terminal the reader draws panes in.

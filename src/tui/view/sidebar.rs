@@ -1,11 +1,11 @@
 //! The signatory sidebar: the open document's people grouped by role, with
 //! counts, each with their title, affiliation and country.
 
-use super::text::{max_scroll, wrap};
-use super::theme::Theme;
 use crate::corpus::{Document, Person, Role};
 use crate::library::Library;
-use crate::state::SidebarState;
+use crate::tui::layout::text::{max_scroll, wrap};
+use crate::tui::state::SidebarState;
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -1,24 +1,24 @@
 //! The pure update: an action changes the state and may ask the loop for
 //! effects. No terminal, no disk, no clock.
 
-use crate::action::Action;
 use crate::bookmarks::{Bookmark, Change, shown};
 use crate::citation;
 use crate::corpus::{Corpus, Document};
-use crate::input::{Input, MAX_CHARS, NOTE_CHARS};
 use crate::library::Library;
 use crate::people::SortBy;
 use crate::search::{Field, Query, Scope};
-use crate::state::{
+use crate::tui::input::{Input, MAX_CHARS, NOTE_CHARS};
+use crate::tui::layout::text::{max_scroll, reveal};
+use crate::tui::layout::{self, WIDE};
+use crate::tui::msg::Action;
+use crate::tui::state::{
     AppState, BookmarksState, Editing, Overlay, Pane, PeopleState, ReaderState, SearchState,
     SidebarState,
 };
-use crate::ui::doc_list::ROW_HEIGHT;
-use crate::ui::layout::{self, WIDE};
-use crate::ui::reader::ReaderText;
-use crate::ui::sidebar::SidebarText;
-use crate::ui::text::{max_scroll, reveal};
-use crate::ui::{self, help, inner};
+use crate::tui::view::doc_list::ROW_HEIGHT;
+use crate::tui::view::reader::ReaderText;
+use crate::tui::view::sidebar::SidebarText;
+use crate::tui::view::{self, help, inner};
 use ratatui::layout::Rect;
 
 /// What the loop must do for an action: the only ways out of `update`.
@@ -186,10 +186,10 @@ enum Outcome {
 
 /// The People pane's own actions.
 fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -> Outcome {
-    let listed = ui::people::listed(library, people);
+    let listed = view::people::listed(library, people);
     let entity = listed.get(people.selected).copied();
     let rows = entity.map_or(0, |e| {
-        ui::people::openable(&ui::people::detail(library, e)).len()
+        view::people::openable(&view::people::detail(library, e)).len()
     });
     match action {
         Action::MoveUp
@@ -236,7 +236,7 @@ fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -
                 SortBy::Documents => SortBy::Name,
             };
             // The same entity stays selected in the new order.
-            let reordered = ui::people::listed(library, people);
+            let reordered = view::people::listed(library, people);
             people.selected = entity
                 .and_then(|e| reordered.iter().position(|&x| x == e))
                 .unwrap_or(0);
@@ -268,7 +268,7 @@ fn update_bookmarks(
     let Some(Overlay::Bookmarks(pane)) = state.overlays.last_mut() else {
         return Outcome::NotMine;
     };
-    let listed = ui::bookmarks::listed(library, &state.bookmarks, pane);
+    let listed = view::bookmarks::listed(library, &state.bookmarks, pane);
     let selected = listed
         .get(pane.selected)
         .map(|&i| state.bookmarks[i].clone());
@@ -480,7 +480,7 @@ fn open_bookmark(state: &mut AppState, library: &Library) {
     let Some(Overlay::Bookmarks(pane)) = state.overlays.last() else {
         return;
     };
-    let listed = ui::bookmarks::listed(library, &state.bookmarks, pane);
+    let listed = view::bookmarks::listed(library, &state.bookmarks, pane);
     let Some(b) = listed.get(pane.selected).map(|&i| &state.bookmarks[i]) else {
         return;
     };
@@ -540,7 +540,7 @@ fn update_search(
         },
     }
     if rerun {
-        let (hits, problem) = ui::search::run(library, search, open);
+        let (hits, problem) = view::search::run(library, search, open);
         search.hits = hits;
         search.problem = problem.or_else(|| {
             cut.then(|| format!("the input was cut to its first {MAX_CHARS} characters"))
@@ -672,15 +672,15 @@ fn open_selection(state: &mut AppState, library: &Library) {
     if !people.in_detail {
         return;
     }
-    let listed = ui::people::listed(library, people);
+    let listed = view::people::listed(library, people);
     let Some(&entity) = listed.get(people.selected) else {
         return;
     };
-    let rows = ui::people::detail(library, entity);
-    let open = ui::people::openable(&rows);
+    let rows = view::people::detail(library, entity);
+    let open = view::people::openable(&rows);
     let target = open.get(people.detail_selected).and_then(|&i| rows.get(i));
-    if let Some(ui::people::DetailRow {
-        kind: ui::people::RowKind::Open { doc, paragraph },
+    if let Some(view::people::DetailRow {
+        kind: view::people::RowKind::Open { doc, paragraph },
         ..
     }) = target
     {
@@ -721,7 +721,7 @@ fn open_entity(state: &mut AppState, library: &Library) {
     });
     let mut people = PeopleState::default();
     if let Some(e) = entity {
-        let listed = ui::people::listed(library, &people);
+        let listed = view::people::listed(library, &people);
         people.selected = listed.iter().position(|&x| x == e).unwrap_or(0);
         people.in_detail = true;
     }
@@ -794,7 +794,7 @@ fn move_pager(state: &mut AppState, library: &Library, action: &Action) {
     let total = match state.overlays.last() {
         Some(Overlay::Help { .. }) => help::lines(&state.keymap, &state.theme, columns).len(),
         Some(Overlay::Overlap { docs, .. }) => {
-            ui::overlap::lines(library, docs, &state.theme, columns).len()
+            view::overlap::lines(library, docs, &state.theme, columns).len()
         }
         _ => return,
     };
@@ -1037,7 +1037,7 @@ fn settle(state: &mut AppState, library: &Library) {
     let corpus = &library.corpus;
     // A save or a reload may have changed the bookmarks under the pane.
     if let Some(Overlay::Bookmarks(pane)) = state.overlays.last_mut() {
-        let count = ui::bookmarks::listed(library, &state.bookmarks, pane).len();
+        let count = view::bookmarks::listed(library, &state.bookmarks, pane).len();
         pane.selected = pane.selected.min(count.saturating_sub(1));
     }
     state.selected = state.selected.min(state.order.len().saturating_sub(1));

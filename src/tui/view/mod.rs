@@ -4,19 +4,16 @@ pub mod bookmarks;
 pub mod doc_list;
 pub mod help;
 pub mod input;
-pub mod layout;
 pub mod overlap;
 pub mod people;
 pub mod reader;
 pub mod search;
 pub mod sidebar;
 pub mod status;
-pub mod text;
-pub mod theme;
 
 use crate::library::Library;
 use crate::search::{Field, Query, Scope};
-use crate::state::{AppState, Overlay, Pane};
+use crate::tui::state::{AppState, Overlay, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -64,7 +61,7 @@ pub fn inner(area: Rect) -> Rect {
 pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
     let corpus = &library.corpus;
     let screen = frame.area();
-    let panes = layout::panes(
+    let panes = crate::tui::layout::panes(
         screen.width,
         screen.height,
         state.focus,

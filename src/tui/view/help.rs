@@ -1,8 +1,8 @@
 //! The help overlay: every key of every layer, read from the live key map.
 
-use super::text::{max_scroll, wrap};
-use super::theme::Theme;
-use crate::keymap::{KeyMap, Layer};
+use crate::tui::keymap::{KeyMap, Layer};
+use crate::tui::layout::text::{max_scroll, wrap};
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,16 +1,16 @@
 //! Everything the reader remembers between frames. Documents, paragraphs and
 //! people are referred to by index into the shared, immutable corpus.
 
-use crate::action::Action;
 use crate::bookmarks::{Bookmark, Positions};
 use crate::corpus::Corpus;
-use crate::input::Input;
-use crate::keymap::{Key, KeyMap, Layer};
 use crate::people::SortBy;
 use crate::search::Hit;
-use crate::ui::ViewOptions;
-use crate::ui::layout::{self, Panes};
-use crate::ui::theme::Theme;
+use crate::tui::input::Input;
+use crate::tui::keymap::{Key, KeyMap, Layer};
+use crate::tui::layout::{self, Panes};
+use crate::tui::msg::Action;
+use crate::tui::theme::Theme;
+use crate::tui::view::ViewOptions;
 use std::time::SystemTime;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! The document list: each document as its title, on up to two lines, over
 //! its date and kind, newest first.
 
-use super::text::{max_scroll, truncate, wrap};
-use super::theme::Theme;
 use crate::corpus::{Corpus, Document};
+use crate::tui::layout::text::{max_scroll, truncate, wrap};
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

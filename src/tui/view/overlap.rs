@@ -1,9 +1,9 @@
 //! The overlap view: the organizations and people that marked documents
 //! share, and those unique to each.
 
-use super::text::wrap;
-use super::theme::Theme;
 use crate::library::Library;
+use crate::tui::layout::text::wrap;
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

@@ -1,0 +1,12 @@
+//! The full-screen reader: the loop and terminal, actions, the key map,
+//! state, update, layout and the views.
+
+pub mod app;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+pub mod msg;
+pub mod state;
+pub mod theme;
+pub mod update;
+pub mod view;
