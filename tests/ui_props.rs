@@ -6,12 +6,12 @@ mod common;
 use common::bundled;
 use nkread::library::Library;
 use nkread::tui::keymap::{KeyMap, Layer};
+use nkread::tui::layout::reader::ReaderText;
+use nkread::tui::layout::sidebar::SidebarText;
 use nkread::tui::msg::Action;
 use nkread::tui::state::{AppState, Overlay, ReaderState};
 use nkread::tui::theme::{Preset, Theme};
 use nkread::tui::update::update;
-use nkread::tui::view::reader::ReaderText;
-use nkread::tui::view::sidebar::SidebarText;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -60,7 +60,7 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
     let position = state.reader();
     assert!(position.cursor < doc.paragraphs.len());
     let panes = state.panes();
-    if let Some(area) = panes.reader.map(nkread::tui::view::inner)
+    if let Some(area) = panes.reader.map(nkread::tui::layout::inner)
         && position != ReaderState::default()
         && area.height > 0
     {
@@ -73,14 +73,15 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
             "the reading cursor is on screen"
         );
     }
-    if let Some(area) = panes.sidebar.map(nkread::tui::view::inner) {
+    if let Some(area) = panes.sidebar.map(nkread::tui::layout::inner) {
         let entries = SidebarText::lay_out(lib, open, usize::from(area.width))
             .entries
             .len();
         assert!(state.sidebar.selected < entries.max(1));
     }
     if let Some(Overlay::Bookmarks(pane)) = state.overlays.last() {
-        let listed = nkread::tui::view::bookmarks::listed(lib, &state.bookmarks, pane);
+        let listed =
+            nkread::tui::layout::bookmarks::listed(lib, &state.bookmarks, pane.filter.text());
         assert!(pane.selected < listed.len().max(1));
     }
 }

@@ -3,10 +3,11 @@
 mod common;
 
 use common::{fixture, press, state};
+use nkread::tui::layout::Pane;
+use nkread::tui::layout::reader::ReaderText;
 use nkread::tui::msg::Action;
-use nkread::tui::state::{Overlay, Pane};
+use nkread::tui::state::Overlay;
 use nkread::tui::update::{Effect, update};
-use nkread::tui::view::reader::ReaderText;
 
 fn open_id(s: &nkread::tui::state::AppState, lib: &nkread::library::Library) -> String {
     lib.corpus.documents[s.open().unwrap()].id.clone()
@@ -14,7 +15,7 @@ fn open_id(s: &nkread::tui::state::AppState, lib: &nkread::library::Library) -> 
 
 /// The open document laid out for the reader pane as it is now.
 fn reader_text(s: &nkread::tui::state::AppState, lib: &nkread::library::Library) -> ReaderText {
-    let area = nkread::tui::view::inner(s.panes().reader.expect("the reader is on screen"));
+    let area = nkread::tui::layout::inner(s.panes().reader.expect("the reader is on screen"));
     let doc = &lib.corpus.documents[s.open().unwrap()];
     ReaderText::lay_out(doc, usize::from(area.width), s.options)
 }
@@ -28,7 +29,7 @@ fn changing_the_reader_s_width_keeps_the_cursor_on_screen() {
     assert_eq!(s.focus, Pane::Sidebar);
     let text = reader_text(&s, &lib);
     let span = text.paragraphs[s.reader().cursor].clone();
-    let rows = usize::from(nkread::tui::view::inner(s.panes().reader.unwrap()).height);
+    let rows = usize::from(nkread::tui::layout::inner(s.panes().reader.unwrap()).height);
     let scroll = s.reader().scroll;
     assert!(
         span.end > scroll && span.start < scroll + rows,
@@ -106,7 +107,7 @@ fn brackets_move_the_reading_cursor_and_keep_it_on_screen() {
     press(&mut s, &lib, "<enter>");
     press(&mut s, &lib, "]]]]]");
     assert_eq!(s.reader().cursor, 5);
-    let area = nkread::tui::view::inner(
+    let area = nkread::tui::layout::inner(
         nkread::tui::layout::panes(80, 24, Pane::Reader, true, 0)
             .reader
             .unwrap(),
@@ -268,7 +269,7 @@ fn a_resize_keeps_the_reading_cursor_on_screen() {
     update(&mut s, &lib, Action::Resize(40, 12));
     update(&mut s, &lib, Action::Resize(0, 0));
     update(&mut s, &lib, Action::Resize(80, 24));
-    let area = nkread::tui::view::inner(
+    let area = nkread::tui::layout::inner(
         nkread::tui::layout::panes(80, 24, Pane::Reader, true, 0)
             .reader
             .unwrap(),
@@ -278,6 +279,14 @@ fn a_resize_keeps_the_reading_cursor_on_screen() {
     let span = text.paragraphs[s.reader().cursor].clone();
     assert!(span.start >= s.reader().scroll);
     assert!(span.start < s.reader().scroll + usize::from(area.height));
+}
+
+/// The People pane's entities as listed for its filter and sort.
+fn listed_people(
+    lib: &nkread::library::Library,
+    p: &nkread::tui::state::PeopleState,
+) -> Vec<usize> {
+    nkread::tui::layout::people::listed(lib, p.filter.text(), p.sort)
 }
 
 fn people(s: &nkread::tui::state::AppState) -> &nkread::tui::state::PeopleState {
@@ -292,12 +301,12 @@ fn the_people_pane_filters_as_you_type_and_sorts() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "p");
-    let all = nkread::tui::view::people::listed(&lib, people(&s)).len();
+    let all = listed_people(&lib, people(&s)).len();
     assert_eq!(all, 5, "every entity that appears in a document");
     press(&mut s, &lib, "/beta");
     assert!(people(&s).editing);
     assert_eq!(people(&s).filter.text(), "beta");
-    let names: Vec<&str> = nkread::tui::view::people::listed(&lib, people(&s))
+    let names: Vec<&str> = listed_people(&lib, people(&s))
         .into_iter()
         .map(|e| lib.corpus.entities.get(e).name.as_str())
         .collect();
@@ -322,13 +331,13 @@ fn enter_on_a_sidebar_entry_leads_to_its_other_documents_and_passages() {
     // Alpha's sidebar: Alpha Coalition, Tomás, 북한인권시민연합, Beta Watch.
     press(&mut s, &lib, "<tab><tab>jjj<enter>");
     let p = people(&s);
-    let listed = nkread::tui::view::people::listed(&lib, p);
+    let listed = listed_people(&lib, p);
     assert_eq!(
         lib.corpus.entities.get(listed[p.selected]).name,
         "Beta Watch"
     );
     assert!(p.in_detail);
-    let rows = nkread::tui::view::people::detail(&lib, listed[p.selected]);
+    let rows = nkread::tui::layout::people::detail(&lib, listed[p.selected]);
     let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
     assert!(texts.contains(&"Documents (2)"), "{texts:?}");
     // The second openable row is beta, where Beta Watch is the issuer.
@@ -344,9 +353,9 @@ fn a_passage_opens_with_the_cursor_on_it() {
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "p/jane<enter><enter>");
     let p = people(&s);
-    let entity = nkread::tui::view::people::listed(&lib, p)[p.selected];
-    let rows = nkread::tui::view::people::detail(&lib, entity);
-    let open = nkread::tui::view::people::openable(&rows);
+    let entity = listed_people(&lib, p)[p.selected];
+    let rows = nkread::tui::layout::people::detail(&lib, entity);
+    let open = nkread::tui::layout::people::openable(&rows);
     let passage = open
         .iter()
         .position(|&i| rows[i].text.starts_with("2018 ¶2"))
@@ -364,9 +373,9 @@ fn sorting_keeps_the_selected_entity() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "pjj");
-    let before = nkread::tui::view::people::listed(&lib, people(&s))[people(&s).selected];
+    let before = listed_people(&lib, people(&s))[people(&s).selected];
     press(&mut s, &lib, "s");
-    let after = nkread::tui::view::people::listed(&lib, people(&s))[people(&s).selected];
+    let after = listed_people(&lib, people(&s))[people(&s).selected];
     assert_eq!(before, after);
     assert_eq!(people(&s).sort, nkread::people::SortBy::Documents);
 }
@@ -540,7 +549,7 @@ fn the_people_filter_puts_the_best_match_first() {
     let lib = common::bundled();
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "p/ojea");
-    let first = nkread::tui::view::people::listed(&lib, people(&s))[0];
+    let first = listed_people(&lib, people(&s))[0];
     assert_eq!(lib.corpus.entities.get(first).name, "Tomás Ojea-Quintana");
 }
 
@@ -763,7 +772,7 @@ mod bookmarks {
         let Some(Overlay::Bookmarks(pane)) = s.overlays.last() else {
             panic!("the pane is open")
         };
-        let listed = nkread::tui::view::bookmarks::listed(&lib, &s.bookmarks, pane);
+        let listed = nkread::tui::layout::bookmarks::listed(&lib, &s.bookmarks, pane.filter.text());
         assert_eq!(listed.len(), 1);
         assert_eq!(s.bookmarks[listed[0]].paragraph, 3);
         assert_eq!(pane.editing, None);

@@ -9,9 +9,9 @@ pub mod theme;
 
 use crate::corpus::{Corpus, Problem, Problems, SourceFile};
 use crate::tui::keymap::KeyMap;
+use crate::tui::layout::ViewOptions;
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
-use crate::tui::view::ViewOptions;
 use check::{Check, path};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

@@ -7,18 +7,10 @@ use crate::people::SortBy;
 use crate::search::Hit;
 use crate::tui::input::Input;
 use crate::tui::keymap::{Key, KeyMap, Layer};
-use crate::tui::layout::{self, Panes};
+use crate::tui::layout::{self, Pane, Panes, ViewOptions};
 use crate::tui::msg::Action;
 use crate::tui::theme::Theme;
-use crate::tui::view::ViewOptions;
 use std::time::SystemTime;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    List,
-    Reader,
-    Sidebar,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {

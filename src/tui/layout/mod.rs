@@ -1,10 +1,66 @@
-//! Where each pane goes at a given size. Both `view` and `update` (for page
-//! sizes and mouse clicks) use this one function, so they always agree.
+//! Geometry and listings that both `update` and `view` use, so they always
+//! agree and neither reaches into the other: where each pane goes at a given
+//! size, text wrapped to a width, and the filtered lists the overlays show.
 
+pub mod bookmarks;
+pub mod pager;
+pub mod people;
+pub mod reader;
+pub mod search;
+pub mod sidebar;
 pub mod text;
 
-use crate::tui::state::Pane;
 use ratatui::layout::Rect;
+use ratatui::widgets::Block;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Reader,
+    Sidebar,
+}
+
+/// What the configuration sets about drawing the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewOptions {
+    /// The widest measure prose is wrapped to; wider panes centre it.
+    pub reading_width: usize,
+    /// Whether paragraph numbers are drawn in the reader's margin.
+    pub paragraph_numbers: bool,
+    /// The sidebar's width in columns, or 0 for a share of the screen.
+    pub sidebar_width: u16,
+}
+
+impl Default for ViewOptions {
+    fn default() -> ViewOptions {
+        ViewOptions {
+            reading_width: reader::READING_WIDTH,
+            paragraph_numbers: true,
+            sidebar_width: 0,
+        }
+    }
+}
+
+/// Lines each document takes in the list.
+pub const ROW_HEIGHT: usize = 3;
+
+/// An overlay's area: centred, at most `max_width` wide, leaving `margin`
+/// columns on each side and a row above and below.
+pub fn centred(screen: Rect, max_width: u16, margin: u16) -> Rect {
+    let width = screen.width.saturating_sub(2 * margin).min(max_width);
+    let height = screen.height.saturating_sub(2);
+    Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The inner area of a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    Block::bordered().inner(area)
+}
 
 /// Smallest terminal the reader draws panes in.
 pub const MIN_WIDTH: u16 = 20;

@@ -6,19 +6,16 @@ use crate::citation;
 use crate::corpus::{Corpus, Document};
 use crate::library::Library;
 use crate::people::SortBy;
-use crate::search::{Field, Query, Scope};
+use crate::search::Field;
 use crate::tui::input::{Input, MAX_CHARS, NOTE_CHARS};
+use crate::tui::layout::reader::ReaderText;
+use crate::tui::layout::sidebar::SidebarText;
 use crate::tui::layout::text::{max_scroll, reveal};
-use crate::tui::layout::{self, WIDE};
+use crate::tui::layout::{self, Pane, ROW_HEIGHT, WIDE, inner, pager};
 use crate::tui::msg::Action;
 use crate::tui::state::{
-    AppState, BookmarksState, Editing, Overlay, Pane, PeopleState, ReaderState, SearchState,
-    SidebarState,
+    AppState, BookmarksState, Editing, Overlay, PeopleState, ReaderState, SearchState, SidebarState,
 };
-use crate::tui::view::doc_list::ROW_HEIGHT;
-use crate::tui::view::reader::ReaderText;
-use crate::tui::view::sidebar::SidebarText;
-use crate::tui::view::{self, help, inner};
 use ratatui::layout::Rect;
 
 /// What the loop must do for an action: the only ways out of `update`.
@@ -186,10 +183,10 @@ enum Outcome {
 
 /// The People pane's own actions.
 fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -> Outcome {
-    let listed = view::people::listed(library, people);
+    let listed = layout::people::listed(library, people.filter.text(), people.sort);
     let entity = listed.get(people.selected).copied();
     let rows = entity.map_or(0, |e| {
-        view::people::openable(&view::people::detail(library, e)).len()
+        layout::people::openable(&layout::people::detail(library, e)).len()
     });
     match action {
         Action::MoveUp
@@ -236,7 +233,7 @@ fn update_people(people: &mut PeopleState, library: &Library, action: &Action) -
                 SortBy::Documents => SortBy::Name,
             };
             // The same entity stays selected in the new order.
-            let reordered = view::people::listed(library, people);
+            let reordered = layout::people::listed(library, people.filter.text(), people.sort);
             people.selected = entity
                 .and_then(|e| reordered.iter().position(|&x| x == e))
                 .unwrap_or(0);
@@ -268,7 +265,7 @@ fn update_bookmarks(
     let Some(Overlay::Bookmarks(pane)) = state.overlays.last_mut() else {
         return Outcome::NotMine;
     };
-    let listed = view::bookmarks::listed(library, &state.bookmarks, pane);
+    let listed = layout::bookmarks::listed(library, &state.bookmarks, pane.filter.text());
     let selected = listed
         .get(pane.selected)
         .map(|&i| state.bookmarks[i].clone());
@@ -480,7 +477,7 @@ fn open_bookmark(state: &mut AppState, library: &Library) {
     let Some(Overlay::Bookmarks(pane)) = state.overlays.last() else {
         return;
     };
-    let listed = view::bookmarks::listed(library, &state.bookmarks, pane);
+    let listed = layout::bookmarks::listed(library, &state.bookmarks, pane.filter.text());
     let Some(b) = listed.get(pane.selected).map(|&i| &state.bookmarks[i]) else {
         return;
     };
@@ -540,7 +537,11 @@ fn update_search(
         },
     }
     if rerun {
-        let (hits, problem) = view::search::run(library, search, open);
+        let (hits, problem) = layout::search::run(
+            library,
+            search.input.text(),
+            open.filter(|_| search.this_document),
+        );
         search.hits = hits;
         search.problem = problem.or_else(|| {
             cut.then(|| format!("the input was cut to its first {MAX_CHARS} characters"))
@@ -593,25 +594,13 @@ fn select_person(state: &mut AppState, library: &Library, person: usize) {
 
 /// The paragraphs of the open document the last search matches, in order.
 fn matched_paragraphs(state: &AppState, library: &Library) -> Vec<usize> {
-    let (Some(text), Some(d)) = (&state.last_query, state.open()) else {
-        return Vec::new();
-    };
-    let Ok(query) = Query::parse(text, &library.corpus) else {
-        return Vec::new();
-    };
-    let mut paragraphs: Vec<usize> = library
-        .search
-        .search(&query, Scope::Doc(d), usize::MAX)
-        .hits
-        .iter()
-        .filter_map(|h| match h.field {
-            Field::Paragraph(p) => Some(p),
-            _ => None,
-        })
-        .collect();
-    paragraphs.sort_unstable();
-    paragraphs.dedup();
-    paragraphs
+    match (&state.last_query, state.open()) {
+        (Some(query), Some(d)) => layout::search::matches_in(library, query, d)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// "match 2/5 in this document", for the paragraph under the cursor.
@@ -672,15 +661,15 @@ fn open_selection(state: &mut AppState, library: &Library) {
     if !people.in_detail {
         return;
     }
-    let listed = view::people::listed(library, people);
+    let listed = layout::people::listed(library, people.filter.text(), people.sort);
     let Some(&entity) = listed.get(people.selected) else {
         return;
     };
-    let rows = view::people::detail(library, entity);
-    let open = view::people::openable(&rows);
+    let rows = layout::people::detail(library, entity);
+    let open = layout::people::openable(&rows);
     let target = open.get(people.detail_selected).and_then(|&i| rows.get(i));
-    if let Some(view::people::DetailRow {
-        kind: view::people::RowKind::Open { doc, paragraph },
+    if let Some(layout::people::DetailRow {
+        kind: layout::people::RowKind::Open { doc, paragraph },
         ..
     }) = target
     {
@@ -721,7 +710,7 @@ fn open_entity(state: &mut AppState, library: &Library) {
     });
     let mut people = PeopleState::default();
     if let Some(e) = entity {
-        let listed = view::people::listed(library, &people);
+        let listed = layout::people::listed(library, people.filter.text(), people.sort);
         people.selected = listed.iter().position(|&x| x == e).unwrap_or(0);
         people.in_detail = true;
     }
@@ -790,11 +779,11 @@ fn copy(state: &mut AppState, corpus: &Corpus, effects: &mut Vec<Effect>) {
 /// Scrolls the help or overlap view.
 fn move_pager(state: &mut AppState, library: &Library, action: &Action) {
     let screen = Rect::new(0, 0, state.size.0, state.size.1);
-    let (columns, rows) = help::inner_size(screen);
+    let (columns, rows) = pager::inner_size(screen);
     let total = match state.overlays.last() {
-        Some(Overlay::Help { .. }) => help::lines(&state.keymap, &state.theme, columns).len(),
+        Some(Overlay::Help { .. }) => pager::help_lines(&state.keymap, &state.theme, columns).len(),
         Some(Overlay::Overlap { docs, .. }) => {
-            view::overlap::lines(library, docs, &state.theme, columns).len()
+            pager::overlap_lines(library, docs, &state.theme, columns).len()
         }
         _ => return,
     };
@@ -1037,7 +1026,7 @@ fn settle(state: &mut AppState, library: &Library) {
     let corpus = &library.corpus;
     // A save or a reload may have changed the bookmarks under the pane.
     if let Some(Overlay::Bookmarks(pane)) = state.overlays.last_mut() {
-        let count = view::bookmarks::listed(library, &state.bookmarks, pane).len();
+        let count = layout::bookmarks::listed(library, &state.bookmarks, pane.filter.text()).len();
         pane.selected = pane.selected.min(count.saturating_sub(1));
     }
     state.selected = state.selected.min(state.order.len().saturating_sub(1));

@@ -3,11 +3,11 @@
 
 use crate::bookmarks::{Bookmark, shown};
 use crate::library::Library;
+use crate::tui::layout::bookmarks::{listed, title};
+use crate::tui::layout::centred;
 use crate::tui::layout::text::{truncate, window};
 use crate::tui::state::{BookmarksState, Editing};
 use crate::tui::theme::Theme;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -17,42 +17,6 @@ use unicode_width::UnicodeWidthStr;
 
 /// Lines each bookmark takes.
 const ROW_HEIGHT: usize = 2;
-
-/// Indices into `bookmarks` of those listed: newest first; with a filter,
-/// those whose title, quote or note match it fuzzily, best first.
-pub fn listed(library: &Library, bookmarks: &[Bookmark], state: &BookmarksState) -> Vec<usize> {
-    let mut newest: Vec<usize> = (0..bookmarks.len()).collect();
-    // Times are to the second; of two made in one second, the one added
-    // later is the newer.
-    newest.sort_by(|&a, &b| (&bookmarks[b].created, b).cmp(&(&bookmarks[a].created, a)));
-    let filter = state.filter.text().trim();
-    if filter.is_empty() {
-        return newest;
-    }
-    let matcher = SkimMatcherV2::default().smart_case();
-    let mut scored: Vec<(i64, usize)> = newest
-        .into_iter()
-        .filter_map(|i| {
-            let b = &bookmarks[i];
-            let title = title(library, b);
-            [title.as_str(), &b.quote, &b.note]
-                .iter()
-                .filter_map(|text| matcher.fuzzy_match(text, filter))
-                .max()
-                .map(|score| (score, i))
-        })
-        .collect();
-    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
-    scored.into_iter().map(|(_, i)| i).collect()
-}
-
-/// The document's title, or its id when it is gone.
-fn title(library: &Library, bookmark: &Bookmark) -> String {
-    match library.locator.place(bookmark).doc() {
-        Some(d) => library.corpus.documents[d].shown_title(),
-        None => shown(&bookmark.doc),
-    }
-}
 
 pub struct BookmarksView<'a> {
     pub library: &'a Library,
@@ -64,8 +28,8 @@ pub struct BookmarksView<'a> {
 impl Widget for BookmarksView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (library, state, theme) = (self.library, self.state, self.theme);
-        let area = super::centred(area, 110, 2);
-        let listed = listed(library, self.bookmarks, state);
+        let area = centred(area, 110, 2);
+        let listed = listed(library, self.bookmarks, state.filter.text());
         Clear.render(area, buf);
         let block = Block::bordered()
             .border_style(theme.border_focused)

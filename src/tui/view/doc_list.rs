@@ -3,15 +3,13 @@
 
 use crate::corpus::{Corpus, Document};
 use crate::tui::layout::text::{max_scroll, truncate, wrap};
+use crate::tui::layout::{ROW_HEIGHT, inner};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
-
-/// Lines each document takes in the list.
-pub const ROW_HEIGHT: usize = 3;
 
 pub struct DocListView<'a> {
     pub corpus: &'a Corpus,
@@ -41,7 +39,7 @@ fn second_line(doc: &Document, bookmarks: usize) -> String {
 impl Widget for DocListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let inner = super::inner(area);
+        let inner = inner(area);
         let width = usize::from(inner.width);
         let height = usize::from(inner.height);
         let (border, selection) = if self.focused {

@@ -12,56 +12,15 @@ pub mod sidebar;
 pub mod status;
 
 use crate::library::Library;
-use crate::search::{Field, Query, Scope};
-use crate::tui::state::{AppState, Overlay, Pane};
+use crate::tui::layout::{self, Pane};
+use crate::tui::state::{AppState, Overlay};
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Block;
-
-/// What the configuration sets about drawing the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ViewOptions {
-    /// The widest measure prose is wrapped to; wider panes centre it.
-    pub reading_width: usize,
-    /// Whether paragraph numbers are drawn in the reader's margin.
-    pub paragraph_numbers: bool,
-    /// The sidebar's width in columns, or 0 for a share of the screen.
-    pub sidebar_width: u16,
-}
-
-impl Default for ViewOptions {
-    fn default() -> ViewOptions {
-        ViewOptions {
-            reading_width: reader::READING_WIDTH,
-            paragraph_numbers: true,
-            sidebar_width: 0,
-        }
-    }
-}
-
-/// An overlay's area: centred, at most `max_width` wide, leaving `margin`
-/// columns on each side and a row above and below.
-pub fn centred(screen: Rect, max_width: u16, margin: u16) -> Rect {
-    let width = screen.width.saturating_sub(2 * margin).min(max_width);
-    let height = screen.height.saturating_sub(2);
-    Rect {
-        x: screen.x + (screen.width - width) / 2,
-        y: screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    }
-}
-
-/// The inner area of a bordered pane.
-pub fn inner(area: Rect) -> Rect {
-    Block::bordered().inner(area)
-}
 
 pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
     let corpus = &library.corpus;
     let screen = frame.area();
-    let panes = crate::tui::layout::panes(
+    let panes = layout::panes(
         screen.width,
         screen.height,
         state.focus,
@@ -89,7 +48,12 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
         );
     }
     if let (Some(area), Some(doc)) = (panes.reader, doc) {
-        let matched = matched(state, library);
+        let matched = match (&state.last_query, state.open()) {
+            (Some(query), Some(d)) => {
+                layout::search::marks(library, query, d, state.reader().cursor)
+            }
+            _ => Vec::new(),
+        };
         let bookmarked: Vec<usize> = state
             .bookmarks
             .iter()
@@ -179,27 +143,6 @@ fn bookmark_counts(state: &AppState, library: &Library) -> Vec<usize> {
         }
     }
     counts
-}
-
-/// The characters of the paragraph under the reading cursor that the last
-/// search matched.
-fn matched(state: &AppState, library: &Library) -> Vec<usize> {
-    let (Some(text), Some(doc)) = (&state.last_query, state.open()) else {
-        return Vec::new();
-    };
-    let Ok(query) = Query::parse(text, &library.corpus) else {
-        return Vec::new();
-    };
-    // Only a paragraph the query matches is marked, as n and N step.
-    let field = Field::Paragraph(state.reader().cursor);
-    let hits = library
-        .search
-        .search(&query, Scope::Doc(doc), usize::MAX)
-        .hits;
-    match hits.into_iter().find(|hit| hit.field == field) {
-        Some(hit) => library.search.indices(&hit, &query, &library.corpus),
-        None => Vec::new(),
-    }
 }
 
 /// The longest "too small" message that fits.

@@ -3,7 +3,7 @@
 //! marked. Match positions are computed for the rows on screen only.
 
 use crate::library::Library;
-use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope, field_text, snippet};
+use crate::search::{Field, Hit, Query, field_text, snippet};
 use crate::tui::layout::text::{truncate, window};
 use crate::tui::state::SearchState;
 use crate::tui::theme::Theme;
@@ -13,36 +13,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
-
-/// Hits kept per query: many screens' worth, and cheap to rank.
-pub const LIMIT: usize = 200;
-
-/// Runs the overlay's query: its hits, and what to say about it (an
-/// unknown filter, or a query cut short).
-pub fn run(
-    library: &Library,
-    state: &SearchState,
-    open: Option<usize>,
-) -> (Vec<Hit>, Option<String>) {
-    match Query::parse(state.input.text(), &library.corpus) {
-        Err(e) => (Vec::new(), Some(e.to_string())),
-        Ok(query) => {
-            let scope = match (state.this_document, open) {
-                (true, Some(d)) => Scope::Doc(d),
-                _ => Scope::All,
-            };
-            let hits = library.search.search(&query, scope, LIMIT).hits;
-            let note = query
-                .truncated()
-                .then(|| {
-                    format!(
-                        "the query was cut to its first {MAX_QUERY_CHARS} characters or {MAX_TERMS} terms"
-                    )
-                });
-            (hits, note)
-        }
-    }
-}
 
 /// Where a hit is: the title, a paragraph, or a person and their role.
 pub fn place(library: &Library, hit: &Hit) -> String {
@@ -90,7 +60,7 @@ pub struct SearchView<'a> {
 impl Widget for SearchView<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let (library, state, theme) = (self.library, self.state, self.theme);
-        let area = super::people::area(screen);
+        let area = crate::tui::layout::people::area(screen);
         let scope = if state.this_document {
             " Search this document (ctrl-t: all) "
         } else {

@@ -1,9 +1,9 @@
-//! The signatory sidebar: the open document's people grouped by role, with
-//! counts, each with their title, affiliation and country.
+//! The signatory sidebar pane for one frame.
 
-use crate::corpus::{Document, Person, Role};
 use crate::library::Library;
-use crate::tui::layout::text::{max_scroll, wrap};
+use crate::tui::layout::inner;
+use crate::tui::layout::sidebar::{LineKind, SidebarText};
+use crate::tui::layout::text::max_scroll;
 use crate::tui::state::SidebarState;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -11,117 +11,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget};
-use std::ops::Range;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LineKind {
-    Heading,
-    Name,
-    Detail,
-    Blank,
-}
-
-/// The sidebar's lines for a pane of a given inner width.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SidebarText {
-    lines: Vec<(String, LineKind)>,
-    /// For each entry in sidebar order: the person's index in the document,
-    /// and the lines the entry takes.
-    pub entries: Vec<(usize, Range<usize>)>,
-}
-
-impl SidebarText {
-    /// The sidebar of document `doc`: each entry's name is followed by
-    /// "+n" when the entity appears in n other documents.
-    pub fn lay_out(library: &Library, doc: usize, width: usize) -> SidebarText {
-        let Some(d) = library.corpus.documents.get(doc) else {
-            return SidebarText {
-                lines: Vec::new(),
-                entries: Vec::new(),
-            };
-        };
-        let others: Vec<usize> = d
-            .people
-            .iter()
-            .map(|p| library.people.other_documents(doc, p.entity))
-            .collect();
-        Self::with_counts(d, &others, width)
-    }
-
-    fn with_counts(doc: &Document, others: &[usize], width: usize) -> SidebarText {
-        let mut lines = Vec::new();
-        let mut entries = Vec::new();
-        for role in Role::ALL {
-            let people: Vec<(usize, &Person)> = doc
-                .people
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.role == role)
-                .collect();
-            if people.is_empty() {
-                continue;
-            }
-            if !lines.is_empty() {
-                lines.push((String::new(), LineKind::Blank));
-            }
-            let heading = format!("{} ({})", role.heading(), people.len());
-            lines.extend(
-                wrap(&heading, width)
-                    .into_iter()
-                    .map(|l| (l, LineKind::Heading)),
-            );
-            for (index, person) in people {
-                let start = lines.len();
-                let name = match others.get(index) {
-                    Some(&n) if n > 0 => format!("{} +{n}", person.name),
-                    _ => person.name.clone(),
-                };
-                lines.extend(wrap(&name, width).into_iter().map(|l| (l, LineKind::Name)));
-                if let Some(detail) = detail(person) {
-                    let indented = wrap(&detail, width.saturating_sub(2));
-                    lines.extend(
-                        indented
-                            .into_iter()
-                            .map(|l| (format!("  {l}"), LineKind::Detail)),
-                    );
-                }
-                entries.push((index, start..lines.len()));
-            }
-        }
-        if lines.is_empty() {
-            lines.extend(
-                wrap(
-                    "No people or organizations are named in this document.",
-                    width,
-                )
-                .into_iter()
-                .map(|l| (l, LineKind::Detail)),
-            );
-        }
-        SidebarText { lines, entries }
-    }
-
-    pub fn line_count(&self) -> usize {
-        self.lines.len()
-    }
-
-    /// The entry shown on `line`, if any.
-    pub fn entry_at(&self, line: usize) -> Option<usize> {
-        self.entries
-            .iter()
-            .position(|(_, lines)| lines.contains(&line))
-    }
-}
-
-/// Title, affiliation, country, acronym and note, as the document gives them.
-fn detail(p: &Person) -> Option<String> {
-    let parts: Vec<&str> = [&p.acronym, &p.title, &p.affiliation, &p.country, &p.note]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
 
 /// The sidebar pane for one frame.
 pub struct SidebarView<'a> {
@@ -135,7 +24,7 @@ pub struct SidebarView<'a> {
 impl Widget for SidebarView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let inner = super::inner(area);
+        let inner = inner(area);
         let height = usize::from(inner.height);
         let text = SidebarText::lay_out(self.library, self.doc, usize::from(inner.width));
         let people = self

@@ -1,0 +1,61 @@
+//! Running the search overlay's query, and finding the last query's matches
+//! in one document: the one place both the update and the views ask.
+
+use crate::library::Library;
+use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope};
+
+/// Hits kept per query: many screens' worth, and cheap to rank.
+pub const LIMIT: usize = 200;
+
+/// Runs a query typed in the overlay over all documents, or over `open`
+/// alone: its hits, and what to say about it (an unknown filter, or a query
+/// cut short).
+pub fn run(library: &Library, text: &str, open: Option<usize>) -> (Vec<Hit>, Option<String>) {
+    match Query::parse(text, &library.corpus) {
+        Err(e) => (Vec::new(), Some(e.to_string())),
+        Ok(query) => {
+            let scope = open.map_or(Scope::All, Scope::Doc);
+            let hits = library.search.search(&query, scope, LIMIT).hits;
+            let note = query.truncated().then(|| {
+                format!(
+                    "the query was cut to its first {MAX_QUERY_CHARS} characters or {MAX_TERMS} terms"
+                )
+            });
+            (hits, note)
+        }
+    }
+}
+
+/// The paragraphs of document `doc` that `text` matches, in order, each
+/// with the characters matched: what n and N step through and what the
+/// reader marks.
+pub fn matches_in(library: &Library, text: &str, doc: usize) -> Vec<(usize, Hit)> {
+    let Ok(query) = Query::parse(text, &library.corpus) else {
+        return Vec::new();
+    };
+    let mut paragraphs: Vec<(usize, Hit)> = library
+        .search
+        .search(&query, Scope::Doc(doc), usize::MAX)
+        .hits
+        .into_iter()
+        .filter_map(|h| match h.field {
+            Field::Paragraph(p) => Some((p, h)),
+            _ => None,
+        })
+        .collect();
+    paragraphs.sort_by_key(|&(p, _)| p);
+    paragraphs.dedup_by_key(|&mut (p, _)| p);
+    paragraphs
+}
+
+/// The characters of paragraph `paragraph` of `doc` that `text` matches.
+pub fn marks(library: &Library, text: &str, doc: usize, paragraph: usize) -> Vec<usize> {
+    let Ok(query) = Query::parse(text, &library.corpus) else {
+        return Vec::new();
+    };
+    matches_in(library, text, doc)
+        .into_iter()
+        .find(|&(p, _)| p == paragraph)
+        .map(|(_, hit)| library.search.indices(&hit, &query, &library.corpus))
+        .unwrap_or_default()
+}
