@@ -11,7 +11,7 @@ use nkread::config::{Config, EXAMPLE};
 use nkread::corpus::SourceFile;
 use nkread::library::Library;
 use nkread::tui::keymap::Key;
-use nkread::tui::msg::Action;
+use nkread::tui::msg::Msg;
 use nkread::tui::state::AppState;
 use nkread::tui::update::update;
 use nkread::tui::view::help::HelpView;
@@ -396,12 +396,12 @@ fn configured(text: &str) -> Config {
 /// of this size.
 fn state(lib: &Library, config: &Config, columns: u16, rows: u16) -> AppState {
     let mut state = config.state(&lib.corpus, None);
-    update(&mut state, lib, Action::Resize(columns, rows));
+    update(&mut state, lib, Msg::Resize(columns, rows));
     state
 }
 
 fn press(state: &mut AppState, lib: &Library, key: Key) {
-    if let Some(action) = state.action_for(key) {
+    if let Some(action) = state.msg_for(key) {
         update(state, lib, action);
     }
 }

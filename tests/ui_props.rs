@@ -8,7 +8,7 @@ use nkread::library::Library;
 use nkread::tui::keymap::{KeyMap, Layer};
 use nkread::tui::layout::reader::ReaderText;
 use nkread::tui::layout::sidebar::SidebarText;
-use nkread::tui::msg::Action;
+use nkread::tui::msg::{Action, Msg};
 use nkread::tui::state::{AppState, Overlay, ReaderState};
 use nkread::tui::theme::{Preset, Theme};
 use nkread::tui::update::update;
@@ -22,8 +22,8 @@ fn library() -> &'static Library {
     CORPUS.get_or_init(bundled)
 }
 
-/// Every action the key map can produce, plus the mouse and resizes.
-fn action() -> impl Strategy<Value = Action> {
+/// Every action the key map can produce, plus typing, the mouse and resizes.
+fn msg() -> impl Strategy<Value = Msg> {
     let keymap = KeyMap::default();
     let bound: Vec<Action> = Layer::ALL
         .iter()
@@ -31,13 +31,13 @@ fn action() -> impl Strategy<Value = Action> {
         .filter(|a| *a != Action::Quit && *a != Action::ForceQuit)
         .collect();
     prop_oneof![
-        8 => proptest::sample::select(bound),
-        1 => any::<char>().prop_map(Action::InputChar),
-        1 => ".{0,300}".prop_map(Action::Paste),
-        1 => (0u16..=300, 0u16..=100).prop_map(|(c, r)| Action::Resize(c, r)),
+        8 => proptest::sample::select(bound).prop_map(Msg::Do),
+        1 => any::<char>().prop_map(Msg::Typed),
+        1 => ".{0,300}".prop_map(Msg::Paste),
+        1 => (0u16..=300, 0u16..=100).prop_map(|(c, r)| Msg::Resize(c, r)),
         1 => (0u16..=300, 0u16..=100, any::<bool>())
-            .prop_map(|(column, row, down)| Action::ScrollAt { column, row, down }),
-        1 => (0u16..=300, 0u16..=100).prop_map(|(column, row)| Action::ClickAt { column, row }),
+            .prop_map(|(column, row, down)| Msg::ScrollAt { column, row, down }),
+        1 => (0u16..=300, 0u16..=100).prop_map(|(column, row)| Msg::ClickAt { column, row }),
     ]
 }
 
@@ -93,12 +93,12 @@ proptest! {
     fn any_size_and_any_keys_render_without_panic(
         columns in 0u16..=300,
         rows in 0u16..=100,
-        actions in proptest::collection::vec(action(), 0..200),
+        actions in proptest::collection::vec(msg(), 0..200),
     ) {
         let lib = library();
         let mut state = AppState::new(&lib.corpus, KeyMap::default(), Theme::preset(Preset::Dark));
         let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
-        update(&mut state, lib, Action::Resize(columns, rows));
+        update(&mut state, lib, Msg::Resize(columns, rows));
         check(&state, lib, &mut terminal);
         for action in actions {
             update(&mut state, lib, action);
@@ -118,7 +118,7 @@ fn every_size_up_to_500x200_draws() {
         .chain(boundaries)
         .flat_map(|c| [0, 1, 2, 3, 5, 6, 7, 24, 200].map(|r| (c, r)))
     {
-        update(&mut state, lib, Action::Resize(columns, rows));
+        update(&mut state, lib, Msg::Resize(columns, rows));
         check(&state, lib, &mut terminal);
     }
 }

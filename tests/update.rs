@@ -5,7 +5,7 @@ mod common;
 use common::{fixture, press, state};
 use nkread::tui::layout::Pane;
 use nkread::tui::layout::reader::ReaderText;
-use nkread::tui::msg::Action;
+use nkread::tui::msg::Msg;
 use nkread::tui::state::Overlay;
 use nkread::tui::update::{Effect, update};
 
@@ -220,7 +220,7 @@ fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);
     // The list's inner area starts on row 1; each document takes 3 rows.
-    update(&mut s, &lib, Action::ClickAt { column: 3, row: 4 });
+    update(&mut s, &lib, Msg::ClickAt { column: 3, row: 4 });
     assert_eq!(open_id(&s, &lib), "beta-2018");
     press(&mut s, &lib, "k");
     let panes = nkread::tui::layout::panes(120, 40, s.focus, true, 0);
@@ -229,7 +229,7 @@ fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
     update(
         &mut s,
         &lib,
-        Action::ScrollAt {
+        Msg::ScrollAt {
             column: x,
             row: y,
             down: true,
@@ -240,7 +240,7 @@ fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
     update(
         &mut s,
         &lib,
-        Action::ClickAt {
+        Msg::ClickAt {
             column: x,
             row: reader.y + 1,
         },
@@ -252,7 +252,7 @@ fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
     update(
         &mut s,
         &lib,
-        Action::ClickAt {
+        Msg::ClickAt {
             column: sidebar.x + 2,
             row: sidebar.y + 9,
         },
@@ -266,9 +266,9 @@ fn a_resize_keeps_the_reading_cursor_on_screen() {
     let lib = fixture();
     let mut s = state(&lib, 200, 60);
     press(&mut s, &lib, "<enter>G");
-    update(&mut s, &lib, Action::Resize(40, 12));
-    update(&mut s, &lib, Action::Resize(0, 0));
-    update(&mut s, &lib, Action::Resize(80, 24));
+    update(&mut s, &lib, Msg::Resize(40, 12));
+    update(&mut s, &lib, Msg::Resize(0, 0));
+    update(&mut s, &lib, Msg::Resize(80, 24));
     let area = nkread::tui::layout::inner(
         nkread::tui::layout::panes(80, 24, Pane::Reader, true, 0)
             .reader
@@ -315,7 +315,7 @@ fn the_people_pane_filters_as_you_type_and_sorts() {
     assert_eq!(people(&s).filter.text(), "");
     press(&mut s, &lib, "qx");
     assert_eq!(people(&s).filter.text(), "qx", "q types while editing");
-    update(&mut s, &lib, Action::Paste("line\nbreak".to_string()));
+    update(&mut s, &lib, Msg::Paste("line\nbreak".to_string()));
     assert_eq!(people(&s).filter.text(), "qxline break");
     press(&mut s, &lib, "<esc>");
     assert!(!people(&s).editing);
@@ -516,7 +516,7 @@ fn a_pasted_page_is_cut_and_said() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "/");
-    update(&mut s, &lib, Action::Paste("x ".repeat(5_000)));
+    update(&mut s, &lib, Msg::Paste("x ".repeat(5_000)));
     assert_eq!(
         search(&s).input.text().chars().count(),
         nkread::tui::input::MAX_CHARS
@@ -558,7 +558,7 @@ fn q_quits_from_an_overlay_the_screen_is_too_small_to_show() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "p");
-    update(&mut s, &lib, Action::Resize(10, 3));
+    update(&mut s, &lib, Msg::Resize(10, 3));
     press(&mut s, &lib, "q");
     assert!(s.quit);
 }
@@ -676,7 +676,7 @@ mod bookmarks {
         let (lib, mut s) = reader_on_beta_3();
         press(&mut s, &lib, "bBecheck the date");
         // Too small to show the pane, q quits; the draft is kept.
-        update(&mut s, &lib, Action::Resize(10, 3));
+        update(&mut s, &lib, Msg::Resize(10, 3));
         let effects = press(&mut s, &lib, "q");
         assert!(s.quit);
         let [Change::Note { bookmark: b, .. }] = saved(&effects)[..] else {
@@ -733,7 +733,7 @@ mod bookmarks {
         update(
             &mut s,
             &lib,
-            Action::Synced {
+            Msg::Synced {
                 bookmarks: Vec::new(),
                 problem: None,
             },
@@ -788,7 +788,7 @@ mod bookmarks {
         update(
             &mut s,
             &lib,
-            Action::Synced {
+            Msg::Synced {
                 bookmarks: kept.clone(),
                 problem: Some("bookmarks not saved: read-only file system".into()),
             },

@@ -166,7 +166,7 @@ mod tests {
         // Every action the default map binds has a name.
         for layer in Layer::ALL {
             for (action, _) in KeyMap::default().layer(layer) {
-                let name = serde_json::to_value(&action).unwrap();
+                let name = serde_json::to_value(action).unwrap();
                 assert!(names.contains(&name.as_str().unwrap()), "{action:?}");
             }
         }

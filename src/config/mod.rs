@@ -316,7 +316,7 @@ mod tests {
             let mut defaults: Vec<(Key, Action)> = KeyMap::default()
                 .layer(layer)
                 .into_iter()
-                .flat_map(|(a, keys)| keys.into_iter().map(move |k| (k, a.clone())))
+                .flat_map(|(a, keys)| keys.into_iter().map(move |k| (k, a)))
                 .collect();
             let by_name = |b: &(Key, Action)| b.0.to_string();
             listed.sort_by_key(by_name);

@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::library::Library;
 use crate::tui::keymap::Key;
-use crate::tui::msg::Action;
+use crate::tui::msg::{Action, Msg};
 use crate::tui::state::AppState;
 use crate::tui::update::{Effect, update};
 use crate::tui::view;
@@ -274,8 +274,8 @@ fn problem(synced: &Synced) -> Option<String> {
     (!problems.is_empty()).then(|| problems.join("; "))
 }
 
-fn synced(synced: Synced) -> Action {
-    Action::Synced {
+fn synced(synced: Synced) -> Msg {
+    Msg::Synced {
         problem: problem(&synced),
         bookmarks: synced.bookmarks,
     }
@@ -294,27 +294,27 @@ fn event_loop(
         // view agree even where no resize event came (after Ctrl-Z and fg).
         let size = terminal.size()?;
         if (size.width, size.height) != state.size {
-            update(state, library, Action::Resize(size.width, size.height));
+            update(state, library, Msg::Resize(size.width, size.height));
         }
         terminal.draw(|frame| view::view(state, library, frame))?;
-        let action = loop {
+        let msg = loop {
             if signals.quitting().is_some() {
-                break Action::ForceQuit;
+                break Msg::Do(Action::ForceQuit);
             }
             if signals.suspend.swap(false, Ordering::Relaxed) {
-                break Action::Suspend;
+                break Msg::Do(Action::Suspend);
             }
             // Events that mean nothing (pointer motion) do not redraw.
             if event::poll(SIGNAL_POLL)? {
-                if let Some(action) = to_action(state, event::read()?) {
-                    break action;
+                if let Some(msg) = to_msg(state, event::read()?) {
+                    break msg;
                 }
             } else {
                 kept.keep_positions(state, library, false);
             }
         };
         state.now = SystemTime::now();
-        for effect in update(state, library, action) {
+        for effect in update(state, library, msg) {
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
                 Effect::Suspend => {
@@ -334,31 +334,29 @@ fn event_loop(
     Ok(())
 }
 
-fn to_action(state: &AppState, event: Event) -> Option<Action> {
+fn to_msg(state: &AppState, event: Event) -> Option<Msg> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            state.action_for(Key::from_event(key))
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => state.msg_for(Key::from_event(key)),
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Action::ScrollAt {
+                MouseEventKind::ScrollDown => Some(Msg::ScrollAt {
                     column,
                     row,
                     down: true,
                 }),
-                MouseEventKind::ScrollUp => Some(Action::ScrollAt {
+                MouseEventKind::ScrollUp => Some(Msg::ScrollAt {
                     column,
                     row,
                     down: false,
                 }),
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt { column, row }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Msg::ClickAt { column, row }),
                 _ => None,
             }
         }
-        Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
+        Event::Resize(columns, rows) => Some(Msg::Resize(columns, rows)),
         Event::Paste(text) if state.layers().first().is_some_and(|l| l.types()) => {
-            Some(Action::Paste(text))
+            Some(Msg::Paste(text))
         }
         _ => None,
     }

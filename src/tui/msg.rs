@@ -1,10 +1,10 @@
-//! What a person can ask of the reader. The snake_case names of the
-//! bindable variants are the key map's vocabulary.
+//! What a person can ask of the reader (`Action`, whose snake_case names
+//! are the key map's vocabulary), and the messages `update` takes.
 
 use crate::bookmarks::Bookmark;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     MoveUp,
@@ -61,35 +61,42 @@ pub enum Action {
     DeleteBookmark,
     /// Brings back the bookmark deleted last.
     UndoDelete,
+}
+
+/// What reaches `update`: a bound action, or one of the loop's own
+/// messages, which no key or config can name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Do(Action),
     /// The bookmarks as the file holds them after a read or a save, and
     /// what went wrong on the way.
-    #[serde(skip)]
     Synced {
         bookmarks: Vec<Bookmark>,
         problem: Option<String>,
     },
     /// A character typed into an input line.
-    #[serde(skip)]
-    InputChar(char),
+    Typed(char),
     /// Text pasted into the terminal (bracketed paste).
-    #[serde(skip)]
     Paste(String),
     /// The terminal's new size, in columns and rows.
-    #[serde(skip)]
     Resize(u16, u16),
     /// The mouse wheel over a cell.
-    #[serde(skip)]
     ScrollAt {
         column: u16,
         row: u16,
         down: bool,
     },
     /// A left click on a cell.
-    #[serde(skip)]
     ClickAt {
         column: u16,
         row: u16,
     },
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Do(action)
+    }
 }
 
 impl Action {
@@ -126,7 +133,6 @@ impl Action {
             Action::EditNote => "edit the bookmark's note",
             Action::DeleteBookmark => "delete the bookmark",
             Action::UndoDelete => "bring back the bookmark deleted last",
-            Action::Synced { .. } => "show the bookmarks as saved",
             Action::OpenPeople => "the People pane: every organization and person",
             Action::OpenEntity => "open this entry in the People pane",
             Action::OpenSelection => "open the selected document at that passage",
@@ -137,15 +143,10 @@ impl Action {
             Action::ClearInput => "clear the input",
             Action::ToggleMark => "mark or unmark the document for the overlap view",
             Action::ShowOverlap => "who the marked documents share, and who is unique to each",
-            Action::InputChar(_) => "type into the input",
             Action::MoveCursorLeft => "move the cursor left",
             Action::MoveCursorRight => "move the cursor right",
             Action::MoveCursorHome => "move the cursor to the start",
             Action::MoveCursorEnd => "move the cursor to the end",
-            Action::Paste(_) => "paste into the input",
-            Action::Resize(..) => "redraw at the new size",
-            Action::ScrollAt { .. } => "scroll the pane under the pointer",
-            Action::ClickAt { .. } => "focus and select under the pointer",
         }
     }
 

@@ -8,7 +8,7 @@ use crate::search::Hit;
 use crate::tui::input::Input;
 use crate::tui::keymap::{Key, KeyMap, Layer};
 use crate::tui::layout::{self, Pane, Panes, ViewOptions};
-use crate::tui::msg::Action;
+use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;
 use std::time::SystemTime;
 
@@ -214,16 +214,17 @@ impl AppState {
 
     /// What a key press means now: its binding in the active layers, or,
     /// in an input line, the character it types.
-    pub fn action_for(&self, key: Key) -> Option<Action> {
+    pub fn msg_for(&self, key: Key) -> Option<Msg> {
         let layers = self.layers();
-        self.keymap.action(key, &layers).or_else(|| {
-            layers
+        match self.keymap.action(key, &layers) {
+            Some(action) => Some(Msg::Do(action)),
+            None => layers
                 .first()
                 .is_some_and(|l| l.types())
                 .then(|| key.typed())
                 .flatten()
-                .map(Action::InputChar)
-        })
+                .map(Msg::Typed),
+        }
     }
 
     /// Opens the last document read at its paragraph, and puts each

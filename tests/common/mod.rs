@@ -5,7 +5,7 @@
 use nkread::corpus::{Corpus, SourceFile};
 use nkread::library::Library;
 use nkread::tui::keymap::{Key, KeyMap};
-use nkread::tui::msg::Action;
+use nkread::tui::msg::Msg;
 use nkread::tui::state::AppState;
 use nkread::tui::theme::Theme;
 use nkread::tui::update::{Effect, update};
@@ -35,7 +35,7 @@ pub fn state(library: &Library, columns: u16, rows: u16) -> AppState {
     let mut state = AppState::new(&library.corpus, KeyMap::default(), Theme::mono());
     // A fixed clock, so bookmarks made in tests have one date.
     state.now = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_448_402);
-    update(&mut state, library, Action::Resize(columns, rows));
+    update(&mut state, library, Msg::Resize(columns, rows));
     state
 }
 
@@ -79,8 +79,8 @@ pub fn keys(notation: &str) -> Vec<Key> {
 pub fn press(state: &mut AppState, library: &Library, notation: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in keys(notation) {
-        if let Some(action) = state.action_for(key) {
-            effects.extend(update(state, library, action));
+        if let Some(msg) = state.msg_for(key) {
+            effects.extend(update(state, library, msg));
         }
     }
     effects

@@ -437,7 +437,7 @@ impl Default for KeyMap {
             Layer::Bookmarks,
             Layer::Pager,
         ] {
-            for (key, action) in MOVEMENT.clone() {
+            for (key, action) in MOVEMENT {
                 // Space marks documents in the list.
                 if !(layer == Layer::List && key == Key::char(' ')) {
                     bind(layer, key, action);
@@ -490,7 +490,7 @@ impl Default for KeyMap {
             (Key::ctrl('w'), Action::DeleteWord),
             (Key::ctrl('u'), Action::ClearInput),
         ];
-        for (key, action) in editing.clone() {
+        for (key, action) in editing {
             bind(Layer::Search, key, action);
         }
         bind(Layer::Search, Key::plain(KeyCode::PageUp), Action::PageUp);
@@ -572,7 +572,7 @@ impl KeyMap {
         self.bindings
             .iter()
             .find(|&&(l, k, _)| l == layer && k == key)
-            .map(|(_, _, a)| a.clone())
+            .map(|(_, _, a)| *a)
     }
 
     /// The keys bound to `action` in `layer`, in binding order.
@@ -594,7 +594,7 @@ impl KeyMap {
             }
             match grouped.iter_mut().find(|(action, _)| action == a) {
                 Some((_, keys)) => keys.push(k),
-                None => grouped.push((a.clone(), vec![k])),
+                None => grouped.push((*a, vec![k])),
             }
         }
         grouped

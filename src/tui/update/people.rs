@@ -1,0 +1,132 @@
+//! The People pane: moving through entities and their documents, sorting,
+//! filtering, and opening a passage.
+
+use super::Outcome;
+use super::edit::{Edited, edit};
+use super::navigate::{bound, inner_of, open_at, step};
+use crate::library::Library;
+use crate::people::SortBy;
+use crate::tui::layout::sidebar::SidebarText;
+use crate::tui::layout::{self, Pane};
+use crate::tui::msg::{Action, Msg};
+use crate::tui::state::{AppState, Overlay, PeopleState};
+
+/// The People pane's own keys.
+pub(super) fn update(people: &mut PeopleState, library: &Library, msg: &Msg) -> Outcome {
+    let listed = layout::people::listed(library, people.filter.text(), people.sort);
+    let entity = listed.get(people.selected).copied();
+    let rows = entity.map_or(0, |e| {
+        layout::people::openable(&layout::people::detail(library, e)).len()
+    });
+    match bound(msg) {
+        Some(
+            action @ (Action::MoveUp
+            | Action::MoveDown
+            | Action::PageUp
+            | Action::PageDown
+            | Action::GoTop
+            | Action::GoBottom),
+        ) => {
+            // A page of entities; the pane is most of the screen.
+            let page = 10;
+            if people.in_detail {
+                people.detail_selected = step(
+                    people.detail_selected,
+                    &action,
+                    page,
+                    rows.saturating_sub(1),
+                );
+            } else {
+                people.selected = step(
+                    people.selected,
+                    &action,
+                    page,
+                    listed.len().saturating_sub(1),
+                );
+                people.detail_selected = 0;
+            }
+        }
+        Some(Action::FocusNext | Action::FocusPrev) => {
+            people.in_detail = !people.in_detail && rows > 0;
+        }
+        // Enter on an entity goes to its documents; Enter there opens one.
+        Some(Action::OpenSelection) if people.in_detail => return Outcome::Open,
+        Some(Action::OpenSelection) => {
+            people.in_detail = rows > 0;
+            people.detail_selected = 0;
+        }
+        Some(Action::ToggleSort) => {
+            people.sort = match people.sort {
+                SortBy::Name => SortBy::Documents,
+                SortBy::Documents => SortBy::Name,
+            };
+            // The same entity stays selected in the new order.
+            let reordered = layout::people::listed(library, people.filter.text(), people.sort);
+            people.selected = entity
+                .and_then(|e| reordered.iter().position(|&x| x == e))
+                .unwrap_or(0);
+        }
+        Some(Action::EditFilter) => people.editing = true,
+        Some(Action::Back | Action::Confirm) if people.editing => people.editing = false,
+        _ => match edit(&mut people.filter, msg) {
+            // A new filter, a new list: back to its top.
+            Some(Edited::Changed { .. }) => {
+                people.selected = 0;
+                people.detail_selected = 0;
+                people.in_detail = false;
+            }
+            Some(Edited::Moved) => {}
+            None => return Outcome::NotMine,
+        },
+    }
+    Outcome::Done
+}
+
+/// Enter in the People pane's right column: the document, at the passage.
+pub(super) fn open_selection(state: &mut AppState, library: &Library) {
+    let Some(Overlay::People(people)) = state.overlays.last() else {
+        return;
+    };
+    if !people.in_detail {
+        return;
+    }
+    let listed = layout::people::listed(library, people.filter.text(), people.sort);
+    let Some(&entity) = listed.get(people.selected) else {
+        return;
+    };
+    let rows = layout::people::detail(library, entity);
+    let open = layout::people::openable(&rows);
+    let target = open.get(people.detail_selected).and_then(|&i| rows.get(i));
+    if let Some(layout::people::DetailRow {
+        kind: layout::people::RowKind::Open { doc, paragraph },
+        ..
+    }) = target
+    {
+        open_at(state, library, *doc, *paragraph);
+    }
+}
+
+/// Enter on a sidebar entry: the People pane, on that entity.
+pub(super) fn open_entity(state: &mut AppState, library: &Library) {
+    let (Some(d), Some(area)) = (state.open(), inner_of(state, Pane::Sidebar)) else {
+        return;
+    };
+    let text = SidebarText::lay_out(library, d, usize::from(area.width));
+    let person = text.entries.get(state.sidebar.selected).map(|&(p, _)| p);
+    let entity = person.and_then(|p| {
+        library
+            .corpus
+            .documents
+            .get(d)?
+            .people
+            .get(p)
+            .map(|p| p.entity)
+    });
+    let mut people = PeopleState::default();
+    if let Some(e) = entity {
+        let listed = layout::people::listed(library, people.filter.text(), people.sort);
+        people.selected = listed.iter().position(|&x| x == e).unwrap_or(0);
+        people.in_detail = true;
+    }
+    state.overlays.push(Overlay::People(people));
+}

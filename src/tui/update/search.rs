@@ -1,0 +1,154 @@
+//! The search overlay, and n/N through the last search's matches.
+
+use super::Outcome;
+use super::edit::{Edited, edit};
+use super::navigate::{bound, inner_of, open_at, step};
+use crate::library::Library;
+use crate::search::Field;
+use crate::tui::input::MAX_CHARS;
+use crate::tui::layout::sidebar::SidebarText;
+use crate::tui::layout::{self, Pane};
+use crate::tui::msg::{Action, Msg};
+use crate::tui::state::{AppState, Overlay, SearchState};
+
+/// The search overlay's own keys: every edit runs the query again.
+pub(super) fn update(
+    search: &mut SearchState,
+    library: &Library,
+    open: Option<usize>,
+    msg: &Msg,
+) -> Outcome {
+    let last = search.hits.len().saturating_sub(1);
+    let mut rerun = true;
+    let mut cut = false;
+    match bound(msg) {
+        Some(Action::ToggleScope) if open.is_some() => search.this_document = !search.this_document,
+        Some(Action::ToggleScope) => {}
+        Some(action @ (Action::MoveUp | Action::MoveDown | Action::PageUp | Action::PageDown)) => {
+            rerun = false;
+            search.selected = step(search.selected, &action, 10, last);
+        }
+        Some(Action::OpenSelection) if !search.hits.is_empty() => return Outcome::Open,
+        Some(Action::OpenSelection) => rerun = false,
+        _ => match edit(&mut search.input, msg) {
+            Some(Edited::Changed { cut: was_cut }) => cut = was_cut,
+            Some(Edited::Moved) => rerun = false,
+            None => return Outcome::NotMine,
+        },
+    }
+    if rerun {
+        let (hits, problem) = layout::search::run(
+            library,
+            search.input.text(),
+            open.filter(|_| search.this_document),
+        );
+        search.hits = hits;
+        search.problem = problem.or_else(|| {
+            cut.then(|| format!("the input was cut to its first {MAX_CHARS} characters"))
+        });
+        search.selected = 0;
+    }
+    Outcome::Done
+}
+
+/// Enter in the search overlay: the hit's document, at its paragraph, with
+/// the query kept for n and N.
+pub(super) fn open_hit(state: &mut AppState, library: &Library) {
+    let Some(Overlay::Search(search)) = state.overlays.last() else {
+        return;
+    };
+    let Some(hit) = search.hits.get(search.selected).copied() else {
+        return;
+    };
+    state.last_query = Some(search.input.text().to_string());
+    let paragraph = match hit.field {
+        Field::Paragraph(p) => Some(p),
+        _ => None,
+    };
+    open_at(state, library, hit.doc, paragraph);
+    match hit.field {
+        Field::Paragraph(_) => say_match(state, library),
+        Field::Person(person) => select_person(state, library, person),
+        Field::Title => {}
+    }
+}
+
+/// Selects a person of the open document in the sidebar and names them.
+pub(super) fn select_person(state: &mut AppState, library: &Library, person: usize) {
+    let (Some(d), Some(area)) = (state.open(), inner_of(state, Pane::Sidebar)) else {
+        return;
+    };
+    let text = SidebarText::lay_out(library, d, usize::from(area.width));
+    if let Some(entry) = text.entries.iter().position(|&(p, _)| p == person) {
+        state.sidebar.selected = entry;
+    }
+    if let Some(p) = library
+        .corpus
+        .documents
+        .get(d)
+        .and_then(|doc| doc.people.get(person))
+    {
+        state.say(format!("{}, {} (in the people sidebar)", p.name, p.role));
+    }
+}
+
+/// The paragraphs of the open document the last search matches, in order.
+pub(super) fn matched_paragraphs(state: &AppState, library: &Library) -> Vec<usize> {
+    match (&state.last_query, state.open()) {
+        (Some(query), Some(d)) => layout::search::matches_in(library, query, d)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// "match 2/5 in this document", for the paragraph under the cursor.
+pub(super) fn say_match(state: &mut AppState, library: &Library) {
+    let matches = matched_paragraphs(state, library);
+    let cursor = state.reader().cursor;
+    if let Some(at) = matches.iter().position(|&p| p == cursor) {
+        state.say(format!(
+            "match {}/{} in this document",
+            at + 1,
+            matches.len()
+        ));
+    }
+}
+
+/// n and N: the next or previous paragraph the last search matches,
+/// wrapping around the document.
+pub(super) fn step_match(state: &mut AppState, library: &Library, forward: bool) {
+    let Some(query) = state.last_query.clone() else {
+        state.complain("no search yet: / searches");
+        return;
+    };
+    let matches = matched_paragraphs(state, library);
+    let cursor = state.reader().cursor;
+    let next = if forward {
+        matches.iter().find(|&&p| p > cursor).or(matches.first())
+    } else {
+        matches
+            .iter()
+            .rev()
+            .find(|&&p| p < cursor)
+            .or(matches.last())
+    };
+    let (Some(&p), Some(d)) = (next, state.open()) else {
+        state.complain(format!("no match for “{query}” in this document"));
+        return;
+    };
+    let wrapped = if forward { p <= cursor } else { p >= cursor };
+    open_at(state, library, d, Some(p));
+    say_match(state, library);
+    if wrapped
+        && matches.len() > 1
+        && let Some(status) = &mut state.status
+    {
+        status.text.push_str(if forward {
+            ", from the top"
+        } else {
+            ", from the bottom"
+        });
+    }
+}
