@@ -4,9 +4,6 @@
 use super::check::{Check, Value, path};
 use crate::tui::keymap::{Key, KeyMap, Layer};
 use crate::tui::msg::Action;
-use serde::Deserialize;
-use serde::de::value::{Error, StrDeserializer};
-use std::cell::Cell;
 
 /// The action name that unbinds a key.
 pub const UNBIND: &str = "none";
@@ -95,7 +92,7 @@ fn read_layer(check: &mut Check, map: &mut KeyMap, layer: Layer, table: &Value) 
 
 /// An action name, or `"none"` (Some(None)) to unbind.
 fn read_action(check: &mut Check, value: &Value, field: &str) -> Option<Option<Action>> {
-    let names = action_names();
+    let names = Action::names();
     let expected = format!(
         "an action name or \"{UNBIND}\" to unbind the key; the actions are: {}",
         names.join(", ")
@@ -104,47 +101,11 @@ fn read_action(check: &mut Check, value: &Value, field: &str) -> Option<Option<A
     if name == UNBIND {
         return Some(None);
     }
-    let action = action_named(name);
+    let action = Action::named(name);
     if action.is_none() {
         check.unknown_value(value, field, name, names, &expected);
     }
     action.map(Some)
-}
-
-/// The action a config name stands for: `Action`'s serde name. Actions
-/// that carry data (a typed character, a click) have none.
-pub fn action_named(name: &str) -> Option<Action> {
-    Action::deserialize(StrDeserializer::<Error>::new(name)).ok()
-}
-
-/// The bindable actions' names, as serde knows them: what `Action`'s
-/// derived `Deserialize` hands to `deserialize_enum`, which leaves out the
-/// skipped variants. So a new action needs no list kept here.
-pub fn action_names() -> &'static [&'static str] {
-    struct Names(Cell<&'static [&'static str]>);
-    impl<'de> serde::Deserializer<'de> for &Names {
-        type Error = Error;
-        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
-            Err(serde::de::Error::custom("only the names are wanted"))
-        }
-        fn deserialize_enum<V: serde::de::Visitor<'de>>(
-            self,
-            _: &'static str,
-            variants: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Error> {
-            self.0.set(variants);
-            Err(serde::de::Error::custom("only the names are wanted"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map struct identifier ignored_any
-        }
-    }
-    let names = Names(Cell::new(&[]));
-    let _ = Action::deserialize(&names);
-    names.0.get()
 }
 
 #[cfg(test)]
@@ -153,7 +114,7 @@ mod tests {
 
     #[test]
     fn action_names_are_the_bindable_variants() {
-        let names = action_names();
+        let names = Action::names();
         assert!(names.contains(&"move_down") && names.contains(&"show_help"));
         assert!(
             !names
@@ -161,7 +122,7 @@ mod tests {
                 .any(|n| n.contains("input_char") || *n == "resize")
         );
         for name in names {
-            assert!(action_named(name).is_some(), "{name}");
+            assert!(Action::named(name).is_some(), "{name}");
         }
         // Every action the default map binds has a name.
         for layer in Layer::ALL {
@@ -170,7 +131,7 @@ mod tests {
                 assert!(names.contains(&name.as_str().unwrap()), "{action:?}");
             }
         }
-        assert_eq!(action_named("next"), None);
-        assert_eq!(action_named(UNBIND), None);
+        assert_eq!(Action::named("next"), None);
+        assert_eq!(Action::named(UNBIND), None);
     }
 }

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use theme::ThemeConfig;
 
 /// The example file: every setting at its default, each explained.
-pub const EXAMPLE: &str = include_str!("../../config.example.toml");
+pub use crate::tui::keymap::EXAMPLE;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -309,7 +309,8 @@ mod tests {
             let mut listed: Vec<(Key, Action)> = table
                 .iter()
                 .map(|(k, v)| {
-                    let action = keys::action_named(v.get_ref().as_str().unwrap()).unwrap();
+                    let action =
+                        crate::tui::msg::Action::named(v.get_ref().as_str().unwrap()).unwrap();
                     (k.get_ref().parse().unwrap(), action)
                 })
                 .collect();

@@ -2,7 +2,9 @@
 //! are the key map's vocabulary), and the messages `update` takes.
 
 use crate::bookmarks::Bookmark;
+use serde::de::value::{Error, StrDeserializer};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -100,6 +102,41 @@ impl From<Action> for Msg {
 }
 
 impl Action {
+    /// The action a config name stands for: its serde name.
+    pub fn named(name: &str) -> Option<Action> {
+        Action::deserialize(StrDeserializer::<Error>::new(name)).ok()
+    }
+
+    /// Every action's config name, as serde knows them: what the derived
+    /// `Deserialize` hands to `deserialize_enum`, so a new action needs no
+    /// list kept here.
+    pub fn names() -> &'static [&'static str] {
+        struct Names(Cell<&'static [&'static str]>);
+        impl<'de> serde::Deserializer<'de> for &Names {
+            type Error = Error;
+            fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+                Err(serde::de::Error::custom("only the names are wanted"))
+            }
+            fn deserialize_enum<V: serde::de::Visitor<'de>>(
+                self,
+                _: &'static str,
+                variants: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Error> {
+                self.0.set(variants);
+                Err(serde::de::Error::custom("only the names are wanted"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+                bytes byte_buf option unit unit_struct newtype_struct seq tuple
+                tuple_struct map struct identifier ignored_any
+            }
+        }
+        let names = Names(Cell::new(&[]));
+        let _ = Action::deserialize(&names);
+        names.0.get()
+    }
+
     /// What the action does, for the help overlay.
     pub fn description(&self) -> &'static str {
         match self {
