@@ -1,7 +1,8 @@
 //! The `bookmarks` command: list, add, remove and export the bookmarks the
 //! reader keeps, through the same store, so the same promises hold.
 
-use super::{Failure, Output, find, table, to_json};
+use super::format::{table, to_json};
+use super::{Failure, Output, find};
 use crate::bookmarks::{self, Bookmark, Change, Locator, Place, Store, Synced, shown};
 use crate::citation::citation;
 use crate::corpus::{Corpus, clean_line};

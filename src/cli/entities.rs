@@ -2,7 +2,8 @@
 //! as a list, one of them with its documents and passages, those a set of
 //! documents share, and the corpus check's warnings.
 
-use super::{Failure, Output, block, find, table, to_json};
+use super::format::{block, table, to_json};
+use super::{Failure, Output, find};
 use crate::corpus::{Corpus, EntityId, clean_line, near_duplicates};
 use crate::people::{Lookup, PeopleIndex, SortBy};
 use serde::Serialize;

@@ -97,8 +97,8 @@ pub(super) fn search(
     for (place, row) in &rows {
         let lead = format!(
             "{}  {}  ",
-            super::pad(row.doc, id_width),
-            super::pad(place, place_width)
+            super::format::pad(row.doc, id_width),
+            super::format::pad(place, place_width)
         );
         // One line per hit: a paragraph's own line breaks become spaces.
         let one_line = row.text.replace('\n', " ");

@@ -1,0 +1,233 @@
+//! The command line's one definition, with each command's help text; the
+//! man pages and completions are made from it.
+
+use super::bookmarks::BookmarksCommand;
+use crate::people::SortBy;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+pub(super) const AFTER_HELP: &str = "\
+Examples:
+  nkread list                      the documents, newest first
+  nkread show hrc55-open-letter-2024
+  nkread search secrty councl      fuzzy search; see `nkread search --help`
+  nkread --corpus ~/nk-docs list --json
+  nkread people ojea               who, in which documents, where named
+  nkread check                     warn of look-alike names
+  nkread bookmarks export          kept passages with citations, as Markdown
+  nkread config check              report every problem in the config file
+  nkread completions bash          shell completions; see `nkread completions --help`
+
+Exit status:
+  0  success
+  1  a runtime failure: output could not be written, or bookmarks could not
+     be read or saved
+  2  a usage or input error: bad arguments, a broken config or corpus file,
+     an unknown document or bookmark id or name, a paragraph a document does
+     not have, an invalid search query, or no terminal for the reader";
+
+#[derive(Debug, Parser)]
+#[command(name = "nkread", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Also read documents from PATH: a directory of *.toml and *.json files, or one such file; repeatable
+    #[arg(long = "corpus", value_name = "PATH")]
+    pub corpus: Vec<PathBuf>,
+    /// Read the configuration from FILE instead of the default location
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the documents: id, date, kind and title, newest first
+    #[command(after_help = "Examples:\n  nkread list\n  nkread list --json | jq -r '.[].id'")]
+    List {
+        /// Print JSON: [{"id","title","date","kind","issuers","paragraphs","people"}]
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one document: its paragraphs numbered from 1, then its people by role
+    #[command(
+        after_help = "Examples:\n  nkread show joint-letter-security-council-2015\n  nkread show hrc55-open-letter-2024 --json | jq '.people | length'"
+    )]
+    Show {
+        /// The document's id, as `nkread list` prints it
+        id: String,
+        /// Print JSON: {"id","title","date","kind","place","tags","paragraphs","people"}
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the organizations and people, show one, or those documents share
+    #[command(after_help = PEOPLE_HELP)]
+    People {
+        /// Show one organization or person, with its documents, roles and the passages that name it: a name, alias, acronym or id, matched fuzzily
+        #[arg(value_name = "NAME", conflicts_with_all = ["shared", "sort"])]
+        name: Vec<String>,
+        /// List the organizations and people common to these documents, with their roles in each
+        #[arg(long, value_name = "ID", num_args = 2..)]
+        shared: Vec<String>,
+        /// Order of a list
+        #[arg(long, value_enum, default_value_t)]
+        sort: SortBy,
+        /// Print JSON: [{"entity","name","kind","aliases","documents":[{"doc","role"}]}]; for NAME, one such object with "acronyms" and "passages":[{"doc","n","text"}]
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the corpus, and warn of look-alike names of different entities
+    #[command(after_help = CHECK_HELP)]
+    Check,
+    /// List, add, remove or export bookmarks: the passages kept in the reader
+    #[command(after_help = BOOKMARKS_HELP, args_conflicts_with_subcommands = true)]
+    Bookmarks {
+        #[command(subcommand)]
+        command: Option<BookmarksCommand>,
+        /// Print JSON: [{"id","doc","paragraph","quote","note","created","orphaned"}]
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search titles, people and paragraphs; the best hits first, one a line
+    #[command(after_help = SEARCH_HELP)]
+    Search {
+        /// The query; several words are one query
+        #[arg(required_unless_present = "stdin", conflicts_with = "stdin")]
+        query: Vec<String>,
+        /// Print JSON: [{"doc","field","paragraph","score","text","indices"}]
+        #[arg(long)]
+        json: bool,
+        /// Print at most N hits
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Search only the document with this id
+        #[arg(long, value_name = "ID")]
+        doc: Option<String>,
+        /// Read one query a line from stdin; write each one's hits as a JSON array on one line
+        #[arg(long)]
+        stdin: bool,
+    },
+    /// Check the configuration file, say where it is, or print the defaults
+    #[command(after_help = CONFIG_HELP)]
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+    /// Print shell completions for bash, zsh, fish, powershell or elvish
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write a page for each command; made from this definition
+    #[command(after_help = MAN_HELP)]
+    Man {
+        /// Write nkread.1 and a page for each subcommand (nkread-config-check.1, …) into DIR,
+        /// and name each file written on stderr
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+pub(super) const MAN_HELP: &str = "\
+Without --dir, only the top page, nkread(1), is printed; its SUBCOMMANDS
+section names a page for each subcommand, which --dir writes too, making DIR
+if need be.
+
+Examples:
+  nkread man --dir ~/.local/share/man/man1     all pages; then `man nkread-search`
+  nkread man | man -l -                         read the top page now";
+
+pub(super) const BOOKMARKS_HELP: &str = "\
+One line per bookmark: id, document and paragraph, date, the start of the
+passage and the note. A bookmark whose document is gone is marked (gone) and
+keeps its quote. They are kept in $XDG_DATA_HOME/nkread/bookmarks.json
+(~/.local/share/nkread/bookmarks.json); see the README.
+
+Examples:
+  nkread bookmarks
+  nkread bookmarks add hrc55-open-letter-2024 3 --note \"for the briefing\"
+  nkread bookmarks rm 3f2a9c1d
+  nkread bookmarks export > passages.md
+  nkread bookmarks export --format json | jq -r '.[].citation'";
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Report every problem in a config file; exit 2 if there is one
+    #[command(
+        after_help = "Examples:\n  nkread config check\n  nkread config check ~/dotfiles/nkread.toml\n  nkread --config ./try.toml config check"
+    )]
+    Check {
+        /// The file to check; by default the one nkread reads
+        file: Option<PathBuf>,
+    },
+    /// Print where the configuration is read from
+    #[command(after_help = "Examples:\n  nkread config path\n  $EDITOR \"$(nkread config path)\"")]
+    Path,
+    /// Print the built-in defaults: config.example.toml, every setting explained
+    #[command(
+        after_help = "Examples:\n  nkread config default > \"$(nkread config path)\"\n  nkread config default | less"
+    )]
+    Default,
+}
+
+pub(super) const CONFIG_HELP: &str = "\
+Examples:
+  mkdir -p ~/.config/nkread
+  nkread config default > ~/.config/nkread/config.toml
+  nkread config check
+  nkread config path
+
+The file is read from --config FILE, or else from
+$XDG_CONFIG_HOME/nkread/config.toml; a missing file means the defaults.";
+
+pub(super) const COMPLETIONS_HELP: &str = "\
+Examples:
+  nkread completions bash > ~/.local/share/bash-completion/completions/nkread
+  nkread completions zsh > ~/.zfunc/_nkread      # with fpath+=~/.zfunc
+  nkread completions fish > ~/.config/fish/completions/nkread.fish
+  nkread completions powershell >> $PROFILE
+  nkread completions elvish > ~/.config/elvish/lib/nkread.elv   # then: use nkread";
+
+pub(super) const PEOPLE_HELP: &str = "\
+One line per organization or person: id, kind, number of documents, name.
+
+Examples:
+  nkread people --sort documents
+  nkread people \"Tomas Ojea Quintana\"     any spelling, an alias, an acronym or a part
+  nkread people --shared joint-letter-security-council-2015 hrc55-open-letter-2024
+  nkread people --json | jq -r '.[] | select(.documents | length > 2) | .name'
+
+An organization or person appears in a document that lists it among its
+people (issuer, signatory, member, quoted, mentioned). Passages are the
+paragraphs whose text names it, numbered from 1 as `nkread show` numbers them.";
+
+pub(super) const CHECK_HELP: &str = "\
+Examples:
+  nkread check
+  nkread --corpus ~/nk-docs check 2>/dev/null | wc -l
+
+Each warning is one line on stdout, starting with \"warning:\"; a summary goes to
+stderr. The status is 0 with or without warnings, and 2 when a file does not
+load. Two names that are one body need one spelling in the corpus files or an
+alias in data/entities.toml; two that are different bodies are recorded there
+as `distinct_from`.";
+
+pub(super) const SEARCH_HELP: &str = "\
+Query syntax (as fzf's extended mode):
+  secrty councl        every word must match a word, in any order; typos allowed
+  'secur  \"a phrase\"   exactly this text
+  ^just                a word starting with this
+  !dprk                leave out what contains this
+  Council              a word with a capital matches case; lower case matches any
+  kind:joint-letter  year:2015  year:2014..2017  year:2015..  by:hrw  role:quoted
+                       filters; by: is an issuer, signatory or member
+
+Examples:
+  nkread search secrty councl
+  nkread search 'by:\"christian solidarity\" year:2015.. accountability' --json
+  nkread search council --doc joint-letter-security-council-2015
+  printf 'council\ncrimes humanity\n' | nkread search --stdin
+
+With --stdin, a line that is not a valid query gets {\"error\": \"...\"} and the
+stream goes on; the exit status is then 2.";
