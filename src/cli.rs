@@ -277,6 +277,7 @@ impl Failure {
 
 /// Runs nkread with the process's arguments and terminal.
 pub fn run() -> ExitCode {
+    crate::bookmarks::ignore_file_size_signal();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // Help and version go to stdout with status 0.
