@@ -918,7 +918,10 @@ fn search_stdin_answers_a_line_that_is_not_utf8_with_an_error() {
     let error = lines[1]["error"].as_str().expect("an error, not hits");
     assert!(error.contains("not valid UTF-8 (at byte 1)"), "{error}");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("line 2: the line is not valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("line 2: the line is not valid UTF-8"),
+        "{stderr}"
+    );
 }
 
 #[test]

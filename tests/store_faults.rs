@@ -193,7 +193,9 @@ fn kill_9_in_the_middle_of_a_large_save_loses_no_saved_bookmark() {
 fn a_file_size_limit_is_treated_as_a_full_disk() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
-    let entries: Vec<String> = (0..100).map(|n| entry(&format!("{n:08x}"), 5, "")).collect();
+    let entries: Vec<String> = (0..100)
+        .map(|n| entry(&format!("{n:08x}"), 5, ""))
+        .collect();
     let before = file_of(&entries);
     assert!(before.len() > 8192);
     write(home, &before);
