@@ -900,6 +900,31 @@ fn search_stdin_answers_each_line_with_a_json_line_and_goes_on_after_a_bad_one()
 }
 
 #[test]
+fn search_stdin_answers_a_line_that_is_not_utf8_with_an_error() {
+    let out = nkread()
+        .args(["search", "--stdin", "--limit", "1"])
+        .write_stdin(&b"council\n\xff\xfecouncil\ncouncil\n"[..])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert_eq!(lines[0], lines[2]);
+    let error = lines[1]["error"].as_str().expect("an error, not hits");
+    assert!(error.contains("not valid UTF-8 (at byte 1)"), "{error}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("line 2: the line is not valid UTF-8"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn hostile_queries_are_answered_and_never_echoed_raw() {
     for query in [
         "",

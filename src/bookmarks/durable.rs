@@ -15,6 +15,24 @@ const LOCK_WAIT: Duration = Duration::from_secs(2);
 /// The lock file, beside the files it guards.
 const LOCK: &str = ".lock";
 
+/// The most nkread reads of a file it keeps: a bookmarks file of 10,000
+/// bookmarks is a few megabytes, and a larger file is not one of its own.
+pub const READ_CAP: u64 = 256 << 20;
+
+/// Makes a write past the file-size limit (`ulimit -f`) fail with EFBIG,
+/// as a full disk fails with ENOSPC, instead of killing the process with
+/// SIGXFSZ: the old file stays, no temp file is left, the error is shown
+/// and the change kept. Call it first thing in `main`.
+pub fn ignore_file_size_signal() {
+    // SAFETY: sets one signal's disposition to "ignore"; no handler runs.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+/// Opening a FIFO or a device this way never blocks; it is then refused.
+const NONBLOCK: i32 = libc::O_NONBLOCK;
+
 /// Creates the directory, and its parents, readable by its owner only.
 pub fn ensure_dir(dir: &Path) -> io::Result<()> {
     DirBuilder::new().recursive(true).mode(0o700).create(dir)
@@ -35,6 +53,7 @@ pub fn lock(dir: &Path) -> io::Result<Lock> {
         .create(true)
         .truncate(false)
         .mode(0o600)
+        .custom_flags(NONBLOCK | libc::O_NOFOLLOW)
         .open(&path)
         .map_err(named)?;
     let started = Instant::now();
@@ -55,15 +74,6 @@ pub fn lock(dir: &Path) -> io::Result<Lock> {
     }
 }
 
-/// The lock for reading, if it can be had at once: reading needs none
-/// (files are replaced whole) but setting a broken file aside does. It
-/// never creates the lock file, so a reader cannot make one others cannot
-/// open (root listing a user's bookmarks, say).
-pub fn try_lock(dir: &Path) -> Option<Lock> {
-    let file = File::open(dir.join(LOCK)).ok()?;
-    matches!(try_flock(&file), Ok(true)).then_some(Lock { _held: file })
-}
-
 /// One try at an exclusive flock: whether it was taken.
 fn try_flock(file: &File) -> io::Result<bool> {
     // SAFETY: flock on a descriptor the caller owns.
@@ -77,14 +87,43 @@ fn try_flock(file: &File) -> io::Result<bool> {
     }
 }
 
-/// Where `path` really is: a symbolic link (a dotfiles repository, say)
-/// is followed, so the file it points to is the one replaced.
-pub fn target(path: &Path) -> PathBuf {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+/// Where `path` really is: symbolic links (to a dotfiles repository, say)
+/// are followed, also to a file that does not exist yet, so the file a
+/// link points to is the one written, and the link stays.
+pub fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    // As the kernel does: at most 40 links in a row.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                // A relative link is relative to its own directory.
+                let to = fs::read_link(&path)?;
+                path = path.parent().unwrap_or(Path::new(".")).join(to);
+            }
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => return Ok(path),
         }
-        _ => path.to_path_buf(),
+    }
+    Err(io::Error::from_raw_os_error(libc::ELOOP))
+}
+
+/// Whether `path` is a file of this user's directly in `dir`: only such a
+/// file may be moved aside (a link could point anywhere, /etc/passwd
+/// included).
+pub fn mine_in(path: &Path, dir: &Path) -> Result<(), String> {
+    let parent = path.parent().and_then(|p| fs::canonicalize(p).ok());
+    if parent.is_none() || parent != fs::canonicalize(dir).ok() {
+        return Err(format!(
+            "it is outside the data directory ({})",
+            path.display()
+        ));
+    }
+    let meta = fs::metadata(path).map_err(|e| e.to_string())?;
+    // SAFETY: geteuid cannot fail.
+    let me = unsafe { libc::geteuid() };
+    match std::os::unix::fs::MetadataExt::uid(&meta) {
+        uid if uid == me => Ok(()),
+        uid => Err(format!("it belongs to another user (uid {uid})")),
     }
 }
 
@@ -162,7 +201,7 @@ pub fn remove_stale_temps(path: &Path) {
 /// Moves a file that cannot be read aside, byte for byte, to a name with
 /// the time in it: `bookmarks.json.corrupt-20261123T154002Z`.
 pub fn set_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
-    let compact: String = stamp.chars().filter(|c| *c != '-' && *c != ':').collect();
+    let compact = compact(stamp);
     // Built from the OS string, so a name that is not UTF-8 stays whole.
     let named = |suffix: String| {
         let mut name = path.as_os_str().to_os_string();
@@ -180,13 +219,62 @@ pub fn set_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
     Ok(to)
 }
 
-/// The file's bytes, or None when it does not exist.
+/// "2026-11-23T15:40:02Z" as a set-aside file's name has it:
+/// "20261123T154002Z", of one width, so names sort in time order.
+pub fn compact(stamp: &str) -> String {
+    stamp.chars().filter(|c| *c != '-' && *c != ':').collect()
+}
+
+/// The file's bytes, or None when it does not exist. Only a regular file
+/// of at most `READ_CAP` bytes is read; see `read_regular`.
 pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    match fs::read(path) {
+    match read_regular(path, READ_CAP) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// The bytes of `path` if it is a regular file (links followed) of at most
+/// `cap` bytes. A FIFO, a device, a socket or a directory is refused before
+/// it is read, and opening one never blocks: the error says what was found.
+pub fn read_regular(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    // Checked before opening, as opening some devices acts on them, and
+    // again on what was opened, as the name may have changed meanwhile.
+    regular(&fs::metadata(path)?)?;
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(NONBLOCK | libc::O_NOCTTY)
+        .open(path)?;
+    regular(&file.metadata()?)?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!("larger than {} MiB, more than nkread reads", cap >> 20),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn regular(meta: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    let found = match () {
+        _ if kind.is_file() => return Ok(()),
+        _ if kind.is_dir() => "a directory",
+        _ if kind.is_fifo() => "a FIFO (named pipe)",
+        _ if kind.is_char_device() => "a character device",
+        _ if kind.is_block_device() => "a block device",
+        _ if kind.is_socket() => "a socket",
+        _ => "something other than a file",
+    };
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("{found} where a regular file should be"),
+    ))
 }
 
 #[cfg(test)]
@@ -245,5 +333,35 @@ mod tests {
         let second = set_aside(&path, "2026-11-23T15:40:02Z").unwrap();
         assert_ne!(first, second);
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn only_regular_files_are_read_and_only_up_to_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid C string.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let said = |path: &Path| read_regular(path, 8).unwrap_err().to_string();
+        assert_eq!(
+            said(&fifo),
+            "a FIFO (named pipe) where a regular file should be"
+        );
+        assert_eq!(
+            said(Path::new("/dev/zero")),
+            "a character device where a regular file should be"
+        );
+        assert_eq!(
+            said(dir.path()),
+            "a directory where a regular file should be"
+        );
+        let file = dir.path().join("file");
+        fs::write(&file, b"12345678").unwrap();
+        assert_eq!(read_regular(&file, 8).unwrap(), b"12345678");
+        fs::write(&file, b"123456789").unwrap();
+        assert_eq!(
+            read_regular(&file, 8).unwrap_err().kind(),
+            io::ErrorKind::FileTooLarge
+        );
     }
 }

@@ -6,6 +6,7 @@ mod export;
 mod positions;
 mod store;
 
+pub use durable::{READ_CAP, ignore_file_size_signal, read_regular};
 pub use export::markdown;
 pub use positions::Positions;
 pub use store::{SetAside, Store, StoreError, Synced};

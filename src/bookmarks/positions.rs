@@ -36,7 +36,11 @@ impl Positions {
         let _lock = durable::lock(dir)?;
         let path = dir.join(FILE);
         durable::remove_stale_temps(&path);
-        let mut merged = Positions::load(dir);
+        // A FIFO or a device where the file should be is not ours to
+        // replace: the error says what was found.
+        let mut merged: Positions = durable::read(&path)?
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
         merged.version = 1;
         merged.last.clone_from(&self.last);
         merged
@@ -74,5 +78,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE), b"{").unwrap();
         assert_eq!(Positions::load(dir.path()), Positions::default());
+    }
+
+    #[test]
+    fn a_fifo_means_the_top_and_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE);
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid C string.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        assert_eq!(Positions::load(dir.path()), Positions::default());
+        let error = Positions::default().save(dir.path()).unwrap_err();
+        assert!(error.to_string().contains("FIFO"), "{error}");
+        let kind = std::fs::symlink_metadata(&path).unwrap().file_type();
+        assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
     }
 }

@@ -3,9 +3,9 @@
 
 use super::format::{table, to_json};
 use super::{Failure, Output, find};
-use crate::bookmarks::{self, Bookmark, Change, Locator, Place, Store, Synced, shown};
+use crate::bookmarks::{self, Bookmark, Change, Locator, Place, SetAside, Store, Synced, shown};
 use crate::citation::citation;
-use crate::corpus::{Corpus, clean_line};
+use crate::corpus::{Corpus, clean_line, is_forbidden};
 use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 use std::time::SystemTime;
@@ -83,7 +83,8 @@ pub fn run(
         message: "nkread: no home directory to keep bookmarks in".into(),
     })?;
     let mut store = Store::new(&dir);
-    let loaded = match store.load() {
+    // Read only: a listing never moves, locks or creates anything.
+    let loaded = match store.read() {
         Synced {
             error: Some(error), ..
         } => {
@@ -95,6 +96,8 @@ pub fn run(
         loaded => loaded,
     };
     let locator = Locator::new(corpus);
+    // What a change saved found in the file replaces what the read found.
+    let mut report = loaded.set_aside.clone();
     let mut out = match command {
         None => list(&locator, &loaded.bookmarks, json, columns),
         Some(BookmarksCommand::Add {
@@ -104,13 +107,14 @@ pub fn run(
         }) => add(
             corpus,
             &mut store,
+            &mut report,
             &loaded.bookmarks,
             id,
             *paragraph,
             note.as_deref(),
         )?,
         Some(BookmarksCommand::Rm { bookmark_id }) => {
-            remove(&mut store, &loaded.bookmarks, bookmark_id)?
+            remove(&mut store, &mut report, &loaded.bookmarks, bookmark_id)?
         }
         Some(BookmarksCommand::Export {
             format: Format::Markdown,
@@ -119,7 +123,7 @@ pub fn run(
             format: Format::Json,
         }) => export_json(corpus, &locator, &loaded.bookmarks).into(),
     };
-    if let Some(aside) = loaded.set_aside {
+    if let Some(aside) = report {
         let said = out
             .note
             .take()
@@ -127,12 +131,39 @@ pub fn run(
             .unwrap_or_default();
         out.note = Some(format!("nkread: {aside}{said}"));
     }
+    let listing = !matches!(
+        command,
+        Some(BookmarksCommand::Add { .. } | BookmarksCommand::Rm { .. })
+    );
+    // A listing that is not every bookmark fails, after printing what it
+    // has: a script must not take it for the whole list.
+    let hidden = match (&loaded.set_aside, &loaded.set_aside_since_save) {
+        (Some(_), _) => Some(
+            "the list above is what still reads in the bookmarks file, not all of it".to_string(),
+        ),
+        (None, Some(file)) => Some(clean_line(&format!(
+            "{} was set aside after the last save and its bookmarks are not listed; \
+             it is kept byte for byte, to read or mend",
+            file.display()
+        ))),
+        (None, None) => None,
+    };
+    if let (true, Some(hidden)) = (listing, hidden) {
+        super::write_stdout(&out.data)?;
+        let said = out.note.map(|n| format!("{n}\n")).unwrap_or_default();
+        return Err(Failure {
+            code: 1,
+            message: format!("{said}nkread: {hidden}"),
+        });
+    }
     Ok(out)
 }
 
 /// A save that failed is a failure of the command: nothing it meant to
 /// change was written.
-fn saved(synced: Synced) -> Result<Synced, Failure> {
+/// `report` becomes what the save found in the file.
+fn saved(synced: Synced, report: &mut Option<SetAside>) -> Result<Synced, Failure> {
+    report.clone_from(&synced.set_aside);
     match &synced.error {
         Some(error) => Err(Failure {
             code: 1,
@@ -157,7 +188,7 @@ fn row<'a>(bookmark: &'a Bookmark, place: Place) -> Row<'a> {
 fn list(locator: &Locator, bookmarks: &[Bookmark], json: bool, columns: Option<usize>) -> Output {
     if json {
         let rows: Vec<Row> = bookmarks.iter().map(|b| row(b, locator.place(b))).collect();
-        return to_json(&rows).into();
+        return escaped(to_json(&rows)).into();
     }
     if bookmarks.is_empty() {
         return Output {
@@ -192,6 +223,7 @@ fn list(locator: &Locator, bookmarks: &[Bookmark], json: bool, columns: Option<u
 fn add(
     corpus: &Corpus,
     store: &mut Store,
+    report: &mut Option<SetAside>,
     bookmarks: &[Bookmark],
     id: &str,
     paragraph: usize,
@@ -230,13 +262,16 @@ fn add(
                 )));
             }
             Some(note) => {
-                saved(store.apply(Change::Note {
-                    bookmark: Bookmark {
-                        note,
-                        ..existing.clone()
-                    },
-                    was: existing.note.clone(),
-                }))?;
+                saved(
+                    store.apply(Change::Note {
+                        bookmark: Bookmark {
+                            note,
+                            ..existing.clone()
+                        },
+                        was: existing.note.clone(),
+                    }),
+                    report,
+                )?;
                 format!("{said}; the note is added")
             }
         };
@@ -254,7 +289,7 @@ fn add(
         SystemTime::now(),
         salt,
     );
-    let synced = saved(store.apply(Change::Add(new.clone())))?;
+    let synced = saved(store.apply(Change::Add(new.clone())), report)?;
     // Its id, which a collision with another bookmark's may have changed.
     let id = synced
         .bookmarks
@@ -273,7 +308,12 @@ fn add(
     })
 }
 
-fn remove(store: &mut Store, bookmarks: &[Bookmark], id: &str) -> Result<Output, Failure> {
+fn remove(
+    store: &mut Store,
+    report: &mut Option<SetAside>,
+    bookmarks: &[Bookmark],
+    id: &str,
+) -> Result<Output, Failure> {
     let Some(found) = bookmarks.iter().find(|b| b.id == id) else {
         return Err(Failure::input(format!(
             "nkread: no bookmark with id \"{}\" (see `nkread bookmarks`)",
@@ -287,7 +327,7 @@ fn remove(store: &mut Store, bookmarks: &[Bookmark], id: &str) -> Result<Output,
         found.paragraph,
         shown(&found.quote)
     );
-    saved(store.apply(Change::Remove(found.id.clone())))?;
+    saved(store.apply(Change::Remove(found.id.clone())), report)?;
     Ok(Output {
         data: String::new(),
         note: Some(said),
@@ -314,5 +354,24 @@ fn export_json(corpus: &Corpus, locator: &Locator, bookmarks: &[Bookmark]) -> St
             }
         })
         .collect();
-    to_json(&rows)
+    escaped(to_json(&rows))
+}
+
+/// JSON with every C1, bidi and other control character the cleaner drops
+/// written as `\uXXXX`: the file is the user's to edit, and serde_json
+/// escapes only those below U+0020. Each is outside the ASCII of JSON's
+/// syntax, so it can only be inside a string, where the escape means the
+/// same character: the data is kept, the terminal is safe.
+fn escaped(json: String) -> String {
+    if !json.chars().any(is_forbidden) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match is_forbidden(c) {
+            true => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            false => out.push(c),
+        }
+    }
+    out
 }

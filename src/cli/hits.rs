@@ -157,8 +157,16 @@ pub(super) fn search_stdin(corpus: &Corpus, scope: Scope, limit: usize) -> Resul
             }
         }
         number += 1;
-        let text = String::from_utf8_lossy(&line);
-        let answer = match parse(&text, corpus) {
+        // A line that is not UTF-8 is a bad line, not one to guess at.
+        let parsed = std::str::from_utf8(&line)
+            .map_err(|e| {
+                format!(
+                    "the line is not valid UTF-8 (at byte {})",
+                    e.valid_up_to() + 1
+                )
+            })
+            .and_then(|text| parse(text, corpus));
+        let answer = match parsed {
             Ok(query) => {
                 if let Some(note) = truncation_note(&query) {
                     super::say(format!("{note} (line {number})"));

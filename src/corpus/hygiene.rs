@@ -7,7 +7,7 @@ const TAB_STOP: usize = 4;
 /// True for characters that must never reach a terminal: C0 controls other
 /// than newline, DEL, C1 controls, and the bidi embedding, override, isolate
 /// and mark characters, plus a byte-order mark inside text.
-fn is_forbidden(c: char) -> bool {
+pub fn is_forbidden(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         | '\u{200e}' | '\u{200f}' | '\u{061c}'

@@ -10,7 +10,7 @@ mod problem;
 
 pub use entities::{Entities, Entity, name_key, within_typos};
 pub(crate) use entities::{Word, name_words, without_parentheses, words};
-pub use hygiene::{clean, clean_line};
+pub use hygiene::{clean, clean_line, is_forbidden};
 pub use load::{SourceFile, from_toml};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
 pub use near_duplicates::{Likeness, NearDuplicate, near_duplicates};
