@@ -59,7 +59,7 @@ pub enum Command {
     /// List the documents: id, date, kind and title, newest first
     #[command(after_help = "Examples:\n  nkread list\n  nkread list --json | jq -r '.[].id'")]
     List {
-        /// Print JSON: [{"id","title","date","kind","issuers","paragraphs","people"}]
+        /// Print JSON: [{"id","title","date","inferred_date","kind","issuers","paragraphs","people"}]
         #[arg(long)]
         json: bool,
     },
@@ -70,7 +70,7 @@ pub enum Command {
     Show {
         /// The document's id, as `nkread list` prints it
         id: String,
-        /// Print JSON: {"id","title","date","kind","place","tags","paragraphs","people"}
+        /// Print JSON: {"id","title","date","inferred_date","kind","place","url","tags","paragraphs","people",…}
         #[arg(long)]
         json: bool,
     },
@@ -636,6 +636,7 @@ struct ListRow<'a> {
     title: &'a str,
     title_supplied: bool,
     date: Option<String>,
+    inferred_date: Option<String>,
     kind: String,
     issuers: Vec<&'a str>,
     paragraphs: usize,
@@ -653,6 +654,7 @@ fn list_json(corpus: &Corpus) -> Vec<ListRow<'_>> {
                 title: &d.title,
                 title_supplied: d.title_supplied,
                 date: d.date.map(|d| d.to_string()),
+                inferred_date: d.inferred_date.map(|d| d.to_string()),
                 kind: d.kind.to_string(),
                 issuers: d.issuers(),
                 paragraphs: d.paragraphs.len(),
@@ -698,6 +700,9 @@ fn show_text(doc: &Document, width: Option<usize>) -> String {
     };
     field("id", &doc.id);
     field("date", &doc.shown_date());
+    if let Some(reason) = &doc.inferred_date_reason {
+        field("inferred", reason);
+    }
     if let Some(note) = &doc.date_note {
         field("date note", note);
     }
@@ -712,8 +717,20 @@ fn show_text(doc: &Document, width: Option<usize>) -> String {
     if let Some(by) = &doc.posted_by {
         field("posted by", by);
     }
+    if let Some(publisher) = &doc.publisher {
+        field("publisher", publisher);
+    }
+    if let Some(url) = &doc.url {
+        field("url", url);
+    }
+    if let Some(accessed) = doc.accessed {
+        field("accessed", &accessed.to_string());
+    }
     if !doc.tags.is_empty() {
         field("tags", &doc.tags.join(", "));
+    }
+    if let Some(note) = &doc.curator_note {
+        field("note", note);
     }
     if doc.title_supplied {
         field(
@@ -755,11 +772,18 @@ struct ShowDoc<'a> {
     title: &'a str,
     title_supplied: bool,
     subtitle: Option<&'a str>,
+    /// The source's own date; an inferred one is apart, never in its place.
     date: Option<String>,
+    inferred_date: Option<String>,
+    inferred_date_reason: Option<&'a str>,
     date_note: Option<&'a str>,
     kind: String,
     place: Option<&'a str>,
     posted_by: Option<&'a str>,
+    publisher: Option<&'a str>,
+    url: Option<&'a str>,
+    accessed: Option<String>,
+    curator_note: Option<&'a str>,
     tags: &'a [String],
     source: Option<&'a str>,
     paragraphs: Vec<ShowParagraph<'a>>,
@@ -793,10 +817,16 @@ fn show_json<'a>(corpus: &'a Corpus, doc: &'a Document) -> ShowDoc<'a> {
         title_supplied: doc.title_supplied,
         subtitle: doc.subtitle.as_deref(),
         date: doc.date.map(|d| d.to_string()),
+        inferred_date: doc.inferred_date.map(|d| d.to_string()),
+        inferred_date_reason: doc.inferred_date_reason.as_deref(),
         date_note: doc.date_note.as_deref(),
         kind: doc.kind.to_string(),
         place: doc.place.as_deref(),
         posted_by: doc.posted_by.as_deref(),
+        publisher: doc.publisher.as_deref(),
+        url: doc.url.as_deref(),
+        accessed: doc.accessed.map(|d| d.to_string()),
+        curator_note: doc.curator_note.as_deref(),
         tags: &doc.tags,
         source: doc.source.as_deref(),
         paragraphs: doc

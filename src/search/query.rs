@@ -314,7 +314,7 @@ impl Filters {
             .map(|(d, doc)| {
                 let kind = self.kinds.is_empty() || self.kinds.contains(&doc.kind);
                 let year = self.years.is_empty()
-                    || doc.date.is_some_and(|date| {
+                    || doc.sort_date().is_some_and(|date| {
                         self.years
                             .iter()
                             .any(|(from, to)| (*from..=*to).contains(&date.year))
