@@ -11,8 +11,9 @@ const IDS_NEWEST_FIRST: [&str; 5] = [
     "hrc55-open-letter-2024",
     "icnk-crimes-against-humanity-demand-justice-2017",
     "joint-letter-security-council-2015",
-    "un-stand-with-north-koreas-victims-2014",
+    // Undated, but after the vote of 18 December 2014: it sorts by that.
     "icnk-welcomes-unga-resolution-2014",
+    "un-stand-with-north-koreas-victims-2014",
 ];
 
 fn fixture(path: &str) -> PathBuf {
@@ -62,7 +63,7 @@ fn no_control_characters(s: &str) {
 }
 
 #[test]
-fn list_prints_every_document_newest_first_with_undated_last() {
+fn list_prints_every_document_newest_first_inferred_dates_among_them() {
     let out = stdout_of(nkread().arg("list"));
     let ids: Vec<&str> = out
         .lines()
@@ -135,10 +136,27 @@ fn show_json_numbers_paragraphs_from_one_and_links_people_to_entities() {
 }
 
 #[test]
-fn show_json_of_an_undated_document_has_a_null_date() {
+fn show_json_of_an_undated_document_has_a_null_date_and_the_inferred_one_apart() {
     let doc = json_of(nkread().args(["show", "icnk-welcomes-unga-resolution-2014", "--json"]));
     assert_eq!(doc["date"], Value::Null);
+    assert_eq!(doc["inferred_date"], "2014-12");
+    assert!(
+        doc["inferred_date_reason"]
+            .as_str()
+            .unwrap()
+            .contains("December 18, 2014")
+    );
+    assert!(doc["curator_note"].as_str().unwrap().contains("no address"));
+    for absent in ["url", "publisher", "accessed"] {
+        assert_eq!(doc[absent], Value::Null, "{absent}");
+    }
     assert_eq!(doc["title_supplied"], true);
+    let dated = json_of(nkread().args([
+        "show",
+        "icnk-crimes-against-humanity-demand-justice-2017",
+        "--json",
+    ]));
+    assert_eq!(dated["inferred_date"], Value::Null);
 }
 
 #[test]

@@ -143,6 +143,8 @@ fn nothing_curated_is_missing_from_its_capture() {
             &doc.subtitle,
             &doc.place,
             &doc.posted_by,
+            &doc.publisher,
+            &doc.url,
             &doc.people_heading,
         ]
         .into_iter()
@@ -236,5 +238,69 @@ fn unclear_sources_record_less_and_say_so() {
             "{}: say where the date comes from",
             doc.id
         );
+        // No capture states an address, a publisher or when it was made.
+        assert!(
+            doc.url.is_none() && doc.publisher.is_none() && doc.accessed.is_none(),
+            "{}",
+            doc.id
+        );
+        assert!(
+            doc.curator_note.is_some(),
+            "{}: say what the capture lacks",
+            doc.id
+        );
+    }
+}
+
+/// Only the 2017 release states its date; the others' are implied by their
+/// text, and are marked so, each with the words that fix it.
+#[test]
+fn dates_the_text_implies_are_inferred_and_quote_their_reason() {
+    let corpus = corpus();
+    let dates: Vec<(&str, Option<String>, Option<String>)> = corpus
+        .documents
+        .iter()
+        .map(|d| {
+            (
+                d.id.as_str(),
+                d.date.map(|x| x.to_string()),
+                d.inferred_date.map(|x| x.to_string()),
+            )
+        })
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        dates,
+        [
+            ("hrc55-open-letter-2024", None, s("2024")),
+            (
+                "icnk-crimes-against-humanity-demand-justice-2017",
+                s("2017-03-07"),
+                None
+            ),
+            ("icnk-welcomes-unga-resolution-2014", None, s("2014-12")),
+            ("joint-letter-security-council-2015", None, s("2015")),
+            (
+                "un-stand-with-north-koreas-victims-2014",
+                None,
+                s("2014-11")
+            ),
+        ]
+    );
+    for doc in &corpus.documents {
+        let Some(reason) = &doc.inferred_date_reason else {
+            continue;
+        };
+        let raw = capture(doc)
+            .lines()
+            .map(norm)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut quoted = reason.split('“').skip(1).peekable();
+        assert!(quoted.peek().is_some(), "{}: quote the text", doc.id);
+        for q in quoted {
+            let q = q.split_once('”').map_or(q, |(q, _)| q);
+            assert!(raw.contains(q), "{}: “{q}” is not in the capture", doc.id);
+        }
     }
 }

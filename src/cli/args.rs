@@ -44,7 +44,7 @@ pub enum Command {
     /// List the documents: id, date, kind and title, newest first
     #[command(after_help = "Examples:\n  nkread list\n  nkread list --json | jq -r '.[].id'")]
     List {
-        /// Print JSON: [{"id","title","date","kind","issuers","paragraphs","people"}]
+        /// Print JSON: [{"id","title","date","inferred_date","kind","issuers","paragraphs","people"}]
         #[arg(long)]
         json: bool,
     },
@@ -55,7 +55,7 @@ pub enum Command {
     Show {
         /// The document's id, as `nkread list` prints it
         id: String,
-        /// Print JSON: {"id","title","date","kind","place","tags","paragraphs","people"}
+        /// Print JSON: {"id","title","date","inferred_date","kind","place","url","tags","paragraphs","people",…}
         #[arg(long)]
         json: bool,
     },

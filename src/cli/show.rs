@@ -21,6 +21,9 @@ pub(super) fn show_text(doc: &Document, width: Option<usize>) -> String {
     };
     field("id", &doc.id);
     field("date", &doc.shown_date());
+    if let Some(reason) = &doc.inferred_date_reason {
+        field("inferred", reason);
+    }
     if let Some(note) = &doc.date_note {
         field("date note", note);
     }
@@ -35,8 +38,20 @@ pub(super) fn show_text(doc: &Document, width: Option<usize>) -> String {
     if let Some(by) = &doc.posted_by {
         field("posted by", by);
     }
+    if let Some(publisher) = &doc.publisher {
+        field("publisher", publisher);
+    }
+    if let Some(url) = &doc.url {
+        field("url", url);
+    }
+    if let Some(accessed) = doc.accessed {
+        field("accessed", &accessed.to_string());
+    }
     if !doc.tags.is_empty() {
         field("tags", &doc.tags.join(", "));
+    }
+    if let Some(note) = &doc.curator_note {
+        field("note", note);
     }
     if doc.title_supplied {
         field(
@@ -78,11 +93,18 @@ pub(super) struct ShowDoc<'a> {
     title: &'a str,
     title_supplied: bool,
     subtitle: Option<&'a str>,
+    /// The source's own date; an inferred one is apart, never in its place.
     date: Option<String>,
+    inferred_date: Option<String>,
+    inferred_date_reason: Option<&'a str>,
     date_note: Option<&'a str>,
     kind: String,
     place: Option<&'a str>,
     posted_by: Option<&'a str>,
+    publisher: Option<&'a str>,
+    url: Option<&'a str>,
+    accessed: Option<String>,
+    curator_note: Option<&'a str>,
     tags: &'a [String],
     source: Option<&'a str>,
     paragraphs: Vec<ShowParagraph<'a>>,
@@ -116,10 +138,16 @@ pub(super) fn show_json<'a>(corpus: &'a Corpus, doc: &'a Document) -> ShowDoc<'a
         title_supplied: doc.title_supplied,
         subtitle: doc.subtitle.as_deref(),
         date: doc.date.map(|d| d.to_string()),
+        inferred_date: doc.inferred_date.map(|d| d.to_string()),
+        inferred_date_reason: doc.inferred_date_reason.as_deref(),
         date_note: doc.date_note.as_deref(),
         kind: doc.kind.to_string(),
         place: doc.place.as_deref(),
         posted_by: doc.posted_by.as_deref(),
+        publisher: doc.publisher.as_deref(),
+        url: doc.url.as_deref(),
+        accessed: doc.accessed.map(|d| d.to_string()),
+        curator_note: doc.curator_note.as_deref(),
         tags: &doc.tags,
         source: doc.source.as_deref(),
         paragraphs: doc

@@ -75,7 +75,7 @@ impl ListOrder {
         order.sort_by_cached_key(|&i| {
             let doc = &corpus.documents[i];
             let date = match self {
-                ListOrder::Oldest => Some((doc.date.is_none(), doc.date)),
+                ListOrder::Oldest => Some((doc.sort_date().is_none(), doc.sort_date())),
                 _ => None,
             };
             (date, doc.shown_title().to_lowercase())
@@ -483,7 +483,7 @@ mod tests {
         let dated = |o: &[usize]| -> Vec<usize> {
             o.iter()
                 .copied()
-                .filter(|&i| corpus.documents[i].date.is_some())
+                .filter(|&i| corpus.documents[i].sort_date().is_some())
                 .collect()
         };
         let mut reversed = dated(&newest);

@@ -265,6 +265,10 @@ fn clean_document(doc: &mut Document) {
         &mut doc.date_note,
         &mut doc.place,
         &mut doc.posted_by,
+        &mut doc.url,
+        &mut doc.publisher,
+        &mut doc.curator_note,
+        &mut doc.inferred_date_reason,
         &mut doc.source,
         &mut doc.people_heading,
     ] {
@@ -328,6 +332,9 @@ fn check(doc: &Document) -> Vec<(Vec<Step>, String)> {
             ));
         }
     }
+    for (field, message) in doc.provenance_problems() {
+        problems.push((vec![Step::Key(field)], message));
+    }
     for (i, person) in doc.people.iter().enumerate() {
         // A name with no letter or digit could not be told from another.
         if !person.name.chars().any(char::is_alphanumeric) {
@@ -370,6 +377,41 @@ mod tests {
         assert_eq!(
             problems[0].to_string(),
             "d.toml:4:23: field `paragraphs[1]`: paragraph 2 is empty\n     4 | paragraphs = [\"One.\", \"  \"]\n       |                       ^"
+        );
+    }
+
+    #[test]
+    fn provenance_problems_point_at_their_field() {
+        let text = format!(
+            "{GOOD}url = \"ftp://x.org/a\"\ndate = \"2015\"\ninferred_date = \"2014-12\"\naccessed = \"2014-06\"\n"
+        );
+        let shown: Vec<String> = parse(&file("d.toml", &text))
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let heads: Vec<&str> = shown.iter().map(|s| s.lines().next().unwrap()).collect();
+        assert_eq!(
+            heads,
+            [
+                "d.toml:5:7: field `url`: \"ftp://x.org/a\" is not a web address: use http or https, not ftp",
+                "d.toml:7:17: field `inferred_date`: an inferred date needs `inferred_date_reason`: what in the text fixes it",
+                "d.toml:7:17: field `inferred_date`: a document with a `date` has no inferred one: keep one of the two",
+                "d.toml:6:8: field `date`: 2015 is after the capture (`accessed` = 2014-06)",
+                "d.toml:7:17: field `inferred_date`: 2014-12 is after the capture (`accessed` = 2014-06)",
+            ]
+        );
+        let text = format!("{GOOD}accessed = 2014-06-01\n");
+        let shown = parse(&file("d.toml", &text)).unwrap_err()[0].to_string();
+        assert!(
+            shown.starts_with("d.toml:5:12: field `accessed`: a date must be in quotes"),
+            "{shown}"
+        );
+        let text = format!("{GOOD}inferred_date_reason = \"the vote\"\n");
+        let shown = parse(&file("d.toml", &text)).unwrap_err()[0].to_string();
+        assert!(
+            shown.starts_with("d.toml:5:24: field `inferred_date_reason`: a reason without"),
+            "{shown}"
         );
     }
 

@@ -129,12 +129,13 @@ impl Corpus {
         self.documents.iter().find(|d| d.id == id)
     }
 
-    /// Indices of the documents, newest first; undated ones last, by title.
+    /// Indices of the documents, newest first by their date or the one
+    /// their text implies; undated ones last, by title.
     pub fn newest_first(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.documents.len()).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (&self.documents[a], &self.documents[b]);
-            match (a.date, b.date) {
+            match (a.sort_date(), b.sort_date()) {
                 (Some(x), Some(y)) => y.cmp(&x),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,

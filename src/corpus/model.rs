@@ -22,13 +22,34 @@ pub struct Document {
     /// Where the date comes from, or why there is none.
     #[serde(default)]
     pub date_note: Option<String>,
+    /// A date the text implies where the capture gives none; never beside
+    /// `date`, and always with its reason.
+    #[serde(default)]
+    pub inferred_date: Option<PartialDate>,
+    /// Why the text fixes `inferred_date`.
+    #[serde(default)]
+    pub inferred_date_reason: Option<String>,
     pub kind: DocKind,
     /// The dateline, where the document gives one.
     #[serde(default)]
     pub place: Option<String>,
-    /// Who posted the captured page, where the page says so.
+    /// Who posted the captured page, where the page says so: provenance,
+    /// never authorship.
     #[serde(default)]
     pub posted_by: Option<String>,
+    /// The address the document was published at, where the capture states it.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The publisher or site, where the capture states it.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// When the capture was made or the page last read.
+    #[serde(default)]
+    pub accessed: Option<PartialDate>,
+    /// The curator's word on the whole document: what the capture lacks,
+    /// what the text says that the lists contradict.
+    #[serde(default)]
+    pub curator_note: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
     /// File name of the raw capture under data/sources/, for provenance.
@@ -314,9 +335,90 @@ impl Document {
         }
     }
 
+    /// The date as lists show it: the source's, or the inferred one marked
+    /// "c.", or "undated".
     pub fn shown_date(&self) -> String {
-        self.date
-            .map_or_else(|| "undated".to_string(), |d| d.to_string())
+        match (self.date, self.inferred_date) {
+            (Some(date), _) => date.to_string(),
+            (None, Some(inferred)) => format!("c. {inferred}"),
+            (None, None) => "undated".to_string(),
+        }
+    }
+
+    /// The date a list sorts and a `year:` filter reads: the source's, else
+    /// the one its text implies.
+    pub fn sort_date(&self) -> Option<PartialDate> {
+        self.date.or(self.inferred_date)
+    }
+
+    /// What is wrong with the provenance fields, by field name: an address
+    /// that is not http(s), an inferred date without its reason or beside a
+    /// given date, a date after the capture.
+    pub fn provenance_problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        if let Some(url) = &self.url
+            && let Err(why) = check_url(url)
+        {
+            problems.push(("url", format!("\"{url}\" is not a web address: {why}")));
+        }
+        match (&self.inferred_date, &self.inferred_date_reason) {
+            (Some(_), None) => problems.push((
+                "inferred_date",
+                "an inferred date needs `inferred_date_reason`: what in the text fixes it".into(),
+            )),
+            (None, Some(_)) => problems.push((
+                "inferred_date_reason",
+                "a reason without `inferred_date`".into(),
+            )),
+            _ => {}
+        }
+        if self.date.is_some() && self.inferred_date.is_some() {
+            problems.push((
+                "inferred_date",
+                "a document with a `date` has no inferred one: keep one of the two".into(),
+            ));
+        }
+        if let Some(accessed) = self.accessed {
+            for (field, date) in [("date", self.date), ("inferred_date", self.inferred_date)] {
+                if let Some(date) = date
+                    && date.surely_after(accessed)
+                {
+                    problems.push((
+                        field,
+                        format!("{date} is after the capture (`accessed` = {accessed})"),
+                    ));
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// An address a reader can open: http or https, with a host, no spaces.
+fn check_url(text: &str) -> Result<(), String> {
+    if text.chars().any(char::is_whitespace) {
+        return Err("it has a space".into());
+    }
+    let url = url::Url::parse(text).map_err(|e| e.to_string())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("use http or https, not {}", url.scheme()));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("it has no host".into());
+    }
+    Ok(())
+}
+
+impl PartialDate {
+    /// Whether every day this date may mean comes after every day `other`
+    /// may mean: "2014-12" is not after "2014", "2015" is.
+    pub fn surely_after(self, other: PartialDate) -> bool {
+        let month = self.month.zip(other.month);
+        let day = self.day.zip(other.day);
+        self.year > other.year
+            || (self.year == other.year
+                && (month.is_some_and(|(a, b)| a > b)
+                    || (month.is_some_and(|(a, b)| a == b) && day.is_some_and(|(a, b)| a > b))))
     }
 }
 
@@ -350,6 +452,33 @@ mod tests {
         ] {
             let err = s.parse::<PartialDate>().unwrap_err();
             assert!(err.contains(why), "{s}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_date_is_surely_after_another_only_at_a_shared_precision() {
+        let d = |s: &str| s.parse::<PartialDate>().unwrap();
+        assert!(d("2015").surely_after(d("2014-12-31")));
+        assert!(d("2014-12").surely_after(d("2014-11-30")));
+        assert!(d("2014-12-19").surely_after(d("2014-12-18")));
+        assert!(!d("2014-12").surely_after(d("2014")));
+        assert!(!d("2014").surely_after(d("2014-03")));
+        assert!(!d("2014-12-18").surely_after(d("2014-12")));
+    }
+
+    #[test]
+    fn web_addresses_must_be_http_with_a_host() {
+        assert!(check_url("https://www.hrw.org/news/2014/12/18/x").is_ok());
+        assert!(check_url("http://example.org").is_ok());
+        for (bad, why) in [
+            ("ftp://example.org/x", "use http or https"),
+            ("www.hrw.org/news", "relative URL"),
+            ("https://hrw.org/a b", "space"),
+            ("https://", "empty host"),
+            ("mailto:a@b.org", "use http or https"),
+        ] {
+            let err = check_url(bad).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
         }
     }
 
