@@ -2,6 +2,7 @@
 //! stdout carries data only; messages go to stderr.
 
 mod bookmarks;
+mod cite;
 mod entities;
 mod hits;
 
@@ -102,6 +103,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Cite a document or a paragraph of it: in a CSL style, or as CSL-JSON, BibTeX or RIS
+    #[command(after_help = cite::CITE_HELP)]
+    Cite(cite::CiteArgs),
     /// Search titles, people and paragraphs; the best hits first, one a line
     #[command(after_help = SEARCH_HELP)]
     Search {
@@ -419,6 +423,7 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
             }
         }
         Some(Command::Check) => entities::check(&corpus),
+        Some(Command::Cite(args)) => cite::run(&corpus, args)?,
         Some(Command::Bookmarks { command, json }) => {
             bookmarks::run(&corpus, command.as_ref(), *json, columns)?
         }
