@@ -3,7 +3,7 @@
 //! tests reach every module.
 
 pub mod bookmarks;
-pub mod citation;
+pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod corpus;

@@ -2,7 +2,7 @@
 //! each passage a block quote with its citation and note.
 
 use super::{Bookmark, Locator, Place, shown};
-use crate::citation::{citation, source};
+use crate::cite::{citation, source};
 use crate::corpus::Corpus;
 use std::fmt::Write;
 

@@ -87,6 +87,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Cite a document or a paragraph of it: in a CSL style, or as CSL-JSON, BibTeX or RIS
+    #[command(after_help = super::cite::CITE_HELP)]
+    Cite(super::cite::CiteArgs),
     /// Search titles, people and paragraphs; the best hits first, one a line
     #[command(after_help = SEARCH_HELP)]
     Search {

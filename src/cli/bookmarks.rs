@@ -4,7 +4,7 @@
 use super::format::{table, to_json};
 use super::{Failure, Output, find};
 use crate::bookmarks::{self, Bookmark, Change, Locator, Place, SetAside, Store, Synced, shown};
-use crate::citation::citation;
+use crate::cite::{Cited, citation, formats};
 use crate::corpus::{Corpus, clean_line, is_forbidden};
 use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
@@ -48,6 +48,12 @@ pub enum Format {
     Markdown,
     /// [{"id","doc","paragraph","quote","note","created","orphaned","title","citation","text"}]
     Json,
+    /// CSL-JSON items for Zotero, Pandoc and CSL processors: one per passage, keyed DOC-pN, the paragraph as `locator`
+    CslJson,
+    /// biblatex entries, one per passage, keyed DOC-pN, the paragraph as `pages` with `pagination = {paragraph}`
+    Bibtex,
+    /// RIS records, one per passage, the paragraph as `SP`
+    Ris,
 }
 
 #[derive(Serialize)]
@@ -122,6 +128,9 @@ pub fn run(
         Some(BookmarksCommand::Export {
             format: Format::Json,
         }) => export_json(corpus, &locator, &loaded.bookmarks).into(),
+        Some(BookmarksCommand::Export { format }) => {
+            export_references(corpus, &locator, &loaded.bookmarks, *format)
+        }
     };
     if let Some(aside) = report {
         let said = out
@@ -374,4 +383,66 @@ fn escaped(json: String) -> String {
         }
     }
     out
+}
+
+/// The passages to cite, once each, in the Markdown export's order: by
+/// document newest first, then in text order. A passage whose paragraph is
+/// gone cites its document; one whose document is gone cannot be cited,
+/// and is counted.
+fn cited<'a>(
+    corpus: &'a Corpus,
+    locator: &Locator,
+    bookmarks: &[Bookmark],
+) -> (Vec<Cited<'a>>, usize) {
+    let mut places: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut gone = 0;
+    for b in bookmarks {
+        let place = locator.place(b);
+        match (place.passage(), place.doc()) {
+            (Some((d, n)), _) => places.push((d, Some(n))),
+            (None, Some(d)) => places.push((d, None)),
+            (None, None) => gone += 1,
+        }
+    }
+    let rank: Vec<usize> = {
+        let mut rank = vec![0; corpus.documents.len()];
+        for (i, d) in corpus.newest_first().into_iter().enumerate() {
+            rank[d] = i;
+        }
+        rank
+    };
+    places.sort_by_key(|&(d, n)| (rank[d], n));
+    places.dedup();
+    let cited = places
+        .into_iter()
+        .map(|(d, paragraph)| Cited {
+            doc: &corpus.documents[d],
+            paragraph,
+        })
+        .collect();
+    (cited, gone)
+}
+
+fn export_references(
+    corpus: &Corpus,
+    locator: &Locator,
+    bookmarks: &[Bookmark],
+    format: Format,
+) -> Output {
+    let (cited, gone) = cited(corpus, locator, bookmarks);
+    let data = match format {
+        Format::Bibtex => formats::bibtex(&cited),
+        Format::Ris => formats::ris(&cited),
+        _ => escaped(formats::csl_json(&cited)),
+    };
+    let note = (gone > 0).then(|| {
+        format!(
+            "nkread: {gone} bookmark{} whose document is gone cannot be cited and {} left out; \
+             `nkread bookmarks export` shows {} with the saved quote",
+            if gone == 1 { "" } else { "s" },
+            if gone == 1 { "is" } else { "are" },
+            if gone == 1 { "it" } else { "them" },
+        )
+    });
+    Output { data, note }
 }

@@ -4,6 +4,7 @@
 
 mod args;
 mod bookmarks;
+mod cite;
 mod config;
 mod entities;
 mod format;
@@ -203,6 +204,7 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
             }
         }
         Some(Command::Check) => entities::check(&corpus),
+        Some(Command::Cite(args)) => cite::run(&corpus, args)?,
         Some(Command::Bookmarks { command, json }) => {
             bookmarks::run(&corpus, command.as_ref(), *json, columns)?
         }

@@ -10,7 +10,7 @@ mod people;
 mod search;
 
 use crate::bookmarks::Change;
-use crate::citation;
+use crate::cite;
 use crate::library::Library;
 use crate::tui::layout::Pane;
 use crate::tui::msg::{Action, Msg};
@@ -189,7 +189,7 @@ pub(super) enum Outcome {
 /// y: the paragraph under the reading cursor, with its citation.
 fn copy(state: &mut AppState, library: &Library, effects: &mut Vec<Effect>) {
     let cursor = state.reader().cursor;
-    match open_doc(state, &library.corpus).and_then(|doc| citation::quote(doc, cursor)) {
+    match open_doc(state, &library.corpus).and_then(|doc| cite::quote(doc, cursor)) {
         Some(text) => {
             effects.push(Effect::Copy(text));
             state.say(format!(

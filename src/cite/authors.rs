@@ -1,0 +1,56 @@
+//! Who a document is cited as: who issued it, else its signatories, never
+//! who posted the page; organizations before individuals, each in the
+//! document's order, and a long list shortened as citation styles do.
+
+use crate::corpus::{Document, Person, PersonKind, Role};
+
+/// How many names a shortened list keeps before "et al.".
+const SHOWN: usize = 3;
+
+/// The authors in full: the issuers, or if none is marked, the signatories
+/// (a joint letter's co-signers). Organizations come first, as the
+/// letters that list both are written in the voice of the groups.
+pub fn authors(doc: &Document) -> Vec<&Person> {
+    let role = if doc.people_with(Role::Issuer).next().is_some() {
+        Role::Issuer
+    } else {
+        Role::Signatory
+    };
+    let (mut organizations, individuals): (Vec<&Person>, Vec<&Person>) = doc
+        .people_with(role)
+        .partition(|p| p.kind == PersonKind::Organization);
+    organizations.extend(individuals);
+    organizations
+}
+
+/// Up to three names, then "et al." and how many there are in words:
+/// "A, B, C, et al. (9 organizations)". `None` when the document names no
+/// author.
+pub fn short_authors(doc: &Document) -> Option<String> {
+    let all = authors(doc);
+    if all.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
+    if names.len() <= SHOWN {
+        return Some(names.join(", "));
+    }
+    let organizations = all
+        .iter()
+        .filter(|p| p.kind == PersonKind::Organization)
+        .count();
+    let count = match (organizations, all.len() - organizations) {
+        (o, 0) => plural(o, "organization", "organizations"),
+        (0, i) => plural(i, "individual", "individuals"),
+        (o, i) => format!(
+            "{} and {}",
+            plural(o, "organization", "organizations"),
+            plural(i, "individual", "individuals")
+        ),
+    };
+    Some(format!("{}, et al. ({count})", names[..SHOWN].join(", ")))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

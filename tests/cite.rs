@@ -1,0 +1,489 @@
+//! Citations: who is cited for every bundled document, the line the reader
+//! copies, and the structured formats read back by real consumers (hayagriva
+//! and citationberg for CSL-JSON, the biblatex crate for BibTeX, a strict
+//! tag-line check for RIS, which has no well-kept Rust parser), through
+//! `nkread cite` and `nkread bookmarks export`.
+
+use assert_cmd::Command;
+use biblatex::{Bibliography, ChunksExt};
+use hayagriva::citationberg::json::Value as Json;
+use nkread::cite::{self, Cited, formats, short_authors, style};
+use nkread::corpus::Corpus;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+fn corpus() -> Corpus {
+    Corpus::load(&[]).expect("the bundled corpus loads")
+}
+
+/// nkread with its data, config and home in `home`, never the user's.
+fn nkread(home: &Path) -> Command {
+    let mut command = Command::cargo_bin("nkread").expect("the binary is built");
+    command
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"));
+    command
+}
+
+fn run_ok(home: &Path, args: &[&str]) -> String {
+    let out = nkread(home).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const JOINT_LETTER_AUTHORS: &str = "Amnesty International, Christian Solidarity Worldwide, \
+    Citizens’ Alliance for North Korean Human Rights, et al. (9 organizations)";
+
+#[test]
+fn every_bundled_document_cites_its_real_authors() {
+    let corpus = corpus();
+    let cited: Vec<(&str, Option<String>)> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), short_authors(d)))
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        cited,
+        [
+            (
+                "hrc55-open-letter-2024",
+                s(
+                    "Arakan Rohingya National Organisation, Asia Democracy Network, \
+                   Association of North Korean Defectors, et al. (34 organizations and 9 individuals)"
+                )
+            ),
+            (
+                "icnk-crimes-against-humanity-demand-justice-2017",
+                s("International Coalition to Stop Crimes Against Humanity in North Korea")
+            ),
+            (
+                "icnk-welcomes-unga-resolution-2014",
+                s("International Coalition to Stop Crimes against Humanity in North Korea")
+            ),
+            (
+                "joint-letter-security-council-2015",
+                s(JOINT_LETTER_AUTHORS)
+            ),
+            (
+                "un-stand-with-north-koreas-victims-2014",
+                s("Amnesty International, Human Rights Watch, \
+                   Jacob Blaustein Institute for the Advancement of Human Rights")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_copied_line_names_the_signatories_not_who_posted_the_page() {
+    let corpus = corpus();
+    let letter = corpus.get("joint-letter-security-council-2015").unwrap();
+    let quote = cite::quote(letter, 5).unwrap();
+    assert!(
+        quote.ends_with(&format!(
+            "— {JOINT_LETTER_AUTHORS}, “Joint Letter to UN Security Council re North Korean human rights”, c. 2015, ¶6\n"
+        )),
+        "{quote}"
+    );
+    assert!(!quote.contains("Grant Montgomery"));
+    let icnk = corpus.get("icnk-welcomes-unga-resolution-2014").unwrap();
+    assert!(
+        cite::citation(icnk, 0).ends_with(", c. December 2014, ¶1"),
+        "{}",
+        cite::citation(icnk, 0)
+    );
+    let dated = corpus
+        .get("icnk-crimes-against-humanity-demand-justice-2017")
+        .unwrap();
+    assert!(cite::source(dated).ends_with(", 7 March 2017"));
+}
+
+/// The CSL-JSON of every document and a passage, read back by citationberg
+/// and formatted by hayagriva.
+#[test]
+fn csl_json_reads_back_as_csl_items_with_every_author_and_the_inferred_date_marked() {
+    let corpus = corpus();
+    for doc in &corpus.documents {
+        let cited = Cited {
+            doc,
+            paragraph: Some(1),
+        };
+        let items: Vec<hayagriva::citationberg::json::Item> =
+            serde_json::from_str(&formats::csl_json(&[cited])).expect("valid CSL-JSON");
+        let item = &items[0];
+        assert_eq!(
+            item.id().as_deref(),
+            Some(format!("{}-p2", doc.id).as_str())
+        );
+        let value: Value = serde_json::to_value(&item.0).unwrap();
+        let authors = value["author"].as_array().unwrap();
+        assert_eq!(authors.len(), cite::authors(doc).len(), "{}", doc.id);
+        assert_eq!(value["locator"], "2");
+        let Some(Json::Date(issued)) = item.0.get("issued") else {
+            panic!("{}: no date", doc.id)
+        };
+        assert_eq!(
+            issued.is_approx(),
+            doc.inferred_date.is_some(),
+            "{}",
+            doc.id
+        );
+        // Given and inferred apart: only an inferred date explains itself.
+        let note = value["note"].as_str().unwrap_or("");
+        assert_eq!(note.contains("Date inferred"), doc.inferred_date.is_some());
+    }
+    let letter = corpus.get("joint-letter-security-council-2015").unwrap();
+    let value: Value = serde_json::from_str(&formats::csl_json(&[Cited {
+        doc: letter,
+        paragraph: None,
+    }]))
+    .unwrap();
+    assert_eq!(
+        value[0]["author"][8]["literal"],
+        "Jacob Blaustein Institute for the Advancement of Human Rights"
+    );
+    assert!(
+        value[0]["note"]
+            .as_str()
+            .unwrap()
+            .contains("Posted by Grant Montgomery.")
+    );
+}
+
+#[test]
+fn styles_come_from_hayagriva_with_the_paragraph_as_locator() {
+    let corpus = corpus();
+    let icnk = corpus.get("icnk-welcomes-unga-resolution-2014").unwrap();
+    let cited = Cited {
+        doc: icnk,
+        paragraph: Some(2),
+    };
+    let apa = style::format(cited, "apa").unwrap();
+    assert!(apa.citation.contains("International Coalition"), "{apa:?}");
+    assert!(apa.citation.contains("2014"), "{apa:?}");
+    assert!(apa.citation.contains("3"), "the paragraph: {apa:?}");
+    assert!(
+        apa.reference
+            .contains("[ICNK welcomes the UN General Assembly"),
+        "{apa:?}"
+    );
+    let chicago = style::format(cited, "chicago").unwrap();
+    assert!(chicago.reference.contains("2014"), "{chicago:?}");
+    for formatted in [&apa, &chicago] {
+        let all = format!("{}{}", formatted.citation, formatted.reference);
+        assert!(!all.contains('\u{1b}'), "no terminal escapes: {all:?}");
+    }
+    let err = style::format(cited, "no-such-style").unwrap_err();
+    assert!(err.contains("no citation style \"no-such-style\""), "{err}");
+}
+
+#[test]
+fn bibtex_parses_with_every_author_whole_and_the_paragraph_as_pages() {
+    let corpus = corpus();
+    let all: Vec<Cited> = corpus
+        .documents
+        .iter()
+        .map(|doc| Cited {
+            doc,
+            paragraph: Some(0),
+        })
+        .collect();
+    let text = formats::bibtex(&all);
+    let bib = Bibliography::parse(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+    assert_eq!(bib.len(), all.len());
+    for cited in &all {
+        let entry = bib
+            .get(&cited.key())
+            .unwrap_or_else(|| panic!("{}", cited.key()));
+        let names: Vec<String> = entry
+            .author()
+            .unwrap_or_default()
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
+        let expected: Vec<String> = cite::authors(cited.doc)
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
+        assert_eq!(names, expected, "{}", cited.doc.id);
+        assert_eq!(
+            entry.get("pages").unwrap().format_verbatim(),
+            "1",
+            "{}",
+            cited.doc.id
+        );
+        assert_eq!(entry.get_as::<String>("pagination").unwrap(), "paragraph");
+        let date = entry.date().unwrap();
+        let format = format!("{date:?}");
+        assert_eq!(
+            format.contains("approximate: true"),
+            cited.doc.inferred_date.is_some(),
+            "{}: {format}",
+            cited.doc.id
+        );
+    }
+}
+
+/// RIS has no well-kept Rust parser: every line must be a tag line
+/// (`XY  - value`, the tag two capitals or a capital and a digit), each
+/// record open with `TY` and close with `ER`, and blank lines only
+/// between records.
+fn ris_records(text: &str) -> Vec<Vec<(String, String)>> {
+    let mut records = Vec::new();
+    let mut record: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        if line.is_empty() {
+            assert!(record.is_empty(), "a blank line inside a record");
+            continue;
+        }
+        let bytes = line.as_bytes();
+        assert!(
+            line.len() >= 6
+                && bytes[0].is_ascii_uppercase()
+                && (bytes[1].is_ascii_uppercase() || bytes[1].is_ascii_digit())
+                && &line[2..6] == "  - ",
+            "not a RIS tag line: {line:?}"
+        );
+        let (tag, value) = (line[..2].to_string(), line[6..].to_string());
+        assert_eq!(
+            record.is_empty(),
+            tag == "TY",
+            "TY opens a record: {line:?}"
+        );
+        let end = tag == "ER";
+        record.push((tag, value));
+        if end {
+            records.push(std::mem::take(&mut record));
+        }
+    }
+    assert!(record.is_empty(), "a record without ER");
+    records
+}
+
+#[test]
+fn ris_is_tag_lines_with_every_author_and_the_paragraph() {
+    let corpus = corpus();
+    let letter = corpus.get("hrc55-open-letter-2024").unwrap();
+    let records = ris_records(&formats::ris(&[
+        Cited {
+            doc: letter,
+            paragraph: Some(2),
+        },
+        Cited {
+            doc: letter,
+            paragraph: None,
+        },
+    ]));
+    assert_eq!(records.len(), 2);
+    let get = |r: &[(String, String)], tag: &str| -> Vec<String> {
+        r.iter()
+            .filter(|(t, _)| t == tag)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    assert_eq!(get(&records[0], "AU").len(), 43);
+    assert_eq!(get(&records[0], "SP"), ["¶3"]);
+    assert_eq!(get(&records[0], "DA"), ["2024///circa"]);
+    assert_eq!(get(&records[0], "PY"), ["2024"]);
+    assert!(get(&records[1], "SP").is_empty());
+}
+
+#[test]
+fn cite_prints_a_style_and_each_format() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let text = run_ok(
+        home,
+        &["cite", "joint-letter-security-council-2015", "--para", "6"],
+    );
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains("Amnesty International"), "{text}");
+    assert!(!text.contains("Montgomery"), "{text}");
+    let apa = run_ok(
+        home,
+        &[
+            "cite",
+            "icnk-welcomes-unga-resolution-2014",
+            "--style",
+            "apa",
+        ],
+    );
+    assert!(apa.contains("2014"), "{apa}");
+    let csl = run_ok(
+        home,
+        &[
+            "cite",
+            "hrc55-open-letter-2024",
+            "--para",
+            "3",
+            "--format",
+            "csl-json",
+        ],
+    );
+    let items: Vec<hayagriva::citationberg::json::Item> = serde_json::from_str(&csl).unwrap();
+    assert_eq!(items[0].id().as_deref(), Some("hrc55-open-letter-2024-p3"));
+    let bib = run_ok(
+        home,
+        &["cite", "hrc55-open-letter-2024", "--format", "bibtex"],
+    );
+    let parsed = Bibliography::parse(&bib).unwrap();
+    assert!(parsed.get("hrc55-open-letter-2024").is_some());
+    let ris = run_ok(home, &["cite", "hrc55-open-letter-2024", "--format", "ris"]);
+    assert_eq!(ris_records(&ris).len(), 1);
+}
+
+#[test]
+fn cite_errors_name_the_problem_and_exit_2() {
+    let home = tempfile::tempdir().unwrap();
+    for (args, says) in [
+        (
+            vec!["cite", "joint-letter-2015"],
+            "no document with id \"joint-letter-2015\"",
+        ),
+        (
+            vec!["cite", "joint-letter-security-council-2015", "--para", "7"],
+            "has paragraphs 1 to 6; there is no paragraph 7",
+        ),
+        (
+            vec!["cite", "joint-letter-security-council-2015", "--para", "0"],
+            "there is no paragraph 0",
+        ),
+        (
+            vec![
+                "cite",
+                "joint-letter-security-council-2015",
+                "--style",
+                "nope",
+            ],
+            "no citation style \"nope\"",
+        ),
+        (
+            vec![
+                "cite",
+                "joint-letter-security-council-2015",
+                "--format",
+                "docx",
+            ],
+            "invalid value 'docx'",
+        ),
+    ] {
+        let out = nkread(home.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}
+
+/// Three passages, two of one document, and one whose document is gone.
+fn three_bookmarks(home: &Path) {
+    let corpus = corpus();
+    let entry = |id: &str, doc: &str, n: usize| {
+        let text = corpus.get(doc).map_or("", |d| d.paragraphs[n - 1].as_str());
+        serde_json::json!({
+            "id": id,
+            "doc": doc,
+            "paragraph": n,
+            "quote": if text.is_empty() { "Gone.".to_string() } else { nkread::bookmarks::quote(text) },
+            "fingerprint": nkread::bookmarks::fingerprint(text),
+            "note": "line one\nline two",
+            "created": "2026-11-20T09:00:00Z",
+        })
+    };
+    let json = serde_json::json!({
+        "version": 1,
+        "bookmarks": [
+            entry("11111111", "hrc55-open-letter-2024", 3),
+            entry("22222222", "icnk-welcomes-unga-resolution-2014", 2),
+            entry("44444444", "hrc55-open-letter-2024", 1),
+            entry("33333333", "withdrawn-2019", 4),
+        ]
+    });
+    let file = home.join("data/nkread/bookmarks.json");
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    fs::write(file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+}
+
+#[test]
+fn bookmarks_export_in_each_reference_format() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    three_bookmarks(home);
+    let keys = [
+        "hrc55-open-letter-2024-p1",
+        "hrc55-open-letter-2024-p3",
+        "icnk-welcomes-unga-resolution-2014-p2",
+    ];
+    let out = nkread(home)
+        .args(["bookmarks", "export", "--format", "csl-json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("1 bookmark whose document is gone"), "{err}");
+    let items: Vec<hayagriva::citationberg::json::Item> =
+        serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<String> = items.iter().map(|i| i.id().unwrap().into_owned()).collect();
+    assert_eq!(ids, keys);
+    // A CSL processor formats each of them.
+    let corpus = corpus();
+    let icnk = corpus.get("icnk-welcomes-unga-resolution-2014").unwrap();
+    let formatted = style::format(
+        Cited {
+            doc: icnk,
+            paragraph: Some(1),
+        },
+        "chicago-author-date",
+    )
+    .unwrap();
+    assert!(formatted.reference.contains("2014"), "{formatted:?}");
+
+    let bib = run_ok(home, &["bookmarks", "export", "--format", "bibtex"]);
+    let parsed = Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+    let bib_keys: Vec<String> = parsed.iter().map(|e| e.key.clone()).collect();
+    assert_eq!(bib_keys, keys);
+
+    let ris = run_ok(home, &["bookmarks", "export", "--format", "ris"]);
+    let records = ris_records(&ris);
+    let ris_keys: Vec<String> = records
+        .iter()
+        .map(|r| r.iter().find(|(t, _)| t == "ID").unwrap().1.clone())
+        .collect();
+    assert_eq!(ris_keys, keys);
+
+    // Markdown and JSON are as they were, and an unknown format is refused.
+    assert!(
+        run_ok(home, &["bookmarks", "export", "--format", "markdown"]).starts_with("# Bookmarks")
+    );
+    let out = nkread(home)
+        .args(["bookmarks", "export", "--format", "endnote"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("invalid value 'endnote'")
+    );
+}
+
+#[test]
+fn an_empty_export_is_an_empty_list_in_each_format() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    assert_eq!(
+        run_ok(home, &["bookmarks", "export", "--format", "csl-json"]),
+        "[]\n"
+    );
+    assert_eq!(
+        run_ok(home, &["bookmarks", "export", "--format", "bibtex"]),
+        ""
+    );
+    assert_eq!(
+        run_ok(home, &["bookmarks", "export", "--format", "ris"]),
+        ""
+    );
+}
