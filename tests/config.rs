@@ -395,7 +395,7 @@ fn configured(text: &str) -> Config {
 /// The reader's state under `config`, as the app builds it, on a screen
 /// of this size.
 fn state(lib: &Library, config: &Config, columns: u16, rows: u16) -> AppState {
-    let mut state = config.state(&lib.corpus, None);
+    let mut state = AppState::new(&lib.corpus, &config.settings(None));
     update(&mut state, lib, Msg::Resize(columns, rows));
     state
 }
@@ -420,7 +420,7 @@ fn a_remapped_key_works_and_an_unbound_one_does_nothing() {
     assert_eq!(s.selected, 2, "the other keys keep their defaults");
     assert_eq!(s.theme.key.fg, Some(Color::Yellow));
     // NO_COLOR wins over the configured colour.
-    let plain = config.state(&lib.corpus, Some(OsStr::new("1")));
+    let plain = AppState::new(&lib.corpus, &config.settings(Some(OsStr::new("1"))));
     assert_eq!(plain.theme.key.fg, None);
 }
 

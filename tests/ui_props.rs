@@ -9,13 +9,21 @@ use nkread::tui::keymap::{KeyMap, Layer};
 use nkread::tui::layout::reader::ReaderText;
 use nkread::tui::layout::sidebar::SidebarText;
 use nkread::tui::msg::{Action, Msg};
-use nkread::tui::state::{AppState, Overlay, ReaderState};
+use nkread::tui::state::{AppState, Overlay, ReaderState, Settings};
 use nkread::tui::theme::{Preset, Theme};
 use nkread::tui::update::update;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::OnceLock;
+
+/// The default settings in the dark theme, whose styles a cell check sees.
+fn dark() -> Settings {
+    Settings {
+        theme: Theme::preset(Preset::Dark),
+        ..Settings::default()
+    }
+}
 
 fn library() -> &'static Library {
     static CORPUS: OnceLock<Library> = OnceLock::new();
@@ -96,7 +104,7 @@ proptest! {
         actions in proptest::collection::vec(msg(), 0..200),
     ) {
         let lib = library();
-        let mut state = AppState::new(&lib.corpus, KeyMap::default(), Theme::preset(Preset::Dark));
+        let mut state = AppState::new(&lib.corpus, &dark());
         let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
         update(&mut state, lib, Msg::Resize(columns, rows));
         check(&state, lib, &mut terminal);
@@ -110,7 +118,7 @@ proptest! {
 #[test]
 fn every_size_up_to_500x200_draws() {
     let lib = library();
-    let mut state = AppState::new(&lib.corpus, KeyMap::default(), Theme::preset(Preset::Dark));
+    let mut state = AppState::new(&lib.corpus, &dark());
     let mut terminal = Terminal::new(TestBackend::new(0, 0)).expect("a test terminal");
     let boundaries = [19, 20, 59, 60, 99, 100];
     for (columns, rows) in (0..=500)

@@ -826,7 +826,7 @@ mod bookmarks {
         let positions = s.positions(&lib.corpus, &Default::default());
         assert_eq!(positions.last.as_deref(), Some("beta-2018"));
         assert_eq!(positions.paragraphs["beta-2018"], 3);
-        let mut again = AppState::new(&lib.corpus, Default::default(), s.theme);
+        let mut again = AppState::new(&lib.corpus, &Default::default());
         again.restore(&lib.corpus, &positions);
         assert_eq!(open_id(&again, &lib), "beta-2018");
         assert_eq!((again.focus, again.reader().cursor), (Pane::Reader, 2));

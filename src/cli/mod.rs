@@ -92,7 +92,8 @@ pub fn run() -> ExitCode {
             Ok(())
         }
         Outcome::Read(corpus, config) => {
-            crate::tui::app::run(corpus, &config).map_err(|e| Failure {
+            let settings = config.settings(std::env::var_os("NO_COLOR").as_deref());
+            crate::tui::app::run(corpus, &settings).map_err(|e| Failure {
                 code: 1,
                 message: format!("nkread: the reader stopped: {e}"),
             })

@@ -7,10 +7,10 @@ mod check;
 pub mod keys;
 pub mod theme;
 
-use crate::corpus::{Corpus, Problem, Problems, SourceFile};
+use crate::corpus::{ListOrder, Problem, Problems, SourceFile};
 use crate::tui::keymap::KeyMap;
 use crate::tui::layout::ViewOptions;
-use crate::tui::state::AppState;
+use crate::tui::state::Settings;
 use crate::tui::theme::Theme;
 use check::{Check, path};
 use std::ffi::OsStr;
@@ -44,43 +44,6 @@ impl Default for Config {
             theme: ThemeConfig::default(),
             keys: KeyMap::default(),
         }
-    }
-}
-
-/// The order of the document list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ListOrder {
-    /// Newest first, undated last.
-    #[default]
-    Newest,
-    /// Oldest first, undated last.
-    Oldest,
-    /// By title, A to Z.
-    Title,
-}
-
-impl ListOrder {
-    const ALL: [(&str, ListOrder); 3] = [
-        ("newest", ListOrder::Newest),
-        ("oldest", ListOrder::Oldest),
-        ("title", ListOrder::Title),
-    ];
-
-    /// The documents' indices in this order; ties go by title.
-    pub fn order(self, corpus: &Corpus) -> Vec<usize> {
-        if self == ListOrder::Newest {
-            return corpus.newest_first();
-        }
-        let mut order: Vec<usize> = (0..corpus.documents.len()).collect();
-        order.sort_by_cached_key(|&i| {
-            let doc = &corpus.documents[i];
-            let date = match self {
-                ListOrder::Oldest => Some((doc.sort_date().is_none(), doc.sort_date())),
-                _ => None,
-            };
-            (date, doc.shown_title().to_lowercase())
-        });
-        order
     }
 }
 
@@ -153,13 +116,17 @@ impl Config {
 
     /// The reader's first state under this configuration. NO_COLOR, when
     /// set, wins over the configured theme.
-    pub fn state(&self, corpus: &Corpus, no_color: Option<&OsStr>) -> AppState {
-        let theme = Theme::configured(self.theme.preset, &self.theme.colours, no_color);
-        let mut state = AppState::new(corpus, self.keys.clone(), theme);
-        state.order = self.sort.order(corpus);
-        state.sidebar_visible = self.sidebar_visible;
-        state.options = self.view;
-        state
+    /// What the reader takes from this configuration; `NO_COLOR` (set and
+    /// not empty) wins over the theme.
+    pub fn settings(&self, no_color: Option<&OsStr>) -> Settings {
+        Settings {
+            keymap: self.keys.clone(),
+            theme: Theme::configured(self.theme.preset, &self.theme.colours, no_color),
+            options: self.view,
+            sort: self.sort,
+            sidebar_visible: self.sidebar_visible,
+            mouse: self.mouse,
+        }
     }
 }
 
@@ -473,28 +440,6 @@ mod tests {
             err.ends_with("     1 | mouse = \"x\"\n       |         ^"),
             "{err}"
         );
-    }
-
-    #[test]
-    fn the_list_can_be_ordered_oldest_first_or_by_title() {
-        let corpus = Corpus::load(&[]).unwrap();
-        let newest = ListOrder::Newest.order(&corpus);
-        let oldest = ListOrder::Oldest.order(&corpus);
-        let dated = |o: &[usize]| -> Vec<usize> {
-            o.iter()
-                .copied()
-                .filter(|&i| corpus.documents[i].sort_date().is_some())
-                .collect()
-        };
-        let mut reversed = dated(&newest);
-        reversed.reverse();
-        assert_eq!(dated(&oldest), reversed);
-        let titles: Vec<String> = ListOrder::Title
-            .order(&corpus)
-            .iter()
-            .map(|&i| corpus.documents[i].shown_title().to_lowercase())
-            .collect();
-        assert!(titles.is_sorted());
     }
 
     #[test]

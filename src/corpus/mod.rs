@@ -6,6 +6,7 @@ mod hygiene;
 mod load;
 mod model;
 mod near_duplicates;
+mod order;
 mod problem;
 
 pub use entities::{Entities, Entity, name_key, within_typos};
@@ -14,6 +15,7 @@ pub use hygiene::{clean, clean_line, is_forbidden};
 pub use load::{SourceFile, from_toml};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
 pub use near_duplicates::{Likeness, NearDuplicate, near_duplicates};
+pub use order::ListOrder;
 pub use problem::{Problem, Problems};
 
 use serde::Deserialize;

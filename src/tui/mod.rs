@@ -3,10 +3,13 @@
 
 pub mod app;
 pub mod input;
+mod kept;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
+mod signals;
 pub mod state;
+mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;

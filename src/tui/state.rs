@@ -2,7 +2,7 @@
 //! people are referred to by index into the shared, immutable corpus.
 
 use crate::bookmarks::{Bookmark, Positions};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, ListOrder};
 use crate::people::SortBy;
 use crate::search::Hit;
 use crate::tui::input::Input;
@@ -139,15 +139,40 @@ pub struct AppState {
     pub options: ViewOptions,
 }
 
+/// What the configuration decides about the reader, as plain data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub keymap: KeyMap,
+    pub theme: Theme,
+    pub options: ViewOptions,
+    pub sort: ListOrder,
+    pub sidebar_visible: bool,
+    /// Whether the reader takes the mouse (wheel and clicks).
+    pub mouse: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            keymap: KeyMap::default(),
+            theme: Theme::mono(),
+            options: ViewOptions::default(),
+            sort: ListOrder::default(),
+            sidebar_visible: true,
+            mouse: true,
+        }
+    }
+}
+
 impl AppState {
-    pub fn new(corpus: &Corpus, keymap: KeyMap, theme: Theme) -> AppState {
+    pub fn new(corpus: &Corpus, settings: &Settings) -> AppState {
         AppState {
-            order: corpus.newest_first(),
+            order: settings.sort.order(corpus),
             selected: 0,
             list_scroll: 0,
             readers: vec![ReaderState::default(); corpus.documents.len()],
             sidebar: SidebarState::default(),
-            sidebar_visible: true,
+            sidebar_visible: settings.sidebar_visible,
             last_query: None,
             marked: Vec::new(),
             focus: Pane::List,
@@ -159,9 +184,9 @@ impl AppState {
             now: SystemTime::UNIX_EPOCH,
             salt: 0,
             quit: false,
-            keymap,
-            theme,
-            options: ViewOptions::default(),
+            keymap: settings.keymap.clone(),
+            theme: settings.theme,
+            options: settings.options,
         }
     }
 

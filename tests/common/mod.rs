@@ -4,10 +4,9 @@
 
 use nkread::corpus::{Corpus, SourceFile};
 use nkread::library::Library;
-use nkread::tui::keymap::{Key, KeyMap};
+use nkread::tui::keymap::Key;
 use nkread::tui::msg::Msg;
-use nkread::tui::state::AppState;
-use nkread::tui::theme::Theme;
+use nkread::tui::state::{AppState, Settings};
 use nkread::tui::update::{Effect, update};
 use ratatui::buffer::Buffer;
 
@@ -32,7 +31,7 @@ pub fn bundled() -> Library {
 
 /// A reader over `corpus` on a terminal of this size.
 pub fn state(library: &Library, columns: u16, rows: u16) -> AppState {
-    let mut state = AppState::new(&library.corpus, KeyMap::default(), Theme::mono());
+    let mut state = AppState::new(&library.corpus, &Settings::default());
     // A fixed clock, so bookmarks made in tests have one date.
     state.now = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_448_402);
     update(&mut state, library, Msg::Resize(columns, rows));

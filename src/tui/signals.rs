@@ -1,0 +1,94 @@
+//! The signals that end or stop the reader, and a watchdog that gives the
+//! terminal back when the loop cannot, without cutting a save short.
+
+use super::terminal::restore;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::{Duration, Instant};
+
+/// How often the loop looks at the signal flags while no event comes.
+pub(super) const SIGNAL_POLL: Duration = Duration::from_millis(100);
+
+/// How long the watchdog lets the loop take to quit by itself.
+pub(super) const GRACE: Duration = Duration::from_millis(300);
+
+/// How long the watchdog lets the reader save before it exits anyway:
+/// the lock waits at most two seconds for each file.
+pub(super) const CLOSING: Duration = Duration::from_secs(10);
+
+/// Signals that end the reader.
+pub(super) const QUIT_SIGNALS: [i32; 4] = [SIGTERM, SIGHUP, SIGQUIT, SIGINT];
+
+/// Flags the signal handlers and the watchdog raise for the loop.
+pub(super) struct Signals {
+    /// The signal that ends the reader (SIGHUP for a silent hang-up), or 0.
+    quit: Arc<AtomicI32>,
+    pub(super) suspend: Arc<AtomicBool>,
+    /// Raised while bookmarks or positions are being saved, and from the
+    /// loop's end on: the watchdog waits for a save rather than cut it.
+    pub(super) saving: Arc<AtomicBool>,
+}
+
+impl Signals {
+    pub(super) fn register() -> io::Result<Signals> {
+        let quit = Arc::new(AtomicI32::new(0));
+        let suspend = Arc::new(AtomicBool::new(false));
+        let saving = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
+        watch(Arc::clone(&quit), Arc::clone(&saving))?;
+        Ok(Signals {
+            quit,
+            suspend,
+            saving,
+        })
+    }
+
+    pub(super) fn quitting(&self) -> Option<i32> {
+        Some(self.quit.load(Ordering::Relaxed)).filter(|&s| s != 0)
+    }
+}
+
+/// A thread that ends the reader on SIGTERM, SIGHUP, SIGQUIT or SIGINT, or
+/// when the terminal hangs up without a signal. It asks the loop to quit;
+/// if the loop does not within `GRACE` (crossterm can spin inside `poll`
+/// on a hung-up terminal), it gives the terminal back and exits itself;
+/// unless the reader is saving, which it is given time to finish.
+pub(super) fn watch(quit: Arc<AtomicI32>, saving: Arc<AtomicBool>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new(QUIT_SIGNALS)?;
+    std::thread::Builder::new()
+        .name("watchdog".into())
+        .spawn(move || {
+            loop {
+                let signal = signals
+                    .pending()
+                    .next()
+                    .or_else(|| stdin_hung_up().then_some(SIGHUP));
+                if let Some(signal) = signal {
+                    quit.store(signal, Ordering::Relaxed);
+                    std::thread::sleep(GRACE);
+                    let waited = Instant::now();
+                    while saving.load(Ordering::Relaxed) && waited.elapsed() < CLOSING {
+                        std::thread::sleep(SIGNAL_POLL);
+                    }
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+                std::thread::sleep(SIGNAL_POLL);
+            }
+        })?;
+    Ok(())
+}
+
+/// Whether the terminal on stdin has hung up.
+pub(super) fn stdin_hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, and a zero timeout that never blocks.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}

@@ -1,0 +1,71 @@
+//! Taking the terminal and giving it back, on every way out; the clipboard
+//! through OSC 52.
+
+use base64::Engine;
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute, terminal};
+use std::io::{self, Write};
+
+/// Puts `text` on the clipboard with OSC 52, which terminals, tmux and SSH
+/// pass on. Inside tmux it is also wrapped for passthrough, for tmux set to
+/// `allow-passthrough` rather than `set-clipboard`.
+pub(super) fn copy(out: &mut impl Write, text: &str) -> io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let osc = format!("\x1b]52;c;{encoded}\x07");
+    out.write_all(osc.as_bytes())?;
+    if std::env::var_os("TMUX").is_some() {
+        let escaped = osc.replace('\x1b', "\x1b\x1b");
+        write!(out, "\x1bPtmux;{escaped}\x1b\\")?;
+    }
+    out.flush()
+}
+
+/// Takes the terminal: raw mode, the alternate screen, and the mouse if
+/// the configuration lets the reader have it.
+pub(super) fn enter(mouse: bool) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Gives the terminal back. Safe to call twice and from the panic hook:
+/// it ignores every error. Mouse capture is left whether or not it was
+/// taken, which costs nothing and keeps this free of state.
+pub(super) fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+pub(super) fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Ctrl-Z (a key in raw mode) or SIGTSTP: give the terminal back, stop,
+/// and take it again on `fg`.
+pub(super) fn suspend(mouse: bool) -> io::Result<()> {
+    restore();
+    // SIGTSTP is caught, so stop with the uncatchable SIGSTOP.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    enter(mouse)
+}
