@@ -69,19 +69,16 @@ pub fn csl_item(cited: Cited) -> Value {
             .map(|p| json!({ "literal": p.name }))
             .collect::<Vec<_>>(),
     });
-    let fields = item.as_object_mut().expect("an object");
+    // Indexing an object inserts the key.
     if let Some((date, circa)) = issued(doc) {
         let mut issued = json!({ "date-parts": [date_parts(date)] });
         if circa {
             issued["circa"] = json!(true);
         }
-        fields.insert("issued".into(), issued);
+        item["issued"] = issued;
     }
     if let Some(accessed) = doc.accessed {
-        fields.insert(
-            "accessed".into(),
-            json!({ "date-parts": [date_parts(accessed)] }),
-        );
+        item["accessed"] = json!({ "date-parts": [date_parts(accessed)] });
     }
     for (key, value) in [
         ("publisher", &doc.publisher),
@@ -90,11 +87,11 @@ pub fn csl_item(cited: Cited) -> Value {
         ("note", &note(doc)),
     ] {
         if let Some(value) = value {
-            fields.insert(key.into(), json!(value));
+            item[key] = json!(value);
         }
     }
     if let Some(p) = cited.paragraph {
-        fields.insert("locator".into(), json!((p + 1).to_string()));
+        item["locator"] = json!((p + 1).to_string());
     }
     item
 }

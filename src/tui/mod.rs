@@ -1,7 +1,14 @@
-//! The full-screen reader: the loop and terminal, actions, the key map,
-//! state, update, layout and the views.
+//! The full-screen reader. One way runs through it:
+//! a terminal event → the key map ([`keymap`]) → a message ([`msg`]) →
+//! [`update`], pure, which changes the [`state`] and returns effects → the
+//! loop (`app`, the only code that does I/O) carries them out → [`view`],
+//! pure, draws the state. [`layout`] holds what update and view both need
+//! (geometry, wrapped text, filtered lists), so neither uses the other.
+//!
+//! Public for the tests, which drive update with keys and render views
+//! into buffers; the loop, the terminal, signals and persistence are not.
 
-pub mod app;
+pub(crate) mod app;
 pub mod input;
 mod kept;
 pub mod keymap;
