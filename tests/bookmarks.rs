@@ -2,30 +2,22 @@
 //! corrupt file kept byte for byte, two processes at once, kill -9 at any
 //! moment, a read-only directory, and passages that move or go away.
 
+mod common;
+
 use assert_cmd::Command;
+use common::home::{in_home, nkread_in};
 use predicates::prelude::*;
 use serde_json::Value;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-/// nkread with its data, config and home in `home`, never the user's.
-fn nkread(home: &Path) -> Command {
-    let mut command = Command::cargo_bin("nkread").expect("the binary is built");
-    command
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("NO_COLOR");
-    command
-}
-
 fn file(home: &Path) -> PathBuf {
     home.join("data/nkread/bookmarks.json")
 }
 
 fn list_json(home: &Path, extra: &[&str]) -> Vec<Value> {
-    let out = nkread(home)
+    let out = nkread_in(home)
         .args(extra)
         .args(["bookmarks", "--json"])
         .output()
@@ -35,7 +27,7 @@ fn list_json(home: &Path, extra: &[&str]) -> Vec<Value> {
 }
 
 fn add(home: &Path, extra: &[&str], doc: &str, paragraph: usize) -> String {
-    let out = nkread(home)
+    let out = nkread_in(home)
         .args(extra)
         .args(["bookmarks", "add", doc, &paragraph.to_string()])
         .output()
@@ -75,13 +67,13 @@ fn temp_files(home: &Path) -> Vec<String> {
 fn add_list_and_remove_round_trip() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
-    nkread(home)
+    nkread_in(home)
         .arg("bookmarks")
         .assert()
         .success()
         .stdout("")
         .stderr(predicate::str::contains("no bookmarks yet"));
-    let out = nkread(home)
+    let out = nkread_in(home)
         .args(["bookmarks", "add", "hrc55-open-letter-2024", "3"])
         .args(["--note", "for the HRC briefing"])
         .output()
@@ -93,7 +85,7 @@ fn add_list_and_remove_round_trip() {
         "{id}"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("bookmarked"));
-    nkread(home).arg("bookmarks").assert().success().stdout(
+    nkread_in(home).arg("bookmarks").assert().success().stdout(
         predicate::str::contains(&id)
             .and(predicate::str::contains("hrc55-open-letter-2024 ¶3"))
             .and(predicate::str::contains("“Ten years ago"))
@@ -124,13 +116,13 @@ fn add_list_and_remove_round_trip() {
     assert!(rows[0]["quote"].as_str().unwrap().ends_with('…'));
     // Adding it again changes nothing and names the one there is; a new
     // note never replaces the one it has.
-    nkread(home)
+    nkread_in(home)
         .args(["bookmarks", "add", "hrc55-open-letter-2024", "3"])
         .assert()
         .success()
         .stdout(format!("{id}\n"))
         .stderr(predicate::str::contains("already bookmarked"));
-    nkread(home)
+    nkread_in(home)
         .args(["bookmarks", "add", "hrc55-open-letter-2024", "3"])
         .args(["--note", "something else"])
         .assert()
@@ -141,7 +133,7 @@ fn add_list_and_remove_round_trip() {
     assert_eq!(list_json(home, &[])[0]["note"], "for the HRC briefing");
     let mode = fs::metadata(file(home)).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "research notes are private");
-    nkread(home)
+    nkread_in(home)
         .args(["bookmarks", "rm", &id])
         .assert()
         .success()
@@ -155,7 +147,7 @@ fn bad_arguments_name_what_is_wrong_and_write_nothing() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
     let fails = |args: &[&str], message: &str| {
-        nkread(home)
+        nkread_in(home)
             .args(args)
             .assert()
             .code(2)
@@ -225,13 +217,13 @@ fn fixed_file(home: &Path) {
 fn the_markdown_export_groups_by_document_with_citations() {
     let home = tempfile::tempdir().unwrap();
     fixed_file(home.path());
-    let out = nkread(home.path())
+    let out = nkread_in(home.path())
         .args(["bookmarks", "export"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
     insta::assert_snapshot!("export_markdown", String::from_utf8(out.stdout).unwrap());
-    let out = nkread(home.path())
+    let out = nkread_in(home.path())
         .args(["bookmarks", "export", "--format", "json"])
         .output()
         .unwrap();
@@ -262,7 +254,7 @@ fn escapes_in_a_hand_edited_file_never_reach_the_terminal() {
         "ask\\u001b]52;c;cHduZWQ=\\u0007 \\u202ewhy",
     );
     fs::write(file(home.path()), text).unwrap();
-    let out = nkread(home.path()).arg("bookmarks").output().unwrap();
+    let out = nkread_in(home.path()).arg("bookmarks").output().unwrap();
     let shown = String::from_utf8(out.stdout).unwrap();
     assert!(shown.contains("— ask]52;c;cHduZWQ= why"), "{shown}");
     assert!(!shown.chars().any(|c| c.is_control() && c != '\n'));
@@ -272,7 +264,7 @@ fn escapes_in_a_hand_edited_file_never_reach_the_terminal() {
 fn an_orphaned_bookmark_is_listed_with_its_quote() {
     let home = tempfile::tempdir().unwrap();
     fixed_file(home.path());
-    nkread(home.path())
+    nkread_in(home.path())
         .arg("bookmarks")
         .assert()
         .success()
@@ -310,7 +302,7 @@ fn a_passage_an_edit_moved_is_found_and_a_removed_one_is_kept() {
     let rows = list_json(home, &[&corpus]);
     assert_eq!(rows[0]["orphaned"], true);
     assert_eq!(rows[0]["quote"], "Synthetic paragraph 2 of document 0.");
-    let export = nkread(home)
+    let export = nkread_in(home)
         .args([&corpus, "bookmarks", "export"])
         .output()
         .unwrap();
@@ -327,13 +319,13 @@ fn a_corrupt_file_is_kept_byte_for_byte_and_nkread_goes_on() {
     fs::create_dir_all(file(home).parent().unwrap()).unwrap();
     fs::write(file(home), &bytes).unwrap();
     // A listing says so, fails, and moves nothing; the next save sets it aside.
-    nkread(home)
+    nkread_in(home)
         .arg("bookmarks")
         .assert()
         .code(1)
         .stderr(predicate::str::contains("the bookmarks file did not parse"));
     assert_eq!(fs::read(file(home)).unwrap(), bytes);
-    nkread(home)
+    nkread_in(home)
         .args(["bookmarks", "add", "hrc55-open-letter-2024", "2"])
         .assert()
         .success()
@@ -357,7 +349,7 @@ fn a_file_from_a_newer_nkread_is_never_written() {
     let bytes = b"{\"version\": 2, \"bookmarks\": [], \"folders\": []}\n".to_vec();
     fs::create_dir_all(file(home).parent().unwrap()).unwrap();
     fs::write(file(home), &bytes).unwrap();
-    nkread(home)
+    nkread_in(home)
         .args(["bookmarks", "add", "hrc55-open-letter-2024", "1"])
         .assert()
         .code(1)
@@ -410,10 +402,7 @@ fn kill_9_at_any_moment_leaves_a_file_that_parses_with_every_saved_bookmark() {
     for p in 1..=60 {
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
         let delay = std::time::Duration::from_micros((seed >> 33) % 12_000);
-        let mut child = std::process::Command::new(&bin)
-            .env("HOME", home)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
+        let mut child = in_home(home, &bin)
             .args([&corpus, "bookmarks", "add", "doc0", &p.to_string()])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
@@ -471,16 +460,12 @@ fn a_read_only_directory_leaves_the_old_file_and_says_why() {
         fs::set_permissions(home, fs::Permissions::from_mode(0o755)).unwrap();
         bin = copy;
     }
-    let mut std_command = std::process::Command::new(&bin);
+    let mut std_command = in_home(home, &bin);
     if root {
         use std::os::unix::process::CommandExt;
         std_command.uid(65534).gid(65534);
     }
     let mut command = Command::from_std(std_command);
-    command
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"));
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o500)).unwrap();
     command
         .args(["bookmarks", "add", "hrc55-open-letter-2024", "1"])
@@ -491,15 +476,12 @@ fn a_read_only_directory_leaves_the_old_file_and_says_why() {
                 .and(predicate::str::contains("nothing was changed")),
         );
     // Reading needs no write: the list still works.
-    let mut list = std::process::Command::new(&bin);
+    let mut list = in_home(home, &bin);
     if root {
         use std::os::unix::process::CommandExt;
         list.uid(65534).gid(65534);
     }
     Command::from_std(list)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
         .args(["bookmarks"])
         .assert()
         .success()

@@ -4,8 +4,10 @@
 //! tag-line check for RIS, which has no well-kept Rust parser), through
 //! `nkread cite` and `nkread bookmarks export`.
 
-use assert_cmd::Command;
+mod common;
+
 use biblatex::{Bibliography, ChunksExt};
+use common::home::nkread_in;
 use hayagriva::citationberg::json::Value as Json;
 use nkread::cite::{self, Cited, formats, short_authors, style};
 use nkread::corpus::Corpus;
@@ -17,19 +19,8 @@ fn corpus() -> Corpus {
     Corpus::load(&[]).expect("the bundled corpus loads")
 }
 
-/// nkread with its data, config and home in `home`, never the user's.
-fn nkread(home: &Path) -> Command {
-    let mut command = Command::cargo_bin("nkread").expect("the binary is built");
-    command
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    command
-}
-
 fn run_ok(home: &Path, args: &[&str]) -> String {
-    let out = nkread(home).args(args).output().unwrap();
+    let out = nkread_in(home).args(args).output().unwrap();
     assert!(out.status.success(), "{args:?}: {out:?}");
     String::from_utf8(out.stdout).unwrap()
 }
@@ -370,7 +361,7 @@ fn cite_errors_name_the_problem_and_exit_2() {
             "invalid value 'docx'",
         ),
     ] {
-        let out = nkread(home.path()).args(&args).output().unwrap();
+        let out = nkread_in(home.path()).args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
         let err = String::from_utf8(out.stderr).unwrap();
@@ -417,7 +408,7 @@ fn bookmarks_export_in_each_reference_format() {
         "hrc55-open-letter-2024-p3",
         "icnk-welcomes-unga-resolution-2014-p2",
     ];
-    let out = nkread(home)
+    let out = nkread_in(home)
         .args(["bookmarks", "export", "--format", "csl-json"])
         .output()
         .unwrap();
@@ -458,7 +449,7 @@ fn bookmarks_export_in_each_reference_format() {
     assert!(
         run_ok(home, &["bookmarks", "export", "--format", "markdown"]).starts_with("# Bookmarks")
     );
-    let out = nkread(home)
+    let out = nkread_in(home)
         .args(["bookmarks", "export", "--format", "endnote"])
         .output()
         .unwrap();

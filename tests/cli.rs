@@ -1,11 +1,14 @@
 //! The scripting commands end to end: the real binary, its stdout, stderr
 //! and exit status.
 
+mod common;
+
+use common::home::nkread;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 const IDS_NEWEST_FIRST: [&str; 5] = [
     "hrc55-open-letter-2024",
@@ -20,18 +23,6 @@ fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(path)
-}
-
-/// nkread with no user configuration: HOME and XDG_CONFIG_HOME point at an
-/// empty directory, so the tests never read the developer's own config.
-fn nkread() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("nkread"));
-    let empty = std::env::temp_dir().join("nkread-tests-empty-home");
-    cmd.env("HOME", &empty)
-        .env("XDG_CONFIG_HOME", empty.join("config"))
-        .env_remove("NO_COLOR")
-        .timeout(Duration::from_secs(20));
-    cmd
 }
 
 /// nkread reading the user corpus at `path` too.
@@ -475,8 +466,8 @@ fn the_default_config_file_is_read_from_xdg_config_home() {
 
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("nkread"))
+    use std::process::Stdio;
+    let mut child = common::home::process_in(&common::home::fresh_home())
         .args(["show", "hrc55-open-letter-2024"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

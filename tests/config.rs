@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::home::nkread;
+
 use assert_cmd::Command;
 use common::{fixture, rows};
 use crossterm::event::KeyCode;
@@ -21,22 +23,11 @@ use ratatui::style::Color;
 use ratatui::widgets::Widget;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 fn config_fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/config")
         .join(name)
-}
-
-/// nkread with no user configuration but what a test gives it.
-fn nkread() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("nkread"));
-    let empty = std::env::temp_dir().join("nkread-tests-empty-home");
-    cmd.env("HOME", &empty)
-        .env("XDG_CONFIG_HOME", empty.join("config"))
-        .timeout(Duration::from_secs(20));
-    cmd
 }
 
 /// The stderr of `nkread --config FIXTURE list`, which must fail with 2

@@ -46,6 +46,8 @@ impl Session {
         command.env("HOME", home);
         command.env("XDG_CONFIG_HOME", home.join("config"));
         command.env("XDG_DATA_HOME", home.join("data"));
+        command.env("XDG_CACHE_HOME", home.join("cache"));
+        command.env_remove("NO_COLOR");
         command.env("TERM", "xterm-256color");
         command.env_remove("TMUX");
         let child = pty.slave.spawn_command(command).expect("nkread starts");

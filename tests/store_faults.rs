@@ -4,37 +4,18 @@
 //! and two processes racing over a corrupt file. Each test is quick; the
 //! longer soak is `scripts/store-soak.sh` (see the README).
 
+mod common;
+
 use assert_cmd::Command;
+use common::home::{in_home, nkread_in, process_in};
 use serde_json::Value;
 use std::fs;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 const DOC: &str = "hrc55-open-letter-2024";
-
-/// nkread with its data, config and home in `home`, never the user's.
-fn nkread(home: &Path) -> Command {
-    let mut command = Command::from_std(process(home));
-    command.timeout(Duration::from_secs(20));
-    command
-}
-
-fn process(home: &Path) -> Process {
-    in_home(home, &assert_cmd::cargo::cargo_bin("nkread"))
-}
-
-/// `program` with its environment in `home`.
-fn in_home(home: &Path, program: &Path) -> Process {
-    let mut command = Process::new(program);
-    command
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    command
-}
 
 fn dir(home: &Path) -> PathBuf {
     home.join("data/nkread")
@@ -90,7 +71,10 @@ fn write(home: &Path, bytes: impl AsRef<[u8]>) {
 }
 
 fn listed(home: &Path) -> (bool, Vec<Value>, String) {
-    let out = nkread(home).args(["bookmarks", "--json"]).output().unwrap();
+    let out = nkread_in(home)
+        .args(["bookmarks", "--json"])
+        .output()
+        .unwrap();
     let rows = serde_json::from_slice(&out.stdout).unwrap_or_default();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     (out.status.success(), rows, stderr)
@@ -104,7 +88,7 @@ fn ids(rows: &[Value]) -> Vec<String> {
 
 /// `bookmarks add` of paragraph `paragraph` of a 60-paragraph document.
 fn add(home: &Path, paragraph: usize) -> std::process::Output {
-    nkread(home)
+    nkread_in(home)
         .arg(corpus(home))
         .args(["bookmarks", "add", "doc0", &paragraph.to_string()])
         .output()
@@ -234,7 +218,7 @@ fn a_fifo_or_a_device_is_refused_at_once_and_named() {
     let path = dir.join("bookmarks.json");
     mkfifo(&path);
     let run = |args: &[&str]| {
-        let out = nkread(home.path())
+        let out = nkread_in(home.path())
             .env("XDG_DATA_HOME", &data)
             .args(args)
             .output()
@@ -325,7 +309,7 @@ fn a_save_never_sets_aside_a_file_another_nkread_saved_meanwhile() {
     let lock = fs::File::create(dir(home).join(".lock")).unwrap();
     // SAFETY: flock on a file this test owns.
     assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
-    let child = process(home)
+    let child = process_in(home)
         .args(["bookmarks", "add", DOC, "2"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -365,7 +349,7 @@ fn two_processes_over_a_corrupt_file_lose_nothing() {
         let home = home.clone();
         std::thread::spawn(move || {
             for _ in 0..40 {
-                let _ = nkread(&home).arg("bookmarks").output().unwrap();
+                let _ = nkread_in(&home).arg("bookmarks").output().unwrap();
             }
         })
     };
@@ -405,7 +389,10 @@ fn one_bad_entry_hides_no_other_and_listings_fail_until_it_is_set_aside() {
         stderr.contains("1 did not read: line 4: paragraph: invalid type"),
         "{stderr}"
     );
-    let export = nkread(home).args(["bookmarks", "export"]).output().unwrap();
+    let export = nkread_in(home)
+        .args(["bookmarks", "export"])
+        .output()
+        .unwrap();
     assert_eq!(export.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&export.stdout).contains("passage cccccccc"));
     assert_eq!(names(home), ["bookmarks.json"], "listings move nothing");
@@ -472,7 +459,7 @@ fn json_output_escapes_c1_and_bidi_characters() {
         &["bookmarks", "--json"][..],
         &["bookmarks", "export", "--format", "json"],
     ] {
-        let out = nkread(home).args(args).output().unwrap();
+        let out = nkread_in(home).args(args).output().unwrap();
         assert!(out.status.success(), "{out:?}");
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(

@@ -2,6 +2,8 @@
 //! screen as plain text.
 #![allow(dead_code)]
 
+pub mod home;
+
 use nkread::corpus::{Corpus, SourceFile};
 use nkread::library::Library;
 use nkread::tui::keymap::Key;
