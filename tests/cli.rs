@@ -866,16 +866,43 @@ fn an_unknown_filter_is_an_error_that_names_it() {
 
 #[test]
 fn search_filters_by_issuer_and_year() {
-    let json = json_of(nkread().args([
-        "search",
-        "by:\"christian solidarity\" year:2015.. accountability",
-        "--json",
-    ]));
-    let hits = json.as_array().unwrap();
-    assert!(!hits.is_empty());
-    for hit in hits {
-        assert_ne!(hit["doc"], "icnk-welcomes-unga-resolution-2014", "undated");
-    }
+    let docs = |query: &str| -> std::collections::BTreeSet<String> {
+        let json = json_of(nkread().args(["search", query, "--json", "--limit", "1000"]));
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|hit| hit["doc"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let set = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect();
+    let (csw_2017, csw_2024) = (
+        "icnk-crimes-against-humanity-demand-justice-2017",
+        "hrc55-open-letter-2024",
+    );
+    let the_2014_releases = [
+        "icnk-welcomes-unga-resolution-2014",
+        "un-stand-with-north-koreas-victims-2014",
+    ];
+    // The words alone find all four; each filter keeps only its own.
+    let all: Vec<&str> = [csw_2017, csw_2024]
+        .into_iter()
+        .chain(the_2014_releases)
+        .collect();
+    assert_eq!(docs("accountability"), set(&all));
+    assert_eq!(
+        docs("by:\"christian solidarity\" accountability"),
+        set(&[csw_2017, csw_2024])
+    );
+    // The undated 2014 release answers year: by its inferred date.
+    assert_eq!(docs("year:..2014 accountability"), set(&the_2014_releases));
+    assert_eq!(
+        docs("by:\"christian solidarity\" year:..2016 accountability"),
+        set(&[])
+    );
+    assert_eq!(
+        docs("by:\"christian solidarity\" year:2015.. accountability"),
+        set(&[csw_2017, csw_2024])
+    );
 }
 
 #[test]

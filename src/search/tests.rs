@@ -200,8 +200,38 @@ fn filters_alone_list_titles_and_narrow_text_searches() {
         "{:?}",
         rogers[0].1
     );
-    let by = search("by:\"christian solidarity\" year:2015.. accountability");
-    assert!(!by.is_empty());
+    // by: keeps the documents that CSW issued, signed or joined, and
+    // leaves out those that match the words alone.
+    let docs = |query: &str| -> std::collections::BTreeSet<String> {
+        search_in(query, Scope::All, usize::MAX)
+            .iter()
+            .map(|(h, _, _)| corpus().documents[h.doc].id.clone())
+            .collect()
+    };
+    let csw = corpus()
+        .get("joint-letter-security-council-2015")
+        .and_then(|d| {
+            d.people
+                .iter()
+                .find(|p| p.name == "Christian Solidarity Worldwide")
+        })
+        .expect("CSW signed the 2015 letter")
+        .entity;
+    let stands_by = |id: &String| {
+        let doc = corpus().get(id).expect("a document");
+        doc.people
+            .iter()
+            .any(|p| p.entity == csw && p.role <= crate::corpus::Role::Member)
+    };
+    let words = docs("accountability");
+    let by = docs("by:\"christian solidarity\" accountability");
+    assert!(!by.is_empty() && by.iter().all(stands_by), "{by:?}");
+    assert_eq!(
+        by,
+        words.iter().filter(|&d| stands_by(d)).cloned().collect(),
+        "every document that matches and CSW stands by, and no other"
+    );
+    assert!(words.len() > by.len(), "by: left nothing out: {words:?}");
 }
 
 #[test]
