@@ -151,20 +151,11 @@ impl Corpus {
     /// Up to `n` ids that look most like `query`, best first: ids that
     /// contain it, then by similarity.
     pub fn closest_ids(&self, query: &str, n: usize) -> Vec<&str> {
-        let query = query.to_lowercase();
-        let mut scored: Vec<(f64, &str)> = self
+        let ids = self
             .documents
             .iter()
-            .map(|d| {
-                let id = d.id.as_str();
-                let contains = !query.is_empty() && id.to_lowercase().contains(&query);
-                let score = strsim::jaro_winkler(&query, &id.to_lowercase())
-                    + f64::from(u8::from(contains));
-                (score, id)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        scored.into_iter().take(n).map(|(_, id)| id).collect()
+            .map(|d| (d.id.as_str(), d.id.as_str()));
+        crate::suggest::closest(query, ids, n)
     }
 
     /// The entity of a person entry.

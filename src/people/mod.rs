@@ -263,19 +263,10 @@ impl PeopleIndex {
                 _ => Lookup::Ambiguous(fit),
             };
         }
-        let mut scored: Vec<(f64, EntityId)> = names
+        let tails = names
             .iter()
-            .map(|(e, tails)| {
-                let best = tails
-                    .iter()
-                    .flatten()
-                    .map(|t| strsim::jaro_winkler(t, &key))
-                    .fold(0.0, f64::max);
-                (best, *e)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        Lookup::NotFound(scored.into_iter().take(3).map(|(_, e)| e).collect())
+            .flat_map(|(e, tails)| tails.iter().flatten().map(move |t| (*e, t)));
+        Lookup::NotFound(crate::suggest::closest(&key, tails, 3))
     }
 
     /// For each name of an entity (canonical, aliases, those its people
