@@ -12,6 +12,8 @@
 //!   whose name, alias or acronym matches), `role:quoted` (people with that
 //!   role). The same filter twice means either; different filters, both.
 //!   An unknown filter is an error; text with a colon goes in quotes.
+//!
+//! Over 500 lines with its tests, which read best beside the syntax they pin.
 
 use super::text::{fold, fold_char, words};
 use crate::corpus::{Corpus, DocKind, Role, clean_line};

@@ -12,6 +12,9 @@
 //! are to each other, then the field (title, person, paragraph), then how
 //! closely the words match within their tiers, then the document's date,
 //! newest first, then the order in the document.
+//!
+//! Over 500 lines: the bound, the merge and the read are one algorithm
+//! whose invariants hold across them, and read best in one file.
 
 use super::index::{Neighbours, SearchIndex};
 use super::matching::{self, EXACT, LOOSE, Resolved, match_whole};
