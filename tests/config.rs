@@ -490,6 +490,18 @@ fn a_config_cannot_leave_no_way_out() {
 }
 
 #[test]
+fn every_screen_keeps_a_key_that_leaves_it() {
+    let err = startup_error("trapped_search.toml");
+    assert!(
+        err.contains("field `keys`: no key leaves the search overlay: bind one in [keys.search]"),
+        "{err}"
+    );
+    // Only the search overlay is trapped: Q still quits the panes and Esc
+    // still closes the other overlays.
+    assert_eq!(err.matches("no key leaves").count(), 1, "{err}");
+}
+
+#[test]
 fn unbinding_a_key_a_pane_does_not_bind_says_where_it_comes_from() {
     let err = startup_error("unbind_global.toml");
     assert!(

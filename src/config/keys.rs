@@ -33,7 +33,93 @@ pub fn keymap(check: &mut Check, keys: &Value) -> KeyMap {
             None => check.unknown(name, "keys", &names),
         }
     }
+    check_ways_out(check, &map, keys.span().start);
     map
+}
+
+/// Every screen keeps a key that leaves it, as the key map resolves keys
+/// there: in a line being typed, a character only `[keys.global]` binds is
+/// text, so it is no way out.
+fn check_ways_out(check: &mut Check, map: &KeyMap, at: usize) {
+    use Action::{Back, Confirm, ForceQuit, Quit};
+    let screens: [(&[Layer], &[Action], &str, &str); 9] = [
+        (
+            &[Layer::Global],
+            &[Quit, ForceQuit],
+            "a screen too small to draw",
+            "global",
+        ),
+        (
+            &[Layer::List, Layer::Global],
+            &[Quit, ForceQuit],
+            "the document list",
+            "list",
+        ),
+        (
+            &[Layer::Reader, Layer::Global],
+            &[Quit, ForceQuit],
+            "the reader",
+            "reader",
+        ),
+        (
+            &[Layer::Sidebar, Layer::Global],
+            &[Quit, ForceQuit],
+            "the sidebar",
+            "sidebar",
+        ),
+        (
+            &[Layer::Search],
+            &[Back, ForceQuit],
+            "the search overlay",
+            "search",
+        ),
+        (
+            &[Layer::People],
+            &[Back, ForceQuit],
+            "the People pane",
+            "people",
+        ),
+        (
+            &[Layer::Bookmarks],
+            &[Back, ForceQuit],
+            "the bookmarks pane",
+            "bookmarks",
+        ),
+        (
+            &[Layer::Input],
+            &[Back, Confirm, ForceQuit],
+            "a filter or note being typed",
+            "input",
+        ),
+        (
+            &[Layer::Pager],
+            &[Back, ForceQuit],
+            "the help and overlap views",
+            "pager",
+        ),
+    ];
+    let keys: Vec<Key> = Layer::ALL
+        .into_iter()
+        .flat_map(|l| map.layer(l).into_iter().flat_map(|(_, keys)| keys))
+        .collect();
+    for (layers, ways_out, screen, table) in screens {
+        let leaves = |k: &Key| {
+            map.action(*k, layers)
+                .is_some_and(|a| ways_out.contains(&a))
+        };
+        if !keys.iter().any(leaves) {
+            let names: Vec<String> = ways_out.iter().map(|a| a.name()).collect();
+            check.report(
+                at,
+                "keys",
+                format!(
+                    "no key leaves {screen}: bind one in [keys.{table}] to `{}` (a character \
+                     bound only in [keys.global] is typed as text in a line)",
+                    names.join("` or `")
+                ),
+            );
+        }
+    }
 }
 
 /// One layer's table. Each entry replaces what its key meant in that layer

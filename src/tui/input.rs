@@ -1,5 +1,7 @@
 //! A one-line text input with a cursor, as readline and fzf edit.
 
+use crate::corpus::is_forbidden;
+
 /// Longest query or filter kept: a pasted page must not make each
 /// keystroke slow.
 pub const MAX_CHARS: usize = 256;
@@ -48,7 +50,7 @@ impl Input {
     }
 
     /// Types `s` at the cursor. Line breaks and tabs become spaces, other
-    /// controls are dropped, and the input stops at its limit; returns
+    /// controls and bidi controls are dropped, and the input stops at its limit; returns
     /// whether anything was cut.
     pub fn insert(&mut self, s: &str) -> bool {
         let room = self.limit().saturating_sub(self.text.chars().count());
@@ -56,7 +58,8 @@ impl Input {
             .chars()
             .filter_map(|c| match c {
                 '\n' | '\r' | '\t' => Some(' '),
-                c if c.is_control() => None,
+                // Bidi controls would reorder what the line shows.
+                c if c.is_control() || is_forbidden(c) => None,
                 c => Some(c),
             })
             .collect();
@@ -142,6 +145,13 @@ mod tests {
         input.left();
         input.clear();
         assert_eq!((input.text(), input.cursor()), ("y", 0));
+    }
+
+    #[test]
+    fn bidi_controls_typed_or_pasted_are_dropped() {
+        let mut input = typed("abc\u{202e}def\u{2066}\u{200f}");
+        input.insert("\u{202d}");
+        assert_eq!(input.text(), "abcdef");
     }
 
     #[test]

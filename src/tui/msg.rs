@@ -102,6 +102,14 @@ impl From<Action> for Msg {
 }
 
 impl Action {
+    /// The action's name in the config file: its serde name.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
     /// The action a config name stands for: its serde name.
     pub fn named(name: &str) -> Option<Action> {
         Action::deserialize(StrDeserializer::<Error>::new(name)).ok()
