@@ -530,3 +530,34 @@ fn a_global_letter_is_typed_in_a_filter_not_acted_on() {
     press(&mut s, &lib, Key::char('Q'));
     assert!(s.quit, "outside a line Q quits");
 }
+
+#[test]
+fn paths_echoed_in_messages_are_cleaned() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("a\u{1b}[31mb\u{202e}c");
+    std::fs::create_dir(&dir).unwrap();
+    let file = dir.join("config.toml");
+    std::fs::write(&file, "mouse = false\n").unwrap();
+    let out = nkread()
+        .args(["config", "check"])
+        .arg(&file)
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("is valid"), "{err}");
+    assert!(
+        !err.contains('\u{1b}') && !err.contains('\u{202e}'),
+        "{err:?}"
+    );
+    let out = nkread()
+        .args(["man", "--dir"])
+        .arg(dir.join("man"))
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("nkread.1"), "{err}");
+    assert!(
+        !err.contains('\u{1b}') && !err.contains('\u{202e}'),
+        "{err:?}"
+    );
+}

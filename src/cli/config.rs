@@ -4,7 +4,7 @@
 use super::args::{Cli, ConfigCommand};
 use super::{Failure, Output};
 use crate::config;
-use crate::corpus::Problems;
+use crate::corpus::{Problems, clean_line};
 
 pub(super) fn run(cli: &Cli, command: &ConfigCommand) -> Result<Output, Failure> {
     let path = config::path_of(cli.config.as_deref());
@@ -34,14 +34,17 @@ pub(super) fn run(cli: &Cli, command: &ConfigCommand) -> Result<Output, Failure>
                     data: String::new(),
                     note: Some(format!(
                         "nkread: no config file at {}: the defaults apply",
-                        path.display()
+                        clean_line(&path.display().to_string())
                     )),
                 });
             }
             config::read(&path).map_err(invalid_config)?;
             Output {
                 data: String::new(),
-                note: Some(format!("nkread: {} is valid", path.display())),
+                note: Some(format!(
+                    "nkread: {} is valid",
+                    clean_line(&path.display().to_string())
+                )),
             }
         }
     })

@@ -3,6 +3,7 @@
 
 use super::args::Cli;
 use super::{Failure, Output};
+use crate::corpus::clean_line;
 use clap::CommandFactory;
 use std::path::{Path, PathBuf};
 
@@ -25,9 +26,16 @@ pub(super) fn man(dir: Option<&Path>) -> Result<Output, Failure> {
     };
     let written = write_man_pages(dir).map_err(|e| Failure {
         code: 1,
-        message: format!("nkread: cannot write the man pages: {e}: {}", dir.display()),
+        message: format!(
+            "nkread: cannot write the man pages: {e}: {}",
+            clean_line(&dir.display().to_string())
+        ),
     })?;
-    let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    // Names for a person, on stderr: cleaned as every message is.
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| clean_line(&p.display().to_string()))
+        .collect();
     Ok(Output {
         data: String::new(),
         note: Some(names.join("\n")),
