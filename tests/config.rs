@@ -561,3 +561,37 @@ fn paths_echoed_in_messages_are_cleaned() {
         "{err:?}"
     );
 }
+
+#[test]
+fn a_config_that_is_no_regular_file_is_refused_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    let fifo = home.path().join("config.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        let out = nkread()
+            .arg("--config")
+            .arg(path)
+            .arg("list")
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(err.contains("cannot read config file"), "{err}");
+        assert!(err.contains("where a regular file should be"), "{err}");
+    }
+    let binary = home.path().join("binary.toml");
+    std::fs::write(&binary, b"mouse = \"\xff\"\n").unwrap();
+    let out = nkread()
+        .arg("--config")
+        .arg(&binary)
+        .arg("list")
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("not UTF-8 (byte 9)"), "{err}");
+}

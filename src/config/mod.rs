@@ -7,6 +7,7 @@ mod check;
 pub mod keys;
 pub mod theme;
 
+use crate::bookmarks::read_regular;
 use crate::corpus::{ListOrder, Problem, Problems, SourceFile};
 use crate::tui::keymap::KeyMap;
 use crate::tui::layout::ViewOptions;
@@ -191,14 +192,20 @@ pub fn path_of(explicit: Option<&Path>) -> Option<PathBuf> {
 /// Reads a config file and reports every problem in it.
 pub fn read(path: &Path) -> Result<Config, Problems> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Problems(vec![Problem::new(
-            &name,
-            format!("cannot read config file: {e}"),
-        )])
+    let problem = |message: String| Problems(vec![Problem::new(&name, message)]);
+    // Only a regular file of sane size: a FIFO or /dev/zero must not hang
+    // nkread before the terminal is even touched.
+    let bytes = read_regular(path, CONFIG_CAP)
+        .map_err(|e| problem(format!("cannot read config file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        problem(format!("the config file is not UTF-8 (byte {at})"))
     })?;
     Config::parse(&SourceFile::new(name, text))
 }
+
+/// The largest config file read: far beyond any real one.
+const CONFIG_CAP: u64 = 1 << 20;
 
 /// Reads the configuration: `explicit` must exist; the default file may be
 /// missing, which means the defaults.
