@@ -34,6 +34,11 @@ impl Session {
 
     /// nkread with its data and config under `home`.
     fn start_at(home: &std::path::Path, columns: u16, rows: u16) -> Session {
+        Session::start_with(home, &[], columns, rows)
+    }
+
+    /// nkread with these arguments, and its data and config under `home`.
+    fn start_with(home: &std::path::Path, args: &[&str], columns: u16, rows: u16) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -48,6 +53,7 @@ impl Session {
         command.env("XDG_DATA_HOME", home.join("data"));
         command.env("XDG_CACHE_HOME", home.join("cache"));
         command.env_remove("NO_COLOR");
+        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("TMUX");
         let child = pty.slave.spawn_command(command).expect("nkread starts");
@@ -305,4 +311,47 @@ fn a_bookmark_that_waited_for_the_lock_is_saved_when_sigterm_ends_the_reader() {
     )
     .unwrap();
     assert_eq!(saved["bookmarks"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_signal_during_a_slow_frame_prints_the_bookmarks_kept_in_memory() {
+    let home = tempfile::tempdir().expect("a home");
+    // The data directory is a file: every save fails, and a bookmark waits
+    // in memory.
+    std::fs::create_dir_all(home.path().join("data")).unwrap();
+    std::fs::write(home.path().join("data/nkread"), "in the way").unwrap();
+    // A paragraph of megabytes makes a frame slow.
+    let docs = home.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let long = "a long paragraph of words ".repeat(80_000);
+    std::fs::write(
+        docs.join("big.toml"),
+        format!(
+            "id = \"big\"\ntitle = \"Big\"\nkind = \"statement\"\n\
+             paragraphs = [\"A short first paragraph.\", \"{long}\"]\n"
+        ),
+    )
+    .unwrap();
+    let docs = docs.to_str().unwrap();
+    let mut s = Session::start_with(home.path(), &["--corpus", docs], 120, 40);
+    s.wait_for("1/6");
+    // Undated, it is last in the list.
+    s.send("G\r");
+    s.wait_for("¶1/2");
+    s.send("b");
+    s.wait_for("bookmarks not saved");
+    // A frame begins, and SIGTERM comes while it is drawn.
+    s.send("j");
+    std::thread::sleep(Duration::from_millis(20));
+    let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+    // SAFETY: a signal to the child this test started.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    assert_eq!(s.wait_exit().exit_code(), 143);
+    s.assert_restored();
+    let screen = s.contents();
+    assert!(
+        screen.contains("1 bookmark change could not be saved"),
+        "{screen}"
+    );
+    assert!(screen.contains("\"doc\": \"big\""), "{screen}");
 }

@@ -27,7 +27,11 @@ pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
     let signals = Signals::register()?;
-    let mut kept = Kept::open(Store::default_dir(), Arc::clone(&signals.saving));
+    let mut kept = Kept::open(
+        Store::default_dir(),
+        Arc::clone(&signals.saving),
+        Arc::clone(&signals.unsaved),
+    );
     state.restore(&library.corpus, &kept.positions);
     let first = kept.sync(None);
     // Said on stderr too, where it outlasts the screen.

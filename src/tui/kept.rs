@@ -1,14 +1,16 @@
 //! What the reader keeps on disk: the bookmarks, saved at once, and the
 //! reading positions, once they stop changing.
 
+use super::signals::Unsaved;
+use crate::bookmarks::Bookmark;
 use crate::bookmarks::{Change, Positions, Store, Synced};
 use crate::library::Library;
 use crate::tui::msg::Msg;
 use crate::tui::state::AppState;
 use std::io;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How long reading positions wait, unchanged, before they are saved.
@@ -25,25 +27,34 @@ pub(super) struct Kept {
     moved_since: Option<Instant>,
     /// Raised while saving; see `Signals::saving`.
     saving: Arc<AtomicBool>,
+    /// See `Signals::unsaved`.
+    unsaved: Unsaved,
 }
 
 impl Kept {
-    pub(super) fn open(dir: Option<PathBuf>, saving: Arc<AtomicBool>) -> Kept {
+    pub(super) fn open(dir: Option<PathBuf>, saving: Arc<AtomicBool>, unsaved: Unsaved) -> Kept {
         Kept {
             store: dir.as_deref().map_or_else(Store::nowhere, Store::new),
             positions: dir.as_deref().map(Positions::load).unwrap_or_default(),
             dir,
             moved_since: None,
             saving,
+            unsaved,
         }
     }
 
     /// Saves a change, or reads the file again when there is none.
     pub(super) fn sync(&mut self, change: Option<Change>) -> Synced {
-        while_saving(&self.saving, || match change {
+        let synced = while_saving(&self.saving, || match change {
             Some(change) => self.store.apply(change),
             None => self.store.load(),
-        })
+        });
+        let report = match (&synced.error, synced.unsaved) {
+            (Some(error), n) if n > 0 => Some(report(n, error, &synced.bookmarks)),
+            _ => None,
+        };
+        *self.unsaved.lock().unwrap_or_else(PoisonError::into_inner) = report;
+        synced
     }
 
     /// Notes whether the reading positions moved, and saves them once
@@ -93,19 +104,33 @@ impl Kept {
         let Some(error) = last.error else {
             return Ok(());
         };
-        let json = serde_json::to_string_pretty(&state.bookmarks).unwrap_or_default();
-        let changes = match store.unsaved() {
-            1 => "1 bookmark change".to_string(),
-            n => format!("{n} bookmark changes"),
-        };
-        eprintln!(
-            "nkread: {changes} could not be saved: {error}\n\
-             Every bookmark this session knew of follows, so none is lost:\n{json}"
-        );
+        let n = store.unsaved();
+        eprintln!("{}", report(n, &error, &state.bookmarks));
+        // Printed: the watchdog must not print it again.
+        *self.unsaved.lock().unwrap_or_else(PoisonError::into_inner) = None;
         Err(io::Error::other(format!(
-            "{changes} could not be saved (printed above)"
+            "{} could not be saved (printed above)",
+            changes(n)
         )))
     }
+}
+
+fn changes(n: usize) -> String {
+    match n {
+        1 => "1 bookmark change".to_string(),
+        n => format!("{n} bookmark changes"),
+    }
+}
+
+/// What is printed of bookmarks that could not be saved: all of them, so
+/// that none is lost.
+fn report(n: usize, error: &impl std::fmt::Display, bookmarks: &[Bookmark]) -> String {
+    let json = serde_json::to_string_pretty(bookmarks).unwrap_or_default();
+    format!(
+        "nkread: {} could not be saved: {error}\n\
+         Every bookmark this session knew of follows, so none is lost:\n{json}",
+        changes(n)
+    )
 }
 
 /// Runs a save with `saving` raised, so the watchdog waits for it, then

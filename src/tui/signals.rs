@@ -4,8 +4,8 @@
 use super::terminal::restore;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use std::io;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How often the loop looks at the signal flags while no event comes.
@@ -29,19 +29,28 @@ pub(super) struct Signals {
     /// Raised while bookmarks or positions are being saved, and from the
     /// loop's end on: the watchdog waits for a save rather than cut it.
     pub(super) saving: Arc<AtomicBool>,
+    /// What to print if the reader ends now: the bookmarks a failed save
+    /// keeps only in memory. The watchdog prints it if it ends the reader
+    /// itself, so a signal during a slow frame loses nothing.
+    pub(super) unsaved: Unsaved,
 }
+
+/// The report of bookmarks not on disk, shared with the watchdog.
+pub(super) type Unsaved = Arc<Mutex<Option<String>>>;
 
 impl Signals {
     pub(super) fn register() -> io::Result<Signals> {
         let quit = Arc::new(AtomicI32::new(0));
         let suspend = Arc::new(AtomicBool::new(false));
         let saving = Arc::new(AtomicBool::new(false));
+        let unsaved = Unsaved::default();
         signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
-        watch(Arc::clone(&quit), Arc::clone(&saving))?;
+        watch(Arc::clone(&quit), Arc::clone(&saving), Arc::clone(&unsaved))?;
         Ok(Signals {
             quit,
             suspend,
             saving,
+            unsaved,
         })
     }
 
@@ -54,8 +63,13 @@ impl Signals {
 /// when the terminal hangs up without a signal. It asks the loop to quit;
 /// if the loop does not within `GRACE` (crossterm can spin inside `poll`
 /// on a hung-up terminal), it gives the terminal back and exits itself;
-/// unless the reader is saving, which it is given time to finish.
-pub(super) fn watch(quit: Arc<AtomicI32>, saving: Arc<AtomicBool>) -> io::Result<()> {
+/// unless the reader is saving, which it is given time to finish. Bookmarks
+/// still only in memory are printed on its way out.
+pub(super) fn watch(
+    quit: Arc<AtomicI32>,
+    saving: Arc<AtomicBool>,
+    unsaved: Unsaved,
+) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(QUIT_SIGNALS)?;
     std::thread::Builder::new()
         .name("watchdog".into())
@@ -73,6 +87,13 @@ pub(super) fn watch(quit: Arc<AtomicI32>, saving: Arc<AtomicBool>) -> io::Result
                         std::thread::sleep(SIGNAL_POLL);
                     }
                     restore();
+                    let report = unsaved
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .take();
+                    if let Some(report) = report {
+                        eprintln!("{report}");
+                    }
                     std::process::exit(128 + signal);
                 }
                 std::thread::sleep(SIGNAL_POLL);
