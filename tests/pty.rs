@@ -321,19 +321,8 @@ fn a_signal_during_a_slow_frame_prints_the_bookmarks_kept_in_memory() {
     std::fs::create_dir_all(home.path().join("data")).unwrap();
     std::fs::write(home.path().join("data/nkread"), "in the way").unwrap();
     // A paragraph of megabytes makes a frame slow.
-    let docs = home.path().join("docs");
-    std::fs::create_dir(&docs).unwrap();
-    let long = "a long paragraph of words ".repeat(80_000);
-    std::fs::write(
-        docs.join("big.toml"),
-        format!(
-            "id = \"big\"\ntitle = \"Big\"\nkind = \"statement\"\n\
-             paragraphs = [\"A short first paragraph.\", \"{long}\"]\n"
-        ),
-    )
-    .unwrap();
-    let docs = docs.to_str().unwrap();
-    let mut s = Session::start_with(home.path(), &["--corpus", docs], 120, 40);
+    let docs = big_corpus(home.path());
+    let mut s = Session::start_with(home.path(), &["--corpus", &docs], 120, 40);
     s.wait_for("1/6");
     // Undated, it is last in the list.
     s.send("G\r");
@@ -354,4 +343,36 @@ fn a_signal_during_a_slow_frame_prints_the_bookmarks_kept_in_memory() {
         "{screen}"
     );
     assert!(screen.contains("\"doc\": \"big\""), "{screen}");
+}
+
+/// A corpus directory in `home` with one document whose second paragraph
+/// is two megabytes long; it is undated, so last in the list.
+fn big_corpus(home: &std::path::Path) -> String {
+    let docs = home.join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let long = "a long paragraph of words ".repeat(80_000);
+    std::fs::write(
+        docs.join("big.toml"),
+        format!(
+            "id = \"big\"\ntitle = \"Big\"\nkind = \"statement\"\n\
+             paragraphs = [\"A short first paragraph.\", \"{long}\"]\n"
+        ),
+    )
+    .unwrap();
+    docs.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_key_held_down_on_a_long_text_lets_q_act_at_once() {
+    let home = tempfile::tempdir().expect("a home");
+    let docs = big_corpus(home.path());
+    let mut s = Session::start_with(home.path(), &["--corpus", &docs], 120, 40);
+    s.wait_for("Documents  ? help");
+    s.send("G\r");
+    s.wait_for("¶1/2");
+    // A key held down: thousands of repeats queue up, then q.
+    s.send(&format!("{}q", "j".repeat(3000)));
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
 }

@@ -7,6 +7,7 @@ use common::{bundled, fixture, press, rows, state};
 use nkread::library::Library;
 use nkread::tui::keymap::{KeyMap, Layer};
 use nkread::tui::layout::ViewOptions;
+use nkread::tui::layout::reader::ReaderText;
 use nkread::tui::state::{AppState, ReaderState, SidebarState};
 use nkread::tui::theme::Theme;
 use nkread::tui::view::doc_list::DocListView;
@@ -90,7 +91,7 @@ fn the_reader_numbers_paragraphs_and_marks_the_cursor_and_bookmarks() {
         theme: &theme,
         matched: &[],
         bookmarked: &[2],
-        options: ViewOptions::default(),
+        text: &ReaderText::lay_out(doc, 48, ViewOptions::default()),
     };
     assert_eq!(
         render(view, 50, 13),
@@ -128,7 +129,7 @@ fn the_reader_marks_the_characters_a_search_matched() {
         // "Jane" in "“This is a step,” said Jane Roe."
         matched: &[23, 24, 25, 26],
         bookmarked: &[],
-        options: ViewOptions::default(),
+        text: &ReaderText::lay_out(doc, 48, ViewOptions::default()),
     };
     let mut buffer = Buffer::empty(Rect::new(0, 0, 50, 13));
     view.render(buffer.area, &mut buffer);
@@ -170,7 +171,7 @@ fn marks_on_a_wrapped_line_land_on_the_matched_characters() {
         theme: &theme,
         matched: &marks,
         bookmarked: &[],
-        options: ViewOptions::default(),
+        text: &ReaderText::lay_out(doc, 58, ViewOptions::default()),
     };
     let mut buffer = Buffer::empty(Rect::new(0, 0, 60, 20));
     view.render(buffer.area, &mut buffer);
@@ -201,7 +202,7 @@ fn the_reader_centres_a_reading_width_on_wide_panes() {
         theme: &theme,
         matched: &[],
         bookmarked: &[],
-        options: ViewOptions::default(),
+        text: &ReaderText::lay_out(doc, 158, ViewOptions::default()),
     };
     let lines = render(view, 160, 30);
     let longest = lines[1..29]

@@ -18,7 +18,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
@@ -85,7 +85,7 @@ fn event_loop(
             update(state, library, Msg::Resize(size.width, size.height));
         }
         terminal.draw(|frame| view::view(state, library, frame))?;
-        let msg = loop {
+        let first = loop {
             if signals.quitting().is_some() {
                 break Msg::Do(Action::ForceQuit);
             }
@@ -99,25 +99,79 @@ fn event_loop(
                 }
             } else {
                 kept.keep_positions(state, library, false);
+                // A resize whose signal came before the input source
+                // listened for it is seen here, at the latest.
+                let size = terminal.size()?;
+                if (size.width, size.height) != state.size {
+                    break Msg::Resize(size.width, size.height);
+                }
             }
         };
-        state.now = SystemTime::now();
-        for effect in update(state, library, msg) {
-            match effect {
-                Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
-                Effect::Suspend => {
-                    suspend(mouse)?;
-                    terminal.clear()?;
-                }
-                Effect::Save(change) => {
-                    update(state, library, synced(kept.sync(Some(change))));
-                }
-                Effect::Reload => {
-                    update(state, library, synced(kept.sync(None)));
-                }
+        carry_out(terminal, state, library, kept, mouse, first)?;
+        // Whatever else is waiting is taken before the next frame: a key
+        // held down costs one frame per batch, not one per repeat.
+        let mut waiting = Vec::new();
+        while waiting.len() < BATCH && !state.quit && event::poll(DRAIN)? {
+            waiting.push(event::read()?);
+        }
+        // A quit behind a backlog of moves acts at once: the moves would
+        // change nothing that is kept.
+        if waiting.iter().any(|e| means(state, e, Action::is_quit)) {
+            waiting.retain(|e| !means(state, e, Action::is_move));
+        }
+        for event in waiting {
+            if state.quit {
+                break;
+            }
+            if let Some(msg) = to_msg(state, event) {
+                carry_out(terminal, state, library, kept, mouse, msg)?;
             }
         }
         kept.keep_positions(state, library, false);
+    }
+    Ok(())
+}
+
+/// The most events taken between two frames.
+const BATCH: usize = 4096;
+
+/// How long to look for more waiting input before a frame. Not zero: the
+/// input source polls the terminal only for a timeout that is not.
+const DRAIN: Duration = Duration::from_millis(1);
+
+/// Whether `event` stands, in the state as it is, for an action of a kind.
+fn means(state: &AppState, event: &Event, kind: fn(&Action) -> bool) -> bool {
+    match to_msg(state, event.clone()) {
+        Some(Msg::Do(action)) => kind(&action),
+        Some(Msg::ScrollAt { .. }) => kind(&Action::MoveDown),
+        _ => false,
+    }
+}
+
+/// Runs `update` on a message and carries out its effects.
+fn carry_out(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    state: &mut AppState,
+    library: &Library,
+    kept: &mut Kept,
+    mouse: bool,
+    msg: Msg,
+) -> io::Result<()> {
+    state.now = SystemTime::now();
+    for effect in update(state, library, msg) {
+        match effect {
+            Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
+            Effect::Suspend => {
+                suspend(mouse)?;
+                terminal.clear()?;
+            }
+            Effect::Save(change) => {
+                update(state, library, synced(kept.sync(Some(change))));
+            }
+            Effect::Reload => {
+                update(state, library, synced(kept.sync(None)));
+            }
+        }
     }
     Ok(())
 }

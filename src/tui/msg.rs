@@ -227,6 +227,26 @@ impl Action {
         }
     }
 
+    /// Whether the action ends the reader.
+    pub fn is_quit(&self) -> bool {
+        matches!(self, Action::Quit | Action::ForceQuit)
+    }
+
+    /// Whether the action only moves through what is shown.
+    pub fn is_move(&self) -> bool {
+        matches!(
+            self,
+            Action::MoveUp
+                | Action::MoveDown
+                | Action::PageUp
+                | Action::PageDown
+                | Action::GoTop
+                | Action::GoBottom
+                | Action::PrevParagraph
+                | Action::NextParagraph
+        )
+    }
+
     /// Actions an overlay lets through to the global layer.
     pub fn passes_overlays(&self) -> bool {
         matches!(self, Action::ForceQuit | Action::Suspend)

@@ -2,14 +2,16 @@
 //! people are referred to by index into the shared, immutable corpus.
 
 use crate::bookmarks::{Bookmark, Positions};
-use crate::corpus::{Corpus, ListOrder};
+use crate::corpus::{Corpus, Document, ListOrder};
 use crate::people::SortBy;
 use crate::search::Hit;
 use crate::tui::input::Input;
 use crate::tui::keymap::{Key, KeyMap, Layer};
+use crate::tui::layout::reader::{ReaderCache, ReaderText};
 use crate::tui::layout::{self, Pane, Panes, ViewOptions};
 use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;
+use std::rc::Rc;
 use std::time::SystemTime;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +139,8 @@ pub struct AppState {
     pub keymap: KeyMap,
     pub theme: Theme,
     pub options: ViewOptions,
+    /// The open document as last laid out; see `ReaderCache`.
+    pub wrapped: ReaderCache,
 }
 
 /// What the configuration decides about the reader, as plain data.
@@ -187,12 +191,18 @@ impl AppState {
             keymap: settings.keymap.clone(),
             theme: settings.theme,
             options: settings.options,
+            wrapped: ReaderCache::default(),
         }
     }
 
     /// The index of the document the reader shows, if the corpus has any.
     pub fn open(&self) -> Option<usize> {
         self.order.get(self.selected).copied()
+    }
+
+    /// Document `d` (`doc`) laid out for a reader `width` columns wide.
+    pub fn reader_text(&self, d: usize, doc: &Document, width: u16) -> Rc<ReaderText> {
+        self.wrapped.get(d, doc, usize::from(width), self.options)
     }
 
     pub fn reader(&self) -> ReaderState {

@@ -4,7 +4,9 @@
 use super::ViewOptions;
 use super::text::wrap;
 use crate::corpus::Document;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// The widest measure prose is wrapped to by default.
 pub const READING_WIDTH: usize = 80;
@@ -136,5 +138,36 @@ impl ReaderText {
     pub fn percent(&self, scroll: usize, height: usize) -> usize {
         let total = self.lines.len().max(1);
         ((scroll + height).min(total) * 100) / total
+    }
+}
+
+/// The document last laid out, kept for the next key and frame: wrapping a
+/// long paragraph costs its length, and each key and frame after the first
+/// should cost only what is on screen. One entry is enough: a frame and the
+/// keys that follow it lay out one document at one width.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderCache(RefCell<Option<(CacheKey, Rc<ReaderText>)>>);
+
+type CacheKey = (usize, usize, ViewOptions);
+
+impl ReaderCache {
+    /// Document `index` (`doc`) laid out for `width` columns.
+    pub fn get(
+        &self,
+        index: usize,
+        doc: &Document,
+        width: usize,
+        options: ViewOptions,
+    ) -> Rc<ReaderText> {
+        let key = (index, width, options);
+        let mut cached = self.0.borrow_mut();
+        match &*cached {
+            Some((k, text)) if *k == key => Rc::clone(text),
+            _ => {
+                let text = Rc::new(ReaderText::lay_out(doc, width, options));
+                *cached = Some((key, Rc::clone(&text)));
+                text
+            }
+        }
     }
 }

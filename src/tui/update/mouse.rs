@@ -4,7 +4,6 @@
 use super::navigate::{follow, inner_of, move_in, move_pager, open_doc, select_document};
 use crate::corpus::Document;
 use crate::library::Library;
-use crate::tui::layout::reader::ReaderText;
 use crate::tui::layout::sidebar::SidebarText;
 use crate::tui::layout::text::max_scroll;
 use crate::tui::layout::{Pane, ROW_HEIGHT, inner};
@@ -78,12 +77,12 @@ pub(super) fn click_at(state: &mut AppState, library: &Library, column: u16, row
             }
         }
         Pane::Reader => {
-            let Some(doc) = open_doc(state, corpus) else {
+            let (Some(doc), Some(d)) = (open_doc(state, corpus), state.open()) else {
                 return;
             };
-            let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
+            let text = state.reader_text(d, doc, area.width);
             let scroll = state.reader().scroll;
-            if let (Some(paragraph), Some(d)) = (text.paragraph_at(scroll + line), state.open())
+            if let Some(paragraph) = text.paragraph_at(scroll + line)
                 && let Some(position) = state.readers.get_mut(d)
             {
                 position.cursor = paragraph;
@@ -107,7 +106,7 @@ pub(super) fn wheel_reader(state: &mut AppState, doc: &Document, down: bool) {
     let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open()) else {
         return;
     };
-    let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
+    let text = state.reader_text(d, doc, area.width);
     let rows = usize::from(area.height);
     let max = max_scroll(text.lines.len(), rows);
     if let Some(position) = state.readers.get_mut(d) {

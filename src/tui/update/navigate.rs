@@ -162,7 +162,7 @@ pub(super) fn move_reader(state: &mut AppState, doc: &Document, action: &Action)
         return;
     };
     let Some(d) = state.open() else { return };
-    let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
+    let text = state.reader_text(d, doc, area.width);
     let rows = usize::from(area.height);
     let max = max_scroll(text.lines.len(), rows);
     let last = doc.paragraphs.len().saturating_sub(1);
@@ -223,7 +223,7 @@ pub(super) fn reveal_cursor(state: &mut AppState, doc: &Document) {
     let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open()) else {
         return;
     };
-    let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
+    let text = state.reader_text(d, doc, area.width);
     let rows = usize::from(area.height);
     let max = max_scroll(text.lines.len(), rows);
     // A document not yet moved in shows its header, even if that hides
@@ -256,9 +256,9 @@ pub(super) fn settle(state: &mut AppState, library: &Library) {
         return;
     };
     if let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open())
+        && let text = state.reader_text(d, doc, area.width)
         && let Some(position) = state.readers.get_mut(d)
     {
-        let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
         let rows = usize::from(area.height);
         let max = max_scroll(text.lines.len(), rows);
         position.cursor = position.cursor.min(doc.paragraphs.len().saturating_sub(1));

@@ -64,12 +64,16 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
         frame.render_widget(
             reader::ReaderView {
                 doc,
+                text: &state.reader_text(
+                    state.open().unwrap_or_default(),
+                    doc,
+                    layout::inner(area).width,
+                ),
                 position: state.reader(),
                 focused: state.focus == Pane::Reader,
                 theme: &state.theme,
                 matched: &matched,
                 bookmarked: &bookmarked,
-                options: state.options,
             },
             area,
         );

@@ -2,9 +2,9 @@
 //! reading cursor and bookmarks marked.
 
 use crate::corpus::Document;
+use crate::tui::layout::inner;
 use crate::tui::layout::reader::{LineKind, ReaderText, TextLine};
 use crate::tui::layout::text::max_scroll;
-use crate::tui::layout::{ViewOptions, inner};
 use crate::tui::state::ReaderState;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -16,6 +16,8 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 /// The reader pane for one frame.
 pub struct ReaderView<'a> {
     pub doc: &'a Document,
+    /// The document laid out for this pane's width.
+    pub text: &'a ReaderText,
     pub position: ReaderState,
     pub focused: bool,
     pub theme: &'a Theme,
@@ -23,14 +25,13 @@ pub struct ReaderView<'a> {
     pub matched: &'a [usize],
     /// Paragraphs with a bookmark.
     pub bookmarked: &'a [usize],
-    pub options: ViewOptions,
 }
 
 impl Widget for ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let inner = inner(area);
         let height = usize::from(inner.height);
-        let text = ReaderText::lay_out(self.doc, usize::from(inner.width), self.options);
+        let text = self.text;
         let scroll = self
             .position
             .scroll
@@ -60,7 +61,7 @@ impl Widget for ReaderView<'_> {
             .iter()
             .skip(scroll)
             .take(height)
-            .map(|line| self.line(&text, line))
+            .map(|line| self.line(text, line))
             .collect();
         Paragraph::new(lines).render(inner, buf);
     }

@@ -1,0 +1,83 @@
+//! What a keystroke costs in the reader: `update` for one `j`, then a whole
+//! frame drawn into a 120×40 test backend, on a document whose one
+//! paragraph is N megabytes long (1, 10) and on the bundled corpus. The
+//! first frame of a document lays it out; every key after it should cost
+//! what is on screen, whatever the paragraph's length.
+//!
+//! cargo run --release --example bench_frames
+
+use nkread::corpus::Corpus;
+use nkread::library::Library;
+use nkread::tui::msg::{Action, Msg};
+use nkread::tui::state::{AppState, Settings};
+use nkread::tui::update::update;
+use nkread::tui::view::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::{Duration, Instant};
+
+const KEYS: usize = 200;
+
+fn main() {
+    println!("| document | first frame | key + frame: median | p99 |");
+    println!("|---|---:|---:|---:|");
+    let bundled = Library::new(Corpus::load(&[]).expect("the bundled corpus loads"));
+    measure("bundled, the 2024 letter", &bundled);
+    for mb in [1, 10] {
+        let long = "a long paragraph of words ".repeat(mb * 1_000_000 / 26);
+        let text = format!(
+            "id = \"big\"\ntitle = \"Big\"\nkind = \"statement\"\n\
+             paragraphs = [\"A short first paragraph.\", \"{long}\"]\n"
+        );
+        // Beside the bundled documents, as a user's corpus directory is.
+        let dir = std::env::temp_dir().join(format!("nkread-bench-frames-{mb}"));
+        std::fs::create_dir_all(&dir).expect("a temporary directory");
+        std::fs::write(dir.join("big.toml"), text).expect("the document is written");
+        let corpus = Corpus::load(&[dir]).expect("the generated document loads");
+        measure(&format!("one paragraph of {mb} MB"), &Library::new(corpus));
+    }
+}
+
+fn measure(name: &str, library: &Library) {
+    let mut state = AppState::new(&library.corpus, &Settings::default());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+    update(&mut state, library, Msg::Resize(120, 40));
+    // The longest document: the generated one, or the 2024 letter.
+    let longest = (0..state.order.len())
+        .max_by_key(|&i| {
+            library.corpus.documents[state.order[i]]
+                .paragraphs
+                .iter()
+                .map(String::len)
+                .sum::<usize>()
+        })
+        .unwrap_or(0);
+    for _ in 0..longest {
+        update(&mut state, library, Action::MoveDown);
+    }
+    update(&mut state, library, Action::OpenDocument);
+    let start = Instant::now();
+    terminal.draw(|f| view(&state, library, f)).expect("draws");
+    let first = start.elapsed();
+    // Down into the long paragraph, then a line at a time.
+    update(&mut state, library, Action::NextParagraph);
+    let mut times: Vec<Duration> = (0..KEYS)
+        .map(|_| {
+            let start = Instant::now();
+            update(&mut state, library, Action::MoveDown);
+            terminal.draw(|f| view(&state, library, f)).expect("draws");
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "| {name} | {:.1} ms | {:.3} ms | {:.3} ms |",
+        ms(first),
+        ms(times[KEYS / 2]),
+        ms(times[KEYS * 99 / 100])
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
