@@ -93,7 +93,7 @@ pub fn run(
         }
         loaded => loaded,
     };
-    let locator = Locator::new(corpus);
+    let locator = Locator::for_bookmarks(corpus, &loaded.bookmarks);
     let mut out = match command {
         None => list(&locator, &loaded.bookmarks, json, columns),
         Some(BookmarksCommand::Add {
@@ -206,7 +206,7 @@ fn add(
         )));
     }
     let note = note.map(clean_line);
-    let locator = Locator::new(corpus);
+    let locator = Locator::for_bookmarks(corpus, bookmarks);
     let existing = bookmarks
         .iter()
         .find(|b| locator.place(b).passage() == Some((d, paragraph - 1)));

@@ -7,7 +7,7 @@ mod check;
 pub mod keys;
 pub mod theme;
 
-use crate::corpus::{Corpus, Problem, Problems, SourceFile};
+use crate::corpus::{Corpus, Lines, Problem, Problems, SourceFile, unplaced};
 use crate::keymap::KeyMap;
 use crate::state::AppState;
 use crate::ui::ViewOptions;
@@ -96,10 +96,15 @@ impl Config {
         let (root, errors) = toml::de::DeTable::parse_recoverable(&file.text);
         if !errors.is_empty() {
             // What follows a syntax error is guesswork: report only those.
+            let lines = Lines::new(&file.text);
             let problems = errors.iter().map(|e| {
                 let problem = Problem::new(&file.name, e.message().trim());
-                match e.span() {
-                    Some(span) => problem.at_offset(&file.text, span.start),
+                match e
+                    .span()
+                    .map(|s| s.start)
+                    .or_else(|| unplaced(e, &file.text))
+                {
+                    Some(offset) => problem.at_offset_in(&lines, offset),
                     None => problem,
                 }
             });
