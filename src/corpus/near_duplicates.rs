@@ -109,10 +109,14 @@ fn judge(corpus: &Corpus, names: &[Vec<Name>], a: EntityId, b: EntityId) -> Opti
     })
 }
 
-/// Keys longer than this (in characters) are compared with every long key
-/// of a near length instead of through their deletion variants, whose
-/// number grows with the square of the length. Names this long are rare.
-const LONG_KEY: usize = 48;
+/// Parts a key of two allowed typos is cut into: two edits touch at most
+/// four (a swap across a cut touches two), so one part is intact.
+const PARTS: usize = 5;
+
+/// Keys up to this many characters meet through their variants with two
+/// deletions (a few hundred); longer ones through their parts, which are
+/// then long enough (5 characters or more) to be rare.
+const CUT_ABOVE: usize = 24;
 
 /// The pairs of entities (a < b) with two names that may look alike: a
 /// superset of those [`likeness`] accepts, found through four indexes, one
@@ -121,6 +125,11 @@ const LONG_KEY: usize = 48;
 /// - A typo or two: two keys within `k` edits (insertions, deletions,
 ///   substitutions, swaps of neighbours) become one string after at most
 ///   `k` deletions from each, so keys meet through their deletion variants.
+/// - Two typos in long keys (over [`CUT_ABOVE`] characters), whose
+///   variants would be too many: cut a key into [`PARTS`] parts; one of
+///   them is in the other key unchanged, at most two characters from its
+///   place, and the other key is at most two characters longer or shorter.
+///   Each key files every such slice of itself (its own parts among them).
 /// - Prefix: in sorted order, the keys a key begins follow it.
 /// - One word apart: the names' words with one of them blanked meet.
 fn candidates(names: &[Vec<Name>]) -> HashSet<(EntityId, EntityId)> {
@@ -142,21 +151,38 @@ fn candidates(names: &[Vec<Name>]) -> HashSet<(EntityId, EntityId)> {
     // (the hash of what the name is filed under, its entity): names filed
     // under one hash are candidates.
     let mut filed: Vec<(u64, EntityId)> = Vec::new();
-    let mut long: Vec<(usize, EntityId, &str)> = Vec::new();
     for &(e, name) in &all {
         let chars: Vec<char> = name.key.chars().collect();
-        if chars.len() > LONG_KEY {
-            long.push((chars.len(), e, &name.key));
-            continue;
-        }
-        // Likeness tag 0: the key itself; 1: its deletion variants.
+        // Tag 0: the key itself; 1: its deletion variants; 2: a name with a
+        // word blanked; 3: a part of a key, with the key's length and place.
         filed.push((hash(&(0u8, &name.key)), e));
         // As `within_typos` counts: two edits once both keys have 12 bytes.
-        let k = if name.key.len() >= 12 { 2 } else { 1 };
-        let mut variants = HashSet::from([name.key.clone()]);
+        let two = name.key.len() >= 12;
+        let mut variants = HashSet::from([chars.clone()]);
+        let k = if two && chars.len() <= CUT_ABOVE {
+            2
+        } else {
+            1
+        };
         deletions(&chars, k, &mut variants);
         for v in variants {
             filed.push((hash(&(1u8, v)), e));
+        }
+        if two && chars.len() + 2 > CUT_ABOVE {
+            let m = chars.len();
+            let cuts = |n: usize| (0..=PARTS).map(move |j| j * n / PARTS);
+            // Its own parts are among these slices (n = m, at their place).
+            for n in m.saturating_sub(2).max(1)..=m + 2 {
+                let theirs: Vec<usize> = cuts(n).collect();
+                for j in 0..PARTS {
+                    let len = theirs[j + 1] - theirs[j];
+                    for start in theirs[j].saturating_sub(2)..=theirs[j] + 2 {
+                        if let Some(slice) = chars.get(start..start + len) {
+                            filed.push((hash(&(3u8, n, j, slice)), e));
+                        }
+                    }
+                }
+            }
         }
         if name.words.len() >= 3 {
             for i in 0..name.words.len() {
@@ -170,15 +196,6 @@ fn candidates(names: &[Vec<Name>]) -> HashSet<(EntityId, EntityId)> {
     for group in filed.chunk_by(|x, y| x.0 == y.0) {
         let entities: Vec<EntityId> = group.iter().map(|&(_, e)| e).collect();
         meet(&entities);
-    }
-    long.sort_unstable();
-    for (i, &(len, a, _)) in long.iter().enumerate() {
-        for &(other, b, _) in &long[i + 1..] {
-            if other > len + 2 {
-                break;
-            }
-            meet(&[a, b]);
-        }
     }
     let mut by_key: Vec<(&str, EntityId)> = all.iter().map(|&(e, n)| (n.key.as_str(), e)).collect();
     by_key.sort_unstable();
@@ -199,14 +216,13 @@ fn candidates(names: &[Vec<Name>]) -> HashSet<(EntityId, EntityId)> {
 }
 
 /// Adds every string made from `chars` by deleting one to `k` of them.
-fn deletions(chars: &[char], k: usize, out: &mut HashSet<String>) {
+fn deletions(chars: &[char], k: usize, out: &mut HashSet<Vec<char>>) {
     if k == 0 {
         return;
     }
     for i in 0..chars.len() {
-        let mut shorter = chars.to_vec();
-        shorter.remove(i);
-        if out.insert(shorter.iter().collect()) {
+        let shorter = [&chars[..i], &chars[i + 1..]].concat();
+        if out.insert(shorter.clone()) {
             deletions(&shorter, k - 1, out);
         }
     }
@@ -349,6 +365,15 @@ mod tests {
             };
             people.push((name.join(" "), kind));
         }
+        // Long names two typos apart, which meet only through their parts.
+        for name in [
+            "Commission of Inquiry on Human Rights in the DPRK",
+            "Comission of Inquiry on Human Rihgts in the DPRK",
+            "Citizens Alliance for North Korean Human Rights",
+            "Citizens Aliance for North Korean Human Rightz",
+        ] {
+            people.push((name.to_string(), "organization"));
+        }
         let people: Vec<(&str, &str)> = people.iter().map(|(n, k)| (n.as_str(), *k)).collect();
         let corpus = corpus("", &people);
         let expected = all_pairs(&corpus);
@@ -363,6 +388,12 @@ mod tests {
                 expected.iter().any(|d| d.likeness == likeness),
                 "{likeness:?}"
             );
+        }
+        for misspelt in ["Comission", "Aliance"] {
+            let found = expected
+                .iter()
+                .any(|d| d.likeness == Likeness::Typo && d.names[1].contains(misspelt));
+            assert!(found, "{misspelt}");
         }
         assert_eq!(near_duplicates(&corpus), expected);
     }
