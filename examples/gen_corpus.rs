@@ -3,7 +3,11 @@
 //! sentences, grouped into documents with bundled people, a date and a
 //! kind, with a fixed seed so every run writes the same corpus.
 //!
-//!     cargo run --release --example gen_corpus -- --paragraphs 100000 --out DIR [--lines FILE] [--seed N]
+//!     cargo run --release --example gen_corpus -- --paragraphs 100000 --out DIR [--lines FILE] [--seed N] [--names N]
+//!
+//! `--names N` adds N distinct person names (romanized syllables, "Kimhyok
+//! Parkmin"), shared out among the documents so that each is a people entry
+//! somewhere: a corpus for the costs that grow with the number of names.
 //!
 //! DIR gets `gen-NNNN.json` files of 1,000 documents each, for
 //! `nkread --corpus DIR`; FILE gets the same paragraphs one a line, for
@@ -49,6 +53,7 @@ struct Args {
     out: PathBuf,
     lines: Option<PathBuf>,
     seed: u64,
+    names: usize,
 }
 
 fn args() -> Result<Args, String> {
@@ -57,6 +62,7 @@ fn args() -> Result<Args, String> {
         out: PathBuf::new(),
         lines: None,
         seed: 2014,
+        names: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -68,11 +74,15 @@ fn args() -> Result<Args, String> {
             "--out" => args.out = value()?.into(),
             "--lines" => args.lines = Some(value()?.into()),
             "--seed" => args.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--names" => args.names = value()?.parse().map_err(|e| format!("--names: {e}"))?,
             _ => return Err(format!("unknown argument {flag}")),
         }
     }
     if args.paragraphs == 0 || args.out.as_os_str().is_empty() {
-        return Err("usage: gen_corpus --paragraphs N --out DIR [--lines FILE] [--seed N]".into());
+        return Err(
+            "usage: gen_corpus --paragraphs N --out DIR [--lines FILE] [--seed N] [--names N]"
+                .into(),
+        );
     }
     Ok(args)
 }
@@ -100,6 +110,18 @@ fn name(rng: &mut Rng) -> String {
     let mut word: String = (0..parts).map(|_| *rng.pick(&SYLLABLES)).collect();
     word[..1].make_ascii_uppercase();
     word
+}
+
+/// The `i`th of the distinct names: two words of two syllables each, the
+/// syllables being `i`'s digits in base 32, so no two are the same.
+fn distinct_name(i: usize) -> String {
+    let digit = |d: u32| SYLLABLES[i / 32usize.pow(d) % 32];
+    let word = |a: &str, b: &str| {
+        let mut w = format!("{a}{b}");
+        w[..1].make_ascii_uppercase();
+        w
+    };
+    format!("{} {}", word(digit(3), digit(2)), word(digit(1), digit(0)))
 }
 
 fn paragraph(rng: &mut Rng, sentences: &[String]) -> String {
@@ -152,6 +174,9 @@ fn main() -> Result<(), String> {
         )),
         None => None,
     };
+    // About 20 paragraphs a document: each takes its share of the names.
+    let names_per_doc = args.names.div_ceil((args.paragraphs / 20).max(1));
+    let mut next_name = 0;
     let (mut written, mut n) = (0, 0usize);
     let mut batch = Vec::new();
     while written < args.paragraphs {
@@ -166,9 +191,17 @@ fn main() -> Result<(), String> {
             }
         }
         written += count;
-        let cast: Vec<Value> = (0..rng.below(13))
+        let mut cast: Vec<Value> = (0..rng.below(13))
             .map(|_| person(rng.pick(&people[..])))
             .collect();
+        for _ in 0..names_per_doc.min(args.names - next_name.min(args.names)) {
+            cast.push(json!({
+                "name": distinct_name(next_name),
+                "kind": "person",
+                "role": "signatory",
+            }));
+            next_name += 1;
+        }
         let year = 2000 + rng.below(25);
         let month = 1 + rng.below(12);
         batch.push(json!({

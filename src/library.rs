@@ -17,6 +17,8 @@ pub struct Library {
 impl Library {
     pub fn new(corpus: Corpus) -> Library {
         let people = PeopleIndex::new(&corpus);
+        // The People pane reads passages without the corpus at hand.
+        people.find_passages(&corpus);
         let search = SearchIndex::build(&corpus);
         let locator = Locator::new(&corpus);
         Library {

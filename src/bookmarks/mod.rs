@@ -12,8 +12,9 @@ pub use positions::Positions;
 pub use store::{SetAside, Store, StoreError, Synced};
 
 use crate::corpus::{Corpus, Document, clean_line};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The longest quote kept, in characters, before it is cut at a word.
@@ -189,15 +190,38 @@ pub fn quote(text: &str) -> String {
 
 /// A stable digest of a paragraph's words: spacing does not change it.
 pub fn fingerprint(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    format!("{:016x}", fnv1a(words.join(" ").as_bytes()))
+    format!("{:016x}", digest(text))
+}
+
+/// The digest [`fingerprint`] writes in hex: FNV-1a, 64 bits (short, and
+/// the same on every build, unlike std's hasher), of the words joined by
+/// single spaces, fed word by word rather than joined into a new string.
+fn digest(text: &str) -> u64 {
+    let mut words = text.split_whitespace();
+    let first = words.next().map_or(&[][..], str::as_bytes);
+    let h = fnv1a_from(FNV_OFFSET, first);
+    words.fold(h, |h, w| fnv1a_from(fnv1a_from(h, b" "), w.as_bytes()))
 }
 
 /// FNV-1a, 64 bits: short, and the same on every build, unlike std's hasher.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    fnv1a_from(FNV_OFFSET, bytes)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a continued from the digest `h` of the bytes before.
+fn fnv1a_from(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A stored fingerprint as a digest; None for one [`fingerprint`] cannot
+/// have written (a hand edit), which then matches no paragraph.
+fn parse_fingerprint(s: &str) -> Option<u64> {
+    let written = s.len() == 16 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    written.then(|| u64::from_str_radix(s, 16).ok()).flatten()
 }
 
 /// Seconds since 1970 as an RFC 3339 time in UTC.
@@ -280,16 +304,31 @@ impl Place {
     }
 }
 
-/// The corpus's documents by id and its paragraphs' fingerprints, built
-/// once, so finding every bookmark each frame is cheap.
+/// The corpus's documents by id and its paragraphs' digests, built once, so
+/// finding bookmarks each frame is cheap.
 #[derive(Debug, Default)]
 pub struct Locator {
     docs: HashMap<String, usize>,
-    fingerprints: Vec<Vec<String>>,
+    /// Per document, its paragraphs' digests; None for a document no
+    /// bookmark given to [`Locator::for_bookmarks`] is in.
+    digests: Vec<Option<Vec<u64>>>,
 }
 
 impl Locator {
+    /// A locator for any bookmark, present or future: every paragraph's
+    /// digest, on all cores.
     pub fn new(corpus: &Corpus) -> Locator {
+        Locator::of_documents(corpus, |_| true)
+    }
+
+    /// A locator for `bookmarks` only: just the documents they are in are
+    /// read, which is all a command on the bookmarks file needs.
+    pub fn for_bookmarks(corpus: &Corpus, bookmarks: &[Bookmark]) -> Locator {
+        let named: HashSet<&str> = bookmarks.iter().map(|b| b.doc.as_str()).collect();
+        Locator::of_documents(corpus, |d| named.contains(d.id.as_str()))
+    }
+
+    fn of_documents(corpus: &Corpus, wanted: impl Fn(&Document) -> bool + Sync) -> Locator {
         Locator {
             docs: corpus
                 .documents
@@ -297,21 +336,23 @@ impl Locator {
                 .enumerate()
                 .map(|(i, d)| (d.id.clone(), i))
                 .collect(),
-            fingerprints: corpus
+            digests: corpus
                 .documents
-                .iter()
-                .map(|d| d.paragraphs.iter().map(|p| fingerprint(p)).collect())
+                .par_iter()
+                .map(|d| wanted(d).then(|| d.paragraphs.iter().map(|p| digest(p)).collect()))
                 .collect(),
         }
     }
 
+    /// Where `bookmark` is; it must be one the locator was built for.
     pub fn place(&self, bookmark: &Bookmark) -> Place {
         let Some(&doc) = self.docs.get(&bookmark.doc) else {
             return Place::Orphaned { doc: None };
         };
-        let prints = &self.fingerprints[doc];
+        let prints: &[u64] = self.digests[doc].as_deref().unwrap_or_default();
+        let wanted = parse_fingerprint(&bookmark.fingerprint);
         let stored = bookmark.paragraph.saturating_sub(1);
-        if prints.get(stored) == Some(&bookmark.fingerprint) {
+        if wanted.is_some() && prints.get(stored).copied() == wanted {
             return Place::Found {
                 doc,
                 paragraph: stored,
@@ -322,7 +363,7 @@ impl Locator {
         let nearest = prints
             .iter()
             .enumerate()
-            .filter(|(_, p)| **p == bookmark.fingerprint)
+            .filter(|(_, p)| Some(**p) == wanted)
             .min_by_key(|(i, _)| i.abs_diff(stored));
         match nearest {
             Some((paragraph, _)) => Place::Found {
@@ -380,6 +421,41 @@ mod tests {
         assert_eq!(a.id.len(), 8);
         assert_eq!(a.paragraph, 1);
         assert_eq!(a.day(), "2026-11-23");
+    }
+
+    #[test]
+    fn fingerprints_are_the_digest_of_the_words_joined_by_spaces() {
+        // The digest written by earlier versions, which joined the words.
+        let joined = |text: &str| {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            format!("{:016x}", fnv1a(words.join(" ").as_bytes()))
+        };
+        for text in ["", "one", " two  words\n", "Tomás\tOjea-Quintana  said."] {
+            assert_eq!(fingerprint(text), joined(text), "{text:?}");
+        }
+        assert_eq!(parse_fingerprint(&fingerprint("x")), Some(digest("x")));
+        assert_eq!(parse_fingerprint(&fingerprint("x").to_uppercase()), None);
+    }
+
+    #[test]
+    fn a_locator_for_some_bookmarks_places_them_as_one_for_all() {
+        let corpus = Corpus::load(&[]).unwrap();
+        let marks: Vec<Bookmark> = [(0, 1), (3, 0), (3, 2)]
+            .into_iter()
+            .map(|(d, p)| Bookmark::new(&corpus.documents[d], p, "", UNIX_EPOCH, 0))
+            .chain([Bookmark {
+                paragraph: 9,
+                ..Bookmark::new(&corpus.documents[3], 2, "", UNIX_EPOCH, 0)
+            }])
+            .collect();
+        let (all, some) = (
+            Locator::new(&corpus),
+            Locator::for_bookmarks(&corpus, &marks),
+        );
+        for b in &marks {
+            assert_eq!(some.place(b), all.place(b));
+        }
+        assert_eq!(some.digests.iter().flatten().count(), 2);
     }
 
     #[test]

@@ -101,7 +101,7 @@ pub fn run(
         }
         loaded => loaded,
     };
-    let locator = Locator::new(corpus);
+    let locator = Locator::for_bookmarks(corpus, &loaded.bookmarks);
     // What a change saved found in the file replaces what the read found.
     let mut report = loaded.set_aside.clone();
     let mut out = match command {
@@ -248,7 +248,7 @@ fn add(
         )));
     }
     let note = note.map(clean_line);
-    let locator = Locator::new(corpus);
+    let locator = Locator::for_bookmarks(corpus, bookmarks);
     let existing = bookmarks
         .iter()
         .find(|b| locator.place(b).passage() == Some((d, paragraph - 1)));

@@ -203,7 +203,7 @@ pub(super) fn one(
         }
     };
     let entity = corpus.entities.get(e);
-    let passages = index.passages(e);
+    let passages = index.passages_of(corpus, e);
     if json {
         let detail = EntityDetail {
             row: row(corpus, index, e, None),

@@ -2,7 +2,7 @@
 //! checked where it stands, and every problem is kept with its line, so a
 //! file with three mistakes gets three messages at once.
 
-use crate::corpus::{Problem, SourceFile};
+use crate::corpus::{Lines, Problem, SourceFile};
 use crate::suggest::did_you_mean;
 use std::borrow::Cow;
 use std::ops::RangeInclusive;
@@ -15,6 +15,8 @@ pub type Value<'i> = Spanned<DeValue<'i>>;
 /// The problems found so far in one file.
 pub struct Check<'f> {
     file: &'f SourceFile,
+    /// The file's lines, found on the first problem and kept for the rest.
+    lines: Option<Lines<'f>>,
     pub problems: Vec<Problem>,
 }
 
@@ -22,14 +24,18 @@ impl<'f> Check<'f> {
     pub fn new(file: &'f SourceFile) -> Check<'f> {
         Check {
             file,
+            lines: None,
             problems: Vec::new(),
         }
     }
 
     /// A problem at the byte `offset` of the file, in `field`.
     pub fn report(&mut self, offset: usize, field: &str, message: impl Into<String>) {
+        let lines = self
+            .lines
+            .get_or_insert_with(|| Lines::new(&self.file.text));
         let problem = Problem::new(&self.file.name, message)
-            .at_offset(&self.file.text, offset)
+            .at_offset_in(lines, offset)
             .in_field(field);
         self.problems.push(problem);
     }

@@ -8,7 +8,7 @@ pub mod keys;
 pub mod theme;
 
 use crate::bookmarks::read_regular;
-use crate::corpus::{ListOrder, Problem, Problems, SourceFile};
+use crate::corpus::{Lines, ListOrder, Problem, Problems, SourceFile, unplaced};
 use crate::tui::keymap::KeyMap;
 use crate::tui::layout::ViewOptions;
 use crate::tui::state::Settings;
@@ -60,10 +60,15 @@ impl Config {
         let (root, errors) = toml::de::DeTable::parse_recoverable(&file.text);
         if !errors.is_empty() {
             // What follows a syntax error is guesswork: report only those.
+            let lines = Lines::new(&file.text);
             let problems = errors.iter().map(|e| {
                 let problem = Problem::new(&file.name, e.message().trim());
-                match e.span() {
-                    Some(span) => problem.at_offset(&file.text, span.start),
+                match e
+                    .span()
+                    .map(|s| s.start)
+                    .or_else(|| unplaced(e, &file.text))
+                {
+                    Some(offset) => problem.at_offset_in(&lines, offset),
                     None => problem,
                 }
             });
@@ -205,7 +210,7 @@ pub fn read(path: &Path) -> Result<Config, Problems> {
 }
 
 /// The largest config file read: far beyond any real one.
-const CONFIG_CAP: u64 = 1 << 20;
+const CONFIG_CAP: u64 = 16 << 20;
 
 /// Reads the configuration: `explicit` must exist; the default file may be
 /// missing, which means the defaults.

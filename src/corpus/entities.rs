@@ -46,6 +46,9 @@ impl Entity {
 pub struct Entities {
     list: Vec<Entity>,
     by_key: HashMap<(PersonKind, String), usize>,
+    /// Every id, so that a new entity's id is found free without a search
+    /// of the list (which made loading quadratic in distinct names).
+    by_id: HashMap<String, usize>,
 }
 
 /// British word stems and their American spelling, which do not make a
@@ -62,7 +65,7 @@ const SPELLINGS: [(&str, &str); 6] = [
 /// How a word is written, which decides what it may match in a text: a
 /// capitalised word of a name matches only a capitalised word, so that the
 /// organization "THINK" is not found in "we think".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Shape {
     /// Starts with a lower-case letter or a digit: "for", "of", "2014".
     Lower,
@@ -219,16 +222,13 @@ impl Entities {
     /// Builds the index; a name or alias claimed by two entities is an error
     /// naming both, since resolution would otherwise depend on file order.
     pub fn new(list: Vec<Entity>) -> Result<Self, String> {
-        let mut entities = Entities {
-            list: Vec::new(),
-            by_key: HashMap::new(),
-        };
+        let mut entities = Entities::default();
         for entity in list {
             entities.insert(entity)?;
         }
         for entity in &entities.list {
             for other in &entity.distinct_from {
-                if *other == entity.id || !entities.list.iter().any(|e| e.id == *other) {
+                if *other == entity.id || !entities.by_id.contains_key(other) {
                     return Err(format!(
                         "entity \"{}\": distinct_from names \"{other}\", which is not another entity",
                         entity.id
@@ -255,6 +255,7 @@ impl Entities {
             }
             self.by_key.insert(key, index);
         }
+        self.by_id.insert(entity.id.clone(), index);
         self.list.push(entity);
         Ok(())
     }
@@ -295,7 +296,7 @@ impl Entities {
         };
         let mut id = base.clone();
         let mut n = 2;
-        while self.list.iter().any(|e| e.id == id) {
+        while self.by_id.contains_key(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
@@ -311,6 +312,7 @@ impl Entities {
         // find failed, so the key is new.
         let index = self.list.len();
         self.by_key.insert((kind, name_key(&entity.name)), index);
+        self.by_id.insert(entity.id.clone(), index);
         self.list.push(entity);
         index
     }

@@ -3,7 +3,8 @@
 
 use super::hygiene::{clean, clean_line};
 use super::model::Document;
-use super::problem::Problem;
+use super::problem::{Lines, Problem};
+use rayon::prelude::*;
 use std::path::Path;
 
 /// A file of the corpus: its name as the user knows it, and its text.
@@ -81,12 +82,37 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Problem> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(path).map_err(cannot)? {
         let path = entry.map_err(cannot)?.path();
-        if is_corpus_file(&path) && path.is_file() {
-            paths.push(path);
+        if !is_corpus_file(&path) {
+            continue;
+        }
+        match not_a_file(&path) {
+            None => paths.push(path),
+            // Said at once, on stderr: the corpus loads before the terminal
+            // is taken, and a skipped file is not an error.
+            Some(what) => eprintln!(
+                "nkread: warning: {}: skipped, {what}",
+                clean_line(&path.display().to_string())
+            ),
         }
     }
     paths.sort();
-    paths.iter().map(|p| read_file(p)).collect()
+    paths.par_iter().map(|p| read_file(p)).collect()
+}
+
+/// What a path named like a corpus file is when it is not a regular file
+/// (after following symbolic links); None for a regular file.
+fn not_a_file(path: &Path) -> Option<&'static str> {
+    let is_link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+    match path.metadata() {
+        Ok(m) if m.is_file() => None,
+        Ok(m) if m.is_dir() => Some("a directory"),
+        Ok(_) => Some("not a regular file (a FIFO, socket or device)"),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Some("a loop of symbolic links"),
+        Err(e) if is_link && e.kind() == std::io::ErrorKind::NotFound => {
+            Some("a symbolic link to nothing")
+        }
+        Err(_) => Some("it cannot be read"),
+    }
 }
 
 fn read_file(path: &Path) -> Result<SourceFile, Problem> {
@@ -109,27 +135,30 @@ pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
         from_toml(file).map(|d| vec![d])
     }
     .map_err(|p| vec![p])?;
-    let mut problems = Vec::new();
+    let mut found = Vec::new();
     let mut out = Vec::with_capacity(docs.len());
     for (i, mut doc) in docs.into_iter().enumerate() {
         clean_document(&mut doc);
         for (path, message) in check(&doc) {
-            let path = in_document(file, i, path);
-            problems.push(locate(file, &path, Problem::new(&file.name, message)));
+            found.push((in_document(file, i, path), message));
         }
         out.push(doc);
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
+    if found.is_empty() {
+        return Ok(out);
     }
+    // The file is parsed again, once, for the positions of every problem.
+    let places = Places::new(file);
+    Err(found
+        .into_iter()
+        .map(|(path, message)| places.locate(&path, Problem::new(&file.name, message)))
+        .collect())
 }
 
 /// Points `problem` at the field `id` of document `index` of `file`.
 pub fn locate_id(file: &SourceFile, index: usize, problem: Problem) -> Problem {
     let path = in_document(file, index, vec![Step::Key("id")]);
-    locate(file, &path, problem)
+    Places::new(file).locate(&path, problem)
 }
 
 /// `path` inside document `index` of `file`: a JSON array's documents are
@@ -167,8 +196,12 @@ fn field_of<E>(e: &serde_path_to_error::Error<E>) -> String {
 pub fn from_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> {
     let problem = |e: toml::de::Error, field: String| {
         let p = Problem::new(&file.name, e.message().trim()).in_field(field);
-        match e.span() {
-            Some(span) => p.at_offset(&file.text, span.start),
+        match e
+            .span()
+            .map(|s| s.start)
+            .or_else(|| unplaced(&e, &file.text))
+        {
+            Some(offset) => p.at_offset(&file.text, offset),
             None => p,
         }
     };
@@ -177,6 +210,14 @@ pub fn from_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T,
         let field = field_of(&e);
         problem(e.into_inner(), field)
     })
+}
+
+/// Where an error the toml crate gives without a place is: a key of too
+/// many parts is the one error it gives so.
+pub fn unplaced(e: &toml::de::Error, text: &str) -> Option<usize> {
+    (e.message().trim() == "recursion limit")
+        .then(|| super::problem::deepest_key(text))
+        .flatten()
 }
 
 fn parse_json(file: &SourceFile) -> Result<Vec<Document>, Problem> {
@@ -218,32 +259,42 @@ fn json_problem(file: &SourceFile, e: &serde_json::Error, field: String) -> Prob
     problem.at_offset(&file.text, line_start + e.column().saturating_sub(1))
 }
 
-/// Adds the position of `path` in `file` to `problem`: line and column in a
-/// TOML file (found by parsing it again, on the error path only), the field
-/// path in either.
-fn locate(file: &SourceFile, path: &[Step], problem: Problem) -> Problem {
-    let problem = problem.in_field(path_string(path));
-    if file.is_json() {
-        return problem;
+/// What finds a field's position in a file: its TOML parsed again (on the
+/// error path only) and its lines, or nothing for JSON, which has no
+/// positions after parsing.
+struct Places<'f> {
+    toml: Option<(toml::de::DeTable<'f>, Lines<'f>)>,
+}
+
+impl<'f> Places<'f> {
+    fn new(file: &'f SourceFile) -> Places<'f> {
+        let toml = (!file.is_json())
+            .then(|| toml::de::DeTable::parse(&file.text).ok())
+            .flatten()
+            .map(|root| (root.into_inner(), Lines::new(&file.text)));
+        Places { toml }
     }
-    let Ok(root) = toml::de::DeTable::parse(&file.text) else {
-        return problem;
-    };
-    let mut found: Option<&toml::Spanned<toml::de::DeValue>> = None;
-    for step in path {
-        found = match (step, found) {
-            (Step::Key(k), None) => root.get_ref().get(*k),
-            (Step::Key(k), Some(v)) => v.get_ref().get(*k),
-            (Step::Index(i), Some(v)) => v.get_ref().get(*i),
-            (Step::Index(_), None) => None,
+
+    /// Adds the position of `path` to `problem`: line and column in a TOML
+    /// file, the field path in either.
+    fn locate(&self, path: &[Step], problem: Problem) -> Problem {
+        let problem = problem.in_field(path_string(path));
+        let Some((root, lines)) = &self.toml else {
+            return problem;
         };
-        if found.is_none() {
-            break;
+        let mut found: Option<&toml::Spanned<toml::de::DeValue>> = None;
+        for step in path {
+            found = match (step, found) {
+                (Step::Key(k), None) => root.get(*k),
+                (Step::Key(k), Some(v)) => v.get_ref().get(*k),
+                (Step::Index(i), Some(v)) => v.get_ref().get(*i),
+                (Step::Index(_), None) => None,
+            };
+            if found.is_none() {
+                break;
+            }
         }
-    }
-    match found {
-        Some(value) => problem.at_offset(&file.text, value.span().start),
-        None => problem.at_offset(&file.text, 0),
+        problem.at_offset_in(lines, found.map_or(0, |value| value.span().start))
     }
 }
 
@@ -258,7 +309,9 @@ fn clean_opt(field: &mut Option<String>) {
 
 /// Text hygiene, once, at load: every string of the document.
 fn clean_document(doc: &mut Document) {
-    doc.id = clean_line(&doc.id);
+    // Not cleaned: an id with a control character in it is refused by
+    // `check`, not made into another id by dropping the character.
+    doc.id = doc.id.trim_matches(' ').to_string();
     doc.title = clean_line(&doc.title);
     for field in [
         &mut doc.subtitle,
@@ -311,7 +364,7 @@ fn check(doc: &Document) -> Vec<(Vec<Step>, String)> {
             vec![Step::Key("id")],
             format!(
                 "\"{}\" is not a valid id: use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit",
-                doc.id
+                doc.id.escape_debug()
             ),
         ));
     }

@@ -10,14 +10,15 @@ mod order;
 mod problem;
 
 pub use entities::{Entities, Entity, name_key, within_typos};
-pub(crate) use entities::{Word, name_words, without_parentheses, words};
+pub(crate) use entities::{Shape, Word, name_words, without_parentheses, words};
 pub use hygiene::{clean, clean_line, is_forbidden};
-pub use load::{SourceFile, from_toml};
+pub use load::{SourceFile, from_toml, unplaced};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
 pub use near_duplicates::{Likeness, NearDuplicate, near_duplicates};
 pub use order::ListOrder;
-pub use problem::{Problem, Problems};
+pub use problem::{Lines, Problem, Problems};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -87,8 +88,11 @@ impl Corpus {
         // Where each id was first seen: (file, index in file). Positions are
         // worked out only for the error message, since that parses again.
         let mut first_seen: HashMap<String, (usize, usize)> = HashMap::new();
-        for (f, file) in files.iter().enumerate() {
-            let docs = match load::parse(file) {
+        // Files parse on all cores; they are then taken in order, so the
+        // corpus is the same whatever the number of threads.
+        let parsed: Vec<_> = files.par_iter().map(load::parse).collect();
+        for ((f, file), docs) in files.iter().enumerate().zip(parsed) {
+            let docs = match docs {
                 Ok(docs) => docs,
                 Err(found) => {
                     problems.extend(found);

@@ -7,6 +7,7 @@ use super::entities::{name_key, name_words, within_typos, without_parentheses};
 use super::{Corpus, EntityId};
 use std::collections::HashSet;
 use std::fmt;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Two entities with look-alike names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,11 +55,25 @@ struct Name<'c> {
 /// Every pair of entities with look-alike names, except those recorded as
 /// `distinct_from` each other; ordered by entity. Names are an entity's
 /// canonical name, its aliases and every name a document uses for it.
-/// Quadratic in the number of entities, which is fine for the hundreds a
-/// curated corpus has.
+///
+/// Pairs are first gathered through indexes ([`candidates`]), so the cost
+/// follows the number of names and of look-alikes, not their square; each
+/// candidate pair is then judged exactly as all pairs once were.
 pub fn near_duplicates(corpus: &Corpus) -> Vec<NearDuplicate> {
-    let all = corpus.entities.all();
-    let mut names: Vec<Vec<Name>> = all
+    let names = entity_names(corpus);
+    let mut pairs: Vec<(EntityId, EntityId)> = candidates(&names).into_iter().collect();
+    pairs.sort_unstable();
+    pairs
+        .into_iter()
+        .filter_map(|(a, b)| judge(corpus, &names, a, b))
+        .collect()
+}
+
+/// For each entity, its distinct names (by key).
+fn entity_names(corpus: &Corpus) -> Vec<Vec<Name<'_>>> {
+    let mut names: Vec<Vec<Name>> = corpus
+        .entities
+        .all()
         .iter()
         .map(|e| e.names().collect())
         .map(names_of)
@@ -72,28 +87,151 @@ pub fn near_duplicates(corpus: &Corpus) -> Vec<NearDuplicate> {
         let mut seen = HashSet::new();
         list.retain(|n| seen.insert(n.key.clone()));
     }
-    let mut found = Vec::new();
-    for a in 0..all.len() {
-        for b in a + 1..all.len() {
-            if corpus.entities.distinct(a, b) {
-                continue;
+    names
+}
+
+/// Whether entities `a` < `b` look alike: the first pair of their names
+/// that does, in the order of their names.
+fn judge(corpus: &Corpus, names: &[Vec<Name>], a: EntityId, b: EntityId) -> Option<NearDuplicate> {
+    if corpus.entities.distinct(a, b) {
+        return None;
+    }
+    let all = corpus.entities.all();
+    let same_kind = all[a].kind == all[b].kind;
+    let mut pairs = names[a]
+        .iter()
+        .flat_map(|x| names[b].iter().map(move |y| (x, y)));
+    let (x, y, likeness) = pairs.find_map(|(x, y)| likeness(x, y, same_kind).map(|l| (x, y, l)))?;
+    Some(NearDuplicate {
+        entities: [a, b],
+        names: [x.written.to_string(), y.written.to_string()],
+        likeness,
+    })
+}
+
+/// Parts a key of two allowed typos is cut into: two edits touch at most
+/// four (a swap across a cut touches two), so one part is intact.
+const PARTS: usize = 5;
+
+/// Keys up to this many characters meet through their variants with two
+/// deletions (a few hundred); longer ones through their parts, which are
+/// then long enough (5 characters or more) to be rare.
+const CUT_ABOVE: usize = 24;
+
+/// The pairs of entities (a < b) with two names that may look alike: a
+/// superset of those [`likeness`] accepts, found through four indexes, one
+/// for each kind of likeness.
+/// - Same key: a map from key to names.
+/// - A typo or two: two keys within `k` edits (insertions, deletions,
+///   substitutions, swaps of neighbours) become one string after at most
+///   `k` deletions from each, so keys meet through their deletion variants.
+/// - Two typos in long keys (over [`CUT_ABOVE`] characters), whose
+///   variants would be too many: cut a key into [`PARTS`] parts; one of
+///   them is in the other key unchanged, at most two characters from its
+///   place, and the other key is at most two characters longer or shorter.
+///   Each key files every such slice of itself (its own parts among them).
+/// - Prefix: in sorted order, the keys a key begins follow it.
+/// - One word apart: the names' words with one of them blanked meet.
+fn candidates(names: &[Vec<Name>]) -> HashSet<(EntityId, EntityId)> {
+    let all: Vec<(EntityId, &Name)> = names
+        .iter()
+        .enumerate()
+        .flat_map(|(e, list)| list.iter().map(move |n| (e, n)))
+        .collect();
+    let mut found = HashSet::new();
+    let mut meet = |group: &[EntityId]| {
+        for (i, &a) in group.iter().enumerate() {
+            for &b in &group[i + 1..] {
+                if a != b {
+                    found.insert((a.min(b), a.max(b)));
+                }
             }
-            let same_kind = all[a].kind == all[b].kind;
-            let mut pairs = names[a]
-                .iter()
-                .flat_map(|x| names[b].iter().map(move |y| (x, y)));
-            if let Some((x, y, likeness)) =
-                pairs.find_map(|(x, y)| likeness(x, y, same_kind).map(|l| (x, y, l)))
-            {
-                found.push(NearDuplicate {
-                    entities: [a, b],
-                    names: [x.written.to_string(), y.written.to_string()],
-                    likeness,
-                });
+        }
+    };
+    // (the hash of what the name is filed under, its entity): names filed
+    // under one hash are candidates.
+    let mut filed: Vec<(u64, EntityId)> = Vec::new();
+    for &(e, name) in &all {
+        let chars: Vec<char> = name.key.chars().collect();
+        // Tag 0: the key itself; 1: its deletion variants; 2: a name with a
+        // word blanked; 3: a part of a key, with the key's length and place.
+        filed.push((hash(&(0u8, &name.key)), e));
+        // As `within_typos` counts: two edits once both keys have 12 bytes.
+        let two = name.key.len() >= 12;
+        let mut variants = HashSet::from([chars.clone()]);
+        let k = if two && chars.len() <= CUT_ABOVE {
+            2
+        } else {
+            1
+        };
+        deletions(&chars, k, &mut variants);
+        for v in variants {
+            filed.push((hash(&(1u8, v)), e));
+        }
+        if two && chars.len() + 2 > CUT_ABOVE {
+            let m = chars.len();
+            let cuts = |n: usize| (0..=PARTS).map(move |j| j * n / PARTS);
+            // Its own parts are among these slices (n = m, at their place).
+            for n in m.saturating_sub(2).max(1)..=m + 2 {
+                let theirs: Vec<usize> = cuts(n).collect();
+                for j in 0..PARTS {
+                    let len = theirs[j + 1] - theirs[j];
+                    for start in theirs[j].saturating_sub(2)..=theirs[j] + 2 {
+                        if let Some(slice) = chars.get(start..start + len) {
+                            filed.push((hash(&(3u8, n, j, slice)), e));
+                        }
+                    }
+                }
+            }
+        }
+        if name.words.len() >= 3 {
+            for i in 0..name.words.len() {
+                let blanked = (2u8, i, &name.words[..i], &name.words[i + 1..]);
+                filed.push((hash(&blanked), e));
+            }
+        }
+    }
+    filed.sort_unstable();
+    filed.dedup();
+    for group in filed.chunk_by(|x, y| x.0 == y.0) {
+        let entities: Vec<EntityId> = group.iter().map(|&(_, e)| e).collect();
+        meet(&entities);
+    }
+    let mut by_key: Vec<(&str, EntityId)> = all.iter().map(|&(e, n)| (n.key.as_str(), e)).collect();
+    by_key.sort_unstable();
+    for (i, &(short, a)) in by_key.iter().enumerate() {
+        if short.chars().count() < 4 {
+            continue;
+        }
+        for &(long, b) in by_key[i + 1..]
+            .iter()
+            .take_while(|(l, _)| l.starts_with(short))
+        {
+            if long != short {
+                meet(&[a, b]);
             }
         }
     }
     found
+}
+
+/// Adds every string made from `chars` by deleting one to `k` of them.
+fn deletions(chars: &[char], k: usize, out: &mut HashSet<Vec<char>>) {
+    if k == 0 {
+        return;
+    }
+    for i in 0..chars.len() {
+        let shorter = [&chars[..i], &chars[i + 1..]].concat();
+        if out.insert(shorter.clone()) {
+            deletions(&shorter, k - 1, out);
+        }
+    }
+}
+
+fn hash(value: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
 }
 
 fn names_of(written: Vec<&str>) -> Vec<Name<'_>> {
@@ -165,6 +303,99 @@ mod tests {
                 (a, b, d.likeness)
             })
             .collect()
+    }
+
+    /// The all-pairs search the indexes replaced, kept as the oracle.
+    fn all_pairs(corpus: &Corpus) -> Vec<NearDuplicate> {
+        let names = entity_names(corpus);
+        let n = names.len();
+        (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .filter_map(|(a, b)| judge(corpus, &names, a, b))
+            .collect()
+    }
+
+    fn load(dir: &str) -> Corpus {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        Corpus::load(&[path]).expect("the fixture loads")
+    }
+
+    #[test]
+    fn the_indexes_find_what_all_pairs_find() {
+        let corpora = [
+            Corpus::load(&[]).expect("the bundled corpus loads"),
+            load("tests/fixtures/near_duplicates"),
+            load("tests/fixtures/good"),
+        ];
+        for corpus in &corpora {
+            let expected = all_pairs(corpus);
+            assert_eq!(near_duplicates(corpus), expected);
+        }
+        assert!(!all_pairs(&corpora[1]).is_empty());
+    }
+
+    #[test]
+    fn the_indexes_find_what_all_pairs_find_among_many_look_alikes() {
+        // Names of two or three syllables from a small set, so that typos,
+        // swaps, prefixes and one-word differences abound, in both kinds,
+        // some of them long and non-ASCII.
+        const SYLLABLES: [&str; 12] = [
+            "kim", "lee", "park", "jong", "hyok", "su", "ok", "mi", "é", "ae", "chol", "ho",
+        ];
+        let mut state = 7u64;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) as usize % n
+        };
+        let mut people = Vec::new();
+        for i in 0..600 {
+            let words = 1 + next(4);
+            let mut name: Vec<String> = (0..words)
+                .map(|_| (0..1 + next(3)).map(|_| SYLLABLES[next(12)]).collect())
+                .collect();
+            if i % 50 == 0 {
+                name.push("x".repeat(45 + next(6)));
+            }
+            let kind = if next(5) == 0 {
+                "organization"
+            } else {
+                "person"
+            };
+            people.push((name.join(" "), kind));
+        }
+        // Long names two typos apart, which meet only through their parts.
+        for name in [
+            "Commission of Inquiry on Human Rights in the DPRK",
+            "Comission of Inquiry on Human Rihgts in the DPRK",
+            "Citizens Alliance for North Korean Human Rights",
+            "Citizens Aliance for North Korean Human Rightz",
+        ] {
+            people.push((name.to_string(), "organization"));
+        }
+        let people: Vec<(&str, &str)> = people.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        let corpus = corpus("", &people);
+        let expected = all_pairs(&corpus);
+        assert!(expected.len() > 100, "{}", expected.len());
+        for likeness in [
+            Likeness::OtherKind,
+            Likeness::Typo,
+            Likeness::Prefix,
+            Likeness::OneWordApart,
+        ] {
+            assert!(
+                expected.iter().any(|d| d.likeness == likeness),
+                "{likeness:?}"
+            );
+        }
+        for misspelt in ["Comission", "Aliance"] {
+            let found = expected
+                .iter()
+                .any(|d| d.likeness == Likeness::Typo && d.names[1].contains(misspelt));
+            assert!(found, "{misspelt}");
+        }
+        assert_eq!(near_duplicates(&corpus), expected);
     }
 
     #[test]

@@ -33,15 +33,23 @@ impl Problem {
     /// Points the problem at a byte offset of `text`, quoting that line.
     /// The column counts characters from the start of the line, as editors
     /// do; a byte-order mark starting the text is not one of them.
-    pub fn at_offset(mut self, text: &str, offset: usize) -> Self {
+    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+        self.at_offset_in(&Lines::new(text), offset)
+    }
+
+    /// As [`at_offset`](Self::at_offset), with the text's lines found
+    /// once for every problem in it: reading the file from its start for
+    /// each of thousands of problems made reporting them quadratic.
+    pub fn at_offset_in(mut self, lines: &Lines, offset: usize) -> Self {
+        let text = lines.text;
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line = lines.starts.partition_point(|&start| start <= offset);
+        let line_start = lines.starts[line - 1];
         let line_start = if line_start == 0 && offset > 0 && text.starts_with(BOM) {
             BOM.len_utf8()
         } else {
             line_start
         };
-        let line = text[..offset].matches('\n').count() + 1;
         let column = text[line_start..offset].chars().count() + 1;
         self.position = Some((line, column));
         let line_text = text[line_start..].lines().next().unwrap_or("");
@@ -53,6 +61,54 @@ impl Problem {
         self.field = Some(field.into()).filter(|f| !f.is_empty());
         self
     }
+}
+
+/// A text with where each of its lines starts.
+pub struct Lines<'t> {
+    text: &'t str,
+    /// Byte offsets: 0, then one past each '\n'.
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Lines<'t> {
+        let after_newlines = text.match_indices('\n').map(|(i, _)| i + 1);
+        Lines {
+            text,
+            starts: std::iter::once(0).chain(after_newlines).collect(),
+        }
+    }
+}
+
+/// Where the dotted key with the most parts in a TOML text starts (the
+/// first of them if several tie). The toml crate refuses a key of too many
+/// parts ("recursion limit") without saying where it is; this is where.
+pub fn deepest_key(text: &str) -> Option<usize> {
+    use toml_parser::lexer::TokenKind;
+    let mut deepest: Option<(usize, usize)> = None;
+    // The key being read: where it starts, its parts so far, and whether a
+    // dot is waiting for the next part.
+    let mut current: Option<(usize, usize, bool)> = None;
+    for token in toml_parser::Source::new(text).lex() {
+        current = match (token.kind(), current) {
+            (TokenKind::Whitespace, _) => continue,
+            (
+                TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString,
+                Some((at, n, true)),
+            ) => Some((at, n + 1, false)),
+            (TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString, _) => {
+                Some((token.span().start(), 1, false))
+            }
+            (TokenKind::Dot, Some((at, n, false))) => Some((at, n, true)),
+            _ => None,
+        };
+        if let Some((at, n, _)) = current
+            && deepest.is_none_or(|(_, most)| n > most)
+        {
+            deepest = Some((at, n));
+        }
+    }
+    deepest.filter(|&(_, n)| n > 1).map(|(at, _)| at)
 }
 
 /// The byte-order mark some editors start a file with.

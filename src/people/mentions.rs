@@ -21,7 +21,10 @@
 //!   matches for it: "International Criminal Court (ICC)" is not
 //!   International Christian Concern (ICC).
 
-use crate::corpus::{Corpus, Document, EntityId, Word, name_words, without_parentheses, words};
+use crate::corpus::{
+    Corpus, Document, EntityId, Shape, Word, name_words, without_parentheses, words,
+};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// A name of an entity, as words.
@@ -53,9 +56,16 @@ pub(super) fn passages(corpus: &Corpus) -> Vec<Vec<(usize, usize)>> {
         list.retain(|a| is_acronym(a));
     }
     let forms = forms(&names);
+    let all: HashSet<&str> = acronyms.iter().flatten().copied().collect();
+    let longest = all.iter().map(|a| a.len()).max().unwrap_or(0);
+    let per_document: Vec<Vec<(EntityId, usize)>> = corpus
+        .documents
+        .par_iter()
+        .map(|doc| in_document(doc, &forms, &acronyms, &all, longest))
+        .collect();
     let mut found = vec![Vec::new(); entities.len()];
-    for (d, doc) in corpus.documents.iter().enumerate() {
-        for (entity, paragraph) in in_document(doc, &forms, &acronyms) {
+    for (d, pairs) in per_document.into_iter().enumerate() {
+        for (entity, paragraph) in pairs {
             found[entity].push((d, paragraph));
         }
     }
@@ -76,20 +86,17 @@ fn is_acronym(s: &str) -> bool {
 /// Every distinct name of every entity, by its first word.
 fn forms(names: &[Vec<&str>]) -> HashMap<String, Vec<Form>> {
     let mut forms: HashMap<String, Vec<Form>> = HashMap::new();
+    // A set rather than a search of the list: thousands of names share a
+    // first word ("Kim").
+    let mut seen: HashSet<(EntityId, Vec<(String, Shape)>)> = HashSet::new();
     for (entity, names) in names.iter().enumerate() {
         for name in names {
             let words = name_words(without_parentheses(name));
             let Some(first) = words.first() else { continue };
-            let same = |f: &Form| {
-                f.entity == entity
-                    && f.words.len() == words.len()
-                    && f.words
-                        .iter()
-                        .zip(&words)
-                        .all(|(a, b)| (&a.folded, a.shape) == (&b.folded, b.shape))
-            };
-            let list = forms.entry(first.folded.clone()).or_default();
-            if !list.iter().any(same) {
+            let form: Vec<(String, Shape)> =
+                words.iter().map(|w| (w.folded.clone(), w.shape)).collect();
+            if seen.insert((entity, form)) {
+                let list = forms.entry(first.folded.clone()).or_default();
                 list.push(Form { entity, words });
             }
         }
@@ -139,6 +146,8 @@ fn in_document(
     doc: &Document,
     forms: &HashMap<String, Vec<Form>>,
     acronyms: &[HashSet<&str>],
+    all: &HashSet<&str>,
+    longest: usize,
 ) -> Vec<(EntityId, usize)> {
     let mut out = Vec::new();
     // Which entities each acronym is tied to here, and the acronyms tied to
@@ -152,25 +161,22 @@ fn in_document(
             tied.entry(a).or_default().insert(person.entity);
         }
     }
-    let all: HashSet<&str> = acronyms.iter().flatten().copied().collect();
     for (p, text) in doc.paragraphs.iter().enumerate() {
         let text_words = words(text);
         let found = names_in(&text_words, forms);
         out.extend(found.iter().map(|f| (f.entity, p)));
-        for &acronym in &all {
-            for before in parenthesised(text, acronym) {
-                // The name must end right before the parenthesis.
-                let owner = found.iter().find(|f| {
-                    text_words[f.words.end - 1].span.end == before
-                        && acronyms[f.entity].contains(acronym)
-                });
-                match owner {
-                    Some(f) => {
-                        tied.entry(acronym).or_default().insert(f.entity);
-                    }
-                    None => {
-                        untied.insert(acronym);
-                    }
+        for (acronym, before) in parenthesised(text, all, longest) {
+            // The name must end right before the parenthesis.
+            let owner = found.iter().find(|f| {
+                text_words[f.words.end - 1].span.end == before
+                    && acronyms[f.entity].contains(acronym)
+            });
+            match owner {
+                Some(f) => {
+                    tied.entry(acronym).or_default().insert(f.entity);
+                }
+                None => {
+                    untied.insert(acronym);
                 }
             }
         }
@@ -191,26 +197,43 @@ fn in_document(
 
 const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»'];
 
-/// For each "(ACRONYM)" in `text`, quotes inside allowed, the byte offset
-/// where the words before it end, a possessive ’s set aside:
-/// "Inquiry’s (“COI”)" gives the end of "Inquiry".
-fn parenthesised(text: &str, acronym: &str) -> Vec<usize> {
-    text.match_indices('(')
-        .filter(|(open, _)| {
-            text[open + 1..]
-                .trim_start_matches(QUOTES)
-                .strip_prefix(acronym)
-                .is_some_and(|rest| rest.trim_start_matches(QUOTES).starts_with(')'))
-        })
-        .map(|(open, _)| {
-            let before = text[..open].trim_end();
-            let before = ["’s", "'s", "’", "'"]
-                .iter()
-                .find_map(|s| before.strip_suffix(s))
-                .unwrap_or(before);
-            before.len()
-        })
-        .collect()
+/// For each "(ACRONYM)" in `text` with one of `acronyms` (quotes inside
+/// allowed), the acronym and the byte offset where the words before it end,
+/// a possessive ’s set aside: "Inquiry’s (“COI”)" gives the end of
+/// "Inquiry". `longest` is the longest acronym's length in bytes. Each
+/// parenthesis is read once, whatever the number of acronyms.
+fn parenthesised<'a>(
+    text: &str,
+    acronyms: &HashSet<&'a str>,
+    longest: usize,
+) -> Vec<(&'a str, usize)> {
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let inside = text[open + 1..].trim_start_matches(QUOTES);
+        // The acronym is what comes before a ')' and any quotes before it.
+        for (close, _) in inside.match_indices(')') {
+            let quoted = &inside[..close];
+            let bare = quoted.trim_end_matches(QUOTES);
+            if bare.len() > longest {
+                // A later ')' only makes it longer.
+                break;
+            }
+            let lengths = (bare.len()..=quoted.len()).filter(|&l| quoted.is_char_boundary(l));
+            for acronym in lengths.filter_map(|l| acronyms.get(&quoted[..l])) {
+                out.push((*acronym, words_end_before(text, open)));
+            }
+        }
+    }
+    out
+}
+
+fn words_end_before(text: &str, open: usize) -> usize {
+    let before = text[..open].trim_end();
+    let before = ["’s", "'s", "’", "'"]
+        .iter()
+        .find_map(|s| before.strip_suffix(s))
+        .unwrap_or(before);
+    before.len()
 }
 
 /// Whether `word` occurs in `text` with no letter or digit on either side.

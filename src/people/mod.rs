@@ -13,6 +13,7 @@ mod mentions;
 use crate::corpus::{
     Corpus, EntityId, Person, Role, name_key, name_words, within_typos, without_parentheses,
 };
+use std::sync::OnceLock;
 
 /// The index. Documents are indices into `corpus.documents`, entities
 /// indices into `corpus.entities`.
@@ -20,8 +21,12 @@ use crate::corpus::{
 pub struct PeopleIndex {
     /// For each entity, the documents it appears in, newest first.
     appearances: Vec<Vec<Appearance>>,
-    /// For each entity, the paragraphs that name it, newest document first.
-    passages: Vec<Vec<Passage>>,
+    /// For each entity, the paragraphs that name it, newest document first:
+    /// found on the first question, since only the People pane and
+    /// `people NAME` ask, and finding them reads every paragraph.
+    passages: OnceLock<Vec<Vec<Passage>>>,
+    /// Each document's place in the newest-first order.
+    rank: Vec<usize>,
     /// For each document, its entities in the order of its people list.
     by_document: Vec<Vec<EntityId>>,
     /// The entities that appear anywhere, by name.
@@ -111,16 +116,6 @@ impl PeopleIndex {
                 }
             }
         }
-        let passages = mentions::passages(corpus)
-            .into_iter()
-            .map(|mut found| {
-                found.sort_by_key(|&(doc, paragraph)| (rank[doc], paragraph));
-                found
-                    .into_iter()
-                    .map(|(doc, paragraph)| Passage { doc, paragraph })
-                    .collect()
-            })
-            .collect();
         let mut by_name: Vec<EntityId> = (0..entities.len())
             .filter(|&e| !appearances[e].is_empty())
             .collect();
@@ -137,7 +132,8 @@ impl PeopleIndex {
         }
         PeopleIndex {
             appearances,
-            passages,
+            passages: OnceLock::new(),
+            rank,
             by_document,
             by_name,
             name_rank,
@@ -166,9 +162,40 @@ impl PeopleIndex {
     }
 
     /// The paragraphs that name `entity`, newest document first, then in
-    /// reading order.
+    /// reading order. The first call finds those of every entity (on all
+    /// cores); `corpus` must be the one the index was built from.
+    pub fn passages_of(&self, corpus: &Corpus, entity: EntityId) -> &[Passage] {
+        &self.all_passages(corpus)[entity]
+    }
+
+    /// Finds the passages of every entity now, if not yet done, so that
+    /// [`passages`](Self::passages) can answer without the corpus.
+    pub fn find_passages(&self, corpus: &Corpus) {
+        self.all_passages(corpus);
+    }
+
+    fn all_passages(&self, corpus: &Corpus) -> &[Vec<Passage>] {
+        self.passages.get_or_init(|| {
+            mentions::passages(corpus)
+                .into_iter()
+                .map(|mut found| {
+                    found.sort_by_key(|&(doc, paragraph)| (self.rank[doc], paragraph));
+                    found
+                        .into_iter()
+                        .map(|(doc, paragraph)| Passage { doc, paragraph })
+                        .collect()
+                })
+                .collect()
+        })
+    }
+
+    /// The passages of `entity` once [`find_passages`](Self::find_passages)
+    /// or [`passages_of`](Self::passages_of) has found them (the reader's
+    /// library does so as it opens); none before.
     pub fn passages(&self, entity: EntityId) -> &[Passage] {
-        &self.passages[entity]
+        self.passages
+            .get()
+            .map_or(&[][..], |all| all[entity].as_slice())
     }
 
     /// The entities of document `doc`, in the order of its people list.
@@ -332,6 +359,32 @@ mod tests {
             .iter()
             .map(|&e| corpus.entities.get(e).id.as_str())
             .collect()
+    }
+
+    #[test]
+    fn a_build_on_all_cores_is_the_build_on_one() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let paths = [fixtures.join("good"), fixtures.join("reader")];
+        let build = || {
+            let corpus = Corpus::load(&paths).expect("the corpus loads");
+            let index = PeopleIndex::new(&corpus);
+            let passages: Vec<Vec<Passage>> = (0..corpus.entities.all().len())
+                .map(|e| index.passages_of(&corpus, e).to_vec())
+                .collect();
+            (corpus.documents, corpus.entities.all().to_vec(), passages)
+        };
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap()
+            .install(build);
+        let many = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap()
+            .install(build);
+        assert!(one.2.iter().any(|p| !p.is_empty()));
+        assert!(one == many);
     }
 
     #[test]
