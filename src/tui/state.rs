@@ -25,6 +25,8 @@ pub enum Overlay {
     Overlap {
         docs: Vec<usize>,
         scroll: usize,
+        /// Position among the entities listed, which Enter opens.
+        selected: usize,
     },
 }
 

@@ -123,7 +123,12 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
             effects.push(Effect::Reload);
         }
         Action::OpenPeople => state.overlays.push(Overlay::People(PeopleState::default())),
-        Action::OpenEntity => people::open_entity(state, library),
+        Action::OpenEntity => match state.overlays.last() {
+            Some(Overlay::Overlap { .. }) => people::open_overlap_entity(state, library),
+            None => people::open_entity(state, library),
+            // Enter in the help does nothing.
+            Some(_) => {}
+        },
         Action::ToggleMark => {
             if let Some(d) = state.open() {
                 match state.marked.iter().position(|&m| m == d) {
@@ -143,7 +148,11 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
                 state.complain("mark two or more documents with space first");
             } else {
                 let docs = state.marked.clone();
-                state.overlays.push(Overlay::Overlap { docs, scroll: 0 });
+                state.overlays.push(Overlay::Overlap {
+                    docs,
+                    scroll: 0,
+                    selected: 0,
+                });
             }
         }
         Action::MoveUp

@@ -1,0 +1,117 @@
+//! The reader's second round (issue 15): who signed both, the signatures in
+//! the letter, search's preview, moving between documents, typing and
+//! focus, and the drawing. Update tests drive keys through tests/common;
+//! render tests draw whole screens.
+
+mod common;
+
+use common::{bundled, press, state};
+use nkread::library::Library;
+use nkread::tui::state::AppState;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The whole screen as text, a line per row, without trailing spaces.
+fn screen(state: &AppState, lib: &Library) -> Vec<String> {
+    let (columns, rows) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
+    terminal
+        .draw(|frame| nkread::tui::view::view(state, lib, frame))
+        .expect("draws");
+    common::rows(terminal.backend().buffer())
+}
+
+/// Selects the document `id` in the list.
+fn select(s: &mut AppState, lib: &Library, id: &str) {
+    press(s, lib, "g");
+    while lib.corpus.documents[s.open().unwrap()].id != id {
+        let before = s.selected;
+        press(s, lib, "j");
+        assert_ne!(before, s.selected, "{id} is not in the list");
+    }
+}
+
+/// The rows of the overlay under its line that starts `heading`, up to the
+/// next blank line, cut to the overlay's columns.
+fn group(screen: &[String], heading: &str) -> Vec<String> {
+    let (start, column) = screen
+        .iter()
+        .enumerate()
+        .find_map(|(i, row)| Some((i, row.find(heading)?)))
+        .unwrap_or_else(|| panic!("no heading {heading:?} in\n{}", screen.join("\n")));
+    let column = screen[start][..column].chars().count();
+    screen[start + 1..]
+        .iter()
+        .map(|row| {
+            let inside: String = row.chars().skip(column).take_while(|&c| c != '│').collect();
+            inside.trim_end().to_string()
+        })
+        .take_while(|row| !row.is_empty())
+        .collect()
+}
+
+#[test]
+fn who_signed_both_letters_is_the_five_signatories_not_who_they_quote() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 60);
+    select(&mut s, &lib, "joint-letter-security-council-2015");
+    press(&mut s, &lib, "<space>");
+    select(&mut s, &lib, "hrc55-open-letter-2024");
+    press(&mut s, &lib, "<space>o");
+    let shown = screen(&s, &lib);
+    let signed: Vec<String> = group(&shown, "Signed or issued by all 2")
+        .into_iter()
+        .filter_map(|row| row.strip_prefix("  ").map(str::to_string))
+        .filter(|row| !row.starts_with(' '))
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            "Christian Solidarity Worldwide",
+            "Citizens’ Alliance for North Korean Human Rights",
+            "Human Rights Watch",
+            "International Coalition to Stop Crimes against Humanity in North Korea",
+            "International Federation for Human Rights",
+        ],
+        "{}",
+        shown.join("\n")
+    );
+    let joined = shown.join("\n");
+    let named = joined
+        .find("Named in all 2")
+        .expect("a group for the named");
+    let coi = joined
+        .find("UN Commission of Inquiry")
+        .expect("the Commission is listed");
+    assert!(
+        coi > named,
+        "the Commission is named, not a signatory:\n{joined}"
+    );
+}
+
+#[test]
+fn enter_in_the_overlap_view_opens_the_selected_entity_in_people() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    select(&mut s, &lib, "joint-letter-security-council-2015");
+    press(&mut s, &lib, "<space>");
+    select(&mut s, &lib, "hrc55-open-letter-2024");
+    press(&mut s, &lib, "<space>ojj<enter>");
+    let Some(nkread::tui::state::Overlay::People(people)) = s.overlays.last() else {
+        panic!("enter opens the People pane");
+    };
+    assert!(people.in_detail);
+    let listed = nkread::tui::layout::people::listed(&lib, "", people.sort);
+    assert_eq!(
+        lib.corpus.entities.get(listed[people.selected]).name,
+        "Human Rights Watch"
+    );
+    press(&mut s, &lib, "<esc>");
+    assert!(
+        matches!(
+            s.overlays.last(),
+            Some(nkread::tui::state::Overlay::Overlap { selected: 2, .. })
+        ),
+        "Esc goes back to the overlap view where it was"
+    );
+}
