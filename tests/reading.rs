@@ -7,6 +7,7 @@ mod common;
 
 use common::{bundled, press, state};
 use nkread::library::Library;
+use nkread::tui::layout::reader::{LineKind, ReaderText};
 use nkread::tui::state::AppState;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -114,4 +115,55 @@ fn enter_in_the_overlap_view_opens_the_selected_entity_in_people() {
         ),
         "Esc goes back to the overlap view where it was"
     );
+}
+
+#[test]
+fn a_letter_ends_with_its_signatures_at_80_columns_and_z_folds_them() {
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    select(&mut s, &lib, "joint-letter-security-council-2015");
+    press(&mut s, &lib, "<enter>G");
+    let shown = screen(&s, &lib).join("\n");
+    assert!(shown.contains("Co-signors include"), "{shown}");
+    assert!(
+        shown.contains("Jacob Blaustein Institute for the Advancement of"),
+        "the last signatory is on screen at the end:\n{shown}"
+    );
+    assert!(shown.contains(" 100% "), "the end is 100%:\n{shown}");
+    press(&mut s, &lib, "z");
+    let shown = screen(&s, &lib).join("\n");
+    assert!(shown.contains("Co-signors include (9 folded)"), "{shown}");
+    assert!(!shown.contains("Jacob Blaustein"), "{shown}");
+    press(&mut s, &lib, "zG");
+    assert!(screen(&s, &lib).join("\n").contains("Jacob Blaustein"));
+}
+
+#[test]
+fn each_signature_carries_its_title_and_affiliation() {
+    let lib = common::fixture();
+    let doc = lib.corpus.get("alpha-2020").unwrap();
+    let options = nkread::tui::layout::ViewOptions::default();
+    let text = ReaderText::lay_out(doc, 60, options, false);
+    let signatures: Vec<&str> = text
+        .lines
+        .iter()
+        .filter(|l| matches!(l.kind, LineKind::Signatures | LineKind::Signature { .. }))
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(
+        signatures,
+        [
+            "Signatories",
+            "Tomás Ojea Quintana — Former UN Special Rapporteur",
+            "북한인권시민연합 (Republic of Korea)",
+            "Beta Watch",
+        ]
+    );
+    // Nothing after the last paragraph is a paragraph: clicks and the
+    // cursor stay on the text.
+    let last = text.paragraphs.last().unwrap().end;
+    assert!((last..text.lines.len()).all(|l| text.paragraph_at(l).is_none()));
+    let folded = ReaderText::lay_out(doc, 60, options, true);
+    assert_eq!(folded.lines.len(), last + 2);
+    assert_eq!(folded.lines[last + 1].text, "Signatories (3 folded)");
 }

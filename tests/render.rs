@@ -91,6 +91,7 @@ fn the_reader_numbers_paragraphs_and_marks_the_cursor_and_bookmarks() {
         matched: &[],
         bookmarked: &[2],
         options: ViewOptions::default(),
+        fold_signatures: false,
     };
     assert_eq!(
         render(view, 50, 13),
@@ -129,6 +130,7 @@ fn the_reader_marks_the_characters_a_search_matched() {
         matched: &[23, 24, 25, 26],
         bookmarked: &[],
         options: ViewOptions::default(),
+        fold_signatures: false,
     };
     let mut buffer = Buffer::empty(Rect::new(0, 0, 50, 13));
     view.render(buffer.area, &mut buffer);
@@ -171,6 +173,7 @@ fn marks_on_a_wrapped_line_land_on_the_matched_characters() {
         matched: &marks,
         bookmarked: &[],
         options: ViewOptions::default(),
+        fold_signatures: false,
     };
     let mut buffer = Buffer::empty(Rect::new(0, 0, 60, 20));
     view.render(buffer.area, &mut buffer);
@@ -202,6 +205,7 @@ fn the_reader_centres_a_reading_width_on_wide_panes() {
         matched: &[],
         bookmarked: &[],
         options: ViewOptions::default(),
+        fold_signatures: false,
     };
     let lines = render(view, 160, 30);
     let longest = lines[1..29]

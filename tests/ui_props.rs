@@ -64,7 +64,12 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
         && position != ReaderState::default()
         && area.height > 0
     {
-        let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
+        let text = ReaderText::lay_out(
+            doc,
+            usize::from(area.width),
+            state.options,
+            state.fold_signatures,
+        );
         let rows = usize::from(area.height);
         assert!(position.scroll <= text.lines.len().saturating_sub(rows));
         let span = text.paragraphs[position.cursor].clone();

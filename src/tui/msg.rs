@@ -22,6 +22,8 @@ pub enum Action {
     FocusNext,
     FocusPrev,
     ToggleSidebar,
+    /// Folds or unfolds the signatures after a letter's last paragraph.
+    ToggleSignatures,
     CopyCitation,
     ShowHelp,
     /// Closes the topmost overlay, or returns to the document list.
@@ -152,6 +154,7 @@ impl Action {
             Action::FocusNext => "focus the next pane",
             Action::FocusPrev => "focus the previous pane",
             Action::ToggleSidebar => "show or hide the people sidebar",
+            Action::ToggleSignatures => "fold or unfold the signatures after the last paragraph",
             Action::CopyCitation => "copy the current paragraph with its citation",
             Action::ShowHelp => "show this help",
             Action::Back => "stop typing, close the overlay, or go back to the list",
@@ -211,6 +214,7 @@ impl Action {
             Action::UndoDelete => "undo",
             Action::FocusNext | Action::FocusPrev => "pane",
             Action::ToggleSidebar => "people",
+            Action::ToggleSignatures => "signatures",
             Action::CopyCitation => "copy",
             Action::ShowHelp => "help",
             Action::Back => "back",

@@ -117,6 +117,9 @@ pub struct AppState {
     pub readers: Vec<ReaderState>,
     pub sidebar: SidebarState,
     pub sidebar_visible: bool,
+    /// Whether the reader folds the signatures after a letter's last
+    /// paragraph to their heading.
+    pub fold_signatures: bool,
     /// The query of the last search opened from, for n and N and the
     /// highlighted matches in the reader.
     pub last_query: Option<String>,
@@ -150,6 +153,7 @@ impl AppState {
             readers: vec![ReaderState::default(); corpus.documents.len()],
             sidebar: SidebarState::default(),
             sidebar_visible: true,
+            fold_signatures: false,
             last_query: None,
             marked: Vec::new(),
             focus: Pane::List,

@@ -1,9 +1,10 @@
-//! A document laid out for the reader pane: the header, then the paragraphs
-//! wrapped to a reading width, each line knowing its paragraph.
+//! A document laid out for the reader pane: the header, the paragraphs
+//! wrapped to a reading width, each line knowing its paragraph, and after
+//! the last one the signatures, as the letter lists them (foldable).
 
 use super::ViewOptions;
 use super::text::wrap;
-use crate::corpus::Document;
+use crate::corpus::{Document, Role};
 use std::ops::Range;
 
 /// The widest measure prose is wrapped to by default.
@@ -16,7 +17,16 @@ pub enum LineKind {
     Meta,
     Note,
     Blank,
-    Paragraph { index: usize, first: bool },
+    Paragraph {
+        index: usize,
+        first: bool,
+    },
+    /// The heading of the signatures after the last paragraph.
+    Signatures,
+    /// A signatory or member: `person` indexes the document's people.
+    Signature {
+        person: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,8 +49,50 @@ pub struct ReaderText {
     pub digits: usize,
 }
 
+/// Who signed the document, after its last paragraph, in the order of its
+/// people list, under its own words for the list where it has them: each
+/// entry with title and affiliation, its later lines indented. Folded, the
+/// heading says how many it hides.
+fn signatures(doc: &Document, measure: usize, folded: bool, lines: &mut Vec<TextLine>) {
+    let signers: Vec<usize> = (0..doc.people.len())
+        .filter(|&i| matches!(doc.people[i].role, Role::Signatory | Role::Member))
+        .collect();
+    let Some(&first) = signers.first() else {
+        return;
+    };
+    let heading = doc
+        .people_heading
+        .clone()
+        .unwrap_or_else(|| doc.people[first].role.heading().to_string());
+    let heading = match folded {
+        true => format!("{heading} ({} folded)", signers.len()),
+        false => heading,
+    };
+    let line = |text: String, kind: LineKind| TextLine {
+        text,
+        kind,
+        start: 0,
+    };
+    lines.push(line(String::new(), LineKind::Blank));
+    for text in wrap(&heading, measure) {
+        lines.push(line(text, LineKind::Signatures));
+    }
+    if folded {
+        return;
+    }
+    for person in signers {
+        let wrapped = wrap(&doc.people[person].line(), measure.saturating_sub(2).max(1));
+        for (i, text) in wrapped.into_iter().enumerate() {
+            let text = if i == 0 { text } else { format!("  {text}") };
+            lines.push(line(text, LineKind::Signature { person }));
+        }
+    }
+}
+
 impl ReaderText {
-    pub fn lay_out(doc: &Document, width: usize, options: ViewOptions) -> ReaderText {
+    /// Lays out `doc` for `width` columns; `folded` shows the signatures'
+    /// heading only.
+    pub fn lay_out(doc: &Document, width: usize, options: ViewOptions, folded: bool) -> ReaderText {
         let digits = match options.paragraph_numbers {
             true => doc.paragraphs.len().to_string().len().max(2),
             false => 0,
@@ -116,6 +168,7 @@ impl ReaderText {
             }
             paragraphs.push(first..lines.len());
         }
+        signatures(doc, measure, folded, &mut lines);
         ReaderText {
             lines,
             paragraphs,

@@ -109,6 +109,13 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
             navigate::cycle_focus(state, action == Action::FocusNext)
         }
         Action::ToggleSidebar => navigate::toggle_sidebar(state),
+        Action::ToggleSignatures => {
+            state.fold_signatures = !state.fold_signatures;
+            state.say(match state.fold_signatures {
+                true => "signatures folded",
+                false => "signatures shown after the last paragraph",
+            });
+        }
         Action::OpenDocument => state.focus = Pane::Reader,
         Action::CopyCitation => copy(state, library, effects),
         Action::OpenSearch => state.overlays.push(Overlay::Search(SearchState::default())),

@@ -81,7 +81,12 @@ pub(super) fn click_at(state: &mut AppState, library: &Library, column: u16, row
             let Some(doc) = open_doc(state, corpus) else {
                 return;
             };
-            let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
+            let text = ReaderText::lay_out(
+                doc,
+                usize::from(area.width),
+                state.options,
+                state.fold_signatures,
+            );
             let scroll = state.reader().scroll;
             if let (Some(paragraph), Some(d)) = (text.paragraph_at(scroll + line), state.open())
                 && let Some(position) = state.readers.get_mut(d)
@@ -107,7 +112,12 @@ pub(super) fn wheel_reader(state: &mut AppState, doc: &Document, down: bool) {
     let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open()) else {
         return;
     };
-    let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
+    let text = ReaderText::lay_out(
+        doc,
+        usize::from(area.width),
+        state.options,
+        state.fold_signatures,
+    );
     let rows = usize::from(area.height);
     let max = max_scroll(text.lines.len(), rows);
     if let Some(position) = state.readers.get_mut(d) {

@@ -180,7 +180,12 @@ pub(super) fn move_reader(state: &mut AppState, doc: &Document, action: &Action)
         return;
     };
     let Some(d) = state.open() else { return };
-    let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
+    let text = ReaderText::lay_out(
+        doc,
+        usize::from(area.width),
+        state.options,
+        state.fold_signatures,
+    );
     let rows = usize::from(area.height);
     let max = max_scroll(text.lines.len(), rows);
     let last = doc.paragraphs.len().saturating_sub(1);
@@ -241,7 +246,12 @@ pub(super) fn reveal_cursor(state: &mut AppState, doc: &Document) {
     let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open()) else {
         return;
     };
-    let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
+    let text = ReaderText::lay_out(
+        doc,
+        usize::from(area.width),
+        state.options,
+        state.fold_signatures,
+    );
     let rows = usize::from(area.height);
     let max = max_scroll(text.lines.len(), rows);
     // A document not yet moved in shows its header, even if that hides
@@ -276,16 +286,24 @@ pub(super) fn settle(state: &mut AppState, library: &Library) {
     if let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open())
         && let Some(position) = state.readers.get_mut(d)
     {
-        let text = ReaderText::lay_out(doc, usize::from(area.width), state.options);
+        let text = ReaderText::lay_out(
+            doc,
+            usize::from(area.width),
+            state.options,
+            state.fold_signatures,
+        );
         let rows = usize::from(area.height);
         let max = max_scroll(text.lines.len(), rows);
         position.cursor = position.cursor.min(doc.paragraphs.len().saturating_sub(1));
         position.scroll = position.scroll.min(max);
         // A change of width (focus, sidebar, resize) rewraps the text under
-        // a scroll position kept in lines: bring the cursor back in view.
+        // a scroll position kept in lines: bring the cursor back in view;
+        // but the last paragraph's cursor may stay above the signatures.
+        let last = doc.paragraphs.len().saturating_sub(1);
         if let Some(span) = text.paragraphs.get(position.cursor)
             && *position != ReaderState::default()
-            && (span.end <= position.scroll || span.start >= position.scroll + rows)
+            && ((span.end <= position.scroll && position.cursor < last)
+                || span.start >= position.scroll + rows)
         {
             position.scroll = reveal(position.scroll, rows, span.clone()).min(max);
         }

@@ -70,6 +70,7 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
                 matched: &matched,
                 bookmarked: &bookmarked,
                 options: state.options,
+                fold_signatures: state.fold_signatures,
             },
             area,
         );

@@ -24,13 +24,20 @@ pub struct ReaderView<'a> {
     /// Paragraphs with a bookmark.
     pub bookmarked: &'a [usize],
     pub options: ViewOptions,
+    /// Whether the signatures after the last paragraph show their heading only.
+    pub fold_signatures: bool,
 }
 
 impl Widget for ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let inner = inner(area);
         let height = usize::from(inner.height);
-        let text = ReaderText::lay_out(self.doc, usize::from(inner.width), self.options);
+        let text = ReaderText::lay_out(
+            self.doc,
+            usize::from(inner.width),
+            self.options,
+            self.fold_signatures,
+        );
         let scroll = self
             .position
             .scroll
@@ -100,7 +107,8 @@ impl ReaderView<'_> {
                 let style = match kind {
                     LineKind::Title => theme.title,
                     LineKind::Subtitle => Style::new().add_modifier(Modifier::ITALIC),
-                    LineKind::Meta => Style::new(),
+                    LineKind::Meta | LineKind::Signature { .. } => Style::new(),
+                    LineKind::Signatures => theme.heading,
                     _ => theme.dim,
                 };
                 (vec![Span::raw(" ".repeat(text.digits + 3))], style)
