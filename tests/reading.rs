@@ -167,3 +167,45 @@ fn each_signature_carries_its_title_and_affiliation() {
     assert_eq!(folded.lines.len(), last + 2);
     assert_eq!(folded.lines[last + 1].text, "Signatories (3 folded)");
 }
+
+#[test]
+fn search_rows_carry_date_and_title_and_a_preview_shows_the_hit_in_its_paragraph() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/formal session");
+    let shown = screen(&s, &lib);
+    let joined = shown.join("\n");
+    let row = shown
+        .iter()
+        .find(|r| r.contains("¶1 "))
+        .unwrap_or_else(|| panic!("a paragraph hit:\n{joined}"));
+    assert!(
+        row.contains("c. 2015    Joint Letter to UN Sec"),
+        "{joined}"
+    );
+    // The preview: the paragraph whole, under its document's title.
+    assert!(joined.contains("│ c. 2015 · ¶1"), "{joined}");
+    assert!(
+        joined.contains("│ another formal session, prior to the end of"),
+        "{joined}"
+    );
+    insta::assert_snapshot!("search_preview_120x40", joined);
+    // In this document, the rows name no document.
+    press(&mut s, &lib, "<ctrl-t>");
+    let this = screen(&s, &lib);
+    assert!(
+        this.iter()
+            .any(|r| r.contains("││signatory Marzuki Darusman")),
+        "{}",
+        this.join("\n")
+    );
+}
+
+#[test]
+fn below_100_columns_search_has_no_preview() {
+    let lib = bundled();
+    let mut s = state(&lib, 99, 30);
+    press(&mut s, &lib, "/formal session");
+    let joined = screen(&s, &lib).join("\n");
+    assert!(!joined.contains("· ¶1"), "{joined}");
+}
