@@ -209,3 +209,24 @@ fn below_100_columns_search_has_no_preview() {
     let joined = screen(&s, &lib).join("\n");
     assert!(!joined.contains("· ¶1"), "{joined}");
 }
+
+#[test]
+fn capital_j_and_k_read_the_next_and_previous_document_from_the_reader() {
+    let lib = common::fixture();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "<enter>]]");
+    let first = s.open().unwrap();
+    press(&mut s, &lib, "J");
+    assert_eq!(s.focus, nkread::tui::layout::Pane::Reader);
+    assert_eq!(s.open(), Some(s.order[1]));
+    press(&mut s, &lib, "JJ");
+    assert_eq!(s.open(), Some(s.order[2]), "the last stays");
+    assert_eq!(s.status.as_ref().unwrap().text, "this is the last document");
+    press(&mut s, &lib, "KK");
+    assert_eq!(s.open(), Some(first));
+    assert_eq!(s.reader().cursor, 2, "each keeps its place");
+    assert!(
+        screen(&s, &lib).join("\n").contains("Alpha letter"),
+        "the reader shows it"
+    );
+}

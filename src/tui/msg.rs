@@ -19,6 +19,9 @@ pub enum Action {
     NextParagraph,
     /// Leaves the document list for the reader.
     OpenDocument,
+    /// Reads the next document of the list, from the reader.
+    NextDocument,
+    PrevDocument,
     FocusNext,
     FocusPrev,
     ToggleSidebar,
@@ -151,6 +154,8 @@ impl Action {
             Action::PrevParagraph => "previous paragraph",
             Action::NextParagraph => "next paragraph",
             Action::OpenDocument => "read the selected document",
+            Action::NextDocument => "read the next document in the list",
+            Action::PrevDocument => "read the previous document in the list",
             Action::FocusNext => "focus the next pane",
             Action::FocusPrev => "focus the previous pane",
             Action::ToggleSidebar => "show or hide the people sidebar",
@@ -213,6 +218,7 @@ impl Action {
             Action::DeleteBookmark => "delete",
             Action::UndoDelete => "undo",
             Action::FocusNext | Action::FocusPrev => "pane",
+            Action::NextDocument | Action::PrevDocument => "document",
             Action::ToggleSidebar => "people",
             Action::ToggleSignatures => "signatures",
             Action::CopyCitation => "copy",

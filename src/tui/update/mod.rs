@@ -117,6 +117,9 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
             });
         }
         Action::OpenDocument => state.focus = Pane::Reader,
+        Action::NextDocument | Action::PrevDocument => {
+            navigate::step_document(state, action == Action::NextDocument)
+        }
         Action::CopyCitation => copy(state, library, effects),
         Action::OpenSearch => state.overlays.push(Overlay::Search(SearchState::default())),
         Action::NextMatch | Action::PrevMatch => {

@@ -172,6 +172,20 @@ pub(super) fn select_document(state: &mut AppState, selected: usize) {
     }
 }
 
+/// The next or previous document of the list, read where it was left;
+/// at either end, a word that there is no other.
+pub(super) fn step_document(state: &mut AppState, forward: bool) {
+    let next = match forward {
+        true => Some(state.selected + 1).filter(|&n| n < state.order.len()),
+        false => state.selected.checked_sub(1),
+    };
+    match next {
+        Some(n) => select_document(state, n),
+        None if forward => state.say("this is the last document"),
+        None => state.say("this is the first document"),
+    }
+}
+
 /// Moving in the reader scrolls the text and keeps the reading cursor on
 /// screen; at either end of the text, it moves the cursor instead, so every
 /// paragraph can be reached.
