@@ -230,3 +230,29 @@ fn capital_j_and_k_read_the_next_and_previous_document_from_the_reader() {
         "the reader shows it"
     );
 }
+
+#[test]
+fn tab_leaves_a_filter_being_typed_and_the_status_bar_says_keys_type() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "p/hrw");
+    let status = screen(&s, &lib).last().cloned().unwrap();
+    assert_eq!(
+        status,
+        " Filter  typing; leave with  enter done  tab pane  esc back"
+    );
+    press(&mut s, &lib, "<tab>jjj");
+    let Some(nkread::tui::state::Overlay::People(people)) = s.overlays.last() else {
+        panic!("the People pane stays open");
+    };
+    assert_eq!(people.filter.text(), "hrw", "j moved, it did not type");
+    assert!(!people.editing);
+    assert!(people.in_detail, "tab moved the focus to the documents");
+    assert!(people.detail_selected > 0);
+    press(&mut s, &lib, "<esc>/");
+    let status = screen(&s, &lib).last().cloned().unwrap();
+    assert!(
+        status.starts_with(" Search  typing; leave with  enter open  esc back"),
+        "{status}"
+    );
+}

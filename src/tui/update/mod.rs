@@ -105,6 +105,8 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
                 state.focus = Pane::List;
             }
         }
+        // Behind an overlay, the panes' focus stays as it is.
+        Action::FocusNext | Action::FocusPrev if !state.overlays.is_empty() => {}
         Action::FocusNext | Action::FocusPrev => {
             navigate::cycle_focus(state, action == Action::FocusNext)
         }

@@ -49,7 +49,9 @@ pub(super) fn update(people: &mut PeopleState, library: &Library, msg: &Msg) -> 
                 people.detail_selected = 0;
             }
         }
+        // Tab leaves a filter being typed, as it leaves any pane.
         Some(Action::FocusNext | Action::FocusPrev) => {
+            people.editing = false;
             people.in_detail = !people.in_detail && rows > 0;
         }
         // Enter on an entity goes to its documents; Enter there opens one.
