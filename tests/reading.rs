@@ -256,3 +256,22 @@ fn tab_leaves_a_filter_being_typed_and_the_status_bar_says_keys_type() {
         "{status}"
     );
 }
+
+#[test]
+fn the_reader_s_percentage_is_how_far_one_has_read_beside_a_scrollbar() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    select(&mut s, &lib, "joint-letter-security-council-2015");
+    press(&mut s, &lib, "<enter>");
+    let top = screen(&s, &lib);
+    assert!(top[0].contains(" ¶1/6 0% "), "{}", top[0]);
+    // The thumb is on the right border at the top.
+    assert!(
+        top[1].contains("█│") || top[1].ends_with('█'),
+        "{}",
+        top.join("\n")
+    );
+    press(&mut s, &lib, "G");
+    let end = screen(&s, &lib);
+    assert!(end[0].contains(" ¶6/6 100% "), "{}", end[0]);
+}

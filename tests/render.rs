@@ -210,7 +210,7 @@ fn the_reader_centres_a_reading_width_on_wide_panes() {
     let lines = render(view, 160, 30);
     let longest = lines[1..29]
         .iter()
-        .map(|l| l.trim_matches('│').trim().chars().count())
+        .map(|l| l.trim_matches(['│', '█']).trim().chars().count())
         .max()
         .unwrap();
     assert!(

@@ -185,9 +185,13 @@ impl ReaderText {
         }
     }
 
-    /// How far through the text the bottom of the window is, as less shows it.
+    /// How far one has read: 0 at the top, 100 with the end on screen (a
+    /// text that fits is read whole).
     pub fn percent(&self, scroll: usize, height: usize) -> usize {
-        let total = self.lines.len().max(1);
-        ((scroll + height).min(total) * 100) / total
+        let max = self.lines.len().saturating_sub(height);
+        match max {
+            0 => 100,
+            max => scroll.min(max) * 100 / max,
+        }
     }
 }
