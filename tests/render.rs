@@ -91,7 +91,7 @@ fn the_reader_numbers_paragraphs_and_marks_the_cursor_and_bookmarks() {
         theme: &theme,
         matched: &[],
         bookmarked: &[2],
-        text: &ReaderText::lay_out(doc, 48, ViewOptions::default()),
+        text: &ReaderText::lay_out(doc, 48, ViewOptions::default(), false),
     };
     assert_eq!(
         render(view, 50, 13),
@@ -129,7 +129,7 @@ fn the_reader_marks_the_characters_a_search_matched() {
         // "Jane" in "“This is a step,” said Jane Roe."
         matched: &[23, 24, 25, 26],
         bookmarked: &[],
-        text: &ReaderText::lay_out(doc, 48, ViewOptions::default()),
+        text: &ReaderText::lay_out(doc, 48, ViewOptions::default(), false),
     };
     let mut buffer = Buffer::empty(Rect::new(0, 0, 50, 13));
     view.render(buffer.area, &mut buffer);
@@ -171,7 +171,7 @@ fn marks_on_a_wrapped_line_land_on_the_matched_characters() {
         theme: &theme,
         matched: &marks,
         bookmarked: &[],
-        text: &ReaderText::lay_out(doc, 58, ViewOptions::default()),
+        text: &ReaderText::lay_out(doc, 58, ViewOptions::default(), false),
     };
     let mut buffer = Buffer::empty(Rect::new(0, 0, 60, 20));
     view.render(buffer.area, &mut buffer);
@@ -202,12 +202,12 @@ fn the_reader_centres_a_reading_width_on_wide_panes() {
         theme: &theme,
         matched: &[],
         bookmarked: &[],
-        text: &ReaderText::lay_out(doc, 158, ViewOptions::default()),
+        text: &ReaderText::lay_out(doc, 158, ViewOptions::default(), false),
     };
     let lines = render(view, 160, 30);
     let longest = lines[1..29]
         .iter()
-        .map(|l| l.trim_matches('│').trim().chars().count())
+        .map(|l| l.trim_matches(['│', '█']).trim().chars().count())
         .max()
         .unwrap();
     assert!(

@@ -17,7 +17,7 @@ fn open_id(s: &nkread::tui::state::AppState, lib: &nkread::library::Library) -> 
 fn reader_text(s: &nkread::tui::state::AppState, lib: &nkread::library::Library) -> ReaderText {
     let area = nkread::tui::layout::inner(s.panes().reader.expect("the reader is on screen"));
     let doc = &lib.corpus.documents[s.open().unwrap()];
-    ReaderText::lay_out(doc, usize::from(area.width), s.options)
+    ReaderText::lay_out(doc, usize::from(area.width), s.options, s.fold_signatures)
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn brackets_move_the_reading_cursor_and_keep_it_on_screen() {
             .unwrap(),
     );
     let doc = &lib.corpus.documents[s.open().unwrap()];
-    let text = ReaderText::lay_out(doc, usize::from(area.width), s.options);
+    let text = ReaderText::lay_out(doc, usize::from(area.width), s.options, s.fold_signatures);
     let span = text.paragraphs[5].clone();
     let r = s.reader();
     assert!(span.start >= r.scroll && span.end <= r.scroll + usize::from(area.height));
@@ -275,7 +275,7 @@ fn a_resize_keeps_the_reading_cursor_on_screen() {
             .unwrap(),
     );
     let doc = &lib.corpus.documents[s.open().unwrap()];
-    let text = ReaderText::lay_out(doc, usize::from(area.width), s.options);
+    let text = ReaderText::lay_out(doc, usize::from(area.width), s.options, s.fold_signatures);
     let span = text.paragraphs[s.reader().cursor].clone();
     assert!(span.start >= s.reader().scroll);
     assert!(span.start < s.reader().scroll + usize::from(area.height));

@@ -53,7 +53,7 @@ pub enum Command {
         after_help = "Examples:\n  nkread show joint-letter-security-council-2015\n  nkread show hrc55-open-letter-2024 --json | jq '.people | length'"
     )]
     Show {
-        /// The document's id, as `nkread list` prints it
+        /// The document's id, as `nkread list` prints it, or a prefix only it has (`hrc55`)
         id: String,
         /// Print JSON: {"id","title","date","inferred_date","kind","place","url","tags","paragraphs","people",…}
         #[arg(long)]
@@ -65,7 +65,7 @@ pub enum Command {
         /// Show one organization or person, with its documents, roles and the passages that name it: a name, alias, acronym or id, matched fuzzily
         #[arg(value_name = "NAME", conflicts_with_all = ["shared", "sort"])]
         name: Vec<String>,
-        /// List the organizations and people common to these documents, with their roles in each
+        /// List the organizations and people common to these documents (ids or unique prefixes), with their roles in each
         #[arg(long, value_name = "ID", num_args = 2..)]
         shared: Vec<String>,
         /// Order of a list

@@ -227,17 +227,38 @@ fn without_corpus(cli: &Cli) -> Result<Option<Output>, Failure> {
     }))
 }
 
-/// The index of the document with this id, or an error naming it and the
-/// closest ids.
+/// The index of the document with this id, or with the only id that
+/// starts with it (`hrc55`); otherwise an error naming the ids it could be,
+/// or the closest ones.
 pub(super) fn find(corpus: &Corpus, id: &str) -> Result<usize, Failure> {
-    let found = corpus.documents.iter().position(|d| d.id == id);
-    found.ok_or_else(|| {
-        let closest = corpus.closest_ids(id, 3).join(", ");
-        Failure::input(format!(
-            "nkread: no document with id \"{}\"; the closest ids are: {closest} (see `nkread list`)",
-            clean_line(id)
-        ))
-    })
+    if let Some(exact) = corpus.documents.iter().position(|d| d.id == id) {
+        return Ok(exact);
+    }
+    let starting: Vec<usize> = (0..corpus.documents.len())
+        .filter(|&d| !id.is_empty() && corpus.documents[d].id.starts_with(id))
+        .collect();
+    match starting[..] {
+        [one] => Ok(one),
+        [] => {
+            let closest = corpus.closest_ids(id, 3).join(", ");
+            Err(Failure::input(format!(
+                "nkread: no document with id \"{}\"; the closest ids are: {closest} (see `nkread list`)",
+                clean_line(id)
+            )))
+        }
+        _ => {
+            let ids: Vec<&str> = starting
+                .iter()
+                .map(|&d| corpus.documents[d].id.as_str())
+                .collect();
+            Err(Failure::input(format!(
+                "nkread: \"{}\" starts {} document ids: {}; say more of the id",
+                clean_line(id),
+                ids.len(),
+                ids.join(", ")
+            )))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -253,5 +274,25 @@ mod tests {
         );
         let piped = execute(&cli, false, None).unwrap_err();
         assert_eq!(piped.code, 2);
+    }
+
+    #[test]
+    fn a_unique_prefix_finds_a_document_and_an_ambiguous_one_lists_the_candidates() {
+        let corpus = Corpus::load(&[]).expect("loads");
+        let found = find(&corpus, "hrc55").expect("a unique prefix");
+        assert_eq!(corpus.documents[found].id, "hrc55-open-letter-2024");
+        let err = find(&corpus, "icnk").unwrap_err();
+        assert_eq!(err.code, 2);
+        assert!(
+            err.message.contains("\"icnk\" starts 2 document ids: ")
+                && err
+                    .message
+                    .contains("icnk-crimes-against-humanity-demand-justice-2017")
+                && err.message.contains("icnk-welcomes-unga-resolution-2014"),
+            "{}",
+            err.message
+        );
+        assert!(find(&corpus, "").is_err());
+        assert!(find(&corpus, "joint-letter-2015").is_err());
     }
 }

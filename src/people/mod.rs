@@ -9,6 +9,9 @@
 //! documents it has no people entry in.
 
 mod mentions;
+mod standing;
+
+pub use standing::Standing;
 
 use crate::corpus::{
     Corpus, EntityId, Person, Role, name_key, name_words, within_typos, without_parentheses,

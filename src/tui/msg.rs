@@ -19,9 +19,14 @@ pub enum Action {
     NextParagraph,
     /// Leaves the document list for the reader.
     OpenDocument,
+    /// Reads the next document of the list, from the reader.
+    NextDocument,
+    PrevDocument,
     FocusNext,
     FocusPrev,
     ToggleSidebar,
+    /// Folds or unfolds the signatures after a letter's last paragraph.
+    ToggleSignatures,
     CopyCitation,
     ShowHelp,
     /// Closes the topmost overlay, or returns to the document list.
@@ -157,9 +162,12 @@ impl Action {
             Action::PrevParagraph => "previous paragraph",
             Action::NextParagraph => "next paragraph",
             Action::OpenDocument => "read the selected document",
+            Action::NextDocument => "read the next document in the list",
+            Action::PrevDocument => "read the previous document in the list",
             Action::FocusNext => "focus the next pane",
             Action::FocusPrev => "focus the previous pane",
             Action::ToggleSidebar => "show or hide the people sidebar",
+            Action::ToggleSignatures => "fold or unfold the signatures after the last paragraph",
             Action::CopyCitation => "copy the current paragraph with its citation",
             Action::ShowHelp => "show this help",
             Action::Back => "stop typing, close the overlay, or go back to the list",
@@ -218,7 +226,9 @@ impl Action {
             Action::DeleteBookmark => "delete",
             Action::UndoDelete => "undo",
             Action::FocusNext | Action::FocusPrev => "pane",
+            Action::NextDocument | Action::PrevDocument => "document",
             Action::ToggleSidebar => "people",
+            Action::ToggleSignatures => "signatures",
             Action::CopyCitation => "copy",
             Action::ShowHelp => "help",
             Action::Back => "back",

@@ -27,6 +27,8 @@ pub enum Overlay {
     Overlap {
         docs: Vec<usize>,
         scroll: usize,
+        /// Position among the entities listed, which Enter opens.
+        selected: usize,
     },
 }
 
@@ -117,6 +119,9 @@ pub struct AppState {
     pub readers: Vec<ReaderState>,
     pub sidebar: SidebarState,
     pub sidebar_visible: bool,
+    /// Whether the reader folds the signatures after a letter's last
+    /// paragraph to their heading.
+    pub fold_signatures: bool,
     /// The query of the last search opened from, for n and N and the
     /// highlighted matches in the reader.
     pub last_query: Option<String>,
@@ -177,6 +182,7 @@ impl AppState {
             readers: vec![ReaderState::default(); corpus.documents.len()],
             sidebar: SidebarState::default(),
             sidebar_visible: settings.sidebar_visible,
+            fold_signatures: false,
             last_query: None,
             marked: Vec::new(),
             focus: Pane::List,
@@ -202,7 +208,13 @@ impl AppState {
 
     /// Document `d` (`doc`) laid out for a reader `width` columns wide.
     pub fn reader_text(&self, d: usize, doc: &Document, width: u16) -> Rc<ReaderText> {
-        self.wrapped.get(d, doc, usize::from(width), self.options)
+        self.wrapped.get(
+            d,
+            doc,
+            usize::from(width),
+            self.options,
+            self.fold_signatures,
+        )
     }
 
     pub fn reader(&self) -> ReaderState {

@@ -3,6 +3,7 @@
 
 use super::text::wrap;
 use super::{centred, inner};
+use crate::corpus::EntityId;
 use crate::library::Library;
 use crate::tui::keymap::{KeyMap, Layer};
 use crate::tui::theme::Theme;
@@ -78,45 +79,105 @@ pub fn inner_size(screen: Rect) -> (usize, usize) {
     (usize::from(inner.width), usize::from(inner.height))
 }
 
-/// What the marked documents share, and what is unique to each.
-pub fn overlap_lines(
-    library: &Library,
-    docs: &[usize],
-    theme: &Theme,
-    width: usize,
-) -> Vec<Line<'static>> {
+/// The overlap view's text, and which lines name an entity one can open.
+pub struct OverlapText {
+    pub lines: Vec<Line<'static>>,
+    /// Each entity listed, in order, with the line its name starts on.
+    pub entities: Vec<(usize, EntityId)>,
+}
+
+/// What the marked documents share, grouped by how each entity stands in
+/// them (signed all, signed some, named in all), and what is unique to
+/// each; every entity with its roles in each document, by the documents'
+/// numbers in the legend at the top.
+pub fn overlap_text(library: &Library, docs: &[usize], theme: &Theme, width: usize) -> OverlapText {
     let corpus = &library.corpus;
-    let overlap = library.people.overlap(docs);
-    let title = |d: usize| {
-        corpus
-            .documents
-            .get(d)
-            .map_or_else(String::new, |doc| doc.shown_title())
+    let people = &library.people;
+    let mut text = OverlapText {
+        lines: Vec::new(),
+        entities: Vec::new(),
     };
-    let mut out = Vec::new();
-    let group = |heading: String, entities: &[usize], out: &mut Vec<Line<'static>>| {
-        if !out.is_empty() {
-            out.push(Line::default());
+    for (n, &d) in docs.iter().enumerate() {
+        let Some(doc) = corpus.documents.get(d) else {
+            continue;
+        };
+        let label = format!("{} ", n + 1);
+        let indent = label.width();
+        let entry = format!("{} ({})", doc.shown_title(), doc.shown_date());
+        for (i, line) in wrap(&entry, width.saturating_sub(indent))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                label.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            text.lines.push(Line::from(vec![
+                Span::styled(lead, theme.key),
+                Span::raw(line),
+            ]));
         }
+    }
+    let mut group = |heading: String, meaning: &str, entities: &[EntityId], only: Option<usize>| {
+        text.lines.push(Line::default());
         for line in wrap(&format!("{heading} ({})", entities.len()), width) {
-            out.push(Line::styled(line, theme.heading));
+            text.lines.push(Line::styled(line, theme.heading));
+        }
+        for line in wrap(meaning, width) {
+            text.lines.push(Line::styled(line, theme.dim));
         }
         if entities.is_empty() {
-            out.push(Line::styled("  none", theme.dim));
+            text.lines.push(Line::styled("  none", theme.dim));
         }
         for &e in entities {
+            text.entities.push((text.lines.len(), e));
             for line in wrap(&corpus.entities.get(e).name, width.saturating_sub(2)) {
-                out.push(Line::raw(format!("  {line}")));
+                text.lines.push(Line::raw(format!("  {line}")));
+            }
+            let roles: Vec<String> = docs
+                .iter()
+                .enumerate()
+                .filter(|&(n, _)| only.is_none_or(|o| o == n))
+                .map(|(n, &d)| {
+                    let roles: Vec<String> = people
+                        .roles_in(e, d)
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect();
+                    format!("{}: {}", n + 1, roles.join(", "))
+                })
+                .collect();
+            for line in wrap(&roles.join(" · "), width.saturating_sub(4)) {
+                text.lines
+                    .push(Line::styled(format!("    {line}"), theme.dim));
             }
         }
     };
-    group(
-        format!("Shared by all {} marked documents", docs.len()),
-        &overlap.shared,
-        &mut out,
-    );
-    for (&d, unique) in docs.iter().zip(&overlap.unique) {
-        group(format!("Only in {}", title(d)), unique, &mut out);
+    let groups = people.shared_by_standing(docs);
+    if groups.is_empty() {
+        group(
+            format!("Shared by all {}", docs.len()),
+            "No organization or person appears in every marked document.",
+            &[],
+            None,
+        );
     }
-    out
+    for (standing, entities) in groups {
+        group(
+            standing.heading(docs.len()),
+            standing.meaning(),
+            &entities,
+            None,
+        );
+    }
+    for (n, unique) in people.overlap(docs).unique.iter().enumerate() {
+        group(
+            format!("Only in {}", n + 1),
+            "In this document and in none of the other marked ones.",
+            unique,
+            Some(n),
+        );
+    }
+    text
 }

@@ -1,9 +1,10 @@
-//! A document laid out for the reader pane: the header, then the paragraphs
-//! wrapped to a reading width, each line knowing its paragraph.
+//! A document laid out for the reader pane: the header, the paragraphs
+//! wrapped to a reading width, each line knowing its paragraph, and after
+//! the last one the signatures, as the letter lists them (foldable).
 
 use super::ViewOptions;
 use super::text::wrap;
-use crate::corpus::Document;
+use crate::corpus::{Document, Role};
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
@@ -18,7 +19,16 @@ pub enum LineKind {
     Meta,
     Note,
     Blank,
-    Paragraph { index: usize, first: bool },
+    Paragraph {
+        index: usize,
+        first: bool,
+    },
+    /// The heading of the signatures after the last paragraph.
+    Signatures,
+    /// A signatory or member: `person` indexes the document's people.
+    Signature {
+        person: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +51,50 @@ pub struct ReaderText {
     pub digits: usize,
 }
 
+/// Who signed the document, after its last paragraph, in the order of its
+/// people list, under its own words for the list where it has them: each
+/// entry with title and affiliation, its later lines indented. Folded, the
+/// heading says how many it hides.
+fn signatures(doc: &Document, measure: usize, folded: bool, lines: &mut Vec<TextLine>) {
+    let signers: Vec<usize> = (0..doc.people.len())
+        .filter(|&i| matches!(doc.people[i].role, Role::Signatory | Role::Member))
+        .collect();
+    let Some(&first) = signers.first() else {
+        return;
+    };
+    let heading = doc
+        .people_heading
+        .clone()
+        .unwrap_or_else(|| doc.people[first].role.heading().to_string());
+    let heading = match folded {
+        true => format!("{heading} ({} folded)", signers.len()),
+        false => heading,
+    };
+    let line = |text: String, kind: LineKind| TextLine {
+        text,
+        kind,
+        start: 0,
+    };
+    lines.push(line(String::new(), LineKind::Blank));
+    for text in wrap(&heading, measure) {
+        lines.push(line(text, LineKind::Signatures));
+    }
+    if folded {
+        return;
+    }
+    for person in signers {
+        let wrapped = wrap(&doc.people[person].line(), measure.saturating_sub(2).max(1));
+        for (i, text) in wrapped.into_iter().enumerate() {
+            let text = if i == 0 { text } else { format!("  {text}") };
+            lines.push(line(text, LineKind::Signature { person }));
+        }
+    }
+}
+
 impl ReaderText {
-    pub fn lay_out(doc: &Document, width: usize, options: ViewOptions) -> ReaderText {
+    /// Lays out `doc` for `width` columns; `folded` shows the signatures'
+    /// heading only.
+    pub fn lay_out(doc: &Document, width: usize, options: ViewOptions, folded: bool) -> ReaderText {
         let digits = match options.paragraph_numbers {
             true => doc.paragraphs.len().to_string().len().max(2),
             false => 0,
@@ -118,6 +170,7 @@ impl ReaderText {
             }
             paragraphs.push(first..lines.len());
         }
+        signatures(doc, measure, folded, &mut lines);
         ReaderText {
             lines,
             paragraphs,
@@ -134,10 +187,14 @@ impl ReaderText {
         }
     }
 
-    /// How far through the text the bottom of the window is, as less shows it.
+    /// How far one has read: 0 at the top, 100 with the end on screen (a
+    /// text that fits is read whole).
     pub fn percent(&self, scroll: usize, height: usize) -> usize {
-        let total = self.lines.len().max(1);
-        ((scroll + height).min(total) * 100) / total
+        let max = self.lines.len().saturating_sub(height);
+        match max {
+            0 => 100,
+            max => scroll.min(max) * 100 / max,
+        }
     }
 }
 
@@ -148,23 +205,25 @@ impl ReaderText {
 #[derive(Debug, Clone, Default)]
 pub struct ReaderCache(RefCell<Option<(CacheKey, Rc<ReaderText>)>>);
 
-type CacheKey = (usize, usize, ViewOptions);
+type CacheKey = (usize, usize, ViewOptions, bool);
 
 impl ReaderCache {
-    /// Document `index` (`doc`) laid out for `width` columns.
+    /// Document `index` (`doc`) laid out for `width` columns, with its
+    /// signatures folded or not.
     pub fn get(
         &self,
         index: usize,
         doc: &Document,
         width: usize,
         options: ViewOptions,
+        fold: bool,
     ) -> Rc<ReaderText> {
-        let key = (index, width, options);
+        let key = (index, width, options, fold);
         let mut cached = self.0.borrow_mut();
         match &*cached {
             Some((k, text)) if *k == key => Rc::clone(text),
             _ => {
-                let text = Rc::new(ReaderText::lay_out(doc, width, options));
+                let text = Rc::new(ReaderText::lay_out(doc, width, options, fold));
                 *cached = Some((key, Rc::clone(&text)));
                 text
             }

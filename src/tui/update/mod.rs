@@ -105,11 +105,23 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
                 state.focus = Pane::List;
             }
         }
+        // Behind an overlay, the panes' focus stays as it is.
+        Action::FocusNext | Action::FocusPrev if !state.overlays.is_empty() => {}
         Action::FocusNext | Action::FocusPrev => {
             navigate::cycle_focus(state, action == Action::FocusNext)
         }
         Action::ToggleSidebar => navigate::toggle_sidebar(state),
+        Action::ToggleSignatures => {
+            state.fold_signatures = !state.fold_signatures;
+            state.say(match state.fold_signatures {
+                true => "signatures folded",
+                false => "signatures shown after the last paragraph",
+            });
+        }
         Action::OpenDocument => state.focus = Pane::Reader,
+        Action::NextDocument | Action::PrevDocument => {
+            navigate::step_document(state, action == Action::NextDocument)
+        }
         Action::CopyCitation => copy(state, library, effects),
         Action::OpenSearch => state.overlays.push(Overlay::Search(SearchState::default())),
         Action::NextMatch | Action::PrevMatch => {
@@ -123,7 +135,12 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
             effects.push(Effect::Reload);
         }
         Action::OpenPeople => state.overlays.push(Overlay::People(PeopleState::default())),
-        Action::OpenEntity => people::open_entity(state, library),
+        Action::OpenEntity => match state.overlays.last() {
+            Some(Overlay::Overlap { .. }) => people::open_overlap_entity(state, library),
+            None => people::open_entity(state, library),
+            // Enter in the help does nothing.
+            Some(_) => {}
+        },
         Action::ToggleMark => {
             if let Some(d) = state.open() {
                 match state.marked.iter().position(|&m| m == d) {
@@ -143,7 +160,11 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
                 state.complain("mark two or more documents with space first");
             } else {
                 let docs = state.marked.clone();
-                state.overlays.push(Overlay::Overlap { docs, scroll: 0 });
+                state.overlays.push(Overlay::Overlap {
+                    docs,
+                    scroll: 0,
+                    selected: 0,
+                });
             }
         }
         Action::MoveUp

@@ -87,22 +87,40 @@ pub(super) fn toggle_sidebar(state: &mut AppState) {
     }
 }
 
-/// Scrolls the help or overlap view.
+/// Scrolls the help view, or moves through the overlap view's entities.
 pub(super) fn move_pager(state: &mut AppState, library: &Library, action: &Action) {
     let screen = Rect::new(0, 0, state.size.0, state.size.1);
     let (columns, rows) = pager::inner_size(screen);
-    let total = match state.overlays.last() {
-        Some(Overlay::Help { .. }) => pager::help_lines(&state.keymap, &state.theme, columns).len(),
-        Some(Overlay::Overlap { docs, .. }) => {
-            pager::overlap_lines(library, docs, &state.theme, columns).len()
+    match state.overlays.last_mut() {
+        Some(Overlay::Help { scroll }) => {
+            let total = pager::help_lines(&state.keymap, &state.theme, columns).len();
+            *scroll = step(*scroll, action, rows, max_scroll(total, rows));
         }
-        _ => return,
-    };
-    let max = max_scroll(total, rows);
-    if let Some(Overlay::Help { scroll } | Overlay::Overlap { scroll, .. }) =
-        state.overlays.last_mut()
-    {
-        *scroll = step(*scroll, action, rows, max);
+        Some(Overlay::Overlap {
+            docs,
+            scroll,
+            selected,
+        }) => {
+            let text = pager::overlap_text(library, docs, &state.theme, columns);
+            let last = text.entities.len().saturating_sub(1);
+            // A page of entities: each takes two lines or more.
+            *selected = step(*selected, action, rows / 2, last);
+            // The top shows the legend; otherwise the entity and its roles.
+            let (first, end) = match text.entities.get(*selected) {
+                Some(_) if *selected == 0 => {
+                    (0, text.entities.get(1).map_or(text.lines.len(), |e| e.0))
+                }
+                Some(&(line, _)) => (
+                    line,
+                    text.entities
+                        .get(*selected + 1)
+                        .map_or(text.lines.len(), |e| e.0),
+                ),
+                None => (0, 0),
+            };
+            *scroll = reveal(*scroll, rows, first..end).min(max_scroll(text.lines.len(), rows));
+        }
+        _ => {}
     }
 }
 
@@ -151,6 +169,20 @@ pub(super) fn select_document(state: &mut AppState, selected: usize) {
     if selected != state.selected {
         state.selected = selected;
         state.sidebar = SidebarState::default();
+    }
+}
+
+/// The next or previous document of the list, read where it was left;
+/// at either end, a word that there is no other.
+pub(super) fn step_document(state: &mut AppState, forward: bool) {
+    let next = match forward {
+        true => Some(state.selected + 1).filter(|&n| n < state.order.len()),
+        false => state.selected.checked_sub(1),
+    };
+    match next {
+        Some(n) => select_document(state, n),
+        None if forward => state.say("this is the last document"),
+        None => state.say("this is the first document"),
     }
 }
 
@@ -264,10 +296,13 @@ pub(super) fn settle(state: &mut AppState, library: &Library) {
         position.cursor = position.cursor.min(doc.paragraphs.len().saturating_sub(1));
         position.scroll = position.scroll.min(max);
         // A change of width (focus, sidebar, resize) rewraps the text under
-        // a scroll position kept in lines: bring the cursor back in view.
+        // a scroll position kept in lines: bring the cursor back in view;
+        // but the last paragraph's cursor may stay above the signatures.
+        let last = doc.paragraphs.len().saturating_sub(1);
         if let Some(span) = text.paragraphs.get(position.cursor)
             && *position != ReaderState::default()
-            && (span.end <= position.scroll || span.start >= position.scroll + rows)
+            && ((span.end <= position.scroll && position.cursor < last)
+                || span.start >= position.scroll + rows)
         {
             position.scroll = reveal(position.scroll, rows, span.clone()).min(max);
         }

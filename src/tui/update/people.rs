@@ -1,15 +1,18 @@
 //! The People pane: moving through entities and their documents, sorting,
-//! filtering, and opening a passage.
+//! filtering, opening a passage, and opening an entity from the sidebar or
+//! the overlap view.
 
 use super::Outcome;
 use super::edit::{Edited, edit};
 use super::navigate::{bound, inner_of, open_at, step};
+use crate::corpus::EntityId;
 use crate::library::Library;
 use crate::people::SortBy;
 use crate::tui::layout::sidebar::SidebarText;
-use crate::tui::layout::{self, Pane};
+use crate::tui::layout::{self, Pane, pager};
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Overlay, PeopleState};
+use ratatui::layout::Rect;
 
 /// The People pane's own keys.
 pub(super) fn update(people: &mut PeopleState, library: &Library, msg: &Msg) -> Outcome {
@@ -46,7 +49,9 @@ pub(super) fn update(people: &mut PeopleState, library: &Library, msg: &Msg) -> 
                 people.detail_selected = 0;
             }
         }
+        // Tab leaves a filter being typed, as it leaves any pane.
         Some(Action::FocusNext | Action::FocusPrev) => {
+            people.editing = false;
             people.in_detail = !people.in_detail && rows > 0;
         }
         // Enter on an entity goes to its documents; Enter there opens one.
@@ -122,11 +127,33 @@ pub(super) fn open_entity(state: &mut AppState, library: &Library) {
             .get(p)
             .map(|p| p.entity)
     });
-    let mut people = PeopleState::default();
-    if let Some(e) = entity {
-        let listed = layout::people::listed(library, people.filter.text(), people.sort);
-        people.selected = listed.iter().position(|&x| x == e).unwrap_or(0);
-        people.in_detail = true;
-    }
+    let people = match entity {
+        Some(e) => people_on(library, e),
+        None => PeopleState::default(),
+    };
     state.overlays.push(Overlay::People(people));
+}
+
+/// The People pane with `entity` selected and its documents focused.
+pub(super) fn people_on(library: &Library, entity: EntityId) -> PeopleState {
+    let mut people = PeopleState::default();
+    let listed = layout::people::listed(library, people.filter.text(), people.sort);
+    people.selected = listed.iter().position(|&x| x == entity).unwrap_or(0);
+    people.in_detail = true;
+    people
+}
+
+/// Enter in the overlap view: the People pane, on the selected entity.
+pub(super) fn open_overlap_entity(state: &mut AppState, library: &Library) {
+    let Some(Overlay::Overlap { docs, selected, .. }) = state.overlays.last() else {
+        return;
+    };
+    let screen = Rect::new(0, 0, state.size.0, state.size.1);
+    let (columns, _) = pager::inner_size(screen);
+    let text = pager::overlap_text(library, docs, &state.theme, columns);
+    if let Some(&(_, entity)) = text.entities.get(*selected) {
+        state
+            .overlays
+            .push(Overlay::People(people_on(library, entity)));
+    }
 }

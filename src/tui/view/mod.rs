@@ -125,11 +125,16 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             },
             screen,
         ),
-        Some(Overlay::Overlap { docs, scroll }) => frame.render_widget(
+        Some(Overlay::Overlap {
+            docs,
+            scroll,
+            selected,
+        }) => frame.render_widget(
             overlap::OverlapView {
                 library,
                 docs,
                 scroll: *scroll,
+                selected: *selected,
                 theme: &state.theme,
             },
             screen,

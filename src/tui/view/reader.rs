@@ -8,10 +8,12 @@ use crate::tui::layout::text::max_scroll;
 use crate::tui::state::ReaderState;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{
+    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
 /// The reader pane for one frame.
 pub struct ReaderView<'a> {
@@ -64,6 +66,21 @@ impl Widget for ReaderView<'_> {
             .map(|line| self.line(text, line))
             .collect();
         Paragraph::new(lines).render(inner, buf);
+        // The scrollbar rides on the right border, where the text is longer
+        // than the pane.
+        let max = max_scroll(text.lines.len(), height);
+        if max > 0 {
+            // Positions 0..=max, a window of `height` lines.
+            let mut bar = ScrollbarState::new(max + 1)
+                .position(scroll)
+                .viewport_content_length(height);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(None)
+                .thumb_style(style)
+                .render(area.inner(Margin::new(0, 1)), buf, &mut bar);
+        }
     }
 }
 
@@ -101,7 +118,8 @@ impl ReaderView<'_> {
                 let style = match kind {
                     LineKind::Title => theme.title,
                     LineKind::Subtitle => Style::new().add_modifier(Modifier::ITALIC),
-                    LineKind::Meta => Style::new(),
+                    LineKind::Meta | LineKind::Signature { .. } => Style::new(),
+                    LineKind::Signatures => theme.heading,
                     _ => theme.dim,
                 };
                 (vec![Span::raw(" ".repeat(text.digits + 3))], style)

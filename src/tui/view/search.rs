@@ -1,17 +1,19 @@
 //! The search overlay: an input line, and the ranked hits, each with its
-//! document, where it matched, and a snippet with the matched characters
-//! marked. Match positions are computed for the rows on screen only.
+//! document's date and title, where it matched, and a snippet with the
+//! matched characters marked; at 100 columns and wider, a preview of the
+//! selected hit in its paragraph. Match positions are computed for the rows
+//! on screen only.
 
 use crate::library::Library;
 use crate::search::{Field, Hit, Query, field_text, snippet};
-use crate::tui::layout::text::{truncate, window};
+use crate::tui::layout::text::{truncate, window, wrap};
 use crate::tui::state::SearchState;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 /// Where a hit is: the title, a paragraph, or a person and their role.
@@ -112,10 +114,19 @@ impl Widget for SearchView<'_> {
         let Ok(query) = Query::parse(state.input.text(), &library.corpus) else {
             return;
         };
+        // At 100 columns and wider the selected hit is shown in its
+        // paragraph beside the results.
+        let (list, preview) = if screen.width >= PREVIEW_FROM {
+            let [list, preview] =
+                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .spacing(1)
+                    .areas(body);
+            (list, Some(preview))
+        } else {
+            (body, None)
+        };
+        let width = usize::from(list.width);
         let top = window(state.selected, rows);
-        // The document's title gets a quarter of a narrow screen, so the
-        // snippet keeps the rest.
-        let title_width = (width / 4).clamp(8, 24);
         let lines: Vec<Line> = state
             .hits
             .iter()
@@ -123,39 +134,132 @@ impl Widget for SearchView<'_> {
             .skip(top)
             .take(rows)
             .map(|(i, hit)| {
-                let doc = library.corpus.documents.get(hit.doc);
-                let title = doc.map_or_else(String::new, |d| d.shown_title());
-                // Padded by display width, so wide titles keep the columns.
-                let pad = |text: String, width: usize| {
-                    let fill = width.saturating_sub(text.width());
-                    format!("{text}{}", " ".repeat(fill))
-                };
-                let lead = format!(
-                    "{}  {} ",
-                    pad(truncate(&title, title_width), title_width),
-                    pad(truncate(&place(library, hit), 9), 9)
-                );
-                let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
-                let marks = library.search.indices(hit, &query, &library.corpus);
-                let one_line = text.replace('\n', " ");
-                let (snip, marks) = snippet(&one_line, &marks, width.saturating_sub(lead.width()));
                 let base = if i == state.selected {
                     theme.selection
                 } else {
                     Style::new()
                 };
-                let mut spans = vec![Span::styled(lead, base.patch(theme.dim))];
-                spans.extend(
-                    marked_spans(&snip, &marks, theme.matched)
-                        .into_iter()
-                        .map(|s| {
-                            let style = base.patch(s.style);
-                            s.style(style)
-                        }),
-                );
-                Line::from(spans).style(base)
+                self.row(hit, &query, width, base)
             })
             .collect();
-        Paragraph::new(lines).render(body, buf);
+        Paragraph::new(lines).render(list, buf);
+        if let (Some(area), Some(hit)) = (preview, state.hits.get(state.selected)) {
+            self.preview(hit, &query, area, buf);
+        }
     }
+}
+
+/// The narrowest screen that shows a preview beside the results.
+pub const PREVIEW_FROM: u16 = 100;
+
+impl SearchView<'_> {
+    /// One hit: the document's date and as much of its title as leaves the
+    /// snippet a third of the row (neither in "this document" scope, where
+    /// they are the same on every row), where it matched, and the snippet
+    /// around its first match.
+    fn row(&self, hit: &Hit, query: &Query, width: usize, base: Style) -> Line<'static> {
+        let (library, theme) = (self.library, self.theme);
+        let doc = library.corpus.documents.get(hit.doc);
+        // Padded by display width, so wide titles keep the columns.
+        let pad = |text: String, width: usize| {
+            let fill = width.saturating_sub(text.width());
+            format!("{text}{}", " ".repeat(fill))
+        };
+        let place = pad(truncate(&place(library, hit), 9), 9);
+        let lead = match (self.state.this_document, doc) {
+            (false, Some(d)) => {
+                let date = pad(d.shown_date(), 10);
+                let title = d.shown_title();
+                let room = width.saturating_sub(date.width() + place.width() + 4);
+                let snippet_room = (width / 3).max(20);
+                let title_width = title.width().min(room.saturating_sub(snippet_room)).max(8);
+                format!(
+                    "{date} {}  {place} ",
+                    pad(truncate(&title, title_width), title_width)
+                )
+            }
+            _ => format!("{place} "),
+        };
+        let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
+        let marks = library.search.indices(hit, query, &library.corpus);
+        let one_line = text.replace('\n', " ");
+        let (snip, marks) = snippet(&one_line, &marks, width.saturating_sub(lead.width()));
+        let mut spans = vec![Span::styled(lead, base.patch(theme.dim))];
+        spans.extend(
+            marked_spans(&snip, &marks, theme.matched)
+                .into_iter()
+                .map(|s| {
+                    let style = base.patch(s.style);
+                    s.style(style)
+                }),
+        );
+        Line::from(spans).style(base)
+    }
+
+    /// The selected hit in its paragraph (or title, or people entry), with
+    /// the matches marked, scrolled so the first match has two lines of
+    /// context above it; under the document's title and date.
+    fn preview(&self, hit: &Hit, query: &Query, area: Rect, buf: &mut Buffer) {
+        let (library, theme) = (self.library, self.theme);
+        let Some(doc) = library.corpus.documents.get(hit.doc) else {
+            return;
+        };
+        let block = Block::new()
+            .borders(Borders::LEFT)
+            .border_style(theme.border);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = usize::from(inner.width.saturating_sub(1)).max(1);
+        let mut lines = Vec::new();
+        for line in wrap(&doc.shown_title(), width) {
+            lines.push(Line::styled(format!(" {line}"), theme.title));
+        }
+        lines.push(Line::styled(
+            format!(" {} · {}", doc.shown_date(), place(library, hit)),
+            theme.dim,
+        ));
+        lines.push(Line::default());
+        let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
+        let marks = library.search.indices(hit, query, &library.corpus);
+        let wrapped = wrap_marked(&text, &marks, width);
+        let first = wrapped.iter().position(|(_, m)| !m.is_empty()).unwrap_or(0);
+        let room = usize::from(inner.height).saturating_sub(lines.len());
+        // Two lines of context above the match, unless the text fits.
+        let skip = match wrapped.len() <= room {
+            true => 0,
+            false => first
+                .saturating_sub(2)
+                .min(wrapped.len().saturating_sub(room)),
+        };
+        for (line, marks) in wrapped.into_iter().skip(skip) {
+            let mut spans = vec![Span::raw(" ")];
+            spans.extend(marked_spans(&line, &marks, theme.matched));
+            lines.push(Line::from(spans));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+/// `text` wrapped to `width`, each line with the marks (character indices
+/// into `text`) that fall on it, as indices into the line.
+fn wrap_marked(text: &str, marks: &[usize], width: usize) -> Vec<(String, Vec<usize>)> {
+    let mut out = Vec::new();
+    // Wrapped lines are pieces of the text in order: each is found after
+    // the last, and its characters counted from there.
+    let (mut from, mut start) = (0, 0);
+    for line in wrap(text, width) {
+        if let Some(b) = text.get(from..).and_then(|rest| rest.find(&line)) {
+            start += text[from..from + b].chars().count();
+            from += b + line.len();
+        }
+        let count = line.chars().count();
+        let here = marks
+            .iter()
+            .filter(|&&m| m >= start && m < start + count)
+            .map(|&m| m - start)
+            .collect();
+        start += count;
+        out.push((line, here));
+    }
+    out
 }

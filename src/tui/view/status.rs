@@ -58,12 +58,12 @@ fn hinted(layer: Layer) -> &'static [Action] {
             Action::EditFilter,
             Action::Back,
         ],
-        Layer::Input => &[Action::Confirm, Action::Back],
+        Layer::Input => &[Action::Confirm, Action::FocusNext, Action::Back],
         Layer::Search => &[
-            Action::MoveDown,
             Action::OpenSelection,
-            Action::ToggleScope,
             Action::Back,
+            Action::MoveDown,
+            Action::ToggleScope,
         ],
         Layer::Pager => &[Action::MoveDown, Action::PageDown, Action::Back],
         Layer::Global => &[],
@@ -109,7 +109,15 @@ impl Widget for StatusView<'_> {
                 spans.push(Span::styled(truncate(&status.text, room), style));
             }
             None => {
+                // Keys type here: say so, and which keys leave.
                 let mut used = 0;
+                if matches!(top, Layer::Input | Layer::Search) {
+                    let typing = "typing; leave with";
+                    if typing.len() + 2 <= room {
+                        spans.push(Span::styled(format!("{typing}  "), theme.dim));
+                        used += typing.len() + 2;
+                    }
+                }
                 for action in hinted(top) {
                     let key = [top, Layer::Global]
                         .into_iter()

@@ -1,0 +1,277 @@
+//! The reader's second round (issue 15): who signed both, the signatures in
+//! the letter, search's preview, moving between documents, typing and
+//! focus, and the drawing. Update tests drive keys through tests/common;
+//! render tests draw whole screens.
+
+mod common;
+
+use common::{bundled, press, state};
+use nkread::library::Library;
+use nkread::tui::layout::reader::{LineKind, ReaderText};
+use nkread::tui::state::AppState;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The whole screen as text, a line per row, without trailing spaces.
+fn screen(state: &AppState, lib: &Library) -> Vec<String> {
+    let (columns, rows) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
+    terminal
+        .draw(|frame| nkread::tui::view::view(state, lib, frame))
+        .expect("draws");
+    common::rows(terminal.backend().buffer())
+}
+
+/// Selects the document `id` in the list.
+fn select(s: &mut AppState, lib: &Library, id: &str) {
+    press(s, lib, "g");
+    while lib.corpus.documents[s.open().unwrap()].id != id {
+        let before = s.selected;
+        press(s, lib, "j");
+        assert_ne!(before, s.selected, "{id} is not in the list");
+    }
+}
+
+/// The rows of the overlay under its line that starts `heading`, up to the
+/// next blank line, cut to the overlay's columns.
+fn group(screen: &[String], heading: &str) -> Vec<String> {
+    let (start, column) = screen
+        .iter()
+        .enumerate()
+        .find_map(|(i, row)| Some((i, row.find(heading)?)))
+        .unwrap_or_else(|| panic!("no heading {heading:?} in\n{}", screen.join("\n")));
+    let column = screen[start][..column].chars().count();
+    screen[start + 1..]
+        .iter()
+        .map(|row| {
+            let inside: String = row.chars().skip(column).take_while(|&c| c != '│').collect();
+            inside.trim_end().to_string()
+        })
+        .take_while(|row| !row.is_empty())
+        .collect()
+}
+
+#[test]
+fn who_signed_both_letters_is_the_five_signatories_not_who_they_quote() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 60);
+    select(&mut s, &lib, "joint-letter-security-council-2015");
+    press(&mut s, &lib, "<space>");
+    select(&mut s, &lib, "hrc55-open-letter-2024");
+    press(&mut s, &lib, "<space>o");
+    let shown = screen(&s, &lib);
+    let signed: Vec<String> = group(&shown, "Signed or issued by all 2")
+        .into_iter()
+        .filter_map(|row| row.strip_prefix("  ").map(str::to_string))
+        .filter(|row| !row.starts_with(' '))
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            "Christian Solidarity Worldwide",
+            "Citizens’ Alliance for North Korean Human Rights",
+            "Human Rights Watch",
+            "International Coalition to Stop Crimes against Humanity in North Korea",
+            "International Federation for Human Rights",
+        ],
+        "{}",
+        shown.join("\n")
+    );
+    let joined = shown.join("\n");
+    let named = joined
+        .find("Named in all 2")
+        .expect("a group for the named");
+    let coi = joined
+        .find("UN Commission of Inquiry")
+        .expect("the Commission is listed");
+    assert!(
+        coi > named,
+        "the Commission is named, not a signatory:\n{joined}"
+    );
+}
+
+#[test]
+fn enter_in_the_overlap_view_opens_the_selected_entity_in_people() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    select(&mut s, &lib, "joint-letter-security-council-2015");
+    press(&mut s, &lib, "<space>");
+    select(&mut s, &lib, "hrc55-open-letter-2024");
+    press(&mut s, &lib, "<space>ojj<enter>");
+    let Some(nkread::tui::state::Overlay::People(people)) = s.overlays.last() else {
+        panic!("enter opens the People pane");
+    };
+    assert!(people.in_detail);
+    let listed = nkread::tui::layout::people::listed(&lib, "", people.sort);
+    assert_eq!(
+        lib.corpus.entities.get(listed[people.selected]).name,
+        "Human Rights Watch"
+    );
+    press(&mut s, &lib, "<esc>");
+    assert!(
+        matches!(
+            s.overlays.last(),
+            Some(nkread::tui::state::Overlay::Overlap { selected: 2, .. })
+        ),
+        "Esc goes back to the overlap view where it was"
+    );
+}
+
+#[test]
+fn a_letter_ends_with_its_signatures_at_80_columns_and_z_folds_them() {
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    select(&mut s, &lib, "joint-letter-security-council-2015");
+    press(&mut s, &lib, "<enter>G");
+    let shown = screen(&s, &lib).join("\n");
+    assert!(shown.contains("Co-signors include"), "{shown}");
+    assert!(
+        shown.contains("Jacob Blaustein Institute for the Advancement of"),
+        "the last signatory is on screen at the end:\n{shown}"
+    );
+    assert!(shown.contains(" 100% "), "the end is 100%:\n{shown}");
+    press(&mut s, &lib, "z");
+    let shown = screen(&s, &lib).join("\n");
+    assert!(shown.contains("Co-signors include (9 folded)"), "{shown}");
+    assert!(!shown.contains("Jacob Blaustein"), "{shown}");
+    press(&mut s, &lib, "zG");
+    assert!(screen(&s, &lib).join("\n").contains("Jacob Blaustein"));
+}
+
+#[test]
+fn each_signature_carries_its_title_and_affiliation() {
+    let lib = common::fixture();
+    let doc = lib.corpus.get("alpha-2020").unwrap();
+    let options = nkread::tui::layout::ViewOptions::default();
+    let text = ReaderText::lay_out(doc, 60, options, false);
+    let signatures: Vec<&str> = text
+        .lines
+        .iter()
+        .filter(|l| matches!(l.kind, LineKind::Signatures | LineKind::Signature { .. }))
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(
+        signatures,
+        [
+            "Signatories",
+            "Tomás Ojea Quintana — Former UN Special Rapporteur",
+            "북한인권시민연합 (Republic of Korea)",
+            "Beta Watch",
+        ]
+    );
+    // Nothing after the last paragraph is a paragraph: clicks and the
+    // cursor stay on the text.
+    let last = text.paragraphs.last().unwrap().end;
+    assert!((last..text.lines.len()).all(|l| text.paragraph_at(l).is_none()));
+    let folded = ReaderText::lay_out(doc, 60, options, true);
+    assert_eq!(folded.lines.len(), last + 2);
+    assert_eq!(folded.lines[last + 1].text, "Signatories (3 folded)");
+}
+
+#[test]
+fn search_rows_carry_date_and_title_and_a_preview_shows_the_hit_in_its_paragraph() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/formal session");
+    let shown = screen(&s, &lib);
+    let joined = shown.join("\n");
+    let row = shown
+        .iter()
+        .find(|r| r.contains("¶1 "))
+        .unwrap_or_else(|| panic!("a paragraph hit:\n{joined}"));
+    assert!(
+        row.contains("c. 2015    Joint Letter to UN Sec"),
+        "{joined}"
+    );
+    // The preview: the paragraph whole, under its document's title.
+    assert!(joined.contains("│ c. 2015 · ¶1"), "{joined}");
+    assert!(
+        joined.contains("│ another formal session, prior to the end of"),
+        "{joined}"
+    );
+    insta::assert_snapshot!("search_preview_120x40", joined);
+    // In this document, the rows name no document.
+    press(&mut s, &lib, "<ctrl-t>");
+    let this = screen(&s, &lib);
+    assert!(
+        this.iter()
+            .any(|r| r.contains("││signatory Marzuki Darusman")),
+        "{}",
+        this.join("\n")
+    );
+}
+
+#[test]
+fn below_100_columns_search_has_no_preview() {
+    let lib = bundled();
+    let mut s = state(&lib, 99, 30);
+    press(&mut s, &lib, "/formal session");
+    let joined = screen(&s, &lib).join("\n");
+    assert!(!joined.contains("· ¶1"), "{joined}");
+}
+
+#[test]
+fn capital_j_and_k_read_the_next_and_previous_document_from_the_reader() {
+    let lib = common::fixture();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "<enter>]]");
+    let first = s.open().unwrap();
+    press(&mut s, &lib, "J");
+    assert_eq!(s.focus, nkread::tui::layout::Pane::Reader);
+    assert_eq!(s.open(), Some(s.order[1]));
+    press(&mut s, &lib, "JJ");
+    assert_eq!(s.open(), Some(s.order[2]), "the last stays");
+    assert_eq!(s.status.as_ref().unwrap().text, "this is the last document");
+    press(&mut s, &lib, "KK");
+    assert_eq!(s.open(), Some(first));
+    assert_eq!(s.reader().cursor, 2, "each keeps its place");
+    assert!(
+        screen(&s, &lib).join("\n").contains("Alpha letter"),
+        "the reader shows it"
+    );
+}
+
+#[test]
+fn tab_leaves_a_filter_being_typed_and_the_status_bar_says_keys_type() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "p/hrw");
+    let status = screen(&s, &lib).last().cloned().unwrap();
+    assert_eq!(
+        status,
+        " Filter  typing; leave with  enter done  tab pane  esc back"
+    );
+    press(&mut s, &lib, "<tab>jjj");
+    let Some(nkread::tui::state::Overlay::People(people)) = s.overlays.last() else {
+        panic!("the People pane stays open");
+    };
+    assert_eq!(people.filter.text(), "hrw", "j moved, it did not type");
+    assert!(!people.editing);
+    assert!(people.in_detail, "tab moved the focus to the documents");
+    assert!(people.detail_selected > 0);
+    press(&mut s, &lib, "<esc>/");
+    let status = screen(&s, &lib).last().cloned().unwrap();
+    assert!(
+        status.starts_with(" Search  typing; leave with  enter open  esc back"),
+        "{status}"
+    );
+}
+
+#[test]
+fn the_reader_s_percentage_is_how_far_one_has_read_beside_a_scrollbar() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    select(&mut s, &lib, "joint-letter-security-council-2015");
+    press(&mut s, &lib, "<enter>");
+    let top = screen(&s, &lib);
+    assert!(top[0].contains(" ¶1/6 0% "), "{}", top[0]);
+    // The thumb is on the right border at the top.
+    assert!(
+        top[1].contains("█│") || top[1].ends_with('█'),
+        "{}",
+        top.join("\n")
+    );
+    press(&mut s, &lib, "G");
+    let end = screen(&s, &lib);
+    assert!(end[0].contains(" ¶6/6 100% "), "{}", end[0]);
+}
