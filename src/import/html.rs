@@ -15,12 +15,13 @@ const HIDDEN: [&str; 8] = [
 ];
 
 /// Elements that start and end a line.
-const BLOCKS: [&str; 37] = [
+const BLOCKS: [&str; 38] = [
     "address",
     "article",
     "aside",
     "blockquote",
     "body",
+    "button",
     "dd",
     "details",
     "dialog",
@@ -78,13 +79,24 @@ pub fn read(html: &str) -> Page {
     Page {
         lines,
         html: true,
-        url: article
-            .as_ref()
-            .and_then(|a| stated(&a.url))
+        url: stated_address(&document)
+            .or_else(|| article.as_ref().and_then(|a| stated(&a.url)))
             .filter(|u| is_web_address(u)),
         publisher: article.as_ref().and_then(|a| stated(&a.site_name)),
         published: article.as_ref().and_then(|a| stated(&a.published_time)),
     }
+}
+
+/// The address the page states for itself: its canonical link or its
+/// Open Graph address.
+fn stated_address(document: &Document) -> Option<String> {
+    ["link[rel=canonical]", "meta[property=\"og:url\"]"]
+        .iter()
+        .find_map(|sel| {
+            let found = document.select(sel);
+            found.attr("href").or_else(|| found.attr("content"))
+        })
+        .map(|u| clean_line(&u))
 }
 
 /// The loader takes only http(s) addresses with a host and no spaces.

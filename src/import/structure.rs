@@ -154,11 +154,11 @@ pub fn lay_out(lines: &[Line]) -> Layout {
     while i < lines.len() {
         let line = lines[i];
         let t = line.text.as_str();
-        if line.chrome && line.heading.is_none() || is_chrome(t) {
-            layout.omitted.push((t.to_string(), "chrome"));
-        } else if is_date_line(t) && layout.date_line.is_none() {
+        if is_date_line(t) && layout.date_line.is_none() {
             layout.date_line = Some(t.to_string());
             layout.omitted.push((t.to_string(), "metadata"));
+        } else if line.chrome && line.heading.is_none() || is_chrome(t) {
+            layout.omitted.push((t.to_string(), "chrome"));
         } else if is_headline(line) && list_heading(t).is_none() {
             headlines.push((t, line.heading));
         } else {
