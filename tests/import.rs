@@ -71,20 +71,22 @@ fn score(draft: &Document, reviews: &import::Draft, curated: &Document) -> Score
         .iter()
         .filter(|d| !curated.people.iter().any(|c| same(c, d)))
         .count();
-    let with_fields: Vec<_> = curated
-        .people
-        .iter()
-        .filter(|c| c.title.is_some() || c.affiliation.is_some())
-        .collect();
-    let fields = with_fields
-        .iter()
-        .filter(|c| {
-            draft
-                .people
-                .iter()
-                .any(|d| same(c, d) && d.title == c.title && d.affiliation == c.affiliation)
-        })
-        .count();
+    // Each curated title and affiliation is one item, found if the draft's
+    // entry for that name, kind and role has it.
+    let mut items = 0;
+    let mut fields = 0;
+    for c in &curated.people {
+        let d = draft.people.iter().find(|d| same(c, d));
+        for (want, got) in [
+            (&c.title, d.and_then(|d| d.title.as_ref())),
+            (&c.affiliation, d.and_then(|d| d.affiliation.as_ref())),
+        ] {
+            if let Some(want) = want {
+                items += 1;
+                fields += usize::from(got == Some(want));
+            }
+        }
+    }
     let flagged = |field: &str| reviews.reviews.iter().any(|r| r.field == field);
     let date = (draft.date == curated.date && draft.inferred_date == curated.inferred_date)
         || flagged("date")
@@ -94,7 +96,7 @@ fn score(draft: &Document, reviews: &import::Draft, curated: &Document) -> Score
         paragraphs,
         people: ratio(people, curated.people.len()),
         extra,
-        fields: ratio(fields, with_fields.len()),
+        fields: ratio(fields, items),
         date,
         title,
     }
@@ -143,7 +145,11 @@ fn html_fixtures_import_as_their_curated_documents() {
     let mut seen = 0;
     let mut short = Vec::new();
     for curated in &corpus.documents {
-        let stem = curated.source.as_deref().expect("a source").replace(".txt", ".html");
+        let stem = curated
+            .source
+            .as_deref()
+            .expect("a source")
+            .replace(".txt", ".html");
         let Ok(bytes) = std::fs::read(dir.join(&stem)) else {
             continue;
         };
@@ -172,7 +178,11 @@ fn bad_captures_exit_2_with_a_reason() {
         ("empty.txt", &b""[..], "the file is empty"),
         ("binary.bin", &b"\x7fELF\x02\x01\x01\0\0\0"[..], "binary"),
         ("latin1.txt", &b"Caf\xe9 au lait"[..], "offset 3"),
-        ("blank.html", &b"<html><body><script>1</script></body></html>"[..], "no text"),
+        (
+            "blank.html",
+            &b"<html><body><script>1</script></body></html>"[..],
+            "no text",
+        ),
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();

@@ -37,6 +37,7 @@ pub fn find(layout: &Layout, lead: Option<&str>, entities: &Entities) -> Vec<Fou
         found.extend(speakers(paragraph));
     }
     found.extend(named(layout, &found, entities));
+    speak_for(&mut found);
     // A kind the form guessed gives way to the kind of a known entity.
     for f in &mut found {
         let p = &mut f.person;
@@ -50,6 +51,33 @@ pub fn find(layout: &Layout, lead: Option<&str>, entities: &Entities) -> Vec<Fou
         }
     }
     dedupe(found)
+}
+
+/// Speakers introduced as "The independent experts, …" speak for the body
+/// of the document whose name holds those words, if exactly one does.
+fn speak_for(found: &mut [Found]) {
+    let bodies: Vec<String> = found
+        .iter()
+        .filter(|f| f.person.kind == PersonKind::Organization)
+        .map(|f| f.person.name.clone())
+        .collect();
+    for f in found.iter_mut() {
+        let Some(group) = f.review.as_deref().and_then(|r| r.strip_prefix("group:")) else {
+            continue;
+        };
+        let words = group.to_lowercase();
+        let matching: Vec<&String> = bodies
+            .iter()
+            .filter(|b| b.to_lowercase().contains(&words))
+            .collect();
+        f.review = match matching.as_slice() {
+            [body] if f.person.affiliation.is_none() => {
+                f.person.affiliation = Some(body.to_string());
+                Some(format!("affiliation from “The {group}” before the name"))
+            }
+            _ => None,
+        };
+    }
 }
 
 /// One entry per name and role: a speaker quoted twice is one entry, the
@@ -136,6 +164,8 @@ fn speakers(paragraph: &str) -> Vec<Found> {
     let quoted = |name: &str, appositive: Option<&str>| {
         let mut p = person(name, PersonKind::Person, Role::Quoted);
         match appositive.map(|a| (a, title_at(a))) {
+            // "a lawyer in the Supreme Court of Bangladesh": a description.
+            Some((a, _)) if a.starts_with(char::is_lowercase) => p.note = Some(a.to_string()),
             Some((_, Some((title, org)))) => {
                 p.title = Some(title);
                 p.affiliation = Some(org);
@@ -163,19 +193,65 @@ fn speakers(paragraph: &str) -> Vec<Found> {
     // "NAME, APPOSITIVE, VERB that, “…" and "TITLE, NAME, VERB that “…".
     for verb in REPORTING_VERBS {
         for (at, _) in paragraph.match_indices(&format!(", {verb} ")) {
-            let after = &paragraph[at..];
-            if !after[..after.len().min(30)].contains(['“', '"']) {
+            let soon: String = paragraph[at..].chars().take(30).collect();
+            if !soon.contains(['“', '"']) {
                 continue;
             }
             let before = &paragraph[..at];
             let sentence = before.rsplit(". ").next().unwrap_or(before);
-            let parts = split_outside(sentence, ", ");
-            let n = parts.len();
-            if n >= 2 && is_person_name(parts[n - 2].trim()) {
-                out.push(quoted(parts[n - 2].trim(), Some(parts[n - 1].trim())));
-            } else if is_person_name(parts[n - 1].trim()) {
-                out.push(quoted(parts[n - 1].trim(), None));
-            }
+            out.extend(before_verb(sentence, &quoted));
+        }
+    }
+    out
+}
+
+/// The speakers before a reporting verb: "TITLE, NAME" or one or more
+/// "NAME, APPOSITIVE" joined by "and", after a phrase such as "The
+/// independent experts" that names the body they speak for.
+fn before_verb(sentence: &str, quoted: &dyn Fn(&str, Option<&str>) -> Found) -> Vec<Found> {
+    let parts: Vec<String> = split_outside(sentence, ", ")
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .collect();
+    let name_at = |i: usize| {
+        parts
+            .get(i)
+            .map(|p| p.strip_prefix("and ").unwrap_or(p.as_str()))
+            .filter(|p| is_person_name(p))
+    };
+    let n = parts.len();
+    if let Some(name) = name_at(n - 1) {
+        let mut f = quoted(name, None);
+        // "the new UN Special Rapporteur on …, NAME": the office's own words.
+        let office = n
+            .checked_sub(2)
+            .map(|i| parts[i].trim_start_matches(|c: char| !c.is_uppercase()));
+        if let Some(office) = office.filter(|o| {
+            o.split_whitespace()
+                .any(|w| super::vocab::TITLE_NOUNS.contains(&w.to_lowercase().as_str()))
+        }) {
+            f.person.title = Some(office.to_string());
+            f.review = Some("title from the words before the name".to_string());
+        }
+        return vec![f];
+    }
+    let mut out = Vec::new();
+    let mut k = n;
+    while k >= 2 {
+        let Some(name) = name_at(k - 2) else { break };
+        out.push(quoted(name, Some(&parts[k - 1])));
+        let joined = parts[k - 2].starts_with("and ");
+        k -= 2;
+        if !joined {
+            break;
+        }
+    }
+    out.reverse();
+    // "The independent experts, NAME, …": the body they speak for, if the
+    // text names one whose name holds those words.
+    if let Some(group) = k.checked_sub(1).and_then(|i| parts[i].strip_prefix("The ")) {
+        for f in &mut out {
+            f.review = Some(format!("group:{group}"));
         }
     }
     out
@@ -222,12 +298,25 @@ fn named(layout: &Layout, found: &[Found], entities: &Entities) -> Vec<Found> {
             PersonKind::Person => Role::Mentioned,
             PersonKind::Organization => continue,
         };
+        let mut p = person(name, entity.kind, role);
+        if entity.kind == PersonKind::Person {
+            p.title = texts.iter().find_map(|t| calling_before(t, name));
+        }
         out.push(Found {
-            person: person(name, entity.kind, role),
+            person: p,
             review: Some(format!("{role}: named in the text as a known entity")),
         });
     }
     out
+}
+
+/// "missionary" in "of missionary Kim Jeong-wook".
+fn calling_before(text: &str, name: &str) -> Option<String> {
+    let at = whole_word_at(text, name)?;
+    let word = text[..at].split_whitespace().next_back()?;
+    super::vocab::CALLINGS
+        .contains(&word)
+        .then(|| word.to_string())
 }
 
 fn whole_word_at(text: &str, name: &str) -> Option<usize> {

@@ -145,6 +145,21 @@ pub const TITLE_NOUNS: &[&str] = &[
     "spokeswoman",
 ];
 
+/// Common nouns written before a person's name as their calling:
+/// "missionary Kim Jeong-wook".
+pub const CALLINGS: &[&str] = &[
+    "activist",
+    "defector",
+    "journalist",
+    "lawyer",
+    "missionary",
+    "pastor",
+    "priest",
+    "professor",
+    "student",
+    "writer",
+];
+
 /// Words that occur in bodies' names and not in people's.
 pub const ORGANIZATION_WORDS: &[&str] = &[
     "action",
