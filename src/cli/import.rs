@@ -83,13 +83,13 @@ pub fn run(corpus: &Corpus, paths: &[PathBuf], args: &ImportArgs) -> Result<Outp
     match &args.out {
         None => Ok(Output {
             data: text,
-            note: Some(summary),
+            note: Some(summary.trim_end().to_string()),
         }),
         Some(dir) => {
             let path = write_atomically(dir, &name, &text, args.force)?;
             Ok(Output {
                 data: String::new(),
-                note: Some(format!("{summary}wrote {}\n", path.display())),
+                note: Some(format!("{summary}wrote {}", path.display())),
             })
         }
     }

@@ -3,8 +3,10 @@
 //! line of the capture is kept (a paragraph, the title or subtitle,
 //! metadata, people) or listed in `omitted`, and every paragraph, omitted
 //! line, title, metadata field and people field occurs in the capture.
+//! An address or publisher an HTML page states in its metadata is no line
+//! of its text, so those two are not looked for.
 
-use super::capture::norm;
+use super::page::norm;
 use crate::corpus::Document;
 use std::collections::HashSet;
 

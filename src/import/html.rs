@@ -4,7 +4,7 @@
 //! the article; it never removes one, so that every line of the page is
 //! either kept or listed as omitted.
 
-use super::capture::{Line, Page, norm};
+use super::page::{Line, Page, norm};
 use crate::corpus::clean_line;
 use dom_query::{Document, NodeRef};
 use std::collections::HashSet;

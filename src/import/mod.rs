@@ -9,12 +9,14 @@ mod draft;
 mod entry;
 pub mod fidelity;
 mod html;
+mod page;
 mod people;
 mod structure;
 mod vocab;
 
-pub use capture::{CaptureError, norm};
+pub use capture::CaptureError;
 pub use draft::to_toml;
+pub use page::norm;
 
 use crate::corpus::{DocKind, Document, Entities, PartialDate, slug};
 use entry::Found;

@@ -2,7 +2,7 @@
 //! the metadata, the text and the people lists. Nothing here rewrites a
 //! line; each is assigned to one place, or set aside verbatim.
 
-use super::capture::Line;
+use super::page::Line;
 use super::vocab::{
     CHROME_LINES, CHROME_WORDS, LIST_HEADINGS, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
 };
