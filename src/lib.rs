@@ -21,6 +21,7 @@ pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod import;
 pub mod library;
 pub mod people;
 pub mod search;

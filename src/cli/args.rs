@@ -90,6 +90,9 @@ pub enum Command {
     /// Cite a document or a paragraph of it: in a CSL style, or as CSL-JSON, BibTeX or RIS
     #[command(after_help = super::cite::CITE_HELP)]
     Cite(super::cite::CiteArgs),
+    /// Draft a document from a saved page (HTML or text), for review
+    #[command(after_help = super::import::IMPORT_HELP)]
+    Import(super::import::ImportArgs),
     /// Search titles, people and paragraphs; the best hits first, one a line
     #[command(after_help = SEARCH_HELP)]
     Search {

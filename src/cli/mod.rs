@@ -9,6 +9,7 @@ mod config;
 mod entities;
 mod format;
 mod hits;
+mod import;
 mod list;
 mod man;
 mod show;
@@ -206,6 +207,7 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
         }
         Some(Command::Check) => entities::check(&corpus),
         Some(Command::Cite(args)) => cite::run(&corpus, args)?,
+        Some(Command::Import(args)) => import::run(&corpus, &paths, args)?,
         Some(Command::Bookmarks { command, json }) => {
             bookmarks::run(&corpus, command.as_ref(), *json, columns)?
         }

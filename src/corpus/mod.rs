@@ -9,7 +9,7 @@ mod near_duplicates;
 mod order;
 mod problem;
 
-pub use entities::{Entities, Entity, name_key, within_typos};
+pub use entities::{Entities, Entity, name_key, slug, within_typos};
 pub(crate) use entities::{Shape, Word, name_words, without_parentheses, words};
 pub use hygiene::{clean, clean_line, is_forbidden};
 pub use load::{SourceFile, from_toml, unplaced};
@@ -47,6 +47,12 @@ struct EntitiesFile {
 impl Corpus {
     /// The bundled corpus, then every corpus directory or file in order.
     pub fn load(paths: &[PathBuf]) -> Result<Corpus, Problems> {
+        Corpus::load_with(paths, None)
+    }
+
+    /// As [`Corpus::load`], with one more file after the others: a draft
+    /// that `import` checks as the reader would load it.
+    pub fn load_with(paths: &[PathBuf], extra: Option<SourceFile>) -> Result<Corpus, Problems> {
         let mut files = bundled_files();
         let mut problems = Vec::new();
         // The same directory named twice (config and --corpus) is read once.
@@ -62,6 +68,7 @@ impl Corpus {
                 Err(p) => problems.push(p),
             }
         }
+        files.extend(extra);
         let entities = SourceFile {
             name: format!("{BUNDLED_PREFIX}data/entities.toml"),
             text: bundled::ENTITIES.to_string(),

@@ -1,0 +1,270 @@
+//! The `import` command: a saved page (HTML or its text) to a draft
+//! document, checked by the loader and against its capture before it is
+//! printed or written, with a review summary on stderr.
+
+use super::{Failure, Output};
+use crate::corpus::{Corpus, DocKind, EntityId, SourceFile, clean_line, near_duplicates};
+use crate::import::{self, Draft, Options, fidelity};
+use clap::Args;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The capture: a saved HTML page, or the page's text
+    pub file: PathBuf,
+    /// The document's id; by default made from the title and the year
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The document's kind, instead of the guess: press-release, joint-letter, open-letter, letter, statement, report, submission, other
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<DocKind>,
+    /// Write DIR/ID.toml instead of printing the draft
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// With --out, replace an existing file
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+pub const IMPORT_HELP: &str = "\
+The draft keeps the capture's text verbatim: each line is a paragraph, the
+title, metadata or a people entry, or is listed in `omitted`. Fields the
+importer could not decide carry a `# review:` comment; the summary on stderr
+lists them. Review the draft, then `nkread --corpus DIR check`.
+
+Examples:
+  nkread import letter.html > letter.toml
+  nkread import saved-page.txt --kind joint-letter --out ~/nk-corpus
+  nkread --corpus ~/nk-corpus check";
+
+fn parse_kind(s: &str) -> Result<DocKind, String> {
+    DocKind::ALL
+        .into_iter()
+        .find(|k| k.to_string() == s)
+        .ok_or_else(|| {
+            let all: Vec<String> = DocKind::ALL.iter().map(ToString::to_string).collect();
+            format!("unknown kind \"{s}\": one of {}", all.join(", "))
+        })
+}
+
+pub fn run(corpus: &Corpus, paths: &[PathBuf], args: &ImportArgs) -> Result<Output, Failure> {
+    let shown = args.file.display().to_string();
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| Failure::input(format!("nkread: {shown}: cannot read: {e}")))?;
+    let options = Options {
+        id: args.id.clone(),
+        kind: args.kind,
+        source: args
+            .file
+            .file_name()
+            .map(|n| clean_line(&n.to_string_lossy())),
+    };
+    let mut draft = import::import(&bytes, &options, &corpus.entities)
+        .map_err(|e| Failure::input(format!("nkread: {shown}: {e}")))?;
+    let duplicate = duplicate_of(corpus, &draft);
+    // A made-up id that another document has gets a number.
+    if args.id.is_none() && duplicate.is_none() {
+        let base = draft.doc.id.clone();
+        let mut n = 2;
+        while corpus.get(&draft.doc.id).is_some() {
+            draft.doc.id = format!("{base}-{n}");
+            n += 1;
+        }
+    }
+    let link = |p: &crate::corpus::Person| {
+        crate::import::known_entity(&corpus.entities, p).map(|e| corpus.entities.get(e).id.clone())
+    };
+    let text = import::to_toml(&draft, &link);
+    let name = format!("{}.toml", draft.doc.id);
+    let checked = check(paths, &name, &text, &draft, duplicate.is_some())?;
+    let summary = summary(&shown, &draft, &checked, corpus, duplicate.as_deref());
+    match &args.out {
+        None => Ok(Output {
+            data: text,
+            note: Some(summary.trim_end().to_string()),
+        }),
+        Some(dir) => {
+            let path = write_atomically(dir, &name, &text, args.force)?;
+            Ok(Output {
+                data: String::new(),
+                note: Some(format!("{summary}wrote {}", path.display())),
+            })
+        }
+    }
+}
+
+/// The document whose paragraphs the draft's are, at least half of them.
+fn duplicate_of(corpus: &Corpus, draft: &Draft) -> Option<String> {
+    let ours = &draft.doc.paragraphs;
+    corpus
+        .documents
+        .iter()
+        .map(|d| (d, ours.iter().filter(|p| d.paragraphs.contains(p)).count()))
+        .filter(|(_, n)| *n > 0 && n * 2 >= ours.len())
+        .max_by_key(|(_, n)| *n)
+        .map(|(d, _)| d.id.clone())
+}
+
+/// The draft loaded by the loader with the corpus around it, and checked
+/// against its capture. A draft that fails either is a bug of the importer.
+fn check(
+    paths: &[PathBuf],
+    name: &str,
+    text: &str,
+    draft: &Draft,
+    duplicate: bool,
+) -> Result<Corpus, Failure> {
+    let bug = |what: String| Failure {
+        code: 1,
+        message: format!("nkread: the importer made a draft that {what}; please report this\n"),
+    };
+    let file = SourceFile::new(format!("draft:{name}"), text.to_string());
+    // A capture of a known document may carry its id; it is checked alone.
+    let with = if duplicate { &[][..] } else { paths };
+    let corpus = match Corpus::load_with(with, Some(file.clone())) {
+        Err(_) if duplicate => Corpus::from_files(
+            &SourceFile::new("entities", String::new()),
+            std::slice::from_ref(&file),
+        ),
+        other => other,
+    }
+    .map_err(|p| bug(format!("does not load:\n{p}")))?;
+    let problems = fidelity::check(&draft.doc, &draft.capture_text);
+    if !problems.is_empty() {
+        return Err(bug(format!(
+            "loses or adds text:\n  {}",
+            problems.join("\n  ")
+        )));
+    }
+    Ok(corpus)
+}
+
+fn summary(
+    shown: &str,
+    draft: &Draft,
+    checked: &Corpus,
+    corpus: &Corpus,
+    duplicate: Option<&str>,
+) -> String {
+    let doc = &draft.doc;
+    let mut s = format!("nkread import: {} → \"{}\"\n", clean_line(shown), doc.id);
+    if let Some(d) = duplicate {
+        s.push_str(&format!(
+            "  this capture's text is already in the corpus: document \"{d}\"\n"
+        ));
+    }
+    s.push_str(&format!("  paragraphs kept: {}\n", doc.paragraphs.len()));
+    s.push_str(&format!("  lines set aside: {}\n", doc.omitted.len()));
+    for (line, why) in doc.omitted.iter().zip(&draft.omitted_why) {
+        s.push_str(&format!("    ({why}) {line}\n"));
+    }
+    let mut by_role: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for p in &doc.people {
+        let e = by_role.entry(p.role.to_string()).or_default();
+        match p.kind {
+            crate::corpus::PersonKind::Organization => e.0 += 1,
+            crate::corpus::PersonKind::Person => e.1 += 1,
+        }
+    }
+    s.push_str(&format!("  people: {}\n", doc.people.len()));
+    for (role, (orgs, persons)) in &by_role {
+        s.push_str(&format!(
+            "    {role}: {orgs} organizations, {persons} people\n"
+        ));
+    }
+    let linked: Vec<Option<EntityId>> = doc
+        .people
+        .iter()
+        .map(|p| import::known_entity(&corpus.entities, p))
+        .collect();
+    let new: Vec<&str> = doc
+        .people
+        .iter()
+        .zip(&linked)
+        .filter(|(_, l)| l.is_none())
+        .map(|(p, _)| p.name.as_str())
+        .collect();
+    s.push_str(&format!(
+        "  linked to known entities: {}\n  new names: {}{}\n",
+        linked.iter().flatten().count(),
+        new.len(),
+        if new.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", new.join("; "))
+        }
+    ));
+    // Look-alikes that involve the draft's names, as `nkread check` says them.
+    let ours: Vec<EntityId> = checked
+        .documents
+        .iter()
+        .filter(|d| d.id == doc.id)
+        .flat_map(|d| d.people.iter().map(|p| p.entity))
+        .collect();
+    for d in near_duplicates(checked) {
+        if d.entities.iter().any(|e| ours.contains(e)) {
+            let ([a, b], [x, y]) = (d.entities, d.names);
+            s.push_str(&format!(
+                "  warning: \"{x}\" ({}) and \"{y}\" ({}) are different entities, {}\n",
+                checked.entities.get(a).id,
+                checked.entities.get(b).id,
+                d.likeness
+            ));
+        }
+    }
+    let reviews = draft.reviews.len() + draft.people_reviews.iter().flatten().count();
+    s.push_str(&format!(
+        "  to review ({reviews}, marked `# review:` in the draft):\n"
+    ));
+    for r in &draft.reviews {
+        s.push_str(&format!("    {}: {}\n", r.field, r.note));
+    }
+    for (p, r) in doc.people.iter().zip(&draft.people_reviews) {
+        if let Some(r) = r {
+            s.push_str(&format!("    people \"{}\": {r}\n", p.name));
+        }
+    }
+    s
+}
+
+/// Writes DIR/NAME through a temporary file in DIR, so that the file is
+/// whole or absent; without `force` an existing file is never replaced.
+fn write_atomically(dir: &Path, name: &str, text: &str, force: bool) -> Result<PathBuf, Failure> {
+    let target = dir.join(name);
+    let fail = |what: &str, e: std::io::Error| {
+        Failure::input(format!("nkread: {}: cannot {what}: {e}", target.display()))
+    };
+    if !force && target.exists() {
+        return Err(Failure::input(format!(
+            "nkread: {} exists; --force replaces it",
+            target.display()
+        )));
+    }
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temp).and_then(|mut f| {
+        f.write_all(text.as_bytes())?;
+        f.sync_all()
+    });
+    let placed = written.and_then(|()| {
+        if force {
+            std::fs::rename(&temp, &target)
+        } else {
+            // A link fails if the name was taken since the check above.
+            std::fs::hard_link(&temp, &target).and_then(|()| std::fs::remove_file(&temp))
+        }
+    });
+    if let Err(e) = placed {
+        let _ = std::fs::remove_file(&temp);
+        return Err(if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Failure::input(format!(
+                "nkread: {} exists; --force replaces it",
+                target.display()
+            ))
+        } else {
+            fail("write", e)
+        });
+    }
+    Ok(target)
+}

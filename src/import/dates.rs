@@ -1,0 +1,167 @@
+//! Dates and places as a capture states them: "March 7, 2017", a dateline
+//! "(Seoul – March 7, 2017)", a page's "Date : …" line, a list "as of …".
+
+use crate::corpus::PartialDate;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .map(|i| i as u8 + 1)
+}
+
+fn number(word: &str) -> Option<u16> {
+    let w = word.trim_end_matches([',', '.', ')', ';']);
+    (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+}
+
+/// Every date written out in `text`, at the precision it is written:
+/// "March 7, 2017", "7 March 2017", "March 2017"; with the words as written.
+pub fn dates_in(text: &str) -> Vec<(PartialDate, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let year = |w: &str| number(w).filter(|y| (1900..=2100).contains(y));
+        let day = |w: &str| number(w).filter(|d| (1..=31).contains(d)).map(|d| d as u8);
+        let date = |y, m, d: Option<u8>| {
+            let s = match d {
+                Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+                None => format!("{y:04}-{m:02}"),
+            };
+            s.parse::<PartialDate>().ok()
+        };
+        let mut hit = None;
+        if let Some(m) = month(words[i]) {
+            // March 7, 2017 / March 2017
+            if let (Some(d), Some(y)) = (
+                words.get(i + 1).and_then(|w| day(w)),
+                words.get(i + 2).and_then(|w| year(w)),
+            ) {
+                hit = date(y, m, Some(d)).map(|p| (p, 3));
+            } else if let Some(y) = words.get(i + 1).and_then(|w| year(w)) {
+                hit = date(y, m, None).map(|p| (p, 2));
+            }
+        } else if let (Some(d), Some(m), Some(y)) = (
+            day(words[i]),
+            words.get(i + 1).and_then(|w| month(w)),
+            words.get(i + 2).and_then(|w| year(w)),
+        ) {
+            hit = date(y, m, Some(d)).map(|p| (p, 3));
+        }
+        match hit {
+            Some((p, n)) => {
+                let written = words[i..i + n].join(" ");
+                let written = written.trim_end_matches([',', '.', ')']).to_string();
+                found.push((p, written));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// A dateline opening a paragraph: "(Seoul – March 7, 2017)" or
+/// "(New York)". Returns the whole dateline, its place and its date.
+pub fn dateline(paragraph: &str) -> Option<(String, Option<String>, Option<PartialDate>)> {
+    let inner_end = paragraph.find(')')?;
+    let inner = paragraph.strip_prefix('(')?.get(..inner_end - 1)?;
+    if inner.chars().count() > 60 {
+        return None;
+    }
+    let whole = paragraph[..=inner_end].to_string();
+    let (place, date) = match inner
+        .split_once([',', '–', '—'])
+        .or_else(|| inner.split_once(" - "))
+    {
+        Some((p, rest)) => (p.trim(), dates_in(rest).into_iter().next().map(|d| d.0)),
+        None => (inner.trim(), None),
+    };
+    let is_place = !place.is_empty()
+        && place.split_whitespace().count() <= 4
+        && place
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !place.chars().any(|c| c.is_ascii_digit());
+    if !is_place && date.is_none() {
+        return None;
+    }
+    Some((whole, is_place.then(|| place.to_string()), date))
+}
+
+/// A page's metadata date ("2017-03-08T10:00:00+09:00") at day precision.
+pub fn iso_prefix(s: &str) -> Option<PartialDate> {
+    s.get(..10).and_then(|d| d.parse().ok())
+}
+
+/// A date in words, as a note writes it: "March 7, 2017".
+pub fn spoken(d: PartialDate) -> String {
+    let month = |m: u8| {
+        let m = MONTHS[usize::from(m) - 1];
+        let mut c = m.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => format!("{} {day}, {}", month(m), d.year),
+        (Some(m), None) => format!("{} {}", month(m), d.year),
+        _ => d.year.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_at_their_precision() {
+        let found: Vec<String> = dates_in("on March 7, 2017, and 18 March 2024, or in May 2015.")
+            .into_iter()
+            .map(|(d, w)| format!("{d} {w}"))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "2017-03-07 March 7, 2017",
+                "2024-03-18 18 March 2024",
+                "2015-05 May 2015"
+            ]
+        );
+        assert!(dates_in("May we ask, in 2015").is_empty());
+    }
+
+    #[test]
+    fn datelines_give_place_and_date() {
+        let (whole, place, date) = dateline("(Seoul – March 7, 2017) -- The text.").unwrap();
+        assert_eq!(whole, "(Seoul – March 7, 2017)");
+        assert_eq!(place.as_deref(), Some("Seoul"));
+        assert_eq!(date.unwrap().to_string(), "2017-03-07");
+        let (_, place, date) = dateline("(New York) – The text.").unwrap();
+        assert_eq!((place.as_deref(), date), (Some("New York"), None));
+        assert!(dateline("(a note in brackets) then text").is_none());
+        assert_eq!(spoken("2017-03-08".parse().unwrap()), "March 8, 2017");
+    }
+}

@@ -1,0 +1,203 @@
+//! A saved HTML page to lines: parsed by an HTML5 parser (dom_query, on
+//! html5ever), each block element's text one line, as a browser lays it
+//! out. The readability extractor (dom_smoothie) only marks which lines are
+//! the article; it never removes one, so that every line of the page is
+//! either kept or listed as omitted.
+
+use super::page::{Line, Page, norm};
+use crate::corpus::clean_line;
+use dom_query::{Document, NodeRef};
+use std::collections::HashSet;
+
+/// Elements whose text is never shown.
+const HIDDEN: [&str; 8] = [
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "select",
+];
+
+/// Elements that start and end a line.
+const BLOCKS: [&str; 38] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "button",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+pub fn read(html: &str) -> Page {
+    let document = Document::from(html);
+    let lines = lines_of(&document);
+    // The article as the extractor sees it, to tell the page's chrome from
+    // its text. A page it cannot read has no chrome marked.
+    let article = dom_smoothie::Readability::new(html, None, None)
+        .ok()
+        .and_then(|mut r| r.parse().ok());
+    let main: Option<HashSet<String>> = article.as_ref().map(|a| {
+        let content = Document::from(a.content.to_string());
+        lines_of(&content).into_iter().map(|l| l.text).collect()
+    });
+    let lines = lines
+        .into_iter()
+        .map(|mut line| {
+            line.chrome = main.as_ref().is_some_and(|m| !m.contains(&line.text));
+            line
+        })
+        .collect();
+    let stated = |s: &Option<String>| s.as_deref().map(clean_line).filter(|s| !s.is_empty());
+    Page {
+        lines,
+        html: true,
+        url: stated_address(&document)
+            .or_else(|| article.as_ref().and_then(|a| stated(&a.url)))
+            .filter(|u| is_web_address(u)),
+        publisher: article.as_ref().and_then(|a| stated(&a.site_name)),
+        published: article.as_ref().and_then(|a| stated(&a.published_time)),
+    }
+}
+
+/// The address the page states for itself: its canonical link or its
+/// Open Graph address.
+fn stated_address(document: &Document) -> Option<String> {
+    ["link[rel=canonical]", "meta[property=\"og:url\"]"]
+        .iter()
+        .find_map(|sel| {
+            let found = document.select(sel);
+            found.attr("href").or_else(|| found.attr("content"))
+        })
+        .map(|u| clean_line(&u))
+}
+
+/// The loader takes only http(s) addresses with a host and no spaces.
+fn is_web_address(s: &str) -> bool {
+    url::Url::parse(s).is_ok_and(|u| {
+        matches!(u.scheme(), "http" | "https") && u.host().is_some() && !s.contains(' ')
+    })
+}
+
+/// The page's text, one line per block; empty lines between blocks are
+/// dropped, as a reader sees none.
+fn lines_of(document: &Document) -> Vec<Line> {
+    let mut out = Lines::default();
+    walk(&document.root(), &mut out, None);
+    out.flush();
+    out.lines
+}
+
+#[derive(Default)]
+struct Lines {
+    lines: Vec<Line>,
+    current: String,
+    heading: Option<u8>,
+}
+
+impl Lines {
+    fn flush(&mut self) {
+        let text = norm(&clean_line(&self.current));
+        if !text.is_empty() {
+            self.lines.push(Line {
+                text,
+                heading: self.heading,
+                chrome: false,
+            });
+        }
+        self.current.clear();
+        self.heading = None;
+    }
+}
+
+fn walk(node: &NodeRef, out: &mut Lines, heading: Option<u8>) {
+    if node.is_text() {
+        // Source line breaks inside a block are spaces, as a browser shows them.
+        let text = node.text();
+        out.current.push_str(&text.replace(['\n', '\r', '\t'], " "));
+        if !text.trim().is_empty() {
+            out.heading = heading;
+        }
+        return;
+    }
+    let name = node.node_name().map(|n| n.to_ascii_lowercase());
+    let name = name.as_deref().unwrap_or("");
+    if node.is_element() && (HIDDEN.contains(&name) || node.has_attr("hidden")) {
+        return;
+    }
+    if name == "br" {
+        out.flush();
+        return;
+    }
+    let block = BLOCKS.contains(&name);
+    let heading = match name.as_bytes() {
+        [b'h', n @ b'1'..=b'6'] => Some(n - b'0'),
+        _ => heading,
+    };
+    if block {
+        out.flush();
+    }
+    for child in node.children_it(false) {
+        walk(&child, out, heading);
+    }
+    if block {
+        out.flush();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_lines_and_chrome_is_marked_not_dropped() {
+        let page = read(
+            "<!doctype html><html><head><title>T</title>\
+             <meta property=\"og:site_name\" content=\"Example Watch\">\
+             <meta property=\"og:url\" content=\"https://example.org/a\"></head><body>\
+             <nav><a href=/>Home</a> &gt; <a>News</a></nav>\
+             <article><h1>A Headline</h1><p>First   paragraph of the\n article, long enough \
+             to be read as text by the extractor, and then some more words so that it is \
+             chosen.</p><p>Second<br>line.</p></article>\
+             <footer>Share this</footer></body></html>",
+        );
+        let texts: Vec<(&str, Option<u8>)> = page
+            .lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.heading))
+            .collect();
+        assert_eq!(texts[0], ("Home > News", None));
+        assert!(texts.contains(&("A Headline", Some(1))));
+        assert!(texts.contains(&("Second", None)) && texts.contains(&("line.", None)));
+        assert!(page.lines[0].chrome);
+        assert_eq!(page.publisher.as_deref(), Some("Example Watch"));
+        assert_eq!(page.url.as_deref(), Some("https://example.org/a"));
+    }
+}

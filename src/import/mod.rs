@@ -1,0 +1,291 @@
+//! A capture of one page (its text, or the saved HTML) to a draft document
+//! in the corpus schema, with every field it could not decide flagged for
+//! review. It records less rather than guess: no sentence, name or date is
+//! written that the capture does not hold.
+
+mod capture;
+mod dates;
+mod draft;
+mod entry;
+pub mod fidelity;
+mod html;
+mod page;
+mod people;
+mod structure;
+mod vocab;
+
+pub use capture::CaptureError;
+pub use draft::to_toml;
+pub use page::norm;
+
+use crate::corpus::{DocKind, Document, Entities, PartialDate, slug};
+use entry::Found;
+
+/// What the person asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub id: Option<String>,
+    pub kind: Option<DocKind>,
+    /// The capture's file name, kept as `source`.
+    pub source: Option<String>,
+}
+
+/// A field the importer could not decide, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    pub field: &'static str,
+    pub note: String,
+}
+
+/// A draft and what its review needs.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub doc: Document,
+    pub reviews: Vec<Review>,
+    /// Review notes of people entries, by index.
+    pub people_reviews: Vec<Option<String>>,
+    /// Omitted lines with why they were set aside.
+    pub omitted_why: Vec<&'static str>,
+    /// The capture's lines as the fidelity check reads them.
+    pub capture_text: String,
+}
+
+/// Reads a capture and drafts its document. `entities` links names.
+pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Draft, CaptureError> {
+    let page = capture::read(bytes)?;
+    let layout = structure::lay_out(&page.lines);
+    let mut reviews = Vec::new();
+    let mut review = |field: &'static str, note: String| reviews.push(Review { field, note });
+    let lead = layout.paragraphs.first().map(String::as_str);
+    let line_of_lead = lead.and_then(dates::dateline);
+
+    let (title, title_supplied) = match &layout.title {
+        Some(t) => {
+            if !page.html {
+                review("title", "the first line that reads as a headline".into());
+            }
+            (t.clone(), false)
+        }
+        None => {
+            review(
+                "title",
+                "the capture has no headline: write a title (shown in [brackets])".into(),
+            );
+            let name = options.source.as_deref().unwrap_or("capture");
+            (format!("Untitled capture {name}"), true)
+        }
+    };
+
+    // Dates: the release's dateline, the page's date line, the page's
+    // metadata, a list's "as of"; else none, and the dates the text names.
+    let mut date = None;
+    let date_note;
+    let mut inferred = None;
+    let page_date = layout
+        .date_line
+        .as_ref()
+        .and_then(|l| dates::dates_in(l).into_iter().next().map(|d| (l, d.0)));
+    if let Some((line, Some(d))) = line_of_lead.as_ref().map(|(l, _, d)| (l, *d)) {
+        date = Some(d);
+        let mut note = format!("From the release’s dateline “{line}”.");
+        if let Some((page_line, p)) = &page_date
+            && *p != d
+        {
+            note.push_str(&format!(
+                " The page’s “{page_line}” line gives {}.",
+                dates::spoken(*p)
+            ));
+        }
+        date_note = Some(note);
+    } else if let Some((line, d)) = &page_date {
+        date = Some(*d);
+        date_note = Some(format!("From the page’s “{line}” line."));
+    } else if let Some(d) = page.published.as_deref().and_then(dates::iso_prefix) {
+        date = Some(d);
+        date_note = Some("From the page’s metadata (its publication time).".to_string());
+        review(
+            "date",
+            "the page's metadata date, which may be the page's rather than the document's".into(),
+        );
+    } else if let Some((d, written)) = layout
+        .people_heading
+        .as_deref()
+        .and_then(|h| h.split_once("as of ").map(|(_, r)| dates::dates_in(r)))
+        .and_then(|found| found.into_iter().next())
+    {
+        inferred = Some((
+            PartialDate {
+                year: d.year,
+                month: None,
+                day: None,
+            },
+            format!(
+                "The signatures are listed “as of {written}”; the day the document was issued is not given."
+            ),
+        ));
+        date_note = Some(format!(
+            "The capture gives no date of issue; it lists the signatures “as of {written}”."
+        ));
+        review(
+            "inferred_date",
+            "the year of the list's \"as of\" date".into(),
+        );
+    } else {
+        let named: Vec<String> = layout
+            .paragraphs
+            .iter()
+            .flat_map(|p| dates::dates_in(p))
+            .map(|d| d.1)
+            .collect();
+        date_note = Some("The capture gives no date.".to_string());
+        review(
+            "date",
+            if named.is_empty() {
+                "no date in the capture".to_string()
+            } else {
+                format!("no date of issue; the text names {}", named.join(", "))
+            },
+        );
+    }
+
+    let kind = match options.kind {
+        Some(k) => k,
+        None => {
+            let (k, why) = guess_kind(&layout, line_of_lead.is_some());
+            review("kind", format!("kind guessed from {why}"));
+            k
+        }
+    };
+
+    let found: Vec<Found> = people::find(&layout, lead, entities);
+    let (tags, posted_by) = layout
+        .posted
+        .clone()
+        .map_or((Vec::new(), None), |(t, by)| (t, Some(by)));
+    let mut lacks = Vec::new();
+    if page.url.is_none() {
+        lacks.push("no address");
+    }
+    if page.publisher.is_none() {
+        lacks.push("no publisher");
+    }
+    let curator_note =
+        (!lacks.is_empty()).then(|| format!("The capture has {}.", join_and(&lacks)));
+    let year = date.or(inferred.as_ref().map(|i| i.0)).map(|d| d.year);
+    let id = options.id.clone().unwrap_or_else(|| {
+        let base = if title_supplied {
+            options
+                .source
+                .as_deref()
+                .map(|s| s.rsplit_once('.').map_or(s, |(b, _)| b))
+                .unwrap_or("imported")
+                .to_string()
+        } else {
+            title.clone()
+        };
+        make_id(&base, year)
+    });
+    let doc = Document {
+        id,
+        title,
+        title_supplied,
+        subtitle: layout.subtitle.clone(),
+        date,
+        date_note,
+        inferred_date: inferred.as_ref().map(|i| i.0),
+        inferred_date_reason: inferred.map(|i| i.1),
+        kind,
+        place: line_of_lead.and_then(|(_, p, _)| p),
+        posted_by,
+        url: page.url.clone(),
+        publisher: page.publisher.clone(),
+        accessed: None,
+        curator_note,
+        tags,
+        source: options.source.clone(),
+        omitted: layout.omitted.iter().map(|o| o.0.clone()).collect(),
+        paragraphs: layout.paragraphs.clone(),
+        people_heading: layout.people_heading.clone(),
+        people: found.iter().map(|f| f.person.clone()).collect(),
+    };
+    Ok(Draft {
+        doc,
+        reviews,
+        people_reviews: found.into_iter().map(|f| f.review).collect(),
+        omitted_why: layout.omitted.iter().map(|o| o.1).collect(),
+        capture_text: page
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    })
+}
+
+/// The known entity a people entry links to, if the rules reach one.
+pub fn known_entity(entities: &Entities, p: &crate::corpus::Person) -> Option<usize> {
+    people::known(entities, p.kind, &p.name)
+}
+
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The kind by the document's own words, and which words.
+fn guess_kind(layout: &structure::Layout, dateline: bool) -> (DocKind, String) {
+    let heads = [&layout.title, &layout.subtitle];
+    for (words, kind) in [
+        ("open letter", DocKind::OpenLetter),
+        ("joint letter", DocKind::JointLetter),
+        ("press release", DocKind::PressRelease),
+        ("statement", DocKind::Statement),
+        ("submission", DocKind::Submission),
+    ] {
+        if let Some(h) = heads
+            .iter()
+            .flat_map(|h| h.as_deref())
+            .find(|h| h.to_lowercase().contains(words))
+        {
+            return (kind, format!("“{h}”"));
+        }
+    }
+    let first = layout.paragraphs.first().map(String::as_str).unwrap_or("");
+    if first.starts_with("Dear ") {
+        return (DocKind::Letter, format!("“{first}”"));
+    }
+    if dateline {
+        return (DocKind::PressRelease, "the release’s dateline".to_string());
+    }
+    if first.contains(" said today") {
+        return (
+            DocKind::PressRelease,
+            "“said today” in the lead".to_string(),
+        );
+    }
+    (DocKind::Other, "nothing: no form decides it".to_string())
+}
+
+/// "north-korea-crimes-against-humanity-demand-justice-2017": the title's
+/// first words in ASCII, and the year.
+fn make_id(base: &str, year: Option<u16>) -> String {
+    let ascii: String = slug(base)
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let words: Vec<&str> = ascii.split('-').filter(|w| !w.is_empty()).take(8).collect();
+    let mut id = if words.is_empty() {
+        "imported".to_string()
+    } else {
+        words.join("-")
+    };
+    if let Some(y) = year
+        && !id.ends_with(&y.to_string())
+    {
+        id.push_str(&format!("-{y}"));
+    }
+    id
+}

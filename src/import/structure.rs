@@ -1,0 +1,284 @@
+//! The shape of a capture: which lines are chrome, which are the headline,
+//! the metadata, the text and the people lists. Nothing here rewrites a
+//! line; each is assigned to one place, or set aside verbatim.
+
+use super::page::Line;
+use super::vocab::{
+    CHROME_LINES, CHROME_WORDS, LIST_HEADINGS, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
+};
+use crate::corpus::{PersonKind, Role};
+
+/// Where each line of a capture went.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub paragraphs: Vec<String>,
+    /// Lines set aside, verbatim, with why.
+    pub omitted: Vec<(String, &'static str)>,
+    /// The page's "Date : …" line.
+    pub date_line: Option<String>,
+    /// "This entry was posted in TAGS by NAME."
+    pub posted: Option<(Vec<String>, String)>,
+    pub people_heading: Option<String>,
+    pub lists: Vec<ListEntry>,
+}
+
+/// A line of a signature or member list, with what its list says of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListEntry {
+    pub text: String,
+    pub role: Role,
+    /// From a sub-heading ("Individuals:"), where the list has one.
+    pub kind: Option<PersonKind>,
+    /// Several entries in one sentence: "[Co-signors include A, B, and C]".
+    pub bracketed: bool,
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// A site's chrome: navigation, sharing, footers, breadcrumbs, banners.
+pub fn is_chrome(text: &str) -> bool {
+    let l = lower(text.trim_end_matches([':', '.']));
+    let words = text.split_whitespace().count();
+    CHROME_LINES.contains(&l.as_str())
+        || (words <= 30 && CHROME_WORDS.iter().any(|w| l.contains(w)))
+        || (words <= 10 && (text.contains(" > ") || text.contains(" » ")) && !ends_sentence(text))
+        || l.starts_with('©')
+        || l.starts_with("copyright ")
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ';', ':', ','])
+}
+
+/// A line that reads as a headline: short, no sentence end, not a dateline.
+fn is_headline(line: &Line) -> bool {
+    if let Some(level) = line.heading {
+        return level <= 3;
+    }
+    let t = &line.text;
+    let first = t.chars().next().unwrap_or(' ');
+    !ends_sentence(t)
+        && t.split_whitespace().count() <= 40
+        && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '“' | '"'))
+        && !t.starts_with('(')
+        && !lower(t).starts_with("dear ")
+}
+
+/// "Date : March 8, 2017", "Date: …", "Posted on …".
+fn is_date_line(text: &str) -> bool {
+    let l = lower(text);
+    [
+        "date :",
+        "date:",
+        "posted on ",
+        "published on ",
+        "published:",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+}
+
+/// "This entry was posted in A, B by NAME."
+fn posted_in(text: &str) -> Option<(Vec<String>, String)> {
+    let rest = text.strip_prefix("This entry was posted in ")?;
+    let rest = rest.strip_suffix('.').unwrap_or(rest);
+    let (tags, by) = rest.rsplit_once(" by ")?;
+    let tags = tags
+        .split(", ")
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    Some((tags, by.trim().to_string()))
+}
+
+/// The heading of a signature or member list, and the role it gives.
+pub fn list_heading(text: &str) -> Option<Role> {
+    let l = lower(text);
+    let words = text.split_whitespace().count();
+    let named = LIST_HEADINGS.iter().any(|h| l.starts_with(h));
+    let include = l.ends_with(" include:") || l.ends_with(" includes:");
+    if words > 15 || !(named || include) || (ends_sentence(text) && !text.ends_with([':', ')'])) {
+        return None;
+    }
+    Some(if l.contains("member") || l.contains("supporter") {
+        Role::Member
+    } else {
+        Role::Signatory
+    })
+}
+
+fn section_kind(text: &str) -> Option<PersonKind> {
+    let l = lower(text.trim_end_matches(':'));
+    if !text.ends_with(':') && text.split_whitespace().count() > 3 {
+        return None;
+    }
+    if PERSON_SECTIONS.contains(&l.as_str()) {
+        Some(PersonKind::Person)
+    } else if ORGANIZATION_SECTIONS.contains(&l.as_str()) {
+        Some(PersonKind::Organization)
+    } else {
+        None
+    }
+}
+
+/// "[Co-signors include A, B, and C]": the heading and the list's text.
+pub fn bracketed_list(text: &str) -> Option<(String, String)> {
+    let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+    for verb in [" include ", " includes ", " included "] {
+        if let Some(at) = inner.find(verb) {
+            let heading = &inner[..at + verb.len() - 1];
+            if list_heading(&format!("{heading}:")).is_some() || heading.contains("sign") {
+                return Some((heading.to_string(), inner[at + verb.len()..].to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// A line that ends a list: prose, not an entry.
+fn is_prose(line: &Line) -> bool {
+    let words = line.text.split_whitespace().count();
+    (line.text.ends_with('.') && words > 14 && !line.text.contains(" / ")) || words > 60
+}
+
+pub fn lay_out(lines: &[Line]) -> Layout {
+    let mut layout = Layout::default();
+    let lines: Vec<&Line> = lines.iter().filter(|l| !l.text.is_empty()).collect();
+    let mut i = 0;
+    // The head: chrome, metadata and headlines before the first text.
+    let mut headlines: Vec<(&str, Option<u8>)> = Vec::new();
+    while i < lines.len() {
+        let line = lines[i];
+        let t = line.text.as_str();
+        if is_date_line(t) && layout.date_line.is_none() {
+            layout.date_line = Some(t.to_string());
+            layout.omitted.push((t.to_string(), "metadata"));
+        } else if line.chrome && line.heading.is_none() || is_chrome(t) {
+            layout.omitted.push((t.to_string(), "chrome"));
+        } else if is_headline(line) && list_heading(t).is_none() {
+            headlines.push((t, line.heading));
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    take_headlines(&mut layout, &headlines);
+    let mut list: Option<(Role, Option<PersonKind>)> = None;
+    for line in &lines[i..] {
+        let t = line.text.as_str();
+        if line.chrome && line.heading.is_none() || is_chrome(t) {
+            list = None;
+            layout.omitted.push((t.to_string(), "chrome"));
+        } else if let Some(posted) = posted_in(t) {
+            layout.posted = Some(posted);
+            layout.omitted.push((t.to_string(), "metadata"));
+        } else if let Some((heading, items)) = bracketed_list(t) {
+            layout.people_heading.get_or_insert(heading.clone());
+            let role = list_heading(&format!("{heading}:")).unwrap_or(Role::Signatory);
+            layout.lists.push(ListEntry {
+                text: items,
+                role,
+                kind: None,
+                bracketed: true,
+            });
+        } else if let Some(role) = list_heading(t).filter(|_| layout.people_heading.is_none()) {
+            layout.people_heading = Some(t.to_string());
+            list = Some((role, None));
+        } else if let Some((role, kind)) = &mut list {
+            if let Some(k) = section_kind(t) {
+                *kind = Some(k);
+                layout.omitted.push((t.to_string(), "list heading"));
+            } else if is_prose(line) || line.heading.is_some() {
+                list = None;
+                layout.paragraphs.push(t.to_string());
+            } else {
+                layout.lists.push(ListEntry {
+                    text: t.to_string(),
+                    role: *role,
+                    kind: *kind,
+                    bracketed: false,
+                });
+            }
+        } else {
+            layout.paragraphs.push(t.to_string());
+        }
+    }
+    layout
+}
+
+/// The title is the first headline not repeated among them (a page may
+/// repeat its subtitle above the title as a teaser); the subtitle is the
+/// headline after it. A level-1 heading is the title where there is one.
+fn take_headlines(layout: &mut Layout, headlines: &[(&str, Option<u8>)]) {
+    let once = |h: &(&str, Option<u8>)| headlines.iter().filter(|x| x.0 == h.0).count() == 1;
+    let h1 = headlines.iter().position(|h| h.1 == Some(1));
+    let Some(at) = h1.or_else(|| headlines.iter().position(once)) else {
+        return;
+    };
+    layout.title = Some(headlines[at].0.to_string());
+    layout.subtitle = headlines.get(at + 1).map(|s| s.0.to_string());
+    for (n, (h, _)) in headlines.iter().enumerate() {
+        let used = Some(h.to_string()) == layout.title || Some(h.to_string()) == layout.subtitle;
+        if !used && n != at {
+            layout.omitted.push((h.to_string(), "headline"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .map(|t| Line {
+                text: t.to_string(),
+                heading: None,
+                chrome: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_repeated_teaser_is_not_the_title() {
+        let layout = lay_out(&lines(&[
+            "Home > Information > Releases",
+            "Date : March 8, 2017",
+            "Backs Reports",
+            "Crimes Demand Justice",
+            "Backs Reports",
+            "(Seoul – March 7, 2017) -- The Coalition today announced its support.",
+        ]));
+        assert_eq!(layout.title.as_deref(), Some("Crimes Demand Justice"));
+        assert_eq!(layout.subtitle.as_deref(), Some("Backs Reports"));
+        assert_eq!(layout.date_line.as_deref(), Some("Date : March 8, 2017"));
+        assert_eq!(layout.paragraphs.len(), 1);
+        assert_eq!(layout.omitted.len(), 2);
+    }
+
+    #[test]
+    fn lists_take_their_sections_and_end_at_chrome() {
+        let layout = lay_out(&lines(&[
+            "A Letter",
+            "Dear Excellencies,",
+            "Signatories",
+            "Individuals:",
+            "Jane Doe / Director of Foo",
+            "Organizations:",
+            "Foo Watch (FW)",
+            "Region / Country",
+        ]));
+        assert_eq!(layout.people_heading.as_deref(), Some("Signatories"));
+        let kinds: Vec<_> = layout.lists.iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [Some(PersonKind::Person), Some(PersonKind::Organization)]
+        );
+        assert_eq!(layout.paragraphs, ["Dear Excellencies,"]);
+    }
+}

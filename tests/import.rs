@@ -1,0 +1,241 @@
+//! `nkread import` measured against the curated corpus: each capture in
+//! data/sources/, and each HTML fixture holding the same text inside page
+//! chrome, is imported and compared with its curated document. Scores are
+//! printed (`cargo test --test import -- --nocapture`).
+
+use assert_cmd::Command;
+use nkread::corpus::{Corpus, Document, SourceFile};
+use nkread::import::{self, Options, fidelity};
+use std::path::Path;
+
+fn corpus() -> Corpus {
+    Corpus::load(&[]).expect("the bundled corpus loads")
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The draft, through the TOML the command prints and the real loader.
+fn draft_of(bytes: &[u8], source: &str, corpus: &Corpus) -> (Document, import::Draft) {
+    let options = Options {
+        id: Some("draft-under-test".into()),
+        source: Some(source.into()),
+        ..Options::default()
+    };
+    let draft = import::import(bytes, &options, &corpus.entities).expect("imports");
+    let problems = fidelity::check(&draft.doc, &draft.capture_text);
+    assert!(problems.is_empty(), "{source}: {problems:#?}");
+    let text = import::to_toml(&draft, &|_| None);
+    let file = SourceFile::new(format!("{source}.toml"), text);
+    let loaded = Corpus::from_files(&SourceFile::new("entities.toml", String::new()), &[file])
+        .unwrap_or_else(|p| panic!("{source}: the draft does not load:\n{p}"));
+    (loaded.documents[0].clone(), draft)
+}
+
+struct Scores {
+    paragraphs: f64,
+    people: f64,
+    extra: usize,
+    fields: f64,
+    date: bool,
+    title: bool,
+}
+
+fn ratio(n: usize, of: usize) -> f64 {
+    if of == 0 { 1.0 } else { n as f64 / of as f64 }
+}
+
+fn score(draft: &Document, reviews: &import::Draft, curated: &Document) -> Scores {
+    let paragraphs = curated
+        .paragraphs
+        .iter()
+        .zip(&draft.paragraphs)
+        .filter(|(a, b)| a == b)
+        .count();
+    let paragraphs = if draft.paragraphs.len() == curated.paragraphs.len() {
+        ratio(paragraphs, curated.paragraphs.len())
+    } else {
+        0.0
+    };
+    let same = |a: &nkread::corpus::Person, b: &nkread::corpus::Person| {
+        a.name == b.name && a.kind == b.kind && a.role == b.role
+    };
+    let people = curated
+        .people
+        .iter()
+        .filter(|c| draft.people.iter().any(|d| same(c, d)))
+        .count();
+    let extra = draft
+        .people
+        .iter()
+        .filter(|d| !curated.people.iter().any(|c| same(c, d)))
+        .count();
+    // Each curated title and affiliation is one item, found if the draft's
+    // entry for that name, kind and role has it.
+    let mut items = 0;
+    let mut fields = 0;
+    for c in &curated.people {
+        let d = draft.people.iter().find(|d| same(c, d));
+        for (want, got) in [
+            (&c.title, d.and_then(|d| d.title.as_ref())),
+            (&c.affiliation, d.and_then(|d| d.affiliation.as_ref())),
+        ] {
+            if let Some(want) = want {
+                items += 1;
+                fields += usize::from(got == Some(want));
+            }
+        }
+    }
+    let flagged = |field: &str| reviews.reviews.iter().any(|r| r.field == field);
+    let date = (draft.date == curated.date && draft.inferred_date == curated.inferred_date)
+        || flagged("date")
+        || flagged("inferred_date");
+    let title = draft.title == curated.title || flagged("title");
+    Scores {
+        paragraphs,
+        people: ratio(people, curated.people.len()),
+        extra,
+        fields: ratio(fields, items),
+        date,
+        title,
+    }
+}
+
+/// Prints the scores; returns what falls short.
+fn hold(name: &str, s: &Scores) -> Vec<String> {
+    eprintln!(
+        "{name}: paragraphs {:.0}%, people {:.0}% ({} extra), titles and affiliations {:.0}%, date {}, title {}",
+        s.paragraphs * 100.0,
+        s.people * 100.0,
+        s.extra,
+        s.fields * 100.0,
+        if s.date { "right or flagged" } else { "WRONG" },
+        if s.title { "right or flagged" } else { "WRONG" },
+    );
+    [
+        (s.paragraphs == 1.0, "paragraphs"),
+        (s.people >= 0.95, "people"),
+        (s.fields >= 0.90, "titles and affiliations"),
+        (s.date && s.title, "date and title"),
+    ]
+    .into_iter()
+    .filter(|(held, _)| !held)
+    .map(|(_, what)| format!("{name}: {what}"))
+    .collect()
+}
+
+#[test]
+fn each_capture_imports_as_its_curated_document() {
+    let corpus = corpus();
+    let mut short = Vec::new();
+    for curated in &corpus.documents {
+        let source = curated.source.as_deref().expect("a source");
+        let bytes = std::fs::read(root().join("data/sources").join(source)).expect("reads");
+        let (draft, reviews) = draft_of(&bytes, source, &corpus);
+        short.extend(hold(source, &score(&draft, &reviews, curated)));
+    }
+    assert!(short.is_empty(), "{short:#?}");
+}
+
+#[test]
+fn html_fixtures_import_as_their_curated_documents() {
+    let corpus = corpus();
+    let dir = root().join("tests/fixtures/import");
+    let mut seen = 0;
+    let mut short = Vec::new();
+    for curated in &corpus.documents {
+        let stem = curated
+            .source
+            .as_deref()
+            .expect("a source")
+            .replace(".txt", ".html");
+        let Ok(bytes) = std::fs::read(dir.join(&stem)) else {
+            continue;
+        };
+        seen += 1;
+        let (draft, reviews) = draft_of(&bytes, &stem, &corpus);
+        short.extend(hold(&stem, &score(&draft, &reviews, curated)));
+    }
+    assert!(seen >= 2, "the HTML fixtures are there");
+    assert!(short.is_empty(), "{short:#?}");
+}
+
+fn nkread() -> Command {
+    let mut cmd = Command::cargo_bin("nkread").expect("built");
+    let home = tempfile::tempdir().expect("a home");
+    cmd.env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"));
+    std::mem::forget(home);
+    cmd
+}
+
+#[test]
+fn bad_captures_exit_2_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, says) in [
+        ("empty.txt", &b""[..], "the file is empty"),
+        ("binary.bin", &b"\x7fELF\x02\x01\x01\0\0\0"[..], "binary"),
+        ("latin1.txt", &b"Caf\xe9 au lait"[..], "offset 3"),
+        (
+            "blank.html",
+            &b"<html><body><script>1</script></body></html>"[..],
+            "no text",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        nkread()
+            .arg("import")
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    }
+}
+
+#[test]
+fn a_known_capture_says_which_document_it_duplicates() {
+    nkread()
+        .args(["import", "data/sources/003_a4c01b9df4dd9a2f.txt"])
+        .current_dir(root())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("[[people]]"))
+        .stderr(predicates::str::contains(
+            "already in the corpus: document \"joint-letter-security-council-2015\"",
+        ));
+}
+
+#[test]
+fn out_writes_the_file_once_and_force_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let capture = root().join("tests/fixtures/import/new-letter.html");
+    let run = |force: bool| {
+        let mut cmd = nkread();
+        cmd.arg("import").arg(&capture).arg("--out").arg(dir.path());
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.assert()
+    };
+    run(false).success().stdout("");
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    run(false)
+        .code(2)
+        .stderr(predicates::str::contains("--force replaces it"));
+    run(true).success();
+    // The written draft reads as a corpus, and checks.
+    nkread()
+        .arg("--corpus")
+        .arg(dir.path())
+        .arg("check")
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
