@@ -1,0 +1,171 @@
+use super::*;
+
+#[test]
+fn keys_set_aside_spelling_variants() {
+    for (a, b) in [
+        ("Han Voice", "HanVoice"),
+        ("Justice for North Korea", "Justice For North Korea"),
+        ("Defence Forum Foundation", "Defense Forum Foundation"),
+        ("Tomás Ojea-Quintana", "Tomas Ojea Quintana"),
+        ("Citizens’ Alliance", "Citizens' Alliance"),
+        ("The Simon Wiesenthal Center", "Simon Wiesenthal Center"),
+        (
+            "Global Centre for the Responsibility to Protect",
+            "Global Center for the Responsibility to Protect",
+        ),
+        (
+            "Asian Human Rights & Humanity Association",
+            "Asian Human Rights and Humanity Association",
+        ),
+        ("World Organisations", "World Organizations"),
+        ("Wallenberg Centre’s Fund", "Wallenberg Center's Fund"),
+    ] {
+        assert_eq!(name_key(a), name_key(b), "{a} / {b}");
+    }
+}
+
+#[test]
+fn keys_keep_distinct_names_apart() {
+    for (a, b) in [
+        (
+            "Committee for Human Rights in North Korea",
+            "Council for Human Rights in North Korea",
+        ),
+        ("Asia Justice and Rights", "Asian Justice and Rights"),
+        ("The", "Thé Society"),
+    ] {
+        assert_ne!(name_key(a), name_key(b), "{a} / {b}");
+    }
+}
+
+#[test]
+fn resolves_parenthesised_countries_and_makes_entities_for_unknown_names() {
+    let mut e = Entities::new(vec![Entity {
+        id: "freedom-house".into(),
+        name: "Freedom House".into(),
+        kind: PersonKind::Organization,
+        aliases: vec![],
+        acronyms: vec![],
+        distinct_from: vec![],
+        curated: true,
+    }])
+    .unwrap();
+    assert_eq!(
+        e.resolve(PersonKind::Organization, "Freedom House (USA)"),
+        0
+    );
+    let new = e.resolve(PersonKind::Organization, "Freedom House Europe (EU)");
+    assert_eq!(
+        (e.get(new).id.as_str(), e.get(new).curated),
+        ("freedom-house-europe", false)
+    );
+    // A person of the same name is not the organization.
+    let person = e.resolve(PersonKind::Person, "Freedom House");
+    assert_eq!(e.get(person).id, "freedom-house-2");
+}
+
+#[test]
+fn trailing_parentheses_go_nested_or_not_but_never_the_whole_name() {
+    assert_eq!(without_parentheses("Freedom House (USA)"), "Freedom House");
+    assert_eq!(
+        without_parentheses("COMJAN (Investigation Commission)(Japan)"),
+        "COMJAN"
+    );
+    assert_eq!(without_parentheses("Foo (Bar (X))"), "Foo");
+    assert_eq!(without_parentheses("(ICNK)"), "(ICNK)");
+    assert_eq!(without_parentheses("Unbalanced)"), "Unbalanced)");
+}
+
+#[test]
+fn a_name_claimed_twice_is_an_error() {
+    let entity = |id: &str, name: &str| Entity {
+        id: id.into(),
+        name: name.into(),
+        kind: PersonKind::Person,
+        aliases: vec![],
+        acronyms: vec![],
+        distinct_from: vec![],
+        curated: true,
+    };
+    let err =
+        Entities::new(vec![entity("a", "Ben Rogers"), entity("b", "ben  rogers")]).unwrap_err();
+    assert!(err.contains("\"b\"") && err.contains("\"a\""), "{err}");
+}
+
+#[test]
+fn words_part_at_anything_but_letters_and_keep_their_place_and_shape() {
+    let text = "Commission of Inquiry’s (“COI”) & Toma\u{301}s Ojea-Quintana";
+    let found = words(text);
+    let folded: Vec<&str> = found.iter().map(|w| w.folded.as_str()).collect();
+    assert_eq!(
+        folded,
+        [
+            "commission",
+            "of",
+            "inquiry",
+            "s",
+            "coi",
+            "and",
+            "tomas",
+            "ojea",
+            "quintana"
+        ]
+    );
+    let shapes: Vec<Shape> = found.iter().map(|w| w.shape).collect();
+    use Shape::*;
+    assert_eq!(
+        shapes,
+        [
+            Capitalised,
+            Lower,
+            Capitalised,
+            Lower,
+            Capitals,
+            Lower,
+            Capitalised,
+            Capitalised,
+            Capitalised
+        ]
+    );
+    // The accent, decomposed, stays inside its word.
+    assert_eq!(&text[found[6].span.clone()], "Toma\u{301}s");
+    assert_eq!(words("Defence Centre’s")[0].folded, "defense");
+    assert!(Capitalised.admits(Capitals) && !Capitals.admits(Capitalised));
+    assert!(!Capitalised.admits(Lower) && Lower.admits(Capitals));
+}
+
+#[test]
+fn typos_are_one_edit_in_short_keys_and_two_in_long_ones() {
+    assert!(within_typos("humanrightswatch", "humanrigthswatch"));
+    assert!(within_typos("humanrightswatch", "humanrightwach"));
+    assert!(within_typos("kimhyuk", "kimhyun"));
+    assert!(!within_typos("kimhyuk", "kimhyunk2"));
+    assert!(!within_typos("nofence", "nochain"));
+    assert!(!within_typos("kimjeongsam", "kimjeongwook"));
+}
+
+#[test]
+fn distinct_from_must_name_another_entity() {
+    let entity = |id: &str, distinct: &str| Entity {
+        id: id.into(),
+        name: id.into(),
+        kind: PersonKind::Organization,
+        aliases: vec![],
+        acronyms: vec![],
+        distinct_from: vec![distinct.into()],
+        curated: true,
+    };
+    let ok = Entities::new(vec![entity("a", "b"), entity("b", "a")]).unwrap();
+    assert!(ok.distinct(0, 1) && ok.distinct(1, 0));
+    for list in [vec![entity("a", "c")], vec![entity("a", "a")]] {
+        let err = Entities::new(list).unwrap_err();
+        assert!(err.contains("distinct_from"), "{err}");
+    }
+}
+
+#[test]
+fn slugs_are_readable() {
+    assert_eq!(slug("Tomás Ojea-Quintana"), "tomas-ojea-quintana");
+    assert_eq!(slug("Citizens’ Alliance (NKHR)"), "citizens-alliance-nkhr");
+    assert_eq!(slug("북한 인권"), "북한-인권");
+}
