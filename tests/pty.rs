@@ -376,3 +376,31 @@ fn a_key_held_down_on_a_long_text_lets_q_act_at_once() {
     assert!(status.success(), "{status:?}");
     s.assert_restored();
 }
+
+#[test]
+fn alt_bracket_then_a_question_mark_swallows_no_key() {
+    let mut s = Session::start(120, 40);
+    s.wait_for("Documents  ? help");
+    // Alt-[ sends ESC [, and ? after it looks like the start of a report
+    // the terminal never finishes: the keys after it must still act.
+    s.send("\x1b[");
+    std::thread::sleep(Duration::from_millis(50));
+    s.send("?");
+    std::thread::sleep(Duration::from_millis(50));
+    s.send("\x03");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn a_bracketed_paste_with_line_breaks_is_still_one_paste() {
+    let mut s = Session::start(120, 40);
+    s.wait_for("Documents  ? help");
+    s.send("/");
+    s.wait_for("Search");
+    s.send("\x1b[200~crimes\nagainst\x1b[201~");
+    s.wait_for("crimes against");
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+}
