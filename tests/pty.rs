@@ -54,6 +54,8 @@ impl Session {
         command.env("XDG_CACHE_HOME", home.join("cache"));
         command.env_remove("NO_COLOR");
         command.args(args);
+        // An export is written to the current directory: the home's.
+        command.cwd(home);
         command.env("TERM", "xterm-256color");
         command.env_remove("TMUX");
         let child = pty.slave.spawn_command(command).expect("nkread starts");
@@ -403,4 +405,33 @@ fn a_bracketed_paste_with_line_breaks_is_still_one_paste() {
     s.wait_for("crimes against");
     s.send("\x03");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn x_in_the_bookmarks_pane_writes_them_to_a_markdown_file_and_says_where() {
+    let home = tempfile::tempdir().expect("a home");
+    let mut s = Session::start_at(home.path(), 120, 40);
+    s.wait_for("Documents  ? help");
+    s.send("\r]]b");
+    s.wait_for("Bookmarked ¶3");
+    s.send("B");
+    s.wait_for("x export");
+    s.send("x");
+    s.wait_for("wrote the bookmarks shown to");
+    s.send("q");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let exports: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("nkread-bookmarks-")
+        })
+        .collect();
+    assert_eq!(exports.len(), 1);
+    let text = std::fs::read_to_string(exports[0].path()).unwrap();
+    assert!(text.starts_with("# Bookmarks"), "{text}");
+    assert!(text.contains("¶3"), "{text}");
 }

@@ -629,6 +629,49 @@ mod bookmarks {
     }
 
     #[test]
+    fn the_pane_exports_and_copies_the_bookmarks_it_shows() {
+        let (lib, mut s) = reader_on_beta_3();
+        // Two bookmarks, one with a note; the filter then shows one.
+        press(&mut s, &lib, "b[bBjeon the ban<enter>");
+        assert_eq!(s.bookmarks.len(), 2);
+        let markdown = |effects: &[Effect]| -> Vec<String> {
+            effects
+                .iter()
+                .filter_map(|e| match e {
+                    Effect::Copy(text) | Effect::Export { markdown: text, .. } => {
+                        Some(text.clone())
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let copied = markdown(&press(&mut s, &lib, "c"));
+        assert_eq!(copied.len(), 1);
+        assert!(copied[0].starts_with("# Bookmarks"), "{}", copied[0]);
+        assert_eq!(copied[0].matches("¶").count(), 2, "{}", copied[0]);
+        assert!(copied[0].contains("on the ban"), "{}", copied[0]);
+        let said = s.status.clone().expect("a status").text;
+        assert!(said.contains("sent 2 bookmarks as Markdown"), "{said}");
+        // Filtered, the export holds what the pane shows, and is named for now.
+        let effects = press(&mut s, &lib, "/on the ban<enter>x");
+        let [
+            Effect::Export {
+                markdown: text,
+                when,
+            },
+        ] = &effects[..]
+        else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(when, "2026-11-23T15:40:02Z");
+        assert_eq!(text.matches("¶").count(), 1, "{text}");
+        assert!(text.contains("on the ban"), "{text}");
+        update(&mut s, &lib, Msg::Exported(Ok("/tmp/x.md".into())));
+        let said = s.status.clone().expect("a status").text;
+        assert_eq!(said, "wrote the bookmarks shown to /tmp/x.md");
+    }
+
+    #[test]
     fn the_pane_opens_a_bookmark_at_its_passage() {
         let (lib, mut s) = reader_on_beta_3();
         press(&mut s, &lib, "b<esc>");

@@ -1,7 +1,7 @@
 //! The event loop: the one place that touches the terminal. It turns events
 //! into messages, runs `update`, carries out its effects and draws `view`.
 
-use super::kept::{Kept, problem, synced};
+use super::kept::{Kept, export, problem, synced};
 use super::signals::{SIGNAL_POLL, Signals};
 use super::terminal::{copy, enter, install_panic_hook, restore, suspend};
 use crate::bookmarks::Store;
@@ -170,6 +170,9 @@ fn carry_out(
             }
             Effect::Reload => {
                 update(state, library, synced(kept.sync(None)));
+            }
+            Effect::Export { markdown, when } => {
+                update(state, library, Msg::Exported(export(&markdown, &when)));
             }
         }
     }

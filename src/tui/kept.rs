@@ -165,3 +165,43 @@ pub(super) fn synced(synced: Synced) -> Msg {
         bookmarks: synced.bookmarks,
     }
 }
+
+/// Writes an export of the bookmarks to a new file in the current
+/// directory, `nkread-bookmarks-YYYYMMDDTHHMMSSZ.md`, never over another
+/// file; returns where, or why not.
+pub(super) fn export(markdown: &str, when: &str) -> Result<String, String> {
+    use std::io::Write;
+    let compact: String = when.chars().filter(|c| !matches!(c, '-' | ':')).collect();
+    for n in 1..100 {
+        let name = match n {
+            1 => format!("nkread-bookmarks-{compact}.md"),
+            n => format!("nkread-bookmarks-{compact}-{n}.md"),
+        };
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&name);
+        match file {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(format!("{e} ({name})")),
+            Ok(mut file) => {
+                let written = file
+                    .write_all(markdown.as_bytes())
+                    .and_then(|()| file.sync_all());
+                return match written {
+                    Ok(()) => {
+                        let path = std::env::current_dir()
+                            .map_or_else(|_| name.clone().into(), |d| d.join(&name));
+                        Ok(crate::corpus::clean_line(&path.display().to_string()))
+                    }
+                    Err(e) => {
+                        // A part of an export is no export.
+                        let _ = std::fs::remove_file(&name);
+                        Err(format!("{e} ({name})"))
+                    }
+                };
+            }
+        }
+    }
+    Err("too many exports made this second".to_string())
+}

@@ -68,6 +68,10 @@ pub enum Action {
     DeleteBookmark,
     /// Brings back the bookmark deleted last.
     UndoDelete,
+    /// Writes the bookmarks shown to a Markdown file.
+    ExportBookmarks,
+    /// Copies the bookmarks shown, as Markdown, to the clipboard.
+    CopyBookmarks,
 }
 
 /// What reaches `update`: a bound action, or one of the loop's own
@@ -98,6 +102,8 @@ pub enum Msg {
         column: u16,
         row: u16,
     },
+    /// Where an export was written, or why it was not.
+    Exported(Result<String, String>),
 }
 
 impl From<Action> for Msg {
@@ -186,6 +192,10 @@ impl Action {
             Action::EditNote => "edit the bookmark's note",
             Action::DeleteBookmark => "delete the bookmark",
             Action::UndoDelete => "bring back the bookmark deleted last",
+            Action::ExportBookmarks => {
+                "write the bookmarks shown to a Markdown file in the current directory"
+            }
+            Action::CopyBookmarks => "copy the bookmarks shown, as Markdown, to the clipboard",
             Action::OpenPeople => "the People pane: every organization and person",
             Action::OpenEntity => "open this entry in the People pane",
             Action::OpenSelection => "open the selected document at that passage",
@@ -225,6 +235,8 @@ impl Action {
             Action::EditNote => "note",
             Action::DeleteBookmark => "delete",
             Action::UndoDelete => "undo",
+            Action::ExportBookmarks => "export",
+            Action::CopyBookmarks => "copy",
             Action::FocusNext | Action::FocusPrev => "pane",
             Action::NextDocument | Action::PrevDocument => "document",
             Action::ToggleSidebar => "people",

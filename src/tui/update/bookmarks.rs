@@ -4,7 +4,7 @@
 use super::edit::{Edited, edit};
 use super::navigate::{bound, open_at, step};
 use super::{Effect, Outcome};
-use crate::bookmarks::{Bookmark, Change, shown};
+use crate::bookmarks::{Bookmark, Change, markdown, shown, timestamp};
 use crate::library::Library;
 use crate::tui::input::{Input, NOTE_CHARS};
 use crate::tui::layout;
@@ -89,6 +89,29 @@ pub(super) fn update(
             Some(b) => change = Some(Change::Add(b)),
             None => state.complain("nothing to undo"),
         },
+        (None, Some(action @ (Action::ExportBookmarks | Action::CopyBookmarks))) => {
+            // The set shown, filter and all, as the pane lists it.
+            let shown: Vec<Bookmark> = listed.iter().map(|&i| state.bookmarks[i].clone()).collect();
+            let text = markdown(&shown, &library.corpus, &library.locator);
+            if action == Action::CopyBookmarks {
+                effects.push(Effect::Copy(text));
+                state.say(format!(
+                    "sent {} bookmark{} as Markdown to the clipboard (OSC 52)",
+                    shown.len(),
+                    if shown.len() == 1 { "" } else { "s" }
+                ));
+            } else {
+                let secs = state
+                    .now
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap_or_default()
+                    .as_secs();
+                effects.push(Effect::Export {
+                    markdown: text,
+                    when: timestamp(secs),
+                });
+            }
+        }
         _ => return Outcome::NotMine,
     }
     if let Some(change) = change {

@@ -28,12 +28,15 @@ pub enum Effect {
     Save(Change),
     /// Read the bookmarks again, for changes another nkread made.
     Reload,
+    /// Write this Markdown to a new file, named for `when` (UTC), and
+    /// answer with `Exported`.
+    Export { markdown: String, when: String },
 }
 
 pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> Vec<Effect> {
     let msg = msg.into();
     // A save's answer must not hide what the key that caused it said.
-    if !matches!(msg, Msg::Resize(..) | Msg::Synced { .. }) {
+    if !matches!(msg, Msg::Resize(..) | Msg::Synced { .. } | Msg::Exported(_)) {
         state.status = None;
     }
     let mut effects = Vec::new();
@@ -68,6 +71,10 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
             if let Some(problem) = problem {
                 state.complain(problem);
             }
+        }
+        Msg::Exported(Ok(path)) => state.say(format!("wrote the bookmarks shown to {path}")),
+        Msg::Exported(Err(why)) => {
+            state.complain(format!("the bookmarks were not exported: {why}"))
         }
         Msg::ScrollAt { column, row, down } => mouse::scroll_at(state, library, column, row, down),
         Msg::ClickAt { column, row } => mouse::click_at(state, library, column, row),
@@ -184,6 +191,8 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
         | Action::EditNote
         | Action::DeleteBookmark
         | Action::UndoDelete
+        | Action::ExportBookmarks
+        | Action::CopyBookmarks
         | Action::ToggleScope
         | Action::ToggleSort
         | Action::EditFilter

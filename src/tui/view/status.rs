@@ -57,6 +57,8 @@ fn hinted(layer: Layer) -> &'static [Action] {
             Action::UndoDelete,
             Action::EditFilter,
             Action::Back,
+            // Last: on a narrow screen the way back is shown before it.
+            Action::ExportBookmarks,
         ],
         Layer::Input => &[Action::Confirm, Action::FocusNext, Action::Back],
         Layer::Search => &[
