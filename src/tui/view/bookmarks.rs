@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// Lines each bookmark takes.
@@ -31,13 +31,8 @@ impl Widget for BookmarksView<'_> {
         let area = centred(area, 110, 2);
         let listed = listed(library, self.bookmarks, state.filter.text());
         Clear.render(area, buf);
-        let block = Block::bordered()
-            .border_style(theme.border_focused)
-            .title(format!(
-                " Bookmarks: {} of {} ",
-                listed.len(),
-                self.bookmarks.len()
-            ));
+        let heading = format!(" Bookmarks: {} of {} ", listed.len(), self.bookmarks.len());
+        let block = super::frame(heading, None, true, theme);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 2 || inner.width < 4 {

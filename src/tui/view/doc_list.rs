@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 pub struct DocListView<'a> {
     pub corpus: &'a Corpus,
@@ -42,19 +42,14 @@ impl Widget for DocListView<'_> {
         let inner = inner(area);
         let width = usize::from(inner.width);
         let height = usize::from(inner.height);
-        let (border, selection) = if self.focused {
+        let (_border, selection) = if self.focused {
             (theme.border_focused, theme.selection)
         } else {
             (theme.border, theme.selection_unfocused)
         };
-        let mut block = Block::bordered()
-            .border_style(border)
-            .title(Line::from(" Documents ").style(border));
-        if self.focused && !self.order.is_empty() {
-            let place = format!(" {}/{} ", self.selected + 1, self.order.len());
-            block = block.title_top(Line::from(place).right_aligned());
-        }
-        block.render(area, buf);
+        let place = (self.focused && !self.order.is_empty())
+            .then(|| format!(" {}/{} ", self.selected + 1, self.order.len()));
+        super::frame(" Documents ".into(), place, self.focused, theme).render(area, buf);
         let total = self.order.len() * ROW_HEIGHT;
         let scroll = self.scroll.min(max_scroll(total, height));
         let mut lines = Vec::with_capacity(total);

@@ -7,7 +7,7 @@ use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 /// Scrolling text in a bordered overlay: the help and the overlap view.
 pub fn pager(
@@ -24,11 +24,7 @@ pub fn pager(
     Clear.render(area, buf);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
     Paragraph::new(visible)
-        .block(
-            Block::bordered()
-                .border_style(theme.border_focused)
-                .title(title),
-        )
+        .block(super::frame(title.into(), None, true, theme))
         .render(area, buf);
 }
 

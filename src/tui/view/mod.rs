@@ -14,8 +14,10 @@ pub mod status;
 use crate::library::Library;
 use crate::tui::layout::{self, Pane};
 use crate::tui::state::{AppState, Overlay};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::text::Line;
+use ratatui::widgets::Block;
 
 pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
     let corpus = &library.corpus;
@@ -152,6 +154,23 @@ fn bookmark_counts(state: &AppState, library: &Library) -> Vec<usize> {
         }
     }
     counts
+}
+
+/// The frame every pane and overlay is drawn in: the border and title in
+/// the focused or the plain style, and where one is, if given, at the right.
+pub fn frame(title: String, place: Option<String>, focused: bool, theme: &Theme) -> Block<'static> {
+    let style = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    let block = Block::bordered()
+        .border_style(style)
+        .title(Line::from(title).style(style));
+    match place {
+        Some(place) => block.title_top(Line::from(place).right_aligned()),
+        None => block,
+    }
 }
 
 /// The longest "too small" message that fits.

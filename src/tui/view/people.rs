@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 pub struct PeopleView<'a> {
     pub library: &'a Library,
@@ -29,13 +29,12 @@ impl Widget for PeopleView<'_> {
             SortBy::Documents => "by documents",
         };
         Clear.render(area, buf);
-        let block = Block::bordered()
-            .border_style(theme.border_focused)
-            .title(format!(
-                " People index: {} of {}, {sort} ",
-                listed.len(),
-                library.people.entities(state.sort).len()
-            ));
+        let title = format!(
+            " People index: {} of {}, {sort} ",
+            listed.len(),
+            library.people.entities(state.sort).len()
+        );
+        let block = super::frame(title, None, true, theme);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 2 || inner.width < 4 {

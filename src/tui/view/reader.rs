@@ -12,7 +12,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
 /// The reader pane for one frame.
@@ -53,11 +53,7 @@ impl Widget for ReaderView<'_> {
             self.doc.paragraphs.len(),
             text.percent(scroll, height)
         );
-        Block::bordered()
-            .border_style(style)
-            .title(Line::from(" Reader ").style(style))
-            .title_top(Line::from(place).right_aligned())
-            .render(area, buf);
+        super::frame(" Reader ".into(), Some(place), self.focused, self.theme).render(area, buf);
         let lines: Vec<Line> = text
             .lines
             .iter()

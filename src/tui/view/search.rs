@@ -69,9 +69,7 @@ impl Widget for SearchView<'_> {
             " Search all documents (ctrl-t: this one) "
         };
         Clear.render(area, buf);
-        let block = Block::bordered()
-            .border_style(theme.border_focused)
-            .title(scope);
+        let block = super::frame(scope.into(), None, true, theme);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 3 || inner.width < 4 {

@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 /// The sidebar pane for one frame.
 pub struct SidebarView<'a> {
@@ -38,19 +38,14 @@ impl Widget for SidebarView<'_> {
             .entries
             .get(self.state.selected)
             .map(|(_, l)| l.clone());
-        let (border, selection) = if self.focused {
+        let (_border, selection) = if self.focused {
             (theme.border_focused, theme.selection)
         } else {
             (theme.border, theme.selection_unfocused)
         };
-        let mut block = Block::bordered()
-            .border_style(border)
-            .title(Line::from(format!(" People {people} ")).style(border));
-        if self.focused && !text.entries.is_empty() {
-            let place = format!(" {}/{} ", self.state.selected + 1, text.entries.len());
-            block = block.title_top(Line::from(place).right_aligned());
-        }
-        block.render(area, buf);
+        let place = (self.focused && !text.entries.is_empty())
+            .then(|| format!(" {}/{} ", self.state.selected + 1, text.entries.len()));
+        super::frame(format!(" People {people} "), place, self.focused, theme).render(area, buf);
         let lines: Vec<Line> = text
             .lines
             .iter()
