@@ -435,3 +435,81 @@ fn x_in_the_bookmarks_pane_writes_them_to_a_markdown_file_and_says_where() {
     assert!(text.starts_with("# Bookmarks"), "{text}");
     assert!(text.contains("¶3"), "{text}");
 }
+
+#[test]
+fn kill_9_of_the_reader_mid_save_keeps_every_bookmark_it_showed_as_saved() {
+    for delay in [0, 3, 7, 15, 40] {
+        let home = tempfile::tempdir().expect("a home");
+        let mut s = Session::start_at(home.path(), 120, 40);
+        s.wait_for("Documents  ? help");
+        s.send("\r");
+        s.wait_for("¶1/");
+        // One saved, as the screen says; then more, killed mid-way.
+        s.send("b");
+        s.wait_for("Bookmarked ¶1");
+        s.send("]b]b]b]b]b]b");
+        std::thread::sleep(Duration::from_millis(delay));
+        let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+        // SAFETY: a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+        let _ = s.wait_exit();
+        let dir = home.path().join("data/nkread");
+        let saved: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(dir.join("bookmarks.json")).expect("the file is there"),
+        )
+        .expect("the file parses, whatever the moment of the kill");
+        let paragraphs: Vec<u64> = saved["bookmarks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["paragraph"].as_u64().unwrap())
+            .collect();
+        assert!(paragraphs.contains(&1), "delay {delay}: {paragraphs:?}");
+        // What was saved is a run from the first: no save was half done.
+        let mut sorted = paragraphs.clone();
+        sorted.sort();
+        assert_eq!(sorted, (1..=sorted.len() as u64).collect::<Vec<_>>());
+        let temps = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+            .count();
+        assert!(temps <= 1, "at most the one save the kill cut short");
+    }
+}
+
+#[test]
+fn two_readers_writing_one_note_keep_both() {
+    let home = tempfile::tempdir().expect("a home");
+    let mut a = Session::start_at(home.path(), 120, 40);
+    a.wait_for("Documents  ? help");
+    a.send("\rb");
+    a.wait_for("Bookmarked ¶1");
+    let mut b = Session::start_at(home.path(), 120, 40);
+    b.wait_for("Documents  ? help");
+    // Both open the pane on the bookmark with no note, then each writes one.
+    a.send("B");
+    a.wait_for("Bookmarks: 1 of 1");
+    b.send("B");
+    b.wait_for("Bookmarks: 1 of 1");
+    a.send("ealpha\r");
+    a.wait_for("alpha");
+    b.send("ebeta\r");
+    b.wait_for("beta");
+    a.send("qq");
+    b.send("qq");
+    assert!(a.wait_exit().success());
+    assert!(b.wait_exit().success());
+    let saved: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(home.path().join("data/nkread/bookmarks.json")).unwrap(),
+    )
+    .unwrap();
+    let mut notes: Vec<&str> = saved["bookmarks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["note"].as_str().unwrap())
+        .collect();
+    notes.sort();
+    assert_eq!(notes, ["alpha", "beta"], "{saved:#}");
+}
