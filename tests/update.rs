@@ -769,6 +769,29 @@ mod bookmarks {
     }
 
     #[test]
+    fn a_note_has_lines_and_a_note_with_line_breaks_keeps_them() {
+        let (lib, mut s) = reader_on_beta_3();
+        let effects = press(&mut s, &lib, "bBefirst line<ctrl-j>second line<enter>");
+        let [Change::Add(_), Change::Note { bookmark: b, .. }] = saved(&effects)[..] else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(b.note, "first line\nsecond line");
+        // A note written in the file with its own breaks edits whole.
+        s.bookmarks[0].note = "one\r\ntwo\nthree".to_string();
+        let effects = press(&mut s, &lib, "e!<enter>");
+        let [Change::Note { bookmark: b, .. }] = saved(&effects)[..] else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(b.note, "one\ntwo\nthree!");
+        // A filter stays one line: ctrl-j there is nothing.
+        press(&mut s, &lib, "/a<ctrl-j>b<enter>");
+        let Some(Overlay::Bookmarks(p)) = s.overlays.last() else {
+            panic!("the pane")
+        };
+        assert_eq!(p.filter.text(), "ab");
+    }
+
+    #[test]
     fn a_note_edited_while_another_process_deleted_it_comes_back() {
         let (lib, mut s) = reader_on_beta_3();
         press(&mut s, &lib, "bBe");

@@ -16,6 +16,8 @@ pub struct Input {
     cursor: usize,
     /// The most characters it holds, if not `MAX_CHARS`.
     limit: Option<usize>,
+    /// Whether it keeps line breaks (a note) or makes them spaces.
+    multiline: bool,
 }
 
 impl Input {
@@ -28,6 +30,21 @@ impl Input {
         };
         input.insert(text);
         input
+    }
+
+    /// A note: like `with`, but line breaks are kept.
+    pub fn note(text: &str, limit: usize) -> Input {
+        let mut input = Input {
+            limit: Some(limit),
+            multiline: true,
+            ..Input::default()
+        };
+        input.insert(text);
+        input
+    }
+
+    pub fn is_multiline(&self) -> bool {
+        self.multiline
     }
 
     pub fn limit(&self) -> usize {
@@ -49,14 +66,21 @@ impl Input {
             .map_or(self.text.len(), |(i, _)| i)
     }
 
-    /// Types `s` at the cursor. Line breaks and tabs become spaces, other
+    /// Types `s` at the cursor. Line breaks (but in a note) and tabs become
+    /// spaces, other
     /// controls and bidi controls are dropped, and the input stops at its limit; returns
     /// whether anything was cut.
     pub fn insert(&mut self, s: &str) -> bool {
         let room = self.limit().saturating_sub(self.text.chars().count());
+        let s = if self.multiline {
+            s.replace("\r\n", "\n")
+        } else {
+            s.to_string()
+        };
         let clean: String = s
             .chars()
             .filter_map(|c| match c {
+                '\n' | '\r' if self.multiline => Some('\n'),
                 '\n' | '\r' | '\t' => Some(' '),
                 // Bidi controls would reorder what the line shows.
                 c if c.is_control() || is_forbidden(c) => None,

@@ -65,6 +65,8 @@ pub enum Action {
     Confirm,
     /// Edits the selected bookmark's note.
     EditNote,
+    /// Starts a new line in a note.
+    NewLine,
     DeleteBookmark,
     /// Brings back the bookmark deleted last.
     UndoDelete,
@@ -190,6 +192,7 @@ impl Action {
             Action::OpenBookmarks => "the bookmarks pane: kept passages and their notes",
             Action::Confirm => "accept what was typed",
             Action::EditNote => "edit the bookmark's note",
+            Action::NewLine => "start a new line in a note",
             Action::DeleteBookmark => "delete the bookmark",
             Action::UndoDelete => "bring back the bookmark deleted last",
             Action::ExportBookmarks => {
@@ -233,6 +236,7 @@ impl Action {
             Action::OpenBookmarks => "bookmarks",
             Action::Confirm => "done",
             Action::EditNote => "note",
+            Action::NewLine => "new line",
             Action::DeleteBookmark => "delete",
             Action::UndoDelete => "undo",
             Action::ExportBookmarks => "export",

@@ -76,7 +76,8 @@ pub enum Editing {
     Filter,
     /// A bookmark's note, until Enter saves it or Esc drops it.
     Note {
-        of: Bookmark,
+        /// Boxed: a bookmark is large beside the filter, which has nothing.
+        of: Box<Bookmark>,
         input: Input,
     },
 }

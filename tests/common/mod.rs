@@ -70,7 +70,9 @@ pub fn keys(notation: &str) -> Vec<Key> {
             "ctrl-u" => Key::ctrl('u'),
             "ctrl-t" => Key::ctrl('t'),
             "backspace" => Key::plain(KeyCode::Backspace),
-            other => panic!("unknown key <{other}>"),
+            other => other
+                .parse()
+                .unwrap_or_else(|e| panic!("unknown key <{other}>: {e}")),
         });
     }
     out

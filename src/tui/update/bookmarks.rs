@@ -63,17 +63,14 @@ pub(super) fn update(
         (None, Some(Action::OpenSelection)) => return Outcome::Open,
         (None, Some(Action::EditFilter)) => pane.editing = Some(Editing::Filter),
         (None, Some(Action::EditNote)) => match selected {
-            // One line holds what the pane edits; a longer note, or one
-            // with line breaks, is edited in the file, not cut down here.
-            Some(b) if b.note.chars().count() > NOTE_CHARS || b.note.contains('\n') => state
-                .complain(format!(
-                    "this note is longer than {NOTE_CHARS} characters or has line breaks: \
-                     edit it in bookmarks.json"
-                )),
+            // A longer note is edited in the file, not cut down here.
+            Some(b) if b.note.chars().count() > NOTE_CHARS => state.complain(format!(
+                "this note is longer than {NOTE_CHARS} characters: edit it in bookmarks.json"
+            )),
             Some(b) => {
                 pane.editing = Some(Editing::Note {
-                    input: Input::with(&b.note, NOTE_CHARS),
-                    of: b,
+                    input: Input::note(&b.note, NOTE_CHARS),
+                    of: Box::new(b),
                 })
             }
             None => {}
@@ -131,7 +128,7 @@ pub(super) fn keep_draft(state: &mut AppState, effects: &mut Vec<Effect>) {
     else {
         return;
     };
-    let kept = Input::with(&of.note, NOTE_CHARS);
+    let kept = Input::note(&of.note, NOTE_CHARS);
     if input.text().contains(kept.text().trim())
         && let Some(change) = edited_note(of, input)
     {
@@ -143,7 +140,7 @@ pub(super) fn keep_draft(state: &mut AppState, effects: &mut Vec<Effect>) {
 /// change: a note merely looked at must not be rewritten.
 pub(super) fn edited_note(of: &Bookmark, input: &Input) -> Option<Change> {
     let note = input.text().trim().to_string();
-    (note != Input::with(&of.note, NOTE_CHARS).text().trim()).then(|| Change::Note {
+    (note != Input::note(&of.note, NOTE_CHARS).text().trim()).then(|| Change::Note {
         bookmark: Bookmark { note, ..of.clone() },
         was: of.note.clone(),
     })

@@ -26,6 +26,7 @@ pub(super) fn edit(input: &mut Input, msg: &Msg) -> Option<Edited> {
             input.delete_word();
             false
         }
+        Msg::Do(Action::NewLine) if input.is_multiline() => input.insert("\n"),
         Msg::Do(Action::ClearInput) => {
             input.clear();
             false

@@ -189,6 +189,7 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
         Action::OpenSelection
         | Action::Confirm
         | Action::EditNote
+        | Action::NewLine
         | Action::DeleteBookmark
         | Action::UndoDelete
         | Action::ExportBookmarks

@@ -3,6 +3,7 @@
 
 use crate::bookmarks::{Bookmark, shown};
 use crate::library::Library;
+use crate::tui::input::Input;
 use crate::tui::layout::bookmarks::{listed, title};
 use crate::tui::layout::centred;
 use crate::tui::layout::text::{truncate, window};
@@ -38,26 +39,61 @@ impl Widget for BookmarksView<'_> {
         if inner.height < 2 || inner.width < 4 {
             return;
         }
-        let (label, input, editing) = match &state.editing {
-            Some(Editing::Note { input, .. }) => ("Note: ", input, true),
-            editing => ("Filter: ", &state.filter, editing.is_some()),
-        };
         let input_row = Rect {
             y: inner.y + inner.height - 1,
             height: 1,
             ..inner
         };
-        super::input::InputView {
-            label,
-            input,
-            editing,
-            theme,
-        }
-        .render(input_row, buf);
-        let body = Rect {
+        let mut body = Rect {
             height: inner.height - 1,
             ..inner
         };
+        // Below the list, where there is room, the selected bookmark whole:
+        // its passage and its note, which is also where a note is written.
+        let selected = listed.get(state.selected).map(|&i| &self.bookmarks[i]);
+        let detail_rows = if body.height >= 12 {
+            body.height / 3
+        } else {
+            0
+        };
+        if let (Some(bookmark), true) = (selected, detail_rows > 0) {
+            body.height -= detail_rows;
+            let area = Rect {
+                y: body.bottom(),
+                height: detail_rows,
+                ..body
+            };
+            let editing = match &state.editing {
+                Some(Editing::Note { input, .. }) => Some(input),
+                _ => None,
+            };
+            Detail {
+                library,
+                bookmark,
+                editing,
+                theme,
+            }
+            .render(area, buf);
+        }
+        let (label, input, editing) = match &state.editing {
+            Some(Editing::Note { input, .. }) => ("Note: ", input, true),
+            editing => ("Filter: ", &state.filter, editing.is_some()),
+        };
+        if label == "Note: " && detail_rows > 0 {
+            Line::styled(
+                "Writing the note above: enter saves, ctrl-j starts a new line, esc drops the edit",
+                theme.dim,
+            )
+            .render(input_row, buf);
+        } else {
+            super::input::InputView {
+                label,
+                input,
+                editing,
+                theme,
+            }
+            .render(input_row, buf);
+        }
         if listed.is_empty() {
             let empty = if self.bookmarks.is_empty() {
                 "No bookmarks yet: b in the reader keeps the paragraph under the cursor."
@@ -108,4 +144,94 @@ impl Widget for BookmarksView<'_> {
         }
         Paragraph::new(lines).render(body, buf);
     }
+}
+
+/// The selected bookmark whole: the note, or the note being written with
+/// its cursor, then the passage as the document has it now (or the saved
+/// quote, where it is gone).
+struct Detail<'a> {
+    library: &'a Library,
+    bookmark: &'a Bookmark,
+    editing: Option<&'a Input>,
+    theme: &'a Theme,
+}
+
+impl Widget for Detail<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let passage = self
+            .library
+            .locator
+            .place(self.bookmark)
+            .passage()
+            .and_then(|(d, p)| self.library.corpus.documents.get(d)?.paragraphs.get(p))
+            .cloned()
+            .unwrap_or_else(|| shown(&self.bookmark.quote));
+        // The note first: it is what is written here, and the passage may
+        // be longer than the area.
+        let mut lines = vec![Line::styled("─".repeat(usize::from(area.width)), theme.dim)];
+        match self.editing {
+            Some(input) => lines.extend(with_cursor(input, theme)),
+            None if self.bookmark.note.is_empty() => {
+                lines.push(Line::styled("No note: e writes one.", theme.dim))
+            }
+            None => {
+                let note = shown_lines(&self.bookmark.note);
+                lines.extend(note.lines().map(|l| Line::styled(l.to_string(), theme.key)));
+            }
+        }
+        lines.push(Line::default());
+        lines.extend(passage.lines().map(|l| Line::raw(l.to_string())));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    }
+}
+
+/// A note as it may be shown: each line cleaned, the line breaks kept.
+fn shown_lines(note: &str) -> String {
+    note.split('\n').map(shown).collect::<Vec<_>>().join("\n")
+}
+
+/// The note being written, a line per line, the character under the cursor
+/// reversed.
+fn with_cursor<'t>(input: &Input, theme: &Theme) -> Vec<Line<'t>> {
+    let text = input.text();
+    let at = text
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(text.len(), |(i, _)| i);
+    let (before, after) = text.split_at(at);
+    let mut rest = after.chars();
+    let under = match rest.next() {
+        None | Some('\n') => " ".to_string(),
+        Some(c) => c.to_string(),
+    };
+    // A line break under the cursor stays a line break after it.
+    let after = match after.starts_with('\n') {
+        true => after,
+        false => rest.as_str(),
+    };
+    let cursor = Style::new().add_modifier(ratatui::style::Modifier::REVERSED);
+    let mut lines = vec![Line::default()];
+    for (i, part) in before.split('\n').enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push_span(Span::styled(part.to_string(), theme.key));
+        }
+    }
+    if let Some(line) = lines.last_mut() {
+        line.push_span(Span::styled(under, cursor));
+    }
+    for (i, part) in after.split('\n').enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push_span(Span::styled(part.to_string(), theme.key));
+        }
+    }
+    lines
 }
