@@ -132,8 +132,27 @@ impl ReaderText {
         } else if let Some(by) = &doc.posted_by {
             push(&format!("Posted by {by}"), LineKind::Meta, &mut lines);
         }
+        // Where the text comes from, as the capture states it.
+        let published: Vec<&str> = [&doc.publisher, &doc.url]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if !published.is_empty() {
+            push(
+                &format!("Published by {}", published.join(", ")),
+                LineKind::Meta,
+                &mut lines,
+            );
+        }
+        if let Some(accessed) = doc.accessed {
+            push(&format!("Captured {accessed}"), LineKind::Meta, &mut lines);
+        }
         if let Some(note) = &doc.date_note {
             push(note, LineKind::Note, &mut lines);
+        }
+        if let Some(note) = &doc.curator_note {
+            push(&format!("Curator’s note: {note}"), LineKind::Note, &mut lines);
         }
         let mut paragraphs = Vec::with_capacity(doc.paragraphs.len());
         for (index, paragraph) in doc.paragraphs.iter().enumerate() {
