@@ -152,7 +152,11 @@ impl ReaderText {
             push(note, LineKind::Note, &mut lines);
         }
         if let Some(note) = &doc.curator_note {
-            push(&format!("Curator’s note: {note}"), LineKind::Note, &mut lines);
+            push(
+                &format!("Curator’s note: {note}"),
+                LineKind::Note,
+                &mut lines,
+            );
         }
         let mut paragraphs = Vec::with_capacity(doc.paragraphs.len());
         for (index, paragraph) in doc.paragraphs.iter().enumerate() {
