@@ -769,6 +769,18 @@ mod bookmarks {
     }
 
     #[test]
+    fn tab_leaves_the_bookmarks_filter_and_j_moves() {
+        let (lib, mut s) = reader_on_beta_3();
+        press(&mut s, &lib, "b[bB/beta<tab>j");
+        let Some(Overlay::Bookmarks(p)) = s.overlays.last() else {
+            panic!("the pane")
+        };
+        assert_eq!(p.filter.text(), "beta", "no j typed into the filter");
+        assert!(p.editing.is_none());
+        assert_eq!(p.selected, 1);
+    }
+
+    #[test]
     fn a_note_has_lines_and_a_note_with_line_breaks_keeps_them() {
         let (lib, mut s) = reader_on_beta_3();
         let effects = press(&mut s, &lib, "bBefirst line<ctrl-j>second line<enter>");

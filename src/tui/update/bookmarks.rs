@@ -33,6 +33,9 @@ pub(super) fn update(
         }
         // Esc drops a note being written; a filter stays.
         (Some(_), Some(Action::Back | Action::Confirm)) => pane.editing = None,
+        // Tab leaves a filter, as it does in the People pane; the filter
+        // stays and j moves through what it lists.
+        (Some(Editing::Filter), Some(Action::FocusNext | Action::FocusPrev)) => pane.editing = None,
         (Some(editing), _) => {
             let input = match editing {
                 Editing::Note { input, .. } => input,
