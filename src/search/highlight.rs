@@ -1,10 +1,10 @@
 //! Where a hit matches: character positions in its field's text, worked out
 //! only for the hits shown, with the same rules that ranked them.
 
+use super::hit::{Field, Hit};
 use super::index::SearchIndex;
 use super::matching::{match_part, match_whole, tier};
 use super::query::{Part, Query, Term, Token};
-use super::rank::{Field, Hit};
 use super::text::{fold, words};
 use crate::corpus::Corpus;
 use fuzzy_matcher::FuzzyMatcher;

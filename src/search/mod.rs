@@ -14,17 +14,19 @@
 //! its arguments: no I/O, no threads, no clock.
 
 mod highlight;
+mod hit;
 mod index;
 mod matching;
 mod query;
 mod rank;
 mod snippet;
+mod tally;
 mod text;
 
 pub use highlight::field_text;
+pub use hit::{Field, Hit, Scope, SearchResult};
 pub use index::SearchIndex;
 pub use query::{MAX_QUERY_CHARS, MAX_TERMS, Query, QueryError};
-pub use rank::{Field, Hit, Scope, SearchResult};
 pub use snippet::snippet;
 
 #[cfg(test)]

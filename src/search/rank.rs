@@ -16,49 +16,14 @@
 //! Over 500 lines: the bound, the merge and the read are one algorithm
 //! whose invariants hold across them, and read best in one file.
 
+use super::hit::{Field, Hit, Scope, SearchResult};
 use super::index::{Neighbours, SearchIndex};
 use super::matching::{self, EXACT, LOOSE, Resolved, match_whole};
 use super::query::{MAX_TERMS, Query, Term};
+use super::tally::{BARRED, Scratch, Tally, smallest_gap};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-
-/// Where to search.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    All,
-    /// One document, by index in the corpus.
-    Doc(usize),
-}
-
-/// A field of a document. Fields order as `show` prints them: the title,
-/// the paragraphs, then the people, which is the order for stepping from one
-/// match to the next in a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    Title,
-    /// A paragraph, by index from 0.
-    Paragraph(usize),
-    /// A person, by index in the document's `people`.
-    Person(usize),
-}
-
-/// One matching field, by document index in the corpus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    pub doc: usize,
-    pub field: Field,
-    /// Higher is better; comparable within one result only.
-    pub score: i64,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchResult {
-    /// Best first.
-    pub hits: Vec<Hit>,
-    /// The query was cut (see [`Query::truncated`]).
-    pub truncated: bool,
-}
 
 // A term is a bit of a u16 in `Run::first`.
 const _: () = assert!(MAX_TERMS <= 16);
@@ -66,9 +31,6 @@ const _: () = assert!(MAX_TERMS <= 16);
 /// Levels of nearness: 0 for terms side by side, then one per doubling of
 /// the words between them, and one for terms matched in no word.
 const NEARNESS_LEVELS: i64 = 9;
-/// Passages that some term meets cannot be in the result (excluded, or
-/// filtered out).
-const BARRED: u8 = u8::MAX;
 
 impl SearchIndex {
     /// The best `limit` fields for `query` in `scope`, best first.
@@ -593,93 +555,5 @@ impl<'a> Run<'a> {
         debug_assert!(s.best.iter().all(|&b| matching::tier(b) >= LOOSE));
         debug_assert!(s.best.iter().all(|&b| matching::tier(b) <= EXACT));
         Some((tiers, nearness, fines))
-    }
-}
-
-/// What merging the posting lists has found so far, by passage in the range.
-struct Tally {
-    /// The first passage of the range.
-    base: usize,
-    /// How many terms each passage meets, or BARRED.
-    met: Vec<u8>,
-    tiers: Vec<u32>,
-    fines: Vec<u32>,
-    /// The passages the first term meets.
-    candidates: Vec<u32>,
-}
-
-impl Tally {
-    /// Counts term `j`'s match of the passage at offset `i`, if it met every
-    /// term before and (for the first term) the filters allow it.
-    fn touch(&mut self, j: usize, i: usize, score: u16, allowed: impl FnOnce() -> bool) {
-        if usize::from(self.met[i]) != j {
-            return;
-        }
-        if j == 0 && !allowed() {
-            self.met[i] = BARRED;
-            return;
-        }
-        self.met[i] = j as u8 + 1;
-        self.tiers[i] += u32::from(matching::tier(score));
-        self.fines[i] += u32::from(matching::fine(score));
-        if j == 0 {
-            self.candidates.push((self.base + i) as u32);
-        }
-    }
-}
-
-#[derive(Default)]
-struct Scratch {
-    best: Vec<u16>,
-    found: Vec<(usize, usize)>,
-    counts: Vec<usize>,
-}
-
-/// The fewest other words between one match of every term: the smallest
-/// window of `found` (position, term; in position order) holding every
-/// term, less the words of the terms themselves.
-fn smallest_gap(found: &[(usize, usize)], lens: &[usize], counts: &mut Vec<usize>) -> usize {
-    let n = lens.len();
-    counts.clear();
-    counts.resize(n, 0);
-    let words: usize = lens.iter().sum();
-    let mut have = 0;
-    let mut best = usize::MAX;
-    let mut left = 0;
-    for right in 0..found.len() {
-        let (end, j) = found[right];
-        counts[j] += 1;
-        if counts[j] == 1 {
-            have += 1;
-        }
-        while have == n {
-            let (start, k) = found[left];
-            let span = end + lens[j] - start;
-            best = best.min(span.saturating_sub(words));
-            counts[k] -= 1;
-            if counts[k] == 0 {
-                have -= 1;
-            }
-            left += 1;
-        }
-    }
-    best
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_gap_is_the_fewest_words_between_all_terms() {
-        let mut c = Vec::new();
-        // "a x b ... a b": the last two are side by side.
-        let found = [(0, 0), (2, 1), (5, 0), (6, 1)];
-        assert_eq!(smallest_gap(&found, &[1, 1], &mut c), 0);
-        let found = [(0, 0), (3, 1)];
-        assert_eq!(smallest_gap(&found, &[1, 1], &mut c), 2);
-        assert_eq!(smallest_gap(&[(4, 0)], &[1], &mut c), 0);
-        // A two-word phrase then a word: "p p x w".
-        assert_eq!(smallest_gap(&[(0, 0), (3, 1)], &[2, 1], &mut c), 1);
     }
 }
