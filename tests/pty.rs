@@ -228,7 +228,7 @@ fn a_resize_redraws_at_once() {
     // Below 100 columns the sidebar folds away.
     s.resize(80, 24);
     s.wait_until("the 80-column layout", |screen| {
-        !screen.contains("People 47") && screen.contains("┌ Reader")
+        !screen.contains("People 47") && screen.contains("┬ Reader")
     });
     s.send("q");
     assert!(s.wait_exit().success());

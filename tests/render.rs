@@ -398,3 +398,45 @@ fn the_bookmarks_pane_with_a_note_and_an_orphan() {
     press(&mut s, &lib, "<enter>]]bB/ten<enter>");
     insta::assert_snapshot!("bookmarks_filtered_80x24", screen(&s, &lib));
 }
+
+/// Neighbouring panes share a border column, and the focused pane's colour
+/// wins it, so the focus reads the same on every side.
+#[test]
+fn the_focused_pane_owns_the_border_it_shares() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    let draw = |s: &AppState| {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+        terminal
+            .draw(|frame| nkread::tui::view::view(s, &lib, frame))
+            .expect("draws");
+        terminal.backend().buffer().clone()
+    };
+    let panes = s.panes();
+    let (list, reader) = (panes.list.unwrap(), panes.reader.unwrap());
+    let shared = list.right() - 1;
+    assert_eq!(shared, reader.x);
+    let buffer = draw(&s);
+    assert_eq!(buffer[(shared, 0)].symbol(), "┬");
+    assert_eq!(buffer[(shared, 5)].symbol(), "│");
+    assert_eq!(buffer[(shared, 38)].symbol(), "┴");
+    // As drawn: the style's colour and modifiers over the terminal's own.
+    let looks = |cell: &ratatui::buffer::Cell| (cell.fg, cell.modifier);
+    let drawn = |style: ratatui::style::Style| {
+        (
+            style.fg.unwrap_or(ratatui::style::Color::Reset),
+            style.add_modifier,
+        )
+    };
+    let (focused, plain) = (drawn(s.theme.border_focused), drawn(s.theme.border));
+    assert_ne!(focused, plain);
+    assert_eq!(
+        looks(&buffer[(shared, 5)]),
+        focused,
+        "the list has the focus"
+    );
+    press(&mut s, &lib, "<enter>");
+    let buffer = draw(&s);
+    assert_eq!(looks(&buffer[(shared, 5)]), focused, "the reader has it");
+    assert_eq!(looks(&buffer[(0, 5)]), plain);
+}

@@ -108,7 +108,7 @@ fn brackets_move_the_reading_cursor_and_keep_it_on_screen() {
     press(&mut s, &lib, "]]]]]");
     assert_eq!(s.reader().cursor, 5);
     let area = nkread::tui::layout::inner(
-        nkread::tui::layout::panes(80, 24, Pane::Reader, true, 0)
+        nkread::tui::layout::panes(80, 24, Pane::Reader, true, Default::default())
             .reader
             .unwrap(),
     );
@@ -223,7 +223,7 @@ fn a_click_focuses_and_selects_and_the_wheel_scrolls_the_pane_under_it() {
     update(&mut s, &lib, Msg::ClickAt { column: 3, row: 4 });
     assert_eq!(open_id(&s, &lib), "beta-2018");
     press(&mut s, &lib, "k");
-    let panes = nkread::tui::layout::panes(120, 40, s.focus, true, 0);
+    let panes = nkread::tui::layout::panes(120, 40, s.focus, true, Default::default());
     let reader = panes.reader.unwrap();
     let (x, y) = (reader.x + 10, reader.y + 5);
     update(
@@ -270,7 +270,7 @@ fn a_resize_keeps_the_reading_cursor_on_screen() {
     update(&mut s, &lib, Msg::Resize(0, 0));
     update(&mut s, &lib, Msg::Resize(80, 24));
     let area = nkread::tui::layout::inner(
-        nkread::tui::layout::panes(80, 24, Pane::Reader, true, 0)
+        nkread::tui::layout::panes(80, 24, Pane::Reader, true, Default::default())
             .reader
             .unwrap(),
     );

@@ -231,7 +231,7 @@ impl AppState {
             self.size.1,
             self.focus,
             self.sidebar_visible,
-            self.options.sidebar_width,
+            self.options,
         )
     }
 

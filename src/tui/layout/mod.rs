@@ -99,61 +99,26 @@ impl Panes {
 
 /// The reader keeps at least this many columns beside a configured sidebar.
 const MIN_READER: u16 = 30;
+/// The narrowest sidebar drawn beside the reader.
+const MIN_SIDEBAR: u16 = 24;
 
-/// Where the panes go. `sidebar_width` is the configured width, or 0 for
-/// a share of the screen; either way the reader keeps room to read.
+/// Where the panes go. The configured sidebar width is kept where the
+/// reader keeps room to read; by default the sidebar is what shrinks first
+/// as the screen narrows, so the reader's measure holds until the sidebar
+/// folds away. Adjacent panes share their border column.
 pub fn panes(
     width: u16,
     height: u16,
     focus: Pane,
     sidebar_visible: bool,
-    sidebar_width: u16,
+    options: ViewOptions,
 ) -> Panes {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return Panes::default();
     }
     let main = Rect::new(0, 0, width, height - 1);
     let status = Some(Rect::new(0, height - 1, width, 1));
-    let sidebar = sidebar_visible || focus == Pane::Sidebar;
-    // Split `main` into columns of the given widths; the reader takes the rest.
-    let split = |left: u16, right: u16| {
-        let reader = width - left - right;
-        (
-            (left > 0).then_some(Rect {
-                width: left,
-                ..main
-            }),
-            Rect {
-                x: left,
-                width: reader,
-                ..main
-            },
-            (right > 0).then_some(Rect {
-                x: left + reader,
-                width: right,
-                ..main
-            }),
-        )
-    };
-    let (list, reader, side) = if width >= WIDE {
-        let left = (width / 5).clamp(24, 36);
-        let right = match (sidebar, sidebar_width) {
-            (false, _) => 0,
-            (true, 0) => (width / 4).clamp(28, 44),
-            (true, w) => w.min(width - left - MIN_READER),
-        };
-        split(left, right)
-    } else if width >= NARROW {
-        if focus == Pane::Sidebar {
-            let right = match sidebar_width {
-                0 => (width * 2 / 5).clamp(26, 36),
-                w => w.min(width - MIN_READER),
-            };
-            split(0, right)
-        } else {
-            split((width / 4).clamp(22, 30), 0)
-        }
-    } else {
+    if width < NARROW {
         // One pane at a time: the focused one.
         return Panes {
             list: (focus == Pane::List).then_some(main),
@@ -161,25 +126,70 @@ pub fn panes(
             sidebar: (focus == Pane::Sidebar).then_some(main),
             status,
         };
+    }
+    let sidebar = sidebar_visible || focus == Pane::Sidebar;
+    let left = (width / 5).clamp(22, 36);
+    let (left, right) = match (width >= WIDE, sidebar, options.sidebar_width) {
+        (_, false, _) => (left, 0),
+        (true, true, 0) => {
+            let wanted = (width / 4).clamp(28, 44);
+            let spare = (width - left).saturating_sub(reader_room(options));
+            (left, spare.clamp(MIN_SIDEBAR, wanted))
+        }
+        (true, true, w) => (left, w.min(width - left - MIN_READER)),
+        // Narrow, the sidebar comes in place of the list when focused.
+        (false, true, 0) if focus == Pane::Sidebar => (0, (width * 2 / 5).clamp(26, 36)),
+        (false, true, w) if focus == Pane::Sidebar => (0, w.min(width - MIN_READER)),
+        (false, true, _) => (left, 0),
+    };
+    // Each pane after the first starts on its neighbour's border column.
+    let reader_x = left.saturating_sub(1);
+    let reader_right = width - right;
+    let reader = Rect {
+        x: reader_x,
+        width: (reader_right + u16::from(right > 0)) - reader_x,
+        ..main
     };
     Panes {
-        list,
+        list: (left > 0).then_some(Rect {
+            width: left,
+            ..main
+        }),
         reader: Some(reader),
-        sidebar: side,
+        sidebar: (right > 0).then_some(Rect {
+            x: reader_right,
+            width: right,
+            ..main
+        }),
         status,
     }
+}
+
+/// Inner columns the reader needs to wrap at its full reading width: the
+/// measure and the margin of cursor, number and bookmark marks. Between its
+/// neighbours' borders, that is the reader's share of the screen.
+fn reader_room(options: ViewOptions) -> u16 {
+    let margin = if options.paragraph_numbers { 5 } else { 3 };
+    u16::try_from(options.reading_width + margin).unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn with_sidebar(sidebar_width: u16) -> ViewOptions {
+        ViewOptions {
+            sidebar_width,
+            ..ViewOptions::default()
+        }
+    }
+
     #[test]
     fn a_configured_sidebar_width_leaves_the_reader_room_at_any_size() {
         for width in 0..=300 {
             for sidebar_width in [0, 1, 20, 44, 80, 200, u16::MAX] {
                 for focus in [Pane::List, Pane::Reader, Pane::Sidebar] {
-                    let panes = panes(width, 30, focus, true, sidebar_width);
+                    let panes = panes(width, 30, focus, true, with_sidebar(sidebar_width));
                     let Some(side) = panes.sidebar else { continue };
                     if width >= NARROW {
                         let reader = panes.reader.expect("a reader beside the sidebar");
@@ -192,7 +202,54 @@ mod tests {
                 }
             }
         }
-        let wide = panes(160, 40, Pane::List, true, 50);
+        let wide = panes(160, 40, Pane::List, true, with_sidebar(50));
         assert_eq!(wide.sidebar.map(|r| r.width), Some(50));
+    }
+
+    #[test]
+    fn adjacent_panes_share_one_border_column_and_cover_the_screen() {
+        for width in NARROW..=300 {
+            for focus in [Pane::List, Pane::Reader, Pane::Sidebar] {
+                let p = panes(width, 30, focus, true, ViewOptions::default());
+                let reader = p.reader.expect("a reader from NARROW up");
+                match p.list {
+                    Some(list) => assert_eq!(list.right() - 1, reader.x, "{width}"),
+                    None => assert_eq!(reader.x, 0),
+                }
+                match p.sidebar {
+                    Some(side) => {
+                        assert_eq!(reader.right() - 1, side.x, "{width}");
+                        assert_eq!(side.right(), width);
+                    }
+                    None => assert_eq!(reader.right(), width),
+                }
+            }
+        }
+    }
+
+    /// The sidebar shrinks before the reader: widening the screen never
+    /// narrows the reader (but for a column where the list and the sidebar
+    /// both round up), except where the sidebar first comes in, and there
+    /// by no more than the sidebar's narrowest width.
+    #[test]
+    fn the_reader_never_narrows_as_the_screen_widens_but_where_the_sidebar_comes_in() {
+        let reader = |w| {
+            panes(w, 30, Pane::List, true, ViewOptions::default())
+                .reader
+                .map_or(0, |r| r.width)
+        };
+        for width in NARROW..300 {
+            let (now, next) = (reader(width), reader(width + 1));
+            if width + 1 == WIDE {
+                assert!(now - next <= MIN_SIDEBAR, "{now} then {next}");
+            } else {
+                assert!(next + 1 >= now, "at {width}: {now} then {next}");
+            }
+        }
+        // Where there is room, the reader keeps its whole measure and the
+        // sidebar takes what is left, up to its share.
+        let p = panes(140, 40, Pane::List, true, ViewOptions::default());
+        let inner = p.reader.map(|r| inner(r).width);
+        assert_eq!(inner, Some(reader_room(ViewOptions::default())));
     }
 }

@@ -50,10 +50,10 @@ pub(super) fn open_doc<'c>(state: &AppState, corpus: &'c Corpus) -> Option<&'c D
 /// area it has once focused.
 pub(super) fn inner_of(state: &AppState, pane: Pane) -> Option<Rect> {
     let (columns, rows) = state.size;
-    let (visible, sidebar_width) = (state.sidebar_visible, state.options.sidebar_width);
-    layout::panes(columns, rows, state.focus, visible, sidebar_width)
+    let (visible, options) = (state.sidebar_visible, state.options);
+    layout::panes(columns, rows, state.focus, visible, options)
         .rect(pane)
-        .or_else(|| layout::panes(columns, rows, pane, visible, sidebar_width).rect(pane))
+        .or_else(|| layout::panes(columns, rows, pane, visible, options).rect(pane))
         .map(inner)
 }
 

@@ -49,7 +49,7 @@ impl Widget for DocListView<'_> {
         };
         let place = (self.focused && !self.order.is_empty())
             .then(|| format!(" {}/{} ", self.selected + 1, self.order.len()));
-        super::frame(" Documents ".into(), place, self.focused, theme).render(area, buf);
+        super::pane_frame(" Documents ".into(), place, self.focused, theme).render(area, buf);
         let total = self.order.len() * ROW_HEIGHT;
         let scroll = self.scroll.min(max_scroll(total, height));
         let mut lines = Vec::with_capacity(total);

@@ -16,8 +16,11 @@ use crate::tui::layout::{self, Pane};
 use crate::tui::state::{AppState, Overlay};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::symbols::merge::MergeStrategy;
 use ratatui::text::Line;
-use ratatui::widgets::Block;
+use ratatui::widgets::{Block, Padding, Paragraph};
 
 pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
     let corpus = &library.corpus;
@@ -27,70 +30,48 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
         screen.height,
         state.focus,
         state.sidebar_visible,
-        state.options.sidebar_width,
+        state.options,
     );
     let Some(status) = panes.status else {
-        frame.render_widget(Line::raw(too_small(screen.width)), screen);
+        frame.render_widget(too_small(screen), screen);
         return;
     };
     let doc = state.open().and_then(|d| corpus.documents.get(d));
-    if let Some(area) = panes.list {
-        frame.render_widget(
-            doc_list::DocListView {
-                corpus,
-                order: &state.order,
-                marked: &state.marked,
-                bookmarks: &bookmark_counts(state, library),
-                selected: state.selected,
-                scroll: state.list_scroll,
-                focused: state.focus == Pane::List,
-                theme: &state.theme,
-            },
-            area,
-        );
-    }
-    if let (Some(area), Some(doc)) = (panes.reader, doc) {
-        let matched = match (&state.last_query, state.open()) {
-            (Some(query), Some(d)) => {
-                layout::search::marks(library, query, d, state.reader().cursor)
-            }
-            _ => Vec::new(),
+    // Panes share their border columns: the focused one is drawn last so
+    // that the shared column takes its colour.
+    let order = [Pane::List, Pane::Reader, Pane::Sidebar];
+    let unfocused = order.into_iter().filter(|&p| p != state.focus);
+    for pane in unfocused.chain([state.focus]) {
+        let Some(area) = panes.rect(pane) else {
+            continue;
         };
-        let bookmarked: Vec<usize> = state
-            .bookmarks
-            .iter()
-            .filter_map(|b| library.locator.place(b).passage())
-            .filter(|&(d, _)| Some(d) == state.open())
-            .map(|(_, p)| p)
-            .collect();
-        frame.render_widget(
-            reader::ReaderView {
-                doc,
-                text: &state.reader_text(
-                    state.open().unwrap_or_default(),
-                    doc,
-                    layout::inner(area).width,
-                ),
-                position: state.reader(),
-                focused: state.focus == Pane::Reader,
-                theme: &state.theme,
-                matched: &matched,
-                bookmarked: &bookmarked,
-            },
-            area,
-        );
-    }
-    if let (Some(area), Some(_)) = (panes.sidebar, doc) {
-        frame.render_widget(
-            sidebar::SidebarView {
-                library,
-                doc: state.open().unwrap_or_default(),
-                state: state.sidebar,
-                focused: state.focus == Pane::Sidebar,
-                theme: &state.theme,
-            },
-            area,
-        );
+        match (pane, doc) {
+            (Pane::List, _) => frame.render_widget(
+                doc_list::DocListView {
+                    corpus,
+                    order: &state.order,
+                    marked: &state.marked,
+                    bookmarks: &bookmark_counts(state, library),
+                    selected: state.selected,
+                    scroll: state.list_scroll,
+                    focused: state.focus == Pane::List,
+                    theme: &state.theme,
+                },
+                area,
+            ),
+            (Pane::Reader, Some(doc)) => draw_reader(state, library, doc, area, frame),
+            (Pane::Sidebar, Some(_)) => frame.render_widget(
+                sidebar::SidebarView {
+                    library,
+                    doc: state.open().unwrap_or_default(),
+                    state: state.sidebar,
+                    focused: state.focus == Pane::Sidebar,
+                    theme: &state.theme,
+                },
+                area,
+            ),
+            (_, None) => {}
+        }
     }
     frame.render_widget(status::StatusView { state }, status);
     match state.overlays.last() {
@@ -145,6 +126,42 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
     }
 }
 
+fn draw_reader(
+    state: &AppState,
+    library: &Library,
+    doc: &crate::corpus::Document,
+    area: Rect,
+    frame: &mut Frame,
+) {
+    let matched = match (&state.last_query, state.open()) {
+        (Some(query), Some(d)) => layout::search::marks(library, query, d, state.reader().cursor),
+        _ => Vec::new(),
+    };
+    let bookmarked: Vec<usize> = state
+        .bookmarks
+        .iter()
+        .filter_map(|b| library.locator.place(b).passage())
+        .filter(|&(d, _)| Some(d) == state.open())
+        .map(|(_, p)| p)
+        .collect();
+    frame.render_widget(
+        reader::ReaderView {
+            doc,
+            text: &state.reader_text(
+                state.open().unwrap_or_default(),
+                doc,
+                layout::inner(area).width,
+            ),
+            position: state.reader(),
+            focused: state.focus == Pane::Reader,
+            theme: &state.theme,
+            matched: &matched,
+            bookmarked: &bookmarked,
+        },
+        area,
+    );
+}
+
 /// How many bookmarks each document holds.
 fn bookmark_counts(state: &AppState, library: &Library) -> Vec<usize> {
     let mut counts = vec![0; library.corpus.documents.len()];
@@ -164,6 +181,9 @@ pub fn frame(title: String, place: Option<String>, focused: bool, theme: &Theme)
     } else {
         theme.border
     };
+    // A border column shared with a pane drawn before keeps none of its
+    // modifiers (a dim line drawn over in bold would stay dim).
+    let style = style.remove_modifier(Modifier::all().difference(style.add_modifier));
     let block = Block::bordered()
         .border_style(style)
         .title(Line::from(title).style(style));
@@ -173,10 +193,33 @@ pub fn frame(title: String, place: Option<String>, focused: bool, theme: &Theme)
     }
 }
 
-/// The longest "too small" message that fits.
-fn too_small(width: u16) -> &'static str {
-    ["terminal too small", "too small", "small", ""]
+/// A pane's frame: as `frame`, merged with the borders of the panes beside it.
+pub fn pane_frame(
+    title: String,
+    place: Option<String>,
+    focused: bool,
+    theme: &Theme,
+) -> Block<'static> {
+    frame(title, place, focused, theme).merge_borders(MergeStrategy::Exact)
+}
+
+/// "terminal too small", the size and the minimum, wrapped and centred in
+/// whatever there is, and cut to fit where even that is too much.
+fn too_small(screen: Rect) -> Paragraph<'static> {
+    let width = usize::from(screen.width);
+    let size = format!(
+        "{}×{} (needs {}×{})",
+        screen.width,
+        screen.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let lines: Vec<Line> = ["terminal too small", size.as_str()]
         .into_iter()
-        .find(|m| m.len() <= usize::from(width))
-        .unwrap_or("")
+        .flat_map(|text| layout::text::wrap(text, width))
+        .take(usize::from(screen.height))
+        .map(|line| Line::raw(line).centered())
+        .collect();
+    let top = screen.height.saturating_sub(lines.len() as u16) / 2;
+    Paragraph::new(lines).block(Block::new().padding(Padding::top(top)))
 }

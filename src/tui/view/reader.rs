@@ -53,7 +53,8 @@ impl Widget for ReaderView<'_> {
             self.doc.paragraphs.len(),
             text.percent(scroll, height)
         );
-        super::frame(" Reader ".into(), Some(place), self.focused, self.theme).render(area, buf);
+        super::pane_frame(" Reader ".into(), Some(place), self.focused, self.theme)
+            .render(area, buf);
         let lines: Vec<Line> = text
             .lines
             .iter()

@@ -45,7 +45,8 @@ impl Widget for SidebarView<'_> {
         };
         let place = (self.focused && !text.entries.is_empty())
             .then(|| format!(" {}/{} ", self.state.selected + 1, text.entries.len()));
-        super::frame(format!(" People {people} "), place, self.focused, theme).render(area, buf);
+        super::pane_frame(format!(" People {people} "), place, self.focused, theme)
+            .render(area, buf);
         let lines: Vec<Line> = text
             .lines
             .iter()
