@@ -302,6 +302,22 @@ fn the_man_page_is_roff_made_from_the_same_definition() {
     for command in ["list", "show", "people", "search", "config", "completions"] {
         assert!(out.contains(command), "{command}");
     }
+    for section in ["EXAMPLES", "EXIT STATUS", "KEYS", "FILES", "ENVIRONMENT"] {
+        assert!(
+            out.contains(&format!(".SH \"{section}\""))
+                || out.contains(&format!(".SH {section}\n")),
+            "no {section}: {out}"
+        );
+    }
+    // Examples keep their lines: each is its own line inside no-fill.
+    let examples = &out[out.find("EXAMPLES").unwrap()..];
+    let block = &examples[examples.find(".nf").unwrap()..examples.find(".fi").unwrap()];
+    assert!(block.contains("\n  nkread list "), "{block}");
+    assert!(block.contains("\n  nkread people ojea "), "{block}");
+    // The keys are the bindings the reader starts with.
+    assert!(out.contains("focus the next pane"), "{out}");
+    assert!(out.contains("bookmarks.json"), "{out}");
+    assert!(out.contains("NO_COLOR"), "{out}");
 }
 
 #[test]
