@@ -186,7 +186,7 @@ fn search_rows_carry_date_and_title_and_a_preview_shows_the_hit_in_its_paragraph
     // The preview: the paragraph whole, under its document's title.
     assert!(joined.contains("│ c. 2015 · ¶1"), "{joined}");
     assert!(
-        joined.contains("│ another formal session, prior to the end of"),
+        joined.contains("│ formal session, prior to the end of 2015, on"),
         "{joined}"
     );
     insta::assert_snapshot!("search_preview_120x40", joined);
@@ -195,7 +195,7 @@ fn search_rows_carry_date_and_title_and_a_preview_shows_the_hit_in_its_paragraph
     let this = screen(&s, &lib);
     assert!(
         this.iter()
-            .any(|r| r.contains("││signatory Marzuki Darusman")),
+            .any(|r| r.starts_with("│signatory Marzuki Darusman")),
         "{}",
         this.join("\n")
     );
@@ -265,12 +265,9 @@ fn the_reader_s_percentage_is_how_far_one_has_read_beside_a_scrollbar() {
     press(&mut s, &lib, "<enter>");
     let top = screen(&s, &lib);
     assert!(top[0].contains(" ¶1/6 0% "), "{}", top[0]);
-    // The thumb is on the right border at the top.
-    assert!(
-        top[1].contains("█│") || top[1].ends_with('█'),
-        "{}",
-        top.join("\n")
-    );
+    // The thumb is on the reader's right border at the top.
+    let border = usize::from(s.panes().reader.unwrap().right() - 1);
+    assert_eq!(top[1].chars().nth(border), Some('█'), "{}", top.join("\n"));
     press(&mut s, &lib, "G");
     let end = screen(&s, &lib);
     assert!(end[0].contains(" ¶6/6 100% "), "{}", end[0]);
