@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::home::nkread;
+use common::home::{nkread, nkread_in};
 
 use assert_cmd::Command;
 use common::{fixture, rows};
@@ -267,9 +267,9 @@ fn config_default_prints_the_example_file_which_checks_clean() {
 #[test]
 fn completions_are_printed_for_each_shell() {
     for (shell, marker) in [
-        ("bash", "complete -F"),
+        ("bash", "complete -o nospace"),
         ("zsh", "#compdef nkread"),
-        ("fish", "complete -c nkread"),
+        ("fish", "complete --keep-order --exclusive --command nkread"),
         ("powershell", "Register-ArgumentCompleter"),
         ("elvish", "edit:completion:arg-completer[nkread]"),
     ] {
@@ -279,7 +279,8 @@ fn completions_are_printed_for_each_shell() {
             "{shell}: {}",
             &out[..out.len().min(300)]
         );
-        assert!(out.contains("config") && out.contains("search"), "{shell}");
+        // The script asks nkread itself, which knows the corpus.
+        assert!(out.contains("COMPLETE") && out.contains(shell), "{shell}: {out}");
     }
     nkread().args(["completions", "tcsh"]).assert().code(2);
     // The help names every shell it takes.
@@ -610,4 +611,62 @@ fn a_config_that_is_no_regular_file_is_refused_at_once() {
         .code(2);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("not UTF-8 (byte 9)"), "{err}");
+}
+
+/// What the shell gets back when it asks nkread to complete `words` (the
+/// command line up to the cursor, the last word being completed).
+fn completed(home: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let out = nkread_in(home)
+        .env("COMPLETE", "fish")
+        .arg("--")
+        .args(words)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or(l).to_string())
+        .collect()
+}
+
+#[test]
+fn completion_offers_document_ids_and_entity_names_from_the_corpus() {
+    let home = common::home::fresh_home();
+    let ids = completed(&home, &["nkread", "show", "hrc"]);
+    assert_eq!(ids, ["hrc55-open-letter-2024"]);
+    let all = completed(&home, &["nkread", "cite", ""]);
+    let documents: Vec<&String> = all.iter().filter(|c| !c.starts_with('-')).collect();
+    assert_eq!(documents.len(), 5, "{all:?}");
+    let shared = completed(&home, &["nkread", "people", "--shared", "joint"]);
+    assert_eq!(shared, ["joint-letter-security-council-2015"]);
+    let added = completed(&home, &["nkread", "bookmarks", "add", "icnk-w"]);
+    assert_eq!(added, ["icnk-welcomes-unga-resolution-2014"]);
+    let names = completed(&home, &["nkread", "people", "Human Rights W"]);
+    assert!(
+        names.contains(&"Human Rights Watch".to_string()),
+        "{names:?}"
+    );
+    // A corpus of the user's own, from the configuration, is offered too.
+    let corpus = home.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::copy(
+        "tests/fixtures/reader/alpha.toml",
+        corpus.join("alpha.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(home.join("config/nkread")).unwrap();
+    std::fs::write(
+        home.join("config/nkread/config.toml"),
+        format!("corpus = [{:?}]\n", corpus.display().to_string()),
+    )
+    .unwrap();
+    let ids = completed(&home, &["nkread", "show", "al"]);
+    assert_eq!(ids, ["alpha-2020"]);
+    // A broken configuration leaves the bundled documents, and no error.
+    std::fs::write(home.join("config/nkread/config.toml"), "corpus = [").unwrap();
+    let ids = completed(&home, &["nkread", "show", "hrc"]);
+    assert_eq!(ids, ["hrc55-open-letter-2024"]);
 }

@@ -54,6 +54,7 @@ pub enum Command {
     )]
     Show {
         /// The document's id, as `nkread list` prints it, or a prefix only it has (`hrc55`)
+        #[arg(add = super::complete::documents())]
         id: String,
         /// Print JSON: {"id","title","date","inferred_date","kind","place","url","tags","paragraphs","people",…}
         #[arg(long)]
@@ -63,10 +64,10 @@ pub enum Command {
     #[command(after_help = PEOPLE_HELP)]
     People {
         /// Show one organization or person, with its documents, roles and the passages that name it: a name, alias, acronym or id, matched fuzzily
-        #[arg(value_name = "NAME", conflicts_with_all = ["shared", "sort"])]
+        #[arg(value_name = "NAME", conflicts_with_all = ["shared", "sort"], add = super::complete::entities())]
         name: Vec<String>,
         /// List the organizations and people common to these documents (ids or unique prefixes), with their roles in each
-        #[arg(long, value_name = "ID", num_args = 2..)]
+        #[arg(long, value_name = "ID", num_args = 2.., add = super::complete::documents())]
         shared: Vec<String>,
         /// Order of a list
         #[arg(long, value_enum, default_value_t)]
@@ -106,7 +107,7 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 20)]
         limit: usize,
         /// Search only the document with this id
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = super::complete::documents())]
         doc: Option<String>,
         /// Read one query a line from stdin; write each one's hits as a JSON array on one line
         #[arg(long)]
@@ -188,6 +189,9 @@ The file is read from --config FILE, or else from
 $XDG_CONFIG_HOME/nkread/config.toml; a missing file means the defaults.";
 
 pub(super) const COMPLETIONS_HELP: &str = "\
+The script asks nkread (on your PATH) as you press tab, so document ids and
+the names of organizations and people complete too.
+
 Examples:
   nkread completions bash > ~/.local/share/bash-completion/completions/nkread
   nkread completions zsh > ~/.zfunc/_nkread      # with fpath+=~/.zfunc

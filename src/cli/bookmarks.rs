@@ -17,7 +17,8 @@ pub enum BookmarksCommand {
         after_help = "Examples:\n  nkread bookmarks add hrc55-open-letter-2024 3\n  nkread bookmarks add joint-letter-security-council-2015 2 --note \"quoted in the brief\""
     )]
     Add {
-        /// The document's id, as `nkread list` prints it
+        /// The document's id, as `nkread list` prints it, or a prefix only it has
+        #[arg(add = super::complete::documents())]
         id: String,
         /// The paragraph's number, from 1, as `nkread show` prints it
         paragraph: usize,

@@ -8,7 +8,8 @@ use clap::{Args, ValueEnum};
 
 #[derive(Debug, Args)]
 pub struct CiteArgs {
-    /// The document's id, as `nkread list` prints it
+    /// The document's id, as `nkread list` prints it, or a prefix only it has
+    #[arg(add = super::complete::documents())]
     pub id: String,
     /// Cite paragraph N (from 1, as `nkread show` numbers them) as the locator
     #[arg(long, value_name = "N")]

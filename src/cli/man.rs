@@ -1,5 +1,4 @@
-//! The commands made from the clap definition: shell completions and man
-//! pages.
+//! The man pages, made from the clap definition.
 
 use super::args::Cli;
 use super::{Failure, Output};
@@ -8,13 +7,6 @@ use crate::tui::keymap::{KeyMap, Layer};
 use clap::CommandFactory;
 use roff::{Roff, bold, roman};
 use std::path::{Path, PathBuf};
-
-/// Completions for `shell`, on stdout.
-pub(super) fn completions(shell: clap_complete::Shell) -> Output {
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "nkread", &mut out);
-    String::from_utf8_lossy(&out).into_owned().into()
-}
 
 /// The top page on stdout, or with `dir` every page written there and
 /// named on stderr.

@@ -5,6 +5,7 @@
 mod args;
 mod bookmarks;
 mod cite;
+mod complete;
 mod config;
 mod entities;
 mod format;
@@ -61,6 +62,7 @@ impl Failure {
 
 /// Runs nkread with the process's arguments and terminal.
 pub fn run() -> ExitCode {
+    complete::answer_the_shell();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // Help and version go to stdout with status 0.
@@ -223,7 +225,7 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
 fn without_corpus(cli: &Cli) -> Result<Option<Output>, Failure> {
     Ok(Some(match &cli.command {
         Some(Command::Config { command }) => config::run(cli, command)?,
-        Some(Command::Completions { shell }) => man::completions(*shell),
+        Some(Command::Completions { shell }) => complete::script(*shell),
         Some(Command::Man { dir }) => man::man(dir.as_deref())?,
         _ => return Ok(None),
     }))
