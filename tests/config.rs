@@ -489,7 +489,7 @@ fn the_layout_settings_reach_the_screen() {
     // paragraph starts after its mark and the bookmark column.
     let reader: Vec<&str> = text
         .iter()
-        .filter_map(|l| l.split("││").nth(1))
+        .filter_map(|l| l.split('│').nth(1))
         .map(str::trim)
         .collect();
     for line in ["▌  Beta Watch welcomed the resolution", "▌  today."] {
