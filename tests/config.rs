@@ -280,7 +280,10 @@ fn completions_are_printed_for_each_shell() {
             &out[..out.len().min(300)]
         );
         // The script asks nkread itself, which knows the corpus.
-        assert!(out.contains("COMPLETE") && out.contains(shell), "{shell}: {out}");
+        assert!(
+            out.contains("COMPLETE") && out.contains(shell),
+            "{shell}: {out}"
+        );
     }
     nkread().args(["completions", "tcsh"]).assert().code(2);
     // The help names every shell it takes.

@@ -257,6 +257,20 @@ fn tab_leaves_a_filter_being_typed_and_the_status_bar_says_keys_type() {
     );
 }
 
+/// In a note, tab neither types nor leaves, so the status bar does not
+/// offer it; it names the key for a new line instead.
+#[test]
+fn the_status_bar_while_a_note_is_typed_names_the_keys_that_work_there() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "<enter>bBe");
+    let status = screen(&s, &lib).last().cloned().unwrap();
+    assert_eq!(
+        status,
+        " Note  typing; leave with  enter done  esc back  ctrl-j new line"
+    );
+}
+
 #[test]
 fn the_reader_s_percentage_is_how_far_one_has_read_beside_a_scrollbar() {
     let lib = bundled();

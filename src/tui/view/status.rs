@@ -10,8 +10,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-fn hinted(layer: Layer) -> &'static [Action] {
+/// The actions whose keys the status bar names for `layer`; `note` when
+/// the input being typed is a bookmark's note, where tab types nothing and
+/// moves nowhere.
+fn hinted(layer: Layer, note: bool) -> &'static [Action] {
     match layer {
+        Layer::Input if note => &[Action::Confirm, Action::Back, Action::NewLine],
         Layer::List => &[
             Action::ShowHelp,
             Action::Quit,
@@ -82,18 +86,16 @@ impl Widget for StatusView<'_> {
         let theme = &state.theme;
         let layers = state.layers();
         let top = layers.first().copied().unwrap_or(Layer::Global);
+        let note = matches!(
+            state.overlays.last(),
+            Some(Overlay::Bookmarks(pane)) if matches!(pane.editing, Some(Editing::Note { .. }))
+        );
         let label = match top {
             Layer::Pager => " View ",
             Layer::People => " People index ",
             Layer::Bookmarks => " Bookmarks ",
-            Layer::Input => match state.overlays.last() {
-                Some(Overlay::Bookmarks(pane))
-                    if matches!(pane.editing, Some(Editing::Note { .. })) =>
-                {
-                    " Note "
-                }
-                _ => " Filter ",
-            },
+            Layer::Input if note => " Note ",
+            Layer::Input => " Filter ",
             Layer::Search => " Search ",
             Layer::List => " Documents ",
             Layer::Reader => " Reader ",
@@ -120,7 +122,7 @@ impl Widget for StatusView<'_> {
                         used += typing.len() + 2;
                     }
                 }
-                for action in hinted(top) {
+                for action in hinted(top, note) {
                     let key = [top, Layer::Global]
                         .into_iter()
                         .flat_map(|l| state.keymap.keys(l, action))
