@@ -125,14 +125,11 @@ pub fn openable(rows: &[DetailRow]) -> Vec<usize> {
         .collect()
 }
 
-/// Where the People pane and the search overlay go on a screen of this
-/// size: over the panes, their borders included (a border inside a border
-/// draws two lines where one says it all), up to 160 columns centred.
+/// Where the People pane and the search overlay go: over the panes, their
+/// borders included (a border inside a border draws two lines where one
+/// says it all), leaving the status bar.
 pub fn area(screen: Rect) -> Rect {
-    let width = screen.width.min(160);
     Rect {
-        x: screen.x + (screen.width - width) / 2,
-        width,
         height: screen.height.saturating_sub(1),
         ..screen
     }
