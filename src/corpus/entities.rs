@@ -132,6 +132,29 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     if let Some(start) = start {
         out.push(word(start..text.len()));
     }
+    join_initials(text, out)
+}
+
+/// Single letters joined by full stops are one word, their acronym: "U.N."
+/// is "UN" and "D.P.R.K." is "DPRK", in a name or a text alike.
+fn join_initials(text: &str, words: Vec<Word>) -> Vec<Word> {
+    let initial = |w: &Word| text[w.span.clone()].chars().count() == 1;
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    for w in words {
+        if let Some(last) = out.last_mut()
+            && initial(&w)
+            && &text[last.span.end..w.span.start] == "."
+            && text[last.span.clone()]
+                .split('.')
+                .all(|l| l.chars().count() == 1)
+        {
+            last.folded.push_str(&w.folded);
+            last.span.end = w.span.end;
+            last.shape = shape(&text[last.span.clone()]);
+        } else {
+            out.push(w);
+        }
+    }
     out
 }
 

@@ -430,6 +430,33 @@ mod tests {
     }
 
     #[test]
+    fn initials_with_full_stops_compare_as_the_acronym() {
+        // "U.N." is "UN": the name is one word apart from the known one, as
+        // "UN Commission of Inquiry on …" is.
+        let corpus = corpus(
+            "",
+            &[
+                (
+                    "UN Commission of Inquiry into human rights in North Korea",
+                    "organization",
+                ),
+                (
+                    "U.N. Commission of Inquiry on human rights in North Korea",
+                    "organization",
+                ),
+            ],
+        );
+        assert_eq!(
+            found(&corpus),
+            [(
+                "UN Commission of Inquiry into human rights in North Korea".to_string(),
+                "U.N. Commission of Inquiry on human rights in North Korea".to_string(),
+                Likeness::OneWordApart
+            )]
+        );
+    }
+
+    #[test]
     fn different_names_and_recorded_distinct_pairs_are_not_reported() {
         let entities = "\
 [[entity]]
