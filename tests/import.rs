@@ -239,3 +239,78 @@ fn out_writes_the_file_once_and_force_replaces_it() {
         .success();
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// The entries the summary proposes, as (one, two): those to paste if each
+/// look-alike pair is one entity, and those if it is two.
+fn proposals(summary: &str) -> (String, String) {
+    let (mut one, mut two) = (String::new(), String::new());
+    let mut into = &mut one;
+    let section = summary
+        .lines()
+        .skip_while(|l| !l.contains("paste one of its entries"))
+        .skip(1)
+        .take_while(|l| l.starts_with("    "));
+    for line in section {
+        let line = line.trim_start();
+        if line.starts_with("# if they are two") {
+            into = &mut two;
+        } else if line.starts_with("# if ") {
+            into = &mut one;
+        }
+        into.push_str(line);
+        into.push('\n');
+    }
+    (one, two)
+}
+
+#[test]
+fn look_alikes_come_with_entities_entries_that_settle_them_when_pasted() {
+    let capture = root().join("tests/fixtures/import/look-alike.txt");
+    for pick_one in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = nkread()
+            .arg("import")
+            .arg(&capture)
+            .arg("--out")
+            .arg(dir.path())
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let summary = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(summary.matches("  warning: ").count(), 2, "{summary}");
+        let (one, two) = proposals(&summary);
+        assert_eq!(one.matches("[[entity]]").count(), 2, "{summary}");
+        assert_eq!(two.matches("[[entity]]").count(), 2, "{summary}");
+        let pasted = if pick_one { one } else { two };
+        std::fs::write(dir.path().join("entities.toml"), &pasted).unwrap();
+        let checked = nkread()
+            .arg("--corpus")
+            .arg(dir.path())
+            .arg("check")
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let err = String::from_utf8(checked.stderr).unwrap();
+        assert!(err.ends_with("no warnings\n"), "{pasted}\n{err}");
+        // As aliases, the draft's names now link to the known entities.
+        let hrw = String::from_utf8(
+            nkread()
+                .arg("--corpus")
+                .arg(dir.path())
+                .args(["people", "human-rights-watch"])
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone(),
+        )
+        .unwrap();
+        assert_eq!(
+            hrw.contains("joint-letter-on-refugee-protection-2025"),
+            pick_one,
+            "{hrw}"
+        );
+    }
+}
