@@ -1055,3 +1055,28 @@ fn a_bad_users_entities_file_exits_2_naming_file_line_and_field() {
         assert!(err.contains(expected), "expected {expected:?} in:\n{err}");
     }
 }
+
+#[test]
+fn a_state_is_a_kind_of_its_own_in_people_and_check() {
+    let json = json_of(nkread_with(fixture("states")).args(["people", "--json"]));
+    let kind_of = |id: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["entity"] == id)
+            .unwrap()["kind"]
+            .clone()
+    };
+    assert_eq!(kind_of("government-of-exampleland"), "state");
+    assert_eq!(kind_of("example-watch"), "organization");
+    let listed = stdout_of(nkread_with(fixture("states")).arg("people"));
+    let row = listed
+        .lines()
+        .find(|l| l.starts_with("government-of-exampleland"))
+        .unwrap();
+    assert!(row.contains(" state "), "{row}");
+    nkread_with(fixture("states"))
+        .arg("check")
+        .assert()
+        .success();
+}

@@ -314,3 +314,27 @@ fn look_alikes_come_with_entities_entries_that_settle_them_when_pasted() {
         );
     }
 }
+
+#[test]
+fn governments_sign_as_states_and_a_bare_country_is_flagged() {
+    let bytes = std::fs::read(root().join("tests/fixtures/import/states.txt")).unwrap();
+    let (doc, draft) = draft_of(&bytes, "states.txt", &corpus());
+    let kinds: Vec<(&str, String)> = doc
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.kind.to_string()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Government of Exampleland", "state".to_string()),
+            (
+                "Permanent Mission of Otherland to the United Nations",
+                "state".to_string()
+            ),
+            ("France", "state".to_string()),
+        ]
+    );
+    let flagged: Vec<bool> = draft.people_reviews.iter().map(Option::is_some).collect();
+    assert_eq!(flagged, [false, false, true]);
+}

@@ -4,7 +4,7 @@
 
 use super::{Failure, Output};
 use crate::corpus::{
-    Corpus, DocKind, EntityId, NearDuplicate, SourceFile, clean_line, near_duplicates,
+    Corpus, DocKind, EntityId, NearDuplicate, PersonKind, SourceFile, clean_line, near_duplicates,
 };
 use crate::import::{self, Draft, Options, fidelity};
 use clap::Args;
@@ -162,18 +162,23 @@ fn summary(
     for (line, why) in doc.omitted.iter().zip(&draft.omitted_why) {
         s.push_str(&format!("    ({why}) {line}\n"));
     }
-    let mut by_role: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut by_role: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     for p in &doc.people {
         let e = by_role.entry(p.role.to_string()).or_default();
-        match p.kind {
-            crate::corpus::PersonKind::Organization => e.0 += 1,
-            crate::corpus::PersonKind::Person => e.1 += 1,
-        }
+        e[PersonKind::ALL
+            .iter()
+            .position(|&k| k == p.kind)
+            .unwrap_or(0)] += 1;
     }
     s.push_str(&format!("  people: {}\n", doc.people.len()));
-    for (role, (orgs, persons)) in &by_role {
+    for (role, [orgs, persons, states]) in &by_role {
+        let states = if *states > 0 {
+            format!(", {states} states")
+        } else {
+            String::new()
+        };
         s.push_str(&format!(
-            "    {role}: {orgs} organizations, {persons} people\n"
+            "    {role}: {orgs} organizations, {persons} people{states}\n"
         ));
     }
     let linked: Vec<Option<EntityId>> = doc

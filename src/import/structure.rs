@@ -5,6 +5,7 @@
 use super::page::Line;
 use super::vocab::{
     CHROME_LINES, CHROME_WORDS, LIST_HEADINGS, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
+    STATE_SECTIONS,
 };
 use crate::corpus::{PersonKind, Role};
 
@@ -120,6 +121,8 @@ fn section_kind(text: &str) -> Option<PersonKind> {
         Some(PersonKind::Person)
     } else if ORGANIZATION_SECTIONS.contains(&l.as_str()) {
         Some(PersonKind::Organization)
+    } else if STATE_SECTIONS.contains(&l.as_str()) {
+        Some(PersonKind::State)
     } else {
         None
     }
