@@ -478,3 +478,26 @@ fn an_empty_export_is_an_empty_list_in_each_format() {
         ""
     );
 }
+
+#[test]
+fn states_are_cited_as_bodies_before_individuals_and_counted_as_states() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/states");
+    let corpus = Corpus::load(&[path]).expect("the fixture loads");
+    let doc = corpus.get("test-states-letter").unwrap();
+    let names: Vec<&str> = cite::authors(doc).iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Government of Exampleland",
+            "Example Watch",
+            "Permanent Mission of Otherland to the United Nations",
+            "Jane Example"
+        ]
+    );
+    assert_eq!(
+        short_authors(doc).as_deref(),
+        Some(
+            "Government of Exampleland, Example Watch, Permanent Mission of Otherland to the United Nations, et al. (1 organization, 2 states and 1 individual)"
+        )
+    );
+}

@@ -1005,3 +1005,78 @@ fn search_needs_a_query_or_stdin_but_not_both() {
         "{help}"
     );
 }
+
+#[test]
+fn by_finds_an_acronym_a_users_entities_file_gives_a_bundled_entity() {
+    let search =
+        stdout_of(nkread_with(fixture("user_entities")).args(["search", "by:\"HRNK Canada\""]));
+    let docs: Vec<&str> = search
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap_or_default())
+        .collect();
+    // The 2017 member list, and the user's letter under the user's alias;
+    // not the 2015 letter, which the Committee (HRNK, USA) signed.
+    assert!(
+        docs.contains(&"icnk-crimes-against-humanity-demand-justice-2017"),
+        "{search}"
+    );
+    assert!(docs.contains(&"test-user-entities-letter"), "{search}");
+    assert!(
+        !docs.contains(&"joint-letter-security-council-2015"),
+        "{search}"
+    );
+}
+
+#[test]
+fn a_users_entities_file_links_aliases_and_its_distinct_from_silences_check() {
+    let people = stdout_of(
+        nkread_with(fixture("user_entities"))
+            .args(["people", "council-for-human-rights-in-north-korea"]),
+    );
+    assert!(people.contains("test-user-entities-letter"), "{people}");
+    let out = nkread_with(fixture("user_entities"))
+        .arg("check")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.ends_with("no warnings\n"), "{err}");
+}
+
+#[test]
+fn a_bad_users_entities_file_exits_2_naming_file_line_and_field() {
+    let err = stderr_of_failure(nkread_with(fixture("broken/user_entities")).arg("list"));
+    for expected in [
+        "broken/user_entities/entities.toml:3:8: field `entity[0].name`: entity \"hanvoice\" is \"HanVoice\"",
+        "broken/user_entities/entities.toml:7:8: field `entity[1].name`: entity \"my-hrw\": the name \"Human Rights Watch\" is already entity \"human-rights-watch\"",
+    ] {
+        assert!(err.contains(expected), "expected {expected:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn a_state_is_a_kind_of_its_own_in_people_and_check() {
+    let json = json_of(nkread_with(fixture("states")).args(["people", "--json"]));
+    let kind_of = |id: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["entity"] == id)
+            .unwrap()["kind"]
+            .clone()
+    };
+    assert_eq!(kind_of("government-of-exampleland"), "state");
+    assert_eq!(kind_of("example-watch"), "organization");
+    let listed = stdout_of(nkread_with(fixture("states")).arg("people"));
+    let row = listed
+        .lines()
+        .find(|l| l.starts_with("government-of-exampleland"))
+        .unwrap();
+    assert!(row.contains(" state "), "{row}");
+    nkread_with(fixture("states"))
+        .arg("check")
+        .assert()
+        .success();
+}

@@ -239,3 +239,222 @@ fn out_writes_the_file_once_and_force_replaces_it() {
         .success();
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// The entries the summary proposes, as (one, two): those to paste if each
+/// look-alike pair is one entity, and those if it is two.
+fn proposals(summary: &str) -> (String, String) {
+    let (mut one, mut two) = (String::new(), String::new());
+    let mut into = &mut one;
+    let section = summary
+        .lines()
+        .skip_while(|l| !l.contains("paste one of its entries"))
+        .skip(1)
+        .take_while(|l| l.starts_with("    "));
+    for line in section {
+        let line = line.trim_start();
+        if line.starts_with("# if they are two") {
+            into = &mut two;
+        } else if line.starts_with("# if ") {
+            into = &mut one;
+        }
+        into.push_str(line);
+        into.push('\n');
+    }
+    (one, two)
+}
+
+#[test]
+fn look_alikes_come_with_entities_entries_that_settle_them_when_pasted() {
+    let capture = root().join("tests/fixtures/import/look-alike.txt");
+    for pick_one in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = nkread()
+            .arg("import")
+            .arg(&capture)
+            .arg("--out")
+            .arg(dir.path())
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let summary = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(summary.matches("  warning: ").count(), 2, "{summary}");
+        let (one, two) = proposals(&summary);
+        assert_eq!(one.matches("[[entity]]").count(), 2, "{summary}");
+        assert_eq!(two.matches("[[entity]]").count(), 2, "{summary}");
+        let pasted = if pick_one { one } else { two };
+        std::fs::write(dir.path().join("entities.toml"), &pasted).unwrap();
+        let checked = nkread()
+            .arg("--corpus")
+            .arg(dir.path())
+            .arg("check")
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let err = String::from_utf8(checked.stderr).unwrap();
+        assert!(err.ends_with("no warnings\n"), "{pasted}\n{err}");
+        // As aliases, the draft's names now link to the known entities.
+        let hrw = String::from_utf8(
+            nkread()
+                .arg("--corpus")
+                .arg(dir.path())
+                .args(["people", "human-rights-watch"])
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone(),
+        )
+        .unwrap();
+        assert_eq!(
+            hrw.contains("joint-letter-on-refugee-protection-2025"),
+            pick_one,
+            "{hrw}"
+        );
+    }
+}
+
+#[test]
+fn governments_sign_as_states_and_a_bare_country_is_flagged() {
+    let bytes = std::fs::read(root().join("tests/fixtures/import/states.txt")).unwrap();
+    let (doc, draft) = draft_of(&bytes, "states.txt", &corpus());
+    let kinds: Vec<(&str, String)> = doc
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.kind.to_string()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Government of Exampleland", "state".to_string()),
+            (
+                "Permanent Mission of Otherland to the United Nations",
+                "state".to_string()
+            ),
+            ("France", "state".to_string()),
+        ]
+    );
+    let flagged: Vec<bool> = draft.people_reviews.iter().map(Option::is_some).collect();
+    assert_eq!(flagged, [false, false, true]);
+}
+
+#[test]
+fn a_date_the_text_implies_is_drafted_as_inferred_with_its_reason_and_flagged() {
+    let corpus = corpus();
+    for (source, id, month) in [
+        (
+            "000_4f159bc7df268459.txt",
+            "icnk-welcomes-unga-resolution-2014",
+            "2014-12",
+        ),
+        (
+            "001_2d4cb64f1885fa9f.txt",
+            "un-stand-with-north-koreas-victims-2014",
+            "2014-11",
+        ),
+    ] {
+        let bytes = std::fs::read(root().join("data/sources").join(source)).unwrap();
+        let (doc, draft) = draft_of(&bytes, source, &corpus);
+        assert_eq!(doc.date, None);
+        // The curated document infers the same month.
+        assert_eq!(doc.inferred_date, corpus.get(id).unwrap().inferred_date);
+        assert_eq!(doc.inferred_date.unwrap().to_string(), month);
+        let reason = doc.inferred_date_reason.unwrap();
+        assert!(
+            reason.starts_with("The latest date the text names is “"),
+            "{reason}"
+        );
+        assert!(doc.date_note.unwrap().contains("inferred date"));
+        assert!(draft.reviews.iter().any(|r| r.field == "inferred_date"));
+        let toml = import::to_toml(&draft, &|_| None);
+        assert!(toml.contains("# review: inferred: the month of"), "{toml}");
+    }
+}
+
+#[test]
+fn accessed_is_filled_where_the_capture_says_when_it_was_saved_and_flagged_otherwise() {
+    let corpus = corpus();
+    let letter =
+        std::fs::read_to_string(root().join("tests/fixtures/import/new-letter.html")).unwrap();
+    // SingleFile's comment, Save Page WE's meta, a text capture's header.
+    let single_file = letter.replacen(
+        "<html lang=\"en\">",
+        "<html lang=\"en\"><!--\n Page saved with SingleFile \n url: https://rights.example.org/x \n saved date: Tue May 20 2025 08:15:02 GMT+0200 (Central European Summer Time)\n-->",
+        1,
+    );
+    let save_page = letter.replacen(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\"><meta name=\"savepage-date\" content=\"Wed May 21 2025 10:00:00 GMT+0100 (BST)\">",
+        1,
+    );
+    let text = "Accessed: May 22, 2025\nJoint Letter on Refugees\n(Seoul – May 2, 2025) We, the undersigned, urge the protection of North Korean refugees.\n";
+    for (source, bytes, day) in [
+        ("single-file.html", single_file.as_bytes(), "2025-05-20"),
+        ("save-page.html", save_page.as_bytes(), "2025-05-21"),
+        ("header.txt", text.as_bytes(), "2025-05-22"),
+    ] {
+        let (doc, draft) = draft_of(bytes, source, &corpus);
+        assert_eq!(
+            doc.accessed.map(|d| d.to_string()).as_deref(),
+            Some(day),
+            "{source}"
+        );
+        assert!(
+            !draft.reviews.iter().any(|r| r.field == "accessed"),
+            "{source}"
+        );
+    }
+    let (doc, _) = draft_of(text.as_bytes(), "header.txt", &corpus);
+    assert_eq!(doc.omitted, ["Accessed: May 22, 2025"]);
+    // A page that does not say: no date is made up, and the review says
+    // what the metadata does give.
+    let modified = letter.replacen(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\"><meta property=\"article:modified_time\" content=\"2025-05-14T10:00:00+00:00\">",
+        1,
+    );
+    let (doc, draft) = draft_of(modified.as_bytes(), "modified.html", &corpus);
+    assert_eq!(doc.accessed, None);
+    let note = &draft
+        .reviews
+        .iter()
+        .find(|r| r.field == "accessed")
+        .unwrap()
+        .note;
+    assert!(
+        note.contains("last modified on May 14, 2025, so not before"),
+        "{note}"
+    );
+    // A saved day before the document's own date is not believed.
+    let early = text.replace("May 22, 2025", "May 1, 2025");
+    let (doc, draft) = draft_of(early.as_bytes(), "early.txt", &corpus);
+    assert_eq!(doc.accessed, None);
+    assert!(
+        draft
+            .reviews
+            .iter()
+            .any(|r| r.field == "accessed" && r.note.contains("before the document's date"))
+    );
+}
+
+#[test]
+fn a_saved_from_comment_gives_the_address_where_the_page_states_none() {
+    let letter =
+        std::fs::read_to_string(root().join("tests/fixtures/import/new-letter.html")).unwrap();
+    let bare = letter
+        .lines()
+        .filter(|l| !l.contains("og:url"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replacen(
+            "<html lang=\"en\">",
+            "<!-- saved from url=(0044)https://rights.example.org/2025/05/letter -->\n<html lang=\"en\">",
+            1,
+        );
+    let (doc, _) = draft_of(bare.as_bytes(), "saved-from.html", &corpus());
+    assert_eq!(
+        doc.url.as_deref(),
+        Some("https://rights.example.org/2025/05/letter")
+    );
+}

@@ -8,17 +8,17 @@ use crate::corpus::{Document, Person, PersonKind, Role};
 const SHOWN: usize = 3;
 
 /// The authors in full: the issuers, or if none is marked, the signatories
-/// (a joint letter's co-signers). Organizations come first, as the
-/// letters that list both are written in the voice of the groups.
+/// (a joint letter's co-signers). Bodies (organizations and states) come
+/// first, as the letters that list both are written in the voice of the
+/// groups.
 pub fn authors(doc: &Document) -> Vec<&Person> {
     let role = if doc.people_with(Role::Issuer).next().is_some() {
         Role::Issuer
     } else {
         Role::Signatory
     };
-    let (mut organizations, individuals): (Vec<&Person>, Vec<&Person>) = doc
-        .people_with(role)
-        .partition(|p| p.kind == PersonKind::Organization);
+    let (mut organizations, individuals): (Vec<&Person>, Vec<&Person>) =
+        doc.people_with(role).partition(|p| p.kind.is_body());
     organizations.extend(individuals);
     organizations
 }
@@ -35,18 +35,22 @@ pub fn short_authors(doc: &Document) -> Option<String> {
     if names.len() <= SHOWN {
         return Some(names.join(", "));
     }
-    let organizations = all
-        .iter()
-        .filter(|p| p.kind == PersonKind::Organization)
-        .count();
-    let count = match (organizations, all.len() - organizations) {
-        (o, 0) => plural(o, "organization", "organizations"),
-        (0, i) => plural(i, "individual", "individuals"),
-        (o, i) => format!(
-            "{} and {}",
-            plural(o, "organization", "organizations"),
-            plural(i, "individual", "individuals")
-        ),
+    let count = |kind| all.iter().filter(|p| p.kind == kind).count();
+    let parts: Vec<String> = [
+        (PersonKind::Organization, "organization", "organizations"),
+        (PersonKind::State, "state", "states"),
+        (PersonKind::Person, "individual", "individuals"),
+    ]
+    .into_iter()
+    .filter_map(|(kind, one, many)| {
+        Some(count(kind))
+            .filter(|&n| n > 0)
+            .map(|n| plural(n, one, many))
+    })
+    .collect();
+    let count = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => parts.concat(),
     };
     Some(format!("{}, et al. ({count})", names[..SHOWN].join(", ")))
 }

@@ -321,7 +321,7 @@ pub(super) fn check(corpus: &Corpus) -> Output {
     for (e, entity) in corpus.entities.all().iter().enumerate() {
         if entity.curated && index.appearances(e).is_empty() {
             warnings.push(format!(
-                "warning: entity \"{}\" of data/entities.toml is in no document\n",
+                "warning: entity \"{}\" of an entities file is in no document\n",
                 entity.id
             ));
         }

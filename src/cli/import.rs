@@ -3,7 +3,9 @@
 //! printed or written, with a review summary on stderr.
 
 use super::{Failure, Output};
-use crate::corpus::{Corpus, DocKind, EntityId, SourceFile, clean_line, near_duplicates};
+use crate::corpus::{
+    Corpus, DocKind, EntityId, NearDuplicate, PersonKind, SourceFile, clean_line, near_duplicates,
+};
 use crate::import::{self, Draft, Options, fidelity};
 use clap::Args;
 use std::collections::BTreeMap;
@@ -160,18 +162,23 @@ fn summary(
     for (line, why) in doc.omitted.iter().zip(&draft.omitted_why) {
         s.push_str(&format!("    ({why}) {line}\n"));
     }
-    let mut by_role: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut by_role: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     for p in &doc.people {
         let e = by_role.entry(p.role.to_string()).or_default();
-        match p.kind {
-            crate::corpus::PersonKind::Organization => e.0 += 1,
-            crate::corpus::PersonKind::Person => e.1 += 1,
-        }
+        e[PersonKind::ALL
+            .iter()
+            .position(|&k| k == p.kind)
+            .unwrap_or(0)] += 1;
     }
     s.push_str(&format!("  people: {}\n", doc.people.len()));
-    for (role, (orgs, persons)) in &by_role {
+    for (role, [orgs, persons, states]) in &by_role {
+        let states = if *states > 0 {
+            format!(", {states} states")
+        } else {
+            String::new()
+        };
         s.push_str(&format!(
-            "    {role}: {orgs} organizations, {persons} people\n"
+            "    {role}: {orgs} organizations, {persons} people{states}\n"
         ));
     }
     let linked: Vec<Option<EntityId>> = doc
@@ -203,15 +210,25 @@ fn summary(
         .filter(|d| d.id == doc.id)
         .flat_map(|d| d.people.iter().map(|p| p.entity))
         .collect();
-    for d in near_duplicates(checked) {
-        if d.entities.iter().any(|e| ours.contains(e)) {
-            let ([a, b], [x, y]) = (d.entities, d.names);
-            s.push_str(&format!(
-                "  warning: \"{x}\" ({}) and \"{y}\" ({}) are different entities, {}\n",
-                checked.entities.get(a).id,
-                checked.entities.get(b).id,
-                d.likeness
-            ));
+    let look_alikes: Vec<NearDuplicate> = near_duplicates(checked)
+        .into_iter()
+        .filter(|d| d.entities.iter().any(|e| ours.contains(e)))
+        .collect();
+    for d in &look_alikes {
+        let ([a, b], [x, y]) = (d.entities, &d.names);
+        s.push_str(&format!(
+            "  warning: \"{x}\" ({}) and \"{y}\" ({}) are different entities, {}\n",
+            checked.entities.get(a).id,
+            checked.entities.get(b).id,
+            d.likeness
+        ));
+    }
+    if !look_alikes.is_empty() {
+        s.push_str(
+            "  for each warning, paste one of its entries into entities.toml in your corpus directory:\n",
+        );
+        for d in &look_alikes {
+            s.push_str(&proposal(checked, &ours, d));
         }
     }
     let reviews = draft.reviews.len() + draft.people_reviews.iter().flatten().count();
@@ -227,6 +244,48 @@ fn summary(
         }
     }
     s
+}
+
+/// The two `entities.toml` entries that settle a look-alike warning: one
+/// if the names are one entity (an alias), one if they are two
+/// (`distinct_from`). An entity the entities files know is added to by its
+/// id; one the draft made is written whole.
+fn proposal(checked: &Corpus, ours: &[EntityId], d: &NearDuplicate) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let entry = |e: EntityId, field: &str, value: &str| {
+        let entity = checked.entities.get(e);
+        let mut lines = vec![
+            "[[entity]]".to_string(),
+            format!("id = {}", quote(&entity.id)),
+        ];
+        if !entity.curated {
+            lines.push(format!("name = {}", quote(&entity.name)));
+            lines.push(format!("kind = {}", quote(&entity.kind.to_string())));
+        }
+        lines.push(format!("{field} = [{}]", quote(value)));
+        lines
+            .iter()
+            .map(|l| format!("    {l}\n"))
+            .collect::<String>()
+    };
+    // The draft's side is the one to change; the other is kept as known.
+    let [a, b] = d.entities;
+    let (mine, theirs, my_name, their_name) =
+        if ours.contains(&b) && checked.entities.get(a).curated {
+            (b, a, &d.names[1], &d.names[0])
+        } else {
+            (a, b, &d.names[0], &d.names[1])
+        };
+    let (to, alias) = if checked.entities.get(theirs).curated {
+        (theirs, my_name)
+    } else {
+        (mine, their_name)
+    };
+    format!(
+        "    # if \"{my_name}\" and \"{their_name}\" are one:\n{}    # if they are two:\n{}",
+        entry(to, "aliases", alias),
+        entry(mine, "distinct_from", &checked.entities.get(theirs).id)
+    )
 }
 
 /// Writes DIR/NAME through a temporary file in DIR, so that the file is

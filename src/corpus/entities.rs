@@ -132,6 +132,29 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     if let Some(start) = start {
         out.push(word(start..text.len()));
     }
+    join_initials(text, out)
+}
+
+/// Single letters joined by full stops are one word, their acronym: "U.N."
+/// is "UN" and "D.P.R.K." is "DPRK", in a name or a text alike.
+fn join_initials(text: &str, words: Vec<Word>) -> Vec<Word> {
+    let initial = |w: &Word| text[w.span.clone()].chars().count() == 1;
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    for w in words {
+        if let Some(last) = out.last_mut()
+            && initial(&w)
+            && &text[last.span.end..w.span.start] == "."
+            && text[last.span.clone()]
+                .split('.')
+                .all(|l| l.chars().count() == 1)
+        {
+            last.folded.push_str(&w.folded);
+            last.span.end = w.span.end;
+            last.shape = shape(&text[last.span.clone()]);
+        } else {
+            out.push(w);
+        }
+    }
     out
 }
 
@@ -239,25 +262,42 @@ impl Entities {
         Ok(entities)
     }
 
-    fn insert(&mut self, entity: Entity) -> Result<(), String> {
+    pub(super) fn insert(&mut self, entity: Entity) -> Result<(), String> {
         let index = self.list.len();
-        let names: Vec<&str> = entity.names().collect();
-        for name in names.iter().flat_map(|&n| [n, without_parentheses(n)]) {
-            let key = (entity.kind, name_key(name));
-            // A name and an alias of the same entity may share a key.
+        let names: Vec<String> = entity.names().map(str::to_string).collect();
+        self.by_id.insert(entity.id.clone(), index);
+        self.list.push(entity);
+        names.iter().try_for_each(|name| self.claim(index, name))
+    }
+
+    /// Files `name` under entity `index`, so that it resolves there; a name
+    /// another entity of the kind has is an error naming both. A name and
+    /// an alias of the same entity may share a key.
+    pub(super) fn claim(&mut self, index: usize, name: &str) -> Result<(), String> {
+        let kind = self.list[index].kind;
+        for n in [name, without_parentheses(name)] {
+            let key = (kind, name_key(n));
             if let Some(&other) = self.by_key.get(&key)
                 && other != index
             {
                 return Err(format!(
-                    "entity \"{}\": the name \"{name}\" is already entity \"{}\"",
-                    entity.id, self.list[other].id
+                    "entity \"{}\": the name \"{n}\" is already entity \"{}\"",
+                    self.list[index].id, self.list[other].id
                 ));
             }
             self.by_key.insert(key, index);
         }
-        self.by_id.insert(entity.id.clone(), index);
-        self.list.push(entity);
         Ok(())
+    }
+
+    /// The entity with this id.
+    pub(super) fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// For adding acronyms and `distinct_from`; names go through [`claim`](Self::claim).
+    pub(super) fn get_mut(&mut self, index: usize) -> &mut Entity {
+        &mut self.list[index]
     }
 
     pub fn get(&self, id: usize) -> &Entity {

@@ -39,7 +39,7 @@ impl SourceFile {
 
 /// A step of a field path: a key of a table or an index of an array.
 #[derive(Debug, Clone, PartialEq)]
-enum Step {
+pub(super) enum Step {
     Key(&'static str),
     Index(usize),
 }
@@ -59,8 +59,26 @@ fn path_string(path: &[Step]) -> String {
     s
 }
 
+/// The name of a user's own entities file in a corpus directory.
+pub const ENTITIES_FILE: &str = "entities.toml";
+
+fn is_entities_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == ENTITIES_FILE)
+}
+
+/// The entities file of a corpus path: `DIR/entities.toml`, or the path
+/// itself when it is one.
+pub fn read_entities(path: &Path) -> Option<Result<SourceFile, Problem>> {
+    let file = if path.is_dir() {
+        path.join(ENTITIES_FILE)
+    } else {
+        path.to_path_buf()
+    };
+    (is_entities_file(&file) && file.is_file()).then(|| read_file(&file))
+}
+
 /// The corpus files at `path`: every `*.toml` and `*.json` of a directory,
-/// by name, or the one file named.
+/// by name, or the one file named; never an entities file.
 pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Problem> {
     let shown = path.display().to_string();
     let is_corpus_file = |p: &Path| {
@@ -70,6 +88,9 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Problem> {
         )
     };
     if path.is_file() {
+        if is_entities_file(path) {
+            return Ok(Vec::new());
+        }
         if !is_corpus_file(path) {
             return Err(Problem::new(
                 &shown,
@@ -82,7 +103,7 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Problem> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(path).map_err(cannot)? {
         let path = entry.map_err(cannot)?.path();
-        if !is_corpus_file(&path) {
+        if !is_corpus_file(&path) || is_entities_file(&path) {
             continue;
         }
         match not_a_file(&path) {
@@ -153,6 +174,11 @@ pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
         .into_iter()
         .map(|(path, message)| places.locate(&path, Problem::new(&file.name, message)))
         .collect())
+}
+
+/// Points `problem` at `path` in `file`: its line and column in TOML.
+pub(super) fn locate(file: &SourceFile, path: &[Step], problem: Problem) -> Problem {
+    Places::new(file).locate(path, problem)
 }
 
 /// Points `problem` at the field `id` of document `index` of `file`.
@@ -350,7 +376,7 @@ fn clean_document(doc: &mut Document) {
 /// An id is a readable ASCII slug: it is typed on command lines and kept in
 /// bookmark files, and no look-alike letter (a Cyrillic "е") can pass for
 /// another id.
-fn valid_id(id: &str) -> bool {
+pub(super) fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))

@@ -8,11 +8,12 @@ mod model;
 mod near_duplicates;
 mod order;
 mod problem;
+mod user_entities;
 
 pub use entities::{Entities, Entity, name_key, slug, within_typos};
 pub(crate) use entities::{Shape, Word, name_words, without_parentheses, words};
 pub use hygiene::{clean, clean_line, is_forbidden};
-pub use load::{SourceFile, from_toml, unplaced};
+pub use load::{ENTITIES_FILE, SourceFile, from_toml, unplaced};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
 pub use near_duplicates::{Likeness, NearDuplicate, near_duplicates};
 pub use order::ListOrder;
@@ -55,6 +56,8 @@ impl Corpus {
     pub fn load_with(paths: &[PathBuf], extra: Option<SourceFile>) -> Result<Corpus, Problems> {
         let mut files = bundled_files();
         let mut problems = Vec::new();
+        // Users' entities files, in the order of their corpora.
+        let mut users = Vec::new();
         // The same directory named twice (config and --corpus) is read once.
         let mut seen = Vec::new();
         for path in paths {
@@ -67,13 +70,18 @@ impl Corpus {
                 Ok(found) => files.extend(found),
                 Err(p) => problems.push(p),
             }
+            match load::read_entities(path) {
+                Some(Ok(found)) => users.push(found),
+                Some(Err(p)) => problems.push(p),
+                None => {}
+            }
         }
         files.extend(extra);
         let entities = SourceFile {
             name: format!("{BUNDLED_PREFIX}data/entities.toml"),
             text: bundled::ENTITIES.to_string(),
         };
-        match Corpus::from_files(&entities, &files) {
+        match Corpus::from_files_with(&entities, &users, &files) {
             Ok(corpus) if problems.is_empty() => Ok(corpus),
             Ok(_) => Err(Problems(problems)),
             Err(Problems(more)) => {
@@ -86,11 +94,22 @@ impl Corpus {
     /// Builds a corpus from an entities file and document files, reporting
     /// every problem in every file.
     pub fn from_files(entities: &SourceFile, files: &[SourceFile]) -> Result<Corpus, Problems> {
+        Corpus::from_files_with(entities, &[], files)
+    }
+
+    /// As [`Corpus::from_files`], with users' entities files merged into
+    /// the first (see data/README.md).
+    pub fn from_files_with(
+        entities: &SourceFile,
+        users: &[SourceFile],
+        files: &[SourceFile],
+    ) -> Result<Corpus, Problems> {
         let mut problems = Vec::new();
         let mut entities = parse_entities(entities).unwrap_or_else(|p| {
             problems.push(p);
             Entities::default()
         });
+        problems.extend(user_entities::merge(&mut entities, users));
         let mut documents: Vec<Document> = Vec::new();
         // Where each id was first seen: (file, index in file). Positions are
         // worked out only for the error message, since that parses again.

@@ -4,7 +4,7 @@
 //! record the pair there as `distinct_from`.
 
 use super::entities::{name_key, name_words, within_typos, without_parentheses};
-use super::{Corpus, EntityId};
+use super::{Corpus, EntityId, PersonKind};
 use std::collections::HashSet;
 use std::fmt;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -22,8 +22,9 @@ pub struct NearDuplicate {
 /// costs a curator a look, a missed merge costs a reader an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Likeness {
-    /// The same name, once a person and once an organization.
-    OtherKind,
+    /// The same name for entities of two kinds: a person and an
+    /// organization, an organization and a state.
+    OtherKind([PersonKind; 2]),
     /// A typo or two apart (see [`within_typos`]).
     Typo,
     /// One name begins the other ("No Fence" / "No Fence Japan"); the
@@ -36,12 +37,22 @@ pub enum Likeness {
 
 impl fmt::Display for Likeness {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Likeness::OtherKind => "the same name for a person and an organization",
-            Likeness::Typo => "a typo apart",
-            Likeness::Prefix => "one name begins the other",
-            Likeness::OneWordApart => "one word apart",
-        })
+        // In one order, whichever entity came first: "a person and an organization".
+        let a = |kind: PersonKind| match kind {
+            PersonKind::Person => (0, "a person"),
+            PersonKind::Organization => (1, "an organization"),
+            PersonKind::State => (2, "a state"),
+        };
+        match self {
+            Likeness::OtherKind(kinds) => {
+                let mut kinds = kinds.map(a);
+                kinds.sort_unstable();
+                write!(f, "the same name for {} and {}", kinds[0].1, kinds[1].1)
+            }
+            Likeness::Typo => f.write_str("a typo apart"),
+            Likeness::Prefix => f.write_str("one name begins the other"),
+            Likeness::OneWordApart => f.write_str("one word apart"),
+        }
     }
 }
 
@@ -97,11 +108,11 @@ fn judge(corpus: &Corpus, names: &[Vec<Name>], a: EntityId, b: EntityId) -> Opti
         return None;
     }
     let all = corpus.entities.all();
-    let same_kind = all[a].kind == all[b].kind;
+    let kinds = [all[a].kind, all[b].kind];
     let mut pairs = names[a]
         .iter()
         .flat_map(|x| names[b].iter().map(move |y| (x, y)));
-    let (x, y, likeness) = pairs.find_map(|(x, y)| likeness(x, y, same_kind).map(|l| (x, y, l)))?;
+    let (x, y, likeness) = pairs.find_map(|(x, y)| likeness(x, y, kinds).map(|l| (x, y, l)))?;
     Some(NearDuplicate {
         entities: [a, b],
         names: [x.written.to_string(), y.written.to_string()],
@@ -247,10 +258,11 @@ fn names_of(written: Vec<&str>) -> Vec<Name<'_>> {
         .collect()
 }
 
-fn likeness(a: &Name, b: &Name, same_kind: bool) -> Option<Likeness> {
+fn likeness(a: &Name, b: &Name, kinds: [PersonKind; 2]) -> Option<Likeness> {
+    let same_kind = kinds[0] == kinds[1];
     if a.key == b.key {
         // Entities of one kind never share a key: it would have merged them.
-        return (!same_kind).then_some(Likeness::OtherKind);
+        return (!same_kind).then_some(Likeness::OtherKind(kinds));
     }
     if !same_kind {
         return None;
@@ -379,13 +391,16 @@ mod tests {
         let expected = all_pairs(&corpus);
         assert!(expected.len() > 100, "{}", expected.len());
         for likeness in [
-            Likeness::OtherKind,
+            Likeness::OtherKind([PersonKind::Organization, PersonKind::Person]),
             Likeness::Typo,
             Likeness::Prefix,
             Likeness::OneWordApart,
         ] {
+            let kind = std::mem::discriminant(&likeness);
             assert!(
-                expected.iter().any(|d| d.likeness == likeness),
+                expected
+                    .iter()
+                    .any(|d| std::mem::discriminant(&d.likeness) == kind),
                 "{likeness:?}"
             );
         }
@@ -424,8 +439,60 @@ mod tests {
                     "Council for Human Rights in North Korea",
                     Likeness::OneWordApart
                 ),
-                org("Freedom House", "Freedom House", Likeness::OtherKind),
+                org(
+                    "Freedom House",
+                    "Freedom House",
+                    Likeness::OtherKind([PersonKind::Organization, PersonKind::Person])
+                ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_of_two_kinds_says_which_two() {
+        let corpus = corpus(
+            "",
+            &[
+                ("Republic of Korea", "state"),
+                ("Republic of Korea", "organization"),
+            ],
+        );
+        let found = near_duplicates(&corpus);
+        assert_eq!(
+            found[0].likeness.to_string(),
+            "the same name for an organization and a state"
+        );
+        let person = Likeness::OtherKind([PersonKind::Organization, PersonKind::Person]);
+        assert_eq!(
+            person.to_string(),
+            "the same name for a person and an organization"
+        );
+    }
+
+    #[test]
+    fn initials_with_full_stops_compare_as_the_acronym() {
+        // "U.N." is "UN": the name is one word apart from the known one, as
+        // "UN Commission of Inquiry on …" is.
+        let corpus = corpus(
+            "",
+            &[
+                (
+                    "UN Commission of Inquiry into human rights in North Korea",
+                    "organization",
+                ),
+                (
+                    "U.N. Commission of Inquiry on human rights in North Korea",
+                    "organization",
+                ),
+            ],
+        );
+        assert_eq!(
+            found(&corpus),
+            [(
+                "UN Commission of Inquiry into human rights in North Korea".to_string(),
+                "U.N. Commission of Inquiry on human rights in North Korea".to_string(),
+                Likeness::OneWordApart
+            )]
         );
     }
 

@@ -111,6 +111,17 @@ pub fn dateline(paragraph: &str) -> Option<(String, Option<String>, Option<Parti
     Some((whole, is_place.then(|| place.to_string()), date))
 }
 
+/// A day a capture states in its own words or in ISO 8601: "2025-05-12",
+/// "Thu May 12 2025 10:00:00 GMT+0200", "May 12, 2025".
+pub fn stated(s: &str) -> Option<PartialDate> {
+    iso_prefix(s.trim()).or_else(|| {
+        dates_in(s)
+            .into_iter()
+            .map(|d| d.0)
+            .find(|d| d.day.is_some())
+    })
+}
+
 /// A page's metadata date ("2017-03-08T10:00:00+09:00") at day precision.
 pub fn iso_prefix(s: &str) -> Option<PartialDate> {
     s.get(..10).and_then(|d| d.parse().ok())

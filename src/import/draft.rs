@@ -48,6 +48,11 @@ pub fn to_toml(draft: &Draft, link: &dyn Fn(&Person) -> Option<String>) -> Strin
     field(&mut out, "posted_by", s(&doc.posted_by));
     field(&mut out, "url", s(&doc.url));
     field(&mut out, "publisher", s(&doc.publisher));
+    field(
+        &mut out,
+        "accessed",
+        doc.accessed.map(|d| quoted(&d.to_string())),
+    );
     field(&mut out, "curator_note", s(&doc.curator_note));
     if !doc.tags.is_empty() {
         field(&mut out, "tags", Some(array(&doc.tags, false)));

@@ -222,7 +222,8 @@ fn affiliations(parts: &[String], p: &mut Person) {
 pub fn parse(line: &str, role: Role, kind: Option<PersonKind>) -> Vec<Found> {
     let line = line.trim().trim_end_matches(['.', ';']).trim();
     // Two people in one entry: "Kim Kyu Li and Kim Hyuk (elder sister …)".
-    if kind != Some(PersonKind::Organization) {
+    let may_be_person = kind.is_none_or(|k| k == PersonKind::Person);
+    if may_be_person {
         let mut shared = person(line, PersonKind::Person, role);
         parentheses(line, &mut shared);
         if let Some((a, b)) = shared.name.split_once(" and ")
@@ -269,7 +270,7 @@ pub fn parse(line: &str, role: Role, kind: Option<PersonKind>) -> Vec<Found> {
         p.country = named.country;
         p.note = named.note;
         describe(&desc, &mut p);
-    } else if kind != Some(PersonKind::Organization) {
+    } else if may_be_person {
         let parts = split_outside(&p.name, ", ");
         let corporate = parts.len() == 2 && matches!(parts[1].as_str(), "Inc." | "Ltd." | "LLC");
         if parts.len() > 1 && is_person_name(&parts[0]) && !corporate {
@@ -282,7 +283,24 @@ pub fn parse(line: &str, role: Role, kind: Option<PersonKind>) -> Vec<Found> {
         p.kind = PersonKind::Person;
         review = Some("kind guessed from the name's form: a person".to_string());
     }
+    if kind.is_none() && p.kind == PersonKind::Organization {
+        if names_a_government(&p.name) {
+            p.kind = PersonKind::State;
+        } else if is_country(&p.name) {
+            p.kind = PersonKind::State;
+            review = Some("kind state: a country's name alone, so its government".to_string());
+        }
+    }
     vec![Found { person: p, review }]
+}
+
+/// A name that can only be a state's own: "Government of Chile", "The
+/// Permanent Mission of France to the United Nations".
+fn names_a_government(name: &str) -> bool {
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    ["Government of ", "Permanent Mission of "]
+        .iter()
+        .any(|lead| name.starts_with(lead))
 }
 
 #[cfg(test)]
@@ -291,6 +309,40 @@ mod tests {
 
     fn one(line: &str, kind: Option<PersonKind>) -> Person {
         parse(line, Role::Signatory, kind).remove(0).person
+    }
+
+    #[test]
+    fn governments_are_states_and_a_country_alone_is_one_flagged() {
+        let found = |line: &str, kind| {
+            let f = parse(line, Role::Signatory, kind).remove(0);
+            (f.person.name, f.person.kind, f.review.is_some())
+        };
+        let state = |name: &str, review| (name.to_string(), PersonKind::State, review);
+        assert_eq!(
+            found("Government of Chile", None),
+            state("Government of Chile", false)
+        );
+        assert_eq!(
+            found(
+                "The Permanent Mission of France to the United Nations",
+                None
+            ),
+            state(
+                "The Permanent Mission of France to the United Nations",
+                false
+            )
+        );
+        assert_eq!(found("United Kingdom", None), state("United Kingdom", true));
+        // Under a "States:" heading the kind is given, and nothing is split.
+        assert_eq!(
+            found("Republic of Korea", Some(PersonKind::State)),
+            state("Republic of Korea", false)
+        );
+        // A body named after its country is not a state.
+        assert_eq!(
+            found("Human Rights Watch (USA)", None).1,
+            PersonKind::Organization
+        );
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! the article; it never removes one, so that every line of the page is
 //! either kept or listed as omitted.
 
+use super::dates;
 use super::page::{Line, Page, norm};
-use crate::corpus::clean_line;
+use crate::corpus::{PartialDate, clean_line};
 use dom_query::{Document, NodeRef};
 use std::collections::HashSet;
 
@@ -81,10 +82,68 @@ pub fn read(html: &str) -> Page {
         html: true,
         url: stated_address(&document)
             .or_else(|| article.as_ref().and_then(|a| stated(&a.url)))
-            .filter(|u| is_web_address(u)),
+            .filter(|u| is_web_address(u))
+            .or_else(|| saved_from(html).filter(|u| is_web_address(u))),
         publisher: article.as_ref().and_then(|a| stated(&a.site_name)),
         published: article.as_ref().and_then(|a| stated(&a.published_time)),
+        modified: article
+            .as_ref()
+            .and_then(|a| stated(&a.modified_time))
+            .or_else(|| {
+                let found = document.select("meta[property=\"article:modified_time\"]");
+                stated(&found.attr("content").map(|c| c.to_string()))
+            }),
+        saved: saved_date(html, &document),
     }
+}
+
+/// The comments at the top of a page, where saving tools write where and
+/// when they saved it.
+fn head_comments(html: &str) -> impl Iterator<Item = &str> {
+    let end = (0..=html.len().min(16 * 1024))
+        .rev()
+        .find(|&i| html.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = &html[..end];
+    head.split("<!--")
+        .skip(1)
+        .filter_map(|c| c.split_once("-->").map(|(inner, _)| inner))
+}
+
+/// The address a browser or SingleFile wrote the page was saved from:
+/// "<!-- saved from url=(0041)https://… -->", SingleFile's "url: https://…".
+fn saved_from(html: &str) -> Option<String> {
+    head_comments(html).find_map(|c| {
+        let after = c
+            .split_once("saved from url=")
+            .map(|(_, rest)| rest.split_once(')').map_or(rest, |(_, url)| url))
+            .or_else(|| c.lines().find_map(|l| l.trim().strip_prefix("url:")))?;
+        after.split_whitespace().next().map(clean_line)
+    })
+}
+
+/// When the page was saved, where the saving tool says: SingleFile's
+/// "saved date:" comment, or Save Page WE's `savepage-date` meta.
+fn saved_date(html: &str, document: &Document) -> Option<(PartialDate, String)> {
+    let comment = head_comments(html).find_map(|c| {
+        c.lines()
+            .find_map(|l| l.trim().strip_prefix("saved date:"))
+            .map(|d| {
+                (
+                    d.trim().to_string(),
+                    format!("the page’s “saved date: {}” comment", d.trim()),
+                )
+            })
+    });
+    let meta = || {
+        let d = document
+            .select("meta[name=\"savepage-date\"]")
+            .attr("content")?;
+        Some((d.to_string(), format!("the page’s “savepage-date” ({d})")))
+    };
+    comment
+        .or_else(meta)
+        .and_then(|(d, how)| dates::stated(&d).map(|d| (d, clean_line(&how))))
 }
 
 /// The address the page states for itself: its canonical link or its

@@ -131,22 +131,87 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
             "the year of the list's \"as of\" date".into(),
         );
     } else {
-        let named: Vec<String> = layout
+        let named: Vec<(PartialDate, String)> = layout
             .paragraphs
             .iter()
             .flat_map(|p| dates::dates_in(p))
-            .map(|d| d.1)
             .collect();
-        date_note = Some("The capture gives no date.".to_string());
-        review(
-            "date",
-            if named.is_empty() {
-                "no date in the capture".to_string()
-            } else {
-                format!("no date of issue; the text names {}", named.join(", "))
-            },
-        );
+        // A release or letter is written around the latest day its text
+        // names (a vote it welcomes, a session it looks to): its month is
+        // inferred, and said to be.
+        match named.iter().max_by_key(|d| d.0) {
+            None => {
+                date_note = Some("The capture gives no date.".to_string());
+                review("date", "no date in the capture".to_string());
+            }
+            Some((latest, written)) => {
+                let month = PartialDate {
+                    day: None,
+                    ..*latest
+                };
+                let all: Vec<String> = named.iter().map(|d| format!("“{}”", d.1)).collect();
+                inferred = Some((
+                    month,
+                    format!(
+                        "The latest date the text names is “{written}”; the document is taken to be of that month."
+                    ),
+                ));
+                date_note = Some(format!(
+                    "The capture gives no date; the inferred date is the month of the latest date its text names ({}).",
+                    join_and(&all.iter().map(String::as_str).collect::<Vec<_>>())
+                ));
+                review(
+                    "inferred_date",
+                    format!(
+                        "inferred: the month of “{written}”, the latest date the text names; the document may be later"
+                    ),
+                );
+            }
+        }
     }
+
+    // When the capture was made, where it says so; never guessed.
+    let saved = page.saved.clone().or_else(|| {
+        let line = layout.saved_line.as_ref()?;
+        let rest = line
+            .split_once([':', ' '])
+            .map_or(line.as_str(), |(_, r)| r);
+        dates::stated(rest).map(|d| (d, format!("the capture’s “{line}” line")))
+    });
+    let latest_of_document = date.or(inferred.as_ref().map(|i| i.0));
+    let accessed = match saved {
+        Some((day, how)) if latest_of_document.is_some_and(|d| d.surely_after(day)) => {
+            review(
+                "accessed",
+                format!(
+                    "{how} says {}, before the document's date: write the day you saved it",
+                    dates::spoken(day)
+                ),
+            );
+            None
+        }
+        Some((day, _)) => Some(day),
+        None => {
+            let modified = page
+                .modified
+                .as_deref()
+                .and_then(dates::iso_prefix)
+                .map(|d| {
+                    format!(
+                        " (the page was last modified on {}, so not before)",
+                        dates::spoken(d)
+                    )
+                })
+                .unwrap_or_default();
+            review(
+                "accessed",
+                format!(
+                    "the capture does not say when it was saved: add accessed = \"YYYY-MM-DD\", the day you saved it{modified}"
+                ),
+            );
+            None
+        }
+    };
 
     let kind = match options.kind {
         Some(k) => k,
@@ -199,7 +264,7 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
         posted_by,
         url: page.url.clone(),
         publisher: page.publisher.clone(),
-        accessed: None,
+        accessed,
         curator_note,
         tags,
         source: options.source.clone(),

@@ -1,6 +1,8 @@
 //! What a capture holds once read, as text or HTML: its lines and what the
 //! page states about itself.
 
+use crate::corpus::PartialDate;
+
 /// One line of a capture as the draft may keep it: cleaned of control
 /// characters and with runs of spaces and no-break spaces made one, as the
 /// curated corpus writes its text.
@@ -24,6 +26,12 @@ pub struct Page {
     pub publisher: Option<String>,
     /// The page's own publication date, as its metadata writes it.
     pub published: Option<String>,
+    /// When it was last modified, as its metadata writes it: the earliest
+    /// day it can have been saved, never the day it was.
+    pub modified: Option<String>,
+    /// When the page was saved, where the tool that saved it wrote so, and
+    /// the words that say it.
+    pub saved: Option<(PartialDate, String)>,
 }
 
 /// Runs of spaces and no-break spaces become one, the ends are trimmed.

@@ -41,11 +41,13 @@ pub fn find(layout: &Layout, lead: Option<&str>, entities: &Entities) -> Vec<Fou
     // A kind the form guessed gives way to the kind of a known entity.
     for f in &mut found {
         let p = &mut f.person;
-        let other = match p.kind {
-            PersonKind::Person => PersonKind::Organization,
-            PersonKind::Organization => PersonKind::Person,
-        };
-        if known(entities, p.kind, &p.name).is_none() && known(entities, other, &p.name).is_some() {
+        if known(entities, p.kind, &p.name).is_some() {
+            continue;
+        }
+        if let Some(other) = PersonKind::ALL
+            .into_iter()
+            .find(|&k| known(entities, k, &p.name).is_some())
+        {
             p.kind = other;
             f.review = Some(format!("kind {other}, as the known entity"));
         }
@@ -58,7 +60,7 @@ pub fn find(layout: &Layout, lead: Option<&str>, entities: &Entities) -> Vec<Fou
 fn speak_for(found: &mut [Found]) {
     let bodies: Vec<String> = found
         .iter()
-        .filter(|f| f.person.kind == PersonKind::Organization)
+        .filter(|f| f.person.kind.is_body())
         .map(|f| f.person.name.clone())
         .collect();
     for f in found.iter_mut() {
@@ -294,9 +296,9 @@ fn named(layout: &Layout, found: &[Found], entities: &Entities) -> Vec<Found> {
             continue;
         };
         let role = match entity.kind {
-            PersonKind::Organization if texts.iter().any(|t| quotes_after(t, name)) => Role::Quoted,
             PersonKind::Person => Role::Mentioned,
-            PersonKind::Organization => continue,
+            _ if texts.iter().any(|t| quotes_after(t, name)) => Role::Quoted,
+            _ => continue,
         };
         let mut p = person(name, entity.kind, role);
         if entity.kind == PersonKind::Person {

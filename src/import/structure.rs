@@ -5,6 +5,7 @@
 use super::page::Line;
 use super::vocab::{
     CHROME_LINES, CHROME_WORDS, LIST_HEADINGS, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
+    STATE_SECTIONS,
 };
 use crate::corpus::{PersonKind, Role};
 
@@ -18,6 +19,9 @@ pub struct Layout {
     pub omitted: Vec<(String, &'static str)>,
     /// The page's "Date : …" line.
     pub date_line: Option<String>,
+    /// A line at the head of a text capture saying when it was saved:
+    /// "Accessed: May 12, 2025", "Retrieved 2025-05-12".
+    pub saved_line: Option<String>,
     /// "This entry was posted in TAGS by NAME."
     pub posted: Option<(Vec<String>, String)>,
     pub people_heading: Option<String>,
@@ -82,6 +86,25 @@ fn is_date_line(text: &str) -> bool {
     .any(|p| l.starts_with(p))
 }
 
+/// "Accessed: May 12, 2025", "Retrieved on 2025-05-12", "Saved: …": a
+/// line that says when the capture was made, with a day in it.
+fn is_saved_line(text: &str) -> bool {
+    let l = lower(text);
+    [
+        "accessed",
+        "date accessed",
+        "retrieved",
+        "captured",
+        "saved:",
+        "saved on",
+        "page saved",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+        && super::dates::stated(text.split_once([':', ' ']).map_or(text, |(_, rest)| rest))
+            .is_some()
+}
+
 /// "This entry was posted in A, B by NAME."
 fn posted_in(text: &str) -> Option<(Vec<String>, String)> {
     let rest = text.strip_prefix("This entry was posted in ")?;
@@ -120,6 +143,8 @@ fn section_kind(text: &str) -> Option<PersonKind> {
         Some(PersonKind::Person)
     } else if ORGANIZATION_SECTIONS.contains(&l.as_str()) {
         Some(PersonKind::Organization)
+    } else if STATE_SECTIONS.contains(&l.as_str()) {
+        Some(PersonKind::State)
     } else {
         None
     }
@@ -156,6 +181,9 @@ pub fn lay_out(lines: &[Line]) -> Layout {
         let t = line.text.as_str();
         if is_date_line(t) && layout.date_line.is_none() {
             layout.date_line = Some(t.to_string());
+            layout.omitted.push((t.to_string(), "metadata"));
+        } else if is_saved_line(t) && layout.saved_line.is_none() {
+            layout.saved_line = Some(t.to_string());
             layout.omitted.push((t.to_string(), "metadata"));
         } else if line.chrome && line.heading.is_none() || is_chrome(t) {
             layout.omitted.push((t.to_string(), "chrome"));

@@ -94,6 +94,7 @@ pub const LIST_HEADINGS: &[&str] = &[
 
 /// Sub-headings of a list that say the kind of what follows.
 pub const PERSON_SECTIONS: &[&str] = &["individuals", "individual signatories", "persons"];
+pub const STATE_SECTIONS: &[&str] = &["states", "member states", "governments", "signatory states"];
 pub const ORGANIZATION_SECTIONS: &[&str] = &[
     "organizations",
     "organisations",

@@ -169,3 +169,17 @@ fn slugs_are_readable() {
     assert_eq!(slug("Citizens’ Alliance (NKHR)"), "citizens-alliance-nkhr");
     assert_eq!(slug("북한 인권"), "북한-인권");
 }
+
+#[test]
+fn initials_joined_by_full_stops_are_one_word() {
+    let folded =
+        |text: &str| -> Vec<String> { words(text).into_iter().map(|w| w.folded).collect() };
+    assert_eq!(folded("U.N. Commission"), ["un", "commission"]);
+    assert_eq!(folded("the D.P.R.K.’s"), ["the", "dprk", "s"]);
+    // Not initials: a spaced "J. R.", a word then a letter, an abbreviation.
+    assert_eq!(folded("J. R. Smith"), ["j", "r", "smith"]);
+    assert_eq!(folded("No.5 U.Sam"), ["no", "5", "u", "sam"]);
+    let un = &words("U.N. body")[0];
+    assert_eq!((un.span.clone(), un.shape), (0..3, Shape::Capitals));
+    assert_eq!(name_key("U.N. Commission"), name_key("UN Commission"));
+}
