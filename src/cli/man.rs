@@ -197,6 +197,12 @@ fn files(roff: &mut Roff) {
              --corpus DIR or the configuration's corpus setting.",
         ),
         (
+            "DIR/entities.toml",
+            "Organizations, people and states of your own, or aliases, acronyms and \
+             distinct_from added to the bundled ones, merged with them; see \
+             data/README.md.",
+        ),
+        (
             "nkread-bookmarks-YYYYMMDDTHHMMSSZ.md",
             "The bookmarks pane's export, written in the current directory.",
         ),
