@@ -36,7 +36,7 @@ impl SearchIndex {
         let lower: Vec<String> = found.iter().map(|(_, w)| fold(w, false)).collect();
         let cased: Vec<String> = found.iter().map(|(_, w)| fold(w, true)).collect();
         let mut out = Vec::new();
-        for term in &query.terms {
+        for term in query.terms.iter().flatten() {
             let folded = if term.case_sensitive { &cased } else { &lower };
             if !mark_words(&m, term, &found, folded, &mut out)
                 && short

@@ -16,6 +16,7 @@
 mod highlight;
 mod hit;
 mod index;
+mod looked;
 mod matching;
 mod query;
 mod rank;

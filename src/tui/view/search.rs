@@ -87,7 +87,7 @@ impl Widget for SearchView<'_> {
             (Some(problem), _) => Line::styled(truncate(problem, width), theme.error),
             (None, 0) if state.input.text().trim().is_empty() => Line::styled(
                 truncate(
-                    "Words in any order; 'exact ^start !not; kind: year: by: role:",
+                    "Words in any order; 'exact ^start end$ a | b !not; kind: year: by: role:",
                     width,
                 ),
                 theme.dim,
