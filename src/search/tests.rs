@@ -319,3 +319,19 @@ fn a_page_of_hits_is_the_head_of_all_hits_whatever_was_passed_over() {
         }
     }
 }
+
+#[test]
+fn the_exact_words_side_by_side_outrank_a_close_word() {
+    // "severity" is two letters from "security", and one bundled paragraph
+    // has it: it comes after every passage with "Security Council".
+    let hits = search_in("security council", Scope::All, usize::MAX);
+    let exact = |t: &str| t.contains("Security Council");
+    let first_other = hits.iter().position(|(_, t, _)| !exact(t)).unwrap();
+    assert!(first_other >= 9, "{first_other}");
+    assert!(hits[first_other..].iter().all(|(_, t, _)| !exact(t)));
+    let severity = hits
+        .iter()
+        .position(|(_, t, _)| t.contains("severity"))
+        .expect("the close word matches");
+    assert!(severity >= first_other);
+}
