@@ -335,3 +335,38 @@ fn the_exact_words_side_by_side_outrank_a_close_word() {
         .expect("the close word matches");
     assert!(severity >= first_other);
 }
+
+#[test]
+fn the_snippet_centres_on_the_best_matching_term_not_the_first_match() {
+    let text_at = |text: &str, at: usize| text.chars().skip(at).collect::<String>();
+    // "the" comes first in the paragraph, "songbun" is rarer: it is the focus.
+    let q = Query::parse("the songbun", corpus()).unwrap();
+    let hit = index().search(&q, Scope::All, 1).hits[0];
+    let text = field_text(corpus(), hit.doc, hit.field).unwrap();
+    let marks = index().marks(&hit, &q, corpus());
+    let focus = marks.focus.expect("a focus");
+    assert!(marks.chars[0] < focus);
+    assert!(text_at(&text, focus).to_lowercase().starts_with("songbun"));
+    let (line, _) = snippet(&text, &marks.chars, marks.focus, 40);
+    assert!(line.to_lowercase().contains("songbun"), "{line}");
+    // An exact word over a close one, whatever comes first: "Council" is
+    // exact, "secrty" only close to "Security".
+    let q = Query::parse("secrty Council", corpus()).unwrap();
+    for hit in index().search(&q, Scope::All, 5).hits {
+        let text = field_text(corpus(), hit.doc, hit.field).unwrap();
+        let focus = index().marks(&hit, &q, corpus()).focus.unwrap();
+        assert!(text_at(&text, focus).starts_with("Council"), "{text}");
+    }
+    // A phrase over a word of it.
+    let q = Query::parse("council \"human rights\"", corpus()).unwrap();
+    for hit in index().search(&q, Scope::All, 5).hits {
+        let text = field_text(corpus(), hit.doc, hit.field).unwrap();
+        let focus = index().marks(&hit, &q, corpus()).focus.unwrap();
+        assert!(
+            text_at(&text, focus)
+                .to_lowercase()
+                .starts_with("human rights"),
+            "{text}"
+        );
+    }
+}
