@@ -5,7 +5,7 @@ use super::hit::{Field, Hit};
 use super::index::SearchIndex;
 use super::matching::{match_part, match_whole, tier};
 use super::query::{Part, Query, Term, Token};
-use super::text::{fold, words};
+use super::text::{fold_mapped, words};
 use crate::corpus::Corpus;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -55,15 +55,23 @@ impl SearchIndex {
         let short = !matches!(hit.field, Field::Paragraph(_));
         let m = SkimMatcherV2::default().respect_case();
         let found = words(&text);
-        let lower: Vec<String> = found.iter().map(|(_, w)| fold(w, false)).collect();
-        let cased: Vec<String> = found.iter().map(|(_, w)| fold(w, true)).collect();
+        // Each word folded, with where in the word each folded character
+        // came from ("Straße" is "strasse").
+        let lower: Vec<(String, Vec<usize>)> =
+            found.iter().map(|(_, w)| fold_mapped(w, false)).collect();
+        let cased: Vec<(String, Vec<usize>)> =
+            found.iter().map(|(_, w)| fold_mapped(w, true)).collect();
         let mut out = Vec::new();
         // The best term's (tier, words, rarity) and where its match starts.
         let mut best: Option<(Closeness, usize)> = None;
         for term in query.terms.iter().flatten() {
             let folded = if term.case_sensitive { &cased } else { &lower };
             if let Some((tier, i)) = mark_words(&m, term, &found, folded, &mut out) {
-                let key = (tier, term.tokens.len(), Reverse(self.frequency(&lower[i])));
+                let key = (
+                    tier,
+                    term.tokens.len(),
+                    Reverse(self.frequency(&lower[i].0)),
+                );
                 if best.as_ref().is_none_or(|(k, _)| key > *k) {
                     best = Some((key, found[i].0));
                 }
@@ -91,14 +99,14 @@ fn mark_words(
     m: &SkimMatcherV2,
     term: &Term,
     found: &[(usize, &str)],
-    folded: &[String],
+    folded: &[(String, Vec<usize>)],
     out: &mut Vec<usize>,
 ) -> Option<(u16, usize)> {
     let score_at = |i: usize| {
         term.tokens
             .iter()
             .enumerate()
-            .map(|(k, t)| folded.get(i + k).map_or(0, |w| match_part(m, t, w)))
+            .map(|(k, t)| folded.get(i + k).map_or(0, |(w, _)| match_part(m, t, w)))
             .min()
             .unwrap_or(0)
     };
@@ -111,8 +119,9 @@ fn mark_words(
         }
         first.get_or_insert(i);
         for (k, token) in term.tokens.iter().enumerate() {
-            if let (Some((start, _)), Some(word)) = (found.get(i + k), folded.get(i + k)) {
-                out.extend(positions(m, token, word).into_iter().map(|c| start + c));
+            if let (Some((start, _)), Some((word, from))) = (found.get(i + k), folded.get(i + k)) {
+                let at = positions(m, token, word).into_iter();
+                out.extend(at.filter_map(|c| from.get(c)).map(|c| start + c));
             }
         }
     }
@@ -144,11 +153,11 @@ fn positions(m: &SkimMatcherV2, token: &Token, word: &str) -> Vec<usize> {
 
 /// Marks a fuzzy term matched across a title or person line, as fzf does.
 fn mark_whole(m: &SkimMatcherV2, text: &str, whole: &str, case: bool, out: &mut Vec<usize>) {
-    let folded = fold(text, case);
+    let (folded, from) = fold_mapped(text, case);
     if match_whole(m, &folded, whole) == 0 {
         return;
     }
     if let Some((_, found)) = m.fuzzy_indices(&folded, whole) {
-        out.extend(found);
+        out.extend(found.into_iter().filter_map(|c| from.get(c)));
     }
 }

@@ -19,7 +19,7 @@
 //!
 //! Over 500 lines with its tests, which read best beside the syntax they pin.
 
-use super::text::{fold, fold_char, words};
+use super::text::{fold, words};
 use crate::corpus::{Corpus, DocKind, Role, clean_line};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -286,9 +286,10 @@ fn term(piece: &str, negated: bool) -> Option<Term> {
     let tokens = found
         .iter()
         .enumerate()
-        .map(|(i, (_, word))| Token {
-            text: fold(word, case_sensitive),
-            chars: word.chars().count(),
+        .map(|(i, (_, word))| (i, fold(word, case_sensitive)))
+        .map(|(i, text)| Token {
+            chars: text.chars().count(),
+            text,
             // Inside a phrase a word is whole; its ends are whole only
             // where anchored.
             part: match (exact, i == 0 && !start, i == last && !end) {
@@ -426,10 +427,8 @@ fn years(value: &str) -> Result<(u16, u16), String> {
 
 /// The letters and digits of a name, folded: "H.R.W." and "hrw" meet.
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .map(|c| fold_char(c, false))
-        .collect()
+    let kept: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    fold(&kept, false)
 }
 
 /// The documents, by index, where an entity whose name, alias or acronym

@@ -370,3 +370,39 @@ fn the_snippet_centres_on_the_best_matching_term_not_the_first_match() {
         );
     }
 }
+
+/// The bundled corpus and the search fixtures, with its index.
+fn with_fixtures() -> &'static (Corpus, SearchIndex) {
+    static BOTH: OnceLock<(Corpus, SearchIndex)> = OnceLock::new();
+    BOTH.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/search");
+        let corpus = Corpus::load(&[dir.into()]).expect("the fixtures load");
+        let index = SearchIndex::build(&corpus);
+        (corpus, index)
+    })
+}
+
+/// The marked runs of the best hit of `query` among the fixtures.
+fn fixture_marks(query: &str) -> Vec<String> {
+    let (corpus, index) = with_fixtures();
+    let q = Query::parse(query, corpus).expect("parses");
+    let hits = index.search(&q, Scope::All, 5).hits;
+    let Some(hit) = hits.first() else {
+        return Vec::new();
+    };
+    let text = field_text(corpus, hit.doc, hit.field).unwrap();
+    marked(&text, &index.indices(hit, &q, corpus))
+}
+
+#[test]
+fn latin_letters_fold_to_their_ascii_readings_and_mark_the_original() {
+    assert_eq!(fixture_marks("oberg"), ["Øberg"]);
+    assert_eq!(fixture_marks("'aesa"), ["Æsa"]);
+    assert_eq!(fixture_marks("strasse"), ["Straße"]);
+    // Half of "ss" is still the "ß" it came from.
+    assert_eq!(fixture_marks("^stras"), ["Straß"]);
+    assert_eq!(fixture_marks("dorde"), ["Đorđe"]);
+    assert_eq!(fixture_marks("lucja krol"), ["Łucja", "Król"]);
+    // The letter itself still finds itself.
+    assert_eq!(fixture_marks("øberg"), ["Øberg"]);
+}
