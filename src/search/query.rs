@@ -19,7 +19,7 @@
 //!
 //! Over 500 lines with its tests, which read best beside the syntax they pin.
 
-use super::text::{fold, words};
+use super::text::{fold, unspaced, words};
 use crate::corpus::{Corpus, DocKind, Role, clean_line};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -286,13 +286,15 @@ fn term(piece: &str, negated: bool) -> Option<Term> {
     let tokens = found
         .iter()
         .enumerate()
-        .map(|(i, (_, word))| (i, fold(word, case_sensitive)))
-        .map(|(i, text)| Token {
+        .map(|(i, (_, word))| (i, word, fold(word, case_sensitive)))
+        .map(|(i, word, text)| Token {
             chars: text.chars().count(),
             text,
             // Inside a phrase a word is whole; its ends are whole only
             // where anchored.
             part: match (exact, i == 0 && !start, i == last && !end) {
+                // A run of Han or Kana holds many words: find it inside.
+                (false, _, _) if unspaced(word) => Part::Within,
                 (false, _, _) => Part::Fuzzy,
                 (true, true, true) => Part::Within,
                 (true, true, false) => Part::End,

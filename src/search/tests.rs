@@ -406,3 +406,15 @@ fn latin_letters_fold_to_their_ascii_readings_and_mark_the_original() {
     // The letter itself still finds itself.
     assert_eq!(fixture_marks("øberg"), ["Øberg"]);
 }
+
+#[test]
+fn chinese_and_japanese_are_found_inside_runs_without_quotes() {
+    // "人権" (human rights) is inside the Japanese run "北朝鮮の人権状況…".
+    assert_eq!(fixture_marks("人権"), ["人権"]);
+    assert_eq!(fixture_marks("人权 报告"), ["人权", "报告"]);
+    assert_eq!(fixture_marks("報告書"), ["報告書"]);
+    assert!(
+        fixture_marks("人権侵害").is_empty(),
+        "the whole term must be there"
+    );
+}

@@ -78,6 +78,23 @@ pub fn fold_mapped(s: &str, keep_case: bool) -> (String, Vec<usize>) {
     (out, from)
 }
 
+/// Han, Hiragana and Katakana (with the half-width forms): scripts written
+/// without spaces between words, so a run of them is a phrase, not a word.
+const UNSPACED: [RangeInclusive<char>; 5] = [
+    '\u{3040}'..='\u{30FF}',
+    '\u{31F0}'..='\u{31FF}',
+    '\u{3400}'..='\u{4DBF}',
+    '\u{4E00}'..='\u{9FFF}',
+    '\u{FF66}'..='\u{FF9F}',
+];
+
+/// True for a word in a script written without spaces (Chinese,
+/// Japanese): a query word of it is looked for inside runs of text.
+pub fn unspaced(word: &str) -> bool {
+    word.chars()
+        .any(|c| UNSPACED.iter().any(|r| r.contains(&c)))
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
