@@ -46,7 +46,7 @@ fn queryish() -> impl Strategy<Value = String> {
     ]);
     let prefix = prop::sample::select(vec![
         "", "", "", "!", "'", "^", "\"", "!^", "kind:", "year:", "by:", "role:", "year:..",
-        "by:\"", "foo:",
+        "by:\"", "foo:", "| ", "| '", "!| ",
     ]);
     let noise = prop::sample::select(vec![
         "",
@@ -61,6 +61,8 @@ fn queryish() -> impl Strategy<Value = String> {
         "\"",
         "é",
         "\u{301}",
+        "$",
+        "$ |",
     ]);
     prop::collection::vec((prefix, word, noise), 0..8).prop_map(|parts| {
         parts

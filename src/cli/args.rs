@@ -227,8 +227,9 @@ pub(super) const SEARCH_HELP: &str = "\
 Query syntax (as fzf's extended mode):
   secrty councl        every word must match a word, in any order; typos allowed
   'secur  \"a phrase\"   exactly this text
-  ^just                a word starting with this
-  !dprk                leave out what contains this
+  ^just  council$      a word starting, or ending, with this; ^council$ the word
+  'songbun | 'shoot    either term (a | between spaces)
+  !dprk                leave out what contains this; alone, list all without it
   Council              a word with a capital matches case; lower case matches any
   kind:joint-letter  year:2015  year:2014..2017  year:2015..  by:hrw  role:quoted
                        filters; by: is an issuer, signatory or member

@@ -21,6 +21,9 @@ struct Row<'a> {
     score: i64,
     text: Cow<'a, str>,
     indices: Vec<usize>,
+    /// Where the snippet centres: the best match.
+    #[serde(skip)]
+    focus: Option<usize>,
 }
 
 fn rows<'c>(corpus: &'c Corpus, index: &SearchIndex, query: &Query, hits: &[Hit]) -> Vec<Row<'c>> {
@@ -32,13 +35,15 @@ fn rows<'c>(corpus: &'c Corpus, index: &SearchIndex, query: &Query, hits: &[Hit]
                 Field::Paragraph(i) => ("paragraph", Some(i + 1)),
                 Field::Person(_) => ("person", None),
             };
+            let marks = index.marks(hit, query, corpus);
             Some(Row {
                 doc: &doc.id,
                 field,
                 paragraph,
                 score: hit.score,
                 text: field_text(corpus, hit.doc, hit.field)?,
-                indices: index.indices(hit, query, corpus),
+                indices: marks.chars,
+                focus: marks.focus,
             })
         })
         .collect()
@@ -103,7 +108,12 @@ pub(super) fn search(
         // One line per hit: a paragraph's own line breaks become spaces.
         let one_line = row.text.replace('\n', " ");
         let (text, marks) = match columns {
-            Some(c) => snippet(&one_line, &row.indices, c.saturating_sub(lead.width())),
+            Some(c) => snippet(
+                &one_line,
+                &row.indices,
+                row.focus,
+                c.saturating_sub(lead.width()),
+            ),
             None => (one_line, row.indices.clone()),
         };
         out.push_str(&lead);

@@ -16,6 +16,7 @@
 mod highlight;
 mod hit;
 mod index;
+mod looked;
 mod matching;
 mod query;
 mod rank;
@@ -23,7 +24,7 @@ mod snippet;
 mod tally;
 mod text;
 
-pub use highlight::field_text;
+pub use highlight::{Marks, field_text};
 pub use hit::{Field, Hit, Scope, SearchResult};
 pub use index::SearchIndex;
 pub use query::{MAX_QUERY_CHARS, MAX_TERMS, Query, QueryError};

@@ -3,8 +3,12 @@
 //! - `word`: fuzzy; it matches a word equal to it, starting with it, or
 //!   close to it (letters left out, one or two letters wrong).
 //! - `'word` and `"a phrase"`: exact; the text must contain it.
-//! - `^word`: the start of a word.
-//! - `!word`: leave out what contains it (`!^word`, `!'word`, `!"a phrase"`).
+//! - `^word`: the start of a word; `word$`: the end of one; `^word$`: the
+//!   word itself. fzf anchors these to a line; here a line is a paragraph
+//!   of prose, so they anchor to a word.
+//! - `a | b`: either (a `|` with spaces around it joins the terms beside it).
+//! - `!word`: leave out what contains it (`!^word`, `!word$`, `!'word`,
+//!   `!"a phrase"`). A query of these alone lists everything without them.
 //! - Smart case: a term with a capital letter matches case; others do not.
 //!   Diacritics are never significant.
 //! - Filters: `kind:joint-letter`, `year:2015`, `year:2014..2017`,
@@ -15,7 +19,7 @@
 //!
 //! Over 500 lines with its tests, which read best beside the syntax they pin.
 
-use super::text::{fold, fold_char, words};
+use super::text::{fold, unspaced, words};
 use crate::corpus::{Corpus, DocKind, Role, clean_line};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -68,7 +72,9 @@ pub(super) struct Term {
 /// of the corpus it was parsed against by index.
 #[derive(Debug, Clone)]
 pub struct Query {
-    pub(super) terms: Vec<Term>,
+    /// Groups of terms joined by `|`: a passage must meet a term of every
+    /// group.
+    pub(super) terms: Vec<Vec<Term>>,
     pub(super) excluded: Vec<Term>,
     /// The documents the filters allow, by index; `None` when no filter
     /// names documents.
@@ -93,13 +99,6 @@ impl fmt::Display for QueryError {
 }
 
 impl std::error::Error for QueryError {}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Mode {
-    Fuzzy,
-    Exact,
-    Anchored,
-}
 
 /// The filters of a query as written, before they are applied to documents.
 #[derive(Default)]
@@ -127,16 +126,43 @@ impl Query {
             truncated: false,
         };
         let mut filters = Filters::default();
-        for (span, piece) in pieces(input) {
+        let pieces = pieces(input);
+        // What the last piece was, for `|`: a term to find, or not.
+        let mut after_term = false;
+        // A `|` waiting for the term it joins to the group before it.
+        let mut join: Option<Range<usize>> = None;
+        let mut count = 0;
+        for (i, (span, piece)) in pieces.iter().enumerate() {
+            let error = |message: String| QueryError {
+                message,
+                span: span.clone(),
+            };
+            let bad_join = |span: &Range<usize>| QueryError {
+                message: "\"|\" joins terms to find, either of which may match; \
+                          it cannot join a filter or a left-out (!) term"
+                    .into(),
+                span: span.clone(),
+            };
+            if *piece == "|" {
+                match (after_term, i) {
+                    (true, _) => join = Some(span.clone()),
+                    // A leading or doubled `|` joins nothing yet.
+                    (false, 0) => {}
+                    (false, _) if pieces[i - 1].1 == "|" => {}
+                    (false, _) => return Err(bad_join(span)),
+                }
+                after_term = false;
+                continue;
+            }
+            after_term = false;
             let (negated, rest) = match piece.strip_prefix('!') {
                 Some(rest) => (true, rest),
-                None => (false, piece),
+                None => (false, *piece),
             };
             if let Some((name, value)) = filter_parts(rest) {
-                let error = |message: String| QueryError {
-                    message,
-                    span: span.clone(),
-                };
+                if let Some(j) = join {
+                    return Err(bad_join(&j));
+                }
                 if negated {
                     return Err(error(format!(
                         "a filter cannot be negated: \"{}\"",
@@ -149,20 +175,35 @@ impl Query {
             let Some(term) = term(rest, negated) else {
                 continue;
             };
-            let count = query.terms.len() + query.excluded.len();
-            let list = if negated {
-                &mut query.excluded
+            if negated {
+                if let Some(j) = join {
+                    return Err(bad_join(&j));
+                }
+                if query.excluded.contains(&term) {
+                    continue;
+                }
             } else {
-                &mut query.terms
-            };
-            if list.contains(&term) {
-                continue;
+                after_term = true;
+                let joins_next = pieces.get(i + 1).is_some_and(|(_, p)| *p == "|");
+                let repeated = match (&join, query.terms.last()) {
+                    (Some(_), Some(group)) => group.contains(&term),
+                    _ => !joins_next && query.terms.iter().any(|g| *g == [term.clone()]),
+                };
+                if repeated {
+                    join = None;
+                    continue;
+                }
             }
             if count >= MAX_TERMS {
                 truncated = true;
                 break;
             }
-            list.push(term);
+            count += 1;
+            match (negated, join.take(), query.terms.last_mut()) {
+                (true, _, _) => query.excluded.push(term),
+                (false, Some(_), Some(group)) => group.push(term),
+                (false, _, _) => query.terms.push(vec![term]),
+            }
         }
         query.docs = filters.documents(corpus);
         query.roles = filters.roles;
@@ -226,15 +267,17 @@ fn unquote(s: &str) -> String {
 /// A term from a piece without its `!`; `None` for one with no word in it
 /// (punctuation alone), which matches nothing and so is left out.
 fn term(piece: &str, negated: bool) -> Option<Term> {
-    let (mode, rest) = if let Some(rest) = piece.strip_prefix('\'') {
-        (Mode::Exact, rest)
+    let (piece, end) = match piece.strip_suffix('$') {
+        Some(rest) if !rest.is_empty() => (rest, true),
+        _ => (piece, false),
+    };
+    let (exact, start, rest) = if let Some(rest) = piece.strip_prefix('\'') {
+        (true, false, rest)
     } else if let Some(rest) = piece.strip_prefix('^') {
-        (Mode::Anchored, rest)
-    } else if piece.starts_with('"') || negated {
-        // fzf's !term is an exact match left out.
-        (Mode::Exact, piece)
+        (true, true, rest)
     } else {
-        (Mode::Fuzzy, piece)
+        // fzf's !term and term$ are exact.
+        (piece.starts_with('"') || negated || end, false, piece)
     };
     let text = unquote(rest);
     let case_sensitive = text.chars().any(char::is_uppercase);
@@ -243,15 +286,20 @@ fn term(piece: &str, negated: bool) -> Option<Term> {
     let tokens = found
         .iter()
         .enumerate()
-        .map(|(i, (_, word))| Token {
-            text: fold(word, case_sensitive),
-            chars: word.chars().count(),
-            part: match mode {
-                Mode::Fuzzy => Part::Fuzzy,
-                Mode::Exact if last == 0 => Part::Within,
-                Mode::Exact if i == 0 => Part::End,
-                Mode::Exact | Mode::Anchored if i == last => Part::Start,
-                Mode::Exact | Mode::Anchored => Part::Whole,
+        .map(|(i, (_, word))| (i, word, fold(word, case_sensitive)))
+        .map(|(i, word, text)| Token {
+            chars: text.chars().count(),
+            text,
+            // Inside a phrase a word is whole; its ends are whole only
+            // where anchored.
+            part: match (exact, i == 0 && !start, i == last && !end) {
+                // A run of Han or Kana holds many words: find it inside.
+                (false, _, _) if unspaced(word) => Part::Within,
+                (false, _, _) => Part::Fuzzy,
+                (true, true, true) => Part::Within,
+                (true, true, false) => Part::End,
+                (true, false, true) => Part::Start,
+                (true, false, false) => Part::Whole,
             },
         })
         .collect();
@@ -259,8 +307,7 @@ fn term(piece: &str, negated: bool) -> Option<Term> {
         tokens,
         case_sensitive,
         // One letter is in nearly every title and name.
-        whole: (mode == Mode::Fuzzy && text.chars().count() > 1)
-            .then(|| fold(&text, case_sensitive)),
+        whole: (!exact && text.chars().count() > 1).then(|| fold(&text, case_sensitive)),
     })
 }
 
@@ -382,10 +429,8 @@ fn years(value: &str) -> Result<(u16, u16), String> {
 
 /// The letters and digits of a name, folded: "H.R.W." and "hrw" meet.
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .map(|c| fold_char(c, false))
-        .collect()
+    let kept: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    fold(&kept, false)
 }
 
 /// The documents, by index, where an entity whose name, alias or acronym
@@ -460,7 +505,7 @@ mod tests {
     #[test]
     fn terms_take_fzf_s_operators() {
         let q = parse("secrty 'exact ^anch !gone !^pre \"Two Words\" council-mandated");
-        let terms: Vec<_> = q.terms.iter().map(tokens).collect();
+        let terms: Vec<_> = q.terms.iter().flatten().map(tokens).collect();
         assert_eq!(
             terms,
             [
@@ -476,17 +521,57 @@ mod tests {
             excluded,
             [vec![("gone", Part::Within)], vec![("pre", Part::Start)]]
         );
-        assert!(q.terms[3].case_sensitive && !q.terms[0].case_sensitive);
-        assert_eq!(q.terms[0].whole.as_deref(), Some("secrty"));
-        assert_eq!(q.terms[1].whole, None);
+        assert!(q.terms[3][0].case_sensitive && !q.terms[0][0].case_sensitive);
+        assert_eq!(q.terms[0][0].whole.as_deref(), Some("secrty"));
+        assert_eq!(q.terms[1][0].whole, None);
+    }
+
+    #[test]
+    fn dollar_anchors_the_end_of_a_word_and_bars_join_either_term() {
+        let q = parse("council$ ^council$ \"a phrase\"$ ^two words !gone$");
+        let terms: Vec<_> = q.terms.iter().flatten().map(tokens).collect();
+        assert_eq!(
+            terms,
+            [
+                vec![("council", Part::End)],
+                vec![("council", Part::Whole)],
+                vec![("a", Part::End), ("phrase", Part::Whole)],
+                vec![("two", Part::Start)],
+                vec![("words", Part::Fuzzy)],
+            ]
+        );
+        assert_eq!(tokens(&q.excluded[0]), [("gone", Part::End)]);
+        let q = parse("'songbun | 'shoot korea | dprk | korea");
+        let groups: Vec<Vec<&str>> = q
+            .terms
+            .iter()
+            .map(|g| g.iter().map(|t| t.tokens[0].text.as_str()).collect())
+            .collect();
+        assert_eq!(groups, [vec!["songbun", "shoot"], vec!["korea", "dprk"]]);
+        // Half typed: a `|` with nothing yet after it, or before it, joins nothing.
+        assert_eq!(parse("korea |").terms.len(), 1);
+        assert_eq!(parse("| korea | | dprk").terms, parse("korea | dprk").terms);
+        assert_eq!(parse("$ '$").terms.len(), 0, "a dollar alone is no word");
+        for (query, span) in [
+            ("a | kind:report", 2..3),
+            ("a | !b", 2..3),
+            ("!a | b", 3..4),
+        ] {
+            let err = Query::parse(query, &corpus()).unwrap_err();
+            assert!(
+                err.message.contains("cannot join a filter"),
+                "{query}: {err}"
+            );
+            assert_eq!(err.span, span, "{query}");
+        }
     }
 
     #[test]
     fn smart_case_is_per_term_and_diacritics_never_count() {
         let q = parse("Tomás ojea");
-        assert!(q.terms[0].case_sensitive);
-        assert_eq!(q.terms[0].tokens[0].text, "Tomas");
-        assert!(!q.terms[1].case_sensitive);
+        assert!(q.terms[0][0].case_sensitive);
+        assert_eq!(q.terms[0][0].tokens[0].text, "Tomas");
+        assert!(!q.terms[1][0].case_sensitive);
     }
 
     #[test]
@@ -573,7 +658,7 @@ mod tests {
         let q = parse("\"note: this\" — ! ' ^ \"\"");
         assert_eq!(q.terms.len(), 1);
         assert_eq!(
-            tokens(&q.terms[0]),
+            tokens(&q.terms[0][0]),
             [("note", Part::End), ("this", Part::Start)]
         );
         assert!(parse("  \t ").is_empty());
@@ -585,7 +670,7 @@ mod tests {
         let long = "a".repeat(10_000);
         let q = parse(&long);
         assert!(q.truncated());
-        assert_eq!(q.terms[0].tokens[0].chars, MAX_QUERY_CHARS);
+        assert_eq!(q.terms[0][0].tokens[0].chars, MAX_QUERY_CHARS);
         let many: String = (0..40).map(|i| format!("w{i} ")).collect();
         let q = parse(&many);
         assert!(q.truncated() && q.terms.len() == MAX_TERMS);

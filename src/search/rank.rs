@@ -18,7 +18,8 @@
 
 use super::hit::{Field, Hit, Scope, SearchResult};
 use super::index::{Neighbours, SearchIndex};
-use super::matching::{self, EXACT, LOOSE, Resolved, match_whole};
+use super::looked::{Group, Looked};
+use super::matching::{self, EXACT, LOOSE, match_whole};
 use super::query::{MAX_TERMS, Query, Term};
 use super::tally::{BARRED, Scratch, Tally, smallest_gap};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -82,51 +83,18 @@ impl SearchIndex {
     }
 }
 
-/// One term looked up: each of its words' matches.
-struct Looked<'q> {
-    term: &'q Term,
-    tokens: Vec<Resolved>,
-}
-
-impl Looked<'_> {
-    fn cost(&self) -> usize {
-        self.tokens.iter().map(|t| t.cost).min().unwrap_or(0)
-    }
-
-    /// How well the term meets the passage's words at position `at`.
-    fn at(&self, words: &[u32], at: usize) -> u16 {
-        let mut worst = u16::MAX;
-        for (k, token) in self.tokens.iter().enumerate() {
-            let score = words
-                .get(at + k)
-                .and_then(|&f| token.forms.get(f as usize))
-                .copied()
-                .unwrap_or(0);
-            worst = worst.min(score);
-            if worst == 0 {
-                break;
-            }
-        }
-        worst
-    }
-
-    fn occurs(&self, words: &[u32]) -> bool {
-        (0..words.len()).any(|i| self.at(words, i) > 0)
-    }
-}
-
 struct Run<'a> {
     index: &'a SearchIndex,
     query: &'a Query,
     range: std::ops::Range<usize>,
     matcher: SkimMatcherV2,
-    terms: Vec<Looked<'a>>,
+    terms: Vec<Group<'a>>,
     excluded: Vec<Looked<'a>>,
-    /// Whole-field matches of each term, by short text id, worked out once.
+    /// Whole-field matches of each group, by short text id, worked out once.
     whole: Vec<Vec<Option<u16>>>,
-    /// By form id, a bit for each term whose first word it meets.
+    /// By form id, a bit for each group whose terms' first word it meets.
     first: Vec<u16>,
-    /// Each term's number of words.
+    /// Each group's number of words (the fewest, for a group of phrases).
     lens: Vec<usize>,
 }
 
@@ -182,19 +150,16 @@ impl Best {
 impl<'a> Run<'a> {
     fn new(index: &'a SearchIndex, query: &'a Query, range: std::ops::Range<usize>) -> Run<'a> {
         let matcher = SkimMatcherV2::default().respect_case();
-        let look = |term: &'a Term| Looked {
-            term,
-            tokens: term
-                .tokens
-                .iter()
-                .map(|t| Resolved::new(index, &matcher, t, term.case_sensitive))
-                .collect(),
-        };
-        let mut terms: Vec<Looked> = query.terms.iter().map(look).collect();
-        terms.sort_by_key(Looked::cost);
+        let look = |term: &'a Term| Looked::new(index, &matcher, term);
+        let mut terms: Vec<Group> = query
+            .terms
+            .iter()
+            .map(|group| Group(group.iter().map(look).collect()))
+            .collect();
+        terms.sort_by_key(Group::cost);
         let excluded = query.excluded.iter().map(look).collect();
         let whole = vec![Vec::new(); terms.len()];
-        let lens = terms.iter().map(|t| t.tokens.len()).collect();
+        let lens = terms.iter().map(Group::words).collect();
         Run {
             index,
             query,
@@ -206,12 +171,6 @@ impl<'a> Run<'a> {
             first: Vec::new(),
             lens,
         }
-    }
-
-    /// A term that must be checked in each passage's words: a phrase, or
-    /// one whose case matters (the posting lists are of folded words).
-    fn must_read(term: &Looked) -> bool {
-        term.tokens.len() > 1 || term.term.case_sensitive
     }
 
     fn allowed(&self, p: usize) -> bool {
@@ -268,24 +227,32 @@ impl<'a> Run<'a> {
         })
     }
 
+    /// How well group `j` meets short text `short` matched whole: as well
+    /// as the best of its fuzzy terms.
     fn whole_match(&mut self, j: usize, short: usize) -> u16 {
-        let Some(whole) = self.terms[j].term.whole.as_deref() else {
+        if !self.terms[j].0.iter().any(|t| t.term.whole.is_some()) {
             return 0;
-        };
+        }
         if self.whole[j].is_empty() {
             self.whole[j] = vec![None; self.index.shorts_lower.len()];
         }
         if let Some(Some(score)) = self.whole[j].get(short) {
             return *score;
         }
-        let texts = if self.terms[j].term.case_sensitive {
-            &self.index.shorts_cased
-        } else {
-            &self.index.shorts_lower
-        };
-        let score = texts
-            .get(short)
-            .map_or(0, |text| match_whole(&self.matcher, text, whole));
+        let score = self.terms[j]
+            .0
+            .iter()
+            .filter_map(|t| {
+                let whole = t.term.whole.as_deref()?;
+                let texts = if t.term.case_sensitive {
+                    &self.index.shorts_cased
+                } else {
+                    &self.index.shorts_lower
+                };
+                Some(match_whole(&self.matcher, texts.get(short)?, whole))
+            })
+            .max()
+            .unwrap_or(0);
         if let Some(slot) = self.whole[j].get_mut(short) {
             *slot = Some(score);
         }
@@ -302,7 +269,7 @@ impl<'a> Run<'a> {
             candidates: Vec::new(),
         };
         for ex in &self.excluded {
-            if Self::must_read(ex) {
+            if ex.must_read() {
                 continue;
             }
             for &(w, _) in &ex.tokens[0].words {
@@ -312,19 +279,12 @@ impl<'a> Run<'a> {
             }
         }
         for j in 0..self.terms.len() {
-            let source = self.terms[j]
-                .tokens
-                .iter()
-                .min_by_key(|t| t.cost)
-                .map(|t| t.words.clone())
-                .unwrap_or_default();
-            // Best words first, so a passage's first match is its best.
-            for &(w, score) in &source {
+            for &(w, score) in &self.terms[j].source() {
                 for &p in self.postings(w) {
                     t.touch(j, p as usize - base, score, || self.allowed(p as usize));
                 }
             }
-            if self.terms[j].term.whole.is_some() {
+            if self.terms[j].0.iter().any(|t| t.term.whole.is_some()) {
                 let shorts: Vec<(usize, usize)> = self
                     .shorts()
                     .filter(|&(p, _, _)| usize::from(t.met[p - base]) == j)
@@ -346,9 +306,18 @@ impl<'a> Run<'a> {
             mut candidates,
         } = t;
         let n = self.terms.len();
-        if n == 0 {
-            // Filters and exclusions alone: the titles, or the people of a role.
-            let people = !self.query.roles.is_empty();
+        let people = !self.query.roles.is_empty();
+        if n == 0 && !people && !self.excluded.is_empty() {
+            // Exclusions alone: everything without them, as fzf lists every
+            // line that lacks them.
+            candidates = self
+                .range
+                .clone()
+                .filter(|&p| met[p - base] != BARRED && self.allowed(p))
+                .map(|p| p as u32)
+                .collect();
+        } else if n == 0 {
+            // Filters alone: the titles, or the people of a role.
             candidates = self
                 .shorts()
                 .filter(|&(p, _, offset)| {
@@ -361,8 +330,8 @@ impl<'a> Run<'a> {
         }
 
         let read = n > 1
-            || self.terms.iter().any(Self::must_read)
-            || self.excluded.iter().any(Self::must_read);
+            || self.terms.iter().any(Group::must_read)
+            || self.excluded.iter().any(Looked::must_read);
         let mut best = Best::new(limit);
         if !read {
             for &p in &candidates {
@@ -427,9 +396,10 @@ impl<'a> Run<'a> {
         let words: Vec<&[(u32, u16)]> = self
             .terms
             .iter()
-            .map(|t| match t.tokens.as_slice() {
-                [one] if one.words.len() <= FEW => Some(one.words.as_slice()),
-                _ => None,
+            .map(|g| {
+                g.single()
+                    .filter(|one| one.words.len() <= FEW)
+                    .map(|one| one.words.as_slice())
             })
             .collect::<Option<_>>()?;
         let mut pairs = Vec::new();
@@ -458,14 +428,13 @@ impl<'a> Run<'a> {
 
     /// Fills the tables that reading a passage's words needs.
     fn prepare_reading(&mut self) {
-        for t in self.terms.iter_mut().chain(self.excluded.iter_mut()) {
-            for (token, resolved) in t.term.tokens.iter().zip(&mut t.tokens) {
-                resolved.with_forms(self.index, &self.matcher, token, t.term.case_sensitive);
-            }
+        let terms = self.terms.iter_mut().flat_map(|g| g.0.iter_mut());
+        for t in terms.chain(self.excluded.iter_mut()) {
+            t.with_forms(self.index, &self.matcher);
         }
         self.first = vec![0; self.index.forms.len()];
-        for (j, term) in self.terms.iter().enumerate() {
-            if let Some(first) = term.tokens.first() {
+        for (j, group) in self.terms.iter().enumerate() {
+            for first in group.0.iter().filter_map(|t| t.tokens.first()) {
                 for (f, &score) in first.forms.iter().enumerate() {
                     if score > 0 {
                         self.first[f] |= 1 << j;
@@ -505,7 +474,7 @@ impl<'a> Run<'a> {
         if self
             .excluded
             .iter()
-            .any(|ex| Self::must_read(ex) && ex.occurs(words))
+            .any(|ex| ex.must_read() && ex.occurs(words))
         {
             return None;
         }
@@ -520,10 +489,10 @@ impl<'a> Run<'a> {
             while mask != 0 {
                 let j = mask.trailing_zeros() as usize;
                 mask &= mask - 1;
-                let term = &terms[j];
-                let score = match term.tokens.as_slice() {
-                    [one] => one.forms.get(f as usize).copied().unwrap_or(0),
-                    _ => term.at(words, i),
+                let group = &terms[j];
+                let score = match group.single() {
+                    Some(one) => one.forms.get(f as usize).copied().unwrap_or(0),
+                    None => group.at(words, i),
                 };
                 if score > 0 {
                     s.best[j] = s.best[j].max(score);

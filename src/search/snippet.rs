@@ -1,11 +1,17 @@
-//! A line's worth of a hit's text around its first match.
+//! A line's worth of a hit's text around its best match.
 
 use unicode_width::UnicodeWidthChar;
 
-/// The part of `text` (one line) that fits in `width` columns around the
-/// first marked character, with "…" where it is cut, and the marks moved
-/// to match. A third of the room goes before the match.
-pub fn snippet(text: &str, marks: &[usize], width: usize) -> (String, Vec<usize>) {
+/// The part of `text` (one line) that fits in `width` columns around
+/// `focus` (a character position; the first mark when `None`), with "…"
+/// where it is cut, and the marks moved to match. A third of the room goes
+/// before the focus.
+pub fn snippet(
+    text: &str,
+    marks: &[usize],
+    focus: Option<usize>,
+    width: usize,
+) -> (String, Vec<usize>) {
     let chars: Vec<char> = text.chars().collect();
     let w = |c: &char| c.width().unwrap_or(0);
     if chars.iter().map(w).sum::<usize>() <= width {
@@ -16,7 +22,10 @@ pub fn snippet(text: &str, marks: &[usize], width: usize) -> (String, Vec<usize>
     }
     // Room for an ellipsis at each end.
     let room = width.saturating_sub(2);
-    let focus = marks.first().copied().unwrap_or(0).min(chars.len());
+    let focus = focus
+        .or(marks.first().copied())
+        .unwrap_or(0)
+        .min(chars.len());
     let (mut start, mut end, mut used) = (focus, focus, 0);
     let before = room / 3;
     while start > 0 && used + w(&chars[start - 1]) <= before {
@@ -55,9 +64,9 @@ mod tests {
 
     #[test]
     fn a_short_text_is_whole_and_a_long_one_centres_on_the_match() {
-        assert_eq!(snippet("abc", &[1], 10), ("abc".into(), vec![1]));
+        assert_eq!(snippet("abc", &[1], None, 10), ("abc".into(), vec![1]));
         let text = "0123456789abcdefghijklmnopqrstuvwxyz";
-        let (s, marks) = snippet(text, &[20, 21], 14);
+        let (s, marks) = snippet(text, &[20, 21], None, 14);
         assert_eq!(s, "…ghijklmnopqr…");
         assert_eq!(
             marks
@@ -66,16 +75,24 @@ mod tests {
                 .collect::<String>(),
             "kl"
         );
-        let (s, _) = snippet(text, &[], 10);
+        let (s, _) = snippet(text, &[], None, 10);
         assert_eq!(s, "01234567…");
-        let (s, marks) = snippet(text, &[35], 10);
+        let (s, marks) = snippet(text, &[35], None, 10);
         assert_eq!((s.as_str(), marks), ("…stuvwxyz", vec![8]));
     }
 
     #[test]
+    fn the_focus_not_the_first_mark_is_centred() {
+        let text = "0123456789abcdefghijklmnopqrstuvwxyz";
+        let (s, marks) = snippet(text, &[1, 30], Some(30), 14);
+        // The mark at 1 is cut off; the one at 30 ("u") is in view.
+        assert_eq!((s.as_str(), marks), ("…opqrstuvwxyz", vec![7]));
+    }
+
+    #[test]
     fn wide_characters_count_as_two_columns() {
-        let (s, _) = snippet(&"북한".repeat(20), &[10], 11);
+        let (s, _) = snippet(&"북한".repeat(20), &[10], None, 11);
         assert!(s.width() <= 11, "{s}");
-        assert_eq!(snippet("북한", &[0], 0).0.width(), 0);
+        assert_eq!(snippet("북한", &[0], None, 0).0.width(), 0);
     }
 }

@@ -319,3 +319,102 @@ fn a_page_of_hits_is_the_head_of_all_hits_whatever_was_passed_over() {
         }
     }
 }
+
+#[test]
+fn the_exact_words_side_by_side_outrank_a_close_word() {
+    // "severity" is two letters from "security", and one bundled paragraph
+    // has it: it comes after every passage with "Security Council".
+    let hits = search_in("security council", Scope::All, usize::MAX);
+    let exact = |t: &str| t.contains("Security Council");
+    let first_other = hits.iter().position(|(_, t, _)| !exact(t)).unwrap();
+    assert!(first_other >= 9, "{first_other}");
+    assert!(hits[first_other..].iter().all(|(_, t, _)| !exact(t)));
+    let severity = hits
+        .iter()
+        .position(|(_, t, _)| t.contains("severity"))
+        .expect("the close word matches");
+    assert!(severity >= first_other);
+}
+
+#[test]
+fn the_snippet_centres_on_the_best_matching_term_not_the_first_match() {
+    let text_at = |text: &str, at: usize| text.chars().skip(at).collect::<String>();
+    // "the" comes first in the paragraph, "songbun" is rarer: it is the focus.
+    let q = Query::parse("the songbun", corpus()).unwrap();
+    let hit = index().search(&q, Scope::All, 1).hits[0];
+    let text = field_text(corpus(), hit.doc, hit.field).unwrap();
+    let marks = index().marks(&hit, &q, corpus());
+    let focus = marks.focus.expect("a focus");
+    assert!(marks.chars[0] < focus);
+    assert!(text_at(&text, focus).to_lowercase().starts_with("songbun"));
+    let (line, _) = snippet(&text, &marks.chars, marks.focus, 40);
+    assert!(line.to_lowercase().contains("songbun"), "{line}");
+    // An exact word over a close one, whatever comes first: "Council" is
+    // exact, "secrty" only close to "Security".
+    let q = Query::parse("secrty Council", corpus()).unwrap();
+    for hit in index().search(&q, Scope::All, 5).hits {
+        let text = field_text(corpus(), hit.doc, hit.field).unwrap();
+        let focus = index().marks(&hit, &q, corpus()).focus.unwrap();
+        assert!(text_at(&text, focus).starts_with("Council"), "{text}");
+    }
+    // A phrase over a word of it.
+    let q = Query::parse("council \"human rights\"", corpus()).unwrap();
+    for hit in index().search(&q, Scope::All, 5).hits {
+        let text = field_text(corpus(), hit.doc, hit.field).unwrap();
+        let focus = index().marks(&hit, &q, corpus()).focus.unwrap();
+        assert!(
+            text_at(&text, focus)
+                .to_lowercase()
+                .starts_with("human rights"),
+            "{text}"
+        );
+    }
+}
+
+/// The bundled corpus and the search fixtures, with its index.
+fn with_fixtures() -> &'static (Corpus, SearchIndex) {
+    static BOTH: OnceLock<(Corpus, SearchIndex)> = OnceLock::new();
+    BOTH.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/search");
+        let corpus = Corpus::load(&[dir.into()]).expect("the fixtures load");
+        let index = SearchIndex::build(&corpus);
+        (corpus, index)
+    })
+}
+
+/// The marked runs of the best hit of `query` among the fixtures.
+fn fixture_marks(query: &str) -> Vec<String> {
+    let (corpus, index) = with_fixtures();
+    let q = Query::parse(query, corpus).expect("parses");
+    let hits = index.search(&q, Scope::All, 5).hits;
+    let Some(hit) = hits.first() else {
+        return Vec::new();
+    };
+    let text = field_text(corpus, hit.doc, hit.field).unwrap();
+    marked(&text, &index.indices(hit, &q, corpus))
+}
+
+#[test]
+fn latin_letters_fold_to_their_ascii_readings_and_mark_the_original() {
+    assert_eq!(fixture_marks("oberg"), ["Øberg"]);
+    assert_eq!(fixture_marks("'aesa"), ["Æsa"]);
+    assert_eq!(fixture_marks("strasse"), ["Straße"]);
+    // Half of "ss" is still the "ß" it came from.
+    assert_eq!(fixture_marks("^stras"), ["Straß"]);
+    assert_eq!(fixture_marks("dorde"), ["Đorđe"]);
+    assert_eq!(fixture_marks("lucja krol"), ["Łucja", "Król"]);
+    // The letter itself still finds itself.
+    assert_eq!(fixture_marks("øberg"), ["Øberg"]);
+}
+
+#[test]
+fn chinese_and_japanese_are_found_inside_runs_without_quotes() {
+    // "人権" (human rights) is inside the Japanese run "北朝鮮の人権状況…".
+    assert_eq!(fixture_marks("人権"), ["人権"]);
+    assert_eq!(fixture_marks("人权 报告"), ["人权", "报告"]);
+    assert_eq!(fixture_marks("報告書"), ["報告書"]);
+    assert!(
+        fixture_marks("人権侵害").is_empty(),
+        "the whole term must be there"
+    );
+}

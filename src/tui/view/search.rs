@@ -87,7 +87,7 @@ impl Widget for SearchView<'_> {
             (Some(problem), _) => Line::styled(truncate(problem, width), theme.error),
             (None, 0) if state.input.text().trim().is_empty() => Line::styled(
                 truncate(
-                    "Words in any order; 'exact ^start !not; kind: year: by: role:",
+                    "Words in any order; 'exact ^start end$ a | b !not; kind: year: by: role:",
                     width,
                 ),
                 theme.dim,
@@ -179,9 +179,10 @@ impl SearchView<'_> {
             _ => format!("{place} "),
         };
         let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
-        let marks = library.search.indices(hit, query, &library.corpus);
+        let marks = library.search.marks(hit, query, &library.corpus);
         let one_line = text.replace('\n', " ");
-        let (snip, marks) = snippet(&one_line, &marks, width.saturating_sub(lead.width()));
+        let room = width.saturating_sub(lead.width());
+        let (snip, marks) = snippet(&one_line, &marks.chars, marks.focus, room);
         let mut spans = vec![Span::styled(lead, base.patch(theme.dim))];
         spans.extend(
             marked_spans(&snip, &marks, theme.matched)
@@ -195,7 +196,7 @@ impl SearchView<'_> {
     }
 
     /// The selected hit in its paragraph (or title, or people entry), with
-    /// the matches marked, scrolled so the first match has two lines of
+    /// the matches marked, scrolled so the best match has two lines of
     /// context above it; under the document's title and date.
     fn preview(&self, hit: &Hit, query: &Query, area: Rect, buf: &mut Buffer) {
         let (library, theme) = (self.library, self.theme);
@@ -218,9 +219,9 @@ impl SearchView<'_> {
         ));
         lines.push(Line::default());
         let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
-        let marks = library.search.indices(hit, query, &library.corpus);
-        let wrapped = wrap_marked(&text, &marks, width);
-        let first = wrapped.iter().position(|(_, m)| !m.is_empty()).unwrap_or(0);
+        let marks = library.search.marks(hit, query, &library.corpus);
+        let wrapped = wrap_marked(&text, &marks.chars, marks.focus, width);
+        let first = wrapped.iter().position(|(_, _, focus)| *focus).unwrap_or(0);
         let room = usize::from(inner.height).saturating_sub(lines.len());
         // Two lines of context above the match, unless the text fits.
         let skip = match wrapped.len() <= room {
@@ -229,7 +230,7 @@ impl SearchView<'_> {
                 .saturating_sub(2)
                 .min(wrapped.len().saturating_sub(room)),
         };
-        for (line, marks) in wrapped.into_iter().skip(skip) {
+        for (line, marks, _) in wrapped.into_iter().skip(skip) {
             let mut spans = vec![Span::raw(" ")];
             spans.extend(marked_spans(&line, &marks, theme.matched));
             lines.push(Line::from(spans));
@@ -239,8 +240,15 @@ impl SearchView<'_> {
 }
 
 /// `text` wrapped to `width`, each line with the marks (character indices
-/// into `text`) that fall on it, as indices into the line.
-fn wrap_marked(text: &str, marks: &[usize], width: usize) -> Vec<(String, Vec<usize>)> {
+/// into `text`) that fall on it, as indices into the line, and whether
+/// `focus` (the first mark when `None`) does.
+fn wrap_marked(
+    text: &str,
+    marks: &[usize],
+    focus: Option<usize>,
+    width: usize,
+) -> Vec<(String, Vec<usize>, bool)> {
+    let focus = focus.or(marks.first().copied());
     let mut out = Vec::new();
     // Wrapped lines are pieces of the text in order: each is found after
     // the last, and its characters counted from there.
@@ -256,8 +264,9 @@ fn wrap_marked(text: &str, marks: &[usize], width: usize) -> Vec<(String, Vec<us
             .filter(|&&m| m >= start && m < start + count)
             .map(|&m| m - start)
             .collect();
+        let holds_focus = focus.is_some_and(|f| f >= start && f < start + count);
         start += count;
-        out.push((line, here));
+        out.push((line, here, holds_focus));
     }
     out
 }
