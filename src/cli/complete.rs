@@ -5,19 +5,12 @@
 //! `COMPLETE=SHELL` set.
 
 use super::Output;
-use super::args::Cli;
 use crate::corpus::Corpus;
-use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
-use clap_complete::env::{CompleteEnv, Shells};
+use clap_complete::env::Shells;
 
 /// The variable that asks nkread for completions instead of running.
-const VAR: &str = "COMPLETE";
-
-/// Answers the shell and exits when it is asking; otherwise returns.
-pub(super) fn answer_the_shell() {
-    CompleteEnv::with_factory(Cli::command).var(VAR).complete();
-}
+pub(super) const VAR: &str = "COMPLETE";
 
 /// The script that makes `shell` complete nkread's arguments, on stdout.
 pub(super) fn script(shell: clap_complete::Shell) -> Output {

@@ -62,7 +62,10 @@ impl Failure {
 
 /// Runs nkread with the process's arguments and terminal.
 pub fn run() -> ExitCode {
-    complete::answer_the_shell();
+    // When the shell asks for completions, answer and exit.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+        .var(complete::VAR)
+        .complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // Help and version go to stdout with status 0.
