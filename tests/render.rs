@@ -296,12 +296,26 @@ fn the_status_bar_shows_the_pane_and_its_keys_or_a_message() {
     let lib = fixture();
     let mut s = state(&lib, 80, 24);
     assert_eq!(
-        render(StatusView { state: &s }, 80, 1),
+        render(
+            StatusView {
+                state: &s,
+                building: None
+            },
+            80,
+            1
+        ),
         [" Documents  ? help  q quit  j move  enter open  space mark  tab pane  s people"]
     );
     press(&mut s, &lib, "<enter>y");
     assert_eq!(
-        render(StatusView { state: &s }, 80, 1),
+        render(
+            StatusView {
+                state: &s,
+                building: None
+            },
+            80,
+            1
+        ),
         [" Reader  sent ¶1 with its citation to the clipboard (OSC 52)"]
     );
 }
@@ -391,6 +405,7 @@ fn the_bookmarks_pane_with_a_note_and_an_orphan() {
         note: "ask the editors why".into(),
         created: "2026-01-02T03:04:05Z".into(),
     });
+    s.place_bookmarks(&lib.corpus);
     insta::assert_snapshot!("bookmarks_120x40", screen(&s, &lib));
     press(&mut s, &lib, "<esc>");
     insta::assert_snapshot!("bookmarked_reader_120x40", screen(&s, &lib));

@@ -10,6 +10,7 @@ use super::text::{fold, for_each_word};
 use crate::corpus::{Corpus, Role};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The Fx hash (rustc's): several times faster than the default SipHash on
 /// short words, which matters when a large corpus has tens of millions.
@@ -160,6 +161,12 @@ impl Neighbours {
 impl SearchIndex {
     /// Indexes every title, person line and paragraph of `corpus`.
     pub fn build(corpus: &Corpus) -> SearchIndex {
+        SearchIndex::build_counting(corpus, &AtomicUsize::new(0))
+    }
+
+    /// As [`build`](Self::build), adding to `read` the paragraphs read so
+    /// far, for a progress line.
+    pub fn build_counting(corpus: &Corpus, read: &AtomicUsize) -> SearchIndex {
         let mut ranks = vec![0u32; corpus.documents.len()];
         for (rank, d) in corpus.newest_first().into_iter().enumerate() {
             ranks[d] = rank as u32;
@@ -181,6 +188,7 @@ impl SearchIndex {
             for paragraph in &doc.paragraphs {
                 b.add(d, None, paragraph, false);
             }
+            read.fetch_add(doc.paragraphs.len(), Ordering::Relaxed);
         }
         b.finish(docs)
     }
