@@ -77,6 +77,37 @@ fn the_list_shows_title_date_kind_bookmarks_and_its_position_when_focused() {
 }
 
 #[test]
+fn a_list_scrolled_into_a_document_s_rows_starts_at_that_row() {
+    let lib = fixture();
+    let order = lib.corpus.newest_first();
+    let theme = Theme::mono();
+    let bookmarks = vec![0; lib.corpus.documents.len()];
+    // Scrolled by four lines: the second document's second line is first,
+    // and only the rows on screen are laid out.
+    let view = DocListView {
+        corpus: &lib.corpus,
+        order: &order,
+        marked: &[],
+        bookmarks: &bookmarks,
+        selected: 2,
+        scroll: 4,
+        focused: true,
+        theme: &theme,
+    };
+    assert_eq!(
+        render(view, 30, 6),
+        [
+            "┌ Documents ──────────── 3/3 ┐",
+            "│resolution 🙂               │",
+            "│  2018 · press release      │",
+            "│[Gamma statement]           │",
+            "│                            │",
+            "└────────────────────────────┘",
+        ]
+    );
+}
+
+#[test]
 fn the_reader_numbers_paragraphs_and_marks_the_cursor_and_bookmarks() {
     let lib = fixture();
     let doc = lib.corpus.get("beta-2018").unwrap();
