@@ -4,7 +4,11 @@
 //! first frame of a document lays it out; every key after it should cost
 //! what is on screen, whatever the paragraph's length.
 //!
-//! cargo run --release --example bench_frames
+//! Given corpus directories (as `gen_corpus` writes), it also times a `j`
+//! in the document list and a key typed in the search overlay there, which
+//! should cost what is on screen, whatever the number of documents.
+//!
+//! cargo run --release --example bench_frames [-- CORPUS_DIR...]
 
 use nkread::corpus::Corpus;
 use nkread::library::Library;
@@ -36,6 +40,64 @@ fn main() {
         let corpus = Corpus::load(&[dir]).expect("the generated document loads");
         measure(&format!("one paragraph of {mb} MB"), &Library::new(corpus));
     }
+    let dirs: Vec<std::path::PathBuf> = std::env::args().skip(1).map(Into::into).collect();
+    if !dirs.is_empty() {
+        println!();
+        println!(
+            "| corpus | documents | `j` in the list: median | p99 | a key in search: median | p99 |"
+        );
+        println!("|---|---:|---:|---:|---:|---:|");
+    }
+    for dir in dirs {
+        let corpus = Corpus::load(std::slice::from_ref(&dir)).expect("the corpus loads");
+        measure_list(&dir.display().to_string(), &Library::new(corpus));
+    }
+}
+
+/// `j` through the document list, then keys typed into the search overlay
+/// (a letter, then Backspace, over a two-word query).
+fn measure_list(name: &str, library: &Library) {
+    let mut state = AppState::new(&library.corpus, &Settings::default());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+    update(&mut state, library, Msg::Resize(120, 40));
+    terminal.draw(|f| view(&state, library, f)).expect("draws");
+    let moves = timed(KEYS, |_| {
+        update(&mut state, library, Action::MoveDown);
+        terminal.draw(|f| view(&state, library, f)).expect("draws");
+    });
+    update(&mut state, library, Action::OpenSearch);
+    for c in "crimes humanit".chars() {
+        update(&mut state, library, Msg::Typed(c));
+    }
+    let typed = timed(KEYS, |i| {
+        let msg = match i % 2 {
+            0 => Msg::Typed('y'),
+            _ => Msg::Do(Action::DeleteChar),
+        };
+        update(&mut state, library, msg);
+        terminal.draw(|f| view(&state, library, f)).expect("draws");
+    });
+    println!(
+        "| {name} | {} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms |",
+        library.corpus.documents.len(),
+        ms(moves[KEYS / 2]),
+        ms(moves[KEYS * 99 / 100]),
+        ms(typed[KEYS / 2]),
+        ms(typed[KEYS * 99 / 100]),
+    );
+}
+
+/// `n` runs of `f`, sorted by time.
+fn timed(n: usize, mut f: impl FnMut(usize)) -> Vec<Duration> {
+    let mut times: Vec<Duration> = (0..n)
+        .map(|i| {
+            let start = Instant::now();
+            f(i);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times
 }
 
 fn measure(name: &str, library: &Library) {

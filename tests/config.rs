@@ -463,7 +463,11 @@ fn the_help_and_the_status_bar_show_the_live_bindings() {
 
 fn render_status(state: &AppState) -> Buffer {
     let mut buffer = Buffer::empty(Rect::new(0, 0, 120, 1));
-    nkread::tui::view::status::StatusView { state }.render(buffer.area, &mut buffer);
+    nkread::tui::view::status::StatusView {
+        state,
+        building: None,
+    }
+    .render(buffer.area, &mut buffer);
     buffer
 }
 

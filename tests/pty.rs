@@ -513,3 +513,55 @@ fn two_readers_writing_one_note_keep_both() {
     notes.sort();
     assert_eq!(notes, ["alpha", "beta"], "{saved:#}");
 }
+
+#[test]
+fn the_first_frame_comes_before_the_indexes_and_search_works_once_they_arrive() {
+    let home = tempfile::tempdir().expect("a home");
+    let docs = many_paragraphs(home.path(), 100, 200);
+    let mut s = Session::start_with(home.path(), &["--corpus", &docs], 120, 40);
+    // The list and the first document, while the indexes are built.
+    s.wait_for("indexing… search");
+    let first = s.contents();
+    assert!(first.contains("Report 0"), "{first}");
+    // A query typed before the search index is ready is not lost.
+    s.send("/zebrafinch");
+    s.wait_for("/zebrafinch");
+    s.wait_until("the index and the hit", |screen| {
+        !screen.contains("indexing… search") && screen.contains("1/1")
+    });
+    let found = s.contents();
+    assert!(found.contains("Report 57"), "{found}");
+    s.send("\r");
+    s.wait_for("¶4/200");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// A corpus directory in `home` of `docs` documents of `paragraphs`
+/// paragraphs each, one of which alone holds the word "zebrafinch".
+fn many_paragraphs(home: &std::path::Path, docs: usize, paragraphs: usize) -> String {
+    let dir = home.join("many");
+    std::fs::create_dir(&dir).unwrap();
+    for d in 0..docs {
+        let text: Vec<String> = (0..paragraphs)
+            .map(|p| {
+                let rare = if (d, p) == (57, 3) { " zebrafinch" } else { "" };
+                format!(
+                    "\"Paragraph {p} of report {d} on detention, testimony and \
+                     accountability for the crimes recorded in the camps{rare}.\""
+                )
+            })
+            .collect();
+        std::fs::write(
+            dir.join(format!("r{d}.toml")),
+            format!(
+                "id = \"r{d}\"\ntitle = \"Report {d}\"\ndate = \"2020\"\nkind = \"report\"\n\
+                 paragraphs = [{}]\n",
+                text.join(", ")
+            ),
+        )
+        .unwrap();
+    }
+    dir.to_str().unwrap().to_string()
+}

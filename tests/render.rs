@@ -77,6 +77,37 @@ fn the_list_shows_title_date_kind_bookmarks_and_its_position_when_focused() {
 }
 
 #[test]
+fn a_list_scrolled_into_a_document_s_rows_starts_at_that_row() {
+    let lib = fixture();
+    let order = lib.corpus.newest_first();
+    let theme = Theme::mono();
+    let bookmarks = vec![0; lib.corpus.documents.len()];
+    // Scrolled by four lines: the second document's second line is first,
+    // and only the rows on screen are laid out.
+    let view = DocListView {
+        corpus: &lib.corpus,
+        order: &order,
+        marked: &[],
+        bookmarks: &bookmarks,
+        selected: 2,
+        scroll: 4,
+        focused: true,
+        theme: &theme,
+    };
+    assert_eq!(
+        render(view, 30, 6),
+        [
+            "┌ Documents ──────────── 3/3 ┐",
+            "│resolution 🙂               │",
+            "│  2018 · press release      │",
+            "│[Gamma statement]           │",
+            "│                            │",
+            "└────────────────────────────┘",
+        ]
+    );
+}
+
+#[test]
 fn the_reader_numbers_paragraphs_and_marks_the_cursor_and_bookmarks() {
     let lib = fixture();
     let doc = lib.corpus.get("beta-2018").unwrap();
@@ -296,12 +327,26 @@ fn the_status_bar_shows_the_pane_and_its_keys_or_a_message() {
     let lib = fixture();
     let mut s = state(&lib, 80, 24);
     assert_eq!(
-        render(StatusView { state: &s }, 80, 1),
+        render(
+            StatusView {
+                state: &s,
+                building: None
+            },
+            80,
+            1
+        ),
         [" Documents  ? help  q quit  j move  enter open  space mark  tab pane  s people"]
     );
     press(&mut s, &lib, "<enter>y");
     assert_eq!(
-        render(StatusView { state: &s }, 80, 1),
+        render(
+            StatusView {
+                state: &s,
+                building: None
+            },
+            80,
+            1
+        ),
         [" Reader  sent ¶1 with its citation to the clipboard (OSC 52)"]
     );
 }
@@ -391,6 +436,7 @@ fn the_bookmarks_pane_with_a_note_and_an_orphan() {
         note: "ask the editors why".into(),
         created: "2026-01-02T03:04:05Z".into(),
     });
+    s.place_bookmarks(&lib.corpus);
     insta::assert_snapshot!("bookmarks_120x40", screen(&s, &lib));
     press(&mut s, &lib, "<esc>");
     insta::assert_snapshot!("bookmarked_reader_120x40", screen(&s, &lib));

@@ -96,8 +96,12 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
         assert!(state.sidebar.selected < entries.max(1));
     }
     if let Some(Overlay::Bookmarks(pane)) = state.overlays.last() {
-        let listed =
-            nkread::tui::layout::bookmarks::listed(lib, &state.bookmarks, pane.filter.text());
+        let listed = nkread::tui::layout::bookmarks::listed(
+            lib,
+            &state.bookmarks,
+            &state.places,
+            pane.filter.text(),
+        );
         assert!(pane.selected < listed.len().max(1));
     }
 }

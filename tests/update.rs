@@ -395,7 +395,7 @@ fn space_marks_documents_and_o_shows_their_overlap() {
     let Some(Overlay::Overlap { docs, .. }) = s.overlays.last() else {
         panic!("no overlap view");
     };
-    let overlap = lib.people.overlap(docs);
+    let overlap = lib.people().unwrap().overlap(docs);
     let shared: Vec<&str> = overlap
         .shared
         .iter()
@@ -850,7 +850,12 @@ mod bookmarks {
         let Some(Overlay::Bookmarks(pane)) = s.overlays.last() else {
             panic!("the pane is open")
         };
-        let listed = nkread::tui::layout::bookmarks::listed(&lib, &s.bookmarks, pane.filter.text());
+        let listed = nkread::tui::layout::bookmarks::listed(
+            &lib,
+            &s.bookmarks,
+            &s.places,
+            pane.filter.text(),
+        );
         assert_eq!(listed.len(), 1);
         assert_eq!(s.bookmarks[listed[0]].paragraph, 3);
         assert_eq!(pane.editing, None);
@@ -890,6 +895,7 @@ mod bookmarks {
             note: String::new(),
             created: "2026-01-02T03:04:05Z".into(),
         });
+        s.place_bookmarks(&lib.corpus);
         press(&mut s, &lib, "B<enter>");
         assert!(matches!(s.overlays.last(), Some(Overlay::Bookmarks(_))));
         let status = s.status.clone().expect("a status");

@@ -28,8 +28,6 @@ pub struct PeopleIndex {
     /// found on the first question, since only the People pane and
     /// `people NAME` ask, and finding them reads every paragraph.
     passages: OnceLock<Vec<Vec<Passage>>>,
-    /// Each document's place in the newest-first order.
-    rank: Vec<usize>,
     /// For each document, its entities in the order of its people list.
     by_document: Vec<Vec<EntityId>>,
     /// The entities that appear anywhere, by name.
@@ -55,6 +53,34 @@ pub struct Passage {
     pub doc: usize,
     /// 0-based index into the document's `paragraphs`.
     pub paragraph: usize,
+}
+
+/// For each entity, the paragraphs that name it, newest document first,
+/// then in reading order: found apart from the index, since finding them
+/// reads every paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passages(Vec<Vec<Passage>>);
+
+impl Passages {
+    /// Reads every paragraph of `corpus` (on all cores).
+    pub fn find(corpus: &Corpus) -> Passages {
+        let mut rank = vec![0; corpus.documents.len()];
+        for (r, d) in corpus.newest_first().into_iter().enumerate() {
+            rank[d] = r;
+        }
+        Passages(
+            mentions::passages(corpus)
+                .into_iter()
+                .map(|mut found| {
+                    found.sort_by_key(|&(doc, paragraph)| (rank[doc], paragraph));
+                    found
+                        .into_iter()
+                        .map(|(doc, paragraph)| Passage { doc, paragraph })
+                        .collect()
+                })
+                .collect(),
+        )
+    }
 }
 
 /// What a set of documents has in common, each list by name.
@@ -91,10 +117,6 @@ impl PeopleIndex {
     pub fn new(corpus: &Corpus) -> Self {
         let entities = corpus.entities.all();
         let newest_first = corpus.newest_first();
-        let mut rank = vec![0; corpus.documents.len()];
-        for (r, &d) in newest_first.iter().enumerate() {
-            rank[d] = r;
-        }
         let mut appearances: Vec<Vec<Appearance>> = vec![Vec::new(); entities.len()];
         let mut by_document = vec![Vec::new(); corpus.documents.len()];
         for &d in &newest_first {
@@ -136,7 +158,6 @@ impl PeopleIndex {
         PeopleIndex {
             appearances,
             passages: OnceLock::new(),
-            rank,
             by_document,
             by_name,
             name_rank,
@@ -177,19 +198,20 @@ impl PeopleIndex {
         self.all_passages(corpus);
     }
 
+    /// Keeps passages found apart, by [`Passages::find`] on the corpus the
+    /// index was built from (the reader finds them on another thread).
+    /// Those found first stay.
+    pub fn keep_passages(&self, found: Passages) {
+        let _ = self.passages.set(found.0);
+    }
+
+    /// Whether the passages are found yet.
+    pub fn has_passages(&self) -> bool {
+        self.passages.get().is_some()
+    }
+
     fn all_passages(&self, corpus: &Corpus) -> &[Vec<Passage>] {
-        self.passages.get_or_init(|| {
-            mentions::passages(corpus)
-                .into_iter()
-                .map(|mut found| {
-                    found.sort_by_key(|&(doc, paragraph)| (self.rank[doc], paragraph));
-                    found
-                        .into_iter()
-                        .map(|(doc, paragraph)| Passage { doc, paragraph })
-                        .collect()
-                })
-                .collect()
-        })
+        self.passages.get_or_init(|| Passages::find(corpus).0)
     }
 
     /// The passages of `entity` once [`find_passages`](Self::find_passages)

@@ -8,8 +8,10 @@
 
 use super::text::{fold, for_each_word};
 use crate::corpus::{Corpus, Role};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The Fx hash (rustc's): several times faster than the default SipHash on
 /// short words, which matters when a large corpus has tens of millions.
@@ -160,27 +162,61 @@ impl Neighbours {
 impl SearchIndex {
     /// Indexes every title, person line and paragraph of `corpus`.
     pub fn build(corpus: &Corpus) -> SearchIndex {
+        SearchIndex::build_counting(corpus, &AtomicUsize::new(0))
+    }
+
+    /// As [`build`](Self::build), adding to `read` the paragraphs read so
+    /// far, for a progress line.
+    pub fn build_counting(corpus: &Corpus, read: &AtomicUsize) -> SearchIndex {
+        SearchIndex::build_in_runs(corpus, read, DOCUMENTS_A_RUN)
+    }
+
+    /// The build, reading runs of `run` documents on all cores.
+    pub(super) fn build_in_runs(corpus: &Corpus, read: &AtomicUsize, run: usize) -> SearchIndex {
         let mut ranks = vec![0u32; corpus.documents.len()];
         for (rank, d) in corpus.newest_first().into_iter().enumerate() {
             ranks[d] = rank as u32;
         }
+        // Runs of documents are read on all cores, each into a builder of
+        // its own, then joined in corpus order: a word's id is where it is
+        // first seen, as one thread reading them in order would number it.
+        let all: Vec<usize> = (0..corpus.documents.len()).collect();
+        let parts: Vec<(Builder, Vec<DocInfo>)> = all
+            .par_chunks(run.max(1))
+            .map(|run| {
+                let mut b = Builder::default();
+                let mut docs = Vec::with_capacity(run.len());
+                for &d in run {
+                    let doc = &corpus.documents[d];
+                    docs.push(DocInfo {
+                        first: b.passage_doc.len() as u32,
+                        people: doc.people.len() as u32,
+                        paragraphs: doc.paragraphs.len() as u32,
+                        rank: ranks[d],
+                        shorts: b.short_of.len() as u32,
+                    });
+                    b.add(d, None, &doc.title, true);
+                    for person in &doc.people {
+                        b.add(d, Some(person.role), &person.line(), true);
+                    }
+                    for paragraph in &doc.paragraphs {
+                        b.add(d, None, paragraph, false);
+                    }
+                    read.fetch_add(doc.paragraphs.len(), Ordering::Relaxed);
+                }
+                (b, docs)
+            })
+            .collect();
         let mut b = Builder::default();
         let mut docs = Vec::with_capacity(corpus.documents.len());
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            docs.push(DocInfo {
-                first: b.passage_doc.len() as u32,
-                people: doc.people.len() as u32,
-                paragraphs: doc.paragraphs.len() as u32,
-                rank: ranks[d],
-                shorts: b.short_of.len() as u32,
-            });
-            b.add(d, None, &doc.title, true);
-            for person in &doc.people {
-                b.add(d, Some(person.role), &person.line(), true);
-            }
-            for paragraph in &doc.paragraphs {
-                b.add(d, None, paragraph, false);
-            }
+        for (part, part_docs) in parts {
+            let (passages, shorts) = (b.passage_doc.len() as u32, b.short_of.len() as u32);
+            docs.extend(part_docs.into_iter().map(|d| DocInfo {
+                first: d.first + passages,
+                shorts: d.shorts + shorts,
+                ..d
+            }));
+            b.join(part);
         }
         b.finish(docs)
     }
@@ -206,6 +242,10 @@ impl SearchIndex {
         from..to
     }
 }
+
+/// Documents one task of the parallel build reads: enough to outweigh
+/// joining its words into the whole, few enough to share out.
+const DOCUMENTS_A_RUN: usize = 64;
 
 #[derive(Default)]
 struct Builder {
@@ -245,6 +285,46 @@ impl Builder {
             }
             self.short_of.push(id);
         }
+    }
+
+    /// Adds the passages `part` read after those read here, as if read by
+    /// this builder: its forms and short texts take the ids here, new ones
+    /// numbered in the order `part` met them.
+    fn join(&mut self, part: Builder) {
+        let form_id: Vec<u32> = part
+            .forms
+            .into_iter()
+            .map(|form| match self.form_ids.get(&form) {
+                Some(&id) => id,
+                None => {
+                    let id = self.forms.len() as u32;
+                    self.forms.push(form.clone());
+                    self.form_ids.insert(form, id);
+                    id
+                }
+            })
+            .collect();
+        let short_id: Vec<u32> = part
+            .shorts
+            .into_iter()
+            .map(|text| {
+                let next = self.shorts.len() as u32;
+                let id = *self.short_ids.entry(text.clone()).or_insert(next);
+                if id == next {
+                    self.shorts.push(text);
+                }
+                id
+            })
+            .collect();
+        let offset = self.tokens.len();
+        self.token_starts
+            .extend(part.token_starts.iter().map(|s| s + offset));
+        self.tokens
+            .extend(part.tokens.iter().map(|&f| form_id[f as usize]));
+        self.passage_doc.extend(part.passage_doc);
+        self.passage_role.extend(part.passage_role);
+        self.short_of
+            .extend(part.short_of.iter().map(|&s| short_id[s as usize]));
     }
 
     /// Renumbers the forms, most frequent first: reading a passage looks
@@ -304,6 +384,7 @@ impl Builder {
             }
         });
         let neighbours = (0..passages)
+            .into_par_iter()
             .map(|p| {
                 let words = &self.tokens[self.token_starts[p]..self.token_starts[p + 1]];
                 let mut sketch = Neighbours::default();

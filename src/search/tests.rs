@@ -418,3 +418,63 @@ fn chinese_and_japanese_are_found_inside_runs_without_quotes() {
         "the whole term must be there"
     );
 }
+
+#[test]
+fn one_thread_reading_in_order_and_many_sharing_runs_build_the_same_index() {
+    // More documents than one task of the build reads, with the bundled
+    // corpus's words spread over them in shifting orders.
+    let paragraphs: Vec<&String> = corpus()
+        .documents
+        .iter()
+        .flat_map(|d| &d.paragraphs)
+        .collect();
+    let files: Vec<crate::corpus::SourceFile> = (0..300)
+        .map(|i| {
+            let text: Vec<String> = (0..7)
+                .map(|k| format!("{:?}", paragraphs[(i * 7 + k * 13) % paragraphs.len()]))
+                .collect();
+            crate::corpus::SourceFile {
+                name: format!("t{i}.toml"),
+                text: format!(
+                    "id = \"t{i}\"\ntitle = \"Report {i} on {}\"\nkind = \"report\"\nparagraphs = [{}]\n",
+                    ["detention", "testimony", "the camps"][i % 3],
+                    text.join(", ")
+                ),
+            }
+        })
+        .collect();
+    let entities = crate::corpus::SourceFile {
+        name: "entities.toml".into(),
+        text: String::new(),
+    };
+    let many_documents = Corpus::from_files(&entities, &files).expect("the corpus loads");
+    let read = std::sync::atomic::AtomicUsize::new(0);
+    let build = || format!("{:?}", SearchIndex::build(&many_documents));
+    // One builder reading every document in order, as before the build
+    // was shared out.
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| {
+            format!(
+                "{:?}",
+                SearchIndex::build_in_runs(&many_documents, &read, usize::MAX)
+            )
+        });
+    let many = rayon::ThreadPoolBuilder::new()
+        .num_threads(4)
+        .build()
+        .unwrap()
+        .install(build);
+    assert!(one.len() > 100_000);
+    assert!(one == many);
+    assert_eq!(
+        read.into_inner(),
+        many_documents
+            .documents
+            .iter()
+            .map(|d| d.paragraphs.len())
+            .sum::<usize>()
+    );
+}

@@ -6,7 +6,7 @@ use super::signals::{SIGNAL_POLL, Signals};
 use super::terminal::{copy, enter, install_panic_hook, restore, suspend};
 use crate::bookmarks::Store;
 use crate::corpus::Corpus;
-use crate::library::Library;
+use crate::library::{Built, Library};
 use crate::tui::keymap::Key;
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Settings};
@@ -17,13 +17,16 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, SystemTime};
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
 pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
-    let library = Library::new(corpus);
+    // The first frame needs none of the indexes: they come while it shows.
+    let library = Library::unindexed(corpus);
+    let indexes = Indexes::start(&library);
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
     let signals = Signals::register()?;
@@ -50,6 +53,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
                     &mut terminal,
                     &mut state,
                     &library,
+                    &indexes,
                     &signals,
                     &mut kept,
                     mouse,
@@ -73,6 +77,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     state: &mut AppState,
     library: &Library,
+    indexes: &Indexes,
     signals: &Signals,
     kept: &mut Kept,
     mouse: bool,
@@ -92,12 +97,19 @@ fn event_loop(
             if signals.suspend.swap(false, Ordering::Relaxed) {
                 break Msg::Do(Action::Suspend);
             }
+            if let Some(msg) = indexes.arrived(library) {
+                break msg;
+            }
             // Events that mean nothing (pointer motion) do not redraw.
             if event::poll(SIGNAL_POLL)? {
                 if let Some(msg) = to_msg(state, event::read()?) {
                     break msg;
                 }
             } else {
+                // Progress is drawn when the keys rest, at most each poll.
+                if let Some(msg) = indexes.progress(state, library) {
+                    break msg;
+                }
                 kept.keep_positions(state, library, false);
                 // A resize whose signal came before the input source
                 // listened for it is seen here, at the latest.
@@ -130,6 +142,38 @@ fn event_loop(
         kept.keep_positions(state, library, false);
     }
     Ok(())
+}
+
+/// The indexes being built on other threads, as the loop sees them.
+struct Indexes {
+    built: Receiver<Built>,
+    /// Paragraphs the search index has read.
+    read: Arc<AtomicUsize>,
+}
+
+impl Indexes {
+    fn start(library: &Library) -> Indexes {
+        let (send, built) = mpsc::channel();
+        let read = Arc::new(AtomicUsize::new(0));
+        library.build_apart(Arc::clone(&read), move |index| {
+            // The loop is gone only when the reader is quitting.
+            let _ = send.send(index);
+        });
+        Indexes { built, read }
+    }
+
+    /// An index that arrived, kept in the library, as the message that
+    /// tells `update`.
+    fn arrived(&self, library: &Library) -> Option<Msg> {
+        let built = self.built.try_recv().ok()?;
+        Some(Msg::Indexed(library.keep(built)))
+    }
+
+    /// How far the search index has read, if that changed.
+    fn progress(&self, state: &AppState, library: &Library) -> Option<Msg> {
+        let read = self.read.load(Ordering::Relaxed);
+        (library.search().is_none() && read != state.indexed).then_some(Msg::Indexing(read))
+    }
 }
 
 /// The most events taken between two frames.

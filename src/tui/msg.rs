@@ -2,6 +2,7 @@
 //! are the key map's vocabulary), and the messages `update` takes.
 
 use crate::bookmarks::Bookmark;
+use crate::library::Index;
 use serde::de::value::{Error, StrDeserializer};
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
@@ -106,6 +107,10 @@ pub enum Msg {
     },
     /// Where an export was written, or why it was not.
     Exported(Result<String, String>),
+    /// The search index has read this many paragraphs.
+    Indexing(usize),
+    /// An index arrived in the library.
+    Indexed(Index),
 }
 
 impl From<Action> for Msg {

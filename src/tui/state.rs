@@ -1,7 +1,7 @@
 //! Everything the reader remembers between frames. Documents, paragraphs and
 //! people are referred to by index into the shared, immutable corpus.
 
-use crate::bookmarks::{Bookmark, Positions};
+use crate::bookmarks::{Bookmark, Locator, Place, Positions};
 use crate::corpus::{Corpus, Document, ListOrder};
 use crate::people::SortBy;
 use crate::search::Hit;
@@ -133,8 +133,17 @@ pub struct AppState {
     /// The terminal's size in columns and rows.
     pub size: (u16, u16),
     pub status: Option<Status>,
-    /// Every bookmark, as last read or saved.
+    /// Every bookmark, as last read or saved; set with `set_bookmarks`.
     pub bookmarks: Vec<Bookmark>,
+    /// Where each of `bookmarks` is in the corpus: found again when they
+    /// change, not on every frame.
+    pub places: Vec<Place>,
+    /// How many bookmarks each document holds, by document index.
+    pub bookmarked: Vec<usize>,
+    /// How many paragraphs the search index has read, while it is built,
+    /// of `paragraphs` in all.
+    pub indexed: usize,
+    pub paragraphs: usize,
     /// Bookmarks deleted here, the last one first to come back.
     pub deleted: Vec<Bookmark>,
     /// The time, set by the loop before each action, for new bookmarks.
@@ -191,6 +200,10 @@ impl AppState {
             size: (0, 0),
             status: None,
             bookmarks: Vec::new(),
+            places: Vec::new(),
+            bookmarked: vec![0; corpus.documents.len()],
+            indexed: 0,
+            paragraphs: corpus.documents.iter().map(|d| d.paragraphs.len()).sum(),
             deleted: Vec::new(),
             now: SystemTime::UNIX_EPOCH,
             salt: 0,
@@ -199,6 +212,23 @@ impl AppState {
             theme: settings.theme,
             options: settings.options,
             wrapped: ReaderCache::default(),
+        }
+    }
+
+    /// Takes the bookmarks as they are now, and finds where each is.
+    pub fn set_bookmarks(&mut self, corpus: &Corpus, bookmarks: Vec<Bookmark>) {
+        self.bookmarks = bookmarks;
+        self.place_bookmarks(corpus);
+    }
+
+    /// Finds where each bookmark is, after `bookmarks` changed: only the
+    /// documents they are in are read.
+    pub fn place_bookmarks(&mut self, corpus: &Corpus) {
+        let locator = Locator::for_bookmarks(corpus, &self.bookmarks);
+        self.places = self.bookmarks.iter().map(|b| locator.place(b)).collect();
+        self.bookmarked = vec![0; corpus.documents.len()];
+        for d in self.places.iter().filter_map(|p| p.doc()) {
+            self.bookmarked[d] += 1;
         }
     }
 

@@ -15,6 +15,11 @@ use ratatui::buffer::Buffer;
 /// Three synthetic documents: alpha (2020, long, five people), beta (2018,
 /// three short paragraphs) and gamma (undated, one paragraph, no people).
 pub fn fixture() -> Library {
+    Library::new(fixture_corpus())
+}
+
+/// The fixture's corpus alone, for a library whose indexes come later.
+pub fn fixture_corpus() -> Corpus {
     let file = |name: &str, text: &str| SourceFile {
         name: name.to_string(),
         text: text.to_string(),
@@ -24,7 +29,7 @@ pub fn fixture() -> Library {
         file("beta.toml", include_str!("../fixtures/reader/beta.toml")),
         file("gamma.toml", include_str!("../fixtures/reader/gamma.toml")),
     ];
-    Library::new(Corpus::from_files(&file("entities.toml", ""), &files).expect("the fixture loads"))
+    Corpus::from_files(&file("entities.toml", ""), &files).expect("the fixture loads")
 }
 
 pub fn bundled() -> Library {

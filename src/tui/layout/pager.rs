@@ -92,7 +92,6 @@ pub struct OverlapText {
 /// numbers in the legend at the top.
 pub fn overlap_text(library: &Library, docs: &[usize], theme: &Theme, width: usize) -> OverlapText {
     let corpus = &library.corpus;
-    let people = &library.people;
     let mut text = OverlapText {
         lines: Vec::new(),
         entities: Vec::new(),
@@ -119,6 +118,11 @@ pub fn overlap_text(library: &Library, docs: &[usize], theme: &Theme, width: usi
             ]));
         }
     }
+    let Some(people) = library.people() else {
+        text.lines.push(Line::default());
+        text.lines.push(Line::styled("indexing…", theme.dim));
+        return text;
+    };
     let mut group = |heading: String, meaning: &str, entities: &[EntityId], only: Option<usize>| {
         text.lines.push(Line::default());
         for line in wrap(&format!("{heading} ({})", entities.len()), width) {

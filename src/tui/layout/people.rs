@@ -10,9 +10,13 @@ use ratatui::layout::Rect;
 
 /// The entities listed: without a filter, all in the chosen order; with
 /// one, those whose name or an alias fuzzily matches it (smart case), best
-/// match first as fzf ranks, the chosen order breaking ties.
+/// match first as fzf ranks, the chosen order breaking ties. None before
+/// the index arrives.
 pub fn listed(library: &Library, filter: &str, sort: SortBy) -> Vec<EntityId> {
-    let all = library.people.entities(sort);
+    let Some(people) = library.people() else {
+        return Vec::new();
+    };
+    let all = people.entities(sort);
     let filter = filter.trim();
     if filter.is_empty() {
         return all;
@@ -52,9 +56,13 @@ pub struct DetailRow {
 }
 
 /// The right column for one entity: who it is, its documents with its
-/// roles there, and the passages that name it.
+/// roles there, and the passages that name it. Only what the index has
+/// found yet, and saying so.
 pub fn detail(library: &Library, entity: EntityId) -> Vec<DetailRow> {
     let corpus = &library.corpus;
+    let Some(people) = library.people() else {
+        return Vec::new();
+    };
     let e = corpus.entities.get(entity);
     let row = |text: String, kind| DetailRow { text, kind };
     let mut rows = vec![row(e.name.clone(), RowKind::Heading)];
@@ -63,7 +71,7 @@ pub fn detail(library: &Library, entity: EntityId) -> Vec<DetailRow> {
         about.push_str(&format!("; also written {}", e.aliases.join(", ")));
     }
     rows.push(row(about, RowKind::Plain));
-    let appearances = library.people.appearances(entity);
+    let appearances = people.appearances(entity);
     rows.push(row(String::new(), RowKind::Plain));
     rows.push(row(
         format!("Documents ({})", appearances.len()),
@@ -88,12 +96,13 @@ pub fn detail(library: &Library, entity: EntityId) -> Vec<DetailRow> {
             },
         ));
     }
-    let passages = library.people.passages(entity);
+    let passages = people.passages(entity);
     rows.push(row(String::new(), RowKind::Plain));
-    rows.push(row(
-        format!("Passages naming it ({})", passages.len()),
-        RowKind::Heading,
-    ));
+    let heading = match people.has_passages() {
+        true => format!("Passages naming it ({})", passages.len()),
+        false => "Passages naming it (indexing…)".to_string(),
+    };
+    rows.push(row(heading, RowKind::Heading));
     for p in passages {
         let Some(doc) = corpus.documents.get(p.doc) else {
             continue;

@@ -11,11 +11,14 @@ pub const LIMIT: usize = 200;
 /// alone: its hits, and what to say about it (an unknown filter, or a query
 /// cut short).
 pub fn run(library: &Library, text: &str, open: Option<usize>) -> (Vec<Hit>, Option<String>) {
+    let Some(index) = library.search() else {
+        return (Vec::new(), None);
+    };
     match Query::parse(text, &library.corpus) {
         Err(e) => (Vec::new(), Some(e.to_string())),
         Ok(query) => {
             let scope = open.map_or(Scope::All, Scope::Doc);
-            let hits = library.search.search(&query, scope, LIMIT).hits;
+            let hits = index.search(&query, scope, LIMIT).hits;
             let note = query.truncated().then(|| {
                 format!(
                     "the query was cut to its first {MAX_QUERY_CHARS} characters or {MAX_TERMS} terms"
@@ -28,13 +31,12 @@ pub fn run(library: &Library, text: &str, open: Option<usize>) -> (Vec<Hit>, Opt
 
 /// The paragraphs of document `doc` that `text` matches, in order, each
 /// with the characters matched: what n and N step through and what the
-/// reader marks.
+/// reader marks. None before the index arrives.
 pub fn matches_in(library: &Library, text: &str, doc: usize) -> Vec<(usize, Hit)> {
-    let Ok(query) = Query::parse(text, &library.corpus) else {
+    let (Some(index), Ok(query)) = (library.search(), Query::parse(text, &library.corpus)) else {
         return Vec::new();
     };
-    let mut paragraphs: Vec<(usize, Hit)> = library
-        .search
+    let mut paragraphs: Vec<(usize, Hit)> = index
         .search(&query, Scope::Doc(doc), usize::MAX)
         .hits
         .into_iter()
@@ -50,12 +52,29 @@ pub fn matches_in(library: &Library, text: &str, doc: usize) -> Vec<(usize, Hit)
 
 /// The characters of paragraph `paragraph` of `doc` that `text` matches.
 pub fn marks(library: &Library, text: &str, doc: usize, paragraph: usize) -> Vec<usize> {
-    let Ok(query) = Query::parse(text, &library.corpus) else {
+    let (Some(index), Ok(query)) = (library.search(), Query::parse(text, &library.corpus)) else {
         return Vec::new();
     };
     matches_in(library, text, doc)
         .into_iter()
         .find(|&(p, _)| p == paragraph)
-        .map(|(_, hit)| library.search.indices(&hit, &query, &library.corpus))
+        .map(|(_, hit)| index.indices(&hit, &query, &library.corpus))
         .unwrap_or_default()
+}
+
+/// What is still being indexed, for the status bar: the search index's
+/// progress (`read` of `paragraphs`), then the People index or its
+/// passages; None once all is built.
+pub fn indexing(library: &Library, read: usize, paragraphs: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    if library.search().is_none() {
+        let percent = (read * 100).checked_div(paragraphs).unwrap_or(0).min(99);
+        parts.push(format!("search {percent}%"));
+    }
+    match library.people() {
+        None => parts.push("people".to_string()),
+        Some(people) if !people.has_passages() => parts.push("passages".to_string()),
+        Some(_) => {}
+    }
+    (!parts.is_empty()).then(|| format!("indexing… {}", parts.join(", ")))
 }

@@ -25,7 +25,8 @@ pub struct SidebarText {
 
 impl SidebarText {
     /// The sidebar of document `doc`: each entry's name is followed by
-    /// "+n" when the entity appears in n other documents.
+    /// "+n" when the entity appears in n other documents; until the People
+    /// index arrives, a first line says the counts are coming.
     pub fn lay_out(library: &Library, doc: usize, width: usize) -> SidebarText {
         let Some(d) = library.corpus.documents.get(doc) else {
             return SidebarText {
@@ -33,16 +34,22 @@ impl SidebarText {
                 entries: Vec::new(),
             };
         };
-        let others: Vec<usize> = d
-            .people
-            .iter()
-            .map(|p| library.people.other_documents(doc, p.entity))
-            .collect();
-        Self::with_counts(d, &others, width)
+        let others: Option<Vec<usize>> = library.people().map(|people| {
+            d.people
+                .iter()
+                .map(|p| people.other_documents(doc, p.entity))
+                .collect()
+        });
+        Self::with_counts(d, others.as_deref(), width)
     }
 
-    fn with_counts(doc: &Document, others: &[usize], width: usize) -> SidebarText {
+    fn with_counts(doc: &Document, others: Option<&[usize]>, width: usize) -> SidebarText {
         let mut lines = Vec::new();
+        if others.is_none() && !doc.people.is_empty() {
+            let note = "+n counts: indexing…";
+            lines.extend(wrap(note, width).into_iter().map(|l| (l, LineKind::Detail)));
+            lines.push((String::new(), LineKind::Blank));
+        }
         let mut entries = Vec::new();
         for role in Role::ALL {
             let people: Vec<(usize, &Person)> = doc
@@ -54,7 +61,10 @@ impl SidebarText {
             if people.is_empty() {
                 continue;
             }
-            if !lines.is_empty() {
+            if lines
+                .last()
+                .is_some_and(|(_, kind)| *kind != LineKind::Blank)
+            {
                 lines.push((String::new(), LineKind::Blank));
             }
             let heading = format!("{} ({})", role.heading(), people.len());
@@ -65,7 +75,7 @@ impl SidebarText {
             );
             for (index, person) in people {
                 let start = lines.len();
-                let name = match others.get(index) {
+                let name = match others.and_then(|o| o.get(index)) {
                     Some(&n) if n > 0 => format!("{} +{n}", person.name),
                     _ => person.name.clone(),
                 };

@@ -4,7 +4,7 @@
 use super::edit::{Edited, edit};
 use super::navigate::{bound, open_at, step};
 use super::{Effect, Outcome};
-use crate::bookmarks::{Bookmark, Change, markdown, shown, timestamp};
+use crate::bookmarks::{Bookmark, Change, Locator, markdown, shown, timestamp};
 use crate::library::Library;
 use crate::tui::input::{Input, NOTE_CHARS};
 use crate::tui::layout;
@@ -21,7 +21,8 @@ pub(super) fn update(
     let Some(Overlay::Bookmarks(pane)) = state.overlays.last_mut() else {
         return Outcome::NotMine;
     };
-    let listed = layout::bookmarks::listed(library, &state.bookmarks, pane.filter.text());
+    let listed =
+        layout::bookmarks::listed(library, &state.bookmarks, &state.places, pane.filter.text());
     let selected = listed
         .get(pane.selected)
         .map(|&i| state.bookmarks[i].clone());
@@ -92,7 +93,8 @@ pub(super) fn update(
         (None, Some(action @ (Action::ExportBookmarks | Action::CopyBookmarks))) => {
             // The set shown, filter and all, as the pane lists it.
             let shown: Vec<Bookmark> = listed.iter().map(|&i| state.bookmarks[i].clone()).collect();
-            let text = markdown(&shown, &library.corpus, &library.locator);
+            let locator = Locator::for_bookmarks(&library.corpus, &shown);
+            let text = markdown(&shown, &library.corpus, &locator);
             if action == Action::CopyBookmarks {
                 effects.push(Effect::Copy(text));
                 state.say(format!(
@@ -115,7 +117,7 @@ pub(super) fn update(
         _ => return Outcome::NotMine,
     }
     if let Some(change) = change {
-        save(state, change, effects);
+        save(state, library, change, effects);
     }
     Outcome::Done
 }
@@ -123,7 +125,7 @@ pub(super) fn update(
 /// Quitting with a note half-written (Ctrl-C, or q on a screen too small to
 /// show it) keeps what was added to it. A draft that took text away is
 /// dropped, as Esc drops it: only Enter takes away what a note said.
-pub(super) fn keep_draft(state: &mut AppState, effects: &mut Vec<Effect>) {
+pub(super) fn keep_draft(state: &mut AppState, library: &Library, effects: &mut Vec<Effect>) {
     let Some(Overlay::Bookmarks(BookmarksState {
         editing: Some(Editing::Note { of, input }),
         ..
@@ -135,7 +137,7 @@ pub(super) fn keep_draft(state: &mut AppState, effects: &mut Vec<Effect>) {
     if input.text().contains(kept.text().trim())
         && let Some(change) = edited_note(of, input)
     {
-        save(state, change, effects);
+        save(state, library, change, effects);
     }
 }
 
@@ -150,8 +152,14 @@ pub(super) fn edited_note(of: &Bookmark, input: &Input) -> Option<Change> {
 }
 
 /// Applies a change to the bookmarks shown and asks the loop to save it.
-pub(super) fn save(state: &mut AppState, change: Change, effects: &mut Vec<Effect>) {
+pub(super) fn save(
+    state: &mut AppState,
+    library: &Library,
+    change: Change,
+    effects: &mut Vec<Effect>,
+) {
     change.apply(&mut state.bookmarks);
+    state.place_bookmarks(&library.corpus);
     effects.push(Effect::Save(change));
 }
 
@@ -172,7 +180,9 @@ pub(super) fn toggle_bookmark(state: &mut AppState, library: &Library, effects: 
     let here: Vec<&Bookmark> = state
         .bookmarks
         .iter()
-        .filter(|b| library.locator.place(b).passage() == Some((d, paragraph)))
+        .zip(&state.places)
+        .filter(|(_, place)| place.passage() == Some((d, paragraph)))
+        .map(|(b, _)| b)
         .collect();
     // A note is research: b never takes one away; d in the pane does, with u.
     let plain = here.iter().find(|b| b.note.is_empty()).map(|&b| b.clone());
@@ -182,7 +192,7 @@ pub(super) fn toggle_bookmark(state: &mut AppState, library: &Library, effects: 
             paragraph + 1
         )),
         Some(b) => {
-            save(state, Change::Remove(b.id.clone()), effects);
+            save(state, library, Change::Remove(b.id.clone()), effects);
             state.deleted.push(b);
             state.say(format!(
                 "Bookmark on ¶{} removed; u in the bookmarks pane (B) brings it back",
@@ -191,7 +201,7 @@ pub(super) fn toggle_bookmark(state: &mut AppState, library: &Library, effects: 
         }
         None => {
             let b = Bookmark::new(doc, paragraph, "", state.now, state.salt);
-            save(state, Change::Add(b), effects);
+            save(state, library, Change::Add(b), effects);
             state.say(format!(
                 "Bookmarked ¶{}; B lists bookmarks, and e there adds a note",
                 paragraph + 1
@@ -205,11 +215,14 @@ pub(super) fn open_bookmark(state: &mut AppState, library: &Library) {
     let Some(Overlay::Bookmarks(pane)) = state.overlays.last() else {
         return;
     };
-    let listed = layout::bookmarks::listed(library, &state.bookmarks, pane.filter.text());
-    let Some(b) = listed.get(pane.selected).map(|&i| &state.bookmarks[i]) else {
+    let listed =
+        layout::bookmarks::listed(library, &state.bookmarks, &state.places, pane.filter.text());
+    let Some((b, &place)) = listed
+        .get(pane.selected)
+        .and_then(|&i| Some((&state.bookmarks[i], state.places.get(i)?)))
+    else {
         return;
     };
-    let place = library.locator.place(b);
     match (place.passage(), place.doc()) {
         (Some((doc, paragraph)), _) => open_at(state, library, doc, Some(paragraph)),
         (None, Some(doc)) => {

@@ -11,7 +11,7 @@ mod search;
 
 use crate::bookmarks::Change;
 use crate::cite;
-use crate::library::Library;
+use crate::library::{Index, Library};
 use crate::tui::layout::Pane;
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, BookmarksState, Overlay, PeopleState, SearchState};
@@ -36,7 +36,15 @@ pub enum Effect {
 pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> Vec<Effect> {
     let msg = msg.into();
     // A save's answer must not hide what the key that caused it said.
-    if !matches!(msg, Msg::Resize(..) | Msg::Synced { .. } | Msg::Exported(_)) {
+    // Nor may an index arriving, which no one asked for at that moment.
+    if !matches!(
+        msg,
+        Msg::Resize(..)
+            | Msg::Synced { .. }
+            | Msg::Exported(_)
+            | Msg::Indexing(_)
+            | Msg::Indexed(_)
+    ) {
         state.status = None;
     }
     let mut effects = Vec::new();
@@ -67,7 +75,7 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
             }
         }
         Msg::Synced { bookmarks, problem } => {
-            state.bookmarks = bookmarks;
+            state.set_bookmarks(&library.corpus, bookmarks);
             if let Some(problem) = problem {
                 state.complain(problem);
             }
@@ -78,6 +86,10 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
         }
         Msg::ScrollAt { column, row, down } => mouse::scroll_at(state, library, column, row, down),
         Msg::ClickAt { column, row } => mouse::click_at(state, library, column, row),
+        Msg::Indexing(read) => state.indexed = read,
+        Msg::Indexed(Index::Search) => search::indexed(state, library),
+        // The panes ask the library as they draw.
+        Msg::Indexed(Index::People | Index::Passages) => {}
         // Only the overlays' lines take text.
         Msg::Typed(_) | Msg::Paste(_) => {}
     }
@@ -89,7 +101,7 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
 fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Vec<Effect>) {
     match action {
         Action::Quit | Action::ForceQuit => {
-            bookmarks::keep_draft(state, effects);
+            bookmarks::keep_draft(state, library, effects);
             state.quit = true;
         }
         Action::Suspend => effects.push(Effect::Suspend),

@@ -274,7 +274,9 @@ pub(super) fn settle(state: &mut AppState, library: &Library) {
     let corpus = &library.corpus;
     // A save or a reload may have changed the bookmarks under the pane.
     if let Some(Overlay::Bookmarks(pane)) = state.overlays.last_mut() {
-        let count = layout::bookmarks::listed(library, &state.bookmarks, pane.filter.text()).len();
+        let count =
+            layout::bookmarks::listed(library, &state.bookmarks, &state.places, pane.filter.text())
+                .len();
         pane.selected = pane.selected.min(count.saturating_sub(1));
     }
     state.selected = state.selected.min(state.order.len().saturating_sub(1));

@@ -37,18 +37,37 @@ pub(super) fn update(
         },
     }
     if rerun {
-        let (hits, problem) = layout::search::run(
-            library,
-            search.input.text(),
-            open.filter(|_| search.this_document),
-        );
-        search.hits = hits;
-        search.problem = problem.or_else(|| {
-            cut.then(|| format!("the input was cut to its first {MAX_CHARS} characters"))
-        });
-        search.selected = 0;
+        run(search, library, open);
+        if cut && search.problem.is_none() {
+            search.problem = Some(format!(
+                "the input was cut to its first {MAX_CHARS} characters"
+            ));
+        }
     }
     Outcome::Done
+}
+
+/// Runs the query as typed; before the index arrives, nothing is found
+/// (the overlay says it is indexing) and `indexed` runs it again.
+fn run(search: &mut SearchState, library: &Library, open: Option<usize>) {
+    let (hits, problem) = layout::search::run(
+        library,
+        search.input.text(),
+        open.filter(|_| search.this_document),
+    );
+    search.hits = hits;
+    search.problem = problem;
+    search.selected = 0;
+}
+
+/// The search index arrived: the queries typed while it was built run now.
+pub(super) fn indexed(state: &mut AppState, library: &Library) {
+    let open = state.open();
+    for overlay in &mut state.overlays {
+        if let Overlay::Search(search) = overlay {
+            run(search, library, open);
+        }
+    }
 }
 
 /// Enter in the search overlay: the hit's document, at its paragraph, with
@@ -123,6 +142,10 @@ pub(super) fn step_match(state: &mut AppState, library: &Library, forward: bool)
         state.complain("no search yet: / searches");
         return;
     };
+    if library.search().is_none() {
+        state.complain("indexing… n and N work once the search index is built");
+        return;
+    }
     let matches = matched_paragraphs(state, library);
     let cursor = state.reader().cursor;
     let next = if forward {

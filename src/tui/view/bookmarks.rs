@@ -1,7 +1,7 @@
 //! The bookmarks pane: each kept passage as its document, paragraph and
 //! date over its first words and note, newest first or best match first.
 
-use crate::bookmarks::{Bookmark, shown};
+use crate::bookmarks::{Bookmark, Place, shown};
 use crate::library::Library;
 use crate::tui::input::Input;
 use crate::tui::layout::bookmarks::{listed, title};
@@ -22,6 +22,8 @@ const ROW_HEIGHT: usize = 2;
 pub struct BookmarksView<'a> {
     pub library: &'a Library,
     pub bookmarks: &'a [Bookmark],
+    /// Where each bookmark is, in the same order.
+    pub places: &'a [Place],
     pub state: &'a BookmarksState,
     pub theme: &'a Theme,
 }
@@ -30,7 +32,7 @@ impl Widget for BookmarksView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (library, state, theme) = (self.library, self.state, self.theme);
         let area = centred(area, 110, 2);
-        let listed = listed(library, self.bookmarks, state.filter.text());
+        let listed = listed(library, self.bookmarks, self.places, state.filter.text());
         Clear.render(area, buf);
         let heading = format!(" Bookmarks: {} of {} ", listed.len(), self.bookmarks.len());
         let block = super::frame(heading, None, true, theme);
@@ -50,13 +52,15 @@ impl Widget for BookmarksView<'_> {
         };
         // Below the list, where there is room, the selected bookmark whole:
         // its passage and its note, which is also where a note is written.
-        let selected = listed.get(state.selected).map(|&i| &self.bookmarks[i]);
+        let selected = listed
+            .get(state.selected)
+            .map(|&i| (&self.bookmarks[i], self.places.get(i).copied()));
         let detail_rows = if body.height >= 12 {
             body.height / 3
         } else {
             0
         };
-        if let (Some(bookmark), true) = (selected, detail_rows > 0) {
+        if let (Some((bookmark, place)), true) = (selected, detail_rows > 0) {
             body.height -= detail_rows;
             let area = Rect {
                 y: body.bottom(),
@@ -70,6 +74,7 @@ impl Widget for BookmarksView<'_> {
             Detail {
                 library,
                 bookmark,
+                place,
                 editing,
                 theme,
             }
@@ -111,7 +116,11 @@ impl Widget for BookmarksView<'_> {
         let mut lines = Vec::new();
         for (at, &i) in listed.iter().enumerate().skip(top).take(rows.max(1)) {
             let bookmark = &self.bookmarks[i];
-            let place = library.locator.place(bookmark);
+            let place = self
+                .places
+                .get(i)
+                .copied()
+                .unwrap_or(Place::Orphaned { doc: None });
             let style = if at == state.selected {
                 theme.selection
             } else {
@@ -120,7 +129,7 @@ impl Widget for BookmarksView<'_> {
             let number = place.passage().map_or(bookmark.paragraph, |(_, n)| n + 1);
             let right = format!(" ¶{number}{}  {}", place.remark(), shown(bookmark.day()));
             let room = width.saturating_sub(right.width());
-            let title = truncate(&title(library, bookmark), room);
+            let title = truncate(&title(library, bookmark, Some(place)), room);
             let pad = " ".repeat(room.saturating_sub(title.width()));
             lines.push(Line::from(vec![
                 Span::styled(format!("{title}{pad}"), style.patch(theme.title)),
@@ -152,6 +161,7 @@ impl Widget for BookmarksView<'_> {
 struct Detail<'a> {
     library: &'a Library,
     bookmark: &'a Bookmark,
+    place: Option<Place>,
     editing: Option<&'a Input>,
     theme: &'a Theme,
 }
@@ -160,10 +170,8 @@ impl Widget for Detail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let passage = self
-            .library
-            .locator
-            .place(self.bookmark)
-            .passage()
+            .place
+            .and_then(Place::passage)
             .and_then(|(d, p)| self.library.corpus.documents.get(d)?.paragraphs.get(p))
             .cloned()
             .unwrap_or_else(|| shown(&self.bookmark.quote));

@@ -52,8 +52,12 @@ impl Widget for DocListView<'_> {
         super::pane_frame(" Documents ".into(), place, self.focused, theme).render(area, buf);
         let total = self.order.len() * ROW_HEIGHT;
         let scroll = self.scroll.min(max_scroll(total, height));
-        let mut lines = Vec::with_capacity(total);
-        for (row, &d) in self.order.iter().enumerate() {
+        // Only the documents on screen are laid out: a frame costs the same
+        // for a list of three or of a hundred thousand.
+        let first_row = scroll / ROW_HEIGHT;
+        let rows = (scroll % ROW_HEIGHT + height).div_ceil(ROW_HEIGHT);
+        let mut lines = Vec::with_capacity(rows * ROW_HEIGHT);
+        for (row, &d) in self.order.iter().enumerate().skip(first_row).take(rows) {
             let Some(doc) = self.corpus.documents.get(d) else {
                 continue;
             };
@@ -83,7 +87,11 @@ impl Widget for DocListView<'_> {
                 base.patch(theme.dim),
             )));
         }
-        let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+        let visible: Vec<Line> = lines
+            .into_iter()
+            .skip(scroll % ROW_HEIGHT)
+            .take(height)
+            .collect();
         Paragraph::new(visible).render(inner, buf);
     }
 }

@@ -51,7 +51,7 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
                     corpus,
                     order: &state.order,
                     marked: &state.marked,
-                    bookmarks: &bookmark_counts(state, library),
+                    bookmarks: &state.bookmarked,
                     selected: state.selected,
                     scroll: state.list_scroll,
                     focused: state.focus == Pane::List,
@@ -73,7 +73,8 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             (_, None) => {}
         }
     }
-    frame.render_widget(status::StatusView { state }, status);
+    let building = layout::search::indexing(library, state.indexed, state.paragraphs);
+    frame.render_widget(status::StatusView { state, building }, status);
     match state.overlays.last() {
         Some(Overlay::Help { scroll }) => frame.render_widget(
             help::HelpView {
@@ -95,6 +96,7 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             bookmarks::BookmarksView {
                 library,
                 bookmarks: &state.bookmarks,
+                places: &state.places,
                 state: pane,
                 theme: &state.theme,
             },
@@ -138,9 +140,9 @@ fn draw_reader(
         _ => Vec::new(),
     };
     let bookmarked: Vec<usize> = state
-        .bookmarks
+        .places
         .iter()
-        .filter_map(|b| library.locator.place(b).passage())
+        .filter_map(|place| place.passage())
         .filter(|&(d, _)| Some(d) == state.open())
         .map(|(_, p)| p)
         .collect();
@@ -160,17 +162,6 @@ fn draw_reader(
         },
         area,
     );
-}
-
-/// How many bookmarks each document holds.
-fn bookmark_counts(state: &AppState, library: &Library) -> Vec<usize> {
-    let mut counts = vec![0; library.corpus.documents.len()];
-    for b in &state.bookmarks {
-        if let Some(d) = library.locator.place(b).doc() {
-            counts[d] += 1;
-        }
-    }
-    counts
 }
 
 /// The frame every pane and overlay is drawn in: the border and title in

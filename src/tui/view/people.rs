@@ -29,11 +29,14 @@ impl Widget for PeopleView<'_> {
             SortBy::Documents => "by documents",
         };
         Clear.render(area, buf);
-        let title = format!(
-            " People index: {} of {}, {sort} ",
-            listed.len(),
-            library.people.entities(state.sort).len()
-        );
+        let title = match library.people() {
+            Some(people) => format!(
+                " People index: {} of {}, {sort} ",
+                listed.len(),
+                people.entities(state.sort).len()
+            ),
+            None => " People index: indexing… ".to_string(),
+        };
         let block = super::frame(title, None, true, theme);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -77,7 +80,8 @@ impl Widget for PeopleView<'_> {
             .take(rows)
             .map(|(i, &e)| {
                 let name = &library.corpus.entities.get(e).name;
-                let count = format!(" {}", library.people.appearances(e).len());
+                let documents = library.people().map_or(0, |p| p.appearances(e).len());
+                let count = format!(" {documents}");
                 let name = truncate(name, width.saturating_sub(count.len()));
                 let style = if i == state.selected {
                     list_style
@@ -95,7 +99,11 @@ impl Widget for PeopleView<'_> {
             .collect();
         Paragraph::new(lines).render(left, buf);
         let Some(&entity) = listed.get(state.selected) else {
-            Line::styled("No organization or person matches.", theme.dim).render(right, buf);
+            let empty = match library.people() {
+                Some(_) => "No organization or person matches.",
+                None => "indexing… the list comes when the index is built",
+            };
+            Line::styled(empty, theme.dim).render(right, buf);
             return;
         };
         let detail = detail(library, entity);

@@ -84,6 +84,13 @@ impl Widget for SearchView<'_> {
         .render(Rect { height: 1, ..inner }, buf);
         let width = usize::from(inner.width);
         let count = match (&state.problem, state.hits.len()) {
+            _ if library.search().is_none() => Line::styled(
+                truncate(
+                    "indexing… what is typed runs when the index is built",
+                    width,
+                ),
+                theme.dim,
+            ),
             (Some(problem), _) => Line::styled(truncate(problem, width), theme.error),
             (None, 0) if state.input.text().trim().is_empty() => Line::styled(
                 truncate(
@@ -179,7 +186,10 @@ impl SearchView<'_> {
             _ => format!("{place} "),
         };
         let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
-        let marks = library.search.marks(hit, query, &library.corpus);
+        let marks = library
+            .search()
+            .map(|index| index.marks(hit, query, &library.corpus))
+            .unwrap_or_default();
         let one_line = text.replace('\n', " ");
         let room = width.saturating_sub(lead.width());
         let (snip, marks) = snippet(&one_line, &marks.chars, marks.focus, room);
@@ -219,7 +229,10 @@ impl SearchView<'_> {
         ));
         lines.push(Line::default());
         let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
-        let marks = library.search.marks(hit, query, &library.corpus);
+        let marks = library
+            .search()
+            .map(|index| index.marks(hit, query, &library.corpus))
+            .unwrap_or_default();
         let wrapped = wrap_marked(&text, &marks.chars, marks.focus, width);
         let first = wrapped.iter().position(|(_, _, focus)| *focus).unwrap_or(0);
         let room = usize::from(inner.height).saturating_sub(lines.len());

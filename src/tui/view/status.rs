@@ -9,6 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 /// The actions whose keys the status bar names for `layer`; `note` when
 /// the input being typed is a bookmark's note, where tab types nothing and
@@ -78,6 +79,8 @@ fn hinted(layer: Layer, note: bool) -> &'static [Action] {
 
 pub struct StatusView<'a> {
     pub state: &'a AppState,
+    /// What is still being indexed, shown before the hints.
+    pub building: Option<String>,
 }
 
 impl Widget for StatusView<'_> {
@@ -115,6 +118,11 @@ impl Widget for StatusView<'_> {
             None => {
                 // Keys type here: say so, and which keys leave.
                 let mut used = 0;
+                if let Some(building) = &self.building {
+                    let shown = truncate(building, room);
+                    used += shown.width() + 2;
+                    spans.push(Span::styled(format!("{shown}  "), theme.info));
+                }
                 if matches!(top, Layer::Input | Layer::Search) {
                     let typing = "typing; leave with";
                     if typing.len() + 2 <= room {
