@@ -6,14 +6,18 @@
 use crate::corpus::Corpus;
 use crate::people::{Passages, PeopleIndex};
 use crate::search::SearchIndex;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::AtomicUsize;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub struct Library {
     /// Shared with the threads that build the indexes.
     pub corpus: Arc<Corpus>,
     people: OnceLock<PeopleIndex>,
     search: OnceLock<SearchIndex>,
+    /// Indexes whose build failed (a bug), with what the failure said, so
+    /// that the reader says so instead of "indexing…" for ever.
+    failed: Mutex<Vec<(Index, String)>>,
 }
 
 /// An index built apart, for [`Library::keep`]; boxed, as it goes
@@ -23,6 +27,8 @@ pub enum Built {
     /// The passages naming each entity, for the People index.
     Passages(Passages),
     Search(Box<SearchIndex>),
+    /// An index whose build panicked, and the panic's message.
+    Failed(Index, String),
 }
 
 /// Which index arrived: what the reader's loop tells `update`.
@@ -51,6 +57,7 @@ impl Library {
             corpus: Arc::new(corpus),
             people: OnceLock::new(),
             search: OnceLock::new(),
+            failed: Mutex::new(Vec::new()),
         }
     }
 
@@ -62,6 +69,15 @@ impl Library {
     /// The search index, once it has arrived.
     pub fn search(&self) -> Option<&SearchIndex> {
         self.search.get()
+    }
+
+    /// Why `index` could not be built, if its build failed.
+    pub fn failure(&self, index: Index) -> Option<String> {
+        let failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+        failed
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, why)| why.clone())
     }
 
     /// Keeps an index built from this library's corpus; one that is already
@@ -83,6 +99,11 @@ impl Library {
                 let _ = self.search.set(*search);
                 Index::Search
             }
+            Built::Failed(index, why) => {
+                let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+                failed.push((index, why));
+                index
+            }
         }
     }
 
@@ -98,13 +119,49 @@ impl Library {
         let corpus = Arc::clone(&self.corpus);
         let to_people = send.clone();
         std::thread::spawn(move || {
-            to_people(Built::People(Box::new(PeopleIndex::new(&corpus))));
-            to_people(Built::Passages(Passages::find(&corpus)));
+            let people = guarded(Index::People, || {
+                Built::People(Box::new(PeopleIndex::new(&corpus)))
+            });
+            let built = matches!(people, Built::People(_));
+            to_people(people);
+            if built {
+                to_people(guarded(Index::Passages, || {
+                    Built::Passages(Passages::find(&corpus))
+                }));
+            }
         });
         let corpus = Arc::clone(&self.corpus);
         std::thread::spawn(move || {
-            let search = SearchIndex::build_counting(&corpus, &read);
-            send(Built::Search(Box::new(search)));
+            send(guarded(Index::Search, || {
+                Built::Search(Box::new(SearchIndex::build_counting(&corpus, &read)))
+            }));
         });
+    }
+}
+
+/// `build`'s index, or, if it panics (a bug), its failure: a thread that
+/// dies silently would leave the reader "indexing…" for ever.
+fn guarded(index: Index, build: impl FnOnce() -> Built) -> Built {
+    catch_unwind(AssertUnwindSafe(build)).unwrap_or_else(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string());
+        Built::Failed(index, why)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_build_that_panics_becomes_its_failure() {
+        let built = guarded(Index::Search, || panic!("the index broke"));
+        assert!(matches!(
+            built,
+            Built::Failed(Index::Search, ref why) if why == "the index broke"
+        ));
     }
 }

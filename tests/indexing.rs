@@ -136,3 +136,41 @@ fn an_index_arriving_keeps_what_the_status_bar_said() {
         Index::People
     );
 }
+
+#[test]
+fn an_index_that_fails_to_build_is_said_instead_of_indexing_for_ever() {
+    let lib = Library::unindexed(fixture_corpus());
+    let mut s = state(&lib, 120, 40);
+    arrive(&mut s, &lib, Built::Failed(Index::Search, "a bug".into()));
+    let shown = screen(&s, &lib);
+    let status = shown.lines().last().unwrap_or_default();
+    assert!(
+        status.contains("could not build an index (a bug; restart nkread): Search: a bug"),
+        "{shown}"
+    );
+    assert!(!status.contains("indexing…"), "{status}");
+}
+
+#[test]
+fn a_query_that_cannot_parse_is_said_before_the_index_arrives() {
+    let lib = Library::unindexed(fixture_corpus());
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/kind:nonsense");
+    let problem = search(&s).problem.clone().unwrap_or_default();
+    assert!(problem.contains("nonsense"), "{problem:?}");
+}
+
+#[test]
+fn enter_on_a_sidebar_entry_before_the_people_index_says_so_and_opens_nothing() {
+    let lib = Library::unindexed(fixture_corpus());
+    let mut s = state(&lib, 120, 40);
+    // Open the first document, go to the sidebar, and ask for its entity.
+    press(&mut s, &lib, "<enter><tab>j<enter>");
+    assert!(s.overlays.is_empty(), "{:?}", s.overlays);
+    let status = s
+        .status
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(status.contains("People index"), "{status}");
+}

@@ -25,8 +25,8 @@ pub struct PeopleIndex {
     /// For each entity, the documents it appears in, newest first.
     appearances: Vec<Vec<Appearance>>,
     /// For each entity, the paragraphs that name it, newest document first:
-    /// found on the first question, since only the People pane and
-    /// `people NAME` ask, and finding them reads every paragraph.
+    /// found when first asked (`people NAME`) or handed in by the reader's
+    /// background thread, since finding them reads every paragraph.
     passages: OnceLock<Vec<Vec<Passage>>>,
     /// For each document, its entities in the order of its people list.
     by_document: Vec<Vec<EntityId>>,
@@ -215,8 +215,8 @@ impl PeopleIndex {
     }
 
     /// The passages of `entity` once [`find_passages`](Self::find_passages)
-    /// or [`passages_of`](Self::passages_of) has found them (the reader's
-    /// library does so as it opens); none before.
+    /// or [`passages_of`](Self::passages_of) has found them, or the reader's
+    /// thread has handed them in; none before.
     pub fn passages(&self, entity: EntityId) -> &[Passage] {
         self.passages
             .get()

@@ -53,11 +53,18 @@ pub(super) fn restore() {
     );
 }
 
+/// On a panic of the reader's own thread, the terminal is given back before
+/// the message is printed. An index builder's panic is caught on its
+/// thread and said in the status bar: printed here, it would land on the
+/// reader's screen, and restoring would take the terminal from under it.
 pub(super) fn install_panic_hook() {
     let previous = std::panic::take_hook();
+    let reader = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
+        if std::thread::current().id() == reader {
+            restore();
+            previous(info);
+        }
     }));
 }
 

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 
 /// The entities listed: without a filter, all in the chosen order; with
 /// one, those whose name or an alias fuzzily matches it (smart case), best
-/// match first as fzf ranks, the chosen order breaking ties. None before
+/// match first as fzf ranks, the chosen order breaking ties; none before
 /// the index arrives.
 pub fn listed(library: &Library, filter: &str, sort: SortBy) -> Vec<EntityId> {
     let Some(people) = library.people() else {

@@ -1,7 +1,7 @@
 //! Running the search overlay's query, and finding the last query's matches
 //! in one document: the one place both the update and the views ask.
 
-use crate::library::Library;
+use crate::library::{Index, Library};
 use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope};
 
 /// Hits kept per query: many screens' worth, and cheap to rank.
@@ -11,12 +11,13 @@ pub const LIMIT: usize = 200;
 /// alone: its hits, and what to say about it (an unknown filter, or a query
 /// cut short).
 pub fn run(library: &Library, text: &str, open: Option<usize>) -> (Vec<Hit>, Option<String>) {
-    let Some(index) = library.search() else {
-        return (Vec::new(), None);
-    };
     match Query::parse(text, &library.corpus) {
         Err(e) => (Vec::new(), Some(e.to_string())),
         Ok(query) => {
+            // A query that parses waits for the index; an error is said at once.
+            let Some(index) = library.search() else {
+                return (Vec::new(), None);
+            };
             let scope = open.map_or(Scope::All, Scope::Doc);
             let hits = index.search(&query, scope, LIMIT).hits;
             let note = query.truncated().then(|| {
@@ -31,7 +32,7 @@ pub fn run(library: &Library, text: &str, open: Option<usize>) -> (Vec<Hit>, Opt
 
 /// The paragraphs of document `doc` that `text` matches, in order, each
 /// with the characters matched: what n and N step through and what the
-/// reader marks. None before the index arrives.
+/// reader marks; none before the index arrives.
 pub fn matches_in(library: &Library, text: &str, doc: usize) -> Vec<(usize, Hit)> {
     let (Some(index), Ok(query)) = (library.search(), Query::parse(text, &library.corpus)) else {
         return Vec::new();
@@ -66,6 +67,20 @@ pub fn marks(library: &Library, text: &str, doc: usize, paragraph: usize) -> Vec
 /// progress (`read` of `paragraphs`), then the People index or its
 /// passages; None once all is built.
 pub fn indexing(library: &Library, read: usize, paragraphs: usize) -> Option<String> {
+    let failed: Vec<String> = [Index::Search, Index::People, Index::Passages]
+        .into_iter()
+        .filter_map(|index| {
+            library
+                .failure(index)
+                .map(|why| format!("{index:?}: {why}"))
+        })
+        .collect();
+    if !failed.is_empty() {
+        return Some(format!(
+            "could not build an index (a bug; restart nkread): {}",
+            failed.join("; ")
+        ));
+    }
     let mut parts = Vec::new();
     if library.search().is_none() {
         let percent = (read * 100).checked_div(paragraphs).unwrap_or(0).min(99);

@@ -127,6 +127,11 @@ pub(super) fn open_entity(state: &mut AppState, library: &Library) {
             .get(p)
             .map(|p| p.entity)
     });
+    if entity.is_some() && library.people().is_none() {
+        // Opened now, the pane would select another entity once it arrives.
+        state.complain("indexing… the People pane opens once the People index is built");
+        return;
+    }
     let people = match entity {
         Some(e) => people_on(library, e),
         None => PeopleState::default(),

@@ -125,7 +125,7 @@ impl Widget for StatusView<'_> {
                 }
                 if matches!(top, Layer::Input | Layer::Search) {
                     let typing = "typing; leave with";
-                    if typing.len() + 2 <= room {
+                    if used + typing.len() + 2 <= room {
                         spans.push(Span::styled(format!("{typing}  "), theme.dim));
                         used += typing.len() + 2;
                     }
