@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """The first frame of nkread against less and fzf on the same text, in a pty.
 
-Usage: bench/first_frame_vs.py BINARY RUNS [CORPUS_DIR...]   ("bundled" for none)
+Usage: bench/first_frame_vs.py BINARY RUNS [CORPUS_DIR[:LINES_FILE]...]   ("bundled" for none)
 
 For each corpus the paragraphs are written one per line to a file beside it
 (from the corpus's JSON files; the bundled corpus through `nkread show
---json`). Then, interleaved run by run, it times in a 120x40 pty:
+--json`), or read from LINES_FILE when given (as `gen_corpus --lines`
+writes it: at 1M paragraphs parsing 520 MB of JSON in Python costs
+gigabytes). Then, interleaved run by run, it times in a 120x40 pty:
 - nkread: until the status bar's "quit" hint is written (the first frame,
   drawn before the indexes are built);
 - less FILE: until its prompt (the file's name) follows the first screen;
@@ -21,6 +23,10 @@ home = tempfile.mkdtemp()
 
 
 def lines_of(corpus):
+    if ":" in corpus:
+        corpus, given = corpus.split(":", 1)
+        with open(given, "rb") as f:
+            return corpus, given, sum(1 for _ in f)
     out = os.path.join(home, os.path.basename(corpus.rstrip("/")) + ".txt")
     if corpus == "bundled":
         ids = subprocess.run([binary, "list", "--json"], capture_output=True, text=True, check=True)
@@ -35,7 +41,7 @@ def lines_of(corpus):
             for p in d["paragraphs"]:
                 p = p["text"] if isinstance(p, dict) else p
                 f.write(p.replace("\n", " ") + "\n")
-    return out, sum(len(d["paragraphs"]) for d in docs)
+    return corpus, out, sum(len(d["paragraphs"]) for d in docs)
 
 
 def run(argv, stdin=None, marks=()):
@@ -74,7 +80,7 @@ def run(argv, stdin=None, marks=()):
 def main():
     print(f"load average before: {os.getloadavg()}")
     for corpus in corpora:
-        text, paragraphs = lines_of(corpus)
+        corpus, text, paragraphs = lines_of(corpus)
         size = os.path.getsize(text)
         args = [] if corpus == "bundled" else ["--corpus", corpus]
         total = str(paragraphs).encode()
