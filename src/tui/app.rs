@@ -26,7 +26,6 @@ use std::time::{Duration, SystemTime};
 pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
     // The first frame needs none of the indexes: they come while it shows.
     let library = Library::unindexed(corpus);
-    let indexes = Indexes::start(&library);
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
     let signals = Signals::register()?;
@@ -53,7 +52,6 @@ pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
                     &mut terminal,
                     &mut state,
                     &library,
-                    &indexes,
                     &signals,
                     &mut kept,
                     mouse,
@@ -77,11 +75,11 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     state: &mut AppState,
     library: &Library,
-    indexes: &Indexes,
     signals: &Signals,
     kept: &mut Kept,
     mouse: bool,
 ) -> io::Result<()> {
+    let mut indexes = None;
     while !state.quit {
         // The size comes from the terminal before each frame, so update and
         // view agree even where no resize event came (after Ctrl-Z and fg).
@@ -90,6 +88,9 @@ fn event_loop(
             update(state, library, Msg::Resize(size.width, size.height));
         }
         terminal.draw(|frame| view::view(state, library, frame))?;
+        // Built once the first frame is out: started before, their threads
+        // took the cores the first frame waited for.
+        let indexes = indexes.get_or_insert_with(|| Indexes::start(library));
         let first = loop {
             if signals.quitting().is_some() {
                 break Msg::Do(Action::ForceQuit);
