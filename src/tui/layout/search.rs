@@ -2,7 +2,7 @@
 //! in one document: the one place both the update and the views ask.
 
 use crate::library::{Index, Library};
-use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope};
+use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope, SearchIndex};
 
 /// Hits kept per query: many screens' worth, and cheap to rank.
 pub const LIMIT: usize = 200;
@@ -37,8 +37,13 @@ pub fn matches_in(library: &Library, text: &str, doc: usize) -> Vec<(usize, Hit)
     let (Some(index), Ok(query)) = (library.search(), Query::parse(text, &library.corpus)) else {
         return Vec::new();
     };
+    paragraph_hits(index, &query, doc)
+}
+
+/// The hits of `query` in the paragraphs of `doc`, one a paragraph, in order.
+fn paragraph_hits(index: &SearchIndex, query: &Query, doc: usize) -> Vec<(usize, Hit)> {
     let mut paragraphs: Vec<(usize, Hit)> = index
-        .search(&query, Scope::Doc(doc), usize::MAX)
+        .search(query, Scope::Doc(doc), usize::MAX)
         .hits
         .into_iter()
         .filter_map(|h| match h.field {
@@ -56,7 +61,7 @@ pub fn marks(library: &Library, text: &str, doc: usize, paragraph: usize) -> Vec
     let (Some(index), Ok(query)) = (library.search(), Query::parse(text, &library.corpus)) else {
         return Vec::new();
     };
-    matches_in(library, text, doc)
+    paragraph_hits(index, &query, doc)
         .into_iter()
         .find(|&(p, _)| p == paragraph)
         .map(|(_, hit)| index.indices(&hit, &query, &library.corpus))
