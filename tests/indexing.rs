@@ -10,16 +10,9 @@ use nkread::search::SearchIndex;
 use nkread::tui::msg::Msg;
 use nkread::tui::state::{AppState, Overlay, SearchState};
 use nkread::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn screen(state: &AppState, lib: &Library) -> String {
-    let (columns, rows) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
-    terminal
-        .draw(|frame| nkread::tui::view::view(state, lib, frame))
-        .expect("draws");
-    terminal.backend().to_string()
+    common::drawn(state, lib).to_string()
 }
 
 fn search(s: &AppState) -> &SearchState {

@@ -9,17 +9,10 @@ use common::{bundled, press, state};
 use nkread::library::Library;
 use nkread::tui::layout::reader::{LineKind, ReaderText};
 use nkread::tui::state::AppState;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 /// The whole screen as text, a line per row, without trailing spaces.
 fn screen(state: &AppState, lib: &Library) -> Vec<String> {
-    let (columns, rows) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
-    terminal
-        .draw(|frame| nkread::tui::view::view(state, lib, frame))
-        .expect("draws");
-    common::rows(terminal.backend().buffer())
+    common::rows(common::drawn(state, lib).buffer())
 }
 
 /// Selects the document `id` in the list.

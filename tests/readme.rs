@@ -8,16 +8,9 @@ mod common;
 use common::{bundled, press, rows, state};
 use nkread::library::Library;
 use nkread::tui::state::AppState;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn plain_screen(state: &AppState, lib: &Library) -> String {
-    let (columns, lines) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(columns, lines)).expect("a test terminal");
-    terminal
-        .draw(|frame| nkread::tui::view::view(state, lib, frame))
-        .expect("draws");
-    rows(terminal.backend().buffer()).join("\n")
+    rows(common::drawn(state, lib).buffer()).join("\n")
 }
 
 /// The lines of the README's fenced block after `<!-- screen: NAME -->`.

@@ -28,12 +28,7 @@ fn render(widget: impl Widget, columns: u16, lines: u16) -> Vec<String> {
 }
 
 fn screen(state: &AppState, lib: &Library) -> String {
-    let (columns, rows) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
-    terminal
-        .draw(|frame| nkread::tui::view::view(state, lib, frame))
-        .expect("draws");
-    terminal.backend().to_string()
+    common::drawn(state, lib).to_string()
 }
 
 #[test]
@@ -451,13 +446,7 @@ fn the_bookmarks_pane_with_a_note_and_an_orphan() {
 fn the_focused_pane_owns_the_border_it_shares() {
     let lib = bundled();
     let mut s = state(&lib, 120, 40);
-    let draw = |s: &AppState| {
-        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
-        terminal
-            .draw(|frame| nkread::tui::view::view(s, &lib, frame))
-            .expect("draws");
-        terminal.backend().buffer().clone()
-    };
+    let draw = |s: &AppState| common::drawn(s, &lib).buffer().clone();
     let panes = s.panes();
     let (list, reader) = (panes.list.unwrap(), panes.reader.unwrap());
     let shared = list.right() - 1;

@@ -10,6 +10,8 @@ use nkread::tui::keymap::Key;
 use nkread::tui::msg::Msg;
 use nkread::tui::state::{AppState, Settings};
 use nkread::tui::update::{Effect, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 /// Three synthetic documents: alpha (2020, long, five people), beta (2018,
@@ -110,4 +112,14 @@ pub fn rows(buffer: &Buffer) -> Vec<String> {
             row.trim_end().to_string()
         })
         .collect()
+}
+
+/// The whole screen as the view draws `state` on a terminal of its size.
+pub fn drawn(state: &AppState, library: &Library) -> TestBackend {
+    let (columns, rows) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
+    terminal
+        .draw(|frame| nkread::tui::view::view(state, library, frame))
+        .expect("draws");
+    terminal.backend().clone()
 }
