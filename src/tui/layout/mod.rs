@@ -165,11 +165,11 @@ pub fn panes(
     }
 }
 
-/// Inner columns the reader needs to wrap at its full reading width: the
-/// measure and the margin of cursor, number and bookmark marks. Between its
-/// neighbours' borders, that is the reader's share of the screen.
+/// Inner columns the reader needs to wrap at its full reading width (for a
+/// document of under 100 paragraphs): the measure and the margin. Between
+/// its neighbours' borders, that is the reader's share of the screen.
 fn reader_room(options: ViewOptions) -> u16 {
-    let margin = if options.paragraph_numbers { 5 } else { 3 };
+    let margin = reader::digits(options, 0) + reader::MARKS;
     u16::try_from(options.reading_width + margin).unwrap_or(u16::MAX)
 }
 

@@ -12,6 +12,19 @@ use std::rc::Rc;
 /// The widest measure prose is wrapped to by default.
 pub const READING_WIDTH: usize = 80;
 
+/// Columns of the margin beside the number: a cursor mark before it, a
+/// bookmark mark and a space after.
+pub(super) const MARKS: usize = 3;
+
+/// Columns of the paragraph numbers of a document of `paragraphs`: at
+/// least two, or none when they are not drawn.
+pub(super) fn digits(options: ViewOptions, paragraphs: usize) -> usize {
+    match options.paragraph_numbers {
+        true => paragraphs.to_string().len().max(2),
+        false => 0,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     Title,
@@ -95,12 +108,8 @@ impl ReaderText {
     /// Lays out `doc` for `width` columns; `folded` shows the signatures'
     /// heading only.
     pub fn lay_out(doc: &Document, width: usize, options: ViewOptions, folded: bool) -> ReaderText {
-        let digits = match options.paragraph_numbers {
-            true => doc.paragraphs.len().to_string().len().max(2),
-            false => 0,
-        };
-        // A cursor mark, the number, a bookmark mark, a space.
-        let margin = digits + 3;
+        let digits = digits(options, doc.paragraphs.len());
+        let margin = digits + MARKS;
         let measure = width
             .saturating_sub(margin)
             .clamp(1, options.reading_width.max(1));
