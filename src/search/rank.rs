@@ -23,6 +23,7 @@ use super::matching::{self, EXACT, LOOSE, match_whole};
 use super::query::{MAX_TERMS, Query, Term};
 use super::tally::{BARRED, Scratch, Tally, smallest_gap};
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -227,10 +228,14 @@ impl<'a> Run<'a> {
         })
     }
 
+    fn matches_whole(&self, j: usize) -> bool {
+        self.terms[j].0.iter().any(|t| t.term.whole.is_some())
+    }
+
     /// How well group `j` meets short text `short` matched whole: as well
     /// as the best of its fuzzy terms.
     fn whole_match(&mut self, j: usize, short: usize) -> u16 {
-        if !self.terms[j].0.iter().any(|t| t.term.whole.is_some()) {
+        if !self.matches_whole(j) {
             return 0;
         }
         if self.whole[j].is_empty() {
@@ -239,7 +244,39 @@ impl<'a> Run<'a> {
         if let Some(Some(score)) = self.whole[j].get(short) {
             return *score;
         }
-        let score = self.terms[j]
+        let score = self.whole_score(j, short);
+        if let Some(slot) = self.whole[j].get_mut(short) {
+            *slot = Some(score);
+        }
+        score
+    }
+
+    /// Works out `whole_match` for each of `shorts` at once, on all cores:
+    /// a term typed into a large corpus is matched against tens of
+    /// thousands of titles and names, and that dominated a keystroke.
+    fn match_wholes(&mut self, j: usize, shorts: &[usize]) {
+        if !self.matches_whole(j) {
+            return;
+        }
+        if self.whole[j].is_empty() {
+            self.whole[j] = vec![None; self.index.shorts_lower.len()];
+        }
+        let mut todo: Vec<usize> = shorts
+            .iter()
+            .copied()
+            .filter(|&s| self.whole[j].get(s).is_some_and(Option::is_none))
+            .collect();
+        todo.sort_unstable();
+        todo.dedup();
+        let this = &*self;
+        let scores: Vec<u16> = todo.par_iter().map(|&s| this.whole_score(j, s)).collect();
+        for (s, score) in todo.into_iter().zip(scores) {
+            self.whole[j][s] = Some(score);
+        }
+    }
+
+    fn whole_score(&self, j: usize, short: usize) -> u16 {
+        self.terms[j]
             .0
             .iter()
             .filter_map(|t| {
@@ -252,11 +289,7 @@ impl<'a> Run<'a> {
                 Some(match_whole(&self.matcher, texts.get(short)?, whole))
             })
             .max()
-            .unwrap_or(0);
-        if let Some(slot) = self.whole[j].get_mut(short) {
-            *slot = Some(score);
-        }
-        score
+            .unwrap_or(0)
     }
 
     fn hits(mut self, limit: usize) -> Vec<Hit> {
@@ -284,12 +317,14 @@ impl<'a> Run<'a> {
                     t.touch(j, p as usize - base, score, || self.allowed(p as usize));
                 }
             }
-            if self.terms[j].0.iter().any(|t| t.term.whole.is_some()) {
+            if self.matches_whole(j) {
                 let shorts: Vec<(usize, usize)> = self
                     .shorts()
                     .filter(|&(p, _, _)| usize::from(t.met[p - base]) == j)
                     .map(|(p, s, _)| (p, s))
                     .collect();
+                let texts: Vec<usize> = shorts.iter().map(|&(_, s)| s).collect();
+                self.match_wholes(j, &texts);
                 for (p, s) in shorts {
                     let score = self.whole_match(j, s);
                     if score > 0 {
