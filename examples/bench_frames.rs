@@ -6,21 +6,27 @@
 //!
 //! Given corpus directories (as `gen_corpus` writes), it also times a `j`
 //! in the document list and a key typed in the search overlay there, which
-//! should cost what is on screen, whatever the number of documents.
+//! should cost what is on screen, whatever the number of documents; and
+//! the answer to the key's query (ranked apart in the reader), with the
+//! frame that shows it.
 //!
 //! cargo run --release --example bench_frames [-- CORPUS_DIR...]
 
 use nkread::corpus::Corpus;
 use nkread::library::Library;
-use nkread::tui::msg::{Action, Msg};
+use nkread::tui::layout::search::answer;
+use nkread::tui::msg::{Action, Ask, Msg};
 use nkread::tui::state::{AppState, Settings};
-use nkread::tui::update::update;
+use nkread::tui::update::{Effect, update};
 use nkread::tui::view::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::{Duration, Instant};
 
 const KEYS: usize = 200;
+/// Answers timed: each ranks the whole corpus, which at a million
+/// paragraphs takes a good part of a second.
+const ANSWERS: usize = 40;
 
 fn main() {
     println!("| document | first frame | key + frame: median | p99 |");
@@ -44,9 +50,9 @@ fn main() {
     if !dirs.is_empty() {
         println!();
         println!(
-            "| corpus | documents | `j` in the list: median | p99 | a key in search: median | p99 |"
+            "| corpus | documents | `j` in the list: median | p99 | a key in search: median | p99 | its answer: median | p99 |"
         );
-        println!("|---|---:|---:|---:|---:|---:|");
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     }
     for dir in dirs {
         let corpus = Corpus::load(std::slice::from_ref(&dir)).expect("the corpus loads");
@@ -69,21 +75,42 @@ fn measure_list(name: &str, library: &Library) {
     for c in "crimes humanit".chars() {
         update(&mut state, library, Msg::Typed(c));
     }
+    // A key's frame, drawn before its query is answered (the loop asks
+    // the thread that searches), then the answer's frame.
+    let mut asks = Vec::new();
     let typed = timed(KEYS, |i| {
         let msg = match i % 2 {
             0 => Msg::Typed('y'),
             _ => Msg::Do(Action::DeleteChar),
         };
-        update(&mut state, library, msg);
+        asks.extend(update(&mut state, library, msg));
         terminal.draw(|f| view(&state, library, f)).expect("draws");
     });
+    let asks: Vec<Ask> = asks
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::Search(ask) => Some(ask),
+            _ => None,
+        })
+        .collect();
+    let answered = timed(asks.len().min(ANSWERS), |i| {
+        update(
+            &mut state,
+            library,
+            Msg::Searched(answer(library, &asks[i])),
+        );
+        terminal.draw(|f| view(&state, library, f)).expect("draws");
+    });
+    let n = answered.len();
     println!(
-        "| {name} | {} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms |",
+        "| {name} | {} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms | {:.1} ms | {:.1} ms |",
         library.corpus.documents.len(),
         ms(moves[KEYS / 2]),
         ms(moves[KEYS * 99 / 100]),
         ms(typed[KEYS / 2]),
         ms(typed[KEYS * 99 / 100]),
+        ms(answered[n / 2]),
+        ms(answered[n * 99 / 100]),
     );
 }
 

@@ -142,13 +142,18 @@ impl Library {
 /// `build`'s index, or, if it panics (a bug), its failure: a thread that
 /// dies silently would leave the reader "indexing…" for ever.
 fn guarded(index: Index, build: impl FnOnce() -> Built) -> Built {
-    catch_unwind(AssertUnwindSafe(build)).unwrap_or_else(|payload| {
-        let why = payload
+    caught(build).unwrap_or_else(|why| Built::Failed(index, why))
+}
+
+/// What `work` returns, or what its panic (a bug) said: for the threads
+/// that work for the reader, whose panics must reach it as a message.
+pub fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
+        payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_string());
-        Built::Failed(index, why)
+            .unwrap_or_else(|| "a panic".to_string())
     })
 }
 

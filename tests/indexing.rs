@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture_corpus, press, state};
+use common::{answered, fixture_corpus, press, state};
 use nkread::library::{Built, Index, Library};
 use nkread::people::{Passages, PeopleIndex};
 use nkread::search::SearchIndex;
@@ -25,7 +25,8 @@ fn search(s: &AppState) -> &SearchState {
 /// The loop's part: an index built, kept, and `update` told.
 fn arrive(s: &mut AppState, lib: &Library, built: Built) {
     let index = lib.keep(built);
-    update(s, lib, Msg::Indexed(index));
+    let asked = update(s, lib, Msg::Indexed(index));
+    answered(s, lib, asked);
 }
 
 #[test]

@@ -2,10 +2,11 @@
 
 mod common;
 
-use common::{fixture, press, state};
+use common::{answered, fixture, press, state};
 use nkread::tui::layout::Pane;
 use nkread::tui::layout::reader::ReaderText;
-use nkread::tui::msg::Msg;
+use nkread::tui::layout::search::answer;
+use nkread::tui::msg::{Action, Msg};
 use nkread::tui::state::Overlay;
 use nkread::tui::update::{Effect, update};
 
@@ -511,12 +512,71 @@ fn ctrl_t_narrows_search_to_the_open_document_and_bad_filters_are_shown() {
     assert_eq!(s.focus, Pane::List, "Esc returns to where the reader was");
 }
 
+/// The query a key asked, from its effects.
+fn asked(effects: Vec<Effect>) -> nkread::tui::msg::Ask {
+    let mut asks = effects.into_iter().filter_map(|e| match e {
+        Effect::Search(ask) => Some(ask),
+        _ => None,
+    });
+    let ask = asks.next().expect("the key asks its query");
+    assert!(asks.next().is_none(), "one query a key");
+    ask
+}
+
+#[test]
+fn typing_asks_the_query_apart_and_only_the_latest_answer_is_shown() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/welcomes");
+    let before = search(&s).hits.clone();
+    assert!(!before.is_empty());
+    // Two keys ask two queries; until an answer comes, the hits shown
+    // answer the query before, and the overlay says it is searching.
+    let first = asked(update(&mut s, &lib, Msg::Do(Action::ClearInput)));
+    let second = asked(update(&mut s, &lib, Msg::Paste("welcomes".into())));
+    assert!(second.id > first.id);
+    assert_eq!(
+        (first.text.as_str(), second.text.as_str()),
+        ("", "welcomes")
+    );
+    assert_eq!(search(&s).hits, before);
+    assert_eq!(search(&s).answered, "welcomes");
+    assert!(s.searching());
+    let shown = common::rows(common::drawn(&s, &lib).buffer()).join("\n");
+    assert!(shown.contains("searching…"), "{shown}");
+    // The first query's answer comes late: a later one was asked, so it
+    // is dropped, and the overlay is still waiting.
+    let late = answer(&lib, &first);
+    assert!(late.hits.is_empty());
+    update(&mut s, &lib, Msg::Searched(late));
+    assert_eq!(search(&s).hits, before);
+    assert!(s.searching());
+    update(&mut s, &lib, Msg::Searched(answer(&lib, &second)));
+    assert_eq!(search(&s).hits, before);
+    assert!(!s.searching());
+}
+
+#[test]
+fn enter_while_a_query_is_out_opens_the_hit_shown_with_its_query() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/welcomes");
+    let hit = search(&s).hits[0];
+    update(&mut s, &lib, Msg::Typed('z'));
+    update(&mut s, &lib, Msg::Do(Action::OpenSelection));
+    assert!(s.overlays.is_empty());
+    assert_eq!(s.open(), Some(hit.doc));
+    // n and N step through what the hit shown matched.
+    assert_eq!(s.last_query.as_deref(), Some("welcomes"));
+}
+
 #[test]
 fn a_pasted_page_is_cut_and_said() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "/");
-    update(&mut s, &lib, Msg::Paste("x ".repeat(5_000)));
+    let asked = update(&mut s, &lib, Msg::Paste("x ".repeat(5_000)));
+    answered(&mut s, &lib, asked);
     assert_eq!(
         search(&s).input.text().chars().count(),
         nkread::tui::input::MAX_CHARS

@@ -2,6 +2,7 @@
 //! into messages, runs `update`, carries out its effects and draws `view`.
 
 use super::kept::{Kept, export, problem, synced};
+use super::searcher::Searcher;
 use super::signals::{SIGNAL_POLL, Signals};
 use super::terminal::{copy, enter, install_panic_hook, restore, suspend};
 use crate::bookmarks::Store;
@@ -25,7 +26,9 @@ use std::time::{Duration, SystemTime};
 /// every way out: return, error, panic and signal.
 pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
     // The first frame needs none of the indexes: they come while it shows.
-    let library = Library::unindexed(corpus);
+    // Shared with the thread that searches, which quitting does not wait for.
+    let library = Arc::new(Library::unindexed(corpus));
+    let searcher = Searcher::start(Arc::clone(&library));
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
     let signals = Signals::register()?;
@@ -48,14 +51,13 @@ pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
         enter(mouse)
             .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
             .and_then(|mut terminal| {
-                event_loop(
-                    &mut terminal,
-                    &mut state,
-                    &library,
-                    &signals,
-                    &mut kept,
+                let mut io = Io {
+                    terminal: &mut terminal,
+                    kept: &mut kept,
+                    searcher: &searcher,
                     mouse,
-                )
+                };
+                event_loop(&mut io, &mut state, &library, &signals)
             })
     }));
     restore();
@@ -71,23 +73,37 @@ pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
     result.and(unsaved)
 }
 
+/// What the loop does I/O with, besides the state and the library.
+struct Io<'a> {
+    terminal: &'a mut Terminal<CrosstermBackend<Stdout>>,
+    kept: &'a mut Kept,
+    searcher: &'a Searcher,
+    mouse: bool,
+}
+
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    io: &mut Io,
     state: &mut AppState,
     library: &Library,
     signals: &Signals,
-    kept: &mut Kept,
-    mouse: bool,
 ) -> io::Result<()> {
     let mut indexes = None;
     while !state.quit {
         // The size comes from the terminal before each frame, so update and
         // view agree even where no resize event came (after Ctrl-Z and fg).
-        let size = terminal.size()?;
+        let size = io.terminal.size()?;
         if (size.width, size.height) != state.size {
             update(state, library, Msg::Resize(size.width, size.height));
         }
-        terminal.draw(|frame| view::view(state, library, frame))?;
+        // An answer due within a few milliseconds is drawn with the key
+        // that asked for it, not a frame after.
+        if state.searching()
+            && let Some(msg) = io.searcher.wait(ANSWER_GRACE)
+        {
+            carry_out(io, state, library, msg)?;
+        }
+        io.terminal
+            .draw(|frame| view::view(state, library, frame))?;
         // Built once the first frame is out: started before, their threads
         // took the cores the first frame waited for.
         let indexes = indexes.get_or_insert_with(|| Indexes::start(library));
@@ -101,8 +117,16 @@ fn event_loop(
             if let Some(msg) = indexes.arrived(library) {
                 break msg;
             }
+            if let Some(msg) = io.searcher.answered() {
+                break msg;
+            }
+            // While a query is out, its answer is looked for often.
+            let poll = match state.searching() {
+                true => ANSWER_POLL,
+                false => SIGNAL_POLL,
+            };
             // Events that mean nothing (pointer motion) do not redraw.
-            if event::poll(SIGNAL_POLL)? {
+            if event::poll(poll)? {
                 if let Some(msg) = to_msg(state, event::read()?) {
                     break msg;
                 }
@@ -111,16 +135,16 @@ fn event_loop(
                 if let Some(msg) = indexes.progress(state, library) {
                     break msg;
                 }
-                kept.keep_positions(state, library, false);
+                io.kept.keep_positions(state, library, false);
                 // A resize whose signal came before the input source
                 // listened for it is seen here, at the latest.
-                let size = terminal.size()?;
+                let size = io.terminal.size()?;
                 if (size.width, size.height) != state.size {
                     break Msg::Resize(size.width, size.height);
                 }
             }
         };
-        carry_out(terminal, state, library, kept, mouse, first)?;
+        carry_out(io, state, library, first)?;
         // Whatever else is waiting is taken before the next frame: a key
         // held down costs one frame per batch, not one per repeat.
         let mut waiting = Vec::new();
@@ -137,10 +161,10 @@ fn event_loop(
                 break;
             }
             if let Some(msg) = to_msg(state, event) {
-                carry_out(terminal, state, library, kept, mouse, msg)?;
+                carry_out(io, state, library, msg)?;
             }
         }
-        kept.keep_positions(state, library, false);
+        io.kept.keep_positions(state, library, false);
     }
     Ok(())
 }
@@ -177,6 +201,14 @@ impl Indexes {
     }
 }
 
+/// How long a frame waits for the answer to a query just asked: a small
+/// corpus answers well within it, and the key's frame is late by at most
+/// this where a large one does not.
+const ANSWER_GRACE: Duration = Duration::from_millis(10);
+
+/// How often the loop looks for an answer while a query is out.
+const ANSWER_POLL: Duration = Duration::from_millis(5);
+
 /// The most events taken between two frames.
 const BATCH: usize = 4096;
 
@@ -194,31 +226,25 @@ fn means(state: &AppState, event: &Event, kind: fn(&Action) -> bool) -> bool {
 }
 
 /// Runs `update` on a message and carries out its effects.
-fn carry_out(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    state: &mut AppState,
-    library: &Library,
-    kept: &mut Kept,
-    mouse: bool,
-    msg: Msg,
-) -> io::Result<()> {
+fn carry_out(io: &mut Io, state: &mut AppState, library: &Library, msg: Msg) -> io::Result<()> {
     state.now = SystemTime::now();
     for effect in update(state, library, msg) {
         match effect {
-            Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
+            Effect::Copy(text) => copy(io.terminal.backend_mut(), &text)?,
             Effect::Suspend => {
-                suspend(mouse)?;
-                terminal.clear()?;
+                suspend(io.mouse)?;
+                io.terminal.clear()?;
             }
             Effect::Save(change) => {
-                update(state, library, synced(kept.sync(Some(change))));
+                update(state, library, synced(io.kept.sync(Some(change))));
             }
             Effect::Reload => {
-                update(state, library, synced(kept.sync(None)));
+                update(state, library, synced(io.kept.sync(None)));
             }
             Effect::Export { markdown, when } => {
                 update(state, library, Msg::Exported(export(&markdown, &when)));
             }
+            Effect::Search(ask) => io.searcher.ask(ask),
         }
     }
     Ok(())

@@ -14,6 +14,7 @@ mod kept;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
+mod searcher;
 mod signals;
 pub mod state;
 mod terminal;

@@ -3,6 +3,7 @@
 
 use crate::bookmarks::Bookmark;
 use crate::library::Index;
+use crate::search::Hit;
 use serde::de::value::{Error, StrDeserializer};
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
@@ -111,6 +112,28 @@ pub enum Msg {
     Indexing(usize),
     /// An index arrived in the library.
     Indexed(Index),
+    /// A query's answer, from the thread that searches.
+    Searched(Found),
+}
+
+/// A query for the thread that searches, so that typing never waits for
+/// the ranking of a large corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ask {
+    pub id: u64,
+    pub text: String,
+    /// The one document searched, or None for all.
+    pub doc: Option<usize>,
+}
+
+/// The answer to an [`Ask`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub id: u64,
+    pub text: String,
+    pub hits: Vec<Hit>,
+    /// Why the query cannot run, or a note that it was cut.
+    pub problem: Option<String>,
 }
 
 impl From<Action> for Msg {

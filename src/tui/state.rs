@@ -43,6 +43,14 @@ pub struct SearchState {
     pub selected: usize,
     /// Why the query cannot run (an unknown filter), or a note that it was cut.
     pub problem: Option<String>,
+    /// The query the hits answer: shown until the next answer arrives.
+    pub answered: String,
+    /// The query has changed since it was last asked.
+    pub stale: bool,
+    /// The id of the query asked and not answered yet.
+    pub asking: Option<u64>,
+    /// The last edit cut the input to its limit.
+    pub cut: bool,
 }
 
 /// The People pane: the entity list on the left, the selected entity's
@@ -140,6 +148,9 @@ pub struct AppState {
     pub places: Vec<Place>,
     /// How many bookmarks each document holds, by document index.
     pub bookmarked: Vec<usize>,
+    /// How many queries have been asked, for ids that tell an answer to
+    /// the latest from one to an earlier query.
+    pub asked: u64,
     /// How many paragraphs the search index has read, while it is built,
     /// of `paragraphs` in all.
     pub indexed: usize,
@@ -202,6 +213,7 @@ impl AppState {
             bookmarks: Vec::new(),
             places: Vec::new(),
             bookmarked: vec![0; corpus.documents.len()],
+            asked: 0,
             indexed: 0,
             paragraphs: corpus.documents.iter().map(|d| d.paragraphs.len()).sum(),
             deleted: Vec::new(),
@@ -230,6 +242,13 @@ impl AppState {
         for d in self.places.iter().filter_map(|p| p.doc()) {
             self.bookmarked[d] += 1;
         }
+    }
+
+    /// Whether a query is out, its answer not yet here.
+    pub fn searching(&self) -> bool {
+        self.overlays
+            .iter()
+            .any(|o| matches!(o, Overlay::Search(s) if s.asking.is_some()))
     }
 
     /// The index of the document the reader shows, if the corpus has any.

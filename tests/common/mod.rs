@@ -7,6 +7,7 @@ pub mod home;
 use nkread::corpus::{Corpus, SourceFile};
 use nkread::library::Library;
 use nkread::tui::keymap::Key;
+use nkread::tui::layout::search::answer;
 use nkread::tui::msg::Msg;
 use nkread::tui::state::{AppState, Settings};
 use nkread::tui::update::{Effect, update};
@@ -85,15 +86,34 @@ pub fn keys(notation: &str) -> Vec<Key> {
     out
 }
 
-/// Presses keys as the loop would, returning every effect.
+/// Presses keys as the loop would, returning every effect but the queries
+/// asked: each is answered before the next key, as the loop's thread that
+/// searches answers a small corpus before the next frame.
 pub fn press(state: &mut AppState, library: &Library, notation: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in keys(notation) {
         if let Some(msg) = state.msg_for(key) {
-            effects.extend(update(state, library, msg));
+            let asked = update(state, library, msg);
+            effects.extend(answered(state, library, asked));
         }
     }
     effects
+}
+
+/// Effects, with each query asked answered at once through `update`.
+pub fn answered(state: &mut AppState, library: &Library, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::Search(ask) => {
+                let found = Msg::Searched(answer(library, &ask));
+                let more = update(state, library, found);
+                out.extend(answered(state, library, more));
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// A buffer's text, a line per row, without trailing spaces.

@@ -3,14 +3,25 @@
 
 use crate::library::{Index, Library};
 use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope, SearchIndex};
+use crate::tui::msg::{Ask, Found};
 
 /// Hits kept per query: many screens' worth, and cheap to rank.
 pub const LIMIT: usize = 200;
 
-/// Runs a query typed in the overlay over all documents, or over `open`
-/// alone: its hits, and what to say about it (an unknown filter, or a query
-/// cut short).
-pub fn run(library: &Library, text: &str, open: Option<usize>) -> (Vec<Hit>, Option<String>) {
+/// Answers a query typed in the overlay, over all documents or one.
+pub fn answer(library: &Library, ask: &Ask) -> Found {
+    let (hits, problem) = run(library, &ask.text, ask.doc);
+    Found {
+        id: ask.id,
+        text: ask.text.clone(),
+        hits,
+        problem,
+    }
+}
+
+/// Runs a query over all documents, or over `open` alone: its hits, and
+/// what to say about it (an unknown filter, or a query cut short).
+fn run(library: &Library, text: &str, open: Option<usize>) -> (Vec<Hit>, Option<String>) {
     match Query::parse(text, &library.corpus) {
         Err(e) => (Vec::new(), Some(e.to_string())),
         Ok(query) => {

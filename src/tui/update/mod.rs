@@ -13,7 +13,7 @@ use crate::bookmarks::Change;
 use crate::cite;
 use crate::library::{Index, Library};
 use crate::tui::layout::Pane;
-use crate::tui::msg::{Action, Msg};
+use crate::tui::msg::{Action, Ask, Msg};
 use crate::tui::state::{AppState, BookmarksState, Overlay, PeopleState, SearchState};
 use navigate::{open_doc, settle};
 
@@ -31,6 +31,8 @@ pub enum Effect {
     /// Write this Markdown to a new file, named for `when` (UTC), and
     /// answer with `Exported`.
     Export { markdown: String, when: String },
+    /// Run this query apart, and answer with `Searched`.
+    Search(Ask),
 }
 
 pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> Vec<Effect> {
@@ -44,6 +46,7 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
             | Msg::Exported(_)
             | Msg::Indexing(_)
             | Msg::Indexed(_)
+            | Msg::Searched(_)
     ) {
         state.status = None;
     }
@@ -51,7 +54,7 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
     let open = state.open();
     let outcome = match state.overlays.last_mut() {
         Some(Overlay::People(pane)) => people::update(pane, library, &msg),
-        Some(Overlay::Search(pane)) => search::update(pane, library, open, &msg),
+        Some(Overlay::Search(pane)) => search::update(pane, open, &msg),
         Some(Overlay::Bookmarks(_)) => bookmarks::update(state, library, &msg, &mut effects),
         _ => Outcome::NotMine,
     };
@@ -64,6 +67,7 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
             }
         }
         settle(state, library);
+        search::ask(state, &mut effects);
         return effects;
     }
     match msg {
@@ -87,13 +91,15 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
         Msg::ScrollAt { column, row, down } => mouse::scroll_at(state, library, column, row, down),
         Msg::ClickAt { column, row } => mouse::click_at(state, library, column, row),
         Msg::Indexing(read) => state.indexed = read,
-        Msg::Indexed(Index::Search) => search::indexed(state, library),
+        Msg::Indexed(Index::Search) => search::indexed(state),
+        Msg::Searched(found) => search::found(state, found),
         // The panes ask the library as they draw.
         Msg::Indexed(Index::People | Index::Passages) => {}
         // Only the overlays' lines take text.
         Msg::Typed(_) | Msg::Paste(_) => {}
     }
     settle(state, library);
+    search::ask(state, &mut effects);
     effects
 }
 

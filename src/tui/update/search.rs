@@ -1,23 +1,18 @@
 //! The search overlay, and n/N through the last search's matches.
 
-use super::Outcome;
 use super::edit::{Edited, edit};
 use super::navigate::{bound, inner_of, open_at, step};
+use super::{Effect, Outcome};
 use crate::library::Library;
 use crate::search::Field;
 use crate::tui::input::MAX_CHARS;
 use crate::tui::layout::sidebar::SidebarText;
 use crate::tui::layout::{self, Pane};
-use crate::tui::msg::{Action, Msg};
+use crate::tui::msg::{Action, Ask, Found, Msg};
 use crate::tui::state::{AppState, Overlay, SearchState};
 
-/// The search overlay's own keys: every edit runs the query again.
-pub(super) fn update(
-    search: &mut SearchState,
-    library: &Library,
-    open: Option<usize>,
-    msg: &Msg,
-) -> Outcome {
+/// The search overlay's own keys: every edit asks the query again.
+pub(super) fn update(search: &mut SearchState, open: Option<usize>, msg: &Msg) -> Outcome {
     let last = search.hits.len().saturating_sub(1);
     let mut rerun = true;
     let mut cut = false;
@@ -37,35 +32,60 @@ pub(super) fn update(
         },
     }
     if rerun {
-        run(search, library, open);
-        if cut && search.problem.is_none() {
-            search.problem = Some(format!(
-                "the input was cut to its first {MAX_CHARS} characters"
-            ));
-        }
+        search.stale = true;
+        search.cut = cut;
     }
     Outcome::Done
 }
 
-/// Runs the query as typed; before the index arrives, nothing is found
-/// (the overlay says it is indexing) and `indexed` runs it again.
-fn run(search: &mut SearchState, library: &Library, open: Option<usize>) {
-    let (hits, problem) = layout::search::run(
-        library,
-        search.input.text(),
-        open.filter(|_| search.this_document),
-    );
-    search.hits = hits;
-    search.problem = problem;
-    search.selected = 0;
-}
-
-/// The search index arrived: the queries typed while it was built run now.
-pub(super) fn indexed(state: &mut AppState, library: &Library) {
+/// Asks each search overlay's changed query of the thread that searches.
+/// Before the index arrives nothing is found (the overlay says it is
+/// indexing) and `indexed` asks again.
+pub(super) fn ask(state: &mut AppState, effects: &mut Vec<Effect>) {
     let open = state.open();
     for overlay in &mut state.overlays {
+        if let Overlay::Search(search) = overlay
+            && search.stale
+        {
+            state.asked += 1;
+            search.stale = false;
+            search.asking = Some(state.asked);
+            effects.push(Effect::Search(Ask {
+                id: state.asked,
+                text: search.input.text().to_string(),
+                doc: open.filter(|_| search.this_document),
+            }));
+        }
+    }
+}
+
+/// An answer: kept if it answers the latest query asked, dropped if a
+/// later one was asked meanwhile (its answer is on its way).
+pub(super) fn found(state: &mut AppState, found: Found) {
+    for overlay in &mut state.overlays {
+        if let Overlay::Search(search) = overlay
+            && search.asking == Some(found.id)
+        {
+            search.asking = None;
+            search.hits = found.hits;
+            search.answered = found.text;
+            search.selected = 0;
+            search.problem = found.problem.or_else(|| {
+                search
+                    .cut
+                    .then(|| format!("the input was cut to its first {MAX_CHARS} characters"))
+            });
+            return;
+        }
+    }
+}
+
+/// The search index arrived: the queries typed while it was built are
+/// asked again.
+pub(super) fn indexed(state: &mut AppState) {
+    for overlay in &mut state.overlays {
         if let Overlay::Search(search) = overlay {
-            run(search, library, open);
+            search.stale = true;
         }
     }
 }
@@ -79,7 +99,7 @@ pub(super) fn open_hit(state: &mut AppState, library: &Library) {
     let Some(hit) = search.hits.get(search.selected).copied() else {
         return;
     };
-    state.last_query = Some(search.input.text().to_string());
+    state.last_query = Some(search.answered.clone());
     let paragraph = match hit.field {
         Field::Paragraph(p) => Some(p),
         _ => None,

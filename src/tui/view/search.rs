@@ -91,6 +91,7 @@ impl Widget for SearchView<'_> {
                 ),
                 theme.dim,
             ),
+            _ if state.asking.is_some() => Line::styled("searching…", theme.dim),
             (Some(problem), _) => Line::styled(truncate(problem, width), theme.error),
             (None, 0) if state.input.text().trim().is_empty() => Line::styled(
                 truncate(
@@ -116,7 +117,8 @@ impl Widget for SearchView<'_> {
             ..inner
         };
         let rows = usize::from(body.height);
-        let Ok(query) = Query::parse(state.input.text(), &library.corpus) else {
+        // The hits shown answer this query, which the input may have passed.
+        let Ok(query) = Query::parse(&state.answered, &library.corpus) else {
             return;
         };
         // At 100 columns and wider the selected hit is shown in its
