@@ -136,7 +136,7 @@ fn not_a_file(path: &Path) -> Option<&'static str> {
     }
 }
 
-fn read_file(path: &Path) -> Result<SourceFile, Problem> {
+pub(super) fn read_file(path: &Path) -> Result<SourceFile, Problem> {
     let name = path.display().to_string();
     let bytes =
         std::fs::read(path).map_err(|e| Problem::new(&name, format!("cannot read file: {e}")))?;

@@ -54,7 +54,9 @@ impl Corpus {
     /// As [`Corpus::load`], with one more file after the others: a draft
     /// that `import` checks as the reader would load it.
     pub fn load_with(paths: &[PathBuf], extra: Option<SourceFile>) -> Result<Corpus, Problems> {
-        let mut files = bundled_files();
+        // (file, whether its text is kept once parsed)
+        let mut files: Vec<(SourceFile, bool)> =
+            bundled_files().into_iter().map(|f| (f, true)).collect();
         let mut problems = Vec::new();
         // Users' entities files, in the order of their corpora.
         let mut users = Vec::new();
@@ -67,7 +69,9 @@ impl Corpus {
             }
             seen.push(canonical);
             match load::read_path(path) {
-                Ok(found) => files.extend(found),
+                // A user's files are read again from disk in the rare case
+                // that a message needs their text.
+                Ok(found) => files.extend(found.into_iter().map(|f| (f, false))),
                 Err(p) => problems.push(p),
             }
             match load::read_entities(path) {
@@ -76,12 +80,31 @@ impl Corpus {
                 None => {}
             }
         }
-        files.extend(extra);
+        files.extend(extra.map(|f| (f, true)));
         let entities = SourceFile {
             name: format!("{BUNDLED_PREFIX}data/entities.toml"),
             text: bundled::ENTITIES.to_string(),
         };
-        match Corpus::from_files_with(&entities, &users, &files) {
+        // Each file's text goes once it is parsed, so that a large corpus
+        // is not held twice, raw and parsed, while it loads.
+        let (kept, parsed): (Vec<Kept>, Vec<_>) = files
+            .into_par_iter()
+            .map(|(file, keep)| {
+                let docs = load::parse(&file);
+                let kept = match keep {
+                    true => Kept::Text(file),
+                    false => Kept::Path(file.name),
+                };
+                (kept, docs)
+            })
+            .unzip();
+        let text_of = |f: usize| match &kept[f] {
+            Kept::Text(file) => file.clone(),
+            // Changed or gone since: the message names the file alone.
+            Kept::Path(name) => load::read_file(std::path::Path::new(name))
+                .unwrap_or_else(|_| SourceFile::new(name.clone(), String::new())),
+        };
+        match Corpus::assemble(&entities, &users, parsed, text_of) {
             Ok(corpus) if problems.is_empty() => Ok(corpus),
             Ok(_) => Err(Problems(problems)),
             Err(Problems(more)) => {
@@ -104,6 +127,20 @@ impl Corpus {
         users: &[SourceFile],
         files: &[SourceFile],
     ) -> Result<Corpus, Problems> {
+        // Files parse on all cores; they are then taken in order, so the
+        // corpus is the same whatever the number of threads.
+        let parsed: Vec<_> = files.par_iter().map(load::parse).collect();
+        Corpus::assemble(entities, users, parsed, |f| files[f].clone())
+    }
+
+    /// The corpus of files parsed (`parsed`, in order), whose text
+    /// `text_of` gives again by index when a duplicate id is located.
+    fn assemble(
+        entities: &SourceFile,
+        users: &[SourceFile],
+        parsed: Vec<Result<Vec<Document>, Vec<Problem>>>,
+        text_of: impl Fn(usize) -> SourceFile,
+    ) -> Result<Corpus, Problems> {
         let mut problems = Vec::new();
         let mut entities = parse_entities(entities).unwrap_or_else(|p| {
             problems.push(p);
@@ -114,10 +151,7 @@ impl Corpus {
         // Where each id was first seen: (file, index in file). Positions are
         // worked out only for the error message, since that parses again.
         let mut first_seen: HashMap<String, (usize, usize)> = HashMap::new();
-        // Files parse on all cores; they are then taken in order, so the
-        // corpus is the same whatever the number of threads.
-        let parsed: Vec<_> = files.par_iter().map(load::parse).collect();
-        for ((f, file), docs) in files.iter().enumerate().zip(parsed) {
+        for (f, docs) in parsed.into_iter().enumerate() {
             let docs = match docs {
                 Ok(docs) => docs,
                 Err(found) => {
@@ -130,10 +164,11 @@ impl Corpus {
                     let message = format!(
                         "duplicate id \"{}\": already used at {}",
                         doc.id,
-                        load::id_location(&files[other_file], other_index)
+                        load::id_location(&text_of(other_file), other_index)
                     );
+                    let file = text_of(f);
                     problems.push(load::locate_id(
-                        file,
+                        &file,
                         index,
                         Problem::new(&file.name, message),
                     ));
@@ -192,6 +227,12 @@ impl Corpus {
     pub fn entity_of(&self, person: &Person) -> &Entity {
         self.entities.get(person.entity)
     }
+}
+
+/// What is kept of a file once parsed: its text, or where to read it.
+enum Kept {
+    Text(SourceFile),
+    Path(String),
 }
 
 fn bundled_files() -> Vec<SourceFile> {
