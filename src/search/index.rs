@@ -87,6 +87,59 @@ impl Lists {
     }
 }
 
+/// Lists of form ids, one list per passage, stored end to end in LEB128:
+/// seven bits a byte, the low ones first, the top bit set on every byte
+/// but an id's last. Forms are numbered most frequent first, so most ids
+/// take one or two bytes rather than four.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Packed {
+    starts: Vec<usize>,
+    bytes: Vec<u8>,
+}
+
+impl Packed {
+    /// Packs the lists of `lens.len()` passages, whose lengths are `lens`,
+    /// from their ids end to end in `chunks`; each chunk is freed once
+    /// packed.
+    fn pack(chunks: Vec<Vec<u32>>, lens: &[usize]) -> Packed {
+        let size = |id: u32| (u32::BITS - id.leading_zeros()).max(1).div_ceil(7) as usize;
+        let total = chunks.iter().flatten().map(|&id| size(id)).sum();
+        let mut bytes = Vec::with_capacity(total);
+        let mut starts = Vec::with_capacity(lens.len() + 1);
+        let mut ids = chunks.into_iter().flatten();
+        for &len in lens {
+            starts.push(bytes.len());
+            for mut id in ids.by_ref().take(len) {
+                while id >= 0x80 {
+                    bytes.push(id as u8 | 0x80);
+                    id >>= 7;
+                }
+                bytes.push(id as u8);
+            }
+        }
+        starts.push(bytes.len());
+        Packed { starts, bytes }
+    }
+
+    /// List `list`, into `out`.
+    fn unpack(&self, list: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let (Some(&from), Some(&to)) = (self.starts.get(list), self.starts.get(list + 1)) else {
+            return;
+        };
+        let (mut id, mut shift) = (0u32, 0u32);
+        for &byte in &self.bytes[from..to] {
+            id |= u32::from(byte & 0x7f).wrapping_shl(shift);
+            if byte & 0x80 == 0 {
+                out.push(id);
+                (id, shift) = (0, 0);
+            } else {
+                shift += 7;
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct DocInfo {
     /// Its first passage, the title.
@@ -108,9 +161,9 @@ pub struct SearchIndex {
     pub(super) passage_doc: Vec<u32>,
     /// The role of a person passage.
     pub(super) passage_role: Vec<Option<Role>>,
-    /// Each passage's words as form ids, passage after passage.
-    pub(super) tokens: Vec<u32>,
-    pub(super) token_starts: Vec<usize>,
+    /// Each passage's words as form ids, passage after passage, packed
+    /// (see [`Packed`]): most of a large corpus's index.
+    pub(super) tokens: Packed,
     /// Words as written ("Council", "council"): the forms.
     pub(super) forms: Vec<Box<str>>,
     /// Words folded ("council"), sorted, so that words sharing a prefix
@@ -225,14 +278,9 @@ impl SearchIndex {
         self.passage_doc.len()
     }
 
-    pub(super) fn tokens_of(&self, passage: usize) -> &[u32] {
-        match (
-            self.token_starts.get(passage),
-            self.token_starts.get(passage + 1),
-        ) {
-            (Some(&from), Some(&to)) => &self.tokens[from..to],
-            _ => &[],
-        }
+    /// Passage `passage`'s words as form ids, into `out`.
+    pub(super) fn tokens_of(&self, passage: usize, out: &mut Vec<u32>) {
+        self.tokens.unpack(passage, out);
     }
 
     /// The range of words starting with `prefix` in the vocabulary.
@@ -240,6 +288,18 @@ impl SearchIndex {
         let from = self.words.partition_point(|w| &**w < prefix);
         let to = from + self.words[from..].partition_point(|w| w.starts_with(prefix));
         from..to
+    }
+}
+
+/// Returns memory freed to the system. glibc keeps freed blocks of the
+/// heap for reuse, but the postings and sketches allocated next are too
+/// large to reuse them, so the chunks of ids just packed (at a million
+/// paragraphs, 340 MB) would otherwise stay resident beside them.
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes no pointer and only releases free memory.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
@@ -251,8 +311,12 @@ const DOCUMENTS_A_RUN: usize = 64;
 struct Builder {
     passage_doc: Vec<u32>,
     passage_role: Vec<Option<Role>>,
-    tokens: Vec<u32>,
+    /// Form ids, passage after passage: one chunk a builder joined, so
+    /// that joining moves them rather than copying them into one list.
+    tokens: Vec<Vec<u32>>,
+    /// Where each passage's ids start, counted over all chunks.
     token_starts: Vec<usize>,
+    token_count: usize,
     form_ids: FastMap<Box<str>, u32>,
     forms: Vec<Box<str>>,
     short_ids: FastMap<String, u32>,
@@ -264,7 +328,14 @@ impl Builder {
     fn add(&mut self, doc: usize, role: Option<Role>, text: &str, short: bool) {
         self.passage_doc.push(doc as u32);
         self.passage_role.push(role);
-        self.token_starts.push(self.tokens.len());
+        self.token_starts.push(self.token_count);
+        if self.tokens.is_empty() {
+            self.tokens.push(Vec::new());
+        }
+        let Some(tokens) = self.tokens.last_mut() else {
+            return;
+        };
+        let before = tokens.len();
         for_each_word(text, |_, word| {
             let id = match self.form_ids.get(word) {
                 Some(&id) => id,
@@ -275,8 +346,9 @@ impl Builder {
                     id
                 }
             };
-            self.tokens.push(id);
+            tokens.push(id);
         });
+        self.token_count += tokens.len() - before;
         if short {
             let next = self.shorts.len() as u32;
             let id = *self.short_ids.entry(text.to_string()).or_insert(next);
@@ -316,11 +388,14 @@ impl Builder {
                 id
             })
             .collect();
-        let offset = self.tokens.len();
+        let offset = self.token_count;
         self.token_starts
             .extend(part.token_starts.iter().map(|s| s + offset));
-        self.tokens
-            .extend(part.tokens.iter().map(|&f| form_id[f as usize]));
+        self.token_count += part.token_count;
+        for mut chunk in part.tokens {
+            chunk.iter_mut().for_each(|f| *f = form_id[*f as usize]);
+            self.tokens.push(chunk);
+        }
         self.passage_doc.extend(part.passage_doc);
         self.passage_role.extend(part.passage_role);
         self.short_of
@@ -332,7 +407,7 @@ impl Builder {
     /// words at the front those lookups stay in the processor's cache.
     fn number_forms_by_frequency(&mut self) {
         let mut counts = vec![0u32; self.forms.len()];
-        for &f in &self.tokens {
+        for &f in self.tokens.iter().flatten() {
             counts[f as usize] = counts[f as usize].saturating_add(1);
         }
         let mut order: Vec<u32> = (0..self.forms.len() as u32).collect();
@@ -341,7 +416,7 @@ impl Builder {
         for (new, &old) in order.iter().enumerate() {
             new_id[old as usize] = new as u32;
         }
-        for f in &mut self.tokens {
+        for f in self.tokens.iter_mut().flatten() {
             *f = new_id[*f as usize];
         }
         let mut forms = std::mem::take(&mut self.forms);
@@ -352,8 +427,12 @@ impl Builder {
     }
 
     fn finish(mut self, docs: Vec<DocInfo>) -> SearchIndex {
-        self.token_starts.push(self.tokens.len());
+        self.token_starts.push(self.token_count);
         self.number_forms_by_frequency();
+        let lens: Vec<usize> = self.token_starts.windows(2).map(|w| w[1] - w[0]).collect();
+        let tokens = Packed::pack(std::mem::take(&mut self.tokens), &lens);
+        drop(lens);
+        give_back_freed_memory();
         let mut folded: Vec<(String, u32)> = self
             .forms
             .iter()
@@ -376,17 +455,18 @@ impl Builder {
         });
         let passages = self.passage_doc.len();
         let postings = Lists::from_pairs(words.len(), |push| {
+            let mut forms = Vec::new();
             for p in 0..passages {
-                let (from, to) = (self.token_starts[p], self.token_starts[p + 1]);
-                for &form in &self.tokens[from..to] {
+                tokens.unpack(p, &mut forms);
+                for &form in &forms {
                     push(form_word[form as usize] as usize, p as u32);
                 }
             }
         });
         let neighbours = (0..passages)
             .into_par_iter()
-            .map(|p| {
-                let words = &self.tokens[self.token_starts[p]..self.token_starts[p + 1]];
+            .map_init(Vec::new, |words, p| {
+                tokens.unpack(p, words);
                 let mut sketch = Neighbours::default();
                 for pair in words.windows(2) {
                     let (a, b) = (form_word[pair[0] as usize], form_word[pair[1] as usize]);
@@ -401,8 +481,7 @@ impl Builder {
             docs,
             passage_doc: self.passage_doc,
             passage_role: self.passage_role,
-            tokens: self.tokens,
-            token_starts: self.token_starts,
+            tokens,
             forms: self.forms,
             words,
             word_forms,
@@ -430,6 +509,29 @@ mod tests {
         assert_eq!(lists.get(1), [0, 2]);
         assert_eq!(lists.get(2), [] as [u32; 0]);
         assert_eq!(lists.get(9), [] as [u32; 0]);
+    }
+
+    #[test]
+    fn packed_lists_unpack_to_what_was_packed() {
+        let lists: Vec<Vec<u32>> = vec![
+            vec![0, 1, 0x7f],
+            vec![],
+            vec![0x80, 0x3fff, 0x4000, u32::MAX],
+            vec![],
+        ];
+        // Chunk borders need not fall between lists.
+        let ids: Vec<u32> = lists.iter().flatten().copied().collect();
+        let chunks = vec![ids[..2].to_vec(), ids[2..5].to_vec(), ids[5..].to_vec()];
+        let lens: Vec<usize> = lists.iter().map(Vec::len).collect();
+        let packed = Packed::pack(chunks, &lens);
+        assert_eq!(packed.bytes.len(), 3 + 2 + 2 + 3 + 5);
+        let mut out = vec![9];
+        for (i, list) in lists.iter().enumerate() {
+            packed.unpack(i, &mut out);
+            assert_eq!(&out, list);
+        }
+        packed.unpack(lists.len(), &mut out);
+        assert!(out.is_empty(), "a list past the end is empty");
     }
 
     #[test]

@@ -505,7 +505,14 @@ impl<'a> Run<'a> {
     /// best match, and how near the terms come; `None` if a term is missing
     /// (a phrase broken, a case not matched) or an excluded term is there.
     fn read(&mut self, p: usize, s: &mut Scratch) -> Option<(u32, i64, u32)> {
-        let words = self.index.tokens_of(p);
+        let Scratch {
+            words,
+            best,
+            found,
+            counts,
+        } = s;
+        self.index.tokens_of(p, words);
+        let words = words.as_slice();
         if self
             .excluded
             .iter()
@@ -514,9 +521,9 @@ impl<'a> Run<'a> {
             return None;
         }
         let n = self.terms.len();
-        s.best.clear();
-        s.best.resize(n, 0);
-        s.found.clear();
+        best.clear();
+        best.resize(n, 0);
+        found.clear();
         // Local slices: the compiler then keeps their lengths in registers.
         let (first, terms) = (self.first.as_slice(), self.terms.as_slice());
         for (i, &f) in words.iter().enumerate() {
@@ -530,17 +537,17 @@ impl<'a> Run<'a> {
                     None => group.at(words, i),
                 };
                 if score > 0 {
-                    s.best[j] = s.best[j].max(score);
-                    s.found.push((i, j));
+                    best[j] = best[j].max(score);
+                    found.push((i, j));
                 }
             }
         }
         let mut loose = false;
-        for j in 0..n {
-            if s.best[j] == 0 {
+        for (j, b) in best.iter_mut().enumerate() {
+            if *b == 0 {
                 let short = self.index.short_text(p)?;
-                s.best[j] = self.whole_match(j, short);
-                if s.best[j] == 0 {
+                *b = self.whole_match(j, short);
+                if *b == 0 {
                     return None;
                 }
                 loose = true;
@@ -551,13 +558,13 @@ impl<'a> Run<'a> {
         } else if loose {
             NEARNESS_LEVELS - 1
         } else {
-            let gap = smallest_gap(&s.found, &self.lens, &mut s.counts);
+            let gap = smallest_gap(found, &self.lens, counts);
             i64::from(usize::BITS - gap.leading_zeros()).min(NEARNESS_LEVELS - 2)
         };
-        let tiers = s.best.iter().map(|&b| u32::from(matching::tier(b))).sum();
-        let fines = s.best.iter().map(|&b| u32::from(matching::fine(b))).sum();
-        debug_assert!(s.best.iter().all(|&b| matching::tier(b) >= LOOSE));
-        debug_assert!(s.best.iter().all(|&b| matching::tier(b) <= EXACT));
+        let tiers = best.iter().map(|&b| u32::from(matching::tier(b))).sum();
+        let fines = best.iter().map(|&b| u32::from(matching::fine(b))).sum();
+        debug_assert!(best.iter().all(|&b| matching::tier(b) >= LOOSE));
+        debug_assert!(best.iter().all(|&b| matching::tier(b) <= EXACT));
         Some((tiers, nearness, fines))
     }
 }

@@ -42,6 +42,8 @@ impl Tally {
 
 #[derive(Default)]
 pub(super) struct Scratch {
+    /// The passage being read, as form ids.
+    pub(super) words: Vec<u32>,
     pub(super) best: Vec<u16>,
     pub(super) found: Vec<(usize, usize)>,
     pub(super) counts: Vec<usize>,
