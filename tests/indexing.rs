@@ -42,6 +42,9 @@ fn the_first_frame_shows_the_list_and_the_document_and_says_what_is_indexing() {
     let half = s.paragraphs / 2;
     update(&mut s, &lib, Msg::Indexing(half));
     assert!(screen(&s, &lib).contains("indexing… search 50%, people"));
+    let all = s.paragraphs;
+    update(&mut s, &lib, Msg::Indexing(all));
+    assert!(screen(&s, &lib).contains("indexing… search: finishing, people"));
     // Reading works meanwhile.
     press(&mut s, &lib, "<enter>]");
     assert_eq!(s.reader().cursor, 1);

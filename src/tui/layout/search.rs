@@ -99,8 +99,12 @@ pub fn indexing(library: &Library, read: usize, paragraphs: usize) -> Option<Str
     }
     let mut parts = Vec::new();
     if library.search().is_none() {
-        let percent = (read * 100).checked_div(paragraphs).unwrap_or(0).min(99);
-        parts.push(format!("search {percent}%"));
+        // Once every paragraph is read, the index is put together, which
+        // at a million paragraphs takes seconds: said, not left at 99%.
+        parts.push(match (read * 100).checked_div(paragraphs) {
+            Some(percent) if read < paragraphs => format!("search {}%", percent.min(99)),
+            _ => "search: finishing".to_string(),
+        });
     }
     match library.people() {
         None => parts.push("people".to_string()),
