@@ -23,6 +23,7 @@ pub mod config;
 pub mod corpus;
 pub mod import;
 pub mod library;
+mod memory;
 pub mod people;
 pub mod search;
 mod suggest;

@@ -128,6 +128,7 @@ impl Library {
                 to_people(guarded(Index::Passages, || {
                     Built::Passages(Passages::find(&corpus))
                 }));
+                crate::memory::give_back();
             }
         });
         let corpus = Arc::clone(&self.corpus);

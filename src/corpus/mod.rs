@@ -104,6 +104,7 @@ impl Corpus {
             Kept::Path(name) => load::read_file(std::path::Path::new(name))
                 .unwrap_or_else(|_| SourceFile::new(name.clone(), String::new())),
         };
+        crate::memory::give_back();
         match Corpus::assemble(&entities, &users, parsed, text_of) {
             Ok(corpus) if problems.is_empty() => Ok(corpus),
             Ok(_) => Err(Problems(problems)),

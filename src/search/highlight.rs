@@ -89,7 +89,7 @@ impl SearchIndex {
     fn frequency(&self, word: &str) -> usize {
         self.words
             .binary_search_by(|w| (**w).cmp(word))
-            .map_or(0, |w| self.postings.get(w).len())
+            .map_or(0, |w| self.postings.len(w))
     }
 }
 

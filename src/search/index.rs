@@ -6,6 +6,7 @@
 //! in order, then the paragraphs, so a document's passages are one range
 //! and a posting list restricted to one document is a slice of it.
 
+use super::packed::{Packed, Postings};
 use super::text::{fold, for_each_word};
 use crate::corpus::{Corpus, Role};
 use rayon::prelude::*;
@@ -87,59 +88,6 @@ impl Lists {
     }
 }
 
-/// Lists of form ids, one list per passage, stored end to end in LEB128:
-/// seven bits a byte, the low ones first, the top bit set on every byte
-/// but an id's last. Forms are numbered most frequent first, so most ids
-/// take one or two bytes rather than four.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Packed {
-    starts: Vec<usize>,
-    bytes: Vec<u8>,
-}
-
-impl Packed {
-    /// Packs the lists of `lens.len()` passages, whose lengths are `lens`,
-    /// from their ids end to end in `chunks`; each chunk is freed once
-    /// packed.
-    fn pack(chunks: Vec<Vec<u32>>, lens: &[usize]) -> Packed {
-        let size = |id: u32| (u32::BITS - id.leading_zeros()).max(1).div_ceil(7) as usize;
-        let total = chunks.iter().flatten().map(|&id| size(id)).sum();
-        let mut bytes = Vec::with_capacity(total);
-        let mut starts = Vec::with_capacity(lens.len() + 1);
-        let mut ids = chunks.into_iter().flatten();
-        for &len in lens {
-            starts.push(bytes.len());
-            for mut id in ids.by_ref().take(len) {
-                while id >= 0x80 {
-                    bytes.push(id as u8 | 0x80);
-                    id >>= 7;
-                }
-                bytes.push(id as u8);
-            }
-        }
-        starts.push(bytes.len());
-        Packed { starts, bytes }
-    }
-
-    /// List `list`, into `out`.
-    fn unpack(&self, list: usize, out: &mut Vec<u32>) {
-        out.clear();
-        let (Some(&from), Some(&to)) = (self.starts.get(list), self.starts.get(list + 1)) else {
-            return;
-        };
-        let (mut id, mut shift) = (0u32, 0u32);
-        for &byte in &self.bytes[from..to] {
-            id |= u32::from(byte & 0x7f).wrapping_shl(shift);
-            if byte & 0x80 == 0 {
-                out.push(id);
-                (id, shift) = (0, 0);
-            } else {
-                shift += 7;
-            }
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub(super) struct DocInfo {
     /// Its first passage, the title.
@@ -161,8 +109,7 @@ pub struct SearchIndex {
     pub(super) passage_doc: Vec<u32>,
     /// The role of a person passage.
     pub(super) passage_role: Vec<Option<Role>>,
-    /// Each passage's words as form ids, passage after passage, packed
-    /// (see [`Packed`]): most of a large corpus's index.
+    /// Each passage's words as form ids, passage after passage.
     pub(super) tokens: Packed,
     /// Words as written ("Council", "council"): the forms.
     pub(super) forms: Vec<Box<str>>,
@@ -171,7 +118,7 @@ pub struct SearchIndex {
     pub(super) words: Vec<Box<str>>,
     pub(super) word_forms: Lists,
     /// The passages holding each word, in passage order.
-    pub(super) postings: Lists,
+    pub(super) postings: Postings,
     /// The distinct texts of titles and person lines, folded to lower case
     /// and folded keeping case, matched whole.
     pub(super) shorts_lower: Vec<Box<str>>,
@@ -221,7 +168,11 @@ impl SearchIndex {
     /// As [`build`](Self::build), adding to `read` the paragraphs read so
     /// far, for a progress line.
     pub fn build_counting(corpus: &Corpus, read: &AtomicUsize) -> SearchIndex {
-        SearchIndex::build_in_runs(corpus, read, DOCUMENTS_A_RUN)
+        // Each run holds its own forms until it is joined: a large corpus
+        // is read in a few runs a core, not in thousands.
+        let runs = rayon::current_num_threads() * RUNS_A_CORE;
+        let run = corpus.documents.len().div_ceil(runs).max(DOCUMENTS_A_RUN);
+        SearchIndex::build_in_runs(corpus, read, run)
     }
 
     /// The build, reading runs of `run` documents on all cores.
@@ -257,6 +208,10 @@ impl SearchIndex {
                     }
                     read.fetch_add(doc.paragraphs.len(), Ordering::Relaxed);
                 }
+                // Joining reads the run's forms and texts in order alone.
+                b.form_ids = FastMap::default();
+                b.short_ids = FastMap::default();
+                b.seal();
                 (b, docs)
             })
             .collect();
@@ -291,32 +246,25 @@ impl SearchIndex {
     }
 }
 
-/// Returns memory freed to the system. glibc keeps freed blocks of the
-/// heap for reuse, but the postings and sketches allocated next are too
-/// large to reuse them, so the chunks of ids just packed (at a million
-/// paragraphs, 340 MB) would otherwise stay resident beside them.
-fn give_back_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim takes no pointer and only releases free memory.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
-/// Documents one task of the parallel build reads: enough to outweigh
-/// joining its words into the whole, few enough to share out.
+/// The fewest documents one task of the parallel build reads: enough to
+/// outweigh joining its words into the whole.
 const DOCUMENTS_A_RUN: usize = 64;
+
+/// Runs of documents a core reads, at most: enough to share the work out
+/// evenly.
+const RUNS_A_CORE: usize = 8;
 
 #[derive(Default)]
 struct Builder {
     passage_doc: Vec<u32>,
     passage_role: Vec<Option<Role>>,
-    /// Form ids, passage after passage: one chunk a builder joined, so
-    /// that joining moves them rather than copying them into one list.
-    tokens: Vec<Vec<u32>>,
-    /// Where each passage's ids start, counted over all chunks.
+    /// The form ids of the passages read here and not yet packed.
+    tokens: Vec<u32>,
+    /// Where each of those passages' ids start.
     token_starts: Vec<usize>,
-    token_count: usize,
+    /// The ids of the passages read before, packed in runs, each with the
+    /// map from its ids to the forms here.
+    runs: Vec<(Packed, Vec<u32>)>,
     form_ids: FastMap<Box<str>, u32>,
     forms: Vec<Box<str>>,
     short_ids: FastMap<String, u32>,
@@ -328,14 +276,7 @@ impl Builder {
     fn add(&mut self, doc: usize, role: Option<Role>, text: &str, short: bool) {
         self.passage_doc.push(doc as u32);
         self.passage_role.push(role);
-        self.token_starts.push(self.token_count);
-        if self.tokens.is_empty() {
-            self.tokens.push(Vec::new());
-        }
-        let Some(tokens) = self.tokens.last_mut() else {
-            return;
-        };
-        let before = tokens.len();
+        self.token_starts.push(self.tokens.len());
         for_each_word(text, |_, word| {
             let id = match self.form_ids.get(word) {
                 Some(&id) => id,
@@ -346,9 +287,8 @@ impl Builder {
                     id
                 }
             };
-            tokens.push(id);
+            self.tokens.push(id);
         });
-        self.token_count += tokens.len() - before;
         if short {
             let next = self.shorts.len() as u32;
             let id = *self.short_ids.entry(text.to_string()).or_insert(next);
@@ -359,9 +299,20 @@ impl Builder {
         }
     }
 
+    /// Packs the ids of the passages read here into a run: a run waiting
+    /// to be joined takes a byte or two an id rather than four.
+    fn seal(&mut self) {
+        self.token_starts.push(self.tokens.len());
+        let lens: Vec<usize> = self.token_starts.windows(2).map(|w| w[1] - w[0]).collect();
+        let packed = Packed::pack(&std::mem::take(&mut self.tokens), &lens);
+        self.token_starts.clear();
+        self.runs
+            .push((packed, (0..self.forms.len() as u32).collect()));
+    }
+
     /// Adds the passages `part` read after those read here, as if read by
     /// this builder: its forms and short texts take the ids here, new ones
-    /// numbered in the order `part` met them.
+    /// numbered in the order `part` met them. Both are sealed.
     fn join(&mut self, part: Builder) {
         let form_id: Vec<u32> = part
             .forms
@@ -388,13 +339,9 @@ impl Builder {
                 id
             })
             .collect();
-        let offset = self.token_count;
-        self.token_starts
-            .extend(part.token_starts.iter().map(|s| s + offset));
-        self.token_count += part.token_count;
-        for mut chunk in part.tokens {
-            chunk.iter_mut().for_each(|f| *f = form_id[*f as usize]);
-            self.tokens.push(chunk);
+        for (run, mut map) in part.runs {
+            map.iter_mut().for_each(|f| *f = form_id[*f as usize]);
+            self.runs.push((run, map));
         }
         self.passage_doc.extend(part.passage_doc);
         self.passage_role.extend(part.passage_role);
@@ -407,8 +354,11 @@ impl Builder {
     /// words at the front those lookups stay in the processor's cache.
     fn number_forms_by_frequency(&mut self) {
         let mut counts = vec![0u32; self.forms.len()];
-        for &f in self.tokens.iter().flatten() {
-            counts[f as usize] = counts[f as usize].saturating_add(1);
+        for (run, map) in &self.runs {
+            for f in (0..run.lists()).flat_map(|list| run.get(list)) {
+                let f = map[f as usize] as usize;
+                counts[f] = counts[f].saturating_add(1);
+            }
         }
         let mut order: Vec<u32> = (0..self.forms.len() as u32).collect();
         order.sort_by_key(|&f| std::cmp::Reverse(counts[f as usize]));
@@ -416,8 +366,8 @@ impl Builder {
         for (new, &old) in order.iter().enumerate() {
             new_id[old as usize] = new as u32;
         }
-        for f in self.tokens.iter_mut().flatten() {
-            *f = new_id[*f as usize];
+        for (_, map) in &mut self.runs {
+            map.iter_mut().for_each(|f| *f = new_id[*f as usize]);
         }
         let mut forms = std::mem::take(&mut self.forms);
         self.forms = order
@@ -427,12 +377,13 @@ impl Builder {
     }
 
     fn finish(mut self, docs: Vec<DocInfo>) -> SearchIndex {
-        self.token_starts.push(self.token_count);
+        if !self.token_starts.is_empty() {
+            self.seal();
+        }
         self.number_forms_by_frequency();
-        let lens: Vec<usize> = self.token_starts.windows(2).map(|w| w[1] - w[0]).collect();
-        let tokens = Packed::pack(std::mem::take(&mut self.tokens), &lens);
-        drop(lens);
-        give_back_freed_memory();
+        let tokens = Packed::join(std::mem::take(&mut self.runs));
+        // The runs just joined (150 MB at a million paragraphs) go.
+        crate::memory::give_back();
         let mut folded: Vec<(String, u32)> = self
             .forms
             .iter()
@@ -454,7 +405,7 @@ impl Builder {
             }
         });
         let passages = self.passage_doc.len();
-        let postings = Lists::from_pairs(words.len(), |push| {
+        let postings = Postings::from_pairs(words.len(), |push| {
             let mut forms = Vec::new();
             for p in 0..passages {
                 tokens.unpack(p, &mut forms);
@@ -509,29 +460,6 @@ mod tests {
         assert_eq!(lists.get(1), [0, 2]);
         assert_eq!(lists.get(2), [] as [u32; 0]);
         assert_eq!(lists.get(9), [] as [u32; 0]);
-    }
-
-    #[test]
-    fn packed_lists_unpack_to_what_was_packed() {
-        let lists: Vec<Vec<u32>> = vec![
-            vec![0, 1, 0x7f],
-            vec![],
-            vec![0x80, 0x3fff, 0x4000, u32::MAX],
-            vec![],
-        ];
-        // Chunk borders need not fall between lists.
-        let ids: Vec<u32> = lists.iter().flatten().copied().collect();
-        let chunks = vec![ids[..2].to_vec(), ids[2..5].to_vec(), ids[5..].to_vec()];
-        let lens: Vec<usize> = lists.iter().map(Vec::len).collect();
-        let packed = Packed::pack(chunks, &lens);
-        assert_eq!(packed.bytes.len(), 3 + 2 + 2 + 3 + 5);
-        let mut out = vec![9];
-        for (i, list) in lists.iter().enumerate() {
-            packed.unpack(i, &mut out);
-            assert_eq!(&out, list);
-        }
-        packed.unpack(lists.len(), &mut out);
-        assert!(out.is_empty(), "a list past the end is empty");
     }
 
     #[test]

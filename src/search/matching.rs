@@ -160,7 +160,7 @@ impl Resolved {
         words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let cost = words
             .iter()
-            .map(|&(w, _)| index.postings.get(w as usize).len())
+            .map(|&(w, _)| index.postings.len(w as usize))
             .sum();
         Resolved {
             words,

@@ -18,6 +18,7 @@ mod hit;
 mod index;
 mod looked;
 mod matching;
+mod packed;
 mod query;
 mod rank;
 mod snippet;

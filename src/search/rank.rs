@@ -197,14 +197,14 @@ impl<'a> Run<'a> {
     }
 
     /// The postings of word `w` within the range searched.
-    fn postings(&self, w: u32) -> &'a [u32] {
-        let list = self.index.postings.get(w as usize);
-        if self.range.len() == self.index.passages() {
-            return list;
-        }
-        let from = list.partition_point(|&p| (p as usize) < self.range.start);
-        let to = list.partition_point(|&p| (p as usize) < self.range.end);
-        &list[from..to]
+    fn postings(&self, w: u32) -> impl Iterator<Item = usize> + 'a {
+        let range = self.range.clone();
+        self.index
+            .postings
+            .get(w as usize)
+            .map(|p| p as usize)
+            .skip_while(move |&p| p < range.start)
+            .take_while(move |&p| p < range.end)
     }
 
     /// The short passages in the range: passage, text id, and offset in
@@ -306,15 +306,15 @@ impl<'a> Run<'a> {
                 continue;
             }
             for &(w, _) in &ex.tokens[0].words {
-                for &p in self.postings(w) {
-                    t.met[p as usize - base] = BARRED;
+                for p in self.postings(w) {
+                    t.met[p - base] = BARRED;
                 }
             }
         }
         for j in 0..self.terms.len() {
             for &(w, score) in &self.terms[j].source() {
-                for &p in self.postings(w) {
-                    t.touch(j, p as usize - base, score, || self.allowed(p as usize));
+                for p in self.postings(w) {
+                    t.touch(j, p - base, score, || self.allowed(p));
                 }
             }
             if self.matches_whole(j) {

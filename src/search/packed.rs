@@ -1,0 +1,238 @@
+//! Lists of ids stored end to end in LEB128: seven bits a byte, the low
+//! ones first, the top bit set on every byte but a number's last. Most of
+//! a large corpus's index is such lists, and small numbers take a byte or
+//! two rather than four: form ids, numbered most frequent first, and the
+//! gaps between the passages holding a word.
+
+/// Lists of numbers, one list per key, each packed.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Packed {
+    starts: Vec<usize>,
+    bytes: Vec<u8>,
+}
+
+fn packed_len(n: u32) -> usize {
+    (u32::BITS - n.leading_zeros()).max(1).div_ceil(7) as usize
+}
+
+/// Writes `n` at `bytes[*at..]`, moving `at` past it.
+fn write(bytes: &mut [u8], at: &mut usize, mut n: u32) {
+    while n >= 0x80 {
+        bytes[*at] = n as u8 | 0x80;
+        *at += 1;
+        n >>= 7;
+    }
+    bytes[*at] = n as u8;
+    *at += 1;
+}
+
+impl Packed {
+    /// Packs `lens.len()` lists, whose lengths are `lens`, from their
+    /// numbers end to end.
+    pub fn pack(numbers: &[u32], lens: &[usize]) -> Packed {
+        let total = numbers.iter().map(|&n| packed_len(n)).sum();
+        let mut bytes = vec![0; total];
+        let mut starts = Vec::with_capacity(lens.len() + 1);
+        let mut numbers = numbers.iter().copied();
+        let mut at = 0;
+        for &len in lens {
+            starts.push(at);
+            for n in numbers.by_ref().take(len) {
+                write(&mut bytes, &mut at, n);
+            }
+        }
+        starts.push(at);
+        Packed { starts, bytes }
+    }
+
+    /// Joins runs of lists end to end into one, each number `n` of a run
+    /// becoming `map[n]` of the run's map; each run is freed once joined.
+    pub fn join(runs: Vec<(Packed, Vec<u32>)>) -> Packed {
+        let mapped = |(run, map): &(Packed, Vec<u32>)| {
+            (0..run.lists())
+                .flat_map(|list| run.get(list))
+                .map(|n| packed_len(map.get(n as usize).copied().unwrap_or(0)))
+                .sum::<usize>()
+        };
+        let total = runs.iter().map(mapped).sum();
+        let mut bytes = vec![0; total];
+        let mut starts =
+            Vec::with_capacity(runs.iter().map(|(run, _)| run.lists()).sum::<usize>() + 1);
+        let mut at = 0;
+        for (run, map) in runs {
+            for list in 0..run.lists() {
+                starts.push(at);
+                for n in run.get(list) {
+                    write(
+                        &mut bytes,
+                        &mut at,
+                        map.get(n as usize).copied().unwrap_or(0),
+                    );
+                }
+            }
+        }
+        starts.push(at);
+        Packed { starts, bytes }
+    }
+
+    /// How many lists there are.
+    pub fn lists(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// The numbers of list `list`.
+    pub fn get(&self, list: usize) -> Numbers<'_> {
+        let bytes = match (self.starts.get(list), self.starts.get(list + 1)) {
+            (Some(&from), Some(&to)) => &self.bytes[from..to],
+            _ => &[],
+        };
+        Numbers(bytes.iter())
+    }
+
+    /// List `list`, into `out`.
+    pub fn unpack(&self, list: usize, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(self.get(list));
+    }
+}
+
+pub(super) struct Numbers<'a>(std::slice::Iter<'a, u8>);
+
+impl Iterator for Numbers<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let (mut n, mut shift) = (0u32, 0u32);
+        for &byte in self.0.by_ref() {
+            n |= u32::from(byte & 0x7f).wrapping_shl(shift);
+            if byte & 0x80 == 0 {
+                return Some(n);
+            }
+            shift += 7;
+        }
+        None
+    }
+}
+
+/// For each word, the passages holding it in increasing order, packed as
+/// the gaps between them, with how many there are.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Postings {
+    gaps: Packed,
+    counts: Vec<u32>,
+}
+
+impl Postings {
+    /// Builds the lists from `(key, passage)` pairs given in passage order,
+    /// dropping a repeat of a key's last passage. `pairs` is called twice:
+    /// once to size each list, once to fill it, so that no list of four
+    /// bytes a posting is ever held.
+    pub fn from_pairs(keys: usize, pairs: impl Fn(&mut dyn FnMut(usize, u32))) -> Postings {
+        let mut last: Vec<Option<u32>> = vec![None; keys];
+        let mut sizes = vec![0usize; keys + 1];
+        let mut counts = vec![0u32; keys];
+        pairs(&mut |key, p| {
+            if last[key] != Some(p) {
+                sizes[key + 1] += packed_len(p - last[key].unwrap_or(0));
+                counts[key] += 1;
+                last[key] = Some(p);
+            }
+        });
+        for k in 0..keys {
+            sizes[k + 1] += sizes[k];
+        }
+        let mut bytes = vec![0; sizes[keys]];
+        let mut next = sizes.clone();
+        last.fill(None);
+        pairs(&mut |key, p| {
+            if last[key] != Some(p) {
+                write(&mut bytes, &mut next[key], p - last[key].unwrap_or(0));
+                last[key] = Some(p);
+            }
+        });
+        Postings {
+            gaps: Packed {
+                starts: sizes,
+                bytes,
+            },
+            counts,
+        }
+    }
+
+    /// How many passages hold word `key`.
+    pub fn len(&self, key: usize) -> usize {
+        self.counts.get(key).map_or(0, |&n| n as usize)
+    }
+
+    /// The passages holding word `key`, in increasing order.
+    pub fn get(&self, key: usize) -> impl Iterator<Item = u32> + '_ {
+        self.gaps.get(key).scan(0u32, |p, gap| {
+            *p += gap;
+            Some(*p)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_lists_unpack_to_what_was_packed() {
+        let lists: Vec<Vec<u32>> = vec![
+            vec![0, 1, 0x7f],
+            vec![],
+            vec![0x80, 0x3fff, 0x4000, u32::MAX],
+            vec![],
+        ];
+        let all: Vec<u32> = lists.iter().flatten().copied().collect();
+        let lens: Vec<usize> = lists.iter().map(Vec::len).collect();
+        let packed = Packed::pack(&all, &lens);
+        assert_eq!(packed.bytes.len(), 3 + 2 + 2 + 3 + 5);
+        let mut out = vec![9];
+        for (i, list) in lists.iter().enumerate() {
+            packed.unpack(i, &mut out);
+            assert_eq!(&out, list);
+        }
+        packed.unpack(lists.len(), &mut out);
+        assert!(out.is_empty(), "a list past the end is empty");
+    }
+
+    #[test]
+    fn runs_join_end_to_end_through_their_maps() {
+        let first = Packed::pack(&[1, 0, 2], &[2, 0, 1]);
+        let second = Packed::pack(&[1], &[1]);
+        let joined = Packed::join(vec![(first, vec![10, 20, 0x4000]), (second, vec![0, 7])]);
+        let lists: Vec<Vec<u32>> = (0..joined.lists())
+            .map(|l| joined.get(l).collect())
+            .collect();
+        assert_eq!(lists, [vec![20, 10], vec![], vec![0x4000], vec![7]]);
+        assert_eq!(joined.bytes.len(), 1 + 1 + 3 + 1);
+    }
+
+    #[test]
+    fn postings_keep_passages_in_order_without_repeats() {
+        let pairs = [
+            (1, 0),
+            (1, 0),
+            (0, 1),
+            (1, 2),
+            (1, 2),
+            (0, 300),
+            (0, 70_000),
+        ];
+        let postings = Postings::from_pairs(3, |push| {
+            for &(k, p) in &pairs {
+                push(k, p);
+            }
+        });
+        let list = |k| postings.get(k).collect::<Vec<u32>>();
+        assert_eq!(list(0), [1, 300, 70_000]);
+        assert_eq!(list(1), [0, 2]);
+        assert!(list(2).is_empty() && list(9).is_empty());
+        assert_eq!(
+            (postings.len(0), postings.len(1), postings.len(9)),
+            (3, 2, 0)
+        );
+    }
+}
