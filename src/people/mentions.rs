@@ -41,7 +41,7 @@ struct Found {
 
 /// For each entity, the (document, paragraph) pairs whose text names it, in
 /// corpus order, without repeats.
-pub(super) fn passages(corpus: &Corpus) -> Vec<Vec<(usize, usize)>> {
+pub(super) fn passages(corpus: &Corpus) -> Vec<Vec<(u32, u32)>> {
     let entities = corpus.entities.all();
     let mut names: Vec<Vec<&str>> = entities.iter().map(|e| e.names().collect()).collect();
     let mut acronyms: Vec<HashSet<&str>> = entities
@@ -58,7 +58,9 @@ pub(super) fn passages(corpus: &Corpus) -> Vec<Vec<(usize, usize)>> {
     let forms = forms(&names);
     let all: HashSet<&str> = acronyms.iter().flatten().copied().collect();
     let longest = all.iter().map(|a| a.len()).max().unwrap_or(0);
-    let per_document: Vec<Vec<(EntityId, usize)>> = corpus
+    // Document and paragraph as u32: a large corpus names its entities in
+    // millions of paragraphs, held twice here for a moment.
+    let per_document: Vec<Vec<(EntityId, u32)>> = corpus
         .documents
         .par_iter()
         .map(|doc| in_document(doc, &forms, &acronyms, &all, longest))
@@ -66,7 +68,7 @@ pub(super) fn passages(corpus: &Corpus) -> Vec<Vec<(usize, usize)>> {
     let mut found = vec![Vec::new(); entities.len()];
     for (d, pairs) in per_document.into_iter().enumerate() {
         for (entity, paragraph) in pairs {
-            found[entity].push((d, paragraph));
+            found[entity].push((d as u32, paragraph));
         }
     }
     // Repeats go at the end: a search of the list per find made a name
@@ -148,7 +150,7 @@ fn in_document(
     acronyms: &[HashSet<&str>],
     all: &HashSet<&str>,
     longest: usize,
-) -> Vec<(EntityId, usize)> {
+) -> Vec<(EntityId, u32)> {
     let mut out = Vec::new();
     // Which entities each acronym is tied to here, and the acronyms tied to
     // something that is not one of their entities.
@@ -164,7 +166,7 @@ fn in_document(
     for (p, text) in doc.paragraphs.iter().enumerate() {
         let text_words = words(text);
         let found = names_in(&text_words, forms);
-        out.extend(found.iter().map(|f| (f.entity, p)));
+        out.extend(found.iter().map(|f| (f.entity, p as u32)));
         for (acronym, before) in parenthesised(text, all, longest) {
             // The name must end right before the parenthesis.
             let owner = found.iter().find(|f| {
@@ -188,7 +190,7 @@ fn in_document(
         };
         for (p, text) in doc.paragraphs.iter().enumerate() {
             if whole_word(text, acronym) {
-                out.push((entity, p));
+                out.push((entity, p as u32));
             }
         }
     }
@@ -256,7 +258,7 @@ mod tests {
         let e = e.unwrap_or_else(|| panic!("no entity {entity}"));
         passages(corpus)[e]
             .iter()
-            .map(|&(d, p)| (corpus.documents[d].id.clone(), p + 1))
+            .map(|&(d, p)| (corpus.documents[d as usize].id.clone(), p as usize + 1))
             .collect()
     }
 

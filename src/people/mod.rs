@@ -72,10 +72,13 @@ impl Passages {
             mentions::passages(corpus)
                 .into_iter()
                 .map(|mut found| {
-                    found.sort_by_key(|&(doc, paragraph)| (rank[doc], paragraph));
+                    found.sort_by_key(|&(doc, paragraph)| (rank[doc as usize], paragraph));
                     found
                         .into_iter()
-                        .map(|(doc, paragraph)| Passage { doc, paragraph })
+                        .map(|(doc, paragraph)| Passage {
+                            doc: doc as usize,
+                            paragraph: paragraph as usize,
+                        })
                         .collect()
                 })
                 .collect(),
