@@ -211,11 +211,11 @@ pub(super) fn one(
             passages: passages
                 .iter()
                 .map(|p| {
-                    let doc = &corpus.documents[p.doc];
+                    let doc = &corpus.documents[p.doc()];
                     PassageRow {
                         doc: &doc.id,
-                        n: p.paragraph + 1,
-                        text: &doc.paragraphs[p.paragraph],
+                        n: p.paragraph() + 1,
+                        text: &doc.paragraphs[p.paragraph()],
                     }
                 })
                 .collect(),
@@ -239,7 +239,7 @@ pub(super) fn one(
     let listed = index.appearances(e);
     let mut named_only: Vec<usize> = passages
         .iter()
-        .map(|p| p.doc)
+        .map(|p| p.doc())
         .filter(|&d| !listed.iter().any(|a| a.doc == d))
         .collect();
     named_only.dedup();
@@ -252,8 +252,8 @@ pub(super) fn one(
         let appearance = index.appearances(e).iter().find(|a| a.doc == d);
         let named: Vec<usize> = passages
             .iter()
-            .filter(|p| p.doc == d)
-            .map(|p| p.paragraph)
+            .filter(|p| p.doc() == d)
+            .map(|p| p.paragraph())
             .collect();
         if appearance.is_none() && named.is_empty() {
             continue;

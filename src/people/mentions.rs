@@ -58,9 +58,9 @@ pub(super) fn passages(corpus: &Corpus) -> Vec<Vec<(u32, u32)>> {
     let forms = forms(&names);
     let all: HashSet<&str> = acronyms.iter().flatten().copied().collect();
     let longest = all.iter().map(|a| a.len()).max().unwrap_or(0);
-    // Document and paragraph as u32: a large corpus names its entities in
-    // millions of paragraphs, held twice here for a moment.
-    let per_document: Vec<Vec<(EntityId, u32)>> = corpus
+    // Entity, document and paragraph as u32: a large corpus names its
+    // entities in millions of paragraphs, held twice here for a moment.
+    let per_document: Vec<Vec<(u32, u32)>> = corpus
         .documents
         .par_iter()
         .map(|doc| in_document(doc, &forms, &acronyms, &all, longest))
@@ -68,7 +68,7 @@ pub(super) fn passages(corpus: &Corpus) -> Vec<Vec<(u32, u32)>> {
     let mut found = vec![Vec::new(); entities.len()];
     for (d, pairs) in per_document.into_iter().enumerate() {
         for (entity, paragraph) in pairs {
-            found[entity].push((d as u32, paragraph));
+            found[entity as usize].push((d as u32, paragraph));
         }
     }
     // Repeats go at the end: a search of the list per find made a name
@@ -150,7 +150,7 @@ fn in_document(
     acronyms: &[HashSet<&str>],
     all: &HashSet<&str>,
     longest: usize,
-) -> Vec<(EntityId, u32)> {
+) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     // Which entities each acronym is tied to here, and the acronyms tied to
     // something that is not one of their entities.
@@ -166,7 +166,7 @@ fn in_document(
     for (p, text) in doc.paragraphs.iter().enumerate() {
         let text_words = words(text);
         let found = names_in(&text_words, forms);
-        out.extend(found.iter().map(|f| (f.entity, p as u32)));
+        out.extend(found.iter().map(|f| (f.entity as u32, p as u32)));
         for (acronym, before) in parenthesised(text, all, longest) {
             // The name must end right before the parenthesis.
             let owner = found.iter().find(|f| {
@@ -190,7 +190,7 @@ fn in_document(
         };
         for (p, text) in doc.paragraphs.iter().enumerate() {
             if whole_word(text, acronym) {
-                out.push((entity, p as u32));
+                out.push((entity as u32, p as u32));
             }
         }
     }

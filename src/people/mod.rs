@@ -47,12 +47,24 @@ pub struct Appearance {
     pub people: Vec<usize>,
 }
 
-/// A paragraph that names an entity.
+/// A paragraph that names an entity: a large corpus has millions, so
+/// they are kept in eight bytes each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Passage {
-    pub doc: usize,
-    /// 0-based index into the document's `paragraphs`.
-    pub paragraph: usize,
+    doc: u32,
+    paragraph: u32,
+}
+
+impl Passage {
+    /// The document, by index in the corpus.
+    pub fn doc(self) -> usize {
+        self.doc as usize
+    }
+
+    /// The 0-based index into the document's `paragraphs`.
+    pub fn paragraph(self) -> usize {
+        self.paragraph as usize
+    }
 }
 
 /// For each entity, the paragraphs that name it, newest document first,
@@ -75,10 +87,7 @@ impl Passages {
                     found.sort_by_key(|&(doc, paragraph)| (rank[doc as usize], paragraph));
                     found
                         .into_iter()
-                        .map(|(doc, paragraph)| Passage {
-                            doc: doc as usize,
-                            paragraph: paragraph as usize,
-                        })
+                        .map(|(doc, paragraph)| Passage { doc, paragraph })
                         .collect()
                 })
                 .collect(),

@@ -104,23 +104,23 @@ pub fn detail(library: &Library, entity: EntityId) -> Vec<DetailRow> {
     };
     rows.push(row(heading, RowKind::Heading));
     for p in passages {
-        let Some(doc) = corpus.documents.get(p.doc) else {
+        let Some(doc) = corpus.documents.get(p.doc()) else {
             continue;
         };
-        let Some(text) = doc.paragraphs.get(p.paragraph) else {
+        let Some(text) = doc.paragraphs.get(p.paragraph()) else {
             continue;
         };
         let line = format!(
             "{} ¶{}: {}",
             doc.shown_date(),
-            p.paragraph + 1,
+            p.paragraph() + 1,
             text.replace('\n', " ")
         );
         rows.push(row(
             line,
             RowKind::Open {
-                doc: p.doc,
-                paragraph: Some(p.paragraph),
+                doc: p.doc(),
+                paragraph: Some(p.paragraph()),
             },
         ));
     }
