@@ -8,7 +8,7 @@ use crate::people::{Passages, PeopleIndex};
 use crate::search::SearchIndex;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::AtomicUsize;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
 
 pub struct Library {
     /// Shared with the threads that build the indexes.
@@ -110,7 +110,9 @@ impl Library {
     /// Builds the indexes on two threads, handing each to `send` as it is
     /// done: the People index then its passages on one, the search index
     /// (counting the paragraphs it has read in `read`) on the other. The
-    /// threads are not joined: quitting does not wait for them.
+    /// passages wait for the search index: search is what is typed into
+    /// first, and the two builds at once held the most memory. The threads
+    /// are not joined: quitting does not wait for them.
     pub fn build_apart(
         &self,
         read: Arc<AtomicUsize>,
@@ -118,12 +120,15 @@ impl Library {
     ) {
         let corpus = Arc::clone(&self.corpus);
         let to_people = send.clone();
+        let (searched, search_built) = mpsc::channel::<()>();
         std::thread::spawn(move || {
             let people = guarded(Index::People, || {
                 Built::People(Box::new(PeopleIndex::new(&corpus)))
             });
             let built = matches!(people, Built::People(_));
             to_people(people);
+            // Sent when the search index is built or its thread is gone.
+            let _ = search_built.recv();
             if built {
                 to_people(guarded(Index::Passages, || {
                     Built::Passages(Passages::find(&corpus))
@@ -136,6 +141,7 @@ impl Library {
             send(guarded(Index::Search, || {
                 Built::Search(Box::new(SearchIndex::build_counting(&corpus, &read)))
             }));
+            drop(searched);
         });
     }
 }
