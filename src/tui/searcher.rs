@@ -21,12 +21,20 @@ impl Searcher {
         let (asks, asked) = mpsc::channel::<Ask>();
         let (send, answers) = mpsc::channel();
         std::thread::spawn(move || {
+            // A pool of its own for a query's parallel work: in the global
+            // one it waited behind the People passages being found, for
+            // seconds at a million paragraphs.
+            let pool = rayon::ThreadPoolBuilder::new().build().ok();
+            let run = |ask: &Ask| match &pool {
+                Some(pool) => pool.install(|| answer(&library, ask)),
+                None => answer(&library, ask),
+            };
             while let Ok(mut ask) = asked.recv() {
                 // Only the latest query is worth ranking.
                 while let Ok(later) = asked.try_recv() {
                     ask = later;
                 }
-                let found = caught(|| answer(&library, &ask)).unwrap_or_else(|why| Found {
+                let found = caught(|| run(&ask)).unwrap_or_else(|why| Found {
                     id: ask.id,
                     text: ask.text.clone(),
                     hits: Vec::new(),
