@@ -127,7 +127,8 @@ impl Library {
             });
             let built = matches!(people, Built::People(_));
             to_people(people);
-            // Sent when the search index is built or its thread is gone.
+            // Returns once the search thread has let go of its end: its
+            // index is built, or its build failed.
             let _ = search_built.recv();
             if built {
                 to_people(guarded(Index::Passages, || {
