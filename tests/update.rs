@@ -554,6 +554,12 @@ fn typing_asks_the_query_apart_and_only_the_latest_answer_is_shown() {
     update(&mut s, &lib, Msg::Searched(answer(&lib, &second)));
     assert_eq!(search(&s).hits, before);
     assert!(!s.searching());
+    // An answer that comes after the overlay closed is dropped.
+    let third = asked(update(&mut s, &lib, Msg::Typed('x')));
+    update(&mut s, &lib, Msg::Do(Action::Back));
+    assert!(s.overlays.is_empty() && !s.searching());
+    update(&mut s, &lib, Msg::Searched(answer(&lib, &third)));
+    assert!(s.overlays.is_empty());
 }
 
 #[test]
