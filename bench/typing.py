@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""How long a query typed into the reader's search overlay takes to show.
+
+Usage: bench/typing.py BINARY CORPUS_DIR
+
+Starts `BINARY --corpus CORPUS_DIR` in a 120x40 tmux session (with its own
+empty HOME), opens the search overlay and types `crimes` as soon as the list
+is drawn, then polls the screen (`tmux capture-pane`, every 10 ms, so each
+time includes up to ~20 ms of polling) and prints:
+- when the search index arrived and `crimes` was answered;
+- a query typed at once (as tmux sends it: every key in one burst), from
+  the keys to its hits: first while the People passages are still found,
+  then three times each for two queries once the reader is idle;
+- a key typed after a query (`y` after `crimes humanit`), from the key to
+  the key shown in the input line, and to its hits: medians of 10.
+Needs tmux.
+"""
+import os, shutil, subprocess, sys, tempfile, time
+
+binary, corpus = sys.argv[1], sys.argv[2]
+home = tempfile.mkdtemp()
+session = "nkread-typing"
+
+
+def sh(*args):
+    return subprocess.run(args, capture_output=True, text=True).stdout
+
+
+def screen():
+    return sh("tmux", "capture-pane", "-p", "-t", session)
+
+
+def keys(*k):
+    sh("tmux", "send-keys", "-t", session, *k)
+
+
+def wait(done, limit=300):
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        s = screen()
+        if done(s):
+            return time.perf_counter() - start, s
+        time.sleep(0.01)
+    sys.exit(f"gave up after {limit} s; the screen:\n{screen()}")
+
+
+def status(s):
+    return s.splitlines()[-1]
+
+
+def typed(text, label):
+    keys("C-u")
+    wait(lambda s: "Words in any order" in s)
+    keys(text)
+    took, s = wait(lambda s: ("/" + text) in s and "1/200" in s)
+    print(f"{label}: '{text}', its hits shown after {took * 1000:.0f} ms")
+
+
+sh("tmux", "kill-session", "-t", session)
+sh("tmux", "new", "-d", "-s", session, "-x", "120", "-y", "40",
+   f"env HOME={home} XDG_DATA_HOME={home}/d XDG_CONFIG_HOME={home}/c {binary} --corpus {corpus}")
+try:
+    wait(lambda s: "Documents" in s)
+    keys("/")
+    wait(lambda s: "Search all" in s)
+    keys("crimes")
+    took, s = wait(lambda s: "1/200" in s)
+    print(f"the index arrived and 'crimes' was answered {took:.1f} s after '/'"
+          f" (status: {status(s)[8:40].strip()})")
+    typed("crimes humanit", "while the passages are found")
+    wait(lambda s: "indexing" not in status(s))
+    for run in range(3):
+        typed("crimes humanit", f"idle, run {run + 1}")
+        typed("secrty councl", f"idle, run {run + 1}")
+    echoed, answered = [], []
+    for _ in range(10):
+        keys("C-u")
+        wait(lambda s: "Words in any order" in s)
+        keys("crimes humanit")
+        wait(lambda s: "/crimes humanit " in s and "1/200" in s)
+        start = time.perf_counter()
+        keys("y")
+        took, _ = wait(lambda s: "/crimes humanity" in s)
+        echoed.append(took)
+        wait(lambda s: "/crimes humanity" in s and "1/200" in s)
+        answered.append(time.perf_counter() - start)
+    echoed.sort()
+    answered.sort()
+    print(f"a key after a query: shown after {echoed[5] * 1000:.0f} ms (median of 10,"
+          f" max {echoed[-1] * 1000:.0f}), its hits after {answered[5] * 1000:.0f} ms"
+          f" (max {answered[-1] * 1000:.0f})")
+    keys("Escape")
+    time.sleep(0.2)
+    keys("q")
+    time.sleep(0.5)
+finally:
+    sh("tmux", "kill-session", "-t", session)
+    shutil.rmtree(home, ignore_errors=True)
