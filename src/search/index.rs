@@ -4,7 +4,7 @@
 //!
 //! Passages are numbered document by document: the title, then the people
 //! in order, then the paragraphs, so a document's passages are one range
-//! and a posting list restricted to one document is a slice of it.
+//! and a posting list restricted to one document is a run of it.
 
 use super::packed::{Packed, Postings};
 use super::text::{fold, for_each_word};

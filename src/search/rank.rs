@@ -238,17 +238,24 @@ impl<'a> Run<'a> {
         if !self.matches_whole(j) {
             return 0;
         }
-        if self.whole[j].is_empty() {
-            self.whole[j] = vec![None; self.index.shorts_lower.len()];
-        }
-        if let Some(Some(score)) = self.whole[j].get(short) {
+        if let Some(Some(score)) = self.wholes(j).get(short) {
             return *score;
         }
         let score = self.whole_score(j, short);
-        if let Some(slot) = self.whole[j].get_mut(short) {
+        if let Some(slot) = self.wholes(j).get_mut(short) {
             *slot = Some(score);
         }
         score
+    }
+
+    /// Group `j`'s whole matches worked out so far, by short text id.
+    fn wholes(&mut self, j: usize) -> &mut Vec<Option<u16>> {
+        let shorts = self.index.shorts_lower.len();
+        let wholes = &mut self.whole[j];
+        if wholes.is_empty() {
+            *wholes = vec![None; shorts];
+        }
+        wholes
     }
 
     /// Works out `whole_match` for each of `shorts` at once, on all cores:
@@ -258,20 +265,19 @@ impl<'a> Run<'a> {
         if !self.matches_whole(j) {
             return;
         }
-        if self.whole[j].is_empty() {
-            self.whole[j] = vec![None; self.index.shorts_lower.len()];
-        }
+        let known = self.wholes(j);
         let mut todo: Vec<usize> = shorts
             .iter()
             .copied()
-            .filter(|&s| self.whole[j].get(s).is_some_and(Option::is_none))
+            .filter(|&s| known.get(s).is_some_and(Option::is_none))
             .collect();
         todo.sort_unstable();
         todo.dedup();
         let this = &*self;
         let scores: Vec<u16> = todo.par_iter().map(|&s| this.whole_score(j, s)).collect();
+        let known = self.wholes(j);
         for (s, score) in todo.into_iter().zip(scores) {
-            self.whole[j][s] = Some(score);
+            known[s] = Some(score);
         }
     }
 
