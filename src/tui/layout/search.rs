@@ -1,7 +1,7 @@
 //! Running the search overlay's query, and finding the last query's matches
 //! in one document: the one place both the update and the views ask.
 
-use crate::library::{Index, Library};
+use crate::library::Library;
 use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope, SearchIndex};
 use crate::tui::msg::{Ask, Found};
 
@@ -77,39 +77,4 @@ pub fn marks(library: &Library, text: &str, doc: usize, paragraph: usize) -> Vec
         .find(|&(p, _)| p == paragraph)
         .map(|(_, hit)| index.indices(&hit, &query, &library.corpus))
         .unwrap_or_default()
-}
-
-/// What is still being indexed, for the status bar: the search index's
-/// progress (`read` of `paragraphs`), then the People index or its
-/// passages; None once all is built.
-pub fn indexing(library: &Library, read: usize, paragraphs: usize) -> Option<String> {
-    let failed: Vec<String> = [Index::Search, Index::People, Index::Passages]
-        .into_iter()
-        .filter_map(|index| {
-            library
-                .failure(index)
-                .map(|why| format!("{index:?}: {why}"))
-        })
-        .collect();
-    if !failed.is_empty() {
-        return Some(format!(
-            "could not build an index (a bug; restart nkread): {}",
-            failed.join("; ")
-        ));
-    }
-    let mut parts = Vec::new();
-    if library.search().is_none() {
-        // Once every paragraph is read, the index is put together, which
-        // at a million paragraphs takes seconds: said, not left at 99%.
-        parts.push(match (read * 100).checked_div(paragraphs) {
-            Some(percent) if read < paragraphs => format!("search {}%", percent.min(99)),
-            _ => "search: finishing".to_string(),
-        });
-    }
-    match library.people() {
-        None => parts.push("people".to_string()),
-        Some(people) if !people.has_passages() => parts.push("passages".to_string()),
-        Some(_) => {}
-    }
-    (!parts.is_empty()).then(|| format!("indexing… {}", parts.join(", ")))
 }

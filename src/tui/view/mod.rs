@@ -73,7 +73,7 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             (_, None) => {}
         }
     }
-    let building = layout::search::indexing(library, state.indexed, state.paragraphs);
+    let building = status::indexing(library, state.indexed, state.paragraphs);
     frame.render_widget(status::StatusView { state, building }, status);
     match state.overlays.last() {
         Some(Overlay::Help { scroll }) => frame.render_widget(

@@ -1,6 +1,7 @@
-//! The status bar: the focused pane, then a message or the pane's key hints
-//! as the live key map binds them.
+//! The status bar: the focused pane, what is still being indexed, then a
+//! message or the pane's key hints as the live key map binds them.
 
+use crate::library::{Index, Library};
 use crate::tui::keymap::Layer;
 use crate::tui::layout::text::truncate;
 use crate::tui::msg::Action;
@@ -150,4 +151,39 @@ impl Widget for StatusView<'_> {
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// What is still being indexed, for the status bar: the search index's
+/// progress (`read` of `paragraphs`), then the People index or its
+/// passages; None once all is built.
+pub(super) fn indexing(library: &Library, read: usize, paragraphs: usize) -> Option<String> {
+    let failed: Vec<String> = [Index::Search, Index::People, Index::Passages]
+        .into_iter()
+        .filter_map(|index| {
+            library
+                .failure(index)
+                .map(|why| format!("{index:?}: {why}"))
+        })
+        .collect();
+    if !failed.is_empty() {
+        return Some(format!(
+            "could not build an index (a bug; restart nkread): {}",
+            failed.join("; ")
+        ));
+    }
+    let mut parts = Vec::new();
+    if library.search().is_none() {
+        // Once every paragraph is read, the index is put together, which
+        // at a million paragraphs takes seconds: said, not left at 99%.
+        parts.push(match (read * 100).checked_div(paragraphs) {
+            Some(percent) if read < paragraphs => format!("search {}%", percent.min(99)),
+            _ => "search: finishing".to_string(),
+        });
+    }
+    match library.people() {
+        None => parts.push("people".to_string()),
+        Some(people) if !people.has_passages() => parts.push("passages".to_string()),
+        Some(_) => {}
+    }
+    (!parts.is_empty()).then(|| format!("indexing… {}", parts.join(", ")))
 }
