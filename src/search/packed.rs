@@ -82,8 +82,14 @@ impl Packed {
 
     /// The numbers of list `list`.
     pub fn get(&self, list: usize) -> Numbers<'_> {
+        self.get_at(list, 0)
+    }
+
+    /// The numbers of list `list` from `offset` bytes into it, where one
+    /// starts.
+    fn get_at(&self, list: usize, offset: usize) -> Numbers<'_> {
         let bytes = match (self.starts.get(list), self.starts.get(list + 1)) {
-            (Some(&from), Some(&to)) => &self.bytes[from..to],
+            (Some(&from), Some(&to)) => self.bytes.get(from + offset..to).unwrap_or(&[]),
             _ => &[],
         };
         Numbers(bytes.iter())
@@ -115,12 +121,21 @@ impl Iterator for Numbers<'_> {
 }
 
 /// For each word, the passages holding it in increasing order, packed as
-/// the gaps between them, with how many there are.
+/// the gaps between them, with how many there are and, every `SKIP`
+/// postings, where decoding can resume: a search of one document reads a
+/// common word's list from near that document, not from its start.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Postings {
     gaps: Packed,
     counts: Vec<u32>,
+    /// Where each key's skips start in `skips`, and its end.
+    skip_starts: Vec<usize>,
+    /// (a posting, the offset in its list's bytes just after it).
+    skips: Vec<(u32, u32)>,
 }
+
+/// Postings between two skips.
+const SKIP: usize = 128;
 
 impl Postings {
     /// Builds the lists from `(key, passage)` pairs given in passage order,
@@ -138,16 +153,25 @@ impl Postings {
                 last[key] = Some(p);
             }
         });
+        let mut skip_starts = vec![0usize; keys + 1];
         for k in 0..keys {
             sizes[k + 1] += sizes[k];
+            skip_starts[k + 1] = skip_starts[k] + counts[k] as usize / SKIP;
         }
         let mut bytes = vec![0; sizes[keys]];
+        let mut skips = vec![(0, 0); skip_starts[keys]];
         let mut next = sizes.clone();
+        let mut written = vec![0usize; keys];
         last.fill(None);
         pairs(&mut |key, p| {
             if last[key] != Some(p) {
                 write(&mut bytes, &mut next[key], p - last[key].unwrap_or(0));
                 last[key] = Some(p);
+                written[key] += 1;
+                if written[key].is_multiple_of(SKIP) {
+                    let offset = (next[key] - sizes[key]) as u32;
+                    skips[skip_starts[key] + written[key] / SKIP - 1] = (p, offset);
+                }
             }
         });
         Postings {
@@ -156,6 +180,8 @@ impl Postings {
                 bytes,
             },
             counts,
+            skip_starts,
+            skips,
         }
     }
 
@@ -164,9 +190,18 @@ impl Postings {
         self.counts.get(key).map_or(0, |&n| n as usize)
     }
 
-    /// The passages holding word `key`, in increasing order.
-    pub fn get(&self, key: usize) -> impl Iterator<Item = u32> + '_ {
-        self.gaps.get(key).scan(0u32, |p, gap| {
+    /// The passages holding word `key` in increasing order, from one at
+    /// most `SKIP` postings before the first at or after `from`.
+    pub fn get_from(&self, key: usize, from: u32) -> impl Iterator<Item = u32> + '_ {
+        let skips = match (self.skip_starts.get(key), self.skip_starts.get(key + 1)) {
+            (Some(&a), Some(&b)) => &self.skips[a..b],
+            _ => &[],
+        };
+        let (p, offset) = match skips.partition_point(|&(p, _)| p < from) {
+            0 => (0, 0),
+            i => skips[i - 1],
+        };
+        self.gaps.get_at(key, offset as usize).scan(p, |p, gap| {
             *p += gap;
             Some(*p)
         })
@@ -226,7 +261,7 @@ mod tests {
                 push(k, p);
             }
         });
-        let list = |k| postings.get(k).collect::<Vec<u32>>();
+        let list = |k| postings.get_from(k, 0).collect::<Vec<u32>>();
         assert_eq!(list(0), [1, 300, 70_000]);
         assert_eq!(list(1), [0, 2]);
         assert!(list(2).is_empty() && list(9).is_empty());
@@ -234,5 +269,23 @@ mod tests {
             (postings.len(0), postings.len(1), postings.len(9)),
             (3, 2, 0)
         );
+    }
+
+    #[test]
+    fn a_list_read_from_a_passage_skips_what_comes_before_it() {
+        let passages: Vec<u32> = (0..1000).map(|i| i * 3).collect();
+        let postings = Postings::from_pairs(2, |push| {
+            for &p in &passages {
+                push(1, p);
+            }
+        });
+        assert_eq!(postings.get_from(1, 0).collect::<Vec<_>>(), passages);
+        for from in [0, 1, 383, 384, 385, 2000, 2997, 2998, 5000] {
+            let read: Vec<u32> = postings.get_from(1, from).collect();
+            let wanted: Vec<u32> = passages.iter().copied().filter(|&p| p >= from).collect();
+            assert!(read.ends_with(&wanted), "{from}");
+            assert!(read.len() <= wanted.len() + SKIP, "{from}: {}", read.len());
+        }
+        assert_eq!(postings.get_from(0, 5).count(), 0);
     }
 }

@@ -201,7 +201,7 @@ impl<'a> Run<'a> {
         let range = self.range.clone();
         self.index
             .postings
-            .get(w as usize)
+            .get_from(w as usize, range.start as u32)
             .map(|p| p as usize)
             .skip_while(move |&p| p < range.start)
             .take_while(move |&p| p < range.end)
