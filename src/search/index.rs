@@ -56,36 +56,6 @@ impl Lists {
             _ => &[],
         }
     }
-
-    /// Builds the lists from `(key, item)` pairs given in item order,
-    /// dropping a repeat of the last item of a key.
-    fn from_pairs(keys: usize, pairs: impl Fn(&mut dyn FnMut(usize, u32))) -> Lists {
-        let mut last = vec![u32::MAX; keys];
-        let mut counts = vec![0usize; keys + 1];
-        pairs(&mut |key, item| {
-            if last[key] != item {
-                last[key] = item;
-                counts[key + 1] += 1;
-            }
-        });
-        for k in 0..keys {
-            counts[k + 1] += counts[k];
-        }
-        let mut items = vec![0u32; counts[keys]];
-        let mut next = counts.clone();
-        last.fill(u32::MAX);
-        pairs(&mut |key, item| {
-            if last[key] != item {
-                last[key] = item;
-                items[next[key]] = item;
-                next[key] += 1;
-            }
-        });
-        Lists {
-            starts: counts,
-            items,
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -258,12 +228,13 @@ const RUNS_A_CORE: usize = 8;
 struct Builder {
     passage_doc: Vec<u32>,
     passage_role: Vec<Option<Role>>,
-    /// The form ids of the passages read here and not yet packed.
+    /// The form ids of the passages read here, until sealed.
     tokens: Vec<u32>,
     /// Where each of those passages' ids start.
     token_starts: Vec<usize>,
-    /// The ids of the passages read before, packed in runs, each with the
-    /// map from its ids to the forms here.
+    /// A part's ids once sealed; after joining, each part's packed ids
+    /// with the map from them to the forms here.
+    sealed: Packed,
     runs: Vec<(Packed, Vec<u32>)>,
     form_ids: FastMap<Box<str>, u32>,
     forms: Vec<Box<str>>,
@@ -299,20 +270,18 @@ impl Builder {
         }
     }
 
-    /// Packs the ids of the passages read here into a run: a run waiting
-    /// to be joined takes a byte or two an id rather than four.
+    /// Packs the ids of the passages read here: a part waiting to be
+    /// joined takes a byte or two an id rather than four.
     fn seal(&mut self) {
         self.token_starts.push(self.tokens.len());
         let lens: Vec<usize> = self.token_starts.windows(2).map(|w| w[1] - w[0]).collect();
-        let packed = Packed::pack(&std::mem::take(&mut self.tokens), &lens);
-        self.token_starts.clear();
-        self.runs
-            .push((packed, (0..self.forms.len() as u32).collect()));
+        self.sealed = Packed::pack(&std::mem::take(&mut self.tokens), &lens);
+        self.token_starts = Vec::new();
     }
 
     /// Adds the passages `part` read after those read here, as if read by
     /// this builder: its forms and short texts take the ids here, new ones
-    /// numbered in the order `part` met them. Both are sealed.
+    /// numbered in the order `part` met them. `part` is sealed.
     fn join(&mut self, part: Builder) {
         let form_id: Vec<u32> = part
             .forms
@@ -339,10 +308,7 @@ impl Builder {
                 id
             })
             .collect();
-        for (run, mut map) in part.runs {
-            map.iter_mut().for_each(|f| *f = form_id[*f as usize]);
-            self.runs.push((run, map));
-        }
+        self.runs.push((part.sealed, form_id));
         self.passage_doc.extend(part.passage_doc);
         self.passage_role.extend(part.passage_role);
         self.short_of
@@ -377,9 +343,9 @@ impl Builder {
     }
 
     fn finish(mut self, docs: Vec<DocInfo>) -> SearchIndex {
-        if !self.token_starts.is_empty() {
-            self.seal();
-        }
+        // Nothing reads a form or a short text by its text any more.
+        self.form_ids = FastMap::default();
+        self.short_ids = FastMap::default();
         self.number_forms_by_frequency();
         let tokens = Packed::join(std::mem::take(&mut self.runs));
         // The runs just joined (150 MB at a million paragraphs) go.
@@ -393,17 +359,17 @@ impl Builder {
         folded.sort_unstable();
         let mut words: Vec<Box<str>> = Vec::new();
         let mut form_word = vec![0u32; self.forms.len()];
+        // Sorted, each word's forms are one run of `folded`.
+        let mut word_forms = Lists::default();
         for (word, form) in &folded {
             if words.last().is_none_or(|last| **last != **word) {
                 words.push(word.as_str().into());
+                word_forms.starts.push(word_forms.items.len());
             }
             form_word[*form as usize] = (words.len() - 1) as u32;
+            word_forms.items.push(*form);
         }
-        let word_forms = Lists::from_pairs(words.len(), |push| {
-            for (_, form) in &folded {
-                push(form_word[*form as usize] as usize, *form);
-            }
-        });
+        word_forms.starts.push(word_forms.items.len());
         let passages = self.passage_doc.len();
         let postings = Postings::from_pairs(words.len(), |push| {
             let mut forms = Vec::new();
@@ -426,7 +392,6 @@ impl Builder {
                 sketch
             })
             .collect();
-        self.form_ids = FastMap::default();
         SearchIndex {
             neighbours,
             docs,
@@ -447,20 +412,6 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lists_keep_items_in_order_without_repeats() {
-        let pairs = [(1, 0), (1, 0), (0, 1), (1, 2), (1, 2), (0, 3)];
-        let lists = Lists::from_pairs(3, |push| {
-            for &(k, i) in &pairs {
-                push(k, i);
-            }
-        });
-        assert_eq!(lists.get(0), [1, 3]);
-        assert_eq!(lists.get(1), [0, 2]);
-        assert_eq!(lists.get(2), [] as [u32; 0]);
-        assert_eq!(lists.get(9), [] as [u32; 0]);
-    }
 
     #[test]
     fn neighbours_know_which_words_follow_which() {

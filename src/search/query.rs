@@ -16,8 +16,6 @@
 //!   whose name, alias or acronym matches), `role:quoted` (people with that
 //!   role). The same filter twice means either; different filters, both.
 //!   An unknown filter is an error; text with a colon goes in quotes.
-//!
-//! Over 500 lines with its tests, which read best beside the syntax they pin.
 
 use super::text::{fold, unspaced, words};
 use crate::corpus::{Corpus, DocKind, Role, clean_line};
@@ -187,7 +185,13 @@ impl Query {
                 let joins_next = pieces.get(i + 1).is_some_and(|(_, p)| *p == "|");
                 let repeated = match (&join, query.terms.last()) {
                     (Some(_), Some(group)) => group.contains(&term),
-                    _ => !joins_next && query.terms.iter().any(|g| *g == [term.clone()]),
+                    _ => {
+                        !joins_next
+                            && query
+                                .terms
+                                .iter()
+                                .any(|g| g.as_slice() == std::slice::from_ref(&term))
+                    }
                 };
                 if repeated {
                     join = None;
