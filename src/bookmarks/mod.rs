@@ -304,10 +304,11 @@ impl Place {
     }
 }
 
-/// The corpus's documents by id and its paragraphs' digests, built once, so
-/// finding bookmarks each frame is cheap.
+/// Documents by id and their paragraphs' digests: every document's, or
+/// only those some bookmarks are in.
 #[derive(Debug, Default)]
 pub struct Locator {
+    /// The documents read, by id.
     docs: HashMap<String, usize>,
     /// Per document, its paragraphs' digests; None for a document no
     /// bookmark given to [`Locator::for_bookmarks`] is in.
@@ -334,6 +335,7 @@ impl Locator {
                 .documents
                 .iter()
                 .enumerate()
+                .filter(|(_, d)| wanted(d))
                 .map(|(i, d)| (d.id.clone(), i))
                 .collect(),
             digests: corpus

@@ -229,8 +229,11 @@ impl AppState {
 
     /// Takes the bookmarks as they are now, and finds where each is.
     pub fn set_bookmarks(&mut self, corpus: &Corpus, bookmarks: Vec<Bookmark>) {
-        self.bookmarks = bookmarks;
-        self.place_bookmarks(corpus);
+        // A save's answer is most often the list already placed.
+        if bookmarks != self.bookmarks {
+            self.bookmarks = bookmarks;
+            self.place_bookmarks(corpus);
+        }
     }
 
     /// Finds where each bookmark is, after `bookmarks` changed: only the
