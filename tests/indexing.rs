@@ -146,6 +146,14 @@ fn an_index_that_fails_to_build_is_said_instead_of_indexing_for_ever() {
         "{shown}"
     );
     assert!(!status.contains("indexing…"), "{status}");
+    // The search overlay says so too, rather than "indexing…" for ever.
+    press(&mut s, &lib, "/welcomes");
+    let shown = screen(&s, &lib);
+    assert!(
+        shown.contains("search is unavailable (a bug): a bug"),
+        "{shown}"
+    );
+    assert!(!shown.contains("indexing… what is typed"), "{shown}");
 }
 
 #[test]
@@ -155,6 +163,10 @@ fn a_query_that_cannot_parse_is_said_before_the_index_arrives() {
     press(&mut s, &lib, "/kind:nonsense");
     let problem = search(&s).problem.clone().unwrap_or_default();
     assert!(problem.contains("nonsense"), "{problem:?}");
+    // On screen too, not behind "indexing…".
+    let shown = screen(&s, &lib);
+    assert!(shown.contains("nonsense"), "{shown}");
+    assert!(!shown.contains("indexing… what is typed"), "{shown}");
 }
 
 #[test]

@@ -91,10 +91,11 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
         Msg::ScrollAt { column, row, down } => mouse::scroll_at(state, library, column, row, down),
         Msg::ClickAt { column, row } => mouse::click_at(state, library, column, row),
         Msg::Indexing(read) => state.indexed = read,
-        Msg::Indexed(Index::Search) => search::indexed(state),
+        Msg::Indexed(Index::Search) if library.search().is_some() => search::indexed(state),
+        // The panes ask the library as they draw; a failed search build
+        // leaves nothing to ask, and the overlay says why.
+        Msg::Indexed(_) => {}
         Msg::Searched(found) => search::found(state, found),
-        // The panes ask the library as they draw.
-        Msg::Indexed(Index::People | Index::Passages) => {}
         // Only the overlays' lines take text.
         Msg::Typed(_) | Msg::Paste(_) => {}
     }

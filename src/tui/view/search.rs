@@ -4,7 +4,7 @@
 //! selected hit in its paragraph. Match positions are computed for the rows
 //! on screen only.
 
-use crate::library::Library;
+use crate::library::{Index, Library};
 use crate::search::{Field, Hit, Query, field_text, snippet};
 use crate::tui::layout::text::{truncate, window, wrap};
 use crate::tui::state::SearchState;
@@ -84,15 +84,22 @@ impl Widget for SearchView<'_> {
         .render(Rect { height: 1, ..inner }, buf);
         let width = usize::from(inner.width);
         let count = match (&state.problem, state.hits.len()) {
-            _ if library.search().is_none() => Line::styled(
-                truncate(
-                    "indexing… what is typed runs when the index is built",
-                    width,
-                ),
-                theme.dim,
-            ),
             _ if state.asking.is_some() => Line::styled("searching…", theme.dim),
+            // A query that cannot run is said at once, index or not.
             (Some(problem), _) => Line::styled(truncate(problem, width), theme.error),
+            _ if library.search().is_none() => match library.failure(Index::Search) {
+                Some(why) => Line::styled(
+                    truncate(&format!("search is unavailable (a bug): {why}"), width),
+                    theme.error,
+                ),
+                None => Line::styled(
+                    truncate(
+                        "indexing… what is typed runs when the index is built",
+                        width,
+                    ),
+                    theme.dim,
+                ),
+            },
             (None, 0) if state.input.text().trim().is_empty() => Line::styled(
                 truncate(
                     "Words in any order; 'exact ^start end$ a | b !not; kind: year: by: role:",
