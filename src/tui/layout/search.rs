@@ -8,37 +8,32 @@ use crate::tui::msg::{Ask, Found};
 /// Hits kept per query: many screens' worth, and cheap to rank.
 pub const LIMIT: usize = 200;
 
-/// Answers a query typed in the overlay, over all documents or one.
+/// Answers a query typed in the overlay, over all documents or one: its
+/// hits, and what to say about it (an unknown filter, or a query cut
+/// short).
 pub fn answer(library: &Library, ask: &Ask) -> Found {
-    let (hits, problem) = run(library, &ask.text, ask.doc);
-    Found {
+    let mut found = Found {
         id: ask.id,
         text: ask.text.clone(),
-        hits,
-        problem,
-    }
-}
-
-/// Runs a query over all documents, or over `open` alone: its hits, and
-/// what to say about it (an unknown filter, or a query cut short).
-fn run(library: &Library, text: &str, open: Option<usize>) -> (Vec<Hit>, Option<String>) {
-    match Query::parse(text, &library.corpus) {
-        Err(e) => (Vec::new(), Some(e.to_string())),
+        hits: Vec::new(),
+        problem: None,
+    };
+    match Query::parse(&ask.text, &library.corpus) {
+        Err(e) => found.problem = Some(e.to_string()),
+        // A query that parses waits for the index; an error is said at once.
         Ok(query) => {
-            // A query that parses waits for the index; an error is said at once.
-            let Some(index) = library.search() else {
-                return (Vec::new(), None);
-            };
-            let scope = open.map_or(Scope::All, Scope::Doc);
-            let hits = index.search(&query, scope, LIMIT).hits;
-            let note = query.truncated().then(|| {
-                format!(
-                    "the query was cut to its first {MAX_QUERY_CHARS} characters or {MAX_TERMS} terms"
-                )
-            });
-            (hits, note)
+            if let Some(index) = library.search() {
+                let scope = ask.doc.map_or(Scope::All, Scope::Doc);
+                found.hits = index.search(&query, scope, LIMIT).hits;
+                found.problem = query.truncated().then(|| {
+                    format!(
+                        "the query was cut to its first {MAX_QUERY_CHARS} characters or {MAX_TERMS} terms"
+                    )
+                });
+            }
         }
     }
+    found
 }
 
 /// The paragraphs of document `doc` that `text` matches, in order, each
