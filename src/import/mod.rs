@@ -172,11 +172,8 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
 
     // When the capture was made, where it says so; never guessed.
     let saved = page.saved.clone().or_else(|| {
-        let line = layout.saved_line.as_ref()?;
-        let rest = line
-            .split_once([':', ' '])
-            .map_or(line.as_str(), |(_, r)| r);
-        dates::stated(rest).map(|d| (d, format!("the capture’s “{line}” line")))
+        let (line, day) = layout.saved_line.as_ref()?;
+        Some((*day, format!("the capture’s “{line}” line")))
     });
     let latest_of_document = date.or(inferred.as_ref().map(|i| i.0));
     let accessed = match saved {

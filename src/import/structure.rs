@@ -7,7 +7,7 @@ use super::vocab::{
     CHROME_LINES, CHROME_WORDS, LIST_HEADINGS, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
     STATE_SECTIONS,
 };
-use crate::corpus::{PersonKind, Role};
+use crate::corpus::{PartialDate, PersonKind, Role};
 
 /// Where each line of a capture went.
 #[derive(Debug, Default)]
@@ -19,9 +19,9 @@ pub struct Layout {
     pub omitted: Vec<(String, &'static str)>,
     /// The page's "Date : …" line.
     pub date_line: Option<String>,
-    /// A line at the head of a text capture saying when it was saved:
-    /// "Accessed: May 12, 2025", "Retrieved 2025-05-12".
-    pub saved_line: Option<String>,
+    /// A line at the head of a text capture saying when it was saved
+    /// ("Accessed: May 12, 2025", "Retrieved 2025-05-12"), and that day.
+    pub saved_line: Option<(String, PartialDate)>,
     /// "This entry was posted in TAGS by NAME."
     pub posted: Option<(Vec<String>, String)>,
     pub people_heading: Option<String>,
@@ -86,11 +86,11 @@ fn is_date_line(text: &str) -> bool {
     .any(|p| l.starts_with(p))
 }
 
-/// "Accessed: May 12, 2025", "Retrieved on 2025-05-12", "Saved: …": a
-/// line that says when the capture was made, with a day in it.
-fn is_saved_line(text: &str) -> bool {
+/// The day in "Accessed: May 12, 2025", "Retrieved on 2025-05-12",
+/// "Saved: …": a line that says when the capture was made.
+fn saved_day(text: &str) -> Option<PartialDate> {
     let l = lower(text);
-    [
+    let saying = [
         "accessed",
         "date accessed",
         "retrieved",
@@ -98,11 +98,11 @@ fn is_saved_line(text: &str) -> bool {
         "saved:",
         "saved on",
         "page saved",
-    ]
-    .iter()
-    .any(|p| l.starts_with(p))
-        && super::dates::stated(text.split_once([':', ' ']).map_or(text, |(_, rest)| rest))
-            .is_some()
+    ];
+    if !saying.iter().any(|p| l.starts_with(p)) {
+        return None;
+    }
+    super::dates::stated(text.split_once([':', ' ']).map_or(text, |(_, rest)| rest))
 }
 
 /// "This entry was posted in A, B by NAME."
@@ -182,8 +182,8 @@ pub fn lay_out(lines: &[Line]) -> Layout {
         if is_date_line(t) && layout.date_line.is_none() {
             layout.date_line = Some(t.to_string());
             layout.omitted.push((t.to_string(), "metadata"));
-        } else if is_saved_line(t) && layout.saved_line.is_none() {
-            layout.saved_line = Some(t.to_string());
+        } else if let Some(day) = saved_day(t).filter(|_| layout.saved_line.is_none()) {
+            layout.saved_line = Some((t.to_string(), day));
             layout.omitted.push((t.to_string(), "metadata"));
         } else if line.chrome && line.heading.is_none() || is_chrome(t) {
             layout.omitted.push((t.to_string(), "chrome"));
