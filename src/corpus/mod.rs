@@ -21,6 +21,7 @@ pub use problem::{Lines, Problem, Problems};
 
 use rayon::prelude::*;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -99,10 +100,12 @@ impl Corpus {
             })
             .unzip();
         let text_of = |f: usize| match &kept[f] {
-            Kept::Text(file) => file.clone(),
+            Kept::Text(file) => Cow::Borrowed(file),
             // Changed or gone since: the message names the file alone.
-            Kept::Path(name) => load::read_file(std::path::Path::new(name))
-                .unwrap_or_else(|_| SourceFile::new(name.clone(), String::new())),
+            Kept::Path(name) => Cow::Owned(
+                load::read_file(std::path::Path::new(name))
+                    .unwrap_or_else(|_| SourceFile::new(name.clone(), String::new())),
+            ),
         };
         crate::memory::give_back();
         match Corpus::assemble(&entities, &users, parsed, text_of) {
@@ -118,29 +121,20 @@ impl Corpus {
     /// Builds a corpus from an entities file and document files, reporting
     /// every problem in every file.
     pub fn from_files(entities: &SourceFile, files: &[SourceFile]) -> Result<Corpus, Problems> {
-        Corpus::from_files_with(entities, &[], files)
-    }
-
-    /// As [`Corpus::from_files`], with users' entities files merged into
-    /// the first (see data/README.md).
-    pub fn from_files_with(
-        entities: &SourceFile,
-        users: &[SourceFile],
-        files: &[SourceFile],
-    ) -> Result<Corpus, Problems> {
         // Files parse on all cores; they are then taken in order, so the
         // corpus is the same whatever the number of threads.
         let parsed: Vec<_> = files.par_iter().map(load::parse).collect();
-        Corpus::assemble(entities, users, parsed, |f| files[f].clone())
+        Corpus::assemble(entities, &[], parsed, |f| Cow::Borrowed(&files[f]))
     }
 
-    /// The corpus of files parsed (`parsed`, in order), whose text
-    /// `text_of` gives again by index when a duplicate id is located.
-    fn assemble(
+    /// The corpus of files parsed (`parsed`, in order), with users'
+    /// entities files merged into the first (see data/README.md); `text_of`
+    /// gives a file's text again by index when a duplicate id is located.
+    fn assemble<'a>(
         entities: &SourceFile,
         users: &[SourceFile],
         parsed: Vec<Result<Vec<Document>, Vec<Problem>>>,
-        text_of: impl Fn(usize) -> SourceFile,
+        text_of: impl Fn(usize) -> Cow<'a, SourceFile>,
     ) -> Result<Corpus, Problems> {
         let mut problems = Vec::new();
         let mut entities = parse_entities(entities).unwrap_or_else(|p| {
