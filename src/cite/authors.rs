@@ -48,11 +48,20 @@ pub fn short_authors(doc: &Document) -> Option<String> {
             .map(|n| plural(n, one, many))
     })
     .collect();
-    let count = match parts.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => parts.concat(),
-    };
+    let count = join_and(&parts);
     Some(format!("{}, et al. ({count})", names[..SHOWN].join(", ")))
+}
+
+/// "a", "a and b", "a, b and c".
+pub(crate) fn join_and(items: &[impl AsRef<str>]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -164,11 +164,12 @@ fn summary(
     }
     let mut by_role: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     for p in &doc.people {
-        let e = by_role.entry(p.role.to_string()).or_default();
-        e[PersonKind::ALL
-            .iter()
-            .position(|&k| k == p.kind)
-            .unwrap_or(0)] += 1;
+        let [orgs, persons, states] = by_role.entry(p.role.to_string()).or_default();
+        match p.kind {
+            PersonKind::Organization => *orgs += 1,
+            PersonKind::Person => *persons += 1,
+            PersonKind::State => *states += 1,
+        }
     }
     s.push_str(&format!("  people: {}\n", doc.people.len()));
     for (role, [orgs, persons, states]) in &by_role {

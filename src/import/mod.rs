@@ -18,6 +18,7 @@ pub use capture::CaptureError;
 pub use draft::to_toml;
 pub use page::norm;
 
+use crate::cite::authors::join_and;
 use crate::corpus::{DocKind, Document, Entities, PartialDate, slug};
 use entry::Found;
 
@@ -158,7 +159,7 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
                 ));
                 date_note = Some(format!(
                     "The capture gives no date; the inferred date is the month of the latest date its text names ({}).",
-                    join_and(&all.iter().map(String::as_str).collect::<Vec<_>>())
+                    join_and(&all)
                 ));
                 review(
                     "inferred_date",
@@ -287,14 +288,6 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
 /// The known entity a people entry links to, if the rules reach one.
 pub fn known_entity(entities: &Entities, p: &crate::corpus::Person) -> Option<usize> {
     people::known(entities, p.kind, &p.name)
-}
-
-fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 /// The kind by the document's own words, and which words.
