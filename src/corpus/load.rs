@@ -375,24 +375,24 @@ fn clean_document(doc: &mut Document) {
 
 /// An id is a readable ASCII slug: it is typed on command lines and kept in
 /// bookmark files, and no look-alike letter (a Cyrillic "е") can pass for
-/// another id.
-pub(super) fn valid_id(id: &str) -> bool {
+/// another id. What is wrong with `id`, if it is not one.
+pub(super) fn id_problem(id: &str) -> Option<String> {
     let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    (!valid).then(|| {
+        format!(
+            "\"{}\" is not a valid id: use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit",
+            id.escape_debug()
+        )
+    })
 }
 
 /// What is wrong with a cleaned document, field by field.
 fn check(doc: &Document) -> Vec<(Vec<Step>, String)> {
     let mut problems = Vec::new();
-    if !valid_id(&doc.id) {
-        problems.push((
-            vec![Step::Key("id")],
-            format!(
-                "\"{}\" is not a valid id: use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit",
-                doc.id.escape_debug()
-            ),
-        ));
+    if let Some(problem) = id_problem(&doc.id) {
+        problems.push((vec![Step::Key("id")], problem));
     }
     if doc.title.is_empty() {
         problems.push((vec![Step::Key("title")], "the title is empty".to_string()));

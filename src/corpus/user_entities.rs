@@ -56,14 +56,9 @@ pub fn merge(entities: &mut Entities, files: &[SourceFile]) -> Vec<Problem> {
                 continue;
             }
         };
-        let locate = |i: usize, (field, k): At, message: String| {
-            let mut path = vec![Step::Key("entity"), Step::Index(i), Step::Key(field)];
-            path.extend(k.map(Step::Index));
-            load::locate(file, &path, Problem::new(&file.name, message))
-        };
         for (i, entry) in parsed.entity.into_iter().enumerate() {
             let (found, added) = merge_entry(entities, entry);
-            problems.extend(found.into_iter().map(|(at, m)| locate(i, at, m)));
+            problems.extend(found.into_iter().map(|(at, m)| locate(file, i, at, m)));
             if let Some((id, others)) = added {
                 pending.push((file, i, id, others));
             }
@@ -75,34 +70,26 @@ pub fn merge(entities: &mut Entities, files: &[SourceFile]) -> Vec<Problem> {
                 let message = format!(
                     "entity \"{id}\": distinct_from names \"{other}\", which is not another entity"
                 );
-                let path = [
-                    Step::Key("entity"),
-                    Step::Index(i),
-                    Step::Key("distinct_from"),
-                    Step::Index(k),
-                ];
-                problems.push(load::locate(file, &path, Problem::new(&file.name, message)));
+                problems.push(locate(file, i, ("distinct_from", Some(k)), message));
             }
         }
     }
     problems
 }
 
+/// Points `message` at field `at` of entry `i` of `file`.
+fn locate(file: &SourceFile, i: usize, (field, k): At, message: String) -> Problem {
+    let mut path = vec![Step::Key("entity"), Step::Index(i), Step::Key(field)];
+    path.extend(k.map(Step::Index));
+    load::locate(file, &path, Problem::new(&file.name, message))
+}
+
 /// Adds one entry: what is wrong with it, and, once its entity is in, its
 /// id and the `distinct_from` ids still to check.
 fn merge_entry(entities: &mut Entities, entry: Entry) -> (Vec<(At, String)>, Added) {
     let id = entry.id.trim_matches(' ').to_string();
-    if !load::valid_id(&id) {
-        return (
-            vec![(
-                ("id", None),
-                format!(
-                    "\"{}\" is not a valid id: use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit",
-                    id.escape_debug()
-                ),
-            )],
-            None,
-        );
+    if let Some(problem) = load::id_problem(&id) {
+        return (vec![(("id", None), problem)], None);
     }
     let name = entry.name.as_deref().map(clean_line);
     let aliases: Vec<String> = entry.aliases.iter().map(|a| clean_line(a)).collect();
