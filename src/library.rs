@@ -113,17 +113,25 @@ impl Library {
     /// passages wait for the search index: search is what is typed into
     /// first, and the two builds at once held the most memory. The threads
     /// are not joined: quitting does not wait for them.
+    ///
+    /// Their parallel work runs in a rayon pool of its own: in the global
+    /// pool, every parallel step the reader itself takes (a bookmark saved,
+    /// a search of the open document for its marks) waited behind it, for
+    /// seconds at a million paragraphs.
     pub fn build_apart(
         &self,
         read: Arc<AtomicUsize>,
         send: impl Fn(Built) + Send + Clone + 'static,
     ) {
+        let pool = Arc::new(rayon::ThreadPoolBuilder::new().build().ok());
         let corpus = Arc::clone(&self.corpus);
         let to_people = send.clone();
         let (searched, search_built) = mpsc::channel::<()>();
+        let people_pool = Arc::clone(&pool);
         std::thread::spawn(move || {
+            let pool = people_pool;
             let people = guarded(Index::People, || {
-                Built::People(Box::new(PeopleIndex::new(&corpus)))
+                Built::People(Box::new(in_pool(&pool, || PeopleIndex::new(&corpus))))
             });
             let built = matches!(people, Built::People(_));
             to_people(people);
@@ -132,7 +140,7 @@ impl Library {
             let _ = search_built.recv();
             if built {
                 to_people(guarded(Index::Passages, || {
-                    Built::Passages(Passages::find(&corpus))
+                    Built::Passages(in_pool(&pool, || Passages::find(&corpus)))
                 }));
                 crate::memory::give_back();
             }
@@ -140,10 +148,20 @@ impl Library {
         let corpus = Arc::clone(&self.corpus);
         std::thread::spawn(move || {
             send(guarded(Index::Search, || {
-                Built::Search(Box::new(SearchIndex::build_counting(&corpus, &read)))
+                let index = in_pool(&pool, || SearchIndex::build_counting(&corpus, &read));
+                Built::Search(Box::new(index))
             }));
             drop(searched);
         });
+    }
+}
+
+/// `work`, its parallel steps in `pool` where there is one (rayon's global
+/// pool otherwise).
+pub fn in_pool<T: Send>(pool: &Option<rayon::ThreadPool>, work: impl FnOnce() -> T + Send) -> T {
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
     }
 }
 

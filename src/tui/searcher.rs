@@ -2,7 +2,7 @@
 //! any that a later one has overtaken, and sends the answers back, so that
 //! a key typed into a large corpus is drawn at once and its hits follow.
 
-use crate::library::{Library, caught};
+use crate::library::{Library, caught, in_pool};
 use crate::tui::layout::search::answer;
 use crate::tui::msg::{Ask, Found, Msg};
 use std::sync::Arc;
@@ -21,14 +21,10 @@ impl Searcher {
         let (asks, asked) = mpsc::channel::<Ask>();
         let (send, answers) = mpsc::channel();
         std::thread::spawn(move || {
-            // A pool of its own for a query's parallel work: in the global
-            // one it waited behind the People passages being found, for
-            // seconds at a million paragraphs.
+            // A pool of its own for a query's parallel work, so that the
+            // reader's own parallel steps never wait behind a query.
             let pool = rayon::ThreadPoolBuilder::new().build().ok();
-            let run = |ask: &Ask| match &pool {
-                Some(pool) => pool.install(|| answer(&library, ask)),
-                None => answer(&library, ask),
-            };
+            let run = |ask: &Ask| in_pool(&pool, || answer(&library, ask));
             while let Ok(mut ask) = asked.recv() {
                 // Only the latest query is worth ranking.
                 while let Ok(later) = asked.try_recv() {
