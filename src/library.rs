@@ -14,7 +14,7 @@ pub struct Library {
     /// Shared with the threads that build the indexes.
     pub corpus: Arc<Corpus>,
     people: OnceLock<PeopleIndex>,
-    search: OnceLock<SearchIndex>,
+    search: OnceLock<Arc<SearchIndex>>,
     /// Indexes whose build failed (a bug), with what the failure said, so
     /// that the reader says so instead of "indexing…" for ever.
     failed: Mutex<Vec<(Index, String)>>,
@@ -26,7 +26,8 @@ pub enum Built {
     People(Box<PeopleIndex>),
     /// The passages naming each entity, for the People index.
     Passages(Passages),
-    Search(Box<SearchIndex>),
+    /// Shared: the passages are found from its words.
+    Search(Arc<SearchIndex>),
     /// An index whose build panicked, and the panic's message.
     Failed(Index, String),
 }
@@ -43,11 +44,11 @@ impl Library {
     /// The corpus with every index built now, passages included.
     pub fn new(corpus: Corpus) -> Library {
         let library = Library::unindexed(corpus);
-        let people = PeopleIndex::new(&library.corpus);
-        people.find_passages(&library.corpus);
-        library.keep(Built::People(Box::new(people)));
         let search = SearchIndex::build(&library.corpus);
-        library.keep(Built::Search(Box::new(search)));
+        let passages = Passages::find(&library.corpus, &search);
+        library.keep(Built::People(Box::new(PeopleIndex::new(&library.corpus))));
+        library.keep(Built::Passages(passages));
+        library.keep(Built::Search(Arc::new(search)));
         library
     }
 
@@ -68,7 +69,7 @@ impl Library {
 
     /// The search index, once it has arrived.
     pub fn search(&self) -> Option<&SearchIndex> {
-        self.search.get()
+        self.search.get().map(|search| &**search)
     }
 
     /// Why `index` could not be built, if its build failed.
@@ -96,7 +97,7 @@ impl Library {
                 Index::Passages
             }
             Built::Search(search) => {
-                let _ = self.search.set(*search);
+                let _ = self.search.set(search);
                 Index::Search
             }
             Built::Failed(index, why) => {
@@ -110,9 +111,8 @@ impl Library {
     /// Builds the indexes on two threads, handing each to `send` as it is
     /// done: the People index then its passages on one, the search index
     /// (counting the paragraphs it has read in `read`) on the other. The
-    /// passages wait for the search index: search is what is typed into
-    /// first, and the two builds at once held the most memory. The threads
-    /// are not joined: quitting does not wait for them.
+    /// passages are found from the search index's words, so they wait for
+    /// it. The threads are not joined: quitting does not wait for them.
     ///
     /// Their parallel work runs in a rayon pool of its own: in the global
     /// pool, every parallel step the reader itself takes (a bookmark saved,
@@ -126,7 +126,7 @@ impl Library {
         let pool = Arc::new(rayon::ThreadPoolBuilder::new().build().ok());
         let corpus = Arc::clone(&self.corpus);
         let to_people = send.clone();
-        let (searched, search_built) = mpsc::channel::<()>();
+        let (searched, search_built) = mpsc::channel::<Arc<SearchIndex>>();
         let people_pool = Arc::clone(&pool);
         std::thread::spawn(move || {
             let pool = people_pool;
@@ -135,26 +135,37 @@ impl Library {
             });
             let built = matches!(people, Built::People(_));
             to_people(people);
-            // Returns once the search thread has let go of its end: its
-            // index is built, or its build failed.
-            let _ = search_built.recv();
+            // The search index, or an error once the search thread has let
+            // go of its end without one: its build failed.
+            let search = search_built.recv();
             if built {
-                to_people(guarded(Index::Passages, || {
-                    Built::Passages(in_pool(&pool, || Passages::find(&corpus)))
-                }));
+                to_people(match search {
+                    Ok(search) => guarded(Index::Passages, || {
+                        Built::Passages(in_pool(&pool, || Passages::find(&corpus, &search)))
+                    }),
+                    Err(_) => Built::Failed(Index::Passages, SEARCH_FAILED.to_string()),
+                });
                 crate::memory::give_back();
             }
         });
         let corpus = Arc::clone(&self.corpus);
         std::thread::spawn(move || {
-            send(guarded(Index::Search, || {
+            let built = guarded(Index::Search, || {
                 let index = in_pool(&pool, || SearchIndex::build_counting(&corpus, &read));
-                Built::Search(Box::new(index))
-            }));
+                Built::Search(Arc::new(index))
+            });
+            if let Built::Search(index) = &built {
+                let _ = searched.send(Arc::clone(index));
+            }
             drop(searched);
+            send(built);
         });
     }
 }
+
+/// Why the passages are not found when the search index is not: they are
+/// found from its words.
+const SEARCH_FAILED: &str = "they are found from the search index, whose build failed";
 
 /// `work`, its parallel steps in `pool` where there is one (rayon's global
 /// pool otherwise).

@@ -65,7 +65,7 @@ fn a_query_typed_before_the_search_index_arrives_runs_when_it_does() {
     arrive(
         &mut s,
         &lib,
-        Built::Search(Box::new(SearchIndex::build(&lib.corpus))),
+        Built::Search(std::sync::Arc::new(SearchIndex::build(&lib.corpus))),
     );
     let hits = &search(&s).hits;
     assert!(!hits.is_empty());
@@ -106,7 +106,14 @@ fn the_people_pane_says_indexing_until_its_index_and_then_its_passages_arrive() 
     let shown = screen(&s, &lib);
     assert!(shown.contains("Alpha Coalition"), "{shown}");
     assert!(shown.contains("Passages naming it (indexing…)"), "{shown}");
-    arrive(&mut s, &lib, Built::Passages(Passages::find(&lib.corpus)));
+    arrive(
+        &mut s,
+        &lib,
+        Built::Passages(Passages::find(
+            &lib.corpus,
+            &SearchIndex::build(&lib.corpus),
+        )),
+    );
     let shown = screen(&s, &lib);
     assert!(shown.contains("Passages naming it (0)"), "{shown}");
     assert!(shown.contains("indexing… search 0%  "), "{shown}");

@@ -102,11 +102,11 @@ pub(crate) struct Word {
 /// word "and".
 pub(crate) fn words(text: &str) -> Vec<Word> {
     let word = |span: std::ops::Range<usize>| {
-        let original = &text[span.clone()];
+        let (folded, shape) = compared(&text[span.clone()]);
         Word {
-            folded: respell(&fold(original)),
+            folded,
             span,
-            shape: shape(original),
+            shape,
         }
     };
     let mut out = Vec::new();
@@ -120,7 +120,7 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             if let Some(start) = start.take() {
                 out.push(word(start..i));
             }
-            if c == '&' {
+            if c == AND {
                 out.push(Word {
                     folded: "and".into(),
                     span: i..i + 1,
@@ -135,31 +135,49 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     join_initials(text, out)
 }
 
+/// The character that is the word "and" between words.
+pub(crate) const AND: char = '&';
+
+/// A word as names compare it: folded, British spelling respelt, and its
+/// shape.
+pub(crate) fn compared(word: &str) -> (String, Shape) {
+    (respell(&fold(word)), shape(word))
+}
+
 /// Single letters joined by full stops are one word, their acronym: "U.N."
 /// is "UN" and "D.P.R.K." is "DPRK", in a name or a text alike.
 fn join_initials(text: &str, words: Vec<Word>) -> Vec<Word> {
-    let initial = |w: &Word| text[w.span.clone()].chars().count() == 1;
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     for w in words {
-        if let Some(last) = out.last_mut()
-            && initial(&w)
-            && &text[last.span.end..w.span.start] == "."
-            && text[last.span.clone()]
-                .split('.')
-                .all(|l| l.chars().count() == 1)
-        {
-            last.folded.push_str(&w.folded);
-            last.span.end = w.span.end;
-            last.shape = shape(&text[last.span.clone()]);
-        } else {
-            out.push(w);
+        match out.last_mut() {
+            Some(last) if joins_initial(text, &last.span, &w.span) => {
+                last.folded.push_str(&w.folded);
+                last.span.end = w.span.end;
+                last.shape = shape(&text[last.span.clone()]);
+            }
+            _ => out.push(w),
         }
     }
     out
 }
 
+/// Whether the word of `text` at `next` is an initial that joins the
+/// initials at `last` before it: one letter, right after a full stop that
+/// follows single letters.
+pub(crate) fn joins_initial(
+    text: &str,
+    last: &std::ops::Range<usize>,
+    next: &std::ops::Range<usize>,
+) -> bool {
+    text.get(last.end..next.start) == Some(".")
+        && text[next.clone()].chars().count() == 1
+        && text[last.clone()]
+            .split('.')
+            .all(|l| l.chars().count() == 1)
+}
+
 /// Lower case without diacritics: "Tomás" → "tomas".
-fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     // Most words are ASCII, for which all of this is lowercasing; the
     // shortcut halves the people index's start-up on a large corpus.
     if word.is_ascii() {
@@ -178,7 +196,7 @@ fn respell(word: &str) -> String {
         .unwrap_or_else(|| word.to_string())
 }
 
-fn shape(word: &str) -> Shape {
+pub(crate) fn shape(word: &str) -> Shape {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     match word.chars().next() {
         Some(first) if first.is_uppercase() => {

@@ -10,8 +10,12 @@ mod order;
 mod problem;
 mod user_entities;
 
+#[cfg(test)]
+pub(crate) use entities::words;
+pub(crate) use entities::{
+    AND, Shape, compared, fold, joins_initial, name_words, shape, without_parentheses,
+};
 pub use entities::{Entities, Entity, name_key, slug, within_typos};
-pub(crate) use entities::{Shape, Word, name_words, without_parentheses, words};
 pub use hygiene::{clean, clean_line, is_forbidden};
 pub use load::{ENTITIES_FILE, SourceFile, from_toml, unplaced};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};

@@ -22,26 +22,72 @@
 //!   International Christian Concern (ICC).
 
 use crate::corpus::{
-    Corpus, Document, EntityId, Shape, Word, name_words, without_parentheses, words,
+    AND, Corpus, Document, EntityId, Shape, compared, fold, joins_initial, name_words, shape,
+    without_parentheses,
 };
+use crate::search::SearchIndex;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use unicode_normalization::char::is_combining_mark;
 
-/// A name of an entity, as words.
+/// The words of every name, numbered, and the names by their first word.
+struct Names {
+    numbers: HashMap<String, u32>,
+    /// By the number of its first word, the names that start with it.
+    by_first: Vec<Vec<Form>>,
+}
+
+/// A name of an entity, as its words' numbers and shapes.
 struct Form {
     entity: EntityId,
-    words: Vec<Word>,
+    words: Vec<(u32, Shape)>,
+}
+
+/// A word of a paragraph: its number if some name has it, its byte range
+/// in the paragraph, and its shape.
+struct TextWord {
+    number: Option<u32>,
+    span: Range<usize>,
+    shape: Shape,
+}
+
+/// A word as the search index read it, as names compare it: worked out
+/// once for each way a word is written, not once for each time it is.
+#[derive(Clone, Copy)]
+struct Written {
+    number: Option<u32>,
+    shape: Shape,
+    /// The bytes of combining marks it starts with: the search index keeps
+    /// them in the word, names leave them out.
+    marks: usize,
 }
 
 /// A name found in a paragraph: the entity and the range of words.
 struct Found {
     entity: EntityId,
-    words: std::ops::Range<usize>,
+    words: Range<usize>,
+}
+
+/// What reading every document needs.
+struct Reading<'a> {
+    index: &'a SearchIndex,
+    names: Names,
+    /// For each word as the index has it written, by its id there; None
+    /// for a word of combining marks alone, which names do not count.
+    written: Vec<Option<Written>>,
+    /// The number of "and", which `&` is, if some name has it.
+    and: Option<u32>,
+    /// Each entity's acronyms, all of them, and the longest one's bytes.
+    acronyms: Vec<HashSet<&'a str>>,
+    all: HashSet<&'a str>,
+    longest: usize,
 }
 
 /// For each entity, the (document, paragraph) pairs whose text names it, in
-/// corpus order, without repeats.
-pub(super) fn passages(corpus: &Corpus) -> Vec<Vec<(u32, u32)>> {
+/// corpus order, without repeats. A paragraph's words are those `index`
+/// (built from `corpus`) read: text is split into words once, for search.
+pub(super) fn passages(corpus: &Corpus, index: &SearchIndex) -> Vec<Vec<(u32, u32)>> {
     let entities = corpus.entities.all();
     let mut names: Vec<Vec<&str>> = entities.iter().map(|e| e.names().collect()).collect();
     let mut acronyms: Vec<HashSet<&str>> = entities
@@ -55,15 +101,24 @@ pub(super) fn passages(corpus: &Corpus) -> Vec<Vec<(u32, u32)>> {
     for list in &mut acronyms {
         list.retain(|a| is_acronym(a));
     }
-    let forms = forms(&names);
+    let names = Names::new(&names);
     let all: HashSet<&str> = acronyms.iter().flatten().copied().collect();
-    let longest = all.iter().map(|a| a.len()).max().unwrap_or(0);
+    let reading = Reading {
+        index,
+        written: index.forms().par_iter().map(|f| names.written(f)).collect(),
+        and: names.number("and"),
+        names,
+        longest: all.iter().map(|a| a.len()).max().unwrap_or(0),
+        all,
+        acronyms,
+    };
     // Entity, document and paragraph as u32: a large corpus names its
     // entities in millions of paragraphs, held twice here for a moment.
     let per_document: Vec<Vec<(u32, u32)>> = corpus
         .documents
         .par_iter()
-        .map(|doc| in_document(doc, &forms, &acronyms, &all, longest))
+        .enumerate()
+        .map(|(d, doc)| reading.document(d, doc))
         .collect();
     let mut found = vec![Vec::new(); entities.len()];
     for (d, pairs) in per_document.into_iter().enumerate() {
@@ -85,116 +140,214 @@ fn is_acronym(s: &str) -> bool {
     s.chars().count() >= 2 && s.chars().any(char::is_uppercase)
 }
 
-/// Every distinct name of every entity, by its first word.
-fn forms(names: &[Vec<&str>]) -> HashMap<String, Vec<Form>> {
-    let mut forms: HashMap<String, Vec<Form>> = HashMap::new();
-    // A set rather than a search of the list: thousands of names share a
-    // first word ("Kim").
-    let mut seen: HashSet<(EntityId, Vec<(String, Shape)>)> = HashSet::new();
-    for (entity, names) in names.iter().enumerate() {
-        for name in names {
-            let words = name_words(without_parentheses(name));
-            let Some(first) = words.first() else { continue };
-            let form: Vec<(String, Shape)> =
-                words.iter().map(|w| (w.folded.clone(), w.shape)).collect();
-            if seen.insert((entity, form)) {
-                let list = forms.entry(first.folded.clone()).or_default();
-                list.push(Form { entity, words });
+impl Names {
+    /// Every distinct name of every entity, by its first word.
+    fn new(names: &[Vec<&str>]) -> Names {
+        let mut numbers: HashMap<String, u32> = HashMap::new();
+        let mut by_first: Vec<Vec<Form>> = Vec::new();
+        // A set rather than a search of the list: thousands of names share
+        // a first word ("Kim").
+        let mut seen: HashSet<(EntityId, Vec<(u32, Shape)>)> = HashSet::new();
+        for (entity, names) in names.iter().enumerate() {
+            for name in names {
+                let words: Vec<(u32, Shape)> = name_words(without_parentheses(name))
+                    .into_iter()
+                    .map(|w| {
+                        let next = numbers.len() as u32;
+                        (*numbers.entry(w.folded).or_insert(next), w.shape)
+                    })
+                    .collect();
+                let Some(&(first, _)) = words.first() else {
+                    continue;
+                };
+                if seen.insert((entity, words.clone())) {
+                    let first = first as usize;
+                    if by_first.len() <= first {
+                        by_first.resize_with(first + 1, Vec::new);
+                    }
+                    by_first[first].push(Form { entity, words });
+                }
             }
         }
+        Names { numbers, by_first }
     }
-    forms
-}
 
-/// The names found in one paragraph's words, the longer winning where two
-/// entities' names overlap.
-fn names_in(text: &[Word], forms: &HashMap<String, Vec<Form>>) -> Vec<Found> {
-    let mut found = Vec::new();
-    for (i, word) in text.iter().enumerate() {
-        for form in forms.get(&word.folded).into_iter().flatten() {
-            let end = i + form.words.len();
-            let matches = text.get(i..end).is_some_and(|here| {
-                here.iter()
-                    .zip(&form.words)
-                    .all(|(t, n)| t.folded == n.folded && n.shape.admits(t.shape))
-            });
-            if matches {
-                found.push(Found {
-                    entity: form.entity,
-                    words: i..end,
-                });
-            }
-        }
+    /// The number of a word folded as names fold it, if a name has it.
+    fn number(&self, folded: &str) -> Option<u32> {
+        self.numbers.get(folded).copied()
     }
-    let inside_longer = |f: &Found| {
-        found.iter().any(|o| {
-            o.entity != f.entity
-                && o.words.start <= f.words.start
-                && f.words.end <= o.words.end
-                && o.words.len() > f.words.len()
+
+    /// A word as the search index has it written, as names compare it.
+    fn written(&self, form: &str) -> Option<Written> {
+        let word = form.trim_start_matches(is_combining_mark);
+        if word.is_empty() {
+            return None;
+        }
+        let (folded, shape) = compared(word);
+        Some(Written {
+            number: self.number(&folded),
+            shape,
+            marks: form.len() - word.len(),
         })
-    };
-    let keep: Vec<bool> = found.iter().map(|f| !inside_longer(f)).collect();
-    found
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(f, keep)| keep.then_some(f))
-        .collect()
+    }
+
+    /// The names found in one paragraph's words, the longer winning where
+    /// two entities' names overlap.
+    fn found_in(&self, text: &[TextWord]) -> Vec<Found> {
+        let mut found = Vec::new();
+        for (i, word) in text.iter().enumerate() {
+            let Some(first) = word.number else { continue };
+            for form in self.by_first.get(first as usize).into_iter().flatten() {
+                let end = i + form.words.len();
+                let matches = text.get(i..end).is_some_and(|here| {
+                    here.iter()
+                        .zip(&form.words)
+                        .all(|(t, &(n, shape))| t.number == Some(n) && shape.admits(t.shape))
+                });
+                if matches {
+                    found.push(Found {
+                        entity: form.entity,
+                        words: i..end,
+                    });
+                }
+            }
+        }
+        let inside_longer = |f: &Found| {
+            found.iter().any(|o| {
+                o.entity != f.entity
+                    && o.words.start <= f.words.start
+                    && f.words.end <= o.words.end
+                    && o.words.len() > f.words.len()
+            })
+        };
+        let keep: Vec<bool> = found.iter().map(|f| !inside_longer(f)).collect();
+        found
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(f, keep)| keep.then_some(f))
+            .collect()
+    }
 }
 
-/// The (entity, paragraph) pairs of one document: names, then acronyms the
-/// document ties to one entity.
-fn in_document(
-    doc: &Document,
-    forms: &HashMap<String, Vec<Form>>,
-    acronyms: &[HashSet<&str>],
-    all: &HashSet<&str>,
-    longest: usize,
-) -> Vec<(u32, u32)> {
-    let mut out = Vec::new();
-    // Which entities each acronym is tied to here, and the acronyms tied to
-    // something that is not one of their entities.
-    let mut tied: HashMap<&str, HashSet<EntityId>> = HashMap::new();
-    let mut untied: HashSet<&str> = HashSet::new();
-    for person in &doc.people {
-        if let Some(a) = person.acronym.as_deref()
-            && is_acronym(a)
-        {
-            tied.entry(a).or_default().insert(person.entity);
-        }
-    }
-    for (p, text) in doc.paragraphs.iter().enumerate() {
-        let text_words = words(text);
-        let found = names_in(&text_words, forms);
-        out.extend(found.iter().map(|f| (f.entity as u32, p as u32)));
-        for (acronym, before) in parenthesised(text, all, longest) {
-            // The name must end right before the parenthesis.
-            let owner = found.iter().find(|f| {
-                text_words[f.words.end - 1].span.end == before
-                    && acronyms[f.entity].contains(acronym)
-            });
-            match owner {
-                Some(f) => {
-                    tied.entry(acronym).or_default().insert(f.entity);
-                }
-                None => {
-                    untied.insert(acronym);
-                }
+impl Reading<'_> {
+    /// The (entity, paragraph) pairs of document `d`: names, then acronyms
+    /// the document ties to one entity.
+    fn document(&self, d: usize, doc: &Document) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        // Which entities each acronym is tied to here, and the acronyms
+        // tied to something that is not one of their entities.
+        let mut tied: HashMap<&str, HashSet<EntityId>> = HashMap::new();
+        let mut untied: HashSet<&str> = HashSet::new();
+        for person in &doc.people {
+            if let Some(a) = person.acronym.as_deref()
+                && is_acronym(a)
+            {
+                tied.entry(a).or_default().insert(person.entity);
             }
         }
-    }
-    for (acronym, entities) in tied {
-        let only = entities.iter().next().copied();
-        let Some(entity) = only.filter(|_| entities.len() == 1 && !untied.contains(acronym)) else {
-            continue;
-        };
+        let mut ids = Vec::new();
         for (p, text) in doc.paragraphs.iter().enumerate() {
-            if whole_word(text, acronym) {
-                out.push((entity as u32, p as u32));
+            self.index.paragraph_words(d, p, &mut ids);
+            let text_words = self.text_words(text, &ids);
+            let found = self.names.found_in(&text_words);
+            out.extend(found.iter().map(|f| (f.entity as u32, p as u32)));
+            for (acronym, before) in parenthesised(text, &self.all, self.longest) {
+                // The name must end right before the parenthesis.
+                let owner = found.iter().find(|f| {
+                    text_words[f.words.end - 1].span.end == before
+                        && self.acronyms[f.entity].contains(acronym)
+                });
+                match owner {
+                    Some(f) => {
+                        tied.entry(acronym).or_default().insert(f.entity);
+                    }
+                    None => {
+                        untied.insert(acronym);
+                    }
+                }
             }
         }
+        for (acronym, entities) in tied {
+            let only = entities.iter().next().copied();
+            let Some(entity) = only.filter(|_| entities.len() == 1 && !untied.contains(acronym))
+            else {
+                continue;
+            };
+            for (p, text) in doc.paragraphs.iter().enumerate() {
+                if whole_word(text, acronym) {
+                    out.push((entity as u32, p as u32));
+                }
+            }
+        }
+        out
     }
-    out
+
+    /// A paragraph's words as names compare them (see
+    /// `corpus::words`), from the ids of the words the search index read in
+    /// it: only the gaps between words are read here, for an `&` and the
+    /// full stops of initials.
+    fn text_words(&self, text: &str, ids: &[u32]) -> Vec<TextWord> {
+        let forms = self.index.forms();
+        let mut out: Vec<TextWord> = Vec::with_capacity(ids.len());
+        let mut at = 0;
+        for &id in ids {
+            let form = &*forms[id as usize];
+            // A gap holds no letter or digit, so the word starts at the
+            // first place its form does.
+            let Some(start) = (at..text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .find(|&i| text[i..].starts_with(form))
+            else {
+                break;
+            };
+            self.ands(text, at..start, &mut out);
+            at = start + form.len();
+            if let Some(w) = self.written[id as usize] {
+                let word = TextWord {
+                    number: w.number,
+                    span: start + w.marks..at,
+                    shape: w.shape,
+                };
+                self.push(text, word, &mut out);
+            }
+        }
+        self.ands(text, at..text.len(), &mut out);
+        out
+    }
+
+    /// The word "and" for each `&` in the gap `gap` of `text`.
+    fn ands(&self, text: &str, gap: Range<usize>, out: &mut Vec<TextWord>) {
+        for (i, _) in text[gap.clone()].match_indices(AND) {
+            let at = gap.start + i;
+            let word = TextWord {
+                number: self.and,
+                span: at..at + AND.len_utf8(),
+                shape: Shape::Lower,
+            };
+            self.push(text, word, out);
+        }
+    }
+
+    /// Adds `word` to `out`, joined to the word before it if both are
+    /// initials ("U.N.").
+    fn push(&self, text: &str, word: TextWord, out: &mut Vec<TextWord>) {
+        match out.last_mut() {
+            Some(last) if joins_initial(text, &last.span, &word.span) => {
+                last.span.end = word.span.end;
+                let joined = &text[last.span.clone()];
+                let folded: String = joined
+                    .split('.')
+                    .map(|letter| match letter {
+                        "&" => "and".to_string(),
+                        _ => fold(letter),
+                    })
+                    .collect();
+                last.number = self.names.number(&folded);
+                last.shape = shape(joined);
+            }
+            _ => out.push(word),
+        }
+    }
 }
 
 const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»'];
@@ -250,13 +403,13 @@ fn whole_word(text: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::SourceFile;
+    use crate::corpus::{SourceFile, words};
 
     /// The (document id, paragraph number from 1) pairs naming `entity`.
     fn named(corpus: &Corpus, entity: &str) -> Vec<(String, usize)> {
         let e = corpus.entities.all().iter().position(|e| e.id == entity);
         let e = e.unwrap_or_else(|| panic!("no entity {entity}"));
-        passages(corpus)[e]
+        passages(corpus, &SearchIndex::build(corpus))[e]
             .iter()
             .map(|&(d, p)| (corpus.documents[d as usize].id.clone(), p as usize + 1))
             .collect()
@@ -269,9 +422,9 @@ mod tests {
     /// A corpus of one document "d" with these paragraphs and people
     /// entries (name, kind, acronym).
     fn corpus(entities: &str, paragraphs: &[&str], people: &[(&str, &str, &str)]) -> Corpus {
-        let mut text = format!(
-            "id = \"d\"\ntitle = \"T\"\nkind = \"statement\"\nparagraphs = {paragraphs:?}\n"
-        );
+        let paragraphs = toml::Value::Array(paragraphs.iter().map(|&p| p.into()).collect());
+        let mut text =
+            format!("id = \"d\"\ntitle = \"T\"\nkind = \"statement\"\nparagraphs = {paragraphs}\n");
         for (name, kind, acronym) in people {
             text.push_str(&format!(
                 "[[people]]\nname = {name:?}\nkind = \"{kind}\"\nrole = \"signatory\"\n"
@@ -286,6 +439,75 @@ mod tests {
         };
         Corpus::from_files(&file("e.toml", entities.into()), &[file("d.toml", text)])
             .expect("the test corpus loads")
+    }
+
+    /// The words of a paragraph read from the search index's ids are the
+    /// words of its text split again (`corpus::words`), so that passages
+    /// are found as they were when each paragraph was split twice: on every
+    /// paragraph of the bundled corpus and the fixtures, and on odd ones.
+    #[test]
+    fn words_read_from_the_search_index_are_the_texts_own() {
+        let odd = [
+            "U.N. and D.P.R.K.’s; U. N.; U.S.A.; a.b.c; No.5 U.Sam",
+            "Lawyers & Co &, &&x, U.& and &.U",
+            "\u{301}Abc \u{301} x.\u{301} e\u{301}té",
+            "Tomás Ojea-Quintana, ﬁ, İstanbul, Øberg Straße",
+            "北朝鮮の人権 Commission of Inquiry’s (“COI”) 북한-인권",
+            " ,.— ",
+        ];
+        let fixtures = [
+            include_str!("../../tests/fixtures/reader/alpha.toml"),
+            include_str!("../../tests/fixtures/reader/beta.toml"),
+            include_str!("../../tests/fixtures/reader/gamma.toml"),
+            include_str!("../../tests/fixtures/search/folding.toml"),
+        ];
+        let mut paragraphs: Vec<String> = odd.map(String::from).to_vec();
+        for doc in Corpus::load(&[]).unwrap().documents {
+            paragraphs.extend(doc.paragraphs);
+        }
+        for text in fixtures {
+            let doc: toml::Table = toml::from_str(text).unwrap();
+            let list = doc["paragraphs"].as_array().unwrap();
+            paragraphs.extend(list.iter().map(|p| p.as_str().unwrap().to_string()));
+        }
+        let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        let corpus = corpus("", &paragraphs, &[]);
+        let index = SearchIndex::build(&corpus);
+        // Every word of the texts is a name's, so that each has a number.
+        let mut numbers = HashMap::new();
+        for p in &corpus.documents[0].paragraphs {
+            for w in words(p) {
+                let next = numbers.len() as u32;
+                numbers.entry(w.folded).or_insert(next);
+            }
+        }
+        let names = Names {
+            numbers,
+            by_first: Vec::new(),
+        };
+        let reading = Reading {
+            index: &index,
+            written: index.forms().iter().map(|f| names.written(f)).collect(),
+            and: names.number("and"),
+            names,
+            acronyms: Vec::new(),
+            all: HashSet::new(),
+            longest: 0,
+        };
+        let mut ids = Vec::new();
+        for (p, text) in corpus.documents[0].paragraphs.iter().enumerate() {
+            index.paragraph_words(0, p, &mut ids);
+            let read: Vec<_> = reading
+                .text_words(text, &ids)
+                .into_iter()
+                .map(|w| (w.number, w.span, w.shape))
+                .collect();
+            let split: Vec<_> = words(text)
+                .into_iter()
+                .map(|w| (reading.names.number(&w.folded), w.span, w.shape))
+                .collect();
+            assert_eq!(read, split, "{text:?}");
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub use standing::Standing;
 use crate::corpus::{
     Corpus, EntityId, Person, Role, name_key, name_words, within_typos, without_parentheses,
 };
+use crate::search::SearchIndex;
 use std::sync::OnceLock;
 
 /// The index. Documents are indices into `corpus.documents`, entities
@@ -74,14 +75,15 @@ impl Passage {
 pub struct Passages(Vec<Vec<Passage>>);
 
 impl Passages {
-    /// Reads every paragraph of `corpus` (on all cores).
-    pub fn find(corpus: &Corpus) -> Passages {
+    /// Reads every paragraph of `corpus` (on all cores), by its words in
+    /// `search`, which must be built from `corpus`.
+    pub fn find(corpus: &Corpus, search: &SearchIndex) -> Passages {
         let mut rank = vec![0; corpus.documents.len()];
         for (r, d) in corpus.newest_first().into_iter().enumerate() {
             rank[d] = r;
         }
         Passages(
-            mentions::passages(corpus)
+            mentions::passages(corpus, search)
                 .into_iter()
                 .map(|mut found| {
                     found.sort_by_key(|&(doc, paragraph)| (rank[doc as usize], paragraph));
@@ -199,20 +201,18 @@ impl PeopleIndex {
 
     /// The paragraphs that name `entity`, newest document first, then in
     /// reading order. The first call finds those of every entity (on all
-    /// cores); `corpus` must be the one the index was built from.
+    /// cores), indexing `corpus` for search to read its words; `corpus`
+    /// must be the one the index was built from.
     pub fn passages_of(&self, corpus: &Corpus, entity: EntityId) -> &[Passage] {
-        &self.all_passages(corpus)[entity]
+        let all = self
+            .passages
+            .get_or_init(|| Passages::find(corpus, &SearchIndex::build(corpus)).0);
+        &all[entity]
     }
 
-    /// Finds the passages of every entity now, if not yet done, so that
-    /// [`passages`](Self::passages) can answer without the corpus.
-    pub fn find_passages(&self, corpus: &Corpus) {
-        self.all_passages(corpus);
-    }
-
-    /// Keeps passages found apart, by [`Passages::find`] on the corpus the
-    /// index was built from (the reader finds them on another thread).
-    /// Those found first stay.
+    /// Keeps passages found by [`Passages::find`] on the corpus the index
+    /// was built from (the reader finds them on another thread). Those
+    /// found first stay.
     pub fn keep_passages(&self, found: Passages) {
         let _ = self.passages.set(found.0);
     }
@@ -222,13 +222,8 @@ impl PeopleIndex {
         self.passages.get().is_some()
     }
 
-    fn all_passages(&self, corpus: &Corpus) -> &[Vec<Passage>] {
-        self.passages.get_or_init(|| Passages::find(corpus).0)
-    }
-
-    /// The passages of `entity` once [`find_passages`](Self::find_passages)
-    /// or [`passages_of`](Self::passages_of) has found them, or the reader's
-    /// thread has handed them in; none before.
+    /// The passages of `entity` once [`passages_of`](Self::passages_of)
+    /// has found them or they have been kept; none before.
     pub fn passages(&self, entity: EntityId) -> &[Passage] {
         self.passages
             .get()

@@ -203,6 +203,20 @@ impl SearchIndex {
         self.passage_doc.len()
     }
 
+    /// The words of paragraph `paragraph` of document `doc`, in order, as
+    /// ids into [`forms`](Self::forms), into `out`: what the People index
+    /// reads rather than split the text again.
+    pub fn paragraph_words(&self, doc: usize, paragraph: usize, out: &mut Vec<u32>) {
+        let d = &self.docs[doc];
+        let passage = d.first + 1 + d.people + paragraph as u32;
+        self.tokens_of(passage as usize, out);
+    }
+
+    /// Every word as written in the corpus, by id.
+    pub fn forms(&self) -> &[Box<str>] {
+        &self.forms
+    }
+
     /// Passage `passage`'s words as form ids, into `out`.
     pub(super) fn tokens_of(&self, passage: usize, out: &mut Vec<u32>) {
         self.tokens.unpack(passage, out);
