@@ -45,7 +45,7 @@ impl Library {
     pub fn new(corpus: Corpus) -> Library {
         let library = Library::unindexed(corpus);
         let search = SearchIndex::build(&library.corpus);
-        let passages = Passages::find(&library.corpus, &search);
+        let passages = Passages::find(&library.corpus, search.tokens());
         library.keep(Built::People(Box::new(PeopleIndex::new(&library.corpus))));
         library.keep(Built::Passages(passages));
         library.keep(Built::Search(Arc::new(search)));
@@ -141,7 +141,7 @@ impl Library {
             if built {
                 to_people(match search {
                     Ok(search) => guarded(Index::Passages, || {
-                        Built::Passages(in_pool(&pool, || Passages::find(&corpus, &search)))
+                        Built::Passages(in_pool(&pool, || Passages::find(&corpus, search.tokens())))
                     }),
                     Err(_) => Built::Failed(Index::Passages, SEARCH_FAILED.to_string()),
                 });

@@ -6,7 +6,7 @@ mod common;
 use common::{answered, fixture_corpus, press, state};
 use nkread::library::{Built, Index, Library};
 use nkread::people::{Passages, PeopleIndex};
-use nkread::search::SearchIndex;
+use nkread::search::{SearchIndex, Tokens};
 use nkread::tui::msg::Msg;
 use nkread::tui::state::{AppState, Overlay, SearchState};
 use nkread::tui::update::update;
@@ -109,10 +109,7 @@ fn the_people_pane_says_indexing_until_its_index_and_then_its_passages_arrive() 
     arrive(
         &mut s,
         &lib,
-        Built::Passages(Passages::find(
-            &lib.corpus,
-            &SearchIndex::build(&lib.corpus),
-        )),
+        Built::Passages(Passages::find(&lib.corpus, &Tokens::read(&lib.corpus))),
     );
     let shown = screen(&s, &lib);
     assert!(shown.contains("Passages naming it (0)"), "{shown}");

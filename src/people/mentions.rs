@@ -25,7 +25,7 @@ use crate::corpus::{
     AND, Corpus, Document, EntityId, Shape, compared, fold, joins_initial, name_words, shape,
     without_parentheses,
 };
-use crate::search::SearchIndex;
+use crate::search::Tokens;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -52,14 +52,14 @@ struct TextWord {
     shape: Shape,
 }
 
-/// A word as the search index read it, as names compare it: worked out
-/// once for each way a word is written, not once for each time it is.
+/// A word as written, as names compare it: worked out once for each way a
+/// word is written, not once for each time it is.
 #[derive(Clone, Copy)]
 struct Written {
     number: Option<u32>,
     shape: Shape,
-    /// The bytes of combining marks it starts with: the search index keeps
-    /// them in the word, names leave them out.
+    /// The bytes of combining marks it starts with: search keeps them in
+    /// the word, names leave them out.
     marks: usize,
 }
 
@@ -71,10 +71,10 @@ struct Found {
 
 /// What reading every document needs.
 struct Reading<'a> {
-    index: &'a SearchIndex,
+    tokens: &'a Tokens,
     names: Names,
-    /// For each word as the index has it written, by its id there; None
-    /// for a word of combining marks alone, which names do not count.
+    /// For each word as written, by its id in `tokens`; None for a word of
+    /// combining marks alone, which names do not count.
     written: Vec<Option<Written>>,
     /// The number of "and", which `&` is, if some name has it.
     and: Option<u32>,
@@ -85,9 +85,10 @@ struct Reading<'a> {
 }
 
 /// For each entity, the (document, paragraph) pairs whose text names it, in
-/// corpus order, without repeats. A paragraph's words are those `index`
-/// (built from `corpus`) read: text is split into words once, for search.
-pub(super) fn passages(corpus: &Corpus, index: &SearchIndex) -> Vec<Vec<(u32, u32)>> {
+/// corpus order, without repeats. A paragraph's words are those in
+/// `tokens` (read from `corpus`): text is split into words once, for search
+/// and for this.
+pub(super) fn passages(corpus: &Corpus, tokens: &Tokens) -> Vec<Vec<(u32, u32)>> {
     let entities = corpus.entities.all();
     let mut names: Vec<Vec<&str>> = entities.iter().map(|e| e.names().collect()).collect();
     let mut acronyms: Vec<HashSet<&str>> = entities
@@ -104,8 +105,12 @@ pub(super) fn passages(corpus: &Corpus, index: &SearchIndex) -> Vec<Vec<(u32, u3
     let names = Names::new(&names);
     let all: HashSet<&str> = acronyms.iter().flatten().copied().collect();
     let reading = Reading {
-        index,
-        written: index.forms().par_iter().map(|f| names.written(f)).collect(),
+        tokens,
+        written: tokens
+            .forms()
+            .par_iter()
+            .map(|f| names.written(f))
+            .collect(),
         and: names.number("and"),
         names,
         longest: all.iter().map(|a| a.len()).max().unwrap_or(0),
@@ -177,7 +182,7 @@ impl Names {
         self.numbers.get(folded).copied()
     }
 
-    /// A word as the search index has it written, as names compare it.
+    /// A word as written, as names compare it.
     fn written(&self, form: &str) -> Option<Written> {
         let word = form.trim_start_matches(is_combining_mark);
         if word.is_empty() {
@@ -247,7 +252,7 @@ impl Reading<'_> {
         }
         let mut ids = Vec::new();
         for (p, text) in doc.paragraphs.iter().enumerate() {
-            self.index.paragraph_words(d, p, &mut ids);
+            self.tokens.paragraph_words(d, p, &mut ids);
             let text_words = self.text_words(text, &ids);
             let found = self.names.found_in(&text_words);
             out.extend(found.iter().map(|f| (f.entity as u32, p as u32)));
@@ -282,12 +287,11 @@ impl Reading<'_> {
         out
     }
 
-    /// A paragraph's words as names compare them (see
-    /// `corpus::words`), from the ids of the words the search index read in
-    /// it: only the gaps between words are read here, for an `&` and the
-    /// full stops of initials.
+    /// A paragraph's words as names compare them (see `corpus::words`),
+    /// from the ids of its words in `tokens`: only the gaps between words
+    /// are read here, for an `&` and the full stops of initials.
     fn text_words(&self, text: &str, ids: &[u32]) -> Vec<TextWord> {
-        let forms = self.index.forms();
+        let forms = self.tokens.forms();
         let mut out: Vec<TextWord> = Vec::with_capacity(ids.len());
         let mut at = 0;
         for &id in ids {
@@ -409,7 +413,7 @@ mod tests {
     fn named(corpus: &Corpus, entity: &str) -> Vec<(String, usize)> {
         let e = corpus.entities.all().iter().position(|e| e.id == entity);
         let e = e.unwrap_or_else(|| panic!("no entity {entity}"));
-        passages(corpus, &SearchIndex::build(corpus))[e]
+        passages(corpus, &Tokens::read(corpus))[e]
             .iter()
             .map(|&(d, p)| (corpus.documents[d as usize].id.clone(), p as usize + 1))
             .collect()
@@ -472,7 +476,7 @@ mod tests {
         }
         let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
         let corpus = corpus("", &paragraphs, &[]);
-        let index = SearchIndex::build(&corpus);
+        let tokens = Tokens::read(&corpus);
         // Every word of the texts is a name's, so that each has a number.
         let mut numbers = HashMap::new();
         for p in &corpus.documents[0].paragraphs {
@@ -486,8 +490,8 @@ mod tests {
             by_first: Vec::new(),
         };
         let reading = Reading {
-            index: &index,
-            written: index.forms().iter().map(|f| names.written(f)).collect(),
+            tokens: &tokens,
+            written: tokens.forms().iter().map(|f| names.written(f)).collect(),
             and: names.number("and"),
             names,
             acronyms: Vec::new(),
@@ -496,7 +500,7 @@ mod tests {
         };
         let mut ids = Vec::new();
         for (p, text) in corpus.documents[0].paragraphs.iter().enumerate() {
-            index.paragraph_words(0, p, &mut ids);
+            tokens.paragraph_words(0, p, &mut ids);
             let read: Vec<_> = reading
                 .text_words(text, &ids)
                 .into_iter()

@@ -16,7 +16,7 @@ pub use standing::Standing;
 use crate::corpus::{
     Corpus, EntityId, Person, Role, name_key, name_words, within_typos, without_parentheses,
 };
-use crate::search::SearchIndex;
+use crate::search::Tokens;
 use std::sync::OnceLock;
 
 /// The index. Documents are indices into `corpus.documents`, entities
@@ -76,14 +76,14 @@ pub struct Passages(Vec<Vec<Passage>>);
 
 impl Passages {
     /// Reads every paragraph of `corpus` (on all cores), by its words in
-    /// `search`, which must be built from `corpus`.
-    pub fn find(corpus: &Corpus, search: &SearchIndex) -> Passages {
+    /// `tokens`, which must be read from `corpus`.
+    pub fn find(corpus: &Corpus, tokens: &Tokens) -> Passages {
         let mut rank = vec![0; corpus.documents.len()];
         for (r, d) in corpus.newest_first().into_iter().enumerate() {
             rank[d] = r;
         }
         Passages(
-            mentions::passages(corpus, search)
+            mentions::passages(corpus, tokens)
                 .into_iter()
                 .map(|mut found| {
                     found.sort_by_key(|&(doc, paragraph)| (rank[doc as usize], paragraph));
@@ -201,12 +201,12 @@ impl PeopleIndex {
 
     /// The paragraphs that name `entity`, newest document first, then in
     /// reading order. The first call finds those of every entity (on all
-    /// cores), indexing `corpus` for search to read its words; `corpus`
-    /// must be the one the index was built from.
+    /// cores), splitting `corpus` into words as search does; `corpus` must
+    /// be the one the index was built from.
     pub fn passages_of(&self, corpus: &Corpus, entity: EntityId) -> &[Passage] {
         let all = self
             .passages
-            .get_or_init(|| Passages::find(corpus, &SearchIndex::build(corpus)).0);
+            .get_or_init(|| Passages::find(corpus, &Tokens::read(corpus)).0);
         &all[entity]
     }
 

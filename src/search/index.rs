@@ -8,6 +8,7 @@
 
 use super::packed::{Packed, Postings};
 use super::text::{fold, for_each_word};
+use super::tokens::Tokens;
 use crate::corpus::{Corpus, Role};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -59,7 +60,7 @@ impl Lists {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct DocInfo {
+pub(crate) struct DocInfo {
     /// Its first passage, the title.
     pub first: u32,
     pub people: u32,
@@ -75,14 +76,11 @@ pub(super) struct DocInfo {
 /// worked out from the corpus for the hits shown.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
-    pub(super) docs: Vec<DocInfo>,
+    /// Each passage's words as ids of the words as written (forms).
+    pub(super) tokens: Tokens,
     pub(super) passage_doc: Vec<u32>,
     /// The role of a person passage.
     pub(super) passage_role: Vec<Option<Role>>,
-    /// Each passage's words as form ids, passage after passage.
-    pub(super) tokens: Packed,
-    /// Words as written ("Council", "council"): the forms.
-    pub(super) forms: Vec<Box<str>>,
     /// Words folded ("council"), sorted, so that words sharing a prefix
     /// are neighbours: the vocabulary.
     pub(super) words: Vec<Box<str>>,
@@ -138,88 +136,23 @@ impl SearchIndex {
     /// As [`build`](Self::build), adding to `read` the paragraphs read so
     /// far, for a progress line.
     pub fn build_counting(corpus: &Corpus, read: &AtomicUsize) -> SearchIndex {
-        // Each run holds its own forms until it is joined: a large corpus
-        // is read in a few runs a core, not in thousands.
-        let runs = rayon::current_num_threads() * RUNS_A_CORE;
-        let run = corpus.documents.len().div_ceil(runs).max(DOCUMENTS_A_RUN);
-        SearchIndex::build_in_runs(corpus, read, run)
+        SearchIndex::build_in_runs(corpus, read, run_length(corpus))
     }
 
     /// The build, reading runs of `run` documents on all cores.
     pub(super) fn build_in_runs(corpus: &Corpus, read: &AtomicUsize, run: usize) -> SearchIndex {
-        let mut ranks = vec![0u32; corpus.documents.len()];
-        for (rank, d) in corpus.newest_first().into_iter().enumerate() {
-            ranks[d] = rank as u32;
-        }
-        // Runs of documents are read on all cores, each into a builder of
-        // its own, then joined in corpus order: a word's id is where it is
-        // first seen, as one thread reading them in order would number it.
-        let all: Vec<usize> = (0..corpus.documents.len()).collect();
-        let parts: Vec<(Builder, Vec<DocInfo>)> = all
-            .par_chunks(run.max(1))
-            .map(|run| {
-                let mut b = Builder::default();
-                let mut docs = Vec::with_capacity(run.len());
-                for &d in run {
-                    let doc = &corpus.documents[d];
-                    docs.push(DocInfo {
-                        first: b.passage_doc.len() as u32,
-                        people: doc.people.len() as u32,
-                        paragraphs: doc.paragraphs.len() as u32,
-                        rank: ranks[d],
-                        shorts: b.short_of.len() as u32,
-                    });
-                    b.add(d, None, &doc.title, true);
-                    for person in &doc.people {
-                        b.add(d, Some(person.role), &person.line(), true);
-                    }
-                    for paragraph in &doc.paragraphs {
-                        b.add(d, None, paragraph, false);
-                    }
-                    read.fetch_add(doc.paragraphs.len(), Ordering::Relaxed);
-                }
-                // Joining reads the run's forms and texts in order alone.
-                b.form_ids = FastMap::default();
-                b.short_ids = FastMap::default();
-                b.seal();
-                (b, docs)
-            })
-            .collect();
-        let mut b = Builder::default();
-        let mut docs = Vec::with_capacity(corpus.documents.len());
-        for (part, part_docs) in parts {
-            let (passages, shorts) = (b.passage_doc.len() as u32, b.short_of.len() as u32);
-            docs.extend(part_docs.into_iter().map(|d| DocInfo {
-                first: d.first + passages,
-                shorts: d.shorts + shorts,
-                ..d
-            }));
-            b.join(part);
-        }
-        b.finish(docs)
+        let (mut b, docs) = read_runs(corpus, read, run);
+        let tokens = b.tokens(docs);
+        b.finish(tokens)
+    }
+
+    /// Every passage's words, as the index read them.
+    pub fn tokens(&self) -> &Tokens {
+        &self.tokens
     }
 
     pub(super) fn passages(&self) -> usize {
         self.passage_doc.len()
-    }
-
-    /// The words of paragraph `paragraph` of document `doc`, in order, as
-    /// ids into [`forms`](Self::forms), into `out`: what the People index
-    /// reads rather than split the text again.
-    pub fn paragraph_words(&self, doc: usize, paragraph: usize, out: &mut Vec<u32>) {
-        let d = &self.docs[doc];
-        let passage = d.first + 1 + d.people + paragraph as u32;
-        self.tokens_of(passage as usize, out);
-    }
-
-    /// Every word as written in the corpus, by id.
-    pub fn forms(&self) -> &[Box<str>] {
-        &self.forms
-    }
-
-    /// Passage `passage`'s words as form ids, into `out`.
-    pub(super) fn tokens_of(&self, passage: usize, out: &mut Vec<u32>) {
-        self.tokens.unpack(passage, out);
     }
 
     /// The range of words starting with `prefix` in the vocabulary.
@@ -228,6 +161,74 @@ impl SearchIndex {
         let to = from + self.words[from..].partition_point(|w| w.starts_with(prefix));
         from..to
     }
+}
+
+/// How many documents a run of the build reads: each run holds its own
+/// forms until it is joined, so a large corpus is read in a few runs a
+/// core, not in thousands.
+pub(super) fn run_length(corpus: &Corpus) -> usize {
+    let runs = rayon::current_num_threads() * RUNS_A_CORE;
+    corpus.documents.len().div_ceil(runs).max(DOCUMENTS_A_RUN)
+}
+
+/// Reads every passage of `corpus` into words, in runs of `run` documents
+/// on all cores, adding the paragraphs read to `read`; the runs are joined
+/// into one builder, with each document's place in it.
+pub(super) fn read_runs(
+    corpus: &Corpus,
+    read: &AtomicUsize,
+    run: usize,
+) -> (Builder, Vec<DocInfo>) {
+    let mut ranks = vec![0u32; corpus.documents.len()];
+    for (rank, d) in corpus.newest_first().into_iter().enumerate() {
+        ranks[d] = rank as u32;
+    }
+    // Runs of documents are read on all cores, each into a builder of
+    // its own, then joined in corpus order: a word's id is where it is
+    // first seen, as one thread reading them in order would number it.
+    let all: Vec<usize> = (0..corpus.documents.len()).collect();
+    let parts: Vec<(Builder, Vec<DocInfo>)> = all
+        .par_chunks(run.max(1))
+        .map(|run| {
+            let mut b = Builder::default();
+            let mut docs = Vec::with_capacity(run.len());
+            for &d in run {
+                let doc = &corpus.documents[d];
+                docs.push(DocInfo {
+                    first: b.passage_doc.len() as u32,
+                    people: doc.people.len() as u32,
+                    paragraphs: doc.paragraphs.len() as u32,
+                    rank: ranks[d],
+                    shorts: b.short_of.len() as u32,
+                });
+                b.add(d, None, &doc.title, true);
+                for person in &doc.people {
+                    b.add(d, Some(person.role), &person.line(), true);
+                }
+                for paragraph in &doc.paragraphs {
+                    b.add(d, None, paragraph, false);
+                }
+                read.fetch_add(doc.paragraphs.len(), Ordering::Relaxed);
+            }
+            // Joining reads the run's forms and texts in order alone.
+            b.form_ids = FastMap::default();
+            b.short_ids = FastMap::default();
+            b.seal();
+            (b, docs)
+        })
+        .collect();
+    let mut b = Builder::default();
+    let mut docs = Vec::with_capacity(corpus.documents.len());
+    for (part, part_docs) in parts {
+        let (passages, shorts) = (b.passage_doc.len() as u32, b.short_of.len() as u32);
+        docs.extend(part_docs.into_iter().map(|d| DocInfo {
+            first: d.first + passages,
+            shorts: d.shorts + shorts,
+            ..d
+        }));
+        b.join(part);
+    }
+    (b, docs)
 }
 
 /// The fewest documents one task of the parallel build reads: enough to
@@ -239,7 +240,7 @@ const DOCUMENTS_A_RUN: usize = 64;
 const RUNS_A_CORE: usize = 8;
 
 #[derive(Default)]
-struct Builder {
+pub(super) struct Builder {
     passage_doc: Vec<u32>,
     passage_role: Vec<Option<Role>>,
     /// The form ids of the passages read here, until sealed.
@@ -356,23 +357,29 @@ impl Builder {
             .collect();
     }
 
-    fn finish(mut self, docs: Vec<DocInfo>) -> SearchIndex {
+    /// The passages' words, all runs joined: what the index is made from,
+    /// and all the People index needs.
+    pub(super) fn tokens(&mut self, docs: Vec<DocInfo>) -> Tokens {
         // Nothing reads a form or a short text by its text any more.
         self.form_ids = FastMap::default();
         self.short_ids = FastMap::default();
         self.number_forms_by_frequency();
-        let tokens = Packed::join(std::mem::take(&mut self.runs));
+        let ids = Packed::join(std::mem::take(&mut self.runs));
         // The runs just joined (150 MB at a million paragraphs) go.
         crate::memory::give_back();
-        let mut folded: Vec<(String, u32)> = self
-            .forms
+        Tokens::new(docs, ids, std::mem::take(&mut self.forms))
+    }
+
+    fn finish(self, tokens: Tokens) -> SearchIndex {
+        let forms = tokens.forms();
+        let mut folded: Vec<(String, u32)> = forms
             .iter()
             .enumerate()
             .map(|(id, form)| (fold(form, false), id as u32))
             .collect();
         folded.sort_unstable();
         let mut words: Vec<Box<str>> = Vec::new();
-        let mut form_word = vec![0u32; self.forms.len()];
+        let mut form_word = vec![0u32; forms.len()];
         // Sorted, each word's forms are one run of `folded`.
         let mut word_forms = Lists::default();
         for (word, form) in &folded {
@@ -386,10 +393,10 @@ impl Builder {
         word_forms.starts.push(word_forms.items.len());
         let passages = self.passage_doc.len();
         let postings = Postings::from_pairs(words.len(), |push| {
-            let mut forms = Vec::new();
+            let mut ids = Vec::new();
             for p in 0..passages {
-                tokens.unpack(p, &mut forms);
-                for &form in &forms {
+                tokens.of(p, &mut ids);
+                for &form in &ids {
                     push(form_word[form as usize] as usize, p as u32);
                 }
             }
@@ -397,7 +404,7 @@ impl Builder {
         let neighbours = (0..passages)
             .into_par_iter()
             .map_init(Vec::new, |words, p| {
-                tokens.unpack(p, words);
+                tokens.of(p, words);
                 let mut sketch = Neighbours::default();
                 for pair in words.windows(2) {
                     let (a, b) = (form_word[pair[0] as usize], form_word[pair[1] as usize]);
@@ -408,11 +415,9 @@ impl Builder {
             .collect();
         SearchIndex {
             neighbours,
-            docs,
+            tokens,
             passage_doc: self.passage_doc,
             passage_role: self.passage_role,
-            tokens,
-            forms: self.forms,
             words,
             word_forms,
             postings,
@@ -452,7 +457,7 @@ mod tests {
             .word_forms
             .get(the)
             .iter()
-            .map(|&f| &*index.forms[f as usize])
+            .map(|&f| &*index.tokens.forms()[f as usize])
             .collect();
         assert!(forms.contains(&"The") && forms.contains(&"the"));
         assert!(index.words[index.prefixed("secu")].contains(&"security".into()));

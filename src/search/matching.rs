@@ -149,7 +149,7 @@ impl Resolved {
                     .word_forms
                     .get(w)
                     .iter()
-                    .map(|&f| match_part(m, token, &fold(&index.forms[f as usize], true)))
+                    .map(|&f| match_part(m, token, &fold(&index.tokens.forms()[f as usize], true)))
                     .max()
                     .unwrap_or(0);
             }
@@ -177,11 +177,11 @@ impl Resolved {
         token: &Token,
         case: bool,
     ) {
-        self.forms = vec![0; index.forms.len()];
+        self.forms = vec![0; index.tokens.forms().len()];
         for &(w, score) in &self.words {
             for &f in index.word_forms.get(w as usize) {
                 self.forms[f as usize] = if case {
-                    match_part(m, token, &fold(&index.forms[f as usize], true))
+                    match_part(m, token, &fold(&index.tokens.forms()[f as usize], true))
                 } else {
                     score
                 };

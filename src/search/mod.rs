@@ -24,12 +24,14 @@ mod rank;
 mod snippet;
 mod tally;
 mod text;
+mod tokens;
 
 pub use highlight::{Marks, field_text};
 pub use hit::{Field, Hit, Scope, SearchResult};
 pub use index::SearchIndex;
 pub use query::{MAX_QUERY_CHARS, MAX_TERMS, Query, QueryError};
 pub use snippet::snippet;
+pub use tokens::Tokens;
 
 #[cfg(test)]
 mod tests;

@@ -42,7 +42,7 @@ impl SearchIndex {
         let hits = match scope {
             _ if limit == 0 || query.is_empty() => Vec::new(),
             Scope::All => Run::new(self, query, 0..self.passages()).hits(limit),
-            Scope::Doc(d) => match self.docs.get(d) {
+            Scope::Doc(d) => match self.tokens.docs.get(d) {
                 Some(doc) => {
                     let first = doc.first as usize;
                     let end = first + 1 + (doc.people + doc.paragraphs) as usize;
@@ -59,7 +59,7 @@ impl SearchIndex {
 
     pub(super) fn field_of(&self, passage: usize) -> Option<(usize, Field)> {
         let d = *self.passage_doc.get(passage)? as usize;
-        let info = self.docs.get(d)?;
+        let info = self.tokens.docs.get(d)?;
         let offset = passage - info.first as usize;
         let people = info.people as usize;
         let field = match offset {
@@ -73,7 +73,7 @@ impl SearchIndex {
     /// The id of the distinct short text of a title or person passage.
     pub(super) fn short_text(&self, passage: usize) -> Option<usize> {
         let d = *self.passage_doc.get(passage)? as usize;
-        let info = self.docs.get(d)?;
+        let info = self.tokens.docs.get(d)?;
         let offset = passage - info.first as usize;
         if offset > info.people as usize {
             return None;
@@ -220,7 +220,7 @@ impl<'a> Run<'a> {
             (Some(&a), Some(&b)) => a as usize..b as usize + 1,
             _ => 0..0,
         };
-        self.index.docs[docs].iter().flat_map(move |doc| {
+        self.index.tokens.docs[docs].iter().flat_map(move |doc| {
             (0..=doc.people as usize).filter_map(move |o| {
                 let s = *self.index.short_of.get(doc.shorts as usize + o)?;
                 Some((doc.first as usize + o, s as usize, o))
@@ -473,7 +473,7 @@ impl<'a> Run<'a> {
         for t in terms.chain(self.excluded.iter_mut()) {
             t.with_forms(self.index, &self.matcher);
         }
-        self.first = vec![0; self.index.forms.len()];
+        self.first = vec![0; self.index.tokens.forms().len()];
         for (j, group) in self.terms.iter().enumerate() {
             for first in group.0.iter().filter_map(|t| t.tokens.first()) {
                 for (f, &score) in first.forms.iter().enumerate() {
@@ -499,7 +499,7 @@ impl<'a> Run<'a> {
             Field::Person(_) => 1,
             Field::Paragraph(_) => 0,
         };
-        let rank = self.index.docs.get(doc).map_or(u32::MAX, |d| d.rank);
+        let rank = self.index.tokens.docs.get(doc).map_or(u32::MAX, |d| d.rank);
         (
             self.score(tiers, nearness, field_rank, fines),
             Reverse(rank),
@@ -517,7 +517,7 @@ impl<'a> Run<'a> {
             found,
             counts,
         } = s;
-        self.index.tokens_of(p, words);
+        self.index.tokens.of(p, words);
         let words = words.as_slice();
         if self
             .excluded
