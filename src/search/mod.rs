@@ -13,6 +13,7 @@
 //! match. Everything here is a pure function of
 //! its arguments: no I/O, no threads, no clock.
 
+mod fx;
 mod highlight;
 mod hit;
 mod index;
