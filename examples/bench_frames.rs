@@ -8,7 +8,9 @@
 //! in the document list and a key typed in the search overlay there, which
 //! should cost what is on screen, whatever the number of documents; and
 //! the answer to the key's query (ranked apart in the reader), with the
-//! frame that shows it.
+//! frame that shows it; and in the People pane, `j` through the entities, a
+//! key typed into its filter, and `j` through the documents and passages
+//! of the entity in the most documents.
 //!
 //! cargo run --release --example bench_frames [-- CORPUS_DIR...]
 
@@ -54,10 +56,79 @@ fn main() {
         );
         println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     }
-    for dir in dirs {
-        let corpus = Corpus::load(std::slice::from_ref(&dir)).expect("the corpus loads");
-        measure_list(&dir.display().to_string(), &Library::new(corpus));
+    let libraries: Vec<(String, Library)> = dirs
+        .iter()
+        .map(|dir| {
+            let corpus = Corpus::load(std::slice::from_ref(dir)).expect("the corpus loads");
+            (dir.display().to_string(), Library::new(corpus))
+        })
+        .collect();
+    for (name, library) in &libraries {
+        measure_list(name, library);
     }
+    if !libraries.is_empty() {
+        println!();
+        println!(
+            "| corpus | entities | `j` in People: median | p99 | a key in its filter: median | p99 | `j` in the most documented entity's rows: median | p99 |"
+        );
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    }
+    for (name, library) in &libraries {
+        measure_people(name, library);
+    }
+}
+
+/// The People pane: `j` through the entities, keys typed into its filter
+/// (a letter, then Backspace, after "kim"), and `j` through the documents
+/// and passages of the entity in the most documents.
+fn measure_people(name: &str, library: &Library) {
+    let mut state = AppState::new(&library.corpus, &Settings::default());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+    update(&mut state, library, Msg::Resize(120, 40));
+    update(&mut state, library, Action::OpenPeople);
+    let mut frame = |state: &AppState| {
+        terminal.draw(|f| view(state, library, f)).expect("draws");
+    };
+    frame(&state);
+    let moves = timed(KEYS, |_| {
+        update(&mut state, library, Action::MoveDown);
+        frame(&state);
+    });
+    update(&mut state, library, Action::EditFilter);
+    for c in "kim".chars() {
+        update(&mut state, library, Msg::Typed(c));
+    }
+    let typed = timed(KEYS, |i| {
+        let key = match i % 2 {
+            0 => Msg::Typed('h'),
+            _ => Msg::Do(Action::DeleteChar),
+        };
+        update(&mut state, library, key);
+        frame(&state);
+    });
+    for _ in 0..3 {
+        update(&mut state, library, Action::DeleteChar);
+    }
+    update(&mut state, library, Action::Confirm);
+    update(&mut state, library, Action::ToggleSort);
+    update(&mut state, library, Action::GoTop);
+    update(&mut state, library, Action::FocusNext);
+    let rows = timed(KEYS, |_| {
+        update(&mut state, library, Action::MoveDown);
+        frame(&state);
+    });
+    let entities = library
+        .people()
+        .map_or(0, |p| p.entities(Default::default()).len());
+    println!(
+        "| {name} | {entities} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms |",
+        ms(moves[KEYS / 2]),
+        ms(moves[KEYS * 99 / 100]),
+        ms(typed[KEYS / 2]),
+        ms(typed[KEYS * 99 / 100]),
+        ms(rows[KEYS / 2]),
+        ms(rows[KEYS * 99 / 100]),
+    );
 }
 
 /// `j` through the document list, then keys typed into the search overlay
