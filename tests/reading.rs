@@ -95,7 +95,7 @@ fn enter_in_the_overlap_view_opens_the_selected_entity_in_people() {
         panic!("enter opens the People pane");
     };
     assert!(people.in_detail);
-    let listed = nkread::tui::layout::people::listed(&lib, "", people.sort);
+    let listed = nkread::tui::layout::people::listed(&lib, "", people.sort, None);
     assert_eq!(
         lib.corpus.entities.get(listed[people.selected]).name,
         "Human Rights Watch"

@@ -2,8 +2,9 @@
 
 mod common;
 
-use common::{answered, fixture, press, state};
+use common::{answered, bundled, fixture, press, state};
 use nkread::tui::layout::Pane;
+use nkread::tui::layout::people::Detail;
 use nkread::tui::layout::reader::ReaderText;
 use nkread::tui::layout::search::answer;
 use nkread::tui::msg::{Action, Msg};
@@ -282,12 +283,64 @@ fn a_resize_keeps_the_reading_cursor_on_screen() {
     assert!(span.start < s.reader().scroll + usize::from(area.height));
 }
 
-/// The People pane's entities as listed for its filter and sort.
+/// The People pane's entities as listed for its filter and sort: the
+/// list it keeps, which must be the one worked out afresh.
 fn listed_people(
     lib: &nkread::library::Library,
     p: &nkread::tui::state::PeopleState,
 ) -> Vec<usize> {
-    nkread::tui::layout::people::listed(lib, p.filter.text(), p.sort)
+    let fresh = nkread::tui::layout::people::listed(lib, p.filter.text(), p.sort, None);
+    assert_eq!(p.listed, fresh, "the list kept for {:?}", p.filter.text());
+    fresh
+}
+
+/// The list kept as a filter is typed, narrowed from the list before while
+/// the filter only grows, is the list worked out afresh, at every key.
+#[test]
+fn the_people_list_kept_is_the_list_for_the_filter_and_order() {
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "p/");
+    let typing = [
+        "h",
+        "u",
+        "m",
+        "a",
+        "n",
+        " ",
+        "r",
+        "<backspace>",
+        "R",
+        "i",
+        "<ctrl-w>",
+        "k",
+        "o",
+        "r",
+        "e",
+        "a",
+        "<ctrl-u>",
+        " ",
+        "w",
+        "a",
+        "t",
+        "c",
+        "h",
+        "<esc>",
+        "s",
+        "/",
+        "<backspace>",
+        "<backspace>",
+        "i",
+        "n",
+        "<home>",
+        "x",
+        "<esc>",
+        "s",
+    ];
+    for keys in typing {
+        press(&mut s, &lib, keys);
+        listed_people(&lib, people(&s));
+    }
 }
 
 fn people(s: &nkread::tui::state::AppState) -> &nkread::tui::state::PeopleState {
@@ -338,9 +391,9 @@ fn enter_on_a_sidebar_entry_leads_to_its_other_documents_and_passages() {
         "Beta Watch"
     );
     assert!(p.in_detail);
-    let rows = nkread::tui::layout::people::detail(&lib, listed[p.selected]);
-    let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
-    assert!(texts.contains(&"Documents (2)"), "{texts:?}");
+    let detail = Detail::of(&lib, listed[p.selected]).expect("the People index");
+    let texts: Vec<String> = (0..detail.rows()).map(|i| detail.row(i, 80).text).collect();
+    assert!(texts.iter().any(|t| t == "Documents (2)"), "{texts:?}");
     // The second openable row is beta, where Beta Watch is the issuer.
     press(&mut s, &lib, "j<enter>");
     assert!(s.overlays.is_empty());
@@ -355,11 +408,12 @@ fn a_passage_opens_with_the_cursor_on_it() {
     press(&mut s, &lib, "p/jane<enter><enter>");
     let p = people(&s);
     let entity = listed_people(&lib, p)[p.selected];
-    let rows = nkread::tui::layout::people::detail(&lib, entity);
-    let open = nkread::tui::layout::people::openable(&rows);
-    let passage = open
-        .iter()
-        .position(|&i| rows[i].text.starts_with("2018 ¶2"))
+    let detail = Detail::of(&lib, entity).expect("the People index");
+    let passage = (0..detail.openable())
+        .position(|k| {
+            let row = detail.openable_row(k).expect("an openable row");
+            detail.row(row, 80).text.starts_with("2018 ¶2")
+        })
         .expect("Jane Roe is named in beta ¶2");
     for _ in 0..passage {
         press(&mut s, &lib, "j");

@@ -178,6 +178,11 @@ impl PeopleIndex {
         }
     }
 
+    /// How many entities appear in at least one document.
+    pub fn count(&self) -> usize {
+        self.by_name.len()
+    }
+
     /// The entities that appear in at least one document.
     pub fn entities(&self, by: SortBy) -> Vec<EntityId> {
         let mut list = self.by_name.clone();

@@ -2,7 +2,7 @@
 //! people are referred to by index into the shared, immutable corpus.
 
 use crate::bookmarks::{Bookmark, Locator, Place, Positions};
-use crate::corpus::{Corpus, Document, ListOrder};
+use crate::corpus::{Corpus, Document, EntityId, ListOrder};
 use crate::people::SortBy;
 use crate::search::Hit;
 use crate::tui::input::Input;
@@ -67,6 +67,10 @@ pub struct PeopleState {
     pub in_detail: bool,
     /// Position among the right column's openable rows.
     pub detail_selected: usize,
+    /// The entities listed for `filter` and `sort`, worked out again when
+    /// either changes or the index arrives, not at each frame (thirty
+    /// thousand names take a fuzzy match each).
+    pub listed: Vec<EntityId>,
 }
 
 /// The bookmarks pane: the list, filtered, and a note being edited.

@@ -1,9 +1,10 @@
 //! The People pane's listings: the entities, filtered and sorted, and the
 //! selected one's documents and passages, as rows Enter can open.
 
+use super::text::head;
 use crate::corpus::EntityId;
 use crate::library::Library;
-use crate::people::SortBy;
+use crate::people::{Appearance, Passage, SortBy};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::layout::Rect;
@@ -11,18 +12,32 @@ use ratatui::layout::Rect;
 /// The entities listed: without a filter, all in the chosen order; with
 /// one, those whose name or an alias fuzzily matches it (smart case), best
 /// match first as fzf ranks, the chosen order breaking ties; none before
-/// the index arrives.
-pub fn listed(library: &Library, filter: &str, sort: SortBy) -> Vec<EntityId> {
+/// the index arrives. `within`: entities that hold every match, as those
+/// listed for a filter this one adds to do, since a pattern matches only
+/// where its start does.
+pub fn listed(
+    library: &Library,
+    filter: &str,
+    sort: SortBy,
+    within: Option<&[EntityId]>,
+) -> Vec<EntityId> {
     let Some(people) = library.people() else {
         return Vec::new();
     };
-    let all = people.entities(sort);
     let filter = filter.trim();
     if filter.is_empty() {
-        return all;
+        return people.entities(sort);
     }
+    let candidates = match within {
+        Some(within) => {
+            let mut list = within.to_vec();
+            people.sort(&mut list, sort);
+            list
+        }
+        None => people.entities(sort),
+    };
     let matcher = SkimMatcherV2::default().smart_case();
-    let mut scored: Vec<(i64, EntityId)> = all
+    let mut scored: Vec<(i64, EntityId)> = candidates
         .into_iter()
         .filter_map(|e| {
             let entity = library.corpus.entities.get(e);
@@ -56,82 +71,130 @@ pub struct DetailRow {
 }
 
 /// The right column for one entity: who it is, its documents with its
-/// roles there, and the passages that name it. Only what the index has
-/// found yet, and saying so.
-pub fn detail(library: &Library, entity: EntityId) -> Vec<DetailRow> {
-    let corpus = &library.corpus;
-    let Some(people) = library.people() else {
-        return Vec::new();
-    };
-    let e = corpus.entities.get(entity);
-    let row = |text: String, kind| DetailRow { text, kind };
-    let mut rows = vec![row(e.name.clone(), RowKind::Heading)];
-    let mut about = e.kind.to_string();
-    if !e.aliases.is_empty() {
-        about.push_str(&format!("; also written {}", e.aliases.join(", ")));
-    }
-    rows.push(row(about, RowKind::Plain));
-    let appearances = people.appearances(entity);
-    rows.push(row(String::new(), RowKind::Plain));
-    rows.push(row(
-        format!("Documents ({})", appearances.len()),
-        RowKind::Heading,
-    ));
-    for a in appearances {
-        let Some(doc) = corpus.documents.get(a.doc) else {
-            continue;
-        };
-        let roles: Vec<String> = a.roles.iter().map(ToString::to_string).collect();
-        let text = format!(
-            "{} · {} · {}",
-            doc.shown_date(),
-            roles.join(", "),
-            doc.shown_title()
-        );
-        rows.push(row(
-            text,
-            RowKind::Open {
-                doc: a.doc,
-                paragraph: None,
-            },
-        ));
-    }
-    let passages = people.passages(entity);
-    rows.push(row(String::new(), RowKind::Plain));
-    let heading = match people.has_passages() {
-        true => format!("Passages naming it ({})", passages.len()),
-        false => "Passages naming it (indexing…)".to_string(),
-    };
-    rows.push(row(heading, RowKind::Heading));
-    for p in passages {
-        let Some(doc) = corpus.documents.get(p.doc()) else {
-            continue;
-        };
-        let Some(text) = doc.paragraphs.get(p.paragraph()) else {
-            continue;
-        };
-        let line = format!(
-            "{} ¶{}: {}",
-            doc.shown_date(),
-            p.paragraph() + 1,
-            text.replace('\n', " ")
-        );
-        rows.push(row(
-            line,
-            RowKind::Open {
-                doc: p.doc(),
-                paragraph: Some(p.paragraph()),
-            },
-        ));
-    }
-    rows
+/// roles there, and the passages that name it (only what the index has
+/// found yet, and saying so). Rows are laid out one at a time, as asked:
+/// an entity named in a hundred thousand paragraphs costs the rows on
+/// screen.
+pub struct Detail<'a> {
+    library: &'a Library,
+    entity: EntityId,
+    appearances: &'a [Appearance],
+    passages: &'a [Passage],
+    found: bool,
 }
 
-/// Positions of the rows Enter can open.
-pub fn openable(rows: &[DetailRow]) -> Vec<usize> {
-    (0..rows.len())
-        .filter(|&i| matches!(rows[i].kind, RowKind::Open { .. }))
-        .collect()
+/// The rows before the documents: the name, what it is, a blank line and
+/// the documents' heading.
+const ABOVE_DOCUMENTS: usize = 4;
+/// The rows between the documents and the passages: a blank line and the
+/// passages' heading.
+const ABOVE_PASSAGES: usize = 2;
+
+impl<'a> Detail<'a> {
+    /// None until the People index arrives.
+    pub fn of(library: &'a Library, entity: EntityId) -> Option<Detail<'a>> {
+        let people = library.people()?;
+        Some(Detail {
+            library,
+            entity,
+            appearances: people.appearances(entity),
+            passages: people.passages(entity),
+            found: people.has_passages(),
+        })
+    }
+
+    /// How many rows there are.
+    pub fn rows(&self) -> usize {
+        ABOVE_DOCUMENTS + self.appearances.len() + ABOVE_PASSAGES + self.passages.len()
+    }
+
+    /// How many rows Enter can open: the documents, then the passages.
+    pub fn openable(&self) -> usize {
+        self.appearances.len() + self.passages.len()
+    }
+
+    /// The row of the `k`th row Enter can open.
+    pub fn openable_row(&self, k: usize) -> Option<usize> {
+        let documents = self.appearances.len();
+        if k < documents {
+            Some(ABOVE_DOCUMENTS + k)
+        } else if k < self.openable() {
+            Some(ABOVE_DOCUMENTS + ABOVE_PASSAGES + k)
+        } else {
+            None
+        }
+    }
+
+    /// Row `i`, its text cut a little past `width` columns (a paragraph
+    /// may be megabytes long).
+    pub fn row(&self, i: usize, width: usize) -> DetailRow {
+        let corpus = &self.library.corpus;
+        let row = |text: String, kind| DetailRow { text, kind };
+        let blank = || row(String::new(), RowKind::Plain);
+        let e = corpus.entities.get(self.entity);
+        let documents = self.appearances.len();
+        match i {
+            0 => row(e.name.clone(), RowKind::Heading),
+            1 => {
+                let mut about = e.kind.to_string();
+                if !e.aliases.is_empty() {
+                    about.push_str(&format!("; also written {}", e.aliases.join(", ")));
+                }
+                row(about, RowKind::Plain)
+            }
+            2 => blank(),
+            3 => row(format!("Documents ({documents})"), RowKind::Heading),
+            _ if i < ABOVE_DOCUMENTS + documents => {
+                let a = &self.appearances[i - ABOVE_DOCUMENTS];
+                let Some(doc) = corpus.documents.get(a.doc) else {
+                    return blank();
+                };
+                let roles: Vec<String> = a.roles.iter().map(ToString::to_string).collect();
+                let text = format!(
+                    "{} · {} · {}",
+                    doc.shown_date(),
+                    roles.join(", "),
+                    doc.shown_title()
+                );
+                let kind = RowKind::Open {
+                    doc: a.doc,
+                    paragraph: None,
+                };
+                row(text, kind)
+            }
+            _ if i == ABOVE_DOCUMENTS + documents => blank(),
+            _ if i == ABOVE_DOCUMENTS + documents + 1 => {
+                let heading = match self.found {
+                    true => format!("Passages naming it ({})", self.passages.len()),
+                    false => "Passages naming it (indexing…)".to_string(),
+                };
+                row(heading, RowKind::Heading)
+            }
+            _ => {
+                let k = i - ABOVE_DOCUMENTS - documents - ABOVE_PASSAGES;
+                let Some(p) = self.passages.get(k) else {
+                    return blank();
+                };
+                let Some(doc) = corpus.documents.get(p.doc()) else {
+                    return blank();
+                };
+                let Some(text) = doc.paragraphs.get(p.paragraph()) else {
+                    return blank();
+                };
+                let line = format!(
+                    "{} ¶{}: {}",
+                    doc.shown_date(),
+                    p.paragraph() + 1,
+                    head(text, width).replace('\n', " ")
+                );
+                let kind = RowKind::Open {
+                    doc: p.doc(),
+                    paragraph: Some(p.paragraph()),
+                };
+                row(line, kind)
+            }
+        }
+    }
 }
 
 /// Where the People pane and the search overlay go: over the panes, their

@@ -34,6 +34,20 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// The start of `text` just past `width` columns, or all of it: enough for
+/// [`truncate`] to cut, without reading the rest of a long text. A control
+/// character counts a column, as the space it may be shown as.
+pub fn head(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        if used > width {
+            return &text[..i];
+        }
+        used += c.width().unwrap_or(1);
+    }
+    text
+}
+
 /// The first line to show so that `span` is on screen in a window of
 /// `height` lines now starting at `top`, moving as little as possible. A
 /// span taller than the window shows its start.

@@ -14,7 +14,7 @@ use crate::cite;
 use crate::library::{Index, Library};
 use crate::tui::layout::Pane;
 use crate::tui::msg::{Action, Ask, Msg};
-use crate::tui::state::{AppState, BookmarksState, Overlay, PeopleState, SearchState};
+use crate::tui::state::{AppState, BookmarksState, Overlay, SearchState};
 use navigate::{open_doc, settle};
 
 /// What the loop must do for an action: the only ways out of `update`.
@@ -92,6 +92,7 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
         Msg::ClickAt { column, row } => mouse::click_at(state, library, column, row),
         Msg::Indexing(read) => state.indexed = read,
         Msg::Indexed(Index::Search) if library.search().is_some() => search::indexed(state),
+        Msg::Indexed(Index::People) => people::indexed(state, library),
         // The panes ask the library as they draw; a failed search build
         // leaves nothing to ask, and the overlay says why.
         Msg::Indexed(_) => {}
@@ -160,7 +161,9 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
                 .push(Overlay::Bookmarks(BookmarksState::default()));
             effects.push(Effect::Reload);
         }
-        Action::OpenPeople => state.overlays.push(Overlay::People(PeopleState::default())),
+        Action::OpenPeople => state
+            .overlays
+            .push(Overlay::People(people::opened(library))),
         Action::OpenEntity => match state.overlays.last() {
             Some(Overlay::Overlap { .. }) => people::open_overlap_entity(state, library),
             None => people::open_entity(state, library),

@@ -8,19 +8,43 @@ use super::navigate::{bound, inner_of, open_at, step};
 use crate::corpus::EntityId;
 use crate::library::Library;
 use crate::people::SortBy;
+use crate::tui::layout::people::{Detail, RowKind};
 use crate::tui::layout::sidebar::SidebarText;
 use crate::tui::layout::{self, Pane, pager};
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Overlay, PeopleState};
 use ratatui::layout::Rect;
 
+/// The People pane as it opens, listing every entity.
+pub(super) fn opened(library: &Library) -> PeopleState {
+    let mut people = PeopleState::default();
+    relist(&mut people, library, false);
+    people
+}
+
+/// Lists the entities again for the pane's filter and sort; `narrowed`
+/// when the entities listed now hold every one the new list can (the
+/// filter only added to, or the order changed).
+fn relist(people: &mut PeopleState, library: &Library, narrowed: bool) {
+    let within = narrowed.then_some(people.listed.as_slice());
+    people.listed = layout::people::listed(library, people.filter.text(), people.sort, within);
+}
+
+/// The People index has arrived: the panes open list its entities.
+pub(super) fn indexed(state: &mut AppState, library: &Library) {
+    for overlay in &mut state.overlays {
+        if let Overlay::People(people) = overlay {
+            relist(people, library, false);
+        }
+    }
+}
+
 /// The People pane's own keys.
 pub(super) fn update(people: &mut PeopleState, library: &Library, msg: &Msg) -> Outcome {
-    let listed = layout::people::listed(library, people.filter.text(), people.sort);
-    let entity = listed.get(people.selected).copied();
-    let rows = entity.map_or(0, |e| {
-        layout::people::openable(&layout::people::detail(library, e)).len()
-    });
+    let entity = people.listed.get(people.selected).copied();
+    let rows = entity
+        .and_then(|e| Detail::of(library, e))
+        .map_or(0, |detail| detail.openable());
     match bound(msg) {
         Some(
             action @ (Action::MoveUp
@@ -44,7 +68,7 @@ pub(super) fn update(people: &mut PeopleState, library: &Library, msg: &Msg) -> 
                     people.selected,
                     &action,
                     page,
-                    listed.len().saturating_sub(1),
+                    people.listed.len().saturating_sub(1),
                 );
                 people.detail_selected = 0;
             }
@@ -65,26 +89,37 @@ pub(super) fn update(people: &mut PeopleState, library: &Library, msg: &Msg) -> 
                 SortBy::Name => SortBy::Documents,
                 SortBy::Documents => SortBy::Name,
             };
-            // The same entity stays selected in the new order.
-            let reordered = layout::people::listed(library, people.filter.text(), people.sort);
+            // The same entities in another order; the same one stays
+            // selected.
+            relist(people, library, true);
             people.selected = entity
-                .and_then(|e| reordered.iter().position(|&x| x == e))
+                .and_then(|e| people.listed.iter().position(|&x| x == e))
                 .unwrap_or(0);
         }
         Some(Action::EditFilter) => people.editing = true,
         Some(Action::Back | Action::Confirm) if people.editing => people.editing = false,
-        _ => match edit(&mut people.filter, msg) {
+        _ => match edit_filter(people, msg) {
             // A new filter, a new list: back to its top.
-            Some(Edited::Changed { .. }) => {
+            Some((Edited::Changed { .. }, added_to)) => {
+                relist(people, library, added_to);
                 people.selected = 0;
                 people.detail_selected = 0;
                 people.in_detail = false;
             }
-            Some(Edited::Moved) => {}
+            Some((Edited::Moved, _)) => {}
             None => return Outcome::NotMine,
         },
     }
     Outcome::Done
+}
+
+/// Edits the filter; with the edit, whether the new filter only adds to
+/// the one before (its start, spaces around set aside).
+fn edit_filter(people: &mut PeopleState, msg: &Msg) -> Option<(Edited, bool)> {
+    let before = people.filter.text().trim().to_string();
+    let edited = edit(&mut people.filter, msg)?;
+    let added_to = !before.is_empty() && people.filter.text().trim().starts_with(&before);
+    Some((edited, added_to))
 }
 
 /// Enter in the People pane's right column: the document, at the passage.
@@ -95,19 +130,17 @@ pub(super) fn open_selection(state: &mut AppState, library: &Library) {
     if !people.in_detail {
         return;
     }
-    let listed = layout::people::listed(library, people.filter.text(), people.sort);
-    let Some(&entity) = listed.get(people.selected) else {
+    let Some(&entity) = people.listed.get(people.selected) else {
         return;
     };
-    let rows = layout::people::detail(library, entity);
-    let open = layout::people::openable(&rows);
-    let target = open.get(people.detail_selected).and_then(|&i| rows.get(i));
-    if let Some(layout::people::DetailRow {
-        kind: layout::people::RowKind::Open { doc, paragraph },
-        ..
-    }) = target
-    {
-        open_at(state, library, *doc, *paragraph);
+    let Some(detail) = Detail::of(library, entity) else {
+        return;
+    };
+    let Some(row) = detail.openable_row(people.detail_selected) else {
+        return;
+    };
+    if let RowKind::Open { doc, paragraph } = detail.row(row, 0).kind {
+        open_at(state, library, doc, paragraph);
     }
 }
 
@@ -134,16 +167,15 @@ pub(super) fn open_entity(state: &mut AppState, library: &Library) {
     }
     let people = match entity {
         Some(e) => people_on(library, e),
-        None => PeopleState::default(),
+        None => opened(library),
     };
     state.overlays.push(Overlay::People(people));
 }
 
 /// The People pane with `entity` selected and its documents focused.
 pub(super) fn people_on(library: &Library, entity: EntityId) -> PeopleState {
-    let mut people = PeopleState::default();
-    let listed = layout::people::listed(library, people.filter.text(), people.sort);
-    people.selected = listed.iter().position(|&x| x == entity).unwrap_or(0);
+    let mut people = opened(library);
+    people.selected = people.listed.iter().position(|&x| x == entity).unwrap_or(0);
     people.in_detail = true;
     people
 }

@@ -3,7 +3,7 @@
 
 use crate::library::Library;
 use crate::people::SortBy;
-use crate::tui::layout::people::{RowKind, area, detail, listed, openable};
+use crate::tui::layout::people::{Detail, RowKind, area};
 use crate::tui::layout::text::{truncate, window};
 use crate::tui::state::PeopleState;
 use crate::tui::theme::Theme;
@@ -23,7 +23,7 @@ impl Widget for PeopleView<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let (library, state, theme) = (self.library, self.state, self.theme);
         let area = area(screen);
-        let listed = listed(library, state.filter.text(), state.sort);
+        let listed = &state.listed;
         let sort = match state.sort {
             SortBy::Name => "by name",
             SortBy::Documents => "by documents",
@@ -33,7 +33,7 @@ impl Widget for PeopleView<'_> {
             Some(people) => format!(
                 " People index: {} of {}, {sort} ",
                 listed.len(),
-                people.entities(state.sort).len()
+                people.count()
             ),
             None => " People index: indexing… ".to_string(),
         };
@@ -106,17 +106,15 @@ impl Widget for PeopleView<'_> {
             Line::styled(empty, theme.dim).render(right, buf);
             return;
         };
-        let detail = detail(library, entity);
-        let open = openable(&detail);
-        let chosen = open.get(state.detail_selected).copied();
+        let Some(detail) = Detail::of(library, entity) else {
+            return;
+        };
+        let chosen = detail.openable_row(state.detail_selected);
         let top = chosen.map_or(0, |c| window(c, rows));
         let width = usize::from(right.width);
-        let lines: Vec<Line> = detail
-            .iter()
-            .enumerate()
-            .skip(top)
-            .take(rows)
-            .map(|(i, row)| {
+        let lines: Vec<Line> = (top..detail.rows().min(top + rows))
+            .map(|i| {
+                let row = detail.row(i, width);
                 let style = match row.kind {
                     RowKind::Heading => theme.heading,
                     _ if Some(i) == chosen => detail_style,
