@@ -112,7 +112,8 @@ impl Library {
     /// done: the People index then its passages on one, the search index
     /// (counting the paragraphs it has read in `read`) on the other. The
     /// passages are found from the search index's words, so they wait for
-    /// it. The threads are not joined: quitting does not wait for them.
+    /// it, and a failed search build leaves them unfound and says so. The
+    /// threads are not joined: quitting does not wait for them.
     ///
     /// Their parallel work runs in a rayon pool of its own: in the global
     /// pool, every parallel step the reader itself takes (a bookmark saved,

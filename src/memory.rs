@@ -1,8 +1,8 @@
 //! Giving freed memory back to the system. glibc keeps the freed blocks of
 //! its heaps for reuse, and a large corpus frees hundreds of megabytes in
 //! blocks that what comes after is too large to reuse: the files' text
-//! once parsed, the search index's parts once joined, the words split to
-//! find the People index's passages. Left resident, they would count in
+//! once parsed, the search index's parts once joined, the pairs gathered
+//! to find the People index's passages. Left resident, they would count in
 //! the reader's memory beside what replaced them.
 
 /// Returns the memory freed so far to the system, where the allocator

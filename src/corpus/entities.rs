@@ -122,7 +122,7 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             }
             if c == AND {
                 out.push(Word {
-                    folded: "and".into(),
+                    folded: AND_WORD.into(),
                     span: i..i + 1,
                     shape: Shape::Lower,
                 });
@@ -135,8 +135,9 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     join_initials(text, out)
 }
 
-/// The character that is the word "and" between words.
+/// The character that is the word "and" between words, and the word.
 pub(crate) const AND: char = '&';
+pub(crate) const AND_WORD: &str = "and";
 
 /// A word as names compare it: folded, British spelling respelt, and its
 /// shape.
@@ -148,32 +149,47 @@ pub(crate) fn compared(word: &str) -> (String, Shape) {
 /// is "UN" and "D.P.R.K." is "DPRK", in a name or a text alike.
 fn join_initials(text: &str, words: Vec<Word>) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    // Whether the last word is initials, and whether it took more than
+    // one: its shape is worked out once it is done, as working it out at
+    // each letter made a long run of initials quadratic.
+    let (mut initials, mut joined) = (false, false);
+    let settle = |out: &mut Vec<Word>| {
+        if let Some(last) = out.last_mut() {
+            last.shape = shape(&text[last.span.clone()]);
+        }
+    };
     for w in words {
         match out.last_mut() {
-            Some(last) if joins_initial(text, &last.span, &w.span) => {
+            Some(last) if initials && joins_initial(text, last.span.end, &w.span) => {
                 last.folded.push_str(&w.folded);
                 last.span.end = w.span.end;
-                last.shape = shape(&text[last.span.clone()]);
+                joined = true;
             }
-            _ => out.push(w),
+            _ => {
+                if std::mem::take(&mut joined) {
+                    settle(&mut out);
+                }
+                initials = is_initial(text, &w.span);
+                out.push(w);
+            }
         }
+    }
+    if joined {
+        settle(&mut out);
     }
     out
 }
 
-/// Whether the word of `text` at `next` is an initial that joins the
-/// initials at `last` before it: one letter, right after a full stop that
-/// follows single letters.
-pub(crate) fn joins_initial(
-    text: &str,
-    last: &std::ops::Range<usize>,
-    next: &std::ops::Range<usize>,
-) -> bool {
-    text.get(last.end..next.start) == Some(".")
-        && text[next.clone()].chars().count() == 1
-        && text[last.clone()]
-            .split('.')
-            .all(|l| l.chars().count() == 1)
+/// Whether the word of `text` at `next` joins initials that end at `end`:
+/// one letter, right after a full stop.
+pub(crate) fn joins_initial(text: &str, end: usize, next: &std::ops::Range<usize>) -> bool {
+    text.get(end..next.start) == Some(".") && is_initial(text, next)
+}
+
+/// Whether the word of `text` at `span` is one letter (or digit).
+pub(crate) fn is_initial(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let mut chars = text[span.clone()].chars();
+    chars.next().is_some() && chars.next().is_none()
 }
 
 /// Lower case without diacritics: "Tomás" → "tomas".

@@ -13,7 +13,8 @@ mod user_entities;
 #[cfg(test)]
 pub(crate) use entities::words;
 pub(crate) use entities::{
-    AND, Shape, compared, fold, joins_initial, name_words, shape, without_parentheses,
+    AND, AND_WORD, Shape, compared, fold, is_initial, joins_initial, name_words, shape,
+    without_parentheses,
 };
 pub use entities::{Entities, Entity, name_key, slug, within_typos};
 pub use hygiene::{clean, clean_line, is_forbidden};

@@ -4,7 +4,8 @@
 //! missed one only costs a look:
 //! - Names match word for word on word boundaries, never inside a word.
 //!   Words compare as entity names do (case, diacritics, hyphens,
-//!   apostrophes and British spelling set aside; see `words`), so "Tomas
+//!   apostrophes and British spelling set aside; see `corpus::words`,
+//!   whose words `text_words` reads from the search tokens), so "Tomas
 //!   Ojea Quintana" finds "Tomás Ojea-Quintana" and "Inquiry’s" holds
 //!   "Inquiry".
 //! - An entity's names are its canonical name, its aliases and every name a
@@ -22,14 +23,13 @@
 //!   International Christian Concern (ICC).
 
 use crate::corpus::{
-    AND, Corpus, Document, EntityId, Shape, compared, fold, joins_initial, name_words, shape,
-    without_parentheses,
+    AND, AND_WORD, Corpus, Document, EntityId, Shape, compared, fold, is_initial, joins_initial,
+    name_words, shape, without_parentheses,
 };
 use crate::search::Tokens;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use unicode_normalization::char::is_combining_mark;
 
 /// The words of every name, numbered, and the names by their first word.
 struct Names {
@@ -58,9 +58,20 @@ struct TextWord {
 struct Written {
     number: Option<u32>,
     shape: Shape,
-    /// The bytes of combining marks it starts with: search keeps them in
-    /// the word, names leave them out.
+    /// The bytes before its first letter or digit, combining marks that
+    /// search keeps in the word and names leave out.
     marks: usize,
+}
+
+/// A paragraph's words as they are read, and the initials the last one is
+/// made of, folded, while more may join it ("U.N.").
+struct Gathered<'t> {
+    text: &'t str,
+    words: Vec<TextWord>,
+    initials: Option<String>,
+    /// Whether the last word took initials after it: its number and shape
+    /// are worked out once it is done.
+    joined: bool,
 }
 
 /// A name found in a paragraph: the entity and the range of words.
@@ -73,8 +84,9 @@ struct Found {
 struct Reading<'a> {
     tokens: &'a Tokens,
     names: Names,
-    /// For each word as written, by its id in `tokens`; None for a word of
-    /// combining marks alone, which names do not count.
+    /// For each word as written, by its id in `tokens`; None for a word
+    /// without a letter or digit (combining marks), which names do not
+    /// count.
     written: Vec<Option<Written>>,
     /// The number of "and", which `&` is, if some name has it.
     and: Option<u32>,
@@ -111,7 +123,7 @@ pub(super) fn passages(corpus: &Corpus, tokens: &Tokens) -> Vec<Vec<(u32, u32)>>
             .par_iter()
             .map(|f| names.written(f))
             .collect(),
-        and: names.number("and"),
+        and: names.number(AND_WORD),
         names,
         longest: all.iter().map(|a| a.len()).max().unwrap_or(0),
         all,
@@ -184,7 +196,7 @@ impl Names {
 
     /// A word as written, as names compare it.
     fn written(&self, form: &str) -> Option<Written> {
-        let word = form.trim_start_matches(is_combining_mark);
+        let word = form.trim_start_matches(|c: char| !c.is_alphanumeric());
         if word.is_empty() {
             return None;
         }
@@ -292,7 +304,12 @@ impl Reading<'_> {
     /// are read here, for an `&` and the full stops of initials.
     fn text_words(&self, text: &str, ids: &[u32]) -> Vec<TextWord> {
         let forms = self.tokens.forms();
-        let mut out: Vec<TextWord> = Vec::with_capacity(ids.len());
+        let mut out = Gathered {
+            text,
+            words: Vec::with_capacity(ids.len()),
+            initials: None,
+            joined: false,
+        };
         let mut at = 0;
         for &id in ids {
             let form = &*forms[id as usize];
@@ -302,9 +319,10 @@ impl Reading<'_> {
                 .filter(|&i| text.is_char_boundary(i))
                 .find(|&i| text[i..].starts_with(form))
             else {
+                debug_assert!(false, "{form:?} is not in {text:?} after byte {at}");
                 break;
             };
-            self.ands(text, at..start, &mut out);
+            self.ands(at..start, &mut out);
             at = start + form.len();
             if let Some(w) = self.written[id as usize] {
                 let word = TextWord {
@@ -312,44 +330,57 @@ impl Reading<'_> {
                     span: start + w.marks..at,
                     shape: w.shape,
                 };
-                self.push(text, word, &mut out);
+                self.push(&mut out, word);
             }
         }
-        self.ands(text, at..text.len(), &mut out);
-        out
+        self.ands(at..text.len(), &mut out);
+        self.settle(&mut out);
+        out.words
     }
 
-    /// The word "and" for each `&` in the gap `gap` of `text`.
-    fn ands(&self, text: &str, gap: Range<usize>, out: &mut Vec<TextWord>) {
-        for (i, _) in text[gap.clone()].match_indices(AND) {
+    /// The word "and" for each `&` in the gap `gap` of the text.
+    fn ands(&self, gap: Range<usize>, out: &mut Gathered) {
+        for (i, _) in out.text[gap.clone()].match_indices(AND) {
             let at = gap.start + i;
             let word = TextWord {
                 number: self.and,
                 span: at..at + AND.len_utf8(),
                 shape: Shape::Lower,
             };
-            self.push(text, word, out);
+            self.push(out, word);
         }
     }
 
-    /// Adds `word` to `out`, joined to the word before it if both are
-    /// initials ("U.N.").
-    fn push(&self, text: &str, word: TextWord, out: &mut Vec<TextWord>) {
-        match out.last_mut() {
-            Some(last) if joins_initial(text, &last.span, &word.span) => {
-                last.span.end = word.span.end;
-                let joined = &text[last.span.clone()];
-                let folded: String = joined
-                    .split('.')
-                    .map(|letter| match letter {
-                        "&" => "and".to_string(),
-                        _ => fold(letter),
-                    })
-                    .collect();
-                last.number = self.names.number(&folded);
-                last.shape = shape(joined);
-            }
-            _ => out.push(word),
+    /// Adds `word`, joined to the word before it if both are initials.
+    fn push(&self, out: &mut Gathered, word: TextWord) {
+        let text = out.text;
+        let letter = &text[word.span.clone()];
+        let folded = || match letter.strip_prefix(AND) {
+            Some("") => AND_WORD.to_string(),
+            _ => fold(letter),
+        };
+        if let (Some(initials), Some(last)) = (&mut out.initials, out.words.last_mut())
+            && joins_initial(text, last.span.end, &word.span)
+        {
+            initials.push_str(&folded());
+            last.span.end = word.span.end;
+            out.joined = true;
+            return;
+        }
+        self.settle(out);
+        out.initials = is_initial(text, &word.span).then(folded);
+        out.words.push(word);
+    }
+
+    /// Works out the number and shape of the last word, if it took
+    /// initials after it.
+    fn settle(&self, out: &mut Gathered) {
+        if !std::mem::take(&mut out.joined) {
+            return;
+        }
+        if let (Some(initials), Some(last)) = (&out.initials, out.words.last_mut()) {
+            last.number = self.names.number(initials);
+            last.shape = shape(&out.text[last.span.clone()]);
         }
     }
 }
@@ -453,8 +484,10 @@ mod tests {
     fn words_read_from_the_search_index_are_the_texts_own() {
         let odd = [
             "U.N. and D.P.R.K.’s; U. N.; U.S.A.; a.b.c; No.5 U.Sam",
-            "Lawyers & Co &, &&x, U.& and &.U",
+            "Lawyers & Co &, &&x, U.& and &.U; U.&.N.",
             "\u{301}Abc \u{301} x.\u{301} e\u{301}té",
+            // Marks that are letters too (Other_Alphabetic): a word of them.
+            "\u{345}Abc x \u{345} \u{93f}x \u{93f} U.\u{93f} क\u{200d}ि \u{e31}Abc",
             "Tomás Ojea-Quintana, ﬁ, İstanbul, Øberg Straße",
             "北朝鮮の人権 Commission of Inquiry’s (“COI”) 북한-인권",
             " ,.— ",
@@ -474,9 +507,35 @@ mod tests {
             let list = doc["paragraphs"].as_array().unwrap();
             paragraphs.extend(list.iter().map(|p| p.as_str().unwrap().to_string()));
         }
+        paragraphs.push("A.".repeat(2000));
         let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-        let corpus = corpus("", &paragraphs, &[]);
-        let tokens = Tokens::read(&corpus);
+        read_as_split(&corpus("", &paragraphs, &[]));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// As above, on paragraphs of the characters that have told the
+        /// two apart, or might.
+        #[test]
+        fn words_read_from_the_search_index_are_the_texts_own_on_odd_characters(
+            paragraphs in proptest::collection::vec(
+                "[aAZ9 .&\u{301}\u{345}\u{93f}\u{e31}\u{200d}\u{a0}ÉßﬁⅫ北’-]{1,24}",
+                1..8,
+            )
+        ) {
+            let paragraphs: Vec<&str> = paragraphs
+                .iter()
+                .map(|p| if p.trim().is_empty() { "x" } else { p.as_str() })
+                .collect();
+            read_as_split(&corpus("", &paragraphs, &[]));
+        }
+    }
+
+    /// Checks the words `text_words` reads from the tokens of `corpus`'s one
+    /// document are those `corpus::words` splits each paragraph into.
+    fn read_as_split(corpus: &Corpus) {
+        let tokens = Tokens::read(corpus);
         // Every word of the texts is a name's, so that each has a number.
         let mut numbers = HashMap::new();
         for p in &corpus.documents[0].paragraphs {
@@ -492,7 +551,7 @@ mod tests {
         let reading = Reading {
             tokens: &tokens,
             written: tokens.forms().iter().map(|f| names.written(f)).collect(),
-            and: names.number("and"),
+            and: names.number(AND_WORD),
             names,
             acronyms: Vec::new(),
             all: HashSet::new(),

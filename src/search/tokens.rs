@@ -17,7 +17,8 @@ pub(super) struct DocInfo {
     pub paragraphs: u32,
     /// Its place in the corpus newest first, which breaks ties in ranking.
     pub rank: u32,
-    /// Where its short passages (title, people) are in `short_of`.
+    /// Where its short passages (title, people) are in the search index's
+    /// `short_of`.
     pub shorts: u32,
 }
 
