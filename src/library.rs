@@ -170,7 +170,10 @@ const SEARCH_FAILED: &str = "they are found from the search index, whose build f
 
 /// `work`, its parallel steps in `pool` where there is one (rayon's global
 /// pool otherwise).
-pub fn in_pool<T: Send>(pool: &Option<rayon::ThreadPool>, work: impl FnOnce() -> T + Send) -> T {
+pub(crate) fn in_pool<T: Send>(
+    pool: &Option<rayon::ThreadPool>,
+    work: impl FnOnce() -> T + Send,
+) -> T {
     match pool {
         Some(pool) => pool.install(work),
         None => work(),
@@ -185,7 +188,7 @@ fn guarded(index: Index, build: impl FnOnce() -> Built) -> Built {
 
 /// What `work` returns, or what its panic (a bug) said: for the threads
 /// that work for the reader, whose panics must reach it as a message.
-pub fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+pub(crate) fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
     catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
         payload
             .downcast_ref::<&str>()

@@ -151,6 +151,8 @@ impl Corpus {
         // Where each id was first seen: (file, index in file). Positions are
         // worked out only for the error message, since that parses again.
         let mut first_seen: HashMap<String, (usize, usize)> = HashMap::new();
+        // Each file's text, read again once however many duplicates it holds.
+        let mut texts: HashMap<usize, Cow<'a, SourceFile>> = HashMap::new();
         for (f, docs) in parsed.into_iter().enumerate() {
             let docs = match docs {
                 Ok(docs) => docs,
@@ -161,14 +163,17 @@ impl Corpus {
             };
             for (index, doc) in docs.into_iter().enumerate() {
                 if let Some(&(other_file, other_index)) = first_seen.get(&doc.id) {
+                    for g in [other_file, f] {
+                        texts.entry(g).or_insert_with(|| text_of(g));
+                    }
                     let message = format!(
                         "duplicate id \"{}\": already used at {}",
                         doc.id,
-                        load::id_location(&text_of(other_file), other_index)
+                        load::id_location(&texts[&other_file], other_index)
                     );
-                    let file = text_of(f);
+                    let file = &texts[&f];
                     problems.push(load::locate_id(
-                        &file,
+                        file,
                         index,
                         Problem::new(&file.name, message),
                     ));

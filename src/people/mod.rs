@@ -78,15 +78,11 @@ impl Passages {
     /// Reads every paragraph of `corpus` (on all cores), by its words in
     /// `tokens`, which must be read from `corpus`.
     pub fn find(corpus: &Corpus, tokens: &Tokens) -> Passages {
-        let mut rank = vec![0; corpus.documents.len()];
-        for (r, d) in corpus.newest_first().into_iter().enumerate() {
-            rank[d] = r;
-        }
         Passages(
             mentions::passages(corpus, tokens)
                 .into_iter()
                 .map(|mut found| {
-                    found.sort_by_key(|&(doc, paragraph)| (rank[doc as usize], paragraph));
+                    found.sort_by_key(|&(doc, paragraph)| (tokens.rank(doc as usize), paragraph));
                     found
                         .into_iter()
                         .map(|(doc, paragraph)| Passage { doc, paragraph })

@@ -11,7 +11,7 @@ pub(super) struct Packed {
     bytes: Vec<u8>,
 }
 
-fn packed_len(n: u32) -> usize {
+pub(super) fn packed_len(n: u32) -> usize {
     (u32::BITS - n.leading_zeros()).max(1).div_ceil(7) as usize
 }
 
@@ -47,14 +47,8 @@ impl Packed {
 
     /// Joins runs of lists end to end into one, each number `n` of a run
     /// becoming `map[n]` of the run's map; each run is freed once joined.
-    pub fn join(runs: Vec<(Packed, Vec<u32>)>) -> Packed {
-        let mapped = |(run, map): &(Packed, Vec<u32>)| {
-            (0..run.lists())
-                .flat_map(|list| run.get(list))
-                .map(|n| packed_len(map.get(n as usize).copied().unwrap_or(0)))
-                .sum::<usize>()
-        };
-        let total = runs.iter().map(mapped).sum();
+    /// `total` is the bytes the joined numbers take.
+    pub fn join(runs: Vec<(Packed, Vec<u32>)>, total: usize) -> Packed {
         let mut bytes = vec![0; total];
         let mut starts =
             Vec::with_capacity(runs.iter().map(|(run, _)| run.lists()).sum::<usize>() + 1);
@@ -237,7 +231,7 @@ mod tests {
     fn runs_join_end_to_end_through_their_maps() {
         let first = Packed::pack(&[1, 0, 2], &[2, 0, 1]);
         let second = Packed::pack(&[1], &[1]);
-        let joined = Packed::join(vec![(first, vec![10, 20, 0x4000]), (second, vec![0, 7])]);
+        let joined = Packed::join(vec![(first, vec![10, 20, 0x4000]), (second, vec![0, 7])], 6);
         let lists: Vec<Vec<u32>> = (0..joined.lists())
             .map(|l| joined.get(l).collect())
             .collect();

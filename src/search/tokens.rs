@@ -3,7 +3,7 @@
 //! index reads its paragraphs' words here rather than split the text again.
 
 use super::fx::FastMap;
-use super::packed::Packed;
+use super::packed::{Packed, packed_len};
 use super::text::for_each_word;
 use crate::corpus::{Corpus, Role};
 use rayon::prelude::*;
@@ -38,6 +38,11 @@ impl Tokens {
     /// does before it indexes them.
     pub fn read(corpus: &Corpus) -> Tokens {
         Read::corpus(corpus, &AtomicUsize::new(0), run_length(corpus)).tokens
+    }
+
+    /// Document `doc`'s place in the corpus newest first.
+    pub fn rank(&self, doc: usize) -> u32 {
+        self.docs[doc].rank
     }
 
     /// Every word as written in the corpus, by id.
@@ -238,12 +243,13 @@ impl Builder {
     /// Renumbers the forms, most frequent first: reading a passage looks
     /// each of its words up in tables by form id, and with the common
     /// words at the front those lookups stay in the processor's cache.
-    fn number_forms_by_frequency(&mut self) {
-        let mut counts = vec![0u32; self.forms.len()];
+    fn number_forms_by_frequency(&mut self) -> usize {
+        // Exact, not saturating: the packed size is worked out from them.
+        let mut counts = vec![0usize; self.forms.len()];
         for (run, map) in &self.runs {
             for f in (0..run.lists()).flat_map(|list| run.get(list)) {
                 let f = map[f as usize] as usize;
-                counts[f] = counts[f].saturating_add(1);
+                counts[f] += 1;
             }
         }
         let mut order: Vec<u32> = (0..self.forms.len() as u32).collect();
@@ -255,11 +261,16 @@ impl Builder {
         for (_, map) in &mut self.runs {
             map.iter_mut().for_each(|f| *f = new_id[*f as usize]);
         }
+        // The bytes the ids take packed once renumbered.
+        let total = (0..self.forms.len())
+            .map(|f| counts[f] * packed_len(new_id[f]))
+            .sum();
         let mut forms = std::mem::take(&mut self.forms);
         self.forms = order
             .iter()
             .map(|&old| std::mem::take(&mut forms[old as usize]))
             .collect();
+        total
     }
 
     /// The passages read, all runs joined, with where each of `docs`
@@ -268,8 +279,8 @@ impl Builder {
         // Nothing reads a form or a short text by its text any more.
         self.form_ids = FastMap::default();
         self.short_ids = FastMap::default();
-        self.number_forms_by_frequency();
-        let ids = Packed::join(std::mem::take(&mut self.runs));
+        let total = self.number_forms_by_frequency();
+        let ids = Packed::join(std::mem::take(&mut self.runs), total);
         // The runs just joined (150 MB at a million paragraphs) go.
         crate::memory::give_back();
         Read {

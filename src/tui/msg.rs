@@ -136,6 +136,18 @@ pub struct Found {
     pub problem: Option<String>,
 }
 
+impl Found {
+    /// No answer yet to `ask`: no hits, nothing to say.
+    pub fn to(ask: &Ask) -> Found {
+        Found {
+            id: ask.id,
+            text: ask.text.clone(),
+            hits: Vec::new(),
+            problem: None,
+        }
+    }
+}
+
 impl From<Action> for Msg {
     fn from(action: Action) -> Msg {
         Msg::Do(action)

@@ -31,10 +31,8 @@ impl Searcher {
                     ask = later;
                 }
                 let found = caught(|| run(&ask)).unwrap_or_else(|why| Found {
-                    id: ask.id,
-                    text: ask.text.clone(),
-                    hits: Vec::new(),
                     problem: Some(format!("the search failed (a bug): {why}")),
+                    ..Found::to(&ask)
                 });
                 if send.send(found).is_err() {
                     break;

@@ -125,6 +125,18 @@ impl<'a> Detail<'a> {
         }
     }
 
+    /// What the `k`th row Enter can open opens: a document, at a
+    /// paragraph for a passage.
+    pub fn target(&self, k: usize) -> Option<(usize, Option<usize>)> {
+        match self.appearances.get(k) {
+            Some(a) => Some((a.doc, None)),
+            None => {
+                let p = self.passages.get(k - self.appearances.len())?;
+                Some((p.doc(), Some(p.paragraph())))
+            }
+        }
+    }
+
     /// Row `i`, its text cut a little past `width` columns (a paragraph
     /// may be megabytes long).
     pub fn row(&self, i: usize, width: usize) -> DetailRow {

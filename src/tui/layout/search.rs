@@ -12,12 +12,7 @@ pub const LIMIT: usize = 200;
 /// hits, and what to say about it (an unknown filter, or a query cut
 /// short).
 pub fn answer(library: &Library, ask: &Ask) -> Found {
-    let mut found = Found {
-        id: ask.id,
-        text: ask.text.clone(),
-        hits: Vec::new(),
-        problem: None,
-    };
+    let mut found = Found::to(ask);
     match Query::parse(&ask.text, &library.corpus) {
         Err(e) => found.problem = Some(e.to_string()),
         // A query that parses waits for the index; an error is said at once.

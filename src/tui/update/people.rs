@@ -8,7 +8,7 @@ use super::navigate::{bound, inner_of, open_at, step};
 use crate::corpus::EntityId;
 use crate::library::Library;
 use crate::people::SortBy;
-use crate::tui::layout::people::{Detail, RowKind};
+use crate::tui::layout::people::Detail;
 use crate::tui::layout::sidebar::SidebarText;
 use crate::tui::layout::{self, Pane, pager};
 use crate::tui::msg::{Action, Msg};
@@ -136,10 +136,7 @@ pub(super) fn open_selection(state: &mut AppState, library: &Library) {
     let Some(detail) = Detail::of(library, entity) else {
         return;
     };
-    let Some(row) = detail.openable_row(people.detail_selected) else {
-        return;
-    };
-    if let RowKind::Open { doc, paragraph } = detail.row(row, 0).kind {
+    if let Some((doc, paragraph)) = detail.target(people.detail_selected) {
         open_at(state, library, doc, paragraph);
     }
 }
