@@ -57,11 +57,8 @@ pub fn listed(
 pub enum RowKind {
     Heading,
     Plain,
-    /// A row Enter opens: a document, at a paragraph if given.
-    Open {
-        doc: usize,
-        paragraph: Option<usize>,
-    },
+    /// A row Enter opens (see [`Detail::target`]).
+    Open,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,11 +165,7 @@ impl<'a> Detail<'a> {
                     roles.join(", "),
                     doc.shown_title()
                 );
-                let kind = RowKind::Open {
-                    doc: a.doc,
-                    paragraph: None,
-                };
-                row(text, kind)
+                row(text, RowKind::Open)
             }
             _ if i == ABOVE_DOCUMENTS + documents => blank(),
             _ if i == ABOVE_DOCUMENTS + documents + 1 => {
@@ -199,11 +192,7 @@ impl<'a> Detail<'a> {
                     p.paragraph() + 1,
                     head(text, width).replace('\n', " ")
                 );
-                let kind = RowKind::Open {
-                    doc: p.doc(),
-                    paragraph: Some(p.paragraph()),
-                };
-                row(line, kind)
+                row(line, RowKind::Open)
             }
         }
     }
