@@ -351,7 +351,7 @@ impl Entities {
     }
 
     /// The entity a name refers to, if one is known.
-    fn find(&self, kind: PersonKind, name: &str) -> Option<usize> {
+    pub fn find(&self, kind: PersonKind, name: &str) -> Option<usize> {
         [name, without_parentheses(name)]
             .into_iter()
             .find_map(|n| self.by_key.get(&(kind, name_key(n))).copied())

@@ -2,6 +2,8 @@
 //! "(Seoul – March 7, 2017)", a page's "Date : …" line, a list "as of …".
 
 use crate::corpus::PartialDate;
+use regex::Regex;
+use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -83,9 +85,125 @@ pub fn dates_in(text: &str) -> Vec<(PartialDate, String)> {
     found
 }
 
+/// A date written in figures: "2019-12-16", "2019.12.16", "2019年12月16日",
+/// "2019년 12월 16일", and "12/16/2019" or "16/12/2019" (and "3/29/07"),
+/// whose order is read where a part above 12 fixes it. Gives the first one
+/// in `text` with its words, or for an order nothing fixes, both readings.
+pub fn figures_in(text: &str) -> Option<Figures> {
+    static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])((\d{4})(?:-(\d{1,2})-(\d{1,2})|\.(\d{1,2})\.(\d{1,2})|/(\d{1,2})/(\d{1,2})|年(\d{1,2})月(\d{1,2})日|년 ?(\d{1,2})월 ?(\d{1,2})일))(?:[^0-9]|$)")
+            .expect("a valid pattern")
+    });
+    static DAY_AND_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9/])((\d{1,2})/(\d{1,2})/(\d{4}|\d{2}))(?:[^0-9/]|$)")
+            .expect("a valid pattern")
+    });
+    let day = |y: u32, m: u32, d: u32| -> Option<PartialDate> {
+        format!("{y:04}-{m:02}-{d:02}").parse().ok()
+    };
+    let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let first = YEAR_FIRST.captures(text).and_then(|c| {
+        let y = num(&c, 2)?;
+        let (m, d) = (3..=11)
+            .step_by(2)
+            .find_map(|i| Some((num(&c, i)?, num(&c, i + 1)?)))?;
+        let p = day(y, m, d).filter(|_| (1900..=2100).contains(&y))?;
+        let whole = c.get(1)?;
+        Some((whole.start(), Figures::Date(p, whole.as_str().to_string())))
+    });
+    let second = DAY_AND_MONTH.captures(text).and_then(|c| {
+        let (a, b, y) = (num(&c, 2)?, num(&c, 3)?, num(&c, 4)?);
+        let y = match y {
+            0..50 => 2000 + y,
+            50..100 => 1900 + y,
+            y => y,
+        };
+        let whole = c.get(1)?;
+        let written = whole.as_str().to_string();
+        let month_first = day(y, a, b).filter(|_| a <= 12);
+        let day_first = day(y, b, a).filter(|_| b <= 12);
+        let found = match (month_first, day_first) {
+            (Some(m), Some(d)) if m != d => Figures::Either(m, d, written),
+            (Some(p), _) | (None, Some(p)) => Figures::Date(p, written),
+            (None, None) => return None,
+        };
+        Some((whole.start(), found))
+    });
+    [first, second]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, f)| f)
+}
+
+/// A date in figures, or two readings of one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figures {
+    Date(PartialDate, String),
+    /// Month first, then day first, and the words.
+    Either(PartialDate, PartialDate, String),
+}
+
+impl Figures {
+    pub fn written(&self) -> &str {
+        match self {
+            Figures::Date(_, w) | Figures::Either(_, _, w) => w,
+        }
+    }
+}
+
+/// Months the text names with no year after them: "on September 27",
+/// "in March" (with a day or "in", so that "may" is not a month).
+pub fn months_without_year(text: &str) -> Vec<u8> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let year = |w: &str| number(w).is_some_and(|y| (1900..=2100).contains(&y));
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let Some(m) = month(w).filter(|_| w.starts_with(char::is_uppercase)) else {
+            continue;
+        };
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let after = words.get(i + 2).copied().unwrap_or("");
+        let day = number(next).is_some_and(|d| (1..=31).contains(&d));
+        let dated = year(next) || (day && year(after));
+        let before_in = i > 0 && matches!(words[i - 1], "in" | "In" | "on" | "On" | "by" | "until");
+        if !dated && (day || before_in) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// "March".
+pub fn month_name(m: u8) -> String {
+    spoken(PartialDate {
+        year: 2000,
+        month: Some(m),
+        day: None,
+    })
+    .split(' ')
+    .next()
+    .unwrap_or_default()
+    .to_string()
+}
+
 /// A dateline opening a paragraph: "(Seoul – March 7, 2017)" or
 /// "(New York)". Returns the whole dateline, its place and its date.
 pub fn dateline(paragraph: &str) -> Option<(String, Option<String>, Option<PartialDate>)> {
+    // "NEW YORK (27 October 2016) –": the place before, the date within.
+    if let Some((place, rest)) = paragraph.split_once(" (")
+        && !place.is_empty()
+        && place.split_whitespace().count() <= 4
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | ','))
+        && let Some((inner, _)) = rest.split_once(')')
+        && let Some((date, _)) = dates_in(inner).into_iter().next()
+    {
+        let whole = paragraph[..place.len() + 2 + inner.len() + 1].to_string();
+        let place = place.trim_end_matches(',').to_string();
+        return Some((whole, Some(place), Some(date)));
+    }
     let inner_end = paragraph.find(')')?;
     let inner = paragraph.strip_prefix('(')?.get(..inner_end - 1)?;
     if inner.chars().count() > 60 {

@@ -5,12 +5,15 @@
 
 mod capture;
 mod dates;
+mod dating;
 mod draft;
 mod entry;
 pub mod fidelity;
 mod html;
+mod names;
 mod page;
 mod people;
+mod prose;
 mod structure;
 mod vocab;
 
@@ -19,7 +22,7 @@ pub use draft::to_toml;
 pub use page::norm;
 
 use crate::cite::authors::join_and;
-use crate::corpus::{DocKind, Document, Entities, PartialDate, slug};
+use crate::corpus::{DocKind, Document, Entities, slug};
 use entry::Found;
 
 /// What the person asked for.
@@ -54,7 +57,7 @@ pub struct Draft {
 /// Reads a capture and drafts its document. `entities` links names.
 pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Draft, CaptureError> {
     let page = capture::read(bytes)?;
-    let layout = structure::lay_out(&page.lines);
+    let layout = structure::lay_out(&page.lines, !page.html);
     let mut reviews = Vec::new();
     let mut review = |field: &'static str, note: String| reviews.push(Review { field, note });
     let lead = layout.paragraphs.first().map(String::as_str);
@@ -77,99 +80,11 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
         }
     };
 
-    // Dates: the release's dateline, the page's date line, the page's
-    // metadata, a list's "as of"; else none, and the dates the text names.
-    let mut date = None;
-    let date_note;
-    let mut inferred = None;
-    let page_date = layout
-        .date_line
-        .as_ref()
-        .and_then(|l| dates::dates_in(l).into_iter().next().map(|d| (l, d.0)));
-    if let Some((line, Some(d))) = line_of_lead.as_ref().map(|(l, _, d)| (l, *d)) {
-        date = Some(d);
-        let mut note = format!("From the release’s dateline “{line}”.");
-        if let Some((page_line, p)) = &page_date
-            && *p != d
-        {
-            note.push_str(&format!(
-                " The page’s “{page_line}” line gives {}.",
-                dates::spoken(*p)
-            ));
-        }
-        date_note = Some(note);
-    } else if let Some((line, d)) = &page_date {
-        date = Some(*d);
-        date_note = Some(format!("From the page’s “{line}” line."));
-    } else if let Some(d) = page.published.as_deref().and_then(dates::iso_prefix) {
-        date = Some(d);
-        date_note = Some("From the page’s metadata (its publication time).".to_string());
-        review(
-            "date",
-            "the page's metadata date, which may be the page's rather than the document's".into(),
-        );
-    } else if let Some((d, written)) = layout
-        .people_heading
-        .as_deref()
-        .and_then(|h| h.split_once("as of ").map(|(_, r)| dates::dates_in(r)))
-        .and_then(|found| found.into_iter().next())
-    {
-        inferred = Some((
-            PartialDate {
-                year: d.year,
-                month: None,
-                day: None,
-            },
-            format!(
-                "The signatures are listed “as of {written}”; the day the document was issued is not given."
-            ),
-        ));
-        date_note = Some(format!(
-            "The capture gives no date of issue; it lists the signatures “as of {written}”."
-        ));
-        review(
-            "inferred_date",
-            "the year of the list's \"as of\" date".into(),
-        );
-    } else {
-        let named: Vec<(PartialDate, String)> = layout
-            .paragraphs
-            .iter()
-            .flat_map(|p| dates::dates_in(p))
-            .collect();
-        // A release or letter is written around the latest day its text
-        // names (a vote it welcomes, a session it looks to): its month is
-        // inferred, and said to be.
-        match named.iter().max_by_key(|d| d.0) {
-            None => {
-                date_note = Some("The capture gives no date.".to_string());
-                review("date", "no date in the capture".to_string());
-            }
-            Some((latest, written)) => {
-                let month = PartialDate {
-                    day: None,
-                    ..*latest
-                };
-                let all: Vec<String> = named.iter().map(|d| format!("“{}”", d.1)).collect();
-                inferred = Some((
-                    month,
-                    format!(
-                        "The latest date the text names is “{written}”; the document is taken to be of that month."
-                    ),
-                ));
-                date_note = Some(format!(
-                    "The capture gives no date; the inferred date is the month of the latest date its text names ({}).",
-                    join_and(&all)
-                ));
-                review(
-                    "inferred_date",
-                    format!(
-                        "inferred: the month of “{written}”, the latest date the text names; the document may be later"
-                    ),
-                );
-            }
-        }
+    let dating = dating::date(&layout, lead, page.published.as_deref());
+    for (field, note) in &dating.reviews {
+        review(field, note.clone());
     }
+    let (date, date_note, inferred) = (dating.date, dating.note, dating.inferred);
 
     // When the capture was made, where it says so; never guessed.
     let saved = page.saved.clone().or_else(|| {
@@ -211,16 +126,24 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
         }
     };
 
+    // A news report credits its agency in its first lines.
+    let credits = layout
+        .paragraphs
+        .iter()
+        .take(3)
+        .map(|p| prose::credit(p))
+        .find(|c| !c.is_empty())
+        .unwrap_or_default();
     let kind = match options.kind {
         Some(k) => k,
         None => {
-            let (k, why) = guess_kind(&layout, line_of_lead.is_some());
+            let (k, why) = guess_kind(&layout, line_of_lead.is_some(), &credits);
             review("kind", format!("kind guessed from {why}"));
             k
         }
     };
 
-    let found: Vec<Found> = people::find(&layout, lead, entities);
+    let found: Vec<Found> = people::find(&layout, entities, &credits);
     let (tags, posted_by) = layout
         .posted
         .clone()
@@ -291,7 +214,14 @@ pub fn known_entity(entities: &Entities, p: &crate::corpus::Person) -> Option<us
 }
 
 /// The kind by the document's own words, and which words.
-fn guess_kind(layout: &structure::Layout, dateline: bool) -> (DocKind, String) {
+fn guess_kind(layout: &structure::Layout, dateline: bool, credits: &[Found]) -> (DocKind, String) {
+    // A news report about a letter is not the letter.
+    if !credits.is_empty() || !layout.bylines.is_empty() {
+        return (
+            DocKind::Other,
+            "a news report's credit or byline".to_string(),
+        );
+    }
     let heads = [&layout.title, &layout.subtitle];
     for (words, kind) in [
         ("open letter", DocKind::OpenLetter),

@@ -2,24 +2,35 @@
 //! member lists, speakers ("said NAME, TITLE at BODY"), the issuer named in
 //! the lead, and known entities the text quotes or names.
 
-use super::entry::{self, Found, is_acronym, is_person_name, person, split_outside, title_at};
+use super::entry::{self, Found, person, split_outside};
+use super::prose;
 use super::structure::Layout;
 use super::vocab::REPORTING_VERBS;
 use crate::corpus::{Entities, PersonKind, Role, name_key};
 
 /// The entity a name links to, where the documented rules reach one.
 pub fn known(entities: &Entities, kind: PersonKind, name: &str) -> Option<usize> {
-    let before = entities.all().len();
-    let mut scratch = entities.clone();
-    let id = scratch.resolve(kind, name);
-    (id < before).then_some(id)
+    entities.find(kind, name)
 }
 
-pub fn find(layout: &Layout, lead: Option<&str>, entities: &Entities) -> Vec<Found> {
-    let mut found = Vec::new();
-    if let Some(lead) = lead {
-        found.extend(issuers(lead));
-    }
+/// The people a capture names: its lists, then the forms of its running
+/// text and the known entities it names, in the order the text names them,
+/// each once with its strongest role.
+pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Found> {
+    let reported = !credits.is_empty() || !layout.bylines.is_empty();
+    let prose = prose::find(&layout.paragraphs, LEAD, reported);
+    let bylines = layout.bylines.iter().map(|name| Found {
+        person: person(name, PersonKind::Person, Role::Issuer),
+        review: Some("issuer: the reporter of the byline".to_string()),
+    });
+    let mut in_text: Vec<(Found, (usize, usize))> = credits
+        .iter()
+        .cloned()
+        .chain(bylines)
+        .map(|f| (f, (0, 0)))
+        .chain(prose.iter().map(|n| (n.found.clone(), n.at)))
+        .collect();
+    let mut listed = Vec::new();
     for item in &layout.lists {
         let lines = if item.bracketed {
             split_outside(&item.text, ", ")
@@ -30,13 +41,22 @@ pub fn find(layout: &Layout, lead: Option<&str>, entities: &Entities) -> Vec<Fou
             vec![item.text.clone()]
         };
         for line in lines {
-            found.extend(entry::parse(&line, item.role, item.kind));
+            listed.extend(entry::parse(&line, item.role, item.kind));
         }
     }
-    for paragraph in &layout.paragraphs {
-        found.extend(speakers(paragraph));
-    }
-    found.extend(named(layout, &found, entities));
+    // Known names in the text, and in the notes the lists give ("cousin of
+    // NAME"), which come after it.
+    let notes: Vec<String> = listed
+        .iter()
+        .filter_map(|f| f.person.note.clone())
+        .collect();
+    let covered: Vec<(usize, std::ops::Range<usize>)> =
+        prose.iter().filter_map(|n| n.covers.clone()).collect();
+    let texts: Vec<&String> = layout.paragraphs.iter().chain(&notes).collect();
+    in_text.extend(named(&texts, entities, &covered));
+    in_text.sort_by_key(|(_, at)| *at);
+    let mut found: Vec<Found> = in_text.into_iter().map(|(f, _)| f).collect();
+    found.extend(listed);
     speak_for(&mut found);
     // A kind the form guessed gives way to the kind of a known entity.
     for f in &mut found {
@@ -52,8 +72,11 @@ pub fn find(layout: &Layout, lead: Option<&str>, entities: &Entities) -> Vec<Fou
             f.review = Some(format!("kind {other}, as the known entity"));
         }
     }
-    dedupe(found)
+    merge(found, entities)
 }
+
+/// How many paragraphs at the head of the text may name its issuers.
+const LEAD: usize = 2;
 
 /// Speakers introduced as "The independent experts, …" speak for the body
 /// of the document whose name holds those words, if exactly one does.
@@ -82,234 +105,141 @@ fn speak_for(found: &mut [Found]) {
     }
 }
 
-/// One entry per name and role: a speaker quoted twice is one entry, the
-/// first, which has the fuller description.
-fn dedupe(found: Vec<Found>) -> Vec<Found> {
+/// One entry per body or person, in the order first named, with its
+/// strongest role; a body written two ways ("the International Federation
+/// for Human Rights (FIDH)", then "FIDH") is one.
+fn merge(found: Vec<Found>, entities: &Entities) -> Vec<Found> {
+    let entity = |p: &crate::corpus::Person| {
+        PersonKind::ALL
+            .into_iter()
+            .find_map(|k| known(entities, k, &p.name))
+    };
     let mut out: Vec<Found> = Vec::new();
     for f in found {
-        let key = (name_key(&f.person.name), f.person.role);
-        if !out
-            .iter()
-            .any(|o| (name_key(&o.person.name), o.person.role) == key)
-        {
-            out.push(f);
+        let key = name_key(&f.person.name);
+        let known_as = entity(&f.person);
+        let same = |o: &Found| {
+            name_key(&o.person.name) == key
+                || known_as.is_some() && entity(&o.person) == known_as
+                || o.person.acronym.as_deref() == Some(f.person.name.as_str())
+                || f.person.acronym.as_deref() == Some(o.person.name.as_str())
+        };
+        match out.iter_mut().find(|o| same(o)) {
+            Some(o) => {
+                if f.person.role < o.person.role {
+                    o.person.role = f.person.role;
+                    o.review = f.review.clone().or(o.review.take());
+                }
+                let (p, q) = (&mut o.person, f.person);
+                if p.acronym.as_deref() == Some(q.name.as_str()) {
+                    // keep the full name
+                } else if q.acronym.as_deref() == Some(p.name.as_str()) {
+                    p.name = q.name;
+                    p.acronym = q.acronym;
+                }
+                p.title = p.title.take().or(q.title);
+                p.affiliation = p.affiliation.take().or(q.affiliation);
+                p.country = p.country.take().or(q.country);
+                p.note = p.note.take().or(q.note);
+            }
+            None => out.push(f),
         }
     }
     out
 }
 
-/// The issuer the lead names: "The International Coalition … (ICNK),
-/// consisting of …, welcomed", or "…, A, B, and the C said today."
-fn issuers(lead: &str) -> Vec<Found> {
-    let issuer = |name: &str, acronym: Option<&str>| {
-        let mut p = person(name, PersonKind::Organization, Role::Issuer);
-        p.acronym = acronym.map(str::to_string);
-        Found {
-            person: p,
-            review: Some("issuer read from the lead".to_string()),
-        }
-    };
-    let text = super::dates::dateline(lead).map_or(lead, |(d, _, _)| &lead[d.len()..]);
-    let text = text.trim_start_matches([' ', '–', '—', '-']).trim_start();
-    let text = text.strip_prefix("The ").unwrap_or(text);
-    if let Some((name, rest)) = text.split_once(" (")
-        && let Some((acronym, _)) = rest.split_once(')')
-        && is_acronym(acronym)
-        && is_body_name(name)
-    {
-        return vec![issuer(name, Some(acronym))];
-    }
-    let first = lead.split(". ").next().unwrap_or(lead);
-    let Some((before, _)) = first
-        .split_once(" said today")
-        .or_else(|| first.split_once(" said on "))
-    else {
+/// Known entities the text names, where it names them: a body whose words
+/// the text goes on to quote ("The Group … asserted that “…”") is quoted,
+/// anything else mentioned. A name inside a speaker's description is their
+/// affiliation, not an entry, unless the text names it elsewhere too.
+fn named(
+    texts: &[&String],
+    entities: &Entities,
+    covered: &[(usize, std::ops::Range<usize>)],
+) -> Vec<(Found, (usize, usize))> {
+    let Some(names) = KnownNames::new(entities) else {
         return Vec::new();
     };
-    let mut names = Vec::new();
-    for part in split_outside(before, ", ").iter().rev() {
-        let name = part.trim();
-        let name = name.strip_prefix("and ").unwrap_or(name);
-        let name = name.strip_prefix("the ").unwrap_or(name);
-        if !is_body_name(name) {
-            break;
-        }
-        names.push(name.to_string());
-    }
-    names.iter().rev().map(|n| issuer(n, None)).collect()
-}
-
-/// A body's name: capitalised words joined by the small words of names.
-fn is_body_name(s: &str) -> bool {
-    const SMALL: [&str; 12] = [
-        "of", "for", "the", "and", "to", "in", "on", "against", "de", "la", "y", "&",
-    ];
-    let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 16
-        && words[0].chars().next().is_some_and(char::is_uppercase)
-        && words.iter().all(|w| {
-            SMALL.contains(w)
-                || w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c == '’')
-        })
-}
-
-/// Speakers of a paragraph that quotes: "said NAME, TITLE at BODY." and
-/// "NAME, TITLE of BODY, added that, “…".
-fn speakers(paragraph: &str) -> Vec<Found> {
-    if !paragraph.contains(['“', '"']) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let quoted = |name: &str, appositive: Option<&str>| {
-        let mut p = person(name, PersonKind::Person, Role::Quoted);
-        match appositive.map(|a| (a, title_at(a))) {
-            // "a lawyer in the Supreme Court of Bangladesh": a description.
-            Some((a, _)) if a.starts_with(char::is_lowercase) => p.note = Some(a.to_string()),
-            Some((_, Some((title, org)))) => {
-                p.title = Some(title);
-                p.affiliation = Some(org);
-            }
-            Some((a, None)) if entry::is_title(a) => p.title = Some(a.to_string()),
-            _ => {}
-        }
-        Found {
-            person: p,
-            review: None,
-        }
-    };
-    // "said NAME, APPOSITIVE." after a quotation.
-    for (at, _) in paragraph.match_indices("said ") {
-        let rest = &paragraph[at + 5..];
-        let sentence = rest.split(['“', '"']).next().unwrap_or(rest);
-        let sentence = sentence.split(". ").next().unwrap_or(sentence);
-        let sentence = sentence.trim_end().trim_end_matches('.');
-        let mut parts = sentence.splitn(2, ", ");
-        let name = parts.next().unwrap_or("");
-        if is_person_name(name) {
-            out.push(quoted(name, parts.next()));
-        }
-    }
-    // "NAME, APPOSITIVE, VERB that, “…" and "TITLE, NAME, VERB that “…".
-    for verb in REPORTING_VERBS {
-        for (at, _) in paragraph.match_indices(&format!(", {verb} ")) {
-            let soon: String = paragraph[at..].chars().take(30).collect();
-            if !soon.contains(['“', '"']) {
+    let mut out: Vec<(Found, (usize, usize))> = Vec::new();
+    for (n, text) in texts.iter().enumerate() {
+        for (e, span) in names.find(text) {
+            let inside = covered
+                .iter()
+                .any(|(p, r)| *p == n && r.start <= span.start && span.end <= r.end);
+            if inside {
                 continue;
             }
-            let before = &paragraph[..at];
-            let sentence = before.rsplit(". ").next().unwrap_or(before);
-            out.extend(before_verb(sentence, &quoted));
+            let entity = entities.get(e);
+            // Where one of the entity's names holds another ("Commission of
+            // Inquiry on …"), the name listed first that the text writes.
+            let matched = &text[span.clone()];
+            let written = entity
+                .names()
+                .find(|n| whole_word_at(matched, n).is_some())
+                .unwrap_or(matched);
+            let role = match entity.kind {
+                PersonKind::Person => Role::Mentioned,
+                _ if quotes_after(text, written) => Role::Quoted,
+                _ => Role::Mentioned,
+            };
+            let mut p = person(written, entity.kind, role);
+            if entity.kind == PersonKind::Person {
+                p.title = calling_before(text, written);
+            }
+            out.push((
+                Found {
+                    person: p,
+                    review: Some(format!("{role}: named in the text as a known entity")),
+                },
+                (n, span.start),
+            ));
         }
     }
     out
 }
 
-/// The speakers before a reporting verb: "TITLE, NAME" or one or more
-/// "NAME, APPOSITIVE" joined by "and", after a phrase such as "The
-/// independent experts" that names the body they speak for.
-fn before_verb(sentence: &str, quoted: &dyn Fn(&str, Option<&str>) -> Found) -> Vec<Found> {
-    let parts: Vec<String> = split_outside(sentence, ", ")
-        .into_iter()
-        .map(|p| p.trim().to_string())
-        .collect();
-    let name_at = |i: usize| {
-        parts
-            .get(i)
-            .map(|p| p.strip_prefix("and ").unwrap_or(p.as_str()))
-            .filter(|p| is_person_name(p))
-    };
-    let n = parts.len();
-    if let Some(name) = name_at(n - 1) {
-        let mut f = quoted(name, None);
-        // "the new UN Special Rapporteur on …, NAME": the office's own words.
-        let office = n
-            .checked_sub(2)
-            .map(|i| parts[i].trim_start_matches(|c: char| !c.is_uppercase()));
-        if let Some(office) = office.filter(|o| {
-            o.split_whitespace()
-                .any(|w| super::vocab::TITLE_NOUNS.contains(&w.to_lowercase().as_str()))
-        }) {
-            f.person.title = Some(office.to_string());
-            f.review = Some("title from the words before the name".to_string());
-        }
-        return vec![f];
-    }
-    let mut out = Vec::new();
-    let mut k = n;
-    while k >= 2 {
-        let Some(name) = name_at(k - 2) else { break };
-        out.push(quoted(name, Some(&parts[k - 1])));
-        let joined = parts[k - 2].starts_with("and ");
-        k -= 2;
-        if !joined {
-            break;
-        }
-    }
-    out.reverse();
-    // "The independent experts, NAME, …": the body they speak for, if the
-    // text names one whose name holds those words.
-    if let Some(group) = k.checked_sub(1).and_then(|i| parts[i].strip_prefix("The ")) {
-        for f in &mut out {
-            f.review = Some(format!("group:{group}"));
-        }
-    }
-    out
+/// Every known entity's names in one automaton, so that a text is read once
+/// however many entities there are.
+struct KnownNames {
+    automaton: aho_corasick::AhoCorasick,
+    entity: Vec<usize>,
 }
 
-/// Known entities the text names that no list or speaker gave: a body
-/// whose words the text quotes ("The Group … asserted that “…”") is
-/// quoted; a known person named in the text or a note is mentioned.
-fn named(layout: &Layout, found: &[Found], entities: &Entities) -> Vec<Found> {
-    // A speaker's body is their affiliation, not a speaker of its own.
-    let listed = |e: usize| {
-        found.iter().any(|f| {
-            known(entities, f.person.kind, &f.person.name) == Some(e)
-                || f.person
-                    .affiliation
-                    .as_deref()
-                    .and_then(|a| known(entities, PersonKind::Organization, a))
-                    == Some(e)
-        })
-    };
-    let notes: Vec<&str> = found
-        .iter()
-        .filter_map(|f| f.person.note.as_deref())
-        .collect();
-    let texts: Vec<&str> = layout
-        .paragraphs
-        .iter()
-        .map(String::as_str)
-        .chain(notes)
-        .collect();
-    let mut out = Vec::new();
-    for (e, entity) in entities.all().iter().enumerate() {
-        if !entity.curated || listed(e) {
-            continue;
+impl KnownNames {
+    fn new(entities: &Entities) -> Option<Self> {
+        let mut patterns = Vec::new();
+        let mut entity = Vec::new();
+        for (e, en) in entities.all().iter().enumerate() {
+            for name in en.names() {
+                // A single short word ("THINK", "Conectas") names a body
+                // only where the text says so; so does a lone word a
+                // person is called by.
+                if name.chars().count() >= 4 && name.contains(' ') {
+                    patterns.push(name.to_string());
+                    entity.push(e);
+                }
+            }
         }
-        let Some(name) = entity
-            .names()
-            .find(|n| texts.iter().any(|t| whole_word_at(t, n).is_some()))
-        else {
-            continue;
-        };
-        let role = match entity.kind {
-            PersonKind::Person => Role::Mentioned,
-            _ if texts.iter().any(|t| quotes_after(t, name)) => Role::Quoted,
-            _ => continue,
-        };
-        let mut p = person(name, entity.kind, role);
-        if entity.kind == PersonKind::Person {
-            p.title = texts.iter().find_map(|t| calling_before(t, name));
-        }
-        out.push(Found {
-            person: p,
-            review: Some(format!("{role}: named in the text as a known entity")),
-        });
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok()?;
+        Some(Self { automaton, entity })
     }
-    out
+
+    /// Whole-word matches: the entity and the bytes.
+    fn find(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
+        self.automaton
+            .find_iter(text)
+            .filter(|m| {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .map(|m| (self.entity[m.pattern().as_usize()], m.range()))
+            .collect()
+    }
 }
 
 /// "missionary" in "of missionary Kim Jeong-wook".
@@ -345,49 +275,4 @@ fn quotes_after(text: &str, name: &str) -> bool {
         return false;
     };
     sentence[verb..].contains('“')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn speakers_with_title_and_body() {
-        let f = speakers(
-            "“We urge it,” said Phil Robertson, Deputy Asia Director at Human Rights Watch. “More.”",
-        );
-        assert_eq!(f.len(), 1);
-        let p = &f[0].person;
-        assert_eq!(p.name, "Phil Robertson");
-        assert_eq!(p.title.as_deref(), Some("Deputy Asia Director"));
-        assert_eq!(p.affiliation.as_deref(), Some("Human Rights Watch"));
-        let f = speakers(
-            "In addition, Benedict Rogers, East Asia Team Leader of Christian Solidarity Worldwide, added that, “The UN should.”",
-        );
-        assert_eq!(
-            f[0].person.affiliation.as_deref(),
-            Some("Christian Solidarity Worldwide")
-        );
-    }
-
-    #[test]
-    fn issuers_from_the_lead() {
-        let f = issuers(
-            "(Seoul – March 7, 2017) -- The International Coalition to Stop Crimes (ICNK) today announced.",
-        );
-        assert_eq!(f[0].person.name, "International Coalition to Stop Crimes");
-        assert_eq!(f[0].person.acronym.as_deref(), Some("ICNK"));
-        let f = issuers(
-            "States should vote for it, Amnesty International, Human Rights Watch, and the Jacob Blaustein Institute said today. More.",
-        );
-        let names: Vec<&str> = f.iter().map(|f| f.person.name.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "Amnesty International",
-                "Human Rights Watch",
-                "Jacob Blaustein Institute"
-            ]
-        );
-    }
 }

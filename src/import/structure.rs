@@ -4,8 +4,8 @@
 
 use super::page::Line;
 use super::vocab::{
-    CHROME_LINES, CHROME_WORDS, LIST_HEADINGS, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
-    STATE_SECTIONS,
+    CHROME_LINES, CHROME_STARTS, CHROME_WORDS, DATE_LABELS, LIST_HEADINGS, MENU_LINES,
+    ORGANIZATION_SECTIONS, PERSON_SECTIONS, STATE_SECTIONS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
 
@@ -17,8 +17,12 @@ pub struct Layout {
     pub paragraphs: Vec<String>,
     /// Lines set aside, verbatim, with why.
     pub omitted: Vec<(String, &'static str)>,
-    /// The page's "Date : …" line.
-    pub date_line: Option<String>,
+    /// Lines that only give a date ("Date : March 8, 2017", "Written:
+    /// 2023-08-02 11:09", "October 14, 2020"), each with whether it comes
+    /// after the headline, where a letter or release gives its own date.
+    pub date_lines: Vec<(String, bool)>,
+    /// Reporters a byline names ("By NAME", "NAME 기자").
+    pub bylines: Vec<String>,
     /// A line at the head of a text capture saying when it was saved
     /// ("Accessed: May 12, 2025", "Retrieved 2025-05-12"), and that day.
     pub saved_line: Option<(String, PartialDate)>,
@@ -50,6 +54,8 @@ pub fn is_chrome(text: &str) -> bool {
     CHROME_LINES.contains(&l.as_str())
         || (words <= 30 && CHROME_WORDS.iter().any(|w| l.contains(w)))
         || (words <= 10 && (text.contains(" > ") || text.contains(" » ")) && !ends_sentence(text))
+        || CHROME_STARTS.iter().any(|w| l.starts_with(w))
+        || (words <= 6 && l.split_whitespace().all(|w| CHROME_LINES.contains(&w)))
         || l.starts_with('©')
         || l.starts_with("copyright ")
 }
@@ -67,23 +73,63 @@ fn is_headline(line: &Line) -> bool {
     let first = t.chars().next().unwrap_or(' ');
     !ends_sentence(t)
         && t.split_whitespace().count() <= 40
-        && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '“' | '"'))
+        && (first.is_uppercase()
+            || first.is_ascii_digit()
+            || (first.is_alphabetic() && !first.is_lowercase())
+            || matches!(first, '“' | '"' | '‘' | '\'' | '['))
         && !t.starts_with('(')
         && !lower(t).starts_with("dear ")
 }
 
-/// "Date : March 8, 2017", "Date: …", "Posted on …".
+/// "Date : March 8, 2017", "Posted on …", "Written: 2023-08-02 11:09:59",
+/// "Oct 14, 2020 | News", "입력 2014-12-23 08:17": a line that gives a date
+/// and little else.
 fn is_date_line(text: &str) -> bool {
     let l = lower(text);
-    [
-        "date :",
-        "date:",
-        "posted on ",
-        "published on ",
-        "published:",
-    ]
-    .iter()
-    .any(|p| l.starts_with(p))
+    let labelled = DATE_LABELS.iter().any(|p| l.starts_with(p));
+    let found = super::dates::dates_in(text)
+        .into_iter()
+        .next()
+        .map(|d| d.1)
+        .or_else(|| super::dates::figures_in(text).map(|f| f.written().to_string()));
+    let Some(written) = found else {
+        return false;
+    };
+    let rest = text.replacen(&written, " ", 1);
+    let words = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '–' | '—' | '-' | ':' | ',' | '·'))
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    !text.ends_with('.') && (labelled || words <= 2) && words <= 8
+}
+
+/// The reporter a byline names: "By Brian Lee", "김영석 기자 yskim@kmib.co.kr".
+fn byline(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(name) = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("by "))
+    {
+        let name = name.trim();
+        return (words.len() <= 5 && super::names::is_person_name(name)).then(|| name.to_string());
+    }
+    let at = words.iter().position(|w| *w == "기자")?;
+    let name = words.get(at.checked_sub(1)?)?;
+    let rest_is_address = words[at + 1..].iter().all(|w| w.contains('@'));
+    (words.len() <= 4 && rest_is_address && super::names::is_person_name(name))
+        .then(|| name.to_string())
+}
+
+/// A capture's last line cut off mid-sentence: no sentence's end, and a
+/// word cut or left hanging ("… the South Korean government is wil"), or a
+/// long line that stops (not a list's entry, which ends on a name).
+fn is_cut(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    let hanging = last.starts_with(char::is_lowercase) || last.ends_with('\u{fffd}');
+    words.len() >= 2
+        && !ends_sentence(text)
+        && (hanging || (words.len() >= 8 && !text.contains(" / ")))
 }
 
 /// The day in "Accessed: May 12, 2025", "Retrieved on 2025-05-12",
@@ -170,25 +216,40 @@ fn is_prose(line: &Line) -> bool {
     (line.text.ends_with('.') && words > 14 && !line.text.contains(" / ")) || words > 60
 }
 
-pub fn lay_out(lines: &[Line]) -> Layout {
+/// Where each line goes. A text capture (`cut` true) may end mid-sentence
+/// where the capture stopped: that line is set aside.
+pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
     let mut layout = Layout::default();
-    let lines: Vec<&Line> = lines.iter().filter(|l| !l.text.is_empty()).collect();
+    let mut lines: Vec<&Line> = lines.iter().filter(|l| !l.text.is_empty()).collect();
+    if cut && lines.len() > 1 && lines.last().is_some_and(|l| is_cut(&l.text)) {
+        let last = lines.pop().map(|l| l.text.clone()).unwrap_or_default();
+        layout.omitted.push((last, "cut off"));
+    }
     let mut i = 0;
     // The head: chrome, metadata and headlines before the first text.
-    let mut headlines: Vec<(&str, Option<u8>)> = Vec::new();
+    // Headlines, each with whether a line of chrome came before it.
+    let mut headlines: Vec<(&str, Option<u8>, bool)> = Vec::new();
+    let mut chrome_before = false;
     while i < lines.len() {
         let line = lines[i];
         let t = line.text.as_str();
-        if is_date_line(t) && layout.date_line.is_none() {
-            layout.date_line = Some(t.to_string());
-            layout.omitted.push((t.to_string(), "metadata"));
-        } else if let Some(day) = saved_day(t).filter(|_| layout.saved_line.is_none()) {
+        if let Some(day) = saved_day(t).filter(|_| layout.saved_line.is_none()) {
             layout.saved_line = Some((t.to_string(), day));
+            layout.omitted.push((t.to_string(), "metadata"));
+        } else if is_date_line(t) {
+            layout
+                .date_lines
+                .push((t.to_string(), !headlines.is_empty()));
+            layout.omitted.push((t.to_string(), "metadata"));
+        } else if let Some(name) = byline(t) {
+            layout.bylines.push(name);
             layout.omitted.push((t.to_string(), "metadata"));
         } else if line.chrome && line.heading.is_none() || is_chrome(t) {
             layout.omitted.push((t.to_string(), "chrome"));
+            chrome_before |= !headlines.is_empty() && MENU_LINES.contains(&lower(t).as_str());
         } else if is_headline(line) && list_heading(t).is_none() {
-            headlines.push((t, line.heading));
+            headlines.push((t, line.heading, chrome_before));
+            chrome_before = false;
         } else {
             break;
         }
@@ -203,6 +264,12 @@ pub fn lay_out(lines: &[Line]) -> Layout {
             layout.omitted.push((t.to_string(), "chrome"));
         } else if let Some(posted) = posted_in(t) {
             layout.posted = Some(posted);
+            layout.omitted.push((t.to_string(), "metadata"));
+        } else if list.is_none() && is_date_line(t) {
+            layout.date_lines.push((t.to_string(), true));
+            layout.omitted.push((t.to_string(), "metadata"));
+        } else if let Some(name) = byline(t) {
+            layout.bylines.push(name);
             layout.omitted.push((t.to_string(), "metadata"));
         } else if let Some((heading, items)) = bracketed_list(t) {
             layout.people_heading.get_or_insert(heading.clone());
@@ -241,15 +308,40 @@ pub fn lay_out(lines: &[Line]) -> Layout {
 /// The title is the first headline not repeated among them (a page may
 /// repeat its subtitle above the title as a teaser); the subtitle is the
 /// headline after it. A level-1 heading is the title where there is one.
-fn take_headlines(layout: &mut Layout, headlines: &[(&str, Option<u8>)]) {
-    let once = |h: &(&str, Option<u8>)| headlines.iter().filter(|x| x.0 == h.0).count() == 1;
+fn take_headlines(layout: &mut Layout, headlines: &[(&str, Option<u8>, bool)]) {
+    let once = |h: &(&str, Option<u8>, bool)| headlines.iter().filter(|x| x.0 == h.0).count() == 1;
+    // A browser's "Headline | Site" beside the headline itself.
+    let site_title = |h: &(&str, Option<u8>, bool)| {
+        headlines.iter().any(|x| {
+            x.0 != h.0
+                && [" | ", " - ", " – ", " — "]
+                    .iter()
+                    .any(|sep| h.0.starts_with(&format!("{}{sep}", x.0)))
+        })
+    };
+    // A label ("Special Procedures", "World news story") or a site's
+    // tagline above its menu is not the headline where one follows.
+    let worded = |h: &(&str, Option<u8>, bool)| h.0.split_whitespace().count() >= 4;
     let h1 = headlines.iter().position(|h| h.1 == Some(1));
-    let Some(at) = h1.or_else(|| headlines.iter().position(once)) else {
+    let after_menu = headlines.iter().rposition(|h| h.2).unwrap_or(0);
+    let pick = |min: usize, worded_only: bool| {
+        headlines
+            .iter()
+            .enumerate()
+            .skip(min)
+            .position(|(_, h)| once(h) && !site_title(h) && (!worded_only || worded(h)))
+            .map(|i| i + min)
+    };
+    let at = h1
+        .or_else(|| pick(after_menu, true))
+        .or_else(|| pick(0, true))
+        .or_else(|| pick(0, false));
+    let Some(at) = at else {
         return;
     };
     layout.title = Some(headlines[at].0.to_string());
     layout.subtitle = headlines.get(at + 1).map(|s| s.0.to_string());
-    for (n, (h, _)) in headlines.iter().enumerate() {
+    for (n, (h, _, _)) in headlines.iter().enumerate() {
         let used = Some(h.to_string()) == layout.title || Some(h.to_string()) == layout.subtitle;
         if !used && n != at {
             layout.omitted.push((h.to_string(), "headline"));
@@ -274,33 +366,42 @@ mod tests {
 
     #[test]
     fn a_repeated_teaser_is_not_the_title() {
-        let layout = lay_out(&lines(&[
-            "Home > Information > Releases",
-            "Date : March 8, 2017",
-            "Backs Reports",
-            "Crimes Demand Justice",
-            "Backs Reports",
-            "(Seoul – March 7, 2017) -- The Coalition today announced its support.",
-        ]));
+        let layout = lay_out(
+            &lines(&[
+                "Home > Information > Releases",
+                "Date : March 8, 2017",
+                "Backs Reports",
+                "Crimes Demand Justice",
+                "Backs Reports",
+                "(Seoul – March 7, 2017) -- The Coalition today announced its support.",
+            ]),
+            false,
+        );
         assert_eq!(layout.title.as_deref(), Some("Crimes Demand Justice"));
         assert_eq!(layout.subtitle.as_deref(), Some("Backs Reports"));
-        assert_eq!(layout.date_line.as_deref(), Some("Date : March 8, 2017"));
+        assert_eq!(
+            layout.date_lines,
+            [("Date : March 8, 2017".to_string(), false)]
+        );
         assert_eq!(layout.paragraphs.len(), 1);
         assert_eq!(layout.omitted.len(), 2);
     }
 
     #[test]
     fn lists_take_their_sections_and_end_at_chrome() {
-        let layout = lay_out(&lines(&[
-            "A Letter",
-            "Dear Excellencies,",
-            "Signatories",
-            "Individuals:",
-            "Jane Doe / Director of Foo",
-            "Organizations:",
-            "Foo Watch (FW)",
-            "Region / Country",
-        ]));
+        let layout = lay_out(
+            &lines(&[
+                "A Letter",
+                "Dear Excellencies,",
+                "Signatories",
+                "Individuals:",
+                "Jane Doe / Director of Foo",
+                "Organizations:",
+                "Foo Watch (FW)",
+                "Region / Country",
+            ]),
+            false,
+        );
         assert_eq!(layout.people_heading.as_deref(), Some("Signatories"));
         let kinds: Vec<_> = layout.lists.iter().map(|e| e.kind).collect();
         assert_eq!(

@@ -1,0 +1,210 @@
+//! Which date a draft gives, and why: the release's own dateline, then its
+//! own date line, then the page's, then the page's metadata, a list's "as
+//! of", and last a month the text fixes (inferred, and said to be). A date
+//! whose order of day and month nothing fixes is given as neither.
+
+use super::dates::{self, Figures};
+use super::structure::Layout;
+use crate::cite::authors::join_and;
+use crate::corpus::PartialDate;
+
+/// The draft's dates and what the reviewer should check.
+#[derive(Debug, Default)]
+pub struct Dating {
+    pub date: Option<PartialDate>,
+    pub note: Option<String>,
+    pub inferred: Option<(PartialDate, String)>,
+    /// Field and note of each review.
+    pub reviews: Vec<(&'static str, String)>,
+}
+
+/// A date a line states: written out, or in figures. An order of day and
+/// month the figures leave open is read as the text writes that day out
+/// elsewhere, if it does; else it is `Err` with both readings.
+fn stated(line: &str, paragraphs: &[String]) -> Option<Result<(PartialDate, String), String>> {
+    if let Some((d, w)) = dates::dates_in(line).into_iter().next() {
+        return Some(Ok((d, w)));
+    }
+    match dates::figures_in(line)? {
+        Figures::Date(d, w) => Some(Ok((d, w))),
+        Figures::Either(m, d, w) => {
+            let written: Vec<PartialDate> = paragraphs
+                .iter()
+                .flat_map(|p| dates::dates_in(p))
+                .map(|x| x.0)
+                .collect();
+            match (written.contains(&m), written.contains(&d)) {
+                (true, false) => Some(Ok((m, w))),
+                (false, true) => Some(Ok((d, w))),
+                _ => Some(Err(format!(
+                    "“{w}” may be {} (month first) or {} (day first), and nothing in the text says which",
+                    dates::spoken(m),
+                    dates::spoken(d)
+                ))),
+            }
+        }
+    }
+}
+
+/// A date opening the lead: "(Seoul – March 7, 2017)", "January 8, 2012.",
+/// "3/29/07 North Korea (Agency) —".
+fn lead_date(
+    lead: &str,
+    paragraphs: &[String],
+) -> Option<(String, Option<String>, Result<PartialDate, String>)> {
+    if let Some((line, place, Some(d))) = dates::dateline(lead) {
+        return Some((line, place, Ok(d)));
+    }
+    let head: String = lead.chars().take(24).collect();
+    let found = stated(&head, paragraphs)?;
+    let written = match &found {
+        Ok((_, w)) => w.clone(),
+        Err(_) => dates::figures_in(&head)?.written().to_string(),
+    };
+    lead.starts_with(&written)
+        .then(|| (written, None, found.map(|f| f.0)))
+}
+
+pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dating {
+    let mut out = Dating::default();
+    let paragraphs = &layout.paragraphs;
+    let lines: Vec<(&str, bool, Result<(PartialDate, String), String>)> = layout
+        .date_lines
+        .iter()
+        .filter_map(|(l, own)| stated(l, paragraphs).map(|s| (l.as_str(), *own, s)))
+        .collect();
+    let own = lines.iter().find(|l| l.1).or_else(|| lines.first());
+    let page = lines.first().filter(|p| own.is_some_and(|o| o.0 != p.0));
+    let also = |out: &mut String, date: PartialDate| {
+        for (line, _, d) in [own, page].into_iter().flatten() {
+            if let Ok((d, _)) = d
+                && *d != date
+            {
+                out.push_str(&format!(" The “{line}” line gives {}.", dates::spoken(*d)));
+            }
+        }
+    };
+    if let Some((line, _, found)) = lead.and_then(|l| lead_date(l, paragraphs)) {
+        match found {
+            Ok(d) => {
+                let mut note = format!("From the release’s dateline “{line}”.");
+                also(&mut note, d);
+                out.date = Some(d);
+                out.note = Some(note);
+                return out;
+            }
+            Err(why) => {
+                out.reviews.push(("date", format!("the dateline's {why}")));
+            }
+        }
+    }
+    if let Some((line, _, found)) = own {
+        match found {
+            Ok((d, _)) => {
+                let mut note = format!("From the “{line}” line.");
+                if let Some((pl, _, Ok((p, _)))) = page
+                    && p != d
+                {
+                    note = format!(
+                        "From the document’s own “{line}” line; the page’s “{pl}” line gives {}.",
+                        dates::spoken(*p)
+                    );
+                }
+                out.date = Some(*d);
+                out.note = Some(note);
+                return out;
+            }
+            Err(why) => out.reviews.push(("date", why.clone())),
+        }
+    }
+    if !out.reviews.is_empty() {
+        out.note =
+            Some("The capture’s date is written in figures whose order it does not fix.".into());
+        return out;
+    }
+    if let Some(d) = published.and_then(dates::iso_prefix) {
+        out.date = Some(d);
+        out.note = Some("From the page’s metadata (its publication time).".to_string());
+        out.reviews.push((
+            "date",
+            "the page's metadata date, which may be the page's rather than the document's".into(),
+        ));
+        return out;
+    }
+    if let Some((d, written)) = layout
+        .people_heading
+        .as_deref()
+        .and_then(|h| h.split_once("as of ").map(|(_, r)| dates::dates_in(r)))
+        .and_then(|found| found.into_iter().next())
+    {
+        out.inferred = Some((
+            PartialDate {
+                year: d.year,
+                month: None,
+                day: None,
+            },
+            format!(
+                "The signatures are listed “as of {written}”; the day the document was issued is not given."
+            ),
+        ));
+        out.note = Some(format!(
+            "The capture gives no date of issue; it lists the signatures “as of {written}”."
+        ));
+        out.reviews.push((
+            "inferred_date",
+            "the year of the list's \"as of\" date".into(),
+        ));
+        return out;
+    }
+    infer(paragraphs, &mut out);
+    out
+}
+
+/// A release or letter is written around the latest day its text names (a
+/// vote it welcomes, a session it looks to): its month is inferred, and
+/// said to be; unless the text names a later month without a year, which
+/// may be after it.
+fn infer(paragraphs: &[String], out: &mut Dating) {
+    let named: Vec<(PartialDate, String)> =
+        paragraphs.iter().flat_map(|p| dates::dates_in(p)).collect();
+    let Some((latest, written)) = named.iter().max_by_key(|d| d.0) else {
+        out.note = Some("The capture gives no date.".to_string());
+        out.reviews
+            .push(("date", "no date in the capture".to_string()));
+        return;
+    };
+    let later_without_year = paragraphs
+        .iter()
+        .flat_map(|p| dates::months_without_year(p))
+        .find(|m| latest.month.is_some_and(|l| *m > l));
+    if let Some(m) = later_without_year {
+        out.note = Some(format!(
+            "The capture gives no date. Its latest dated day is “{written}”, but it also names {} without a year.",
+            dates::month_name(m)
+        ));
+        out.reviews.push((
+            "date",
+            "no date in the capture, and the text's dates do not fix one".into(),
+        ));
+        return;
+    }
+    let month = PartialDate {
+        day: None,
+        ..*latest
+    };
+    let all: Vec<String> = named.iter().map(|d| format!("“{}”", d.1)).collect();
+    out.inferred = Some((
+        month,
+        format!(
+            "The latest date the text names is “{written}”; the document is taken to be of that month."
+        ),
+    ));
+    out.note = Some(format!(
+        "The capture gives no date; the inferred date is the month of the latest date its text names ({}).",
+        join_and(&all)
+    ));
+    out.reviews.push((
+        "inferred_date",
+        format!("inferred: the month of “{written}”, the latest date the text names; the document may be later"),
+    ));
+}

@@ -1,0 +1,310 @@
+//! The shapes of names in running text: a person's, a body's, a list of
+//! them ("A, B and the C (ACR)"), and the sentences they stand in. Shapes
+//! only: which role a name has is read from the forms around it (`prose`).
+
+use super::entry::{is_acronym, split_outside};
+use super::vocab::{
+    CALLINGS, HONORIFICS, NAME_JOINERS, NOT_NAME_WORDS, ORGANIZATION_WORDS, TITLE_NOUNS,
+};
+
+/// A word that opens with a capital letter (or is Hangul).
+fn capitalised(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || is_hangul(c))
+}
+
+pub fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// "Kim", "Ojea-Quintana", "O’Brien", "M.", "Jong-un": one word of a
+/// person's name; an initial is a capital and a full stop.
+fn name_word(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    capitalised(w)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && !(letters >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase))
+        && !ORGANIZATION_WORDS.contains(&w.to_lowercase().trim_end_matches('.'))
+        && !TITLE_NOUNS.contains(&w.to_lowercase().as_str())
+        && !NOT_NAME_WORDS.contains(&w.trim_end_matches('.'))
+        && !HONORIFICS.contains(&w.trim_end_matches('.'))
+}
+
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// A person's name by its shape: two to five capitalised words (initials
+/// inside, not last), none a word of bodies' names; or a Hangul name of two
+/// to four syllables.
+pub fn is_person_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if let [one] = words.as_slice() {
+        let n = one.chars().count();
+        return (2..=4).contains(&n) && one.chars().all(is_hangul);
+    }
+    (2..=5).contains(&words.len())
+        && !matches!(words[0], "The" | "No" | "A" | "In" | "On" | "As" | "At")
+        && words.iter().all(|w| name_word(w))
+        && !is_initial(words[words.len() - 1])
+        && words.iter().filter(|w| !is_initial(w)).count() >= 2
+}
+
+/// Words of a body's name: "Foundation", "Watch", "Rights".
+pub fn has_organization_word(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric())
+        .any(|w| ORGANIZATION_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A name's words: capitalised words, joined by the small words of names
+/// ("of", "for", "the", "&"), which neither begin nor end it.
+pub fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 16
+        && capitalised(words[0])
+        && words
+            .last()
+            .is_some_and(|w| capitalised(w) || w.ends_with(')'))
+        && words
+            .iter()
+            .all(|w| capitalised(w) || NAME_JOINERS.contains(w) || w.starts_with('('))
+}
+
+/// A body's name: a name holding a word of bodies' names, or an acronym.
+pub fn is_body_name(s: &str) -> bool {
+    let bare = s.split(" (").next().unwrap_or(s);
+    is_name(s) && (has_organization_word(bare) || is_acronym(bare)) && !is_person_name(bare)
+}
+
+/// "Asia Director", "East Asia Team Leader": up to six words ending with a
+/// noun of office.
+pub fn is_title(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && words
+            .last()
+            .is_some_and(|w| TITLE_NOUNS.contains(&w.to_lowercase().trim_end_matches([',', '.'])))
+}
+
+/// A person named after their office or calling: "UN Special Rapporteur
+/// Tomás Ojea Quintana", "Mr. Kim", "missionary Kim Jeong-wook" give the
+/// name, and the words before it if they are an office.
+pub fn person_after_title(s: &str) -> Option<(String, Option<String>)> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for start in 0..words.len() {
+        let name = words[start..].join(" ");
+        if !is_person_name(&name) {
+            continue;
+        }
+        let before = &words[..start];
+        let office = before.join(" ");
+        let plain = before
+            .iter()
+            .all(|w| HONORIFICS.contains(&w.trim_end_matches('.')) || CALLINGS.contains(w));
+        return if before.is_empty() || plain {
+            Some((name, None))
+        } else if before.iter().any(|w| {
+            w.to_lowercase()
+                .split('/')
+                .any(|part| TITLE_NOUNS.contains(&part))
+        }) {
+            let office = office
+                .trim_end_matches(|c: char| c != ' ')
+                .trim_end()
+                .to_string();
+            let honorific = before
+                .last()
+                .is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.')));
+            Some((
+                name,
+                Some(if honorific { office } else { before.join(" ") }),
+            ))
+        } else {
+            None
+        };
+    }
+    None
+}
+
+/// Items of a list in running text: "A, B, and the C (ACR)" and "A and B".
+/// Counts and kinds without names ("40 other organizations", "others")
+/// are passed over; any other item that is not a name refuses the list.
+pub fn name_list(s: &str) -> Option<Vec<String>> {
+    let s = s.trim().trim_end_matches([',', '.', ';', ':']).trim();
+    let mut items = Vec::new();
+    for part in split_outside(s, ", ") {
+        for piece in split_outside(&part, " and ") {
+            let piece = piece.trim();
+            let piece = piece.strip_prefix("and ").unwrap_or(piece).trim();
+            let piece = strip_article(piece);
+            if piece.is_empty() || unnamed(piece) {
+                continue;
+            }
+            if !is_name(piece) {
+                return None;
+            }
+            items.push(piece.to_string());
+        }
+    }
+    (!items.is_empty()).then_some(items)
+}
+
+/// "the", "The": not part of the name.
+pub fn strip_article(s: &str) -> &str {
+    s.strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s)
+}
+
+/// "40 other organizations", "more than 300 NGOs", "others", "other
+/// groups": a count, not a name.
+fn unnamed(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            first,
+            "other"
+                | "others"
+                | "more"
+                | "over"
+                | "some"
+                | "several"
+                | "many"
+                | "dozens"
+                | "a"
+                | "an"
+        )
+        || s.starts_with("number of")
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gen", "Amb", "Jr", "Sr", "Inc", "Ltd",
+    "Co", "Rev", "No", "vs", "etc", "e.g", "i.e", "U.S", "U.N", "U.K", "Jan", "Feb", "Mar", "Apr",
+    "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A paragraph's sentences, each with its byte offset: a sentence ends at
+/// `.`, `!` or `?` (and a closing quotation mark) before a space and a
+/// capital or an opening quotation mark, except after an initial or an
+/// abbreviation.
+pub fn sentences(p: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut j = k + 1;
+        while chars
+            .get(j)
+            .is_some_and(|&(_, c)| matches!(c, '”' | '"' | '’' | ')'))
+        {
+            j += 1;
+        }
+        let Some(&(space_at, ' ')) = chars.get(j) else {
+            continue;
+        };
+        let next = chars.get(j + 1).map(|&(_, c)| c);
+        if !next.is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '(')) {
+            continue;
+        }
+        let word = p[start..i].rsplit(' ').next().unwrap_or("");
+        if c == '.' && (is_initial(&format!("{word}.")) || ABBREVIATIONS.contains(&word)) {
+            continue;
+        }
+        out.push((start, &p[start..space_at]));
+        start = space_at + 1;
+    }
+    if start < p.len() {
+        out.push((start, &p[start..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_by_their_shape() {
+        for yes in [
+            "Brad Adams",
+            "Gordon G. Chang",
+            "Kim Jong-un",
+            "Tomás Ojea Quintana",
+            "O’Brien Smith",
+            "김정은",
+        ] {
+            assert!(is_person_name(yes), "{yes}");
+        }
+        for no in [
+            "Human Rights Watch",
+            "Brad M.",
+            "The Director",
+            "FIDH",
+            "Seoul",
+            "North Korea",
+        ] {
+            assert!(!is_person_name(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn lists_of_names_in_a_sentence() {
+        assert_eq!(
+            name_list(
+                "Amnesty International, Human Rights Watch and the International Federation for Human Rights (FIDH)"
+            ),
+            Some(vec![
+                "Amnesty International".to_string(),
+                "Human Rights Watch".to_string(),
+                "International Federation for Human Rights (FIDH)".to_string()
+            ])
+        );
+        assert_eq!(
+            name_list("Human Rights Watch and more than 300 nongovernmental organizations"),
+            Some(vec!["Human Rights Watch".to_string()])
+        );
+        assert_eq!(name_list("the government and its people"), None);
+    }
+
+    #[test]
+    fn sentences_end_where_a_capital_follows() {
+        let s = sentences("Gordon G. Chang said so. Mr. Kim did not. “Yes.” He left.");
+        let texts: Vec<&str> = s.iter().map(|x| x.1).collect();
+        assert_eq!(
+            texts,
+            [
+                "Gordon G. Chang said so.",
+                "Mr. Kim did not.",
+                "“Yes.”",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn offices_before_a_name() {
+        assert_eq!(
+            person_after_title("UN Special Rapporteur Tomás Ojea Quintana"),
+            Some((
+                "Tomás Ojea Quintana".to_string(),
+                Some("UN Special Rapporteur".to_string())
+            ))
+        );
+        assert_eq!(
+            person_after_title("Mr. Kim Jong-un"),
+            Some(("Kim Jong-un".to_string(), None))
+        );
+    }
+}

@@ -1,0 +1,633 @@
+//! People named in running text, by the forms these documents use: the
+//! bodies a release's lead names as its issuers ("A, B and C today
+//! released"), lists in sentences ("signed by A, B and C", "including A and
+//! B" in a sentence about a letter), and speakers ("…,” said NAME, TITLE of
+//! BODY; NAME, TITLE at BODY, said; according to NAME). The forms' words
+//! are data (`vocab`); a name that no form reaches is left to the known
+//! entities, never guessed.
+
+use super::entry::{self, Found, split_outside, title_at};
+use super::names::{
+    is_body_name, is_name, is_person_name, is_title, name_list, person_after_title, sentences,
+    strip_article,
+};
+use super::vocab::{
+    GROUP_NOUNS, ISSUING_VERBS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF,
+    NEVER_ISSUERS, SIGNING_WORDS, SPEECH_VERBS, TITLE_NOUNS,
+};
+use crate::corpus::{PersonKind, Role};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A people entry found in the text, with where: paragraph and byte.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub found: Found,
+    pub at: (usize, usize),
+    /// The bytes of the paragraph its speaker's description covers: a body
+    /// named there is the speaker's affiliation, not an entry of its own.
+    pub covers: Option<(usize, std::ops::Range<usize>)>,
+}
+
+/// Everything the forms find in `paragraphs`. `lead` is how many of the
+/// first paragraphs may name the document's issuers; `reported` is true for
+/// a news report, whose subjects never issue what it reports.
+pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
+    let mut out = Vec::new();
+    // The lead: the first paragraphs of prose, not a salutation or a label.
+    let leads: Vec<usize> = (0..paragraphs.len())
+        .filter(|&n| paragraphs[n].split_whitespace().count() >= 8)
+        .take(lead)
+        .collect();
+    for (n, p) in paragraphs.iter().enumerate() {
+        for (k, (at, s)) in sentences(p).into_iter().enumerate() {
+            let here = (n, at);
+            if leads.contains(&n) && k == 0 {
+                out.extend(issuers(s, reported).into_iter().map(|f| named(f, here)));
+            }
+            out.extend(lists(s).into_iter().map(|f| named(f, here)));
+            out.extend(speakers(s, n, at));
+        }
+    }
+    out
+}
+
+fn named(found: Found, at: (usize, usize)) -> Named {
+    Named {
+        found,
+        at,
+        covers: None,
+    }
+}
+
+/// The entries `names` give, each read as a list line is.
+fn entries(names: &[String], role: Role) -> Vec<Found> {
+    names
+        .iter()
+        .flat_map(|n| entry::parse(n, role, None))
+        .collect()
+}
+
+/// Where an ASCII phrase starts in `s`, whatever its case.
+fn find_ci(s: &str, phrase: &str) -> Option<usize> {
+    (0..s.len()).find(|&i| {
+        s.is_char_boundary(i)
+            && s.get(i..i + phrase.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(phrase))
+    })
+}
+
+/// Where a phrase starts in `s` as whole words, case as given.
+fn word_at(s: &str, phrase: &str) -> Option<usize> {
+    s.match_indices(phrase).map(|(i, _)| i).find(|&i| {
+        let before = s[..i].chars().next_back();
+        let after = s[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The names that end `subject`: "The world’s largest groups, A, B and the
+/// C (ACR)" gives A, B and C; a piece that is not names stops the reading.
+fn trailing_names(subject: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for piece in split_outside(subject.trim().trim_end_matches(','), ", ")
+        .iter()
+        .rev()
+    {
+        match name_list(piece) {
+            Some(mut list) => {
+                list.reverse();
+                names.extend(list);
+            }
+            None => break,
+        }
+    }
+    names.reverse();
+    names
+}
+
+/// The names that open `text`: "A, B and C, calling on …" gives A, B and C.
+fn leading_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for piece in split_outside(text, ", ") {
+        match name_list(&piece) {
+            Some(list) => names.extend(list),
+            None => break,
+        }
+    }
+    names
+}
+
+/// The agency a news report's lead credits, and the reporter it names:
+/// "SEOUL, Sept. 27 (Yonhap) --", "3/29/07 North Korea (Assist News
+/// Service) —", "(서울=연합뉴스) 성서호 기자 =". They issue the report.
+pub fn credit(lead: &str) -> Vec<Found> {
+    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[^()]{2,60}?\(([^()=\d]{2,40})\)\s*(?:--|—|–|-)\s").expect("a valid pattern")
+    });
+    static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\[(][^()=\[\]]{1,20}=([^()\[\]]{1,20})[)\]]\s*(?:([가-힣]{2,4})\s?(?:기자|특파원))?")
+            .expect("a valid pattern")
+    });
+    let issuer = |name: &str, kind| {
+        let mut p = entry::person(name, kind, Role::Issuer);
+        p.name = name.trim().to_string();
+        Found {
+            person: p,
+            review: Some("issuer: the agency or reporter a news report credits".to_string()),
+        }
+    };
+    if let Some(c) = KOREAN.captures(lead) {
+        let mut out = vec![issuer(&c[1], PersonKind::Organization)];
+        if let Some(r) = c.get(2) {
+            out.push(issuer(r.as_str(), PersonKind::Person));
+        }
+        return out;
+    }
+    AGENCY
+        .captures(lead)
+        .map(|c| c[1].trim().to_string())
+        .filter(|a| is_name(a) && !super::vocab::is_country(a))
+        .map(|a| vec![issuer(&a, PersonKind::Organization)])
+        .unwrap_or_default()
+}
+
+/// The issuers a release's first sentence names before a verb of issuing:
+/// bodies only, since a person who "said today" is quoted.
+fn issuers(sentence: &str, reported: bool) -> Vec<Found> {
+    let text = super::dates::dateline(sentence).map_or(sentence, |(d, _, _)| &sentence[d.len()..]);
+    let text = text.trim_start_matches([' ', '–', '—', '-']).trim_start();
+    let Some((at, verb)) = ISSUING_VERBS
+        .iter()
+        .filter_map(|v| word_at(text, v).map(|at| (at, *v)))
+        .min_by_key(|(at, v)| (*at, std::cmp::Reverse(v.len())))
+    else {
+        return Vec::new();
+    };
+    let subject = text[..at].trim_end();
+    // "The Coalition (ACR), consisting of …, wholeheartedly welcomed".
+    let subject = strip_adverbs(subject);
+    let names = subject_names(subject, verb.starts_with("said"));
+    let bodies: Vec<String> = names
+        .into_iter()
+        .filter(|n| is_body_name(n) && !is_person_name(strip_article(n)))
+        .filter(|n| !NEVER_ISSUERS.contains(&strip_article(n)))
+        .collect();
+    // A report's subjects speak in it; they do not issue it.
+    let role = match reported {
+        false => Role::Issuer,
+        true if verb.starts_with("said") => Role::Quoted,
+        true => return Vec::new(),
+    };
+    let mut found = entries(&bodies, role);
+    for f in &mut found {
+        f.review = Some(format!("{role} read from the lead (“… {verb}”)"));
+    }
+    found
+}
+
+/// The subject before a verb, without the "-ly" adverbs that end it and
+/// what "along with" adds.
+fn strip_adverbs(text: &str) -> &str {
+    let mut subject = text.trim_end();
+    for w in [" along with ", " together with "] {
+        if let Some((a, _)) = subject.split_once(w) {
+            subject = a;
+        }
+    }
+    loop {
+        let trimmed = subject.trim_end().trim_end_matches(',');
+        match trimmed.rsplit_once(' ') {
+            Some((rest, last)) if last.ends_with("ly") && last.starts_with(char::is_lowercase) => {
+                subject = rest;
+            }
+            _ => return trimmed,
+        }
+    }
+}
+
+/// The names a subject gives: names first, then descriptions of them
+/// ("The Coalition (ICNK), consisting of …"); or a description, then the
+/// names ("The three largest organizations, A, B and C"), which after
+/// "said" may be anything ("States should act, A and B said").
+fn subject_names(subject: &str, said: bool) -> Vec<String> {
+    let pieces = split_outside(subject, ", ");
+    let first = leading_names(subject);
+    if !first.is_empty() {
+        let named = pieces.iter().take_while(|p| name_list(p).is_some()).count();
+        let described = pieces[named..]
+            .iter()
+            .all(|p| p.trim_start().starts_with(char::is_lowercase));
+        if described {
+            return first;
+        }
+    }
+    let last = trailing_names(subject);
+    let named = pieces
+        .iter()
+        .rev()
+        .take_while(|p| name_list(p).is_some())
+        .count();
+    let prefix = &pieces[..pieces.len() - named];
+    let groups = prefix.iter().any(|p| {
+        let l = p.to_lowercase();
+        GROUP_NOUNS.iter().any(|g| l.contains(g))
+    });
+    if said || prefix.is_empty() || groups {
+        last
+    } else {
+        Vec::new()
+    }
+}
+
+/// Signatories and members named in a sentence: "signed by A, B and C",
+/// "A and B signed the letter", "members include A and B", and "including
+/// A and B" in a sentence about signing a letter.
+fn lists(sentence: &str) -> Vec<Found> {
+    let lower = sentence.to_lowercase();
+    let mut out = Vec::new();
+    for (cue, role) in LIST_CUES_BEFORE_NAMES {
+        if let Some(at) = find_ci(sentence, cue) {
+            out.extend(entries(&leading_names(&sentence[at + cue.len()..]), *role));
+        }
+    }
+    for cue in MEMBER_OF {
+        if let Some(at) = sentence.find(cue) {
+            let before = &sentence[..at];
+            let clause = before.rsplit([';', ':', ',']).next().unwrap_or(before);
+            if let Some(names) = name_list(strip_adverb(clause.trim())) {
+                out.extend(entries(&names, Role::Member));
+            }
+        }
+    }
+    for (cue, role) in LIST_CUES_AFTER_NAMES {
+        if let Some(at) = find_ci(sentence, cue) {
+            let before = &sentence[..at];
+            let clause = before.rsplit([';', ':']).next().unwrap_or(before);
+            let names = trailing_names(clause);
+            // The whole subject must be names: "The letter, which A
+            // drafted, signed …" is not a list.
+            if names.len() == name_list_len(clause) {
+                out.extend(entries(&names, *role));
+            }
+        }
+    }
+    if let Some(at) = find_ci(sentence, "including ") {
+        let role = if lower.contains("member") || lower.contains("coalition") {
+            Some(Role::Member)
+        } else if SIGNING_WORDS.iter().any(|w| lower.contains(w)) {
+            Some(Role::Signatory)
+        } else {
+            None
+        };
+        if let Some(role) = role {
+            let names = leading_names(&sentence[at + "including ".len()..]);
+            out.extend(entries(&names, role).into_iter().map(|mut f| {
+                f.review = Some(format!(
+                    "{role}: named after “including” in a sentence about a letter"
+                ));
+                f
+            }));
+        }
+    }
+    out
+}
+
+/// How many names the whole of `clause` is, or 0 if it is not all names.
+fn name_list_len(clause: &str) -> usize {
+    name_list(clause.trim()).map_or(0, |l| l.len())
+}
+
+/// Speakers in a sentence, in the orders these documents write them.
+fn speakers(sentence: &str, paragraph: usize, offset: usize) -> Vec<Named> {
+    let mut out = Vec::new();
+    let quotes = sentence.contains(['“', '"', '”']);
+    for verb in SPEECH_VERBS {
+        for (at, _) in sentence.match_indices(&format!(" {verb}")) {
+            let end = at + 1 + verb.len();
+            if sentence[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let before = &sentence[..at];
+            let after = sentence[end..].trim_start_matches(',').trim_start();
+            // "…,” said NAME, TITLE." : the speaker follows the verb.
+            if before.trim_end().ends_with(['”', '"']) {
+                let who = after
+                    .split(['“', '"'])
+                    .next()
+                    .unwrap_or(after)
+                    .trim_end()
+                    .trim_end_matches(['.', ',', ':']);
+                let start = sentence.len() - after.len();
+                if let Some((found, appositive)) = speaker(who) {
+                    out.push(Named {
+                        found,
+                        at: (paragraph, offset + start),
+                        covers: appositive
+                            .map(|r| (paragraph, offset + start + r.start..offset + start + r.end)),
+                    });
+                }
+                continue;
+            }
+            // "NAME, TITLE, said “…" and "…,” NAME, TITLE, said.": the
+            // speakers open the clause, after a quotation if there is one.
+            let clause_start = before.rfind(['”', '"', ';']).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let opened = before[clause_start..].trim_start_matches([',', ' ']);
+            let start = before.len() - opened.len();
+            let clause = strip_adverb(opened.trim_end_matches(','));
+            for (found, covers) in clause_speakers(clause) {
+                // Reported speech counts for a person: "NAME, TITLE, urged …".
+                let person = found.person.kind == PersonKind::Person;
+                if quotes || after.starts_with("that ") || person {
+                    out.push(Named {
+                        at: (paragraph, offset + start),
+                        covers: covers
+                            .map(|r| (paragraph, offset + start + r.start..offset + start + r.end)),
+                        found,
+                    });
+                }
+            }
+        }
+    }
+    // "according to NAME, TITLE,"
+    if let Some(at) = sentence.find("according to ") {
+        let who = &sentence[at + "according to ".len()..];
+        let who = who.split(['“', '"']).next().unwrap_or(who);
+        let who = who.trim_end().trim_end_matches(['.', ',']);
+        if let Some((found, _)) = speaker(who).filter(|(f, _)| f.person.kind == PersonKind::Person)
+        {
+            out.push(Named {
+                found,
+                at: (paragraph, offset + at),
+                covers: None,
+            });
+        }
+    }
+    out
+}
+
+/// The speakers that open a clause before its verb: "NAME, TITLE of
+/// BODY", "In addition, NAME, TITLE", "the UN Special Rapporteur on …, NAME",
+/// several joined by "and" ("The independent experts, NAME, DESC, and
+/// NAME, DESC"), or a body alone. Each with the bytes its description
+/// covers.
+fn clause_speakers(clause: &str) -> Vec<(Found, Option<std::ops::Range<usize>>)> {
+    let mut pieces: Vec<(usize, String)> = Vec::new();
+    let mut start = 0;
+    for piece in split_outside(clause, ", ") {
+        let len = piece.len();
+        pieces.push((start, piece));
+        start += len + 2;
+    }
+    let name_at = |i: usize| {
+        let piece = pieces[i].1.trim();
+        person_after_title(strip_article(piece.strip_prefix("and ").unwrap_or(piece)))
+    };
+    let Some(first) = (0..pieces.len()).find(|&i| name_at(i).is_some()) else {
+        let body = strip_article(clause.trim());
+        if pieces.len() == 1 && is_body_name(body) {
+            let found = entry::parse(body, Role::Quoted, Some(PersonKind::Organization));
+            return found.into_iter().map(|f| (f, None)).collect();
+        }
+        return Vec::new();
+    };
+    // What comes before the first name: an office gives its title, "The
+    // independent experts" the body they speak for.
+    let before = first.checked_sub(1).map(|i| pieces[i].1.trim());
+    let office = before
+        .filter(|b| {
+            b.split_whitespace()
+                .any(|w| TITLE_NOUNS.contains(&w.to_lowercase().as_str()))
+        })
+        .map(|b| {
+            b.trim_start_matches(|c: char| !c.is_uppercase())
+                .to_string()
+        });
+    let group = before
+        .filter(|_| office.is_none() && first == 1)
+        .and_then(|b| b.strip_prefix("The "));
+    let mut out = Vec::new();
+    let mut i = first;
+    while let Some((name, title)) = name_at(i) {
+        let next = (i + 1..pieces.len())
+            .find(|&j| pieces[j].1.starts_with("and ") && name_at(j).is_some());
+        let end = next.unwrap_or(pieces.len());
+        let mut p = entry::person(&name, PersonKind::Person, Role::Quoted);
+        p.title = title.or_else(|| office.clone().filter(|_| i == first));
+        let mut review = None;
+        let mut covers = None;
+        if end > i + 1 {
+            let appositive = pieces[i + 1..end]
+                .iter()
+                .map(|p| p.1.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            describe(&appositive, &mut p);
+            covers = Some(pieces[i + 1].0..pieces[end - 1].0 + pieces[end - 1].1.len());
+        }
+        if p.title.is_some() && office.is_some() && i == first {
+            review = Some("title from the words before the name".to_string());
+        }
+        if let Some(g) = group {
+            review = Some(format!("group:{g}"));
+        }
+        out.push((Found { person: p, review }, covers));
+        match next {
+            Some(j) => i = j,
+            None => break,
+        }
+    }
+    out
+}
+
+/// "Kim also said": the adverb is not part of the name.
+fn strip_adverb(clause: &str) -> &str {
+    ["also", "further", "later", "then", "earlier", "previously"]
+        .iter()
+        .find_map(|a| clause.strip_suffix(&format!(" {a}")))
+        .unwrap_or(clause)
+}
+
+/// Who `text` names as a speaker: "NAME", "NAME, TITLE of BODY", "TITLE
+/// NAME", "TITLE, NAME", or a body. Gives the entry and the bytes of
+/// `text` its description covers.
+fn speaker(text: &str) -> Option<(Found, Option<std::ops::Range<usize>>)> {
+    let parts = split_outside(text, ", ");
+    let first = strip_article(parts[0].trim());
+    let quoted = |name: &str, kind| entry::person(name, kind, Role::Quoted);
+    let (mut p, rest_from) = if let Some((name, office)) = person_after_title(first) {
+        let mut p = quoted(&name, PersonKind::Person);
+        p.title = office;
+        (p, 1)
+    } else if parts.len() >= 2 && is_title(first) && is_person_name(parts[1].trim()) {
+        // "Asia director, Brad Adams,"
+        let mut p = quoted(parts[1].trim(), PersonKind::Person);
+        p.title = Some(first.to_string());
+        (p, 2)
+    } else if is_body_name(first) && parts.len() == 1 {
+        let mut f = entry::parse(first, Role::Quoted, Some(PersonKind::Organization));
+        return f.pop().map(|f| (f, None));
+    } else {
+        return None;
+    };
+    // A clause that goes on after the name is not the speaker's
+    // description: "Kim, who fled in 2010, said" keeps only the name.
+    let appositive = parts[rest_from..].join(", ");
+    let appositive = appositive.trim();
+    let mut covers = None;
+    if !appositive.is_empty() && appositive.starts_with(|c: char| c.is_alphabetic()) {
+        let start = text.len() - appositive.len();
+        describe(appositive, &mut p);
+        covers = Some(start..text.len());
+    }
+    Some((
+        Found {
+            person: p,
+            review: None,
+        },
+        covers,
+    ))
+}
+
+/// "Deputy Director of the Asia Division": words that hold a noun of office.
+fn is_office(s: &str) -> bool {
+    s.split_whitespace().count() <= 10
+        && s.split_whitespace()
+            .any(|w| TITLE_NOUNS.contains(&w.to_lowercase().trim_end_matches([',', '.'])))
+}
+
+/// "Asia director at Human Rights Watch", "President of Open North Korea
+/// and a member of …", "a lawyer in Seoul": title, affiliation and note.
+fn describe(appositive: &str, p: &mut crate::corpus::Person) {
+    let (main, note) = [
+        " and a ",
+        " and an ",
+        " and the ",
+        " and author ",
+        " and co-author ",
+    ]
+    .iter()
+    .find_map(|w| {
+        appositive
+            .find(w)
+            .map(|i| (&appositive[..i], Some(appositive[i + 5..].trim())))
+    })
+    .unwrap_or((appositive, None));
+    if main.starts_with(char::is_lowercase) && !is_title(main) {
+        p.note = Some(appositive.to_string());
+        return;
+    }
+    if let Some((title, org)) = title_at(main).filter(|(t, o)| is_office(t) && is_name(o)) {
+        p.title = Some(title);
+        p.affiliation = Some(org);
+    } else if let Some((title, org)) = main
+        .split_once(", ")
+        .filter(|(t, o)| is_title(t) && is_name(o))
+    {
+        p.title = Some(title.to_string());
+        p.affiliation = Some(org.to_string());
+    } else if is_title(main) {
+        p.title = Some(main.to_string());
+    } else {
+        p.note = Some(appositive.to_string());
+        return;
+    }
+    p.note = note.map(str::to_string);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(found: &[Found]) -> Vec<(String, Role)> {
+        found
+            .iter()
+            .map(|f| (f.person.name.clone(), f.person.role))
+            .collect()
+    }
+
+    #[test]
+    fn issuers_in_the_lead() {
+        let f = issuers(
+            "January 8, 2012. The world’s three largest international human rights organizations, Amnesty International, Human Rights Watch and the International Federation for Human Rights (FIDH), along with 40 other organizations from around the world, today released an open letter.",
+            false,
+        );
+        assert_eq!(
+            names(&f),
+            [
+                ("Amnesty International".to_string(), Role::Issuer),
+                ("Human Rights Watch".to_string(), Role::Issuer),
+                (
+                    "International Federation for Human Rights".to_string(),
+                    Role::Issuer
+                )
+            ]
+        );
+        assert_eq!(f[2].person.acronym.as_deref(), Some("FIDH"));
+        let f = issuers(
+            "Human Rights Watch and more than 300 nongovernmental organizations said today in a letter.",
+            false,
+        );
+        assert_eq!(
+            names(&f),
+            [("Human Rights Watch".to_string(), Role::Issuer)]
+        );
+        assert!(issuers("Brad Adams said today that it was wrong.", false).is_empty());
+        assert!(
+            issuers("Amnesty International said today that it was wrong.", true)[0]
+                .person
+                .role
+                == Role::Quoted
+        );
+    }
+
+    #[test]
+    fn speakers_in_every_order() {
+        let one = |s: &str| {
+            let found = speakers(s, 0, 0);
+            assert_eq!(found.len(), 1, "{s}: {found:#?}");
+            found[0].found.person.clone()
+        };
+        let p = one("“Kim should act,” said Brad Adams, Asia director at Human Rights Watch.");
+        assert_eq!(p.name, "Brad Adams");
+        assert_eq!(p.title.as_deref(), Some("Asia director"));
+        assert_eq!(p.affiliation.as_deref(), Some("Human Rights Watch"));
+        let p = one(
+            "Ha Tae Keung, President of Open North Korea and a member of the ICNK Co-ordinating Committee, said, “Kim should look.”",
+        );
+        assert_eq!(p.name, "Ha Tae Keung");
+        assert_eq!(p.affiliation.as_deref(), Some("Open North Korea"));
+        assert_eq!(
+            p.note.as_deref(),
+            Some("a member of the ICNK Co-ordinating Committee")
+        );
+        let p = one(
+            "\"We urge it,\" Kim Tae-hoon, chair of the North Korean Human Rights Association, said at the conference.",
+        );
+        assert_eq!(p.name, "Kim Tae-hoon");
+        let p = one("“It matters,” said Gordon G. Chang, author of Nuclear Showdown.");
+        assert_eq!(p.name, "Gordon G. Chang");
+        let p = one("UN Special Rapporteur Tomás Ojea Quintana said that “the time has come.”");
+        assert_eq!(p.name, "Tomás Ojea Quintana");
+    }
+
+    #[test]
+    fn lists_in_sentences() {
+        let f = lists(
+            "The ten NGOs signing the letter are: Amnesty International, Human Rights Watch, and HanVoice.",
+        );
+        assert_eq!(f.len(), 3);
+        assert!(f.iter().all(|f| f.person.role == Role::Signatory));
+        let f = lists(
+            "Over 40 organisations, including Amnesty International and the Jubilee Campaign, signed the letter.",
+        );
+        assert_eq!(f.len(), 2);
+        assert!(lists("Talks, including Kim and Moon, went on.").is_empty());
+    }
+}
