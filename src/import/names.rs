@@ -157,6 +157,37 @@ pub fn name_list(s: &str) -> Option<Vec<String>> {
     (!items.is_empty()).then_some(items)
 }
 
+/// The longest run of words at the start of `s` that is a name: "the
+/// Government of Japan" in "the Government of Japan before the corps".
+pub fn name_prefix(s: &str) -> Option<&str> {
+    let s = strip_article(s.trim());
+    let ends: Vec<usize> = s
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .chain([s.len()])
+        .collect();
+    ends.into_iter().rev().map(|e| &s[..e]).find(|p| is_name(p))
+}
+
+/// The name that ends `s`: all of `s`, or what follows its first "the"
+/// ("the COI" in "On these bases the COI").
+pub fn name_suffix(s: &str) -> Option<&str> {
+    let s = s.trim();
+    if is_name(s) {
+        return Some(strip_article(s));
+    }
+    // "mission to the UN": a name that goes on through "the".
+    let after = s.strip_prefix("the ").or_else(|| {
+        let (before, after) = s.split_once(" the ")?;
+        let joined = before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| NAME_JOINERS.contains(&w) || w.starts_with(char::is_uppercase));
+        (!joined).then_some(after)
+    })?;
+    is_name(after).then_some(after)
+}
+
 /// "the", "The": not part of the name.
 pub fn strip_article(s: &str) -> &str {
     s.strip_prefix("the ")

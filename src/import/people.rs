@@ -23,10 +23,24 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
         person: person(name, PersonKind::Person, Role::Issuer),
         review: Some("issuer: the reporter of the byline".to_string()),
     });
+    let heads = [&layout.title, &layout.subtitle]
+        .into_iter()
+        .flatten()
+        .chain(
+            layout
+                .omitted
+                .iter()
+                .filter(|o| o.1 == "headline")
+                .map(|o| &o.0),
+        );
+    let headed = heads
+        .filter_map(|h| prose::issued_by(h))
+        .collect::<Vec<_>>();
     let mut in_text: Vec<(Found, (usize, usize))> = credits
         .iter()
         .cloned()
         .chain(bylines)
+        .chain(headed)
         .map(|f| (f, (0, 0)))
         .chain(prose.iter().map(|n| (n.found.clone(), n.at)))
         .collect();
@@ -105,6 +119,16 @@ fn speak_for(found: &mut [Found]) {
     }
 }
 
+/// "Ojea Quintana" after "Tomás Ojea Quintana": a person named again by
+/// the last words of their name.
+fn shorter_name_of(short: &crate::corpus::Person, full: &crate::corpus::Person) -> bool {
+    short.kind == PersonKind::Person
+        && full.kind == PersonKind::Person
+        && full.name.len() > short.name.len()
+        && full.name.ends_with(&short.name)
+        && full.name[..full.name.len() - short.name.len()].ends_with(' ')
+}
+
 /// One entry per body or person, in the order first named, with its
 /// strongest role; a body written two ways ("the International Federation
 /// for Human Rights (FIDH)", then "FIDH") is one.
@@ -121,6 +145,7 @@ fn merge(found: Vec<Found>, entities: &Entities) -> Vec<Found> {
         let same = |o: &Found| {
             name_key(&o.person.name) == key
                 || known_as.is_some() && entity(&o.person) == known_as
+                || shorter_name_of(&f.person, &o.person)
                 || o.person.acronym.as_deref() == Some(f.person.name.as_str())
                 || f.person.acronym.as_deref() == Some(o.person.name.as_str())
         };
@@ -180,7 +205,10 @@ fn named(
             let role = match entity.kind {
                 PersonKind::Person => Role::Mentioned,
                 _ if quotes_after(text, written) => Role::Quoted,
-                _ => Role::Mentioned,
+                // A body merely named is left out: the curated corpus
+                // leaves such mentions out, and a wrong entry costs more
+                // than a missing one.
+                _ => continue,
             };
             let mut p = person(written, entity.kind, role);
             if entity.kind == PersonKind::Person {

@@ -8,12 +8,12 @@
 
 use super::entry::{self, Found, split_outside, title_at};
 use super::names::{
-    is_body_name, is_name, is_person_name, is_title, name_list, person_after_title, sentences,
-    strip_article,
+    is_body_name, is_name, is_person_name, is_title, name_list, name_prefix, name_suffix,
+    person_after_title, sentences, strip_article,
 };
 use super::vocab::{
-    GROUP_NOUNS, ISSUING_VERBS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF,
-    NEVER_ISSUERS, SIGNING_WORDS, SPEECH_VERBS, TITLE_NOUNS,
+    GROUP_NOUNS, ISSUED_BY, ISSUING_VERBS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES,
+    MEMBER_OF, NEVER_ISSUERS, SIGNING_WORDS, SPEECH_VERBS, TITLE_NOUNS,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -40,9 +40,17 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
         .take(lead)
         .collect();
     for (n, p) in paragraphs.iter().enumerate() {
-        for (k, (at, s)) in sentences(p).into_iter().enumerate() {
+        // "January 8, 2012. The groups today released …": a date opening the
+        // lead is not its first sentence.
+        let sentences = sentences(p);
+        let first = sentences.iter().position(|(_, s)| {
+            !super::dates::dates_in(s)
+                .first()
+                .is_some_and(|d| s.trim_end_matches('.') == d.1)
+        });
+        for (k, (at, s)) in sentences.into_iter().enumerate() {
             let here = (n, at);
-            if leads.contains(&n) && k == 0 {
+            if leads.contains(&n) && Some(k) == first {
                 out.extend(issuers(s, reported).into_iter().map(|f| named(f, here)));
             }
             out.extend(lists(s).into_iter().map(|f| named(f, here)));
@@ -106,16 +114,71 @@ fn trailing_names(subject: &str) -> Vec<String> {
     names
 }
 
-/// The names that open `text`: "A, B and C, calling on …" gives A, B and C.
+/// The longest name that ends `s`: "Open Doors USA" in "That’s why Open
+/// Doors USA".
+fn trailing_name(s: &str) -> Option<&str> {
+    std::iter::once(0)
+        .chain(s.match_indices(' ').map(|(i, _)| i + 1))
+        .map(|b| strip_article(&s[b..]))
+        .find(|n| is_name(n) && !n.starts_with(char::is_lowercase))
+}
+
+/// The names that open `text`: "A, B and C, calling on …" gives A, B and C,
+/// and "A before the corps" gives A.
 fn leading_names(text: &str) -> Vec<String> {
     let mut names = Vec::new();
     for piece in split_outside(text, ", ") {
         match name_list(&piece) {
             Some(list) => names.extend(list),
-            None => break,
+            None => {
+                // The list's last name runs into the sentence: "… and C to
+                // the Council". Only a name that ends a list of names, or
+                // stands alone, is taken so.
+                let last = piece.rsplit_once(" and ").map_or(piece.as_str(), |(a, b)| {
+                    if name_list(a).is_some() {
+                        names.extend(name_list(a).unwrap_or_default());
+                        b
+                    } else {
+                        ""
+                    }
+                });
+                if let Some(name) = name_prefix(last) {
+                    names.push(name.to_string());
+                }
+                break;
+            }
         }
     }
     names
+}
+
+/// Who a headline says speaks: "Statement by H.E. Mr. Katsunobu Kato".
+pub fn issued_by(head: &str) -> Option<Found> {
+    let rest = ISSUED_BY.iter().find_map(|p| head.strip_prefix(p))?;
+    let rest = rest
+        .split([',', ':', '(', '–', '—'])
+        .next()
+        .unwrap_or(rest)
+        .trim();
+    let rest = rest
+        .split_whitespace()
+        .skip_while(|w| matches!(*w, "H.E." | "HE"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut found = if let Some((name, title)) = person_after_title(&rest) {
+        let mut p = entry::person(&name, PersonKind::Person, Role::Issuer);
+        p.title = title;
+        Found {
+            person: p,
+            review: None,
+        }
+    } else if is_body_name(strip_article(&rest)) {
+        entry::parse(strip_article(&rest), Role::Issuer, None).pop()?
+    } else {
+        return None;
+    };
+    found.review = Some(format!("issuer: named by the headline “{head}”"));
+    Some(found)
 }
 
 /// The agency a news report's lead credits, and the reporter it names:
@@ -255,8 +318,8 @@ fn lists(sentence: &str) -> Vec<Found> {
         if let Some(at) = sentence.find(cue) {
             let before = &sentence[..at];
             let clause = before.rsplit([';', ':', ',']).next().unwrap_or(before);
-            if let Some(names) = name_list(strip_adverb(clause.trim())) {
-                out.extend(entries(&names, Role::Member));
+            if let Some(name) = trailing_name(strip_adverb(clause.trim())) {
+                out.extend(entries(&[strip_article(name).to_string()], Role::Member));
             }
         }
     }
@@ -390,8 +453,10 @@ fn clause_speakers(clause: &str) -> Vec<(Found, Option<std::ops::Range<usize>>)>
         person_after_title(strip_article(piece.strip_prefix("and ").unwrap_or(piece)))
     };
     let Some(first) = (0..pieces.len()).find(|&i| name_at(i).is_some()) else {
-        let body = strip_article(clause.trim());
-        if pieces.len() == 1 && is_body_name(body) {
+        // "the COI concluded", "On these bases the COI concluded".
+        let last = pieces.last().map_or("", |p| p.1.trim());
+        let body = name_suffix(last).unwrap_or("");
+        if is_body_name(body) {
             let found = entry::parse(body, Role::Quoted, Some(PersonKind::Organization));
             return found.into_iter().map(|f| (f, None)).collect();
         }

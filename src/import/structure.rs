@@ -4,8 +4,8 @@
 
 use super::page::Line;
 use super::vocab::{
-    CHROME_LINES, CHROME_STARTS, CHROME_WORDS, DATE_LABELS, LIST_HEADINGS, MENU_LINES,
-    ORGANIZATION_SECTIONS, PERSON_SECTIONS, STATE_SECTIONS,
+    ADDRESS_STARTS, CHROME_LINES, CHROME_STARTS, CHROME_WORDS, DATE_LABELS, LIST_HEADINGS,
+    MENU_LINES, ORGANIZATION_SECTIONS, PERSON_SECTIONS, STATE_SECTIONS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
 
@@ -71,8 +71,12 @@ fn is_headline(line: &Line) -> bool {
     }
     let t = &line.text;
     let first = t.chars().next().unwrap_or(' ');
-    !ends_sentence(t)
-        && t.split_whitespace().count() <= 40
+    // A headline in quotation marks: "“Camps must close,” say groups".
+    let quoted = matches!(first, '“' | '"') && t.ends_with(['”', '"']);
+    let words = t.split_whitespace().count();
+    (!ends_sentence(t) || (quoted && words <= 20))
+        && words <= 40
+        && !ADDRESS_STARTS.iter().any(|a| t.starts_with(a))
         && (first.is_uppercase()
             || first.is_ascii_digit()
             || (first.is_alphabetic() && !first.is_lowercase())
@@ -101,6 +105,15 @@ fn is_date_line(text: &str) -> bool {
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .count();
     !text.ends_with('.') && (labelled || words <= 2) && words <= 8
+}
+
+/// "From Human Rights Watch": a repost's credit of its source.
+fn is_credit(text: &str) -> bool {
+    text.strip_prefix("From ")
+        .or_else(|| text.strip_prefix("Source: "))
+        .is_some_and(|rest| {
+            rest.split_whitespace().count() <= 6 && super::names::is_body_name(rest)
+        })
 }
 
 /// The reporter a byline names: "By Brian Lee", "김영석 기자 yskim@kmib.co.kr".
@@ -221,7 +234,12 @@ fn is_prose(line: &Line) -> bool {
 pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
     let mut layout = Layout::default();
     let mut lines: Vec<&Line> = lines.iter().filter(|l| !l.text.is_empty()).collect();
-    if cut && lines.len() > 1 && lines.last().is_some_and(|l| is_cut(&l.text)) {
+    if cut
+        && lines.len() > 1
+        && lines
+            .last()
+            .is_some_and(|l| is_cut(&l.text) && byline(&l.text).is_none())
+    {
         let last = lines.pop().map(|l| l.text.clone()).unwrap_or_default();
         layout.omitted.push((last, "cut off"));
     }
@@ -243,6 +261,8 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
             layout.omitted.push((t.to_string(), "metadata"));
         } else if let Some(name) = byline(t) {
             layout.bylines.push(name);
+            layout.omitted.push((t.to_string(), "metadata"));
+        } else if is_credit(t) {
             layout.omitted.push((t.to_string(), "metadata"));
         } else if line.chrome && line.heading.is_none() || is_chrome(t) {
             layout.omitted.push((t.to_string(), "chrome"));

@@ -88,6 +88,21 @@ pub const CHROME_LINES: &[&str] = &[
     "뉴스 검색어 입력 양식",
 ];
 
+/// How a letter's address block or salutation begins: never its headline.
+pub const ADDRESS_STARTS: &[&str] = &[
+    "The Honorable ",
+    "The Honourable ",
+    "Honorable ",
+    "H.E. ",
+    "His Excellency",
+    "Her Excellency",
+    "Dear ",
+    "To: ",
+    "Re: ",
+    "RE: ",
+    "Attn",
+];
+
 /// A site's menu label: a line above it is the site's tagline, not the
 /// page's headline.
 pub const MENU_LINES: &[&str] = &[
@@ -109,6 +124,7 @@ pub const CHROME_STARTS: &[&str] = &[
     "log in to",
     "sign in to",
     "read full report",
+    "ai index:",
     "read the full",
     "click here",
     "1 minute read",
@@ -598,6 +614,21 @@ pub const ISSUING_VERBS: &[&str] = &[
     "has published",
     "has sent",
     "have sent",
+    "remains",
+    "remain",
+];
+
+/// How a headline names who speaks in the document: "Statement by H.E. Mr.
+/// NAME", "Remarks by NAME". Who follows is its issuer.
+pub const ISSUED_BY: &[&str] = &[
+    "Statement by ",
+    "Joint Statement by ",
+    "Remarks by ",
+    "Speech by ",
+    "Address by ",
+    "Statement of ",
+    "Letter from ",
+    "Open Letter from ",
 ];
 
 /// Names a lead may open with that never issue the document: its subject.
