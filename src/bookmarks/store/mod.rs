@@ -8,9 +8,8 @@
 use super::durable;
 use super::{Bookmark, Change, distinct_ids, timestamp};
 use crate::corpus::clean_line;
+use salvage::{Salvaged, salvage};
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io;
@@ -55,8 +54,10 @@ pub struct SetAside {
     pub reason: String,
     /// How many bookmarks still read, and are kept.
     pub kept: usize,
-    /// Each bookmark that did not read: "line 12: id: invalid type …".
-    pub lost: Vec<String>,
+    /// How many entries did not read.
+    pub lost: usize,
+    /// The first of those, at most `NAMED`: "line 12: id: invalid type …".
+    pub named: Vec<String>,
 }
 
 impl fmt::Display for SetAside {
@@ -67,8 +68,8 @@ impl fmt::Display for SetAside {
         };
         let mut line = match &self.to {
             Some(to) => format!(
-                "the bookmarks file did not parse ({}); it was moved, byte for byte, to {}; \
-                 {kept} in it still read and are kept",
+                "the bookmarks file did not parse ({}); {kept} in it still read and are kept; \
+                 it was moved, byte for byte, to {}",
                 self.reason,
                 to.display()
             ),
@@ -78,16 +79,13 @@ impl fmt::Display for SetAside {
                 self.reason
             ),
         };
-        if !self.lost.is_empty() {
-            let named = self.lost.iter().take(NAMED).cloned().collect::<Vec<_>>();
-            line.push_str(&format!(
-                "; {} did not read: {}",
-                self.lost.len(),
-                named.join("; ")
-            ));
-            if self.lost.len() > NAMED {
-                line.push_str(&format!("; and {} more", self.lost.len() - NAMED));
-            }
+        // Counted even when none is lost: the count is what says so.
+        line.push_str(&format!("; {} did not read", self.lost));
+        if !self.named.is_empty() {
+            line.push_str(&format!(": {}", self.named.join("; ")));
+        }
+        if self.lost > self.named.len() {
+            line.push_str(&format!("; and {} more", self.lost - self.named.len()));
         }
         f.write_str(&clean_line(&line))
     }
@@ -247,13 +245,8 @@ impl Store {
                 }
                 Parsed::Broken(broken) => broken,
             };
-            self.known.clone_from(&broken.salvaged);
-            let unmoved = SetAside {
-                to: None,
-                reason: broken.reason.clone(),
-                kept: broken.salvaged.len(),
-                lost: broken.lost.clone(),
-            };
+            self.known.clone_from(&broken.read.kept);
+            let unmoved = broken.told(None);
             if let Err(why) = durable::mine_in(&target, dir) {
                 // Read, it is still listed with what reads in it; it is
                 // never moved, so nothing is written over it either.
@@ -277,7 +270,7 @@ impl Store {
                 // Read again under the lock: another nkread may have set
                 // it aside and saved a good file meanwhile.
                 (_, false) => write = true,
-                (_, true) => break (broken.salvaged.clone(), Some((bytes, broken))),
+                (_, true) => break (broken.read.kept.clone(), Some((bytes, broken))),
             }
         };
         if !changes && aside.is_none() {
@@ -311,12 +304,7 @@ impl Store {
                     broken.reason
                 )
             })?;
-            *set_aside = Some(SetAside {
-                to: Some(to),
-                reason: broken.reason,
-                kept: broken.salvaged.len(),
-                lost: broken.lost,
-            });
+            *set_aside = Some(broken.told(Some(to)));
         }
         durable::commit(&temp, &target).map_err(|e| format!("cannot save: {}", why(&e)))?;
         self.pending.clear();
@@ -343,10 +331,21 @@ enum Parsed {
 
 struct Broken {
     reason: String,
-    /// The bookmarks that still read.
-    salvaged: Vec<Bookmark>,
-    /// Those that did not, with their line.
-    lost: Vec<String>,
+    /// What still read in it, and what did not.
+    read: Salvaged,
+}
+
+impl Broken {
+    /// What is told of it, once moved `to` or while where it was.
+    fn told(&self, to: Option<PathBuf>) -> SetAside {
+        SetAside {
+            to,
+            reason: self.reason.clone(),
+            kept: self.read.kept.len(),
+            lost: self.read.lost,
+            named: self.read.named.clone(),
+        }
+    }
 }
 
 fn parse(bytes: &[u8]) -> Parsed {
@@ -380,14 +379,10 @@ fn parse(bytes: &[u8]) -> Parsed {
             distinct_ids(&mut file.bookmarks);
             Parsed::Good(file.bookmarks)
         }
-        Err(reason) => {
-            let (salvaged, lost) = salvage(bytes);
-            Parsed::Broken(Broken {
-                reason,
-                salvaged,
-                lost,
-            })
-        }
+        Err(reason) => Parsed::Broken(Broken {
+            reason,
+            read: salvage(bytes),
+        }),
     }
 }
 
@@ -401,63 +396,6 @@ fn described(e: serde_path_to_error::Error<serde_json::Error>) -> String {
     clean_line(&match path {
         "" => inner.to_string(),
         _ => format!("{path}: {inner}"),
-    })
-}
-
-/// Every bookmark that still reads in a file that does not parse, and a
-/// line for each one that does not. Each JSON value in the file is read in
-/// turn, so a second object pasted after the first loses neither.
-fn salvage(bytes: &[u8]) -> (Vec<Bookmark>, Vec<String>) {
-    #[derive(Deserialize)]
-    struct Loose<'a> {
-        #[serde(borrow, default)]
-        bookmarks: Vec<&'a RawValue>,
-    }
-    let text = String::from_utf8_lossy(bytes);
-    // Where a byte was not UTF-8, the text read is not the file's.
-    let altered = matches!(text, std::borrow::Cow::Owned(_));
-    let (mut kept, mut lost) = (Vec::new(), Vec::new());
-    let mut seen = HashSet::new();
-    // Lines are counted on from the last entry, so salvage stays linear.
-    let (mut at, mut line) = (0, 1);
-    let values = serde_json::Deserializer::from_str(&text).into_iter::<Loose>();
-    for value in values.map_while(Result::ok) {
-        for raw in value.bookmarks {
-            let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            line += text[at..start].matches('\n').count();
-            at = start;
-            let read = match altered && raw.get().contains('\u{fffd}') {
-                true => Err(format!("line {line}: not valid UTF-8")),
-                false => read_one(raw.get(), line),
-            };
-            match read {
-                Ok(bookmark) if seen.insert(bookmark.clone()) => kept.push(bookmark),
-                // The same bookmark twice (a file pasted after itself).
-                Ok(_) => {}
-                Err(why) => lost.push(why),
-            }
-        }
-    }
-    distinct_ids(&mut kept);
-    (kept, lost)
-}
-
-/// One bookmark from its JSON, which starts at `line` of the file.
-fn read_one(json: &str, line: usize) -> Result<Bookmark, String> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = path.trim_end_matches('?').trim_end_matches('.').to_string();
-        let inner = e.into_inner();
-        // The error's position is in the entry; the line is the file's.
-        let at = line + inner.line().saturating_sub(1);
-        let text = inner.to_string();
-        let suffix = format!(" at line {} column {}", inner.line(), inner.column());
-        let text = text.strip_suffix(&suffix).unwrap_or(&text);
-        clean_line(&match path.as_str() {
-            "" => format!("line {at}: {text}"),
-            _ => format!("line {at}: {path}: {text}"),
-        })
     })
 }
 
@@ -497,5 +435,6 @@ fn now_stamp() -> String {
     timestamp(secs)
 }
 
+mod salvage;
 #[cfg(test)]
 mod tests;
