@@ -458,3 +458,100 @@ fn a_saved_from_comment_gives_the_address_where_the_page_states_none() {
         Some("https://rights.example.org/2025/05/letter")
     );
 }
+
+/// Forms of real pages the bundled captures do not hold: metadata rows, dates
+/// in figures, a news report's credit, lists and speakers in sentences.
+#[test]
+fn the_forms_of_real_pages_are_read() {
+    let corpus = corpus();
+    let page = "Home > News\n\
+Publisher | Rights Example Network\n\
+Publication Date | 2019-12-16\n\
+Groups Urge Action on Camps\n\
+SEOUL, Dec. 16 (Yonhap) -- Human Rights Watch and more than 60 groups said today in a letter that the camps must close.\n\
+The letter was signed by Amnesty International, the Jubilee Campaign and Freedom House, calling on the UN.\n\
+“The camps must close,” said Gordon G. Chang, author of Nuclear Showdown.\n";
+    let (doc, draft) = draft_of(page.as_bytes(), "forms.txt", &corpus);
+    assert_eq!(doc.publisher.as_deref(), Some("Rights Example Network"));
+    assert!(
+        !doc.curator_note
+            .as_deref()
+            .unwrap_or("")
+            .contains("publisher"),
+        "{:?}",
+        doc.curator_note
+    );
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2019-12-16")
+    );
+    assert_eq!(doc.kind, nkread::corpus::DocKind::Other, "a news report");
+    let people: Vec<(&str, String)> = doc
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.to_string()))
+        .collect();
+    for want in [
+        ("Yonhap", "issuer"),
+        ("Human Rights Watch", "quoted"),
+        ("Amnesty International", "signatory"),
+        ("Jubilee Campaign", "signatory"),
+        ("Freedom House", "signatory"),
+        ("Gordon G. Chang", "quoted"),
+    ] {
+        assert!(
+            people.contains(&(want.0, want.1.to_string())),
+            "{want:?} in {people:?}"
+        );
+    }
+    assert!(draft.reviews.iter().all(|r| r.field != "people"));
+}
+
+#[test]
+fn a_date_in_figures_is_given_only_where_its_order_is_fixed() {
+    let corpus = corpus();
+    let date_of = |line: &str, text: &str| {
+        let page = format!("A Headline For The Page\n{line}\n{text}\n");
+        let (doc, draft) = draft_of(page.as_bytes(), "figures.txt", &corpus);
+        let flagged = draft.reviews.iter().any(|r| r.field == "date");
+        (doc.date.map(|d| d.to_string()), flagged)
+    };
+    let plain = "The groups wrote to the council about the camps and the people held there.";
+    // Month first or day first: nothing fixes which, so no date, and a review.
+    assert_eq!(date_of("08/01/2012", plain), (None, true));
+    // The text writes the day out: that reading.
+    assert_eq!(
+        date_of(
+            "08/01/2012",
+            "On January 8, 2012, the groups wrote to the council about it."
+        ),
+        (Some("2012-01-08".to_string()), false)
+    );
+    assert_eq!(
+        date_of("3/29/07", plain),
+        (Some("2007-03-29".to_string()), false)
+    );
+    assert_eq!(
+        date_of("2014年2月18日", plain),
+        (Some("2014-02-18".to_string()), false)
+    );
+    assert_eq!(
+        date_of("입력 2014-12-23 08:17", plain),
+        (Some("2014-12-23".to_string()), false)
+    );
+}
+
+#[test]
+fn a_draft_that_names_known_bodies_and_lists_no_one_says_so() {
+    let corpus = corpus();
+    let page = "A Headline For The Page\nThe report by Human Rights Watch was discussed at length by the council members.\n";
+    let (doc, draft) = draft_of(page.as_bytes(), "named.txt", &corpus);
+    assert!(doc.people.is_empty());
+    let note = draft
+        .reviews
+        .iter()
+        .find(|r| r.field == "people")
+        .map(|r| r.note.clone())
+        .unwrap_or_default();
+    assert!(note.contains("Human Rights Watch"), "{note}");
+}

@@ -65,6 +65,9 @@ pub fn to_toml(draft: &Draft, link: &dyn Fn(&Person) -> Option<String>) -> Strin
         field(&mut out, "omitted", Some(array(&doc.omitted, true)));
     }
     field(&mut out, "paragraphs", Some(array(&doc.paragraphs, true)));
+    if doc.people.is_empty() {
+        review(&mut out, "people");
+    }
     for (i, p) in doc.people.iter().enumerate() {
         out.push_str("\n[[people]]\n");
         if let Some(Some(note)) = draft.people_reviews.get(i) {

@@ -159,7 +159,7 @@ fn stated_address(document: &Document) -> Option<String> {
 }
 
 /// The loader takes only http(s) addresses with a host and no spaces.
-fn is_web_address(s: &str) -> bool {
+pub fn is_web_address(s: &str) -> bool {
     url::Url::parse(s).is_ok_and(|u| {
         matches!(u.scheme(), "http" | "https") && u.host().is_some() && !s.contains(' ')
     })

@@ -10,6 +10,7 @@ mod draft;
 mod entry;
 pub mod fidelity;
 mod html;
+mod korean;
 mod names;
 mod page;
 mod people;
@@ -144,15 +145,30 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
     };
 
     let found: Vec<Found> = people::find(&layout, entities, &credits);
+    if found.is_empty() {
+        let known = people::known_named(&layout.paragraphs, entities);
+        if !known.is_empty() {
+            let names: Vec<String> = known.iter().map(|n| format!("“{n}”")).collect();
+            review(
+                "people",
+                format!(
+                    "the text names known entities ({}) but no form gave any of them a role: add those who issue, sign, belong or speak",
+                    join_and(&names)
+                ),
+            );
+        }
+    }
     let (tags, posted_by) = layout
         .posted
         .clone()
         .map_or((Vec::new(), None), |(t, by)| (t, Some(by)));
+    let url = page.url.clone().or(layout.url.clone());
+    let publisher = page.publisher.clone().or(layout.publisher.clone());
     let mut lacks = Vec::new();
-    if page.url.is_none() {
+    if url.is_none() {
         lacks.push("no address");
     }
-    if page.publisher.is_none() {
+    if publisher.is_none() {
         lacks.push("no publisher");
     }
     let curator_note =
@@ -183,8 +199,8 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
         kind,
         place: line_of_lead.and_then(|(_, p, _)| p),
         posted_by,
-        url: page.url.clone(),
-        publisher: page.publisher.clone(),
+        url,
+        publisher,
         accessed,
         curator_note,
         tags,

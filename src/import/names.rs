@@ -246,7 +246,13 @@ pub fn sentences(p: &str) -> Vec<(usize, &str)> {
             continue;
         };
         let next = chars.get(j + 1).map(|&(_, c)| c);
-        if !next.is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '(')) {
+        // A capital, a letter of a script without case (Hangul), a quotation.
+        let opens = |c: char| {
+            c.is_uppercase()
+                || (c.is_alphabetic() && !c.is_lowercase())
+                || matches!(c, '“' | '"' | '(' | '‘' | '\'')
+        };
+        if !next.is_some_and(opens) {
             continue;
         }
         let word = p[start..i].rsplit(' ').next().unwrap_or("");

@@ -86,7 +86,50 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
             f.review = Some(format!("kind {other}, as the known entity"));
         }
     }
-    merge(found, entities)
+    let mut found = merge(found, entities);
+    for f in &mut found {
+        if let Some(why) = doubtful_name(&f.person.name) {
+            f.review = Some(match f.review.take() {
+                Some(r) => format!("{r}; {why}"),
+                None => why.to_string(),
+            });
+        }
+    }
+    found
+}
+
+/// Why a name may be cut or not a name: it ends in an initial ("Gordon
+/// M."), or it has letters with case and no capital.
+fn doubtful_name(name: &str) -> Option<&'static str> {
+    let last = name.split_whitespace().next_back().unwrap_or("");
+    let initial = last.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() == 1;
+    let cased = name.chars().any(|c| c.is_lowercase() || c.is_uppercase());
+    let capital = name.chars().any(char::is_uppercase);
+    if initial {
+        Some("the name ends in an initial: is it whole?")
+    } else if cased && !capital {
+        Some("the name has no capital: is it a name?")
+    } else {
+        None
+    }
+}
+
+/// The known entities `texts` name, by the names written: for a draft that
+/// names them and lists no one, so that the reviewer looks again.
+pub fn known_named(texts: &[String], entities: &Entities) -> Vec<String> {
+    let Some(names) = KnownNames::new(entities) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for t in texts {
+        for (_, span) in names.find(t) {
+            let name = t[span].to_string();
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
 }
 
 /// How many paragraphs at the head of the text may name its issuers.

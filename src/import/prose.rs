@@ -54,6 +54,11 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
                 out.extend(issuers(s, reported).into_iter().map(|f| named(f, here)));
             }
             out.extend(lists(s).into_iter().map(|f| named(f, here)));
+            out.extend(
+                super::korean::speakers(s)
+                    .into_iter()
+                    .map(|f| named(f, here)),
+            );
             out.extend(speakers(s, n, at));
         }
     }
@@ -219,6 +224,15 @@ pub fn credit(lead: &str) -> Vec<Found> {
 /// bodies only, since a person who "said today" is quoted.
 fn issuers(sentence: &str, reported: bool) -> Vec<Found> {
     let text = super::dates::dateline(sentence).map_or(sentence, |(d, _, _)| &sentence[d.len()..]);
+    // "SEOUL, Dec. 16 (Yonhap) -- …": a credit before the lead.
+    let text = [" -- ", " — ", " – "]
+        .iter()
+        .find_map(|dash| {
+            text.split_once(dash)
+                .filter(|(head, _)| head.len() <= 70 && head.ends_with(')'))
+                .map(|(_, rest)| rest)
+        })
+        .unwrap_or(text);
     let text = text.trim_start_matches([' ', '–', '—', '-']).trim_start();
     let Some((at, verb)) = ISSUING_VERBS
         .iter()

@@ -5,7 +5,7 @@
 use super::page::Line;
 use super::vocab::{
     ADDRESS_STARTS, CHROME_LINES, CHROME_STARTS, CHROME_WORDS, DATE_LABELS, LIST_HEADINGS,
-    MENU_LINES, ORGANIZATION_SECTIONS, PERSON_SECTIONS, STATE_SECTIONS,
+    MENU_LINES, META_ROWS, ORGANIZATION_SECTIONS, PERSON_SECTIONS, STATE_SECTIONS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
 
@@ -23,6 +23,9 @@ pub struct Layout {
     pub date_lines: Vec<(String, bool)>,
     /// Reporters a byline names ("By NAME", "NAME 기자").
     pub bylines: Vec<String>,
+    /// What a metadata row states: "Publisher | NAME", "URL: https://…".
+    pub publisher: Option<String>,
+    pub url: Option<String>,
     /// A line at the head of a text capture saying when it was saved
     /// ("Accessed: May 12, 2025", "Retrieved 2025-05-12"), and that day.
     pub saved_line: Option<(String, PartialDate)>,
@@ -105,6 +108,21 @@ fn is_date_line(text: &str) -> bool {
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .count();
     !text.ends_with('.') && (labelled || words <= 2) && words <= 8
+}
+
+/// A metadata row, "Label | value" or "Label: value": its field and value.
+fn meta_row(text: &str) -> Option<(&'static str, &str)> {
+    let (label, value) = text
+        .split_once(" | ")
+        .or_else(|| text.split_once(": "))
+        .or_else(|| text.split_once('\t'))?;
+    let label = lower(label.trim().trim_end_matches(':'));
+    let value = value.trim();
+    let field = META_ROWS
+        .iter()
+        .find(|(l, _)| *l == label)
+        .map(|(_, f)| *f)?;
+    (!value.is_empty()).then_some((field, value))
 }
 
 /// "From Human Rights Watch": a repost's credit of its source.
@@ -229,6 +247,29 @@ fn is_prose(line: &Line) -> bool {
     (line.text.ends_with('.') && words > 14 && !line.text.contains(" / ")) || words > 60
 }
 
+impl Layout {
+    /// Takes a metadata row's fact and sets the row aside; false if `t` is
+    /// not one.
+    fn take_row(&mut self, t: &str) -> bool {
+        let Some((field, value)) = meta_row(t) else {
+            return false;
+        };
+        match field {
+            "publisher" if self.publisher.is_none() => self.publisher = Some(value.to_string()),
+            "url" if self.url.is_none() && super::html::is_web_address(value) => {
+                self.url = Some(value.to_string());
+            }
+            // A table's date row; "Date : …" lines are read as date lines.
+            "date" if !t.contains(": ") && is_date_line(value) => {
+                self.date_lines.push((t.to_string(), false));
+            }
+            _ => return false,
+        }
+        self.omitted.push((t.to_string(), "metadata"));
+        true
+    }
+}
+
 /// Where each line goes. A text capture (`cut` true) may end mid-sentence
 /// where the capture stopped: that line is set aside.
 pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
@@ -251,7 +292,8 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
     while i < lines.len() {
         let line = lines[i];
         let t = line.text.as_str();
-        if let Some(day) = saved_day(t).filter(|_| layout.saved_line.is_none()) {
+        if layout.take_row(t) {
+        } else if let Some(day) = saved_day(t).filter(|_| layout.saved_line.is_none()) {
             layout.saved_line = Some((t.to_string(), day));
             layout.omitted.push((t.to_string(), "metadata"));
         } else if is_date_line(t) {
@@ -285,6 +327,7 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
         } else if let Some(posted) = posted_in(t) {
             layout.posted = Some(posted);
             layout.omitted.push((t.to_string(), "metadata"));
+        } else if list.is_none() && layout.take_row(t) {
         } else if list.is_none() && is_date_line(t) {
             layout.date_lines.push((t.to_string(), true));
             layout.omitted.push((t.to_string(), "metadata"));

@@ -782,3 +782,108 @@ pub const GROUP_NOUNS: &[&str] = &[
     "states",
     "governments",
 ];
+
+/// Korean verbs of speech that end a sentence reporting what its subject
+/// said, urged or stressed.
+pub const KOREAN_SPEECH: &[&str] = &[
+    "밝혔다",
+    "말했다",
+    "강조했다",
+    "촉구했다",
+    "주장했다",
+    "지적했다",
+    "설명했다",
+    "전했다",
+    "덧붙였다",
+    "비판했다",
+    "호소했다",
+    "요구했다",
+    "밝혔습니다",
+    "말했습니다",
+    "강조했습니다",
+    "촉구했습니다",
+    "주장했습니다",
+];
+
+/// Korean words for a government speaking as one.
+pub const KOREAN_STATES: &[&str] = &["정부", "우리 정부", "한국 정부", "북한 당국"];
+
+/// Korean titles written after a person's name (and body): "소장" (head),
+/// "대표" (representative), "위원장" (chair), "대변인" (spokesperson).
+pub const KOREAN_TITLES: &[&str] = &[
+    "대표",
+    "소장",
+    "위원장",
+    "의원",
+    "장관",
+    "대변인",
+    "이사장",
+    "회장",
+    "교수",
+    "변호사",
+    "사무총장",
+    "특별보고관",
+    "대사",
+    "원장",
+    "총장",
+    "국장",
+    "팀장",
+    "연구위원",
+    "활동가",
+    "사무국장",
+    "공동대표",
+    "상임대표",
+    "부위원장",
+    "차관",
+    "대통령",
+    "총리",
+    "관계자",
+];
+
+/// Endings of Korean bodies' names: "…센터" (centre), "…협회"
+/// (association), "…위원회" (committee), "…부" (ministry).
+pub const KOREAN_BODY_ENDINGS: &[&str] = &[
+    "센터",
+    "협회",
+    "위원회",
+    "연대",
+    "연합",
+    "재단",
+    "본부",
+    "협의회",
+    "연구소",
+    "연구원",
+    "모임",
+    "네트워크",
+    "운동",
+    "외교부",
+    "통일부",
+    "법무부",
+    "국정원",
+    "인권위",
+    "시민연합",
+    "단체",
+    "학회",
+    "포럼",
+    "그룹",
+    "클럽",
+];
+
+/// Labels of a metadata row ("Publisher | NAME"), in lower case, and the
+/// field each fills.
+pub const META_ROWS: &[(&str, &str)] = &[
+    ("publisher", "publisher"),
+    ("published by", "publisher"),
+    ("publication", "publisher"),
+    ("source", "publisher"),
+    ("publication date", "date"),
+    ("date published", "date"),
+    ("date of publication", "date"),
+    ("release date", "date"),
+    ("date", "date"),
+    ("url", "url"),
+    ("link", "url"),
+    ("source url", "url"),
+    ("permalink", "url"),
+    ("address", "url"),
+];

@@ -1,0 +1,179 @@
+//! Korean forms: who speaks in a sentence that ends in a verb of speech
+//! ("정부는 … 밝혔다", "이한별 북한인권증진센터 소장은 … 말했다"). The
+//! subject stands before the topic particle 은/는 at the sentence's start;
+//! a person's name comes first, then their body and title. Words are data
+//! (`vocab`), as the English forms are.
+
+use super::entry::{self, Found};
+use super::names::is_hangul;
+use super::vocab::{KOREAN_BODY_ENDINGS, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TITLES};
+use crate::corpus::{PersonKind, Role};
+
+/// The speakers a Korean sentence names.
+pub fn speakers(sentence: &str) -> Vec<Found> {
+    let end = sentence.trim_end().trim_end_matches(['.', '”', '"']);
+    if !KOREAN_SPEECH.iter().any(|v| end.ends_with(v)) {
+        return Vec::new();
+    }
+    // "(서울=연합뉴스) 성서호 기자 = …": the credit is not the subject.
+    let text = sentence
+        .split_once(" = ")
+        .filter(|(head, _)| head.starts_with(['(', '[']) && head.chars().count() <= 30)
+        .map_or(sentence, |(_, rest)| rest);
+    let Some(subject) = subject(text) else {
+        return Vec::new();
+    };
+    items(subject)
+        .into_iter()
+        .filter_map(|item| entry_of(&item))
+        .collect()
+}
+
+/// The words before the first topic particle, outside quotation marks.
+fn subject(text: &str) -> Option<&str> {
+    let mut quoted = false;
+    let mut last = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\'' | '"' => quoted = !quoted,
+            '‘' | '“' => quoted = true,
+            '’' | '”' => quoted = false,
+            '은' | '는' if !quoted => {
+                let after = text[i + c.len_utf8()..].chars().next();
+                if after.is_none_or(char::is_whitespace) {
+                    return Some(&text[..i]);
+                }
+            }
+            _ => {}
+        }
+        last = Some(i);
+    }
+    let _ = last;
+    None
+}
+
+/// "A과 B", "A와 B", "A, B": the subject's items.
+fn items(subject: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    let words: Vec<&str> = subject.split(' ').collect();
+    for (k, w) in words.iter().enumerate() {
+        for c in w.chars() {
+            match c {
+                '\'' | '"' => quoted = !quoted,
+                '‘' | '“' => quoted = true,
+                '’' | '”' => quoted = false,
+                _ => {}
+            }
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        let last = k + 1 == words.len();
+        let joined = !quoted
+            && !last
+            && (w.ends_with(',')
+                || (w.chars().count() > 1 && (w.ends_with('과') || w.ends_with('와'))));
+        if joined {
+            let cut = w.trim_end_matches(',');
+            let cut = if cut.len() < w.len() {
+                cut
+            } else {
+                &w[..w.len() - '과'.len_utf8()]
+            };
+            current.push_str(cut);
+            out.push(std::mem::take(&mut current));
+        } else {
+            current.push_str(w);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// One item of a subject: a body named in quotation marks or by its
+/// ending ("…센터", "…협회"), the government, or a person before a title.
+fn entry_of(item: &str) -> Option<Found> {
+    let quoted = |f: Found| Some(f);
+    // A body named in quotation marks: "북한 인권단체 '…'".
+    for (open, close) in [('\'', '\''), ('‘', '’'), ('"', '"'), ('“', '”')] {
+        if let Some((_, rest)) = item.split_once(open)
+            && let Some((name, _)) = rest.split_once(close)
+            && name.chars().any(is_hangul)
+        {
+            return quoted(found(name, PersonKind::Organization));
+        }
+    }
+    let words: Vec<&str> = item.split_whitespace().collect();
+    let last = *words.last()?;
+    if KOREAN_STATES.contains(&last) && words.len() == 1 {
+        return quoted(found(last, PersonKind::State));
+    }
+    // "이한별 북한인권증진센터 소장": name, body, title.
+    if words.len() >= 2 && KOREAN_TITLES.contains(&last) {
+        let name = words[0];
+        let n = name.chars().count();
+        if (2..=4).contains(&n) && name.chars().all(is_hangul) {
+            let mut f = found(name, PersonKind::Person);
+            f.person.title = Some(last.to_string());
+            let body = words[1..words.len() - 1].join(" ");
+            f.person.affiliation = (!body.is_empty()).then_some(body);
+            return Some(f);
+        }
+        return None;
+    }
+    (words.len() == 1
+        && last.chars().all(is_hangul)
+        && KOREAN_BODY_ENDINGS
+            .iter()
+            .any(|e| last.ends_with(e) && last != *e))
+    .then(|| found(last, PersonKind::Organization))
+}
+
+fn found(name: &str, kind: PersonKind) -> Found {
+    Found {
+        person: entry::person(name, kind, Role::Quoted),
+        review: Some("quoted: the subject of a verb of speech".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<(String, PersonKind)> {
+        speakers(s)
+            .into_iter()
+            .map(|f| (f.person.name, f.person.kind))
+            .collect()
+    }
+
+    #[test]
+    fn subjects_of_speech() {
+        assert_eq!(
+            names("정부는 “환영한다”고 밝혔다."),
+            [("정부".to_string(), PersonKind::State)]
+        );
+        assert_eq!(
+            names(
+                "(서울=연합뉴스) 성서호 기자 = 북한 인권단체 '북한의 박해 받는 사람들을 기억하는 사람들'과 북한인권증진센터는 26일 기자회견을 열고 해체를 촉구했다."
+            ),
+            [
+                (
+                    "북한의 박해 받는 사람들을 기억하는 사람들".to_string(),
+                    PersonKind::Organization
+                ),
+                ("북한인권증진센터".to_string(), PersonKind::Organization)
+            ]
+        );
+        let f = speakers("이한별 북한인권증진센터 소장은 “친오빠가 있다”고 말했다.");
+        assert_eq!(f[0].person.name, "이한별");
+        assert_eq!(f[0].person.title.as_deref(), Some("소장"));
+        assert_eq!(f[0].person.affiliation.as_deref(), Some("북한인권증진센터"));
+        assert!(speakers("이들은 “멈춰라”고 강조했다.").is_empty());
+        assert!(speakers("정부는 회의를 열었다.").is_empty());
+    }
+}
