@@ -437,6 +437,56 @@ fn content_after_the_json_value_is_set_aside_byte_for_byte() {
 }
 
 #[test]
+fn a_trailing_comma_hides_no_bookmark_and_says_where_the_bytes_are() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let entries = [entry("aaaaaaaa", 1, ""), entry("bbbbbbbb", 2, "")];
+    let text = file_of(&entries).replace("\n]}", ",\n]}");
+    write(home, &text);
+    let (ok, rows, stderr) = listed(home);
+    assert!(!ok, "a listing of a file that does not parse fails");
+    assert_eq!(ids(&rows), ["aaaaaaaa", "bbbbbbbb"]);
+    assert!(stderr.contains("2 bookmarks in it still read"), "{stderr}");
+    assert!(stderr.contains("0 did not read"), "{stderr}");
+    // The next save moves it aside and keeps both, and says where.
+    let out = add(home, 5);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let aside = set_aside(home);
+    assert_eq!(fs::read_to_string(&aside[0]).unwrap(), text);
+    let name = aside[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(stderr.contains("moved, byte for byte, to "), "{stderr}");
+    assert!(stderr.contains(&name), "{stderr}");
+    let (ok, rows, stderr) = listed(home);
+    assert!(ok, "{stderr}");
+    assert_eq!(rows.len(), 3);
+}
+
+#[test]
+fn no_bookmarks_is_never_said_while_a_file_set_aside_holds_some() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    // As an older nkread left it: the file set aside with its bookmarks,
+    // and an empty one saved after it.
+    let entries = [entry("aaaaaaaa", 1, ""), entry("bbbbbbbb", 2, "")];
+    let held = dir(home).join("bookmarks.json.corrupt-20200101T000000Z");
+    write(home, file_of(&[]));
+    fs::write(&held, file_of(&entries).replace("\n]}", ",\n]}")).unwrap();
+    let out = nkread_in(home).arg("bookmarks").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("no bookmarks yet"), "{stderr}");
+    assert!(stderr.contains("2 bookmarks"), "{stderr}");
+    assert!(stderr.contains("corrupt-20200101T000000Z"), "{stderr}");
+    let (ok, rows, _) = listed(home);
+    assert!(!ok && rows.is_empty());
+    // Moved back, as the message says, they are read again.
+    fs::rename(&held, file(home)).unwrap();
+    let (_, rows, stderr) = listed(home);
+    assert_eq!(ids(&rows), ["aaaaaaaa", "bbbbbbbb"], "{stderr}");
+}
+
+#[test]
 fn a_byte_order_mark_is_accepted() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();

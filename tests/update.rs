@@ -934,6 +934,7 @@ mod bookmarks {
             Msg::Synced {
                 bookmarks: Vec::new(),
                 problem: None,
+                held_aside: None,
             },
         );
         let effects = press(&mut s, &lib, "still needed<enter>");
@@ -984,6 +985,41 @@ mod bookmarks {
     }
 
     #[test]
+    fn an_empty_pane_names_the_file_set_aside_that_holds_bookmarks() {
+        let lib = bundled();
+        let mut s = state(&lib, 120, 40);
+        let held = "2 bookmarks still read in bookmarks.json.corrupt-20200101T000000Z";
+        update(
+            &mut s,
+            &lib,
+            Msg::Synced {
+                bookmarks: Vec::new(),
+                problem: None,
+                held_aside: Some(held.into()),
+            },
+        );
+        press(&mut s, &lib, "B");
+        let shown = common::rows(common::drawn(&s, &lib).buffer()).join("\n");
+        assert!(shown.contains(held), "{shown}");
+        assert!(!shown.contains("No bookmarks yet"), "{shown}");
+        // Once there is a bookmark, the list is what is shown.
+        press(&mut s, &lib, "<esc><enter>b");
+        let kept = s.bookmarks.clone();
+        update(
+            &mut s,
+            &lib,
+            Msg::Synced {
+                bookmarks: kept,
+                problem: None,
+                held_aside: None,
+            },
+        );
+        press(&mut s, &lib, "B");
+        let shown = common::rows(common::drawn(&s, &lib).buffer()).join("\n");
+        assert!(!shown.contains(held), "{shown}");
+    }
+
+    #[test]
     fn a_failed_save_is_said_and_the_bookmark_stays() {
         let (lib, mut s) = reader_on_beta_3();
         press(&mut s, &lib, "b");
@@ -994,6 +1030,7 @@ mod bookmarks {
             Msg::Synced {
                 bookmarks: kept.clone(),
                 problem: Some("bookmarks not saved: read-only file system".into()),
+                held_aside: None,
             },
         );
         assert_eq!(s.bookmarks, kept);

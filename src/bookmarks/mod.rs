@@ -9,7 +9,7 @@ mod store;
 pub use durable::{READ_CAP, ignore_file_size_signal, read_regular};
 pub use export::markdown;
 pub use positions::Positions;
-pub use store::{SetAside, Store, StoreError, Synced};
+pub use store::{HeldAside, SetAside, Store, StoreError, Synced};
 
 use crate::corpus::{Corpus, Document, clean_line};
 use rayon::prelude::*;

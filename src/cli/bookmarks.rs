@@ -106,6 +106,8 @@ pub fn run(
     // What a change saved found in the file replaces what the read found.
     let mut report = loaded.set_aside.clone();
     let mut out = match command {
+        // Not "no bookmarks yet": the failure below says where they are.
+        None if loaded.held_aside.is_some() && !json => String::new().into(),
         None => list(&locator, &loaded.bookmarks, json, columns),
         Some(BookmarksCommand::Add {
             id,
@@ -156,7 +158,7 @@ pub fn run(
              it is kept byte for byte, to read or mend",
             file.display()
         ))),
-        (None, None) => None,
+        (None, None) => loaded.held_aside.as_ref().map(ToString::to_string),
     };
     if let (true, Some(hidden)) = (listing, hidden) {
         super::write_stdout(&out.data)?;

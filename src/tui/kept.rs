@@ -148,6 +148,9 @@ pub(super) fn problem(synced: &Synced) -> Option<String> {
     if let Some(aside) = &synced.set_aside {
         problems.push(aside.to_string());
     }
+    if let Some(held) = &synced.held_aside {
+        problems.push(held.to_string());
+    }
     match (&synced.error, synced.unsaved) {
         (Some(error), 0) => problems.push(format!("bookmarks cannot be read: {error}")),
         (Some(error), _) => problems.push(format!(
@@ -162,6 +165,7 @@ pub(super) fn problem(synced: &Synced) -> Option<String> {
 pub(super) fn synced(synced: Synced) -> Msg {
     Msg::Synced {
         problem: problem(&synced),
+        held_aside: synced.held_aside.map(|held| held.to_string()),
         bookmarks: synced.bookmarks,
     }
 }

@@ -88,6 +88,8 @@ pub enum Msg {
     Synced {
         bookmarks: Vec<Bookmark>,
         problem: Option<String>,
+        /// Where bookmarks still read, set aside, while there are none.
+        held_aside: Option<String>,
     },
     /// A character typed into an input line.
     Typed(char),

@@ -147,6 +147,8 @@ pub struct AppState {
     pub status: Option<Status>,
     /// Every bookmark, as last read or saved; set with `set_bookmarks`.
     pub bookmarks: Vec<Bookmark>,
+    /// While there are none: where bookmarks still read, set aside.
+    pub held_aside: Option<String>,
     /// Where each of `bookmarks` is in the corpus: found again when they
     /// change, not on every frame.
     pub places: Vec<Place>,
@@ -215,6 +217,7 @@ impl AppState {
             size: (0, 0),
             status: None,
             bookmarks: Vec::new(),
+            held_aside: None,
             places: Vec::new(),
             bookmarked: vec![0; corpus.documents.len()],
             asked: 0,

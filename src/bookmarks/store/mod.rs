@@ -91,6 +91,34 @@ impl fmt::Display for SetAside {
     }
 }
 
+/// A file set aside in which bookmarks still read, found when there are
+/// none to list: "no bookmarks" would say they are gone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldAside {
+    /// The file set aside.
+    pub aside: PathBuf,
+    /// The bookmarks file, which it may be moved back to.
+    pub file: PathBuf,
+    /// How many bookmarks still read in it.
+    pub count: usize,
+}
+
+impl fmt::Display for HeldAside {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = match self.count {
+            1 => "1 bookmark".to_string(),
+            n => format!("{n} bookmarks"),
+        };
+        let line = format!(
+            "no bookmarks in {file}, but {count} still read in {aside}, set aside, byte for byte, \
+             when it did not parse: move it back to {file} to have them listed again",
+            file = self.file.display(),
+            aside = self.aside.display()
+        );
+        f.write_str(&clean_line(&line))
+    }
+}
+
 /// What a read or a save came to: the bookmarks as this process should
 /// show them, and what went wrong on the way.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -104,6 +132,8 @@ pub struct Synced {
     /// was killed once it had moved the file): its bookmarks are not in
     /// `bookmarks`. Only `read` looks for one.
     pub set_aside_since_save: Option<PathBuf>,
+    /// Looked for only when `bookmarks` is empty.
+    pub held_aside: Option<HeldAside>,
 }
 
 #[derive(Debug)]
@@ -197,12 +227,17 @@ impl Store {
         for change in &self.pending {
             change.apply(&mut bookmarks);
         }
+        let held_aside = match bookmarks.is_empty() {
+            true => self.path.as_deref().and_then(held_aside),
+            false => None,
+        };
         Synced {
             bookmarks,
             set_aside,
             error,
             unsaved: self.pending.len(),
             set_aside_since_save: None,
+            held_aside,
         }
     }
 
@@ -412,19 +447,50 @@ fn set_aside_since_save(path: &Path) -> Option<PathBuf> {
                 t.duration_since(UNIX_EPOCH).unwrap_or_default().as_secs(),
             ))
         });
-    let dir = target.parent()?;
-    let prefix = format!("{}.corrupt-", target.file_name()?.to_string_lossy());
-    fs::read_dir(dir)
-        .ok()?
+    set_aside_files(&target)
+        .into_iter()
+        .filter(|(stamp, _)| saved.as_ref().is_none_or(|saved| stamp > saved))
+        .max()
+        .map(|(_, path)| path)
+}
+
+/// The newest file set aside beside `path` in which bookmarks still read.
+fn held_aside(path: &Path) -> Option<HeldAside> {
+    let file = durable::resolve(path).ok()?;
+    let mut files = set_aside_files(&file);
+    files.sort_unstable();
+    files.into_iter().rev().find_map(|(_, aside)| {
+        let count = match parse(&durable::read(&aside).ok()??) {
+            Parsed::Good(bookmarks) => bookmarks.len(),
+            Parsed::Broken(broken) => broken.read.kept.len(),
+            Parsed::Newer(_) => 0,
+        };
+        (count > 0).then(|| HeldAside {
+            aside,
+            file: file.clone(),
+            count,
+        })
+    })
+}
+
+/// The files set aside beside `target`, each with the time in its name.
+/// The times are of one fixed width: their order is the time's.
+fn set_aside_files(target: &Path) -> Vec<(String, PathBuf)> {
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{}.corrupt-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
         .flatten()
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
             let stamp = name.strip_prefix(&prefix)?.get(..16)?.to_string();
-            // The stamps are of one fixed width: their order is the time's.
-            (saved.as_ref().is_none_or(|saved| stamp > *saved)).then(|| (stamp, entry.path()))
+            Some((stamp, entry.path()))
         })
-        .max()
-        .map(|(_, path)| path)
+        .collect()
 }
 
 fn now_stamp() -> String {

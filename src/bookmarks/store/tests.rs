@@ -564,3 +564,25 @@ proptest::proptest! {
         salvage(text.as_bytes());
     }
 }
+
+#[test]
+fn an_empty_file_never_hides_a_file_set_aside_that_holds_bookmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, older, newer) = (
+        dir.path().join("bookmarks.json"),
+        dir.path().join("bookmarks.json.corrupt-20200101T000000Z"),
+        dir.path().join("bookmarks.json.corrupt-20210101T000000Z"),
+    );
+    fs::write(&path, file_of(&[])).unwrap();
+    fs::write(&older, file_of(&["a", "b"]).replace("\n]}", ",\n]}")).unwrap();
+    // The newest holds none that read: the one before it is named.
+    fs::write(&newer, b"not json").unwrap();
+    let read = Store::new(dir.path()).read();
+    let held = read.held_aside.expect("the file set aside is named");
+    assert_eq!((held.aside.as_path(), held.count), (older.as_path(), 2));
+    assert!(held.to_string().starts_with("no bookmarks in "), "{held}");
+    // With a bookmark to list, the list is what is said.
+    let mut store = Store::new(dir.path());
+    assert_eq!(store.apply(Change::Add(bookmark("c"))).held_aside, None);
+    assert!(store.apply(Change::Remove("c".into())).held_aside.is_some());
+}

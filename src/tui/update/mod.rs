@@ -78,8 +78,13 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
                 navigate::reveal_cursor(state, doc);
             }
         }
-        Msg::Synced { bookmarks, problem } => {
+        Msg::Synced {
+            bookmarks,
+            problem,
+            held_aside,
+        } => {
             state.set_bookmarks(&library.corpus, bookmarks);
+            state.held_aside = held_aside;
             if let Some(problem) = problem {
                 state.complain(problem);
             }

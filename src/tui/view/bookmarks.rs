@@ -22,6 +22,8 @@ const ROW_HEIGHT: usize = 2;
 pub struct BookmarksView<'a> {
     pub library: &'a Library,
     pub bookmarks: &'a [Bookmark],
+    /// While there are none: where bookmarks still read, set aside.
+    pub held_aside: Option<&'a str>,
     /// Where each bookmark is, in the same order.
     pub places: &'a [Place],
     pub state: &'a BookmarksState,
@@ -100,10 +102,12 @@ impl Widget for BookmarksView<'_> {
             .render(input_row, buf);
         }
         if listed.is_empty() {
-            let empty = if self.bookmarks.is_empty() {
-                "No bookmarks yet: b in the reader keeps the paragraph under the cursor."
-            } else {
-                "No bookmark matches the filter."
+            let empty = match (self.bookmarks.is_empty(), self.held_aside) {
+                (true, Some(held)) => held,
+                (true, None) => {
+                    "No bookmarks yet: b in the reader keeps the paragraph under the cursor."
+                }
+                (false, _) => "No bookmark matches the filter.",
             };
             Paragraph::new(Line::styled(empty, theme.dim))
                 .wrap(Wrap { trim: true })

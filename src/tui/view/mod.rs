@@ -96,6 +96,7 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             bookmarks::BookmarksView {
                 library,
                 bookmarks: &state.bookmarks,
+                held_aside: state.held_aside.as_deref(),
                 places: &state.places,
                 state: pane,
                 theme: &state.theme,
