@@ -232,7 +232,8 @@ pub fn known_entity(entities: &Entities, p: &crate::corpus::Person) -> Option<us
 /// The kind by the document's own words, and which words.
 fn guess_kind(layout: &structure::Layout, dateline: bool, credits: &[Found]) -> (DocKind, String) {
     // A news report about a letter is not the letter.
-    if !credits.is_empty() || !layout.bylines.is_empty() {
+    let reporter = layout.bylines.iter().any(|b| names::is_person_name(b));
+    if !credits.is_empty() || reporter {
         return (
             DocKind::Other,
             "a news report's credit or byline".to_string(),

@@ -17,11 +17,24 @@ pub fn known(entities: &Entities, kind: PersonKind, name: &str) -> Option<usize>
 /// text and the known entities it names, in the order the text names them,
 /// each once with its strongest role.
 pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Found> {
-    let reported = !credits.is_empty() || !layout.bylines.is_empty();
+    // A report credits an agency or a reporter; a body's byline ("by the
+    // Coalition") makes it the author, not a reporter.
+    let reported = !credits.is_empty()
+        || layout
+            .bylines
+            .iter()
+            .any(|b| super::names::is_person_name(b));
     let prose = prose::find(&layout.paragraphs, LEAD, reported);
-    let bylines = layout.bylines.iter().map(|name| Found {
-        person: person(name, PersonKind::Person, Role::Issuer),
-        review: Some("issuer: the reporter of the byline".to_string()),
+    let bylines = layout.bylines.iter().map(|name| {
+        let kind = if super::names::is_person_name(name) {
+            PersonKind::Person
+        } else {
+            PersonKind::Organization
+        };
+        Found {
+            person: person(name, kind, Role::Issuer),
+            review: Some("issuer: the byline's author".to_string()),
+        }
     });
     let heads = [&layout.title, &layout.subtitle]
         .into_iter()

@@ -13,7 +13,7 @@ use super::names::{
 };
 use super::vocab::{
     GROUP_NOUNS, ISSUED_BY, ISSUING_VERBS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES,
-    MEMBER_OF, NEVER_ISSUERS, SIGNING_WORDS, SPEECH_VERBS, TITLE_NOUNS,
+    MEMBER_OF, NEVER_ISSUERS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_NAMES, TITLE_NOUNS,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -322,10 +322,30 @@ fn subject_names(subject: &str, said: bool) -> Vec<String> {
 /// A and B" in a sentence about signing a letter.
 fn lists(sentence: &str) -> Vec<Found> {
     let lower = sentence.to_lowercase();
-    let mut out = Vec::new();
+    let mut out = states(sentence);
+    if !out.is_empty() {
+        return out;
+    }
     for (cue, role) in LIST_CUES_BEFORE_NAMES {
         if let Some(at) = find_ci(sentence, cue) {
-            out.extend(entries(&leading_names(&sentence[at + cue.len()..]), *role));
+            // "on behalf of the Nordic-Baltic States": a group of states
+            // not named one by one is not an entry.
+            let names: Vec<String> = leading_names(&sentence[at + cue.len()..])
+                .into_iter()
+                .filter(|n| !ends_with_group_noun(n))
+                .collect();
+            out.extend(entries(&names, *role));
+        }
+    }
+    // "5 organizations have participated in this petition; A, B and C".
+    for sep in [": ", "; "] {
+        if let Some((before, after)) = sentence.split_once(sep) {
+            let l = before.to_lowercase();
+            let signing = SIGNING_WORDS.iter().any(|w| l.contains(w)) || l.contains("participat");
+            let grouped = GROUP_NOUNS.iter().any(|g| l.contains(g));
+            if signing && grouped {
+                out.extend(entries(&leading_names(after), Role::Signatory));
+            }
         }
     }
     for cue in MEMBER_OF {
@@ -349,7 +369,17 @@ fn lists(sentence: &str) -> Vec<Found> {
             }
         }
     }
-    if let Some(at) = find_ci(sentence, "including ") {
+    let grouped = |at: usize| {
+        sentence[..at]
+            .trim_end()
+            .trim_end_matches(',')
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| {
+                GROUP_NOUNS.contains(&w.to_lowercase().as_str()) || w.eq_ignore_ascii_case("NGOs")
+            })
+    };
+    if let Some(at) = find_ci(sentence, "including ").filter(|&at| grouped(at)) {
         let role = if lower.contains("member") || lower.contains("coalition") {
             Some(Role::Member)
         } else if SIGNING_WORDS.iter().any(|w| lower.contains(w)) {
@@ -368,6 +398,66 @@ fn lists(sentence: &str) -> Vec<Found> {
         }
     }
     out
+}
+
+/// "Nordic-Baltic States", "Member States": a group, not one body.
+fn ends_with_group_noun(name: &str) -> bool {
+    name.rsplit([' ', '-'])
+        .next()
+        .is_some_and(|w| GROUP_NOUNS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The states a statement is made for, or that join it: "on behalf of the
+/// Nordic Baltic countries: Denmark, Estonia … and Norway", "Monaco and San
+/// Marino align themselves with this statement".
+fn states(sentence: &str) -> Vec<Found> {
+    for (cue, names_after) in STATE_CUES {
+        let Some(at) = find_ci(sentence, cue) else {
+            continue;
+        };
+        let part = if *names_after {
+            &sentence[at + cue.len()..]
+        } else {
+            &sentence[..at]
+        };
+        let found: Vec<Found> = state_names(part)
+            .into_iter()
+            .map(|name| Found {
+                person: entry::person(name, PersonKind::State, Role::Signatory),
+                review: Some(format!(
+                    "signatory: a state the statement is made for (“{}”)",
+                    cue.trim()
+                )),
+            })
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+/// The states `text` names, as written, in order.
+fn state_names(text: &str) -> Vec<&str> {
+    static STATES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(STATE_NAMES)
+            .ok()
+    });
+    let Some(states) = STATES.as_ref() else {
+        return Vec::new();
+    };
+    states
+        .find_iter(text)
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        })
+        .map(|m| &text[m.range()])
+        .collect()
 }
 
 /// How many names the whole of `clause` is, or 0 if it is not all names.
@@ -418,10 +508,13 @@ fn speakers(sentence: &str, paragraph: usize, offset: usize) -> Vec<Named> {
             let opened = before[clause_start..].trim_start_matches([',', ' ']);
             let start = before.len() - opened.len();
             let clause = strip_adverb(opened.trim_end_matches(','));
+            // "Human Rights Watch said Chinese authorities …": a body's
+            // reported words, after a plain verb of saying.
+            let plain = matches!(*verb, "said" | "says" | "stated" | "states");
             for (found, covers) in clause_speakers(clause) {
                 // Reported speech counts for a person: "NAME, TITLE, urged …".
                 let person = found.person.kind == PersonKind::Person;
-                if quotes || after.starts_with("that ") || person {
+                if quotes || after.starts_with("that ") || person || plain {
                     out.push(Named {
                         at: (paragraph, offset + start),
                         covers: covers
@@ -470,8 +563,8 @@ fn clause_speakers(clause: &str) -> Vec<(Found, Option<std::ops::Range<usize>>)>
         // "the COI concluded", "On these bases the COI concluded".
         let last = pieces.last().map_or("", |p| p.1.trim());
         let body = name_suffix(last).unwrap_or("");
-        if is_body_name(body) {
-            let found = entry::parse(body, Role::Quoted, Some(PersonKind::Organization));
+        if is_body_name(body) || (!body.is_empty() && state_names(body).first() == Some(&body)) {
+            let found = entry::parse(body, Role::Quoted, None);
             return found.into_iter().map(|f| (f, None)).collect();
         }
         return Vec::new();
@@ -525,12 +618,29 @@ fn clause_speakers(clause: &str) -> Vec<(Found, Option<std::ops::Range<usize>>)>
     out
 }
 
-/// "Kim also said": the adverb is not part of the name.
+/// "Kim also said", "The UN has said": the adverb or auxiliary is not part
+/// of the name.
 fn strip_adverb(clause: &str) -> &str {
-    ["also", "further", "later", "then", "earlier", "previously"]
-        .iter()
-        .find_map(|a| clause.strip_suffix(&format!(" {a}")))
-        .unwrap_or(clause)
+    let mut clause = clause;
+    while let Some(shorter) = [
+        "also",
+        "further",
+        "later",
+        "then",
+        "earlier",
+        "previously",
+        "has",
+        "have",
+        "had",
+        "once",
+        "repeatedly",
+    ]
+    .iter()
+    .find_map(|a| clause.strip_suffix(&format!(" {a}")))
+    {
+        clause = shorter;
+    }
+    clause
 }
 
 /// Who `text` names as a speaker: "NAME", "NAME, TITLE of BODY", "TITLE
