@@ -134,21 +134,18 @@ fn temp_prefix(path: &Path) -> String {
     format!(".{name}.tmp-")
 }
 
-/// Writes `bytes` to a new temp file beside `path` and syncs it. The caller
-/// commits it with `commit`; a crash in between leaves `path` as it was.
-pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let temp = dir.join(format!("{}{}", temp_prefix(path), std::process::id()));
-    let written = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&temp)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        });
+/// The mode of nkread's own files: its owner's only.
+pub const PRIVATE: u32 = 0o600;
+
+/// How many random names a temp file is tried under before giving up.
+const TEMP_TRIES: u32 = 16;
+
+/// Writes `bytes` to a new temp file beside `path`, made with `mode` (less
+/// the umask), and syncs it. The caller commits it with `commit`; a crash
+/// in between leaves `path` as it was.
+pub fn write_temp(path: &Path, bytes: &[u8], mode: u32) -> io::Result<PathBuf> {
+    let (temp, mut file) = create_temp(path, mode)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
     match written {
         Ok(()) => Ok(temp),
         Err(e) => {
@@ -156,6 +153,35 @@ pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
             Err(e)
         }
     }
+}
+
+/// A temp file beside `path` under a name no file had: the name is random,
+/// so none can be planted ahead, and the file is made new (O_EXCL), which
+/// refuses any name that exists, a link included, never following it.
+fn create_temp(path: &Path, mode: u32) -> io::Result<(PathBuf, File)> {
+    use std::hash::{BuildHasher, RandomState};
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut taken = io::Error::from(io::ErrorKind::AlreadyExists);
+    for attempt in 0..TEMP_TRIES {
+        // Keyed from the OS's randomness: no one can tell the name ahead.
+        let random = RandomState::new().hash_one(attempt);
+        let temp = dir.join(format!(
+            "{}{}-{random:016x}",
+            temp_prefix(path),
+            std::process::id()
+        ));
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(&temp)
+        {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => taken = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(taken)
 }
 
 /// Renames the temp file over `path` and syncs the directory, so the new
@@ -178,8 +204,8 @@ fn sync_dir(path: &Path) {
 
 /// Replaces `path` with `bytes`: the file on disk is always either the old
 /// one or the new one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    commit(&write_temp(path, bytes)?, path)
+pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    commit(&write_temp(path, bytes, mode)?, path)
 }
 
 /// Removes temp files a killed process left beside `path`. Only call it
@@ -286,8 +312,8 @@ mod tests {
     fn a_crash_before_the_rename_leaves_the_old_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bookmarks.json");
-        write_atomic(&path, b"old").unwrap();
-        let temp = write_temp(&path, b"new").unwrap();
+        write_atomic(&path, b"old", PRIVATE).unwrap();
+        let temp = write_temp(&path, b"new", PRIVATE).unwrap();
         // The process dies here: no commit.
         assert_eq!(fs::read(&path).unwrap(), b"old");
         assert!(temp.exists());
@@ -297,12 +323,27 @@ mod tests {
     }
 
     #[test]
+    fn a_link_planted_at_a_temp_name_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, victim) = (dir.path().join("bookmarks.json"), dir.path().join("victim"));
+        fs::write(&victim, b"theirs").unwrap();
+        // The name this process's temp file had before it was random.
+        let old = format!(".bookmarks.json.tmp-{}", std::process::id());
+        std::os::unix::fs::symlink(&victim, dir.path().join(old)).unwrap();
+        let temp = write_temp(&path, b"ours", PRIVATE).unwrap();
+        assert!(fs::symlink_metadata(&temp).unwrap().is_file());
+        commit(&temp, &path).unwrap();
+        assert_eq!(fs::read(&victim).unwrap(), b"theirs");
+        assert_eq!(fs::read(&path).unwrap(), b"ours");
+    }
+
+    #[test]
     fn files_are_private_and_no_temp_file_remains() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested/bookmarks.json");
         ensure_dir(path.parent().unwrap()).unwrap();
-        write_atomic(&path, b"one").unwrap();
-        write_atomic(&path, b"two").unwrap();
+        write_atomic(&path, b"one", PRIVATE).unwrap();
+        write_atomic(&path, b"two", PRIVATE).unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
         let dir_mode = fs::metadata(path.parent().unwrap())

@@ -1,7 +1,7 @@
 //! Bookmarks: passages a reader keeps, with a note. They are research
 //! notes, so they are saved at once and never dropped; see `store` for how.
 
-mod durable;
+pub(crate) mod durable;
 mod export;
 mod positions;
 mod store;

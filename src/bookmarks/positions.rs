@@ -48,7 +48,7 @@ impl Positions {
             .extend(self.paragraphs.iter().map(|(k, v)| (k.clone(), *v)));
         let mut json = serde_json::to_vec_pretty(&merged).map_err(std::io::Error::other)?;
         json.push(b'\n');
-        durable::write_atomic(&path, &json)
+        durable::write_atomic(&path, &json, durable::PRIVATE)
     }
 }
 

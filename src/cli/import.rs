@@ -9,7 +9,6 @@ use crate::corpus::{
 use crate::import::{self, Draft, Options, fidelity};
 use clap::Args;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
@@ -292,6 +291,7 @@ fn proposal(checked: &Corpus, ours: &[EntityId], d: &NearDuplicate) -> String {
 /// Writes DIR/NAME through a temporary file in DIR, so that the file is
 /// whole or absent; without `force` an existing file is never replaced.
 fn write_atomically(dir: &Path, name: &str, text: &str, force: bool) -> Result<PathBuf, Failure> {
+    use crate::bookmarks::durable;
     let target = dir.join(name);
     let fail = |what: &str, e: std::io::Error| {
         Failure::input(format!("nkread: {}: cannot {what}: {e}", target.display()))
@@ -302,19 +302,16 @@ fn write_atomically(dir: &Path, name: &str, text: &str, force: bool) -> Result<P
             target.display()
         )));
     }
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(text.as_bytes())?;
-        f.sync_all()
-    });
-    let placed = written.and_then(|()| {
-        if force {
-            std::fs::rename(&temp, &target)
-        } else {
-            // A link fails if the name was taken since the check above.
-            std::fs::hard_link(&temp, &target).and_then(|()| std::fs::remove_file(&temp))
-        }
-    });
+    // A new file under a random name: a link planted in DIR at a name
+    // nkread would write is never followed. Its mode is File::create's.
+    let temp =
+        durable::write_temp(&target, text.as_bytes(), 0o666).map_err(|e| fail("write", e))?;
+    let placed = if force {
+        durable::commit(&temp, &target)
+    } else {
+        // A link fails if the name was taken since the check above.
+        std::fs::hard_link(&temp, &target).and_then(|()| std::fs::remove_file(&temp))
+    };
     if let Err(e) = placed {
         let _ = std::fs::remove_file(&temp);
         return Err(if e.kind() == std::io::ErrorKind::AlreadyExists {

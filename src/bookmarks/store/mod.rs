@@ -322,8 +322,8 @@ impl Store {
         };
         let mut json = serde_json::to_vec_pretty(&file).map_err(|e| e.to_string())?;
         json.push(b'\n');
-        let temp =
-            durable::write_temp(&target, &json).map_err(|e| format!("cannot save: {}", why(&e)))?;
+        let temp = durable::write_temp(&target, &json, durable::PRIVATE)
+            .map_err(|e| format!("cannot save: {}", why(&e)))?;
         if let Some((bytes, broken)) = aside {
             // Only the bytes read are moved: a file that changed since is
             // some other writer's, and is left to it.
