@@ -1,11 +1,12 @@
-//! Files nkread writes where others may write too (`import --out`): a
-//! symbolic link planted at a name nkread writes is never followed, so the
-//! file it points to stays as it was.
+//! Files nkread writes where others may write too (`import --out`, `man
+//! --dir`): a symbolic link planted at a name nkread writes is never
+//! followed, so the file it points to stays as it was.
 
 mod common;
 
-use common::home::{fresh_home, in_home};
+use common::home::{fresh_home, in_home, nkread_in};
 use std::fs;
+use std::os::unix::fs::symlink;
 use std::path::Path;
 
 const CAPTURE: &str = "Open Letter on Human Rights in North Korea\n\n\
@@ -53,5 +54,43 @@ fn import_never_writes_through_a_link_at_its_temp_name() {
         names.sort();
         assert_eq!(names.len(), 2, "{names:?}");
         assert_eq!(names[1], "planted.toml");
+    }
+}
+
+#[test]
+fn man_dir_never_writes_through_a_link_at_a_page_name() {
+    let home = fresh_home();
+    let (clean, planted) = (home.join("clean"), home.join("planted"));
+    nkread_in(&home)
+        .args(["man", "--dir"])
+        .arg(&clean)
+        .assert()
+        .success();
+    let pages: Vec<_> = fs::read_dir(&clean)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(pages.len() > 10, "{pages:?}");
+    fs::create_dir_all(&planted).unwrap();
+    fs::write(home.join("victim"), PRECIOUS).unwrap();
+    for page in &pages {
+        symlink(home.join("victim"), planted.join(page)).unwrap();
+    }
+    nkread_in(&home)
+        .args(["man", "--dir"])
+        .arg(&planted)
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(home.join("victim")).unwrap(), PRECIOUS);
+    for page in &pages {
+        let written = planted.join(page);
+        assert!(
+            fs::symlink_metadata(&written).unwrap().is_file(),
+            "{page:?}"
+        );
+        assert_eq!(
+            fs::read(&written).unwrap(),
+            fs::read(clean.join(page)).unwrap()
+        );
     }
 }

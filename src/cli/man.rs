@@ -2,6 +2,7 @@
 
 use super::args::Cli;
 use super::{Failure, Output};
+use crate::bookmarks::durable;
 use crate::corpus::clean_line;
 use crate::tui::keymap::{KeyMap, Layer};
 use clap::CommandFactory;
@@ -57,7 +58,10 @@ fn write_man_pages(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             .cloned()
             .collect();
         let path = dir.join(clap_mangen::Man::new(cmd.clone()).get_filename());
-        std::fs::write(&path, page(cmd, written.is_empty()))?;
+        // Renamed into place: a link at the page's name is replaced, never
+        // written through, and a page is never half written. The mode is
+        // fs::write's, less the umask.
+        durable::write_atomic(&path, page(cmd, written.is_empty()).as_bytes(), 0o666)?;
         written.push(path);
         for sub in subcommands {
             write(sub, dir, written)?;
