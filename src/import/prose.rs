@@ -12,8 +12,9 @@ use super::names::{
     person_after_title, sentences, strip_article,
 };
 use super::vocab::{
-    GROUP_NOUNS, ISSUED_BY, ISSUING_VERBS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES,
-    MEMBER_OF, NEVER_ISSUERS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_NAMES, TITLE_NOUNS,
+    GROUP_NOUNS, HONORIFICS, ISSUED_BY, ISSUING_VERBS, LIST_CUES_AFTER_NAMES,
+    LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, PERSON_SPEECH_VERBS, SIGNING_WORDS,
+    SPEECH_VERBS, STATE_CUES, STATE_NAMES, TITLE_NOUNS,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -39,10 +40,12 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
         .filter(|&n| paragraphs[n].split_whitespace().count() >= 8)
         .take(lead)
         .collect();
+    let full = full_names(paragraphs);
     for (n, p) in paragraphs.iter().enumerate() {
         // "January 8, 2012. The groups today released …": a date opening the
         // lead is not its first sentence.
         let sentences = sentences(p);
+        let count = sentences.len();
         let first = sentences.iter().position(|(_, s)| {
             !super::dates::dates_in(s)
                 .first()
@@ -53,13 +56,22 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
             if leads.contains(&n) && Some(k) == first {
                 out.extend(issuers(s, reported).into_iter().map(|f| named(f, here)));
             }
-            out.extend(lists(s).into_iter().map(|f| named(f, here)));
+            // A list's lead-in ending the paragraph: the list is the next one.
+            let joined;
+            let s_list = match paragraphs.get(n + 1) {
+                Some(next) if s.ends_with(':') && k + 1 == count => {
+                    joined = format!("{s} {next}");
+                    joined.as_str()
+                }
+                _ => s,
+            };
+            out.extend(lists(s_list).into_iter().map(|f| named(f, here)));
             out.extend(
                 super::korean::speakers(s)
                     .into_iter()
                     .map(|f| named(f, here)),
             );
-            out.extend(speakers(s, n, at));
+            out.extend(speakers(s, n, at, &full));
         }
     }
     out
@@ -147,8 +159,18 @@ fn leading_names(text: &str) -> Vec<String> {
                         ""
                     }
                 });
+                // "the Nordic Baltic countries": an adjective, not a name.
                 if let Some(name) = name_prefix(last) {
-                    names.push(name.to_string());
+                    let next = strip_article(last.trim())[name.len()..]
+                        .split_whitespace()
+                        .next();
+                    let adjective = next.is_some_and(|w| {
+                        GROUP_NOUNS
+                            .contains(&w.trim_end_matches([':', ',']).to_lowercase().as_str())
+                    });
+                    if !adjective {
+                        names.push(name.to_string());
+                    }
                 }
                 break;
             }
@@ -330,7 +352,17 @@ fn lists(sentence: &str) -> Vec<Found> {
         if let Some(at) = find_ci(sentence, cue) {
             // "on behalf of the Nordic-Baltic States": a group of states
             // not named one by one is not an entry.
-            let names: Vec<String> = leading_names(&sentence[at + cue.len()..])
+            let after = &sentence[at + cue.len()..];
+            if *role == Role::Quoted {
+                // "delivered by Ambassador NAME, TITLE": the speaker.
+                out.extend(
+                    clause_speakers(after.split(", ").next().unwrap_or(""), &[])
+                        .into_iter()
+                        .map(|f| f.0),
+                );
+                continue;
+            }
+            let names: Vec<String> = leading_names(after)
                 .into_iter()
                 .filter(|n| !ends_with_group_noun(n))
                 .collect();
@@ -409,18 +441,29 @@ fn ends_with_group_noun(name: &str) -> bool {
 
 /// The states a statement is made for, or that join it: "on behalf of the
 /// Nordic Baltic countries: Denmark, Estonia … and Norway", "Monaco and San
-/// Marino align themselves with this statement".
+/// Marino align themselves with this statement". After "on behalf of" the
+/// states must follow at once, one after another: "on behalf of the
+/// Government of Japan" names a government, not Japan.
 fn states(sentence: &str) -> Vec<Found> {
     for (cue, names_after) in STATE_CUES {
         let Some(at) = find_ci(sentence, cue) else {
             continue;
         };
-        let part = if *names_after {
-            &sentence[at + cue.len()..]
+        let names = if *names_after {
+            let after = &sentence[at + cue.len()..];
+            // "the Nordic Baltic countries: A, B": the list after the colon.
+            let after = after
+                .split_once(": ")
+                .filter(|(head, _)| head.len() <= 60)
+                .map_or(after, |(_, list)| list);
+            states_in_a_row(after)
         } else {
-            &sentence[..at]
+            state_names(&sentence[..at])
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect()
         };
-        let found: Vec<Found> = state_names(part)
+        let found: Vec<Found> = names
             .into_iter()
             .map(|name| Found {
                 person: entry::person(name, PersonKind::State, Role::Signatory),
@@ -437,8 +480,27 @@ fn states(sentence: &str) -> Vec<Found> {
     Vec::new()
 }
 
-/// The states `text` names, as written, in order.
-fn state_names(text: &str) -> Vec<&str> {
+/// The states that open `text` one after another, joined by commas and
+/// "and" (and the asterisks of footnotes).
+fn states_in_a_row(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut end = 0;
+    for (start, name) in state_names(text) {
+        let gap = text[end..start].trim_start_matches("the ");
+        let joined = gap
+            .split([',', '*', ' '])
+            .all(|w| w.is_empty() || w == "and" || w == "the");
+        if !joined {
+            break;
+        }
+        out.push(name);
+        end = start + name.len();
+    }
+    out
+}
+
+/// The states `text` names, as written, in order, with where.
+fn state_names(text: &str) -> Vec<(usize, &str)> {
     static STATES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
@@ -456,7 +518,7 @@ fn state_names(text: &str) -> Vec<&str> {
             !before.is_some_and(char::is_alphanumeric)
                 && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
         })
-        .map(|m| &text[m.range()])
+        .map(|m| (m.start(), &text[m.range()]))
         .collect()
 }
 
@@ -466,10 +528,11 @@ fn name_list_len(clause: &str) -> usize {
 }
 
 /// Speakers in a sentence, in the orders these documents write them.
-fn speakers(sentence: &str, paragraph: usize, offset: usize) -> Vec<Named> {
+fn speakers(sentence: &str, paragraph: usize, offset: usize, full: &[String]) -> Vec<Named> {
     let mut out = Vec::new();
     let quotes = sentence.contains(['“', '"', '”']);
-    for verb in SPEECH_VERBS {
+    for verb in SPEECH_VERBS.iter().chain(PERSON_SPEECH_VERBS) {
+        let person_only = PERSON_SPEECH_VERBS.contains(verb);
         for (at, _) in sentence.match_indices(&format!(" {verb}")) {
             let end = at + 1 + verb.len();
             if sentence[end..]
@@ -482,7 +545,11 @@ fn speakers(sentence: &str, paragraph: usize, offset: usize) -> Vec<Named> {
             let before = &sentence[..at];
             let after = sentence[end..].trim_start_matches(',').trim_start();
             // "…,” said NAME, TITLE." : the speaker follows the verb.
-            if before.trim_end().ends_with(['”', '"']) {
+            if before
+                .trim_end()
+                .trim_end_matches(',')
+                .ends_with(['”', '"'])
+            {
                 let who = after
                     .split(['“', '"'])
                     .next()
@@ -490,7 +557,7 @@ fn speakers(sentence: &str, paragraph: usize, offset: usize) -> Vec<Named> {
                     .trim_end()
                     .trim_end_matches(['.', ',', ':']);
                 let start = sentence.len() - after.len();
-                if let Some((found, appositive)) = speaker(who) {
+                if let Some((found, appositive)) = speaker(who, full) {
                     out.push(Named {
                         found,
                         at: (paragraph, offset + start),
@@ -511,9 +578,12 @@ fn speakers(sentence: &str, paragraph: usize, offset: usize) -> Vec<Named> {
             // "Human Rights Watch said Chinese authorities …": a body's
             // reported words, after a plain verb of saying.
             let plain = matches!(*verb, "said" | "says" | "stated" | "states");
-            for (found, covers) in clause_speakers(clause) {
+            for (found, covers) in clause_speakers(clause, full) {
                 // Reported speech counts for a person: "NAME, TITLE, urged …".
                 let person = found.person.kind == PersonKind::Person;
+                if person_only && !person {
+                    continue;
+                }
                 if quotes || after.starts_with("that ") || person || plain {
                     out.push(Named {
                         at: (paragraph, offset + start),
@@ -530,7 +600,8 @@ fn speakers(sentence: &str, paragraph: usize, offset: usize) -> Vec<Named> {
         let who = &sentence[at + "according to ".len()..];
         let who = who.split(['“', '"']).next().unwrap_or(who);
         let who = who.trim_end().trim_end_matches(['.', ',']);
-        if let Some((found, _)) = speaker(who).filter(|(f, _)| f.person.kind == PersonKind::Person)
+        if let Some((found, _)) =
+            speaker(who, full).filter(|(f, _)| f.person.kind == PersonKind::Person)
         {
             out.push(Named {
                 found,
@@ -547,7 +618,7 @@ fn speakers(sentence: &str, paragraph: usize, offset: usize) -> Vec<Named> {
 /// several joined by "and" ("The independent experts, NAME, DESC, and
 /// NAME, DESC"), or a body alone. Each with the bytes its description
 /// covers.
-fn clause_speakers(clause: &str) -> Vec<(Found, Option<std::ops::Range<usize>>)> {
+fn clause_speakers(clause: &str, full: &[String]) -> Vec<(Found, Option<std::ops::Range<usize>>)> {
     let mut pieces: Vec<(usize, String)> = Vec::new();
     let mut start = 0;
     for piece in split_outside(clause, ", ") {
@@ -557,13 +628,18 @@ fn clause_speakers(clause: &str) -> Vec<(Found, Option<std::ops::Range<usize>>)>
     }
     let name_at = |i: usize| {
         let piece = pieces[i].1.trim();
-        person_after_title(strip_article(piece.strip_prefix("and ").unwrap_or(piece)))
+        person_named(
+            strip_article(piece.strip_prefix("and ").unwrap_or(piece)),
+            full,
+        )
     };
     let Some(first) = (0..pieces.len()).find(|&i| name_at(i).is_some()) else {
         // "the COI concluded", "On these bases the COI concluded".
         let last = pieces.last().map_or("", |p| p.1.trim());
         let body = name_suffix(last).unwrap_or("");
-        if is_body_name(body) || (!body.is_empty() && state_names(body).first() == Some(&body)) {
+        if is_body_name(body)
+            || (!body.is_empty() && state_names(body).first().map(|s| s.1) == Some(body))
+        {
             let found = entry::parse(body, Role::Quoted, None);
             return found.into_iter().map(|f| (f, None)).collect();
         }
@@ -618,6 +694,44 @@ fn clause_speakers(clause: &str) -> Vec<(Found, Option<std::ops::Range<usize>>)>
     out
 }
 
+/// The people the text names in full ("Prime Minister Fumio Kishida"), by
+/// whom a later surname ("Kishida said") is known.
+fn full_names(paragraphs: &[String]) -> Vec<String> {
+    static RUNS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*)+").expect("a valid pattern")
+    });
+    let mut out: Vec<String> = Vec::new();
+    for p in paragraphs {
+        for m in RUNS.find_iter(p) {
+            if let Some((name, _)) = person_after_title(m.as_str())
+                && !out.contains(&name)
+            {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// A person by their name, their office and name, or their surname alone
+/// where the text names one person of that surname in full.
+fn person_named(s: &str, full: &[String]) -> Option<(String, Option<String>)> {
+    person_after_title(s).or_else(|| {
+        let surname = s
+            .split_whitespace()
+            .skip_while(|w| HONORIFICS.contains(&w.trim_end_matches('.')))
+            .collect::<Vec<_>>();
+        let [surname] = surname.as_slice() else {
+            return None;
+        };
+        let mut named = full.iter().filter(|f| f.ends_with(&format!(" {surname}")));
+        match (named.next(), named.next()) {
+            (Some(one), None) => Some((one.clone(), None)),
+            _ => None,
+        }
+    })
+}
+
 /// "Kim also said", "The UN has said": the adverb or auxiliary is not part
 /// of the name.
 fn strip_adverb(clause: &str) -> &str {
@@ -646,11 +760,11 @@ fn strip_adverb(clause: &str) -> &str {
 /// Who `text` names as a speaker: "NAME", "NAME, TITLE of BODY", "TITLE
 /// NAME", "TITLE, NAME", or a body. Gives the entry and the bytes of
 /// `text` its description covers.
-fn speaker(text: &str) -> Option<(Found, Option<std::ops::Range<usize>>)> {
+fn speaker(text: &str, full: &[String]) -> Option<(Found, Option<std::ops::Range<usize>>)> {
     let parts = split_outside(text, ", ");
     let first = strip_article(parts[0].trim());
     let quoted = |name: &str, kind| entry::person(name, kind, Role::Quoted);
-    let (mut p, rest_from) = if let Some((name, office)) = person_after_title(first) {
+    let (mut p, rest_from) = if let Some((name, office)) = person_named(first, full) {
         let mut p = quoted(&name, PersonKind::Person);
         p.title = office;
         (p, 1)
@@ -779,7 +893,7 @@ mod tests {
     #[test]
     fn speakers_in_every_order() {
         let one = |s: &str| {
-            let found = speakers(s, 0, 0);
+            let found = speakers(s, 0, 0, &[]);
             assert_eq!(found.len(), 1, "{s}: {found:#?}");
             found[0].found.person.clone()
         };

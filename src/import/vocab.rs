@@ -399,7 +399,8 @@ pub const REPORTING_VERBS: &[&str] = &[
 ];
 
 pub fn is_country(s: &str) -> bool {
-    COUNTRIES.contains(&s.to_lowercase().as_str())
+    let l = s.to_lowercase();
+    COUNTRIES.contains(&l.as_str()) || STATE_NAMES.iter().any(|n| n.to_lowercase() == l)
 }
 
 /// Honorifics left out of a name: "Mr. Kim" is "Kim".
@@ -706,6 +707,19 @@ pub const SIGNING_WORDS: &[&str] = &[
     "petition",
     "endorse",
     "undersigned",
+];
+
+/// Verbs by which a person's words are reported: "NAME, TITLE, called
+/// for …". A body needs its words quoted for these.
+pub const PERSON_SPEECH_VERBS: &[&str] = &[
+    "called for",
+    "called on",
+    "demanded",
+    "appealed",
+    "pleaded",
+    "asked",
+    "criticized",
+    "criticised",
 ];
 
 /// Verbs of speech that make a speaker quoted.
@@ -1102,6 +1116,10 @@ pub const STATE_NAMES: &[&str] = &[
     "Zambia",
     "Zimbabwe",
     "Holy See",
+    "North Korea",
+    "DPRK",
+    "Democratic People’s Republic of Korea",
+    "Democratic People's Republic of Korea",
     "State of Palestine",
     "UK",
     "U.K.",
