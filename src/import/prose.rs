@@ -375,7 +375,7 @@ fn lists(sentence: &str) -> Vec<Found> {
             let l = before.to_lowercase();
             let signing = SIGNING_WORDS.iter().any(|w| l.contains(w)) || l.contains("participat");
             let grouped = GROUP_NOUNS.iter().any(|g| l.contains(g));
-            if signing && grouped {
+            if signing && grouped && out.is_empty() {
                 out.extend(entries(&leading_names(after), Role::Signatory));
             }
         }
