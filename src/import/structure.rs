@@ -141,8 +141,10 @@ fn byline(text: &str) -> Option<String> {
         .strip_prefix("By ")
         .or_else(|| text.strip_prefix("by "))
     {
-        let name = name.trim();
-        return (words.len() <= 5 && super::names::is_person_name(name)).then(|| name.to_string());
+        let name = super::names::strip_article(name.trim());
+        let body = words.len() <= 14 && super::names::is_body_name(name);
+        return (body || (words.len() <= 5 && super::names::is_person_name(name)))
+            .then(|| name.to_string());
     }
     let at = words.iter().position(|w| *w == "기자")?;
     let name = words.get(at.checked_sub(1)?)?;
@@ -158,9 +160,9 @@ fn is_cut(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let last = words.last().copied().unwrap_or("");
     let hanging = last.starts_with(char::is_lowercase) || last.ends_with('\u{fffd}');
-    words.len() >= 2
-        && !ends_sentence(text)
-        && (hanging || (words.len() >= 8 && !text.contains(" / ")))
+    // A comma ends a salutation ("Sincerely,"), not a long line.
+    let ended = ends_sentence(text) && !(text.ends_with(',') && words.len() >= 8);
+    words.len() >= 2 && !ended && (hanging || (words.len() >= 8 && !text.contains(" / ")))
 }
 
 /// The day in "Accessed: May 12, 2025", "Retrieved on 2025-05-12",
@@ -425,6 +427,33 @@ mod tests {
                 chrome: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn bylines_name_reporters_and_bodies() {
+        assert_eq!(
+            byline("by the International Coalition to Stop Crimes Against Humanity in North Korea")
+                .as_deref(),
+            Some("International Coalition to Stop Crimes Against Humanity in North Korea")
+        );
+        assert_eq!(byline("By Brian Lee").as_deref(), Some("Brian Lee"));
+        assert_eq!(
+            byline("김영석 기자 yskim@kmib.co.kr").as_deref(),
+            Some("김영석")
+        );
+        assert_eq!(byline("by the way, we left early"), None);
+    }
+
+    #[test]
+    fn a_cut_off_last_line_is_set_aside() {
+        assert!(is_cut(
+            "Your government’s strategy, however, risks sending a message that is wil"
+        ));
+        assert!(is_cut(
+            "and systematic criminal acts that take place in the camps,"
+        ));
+        assert!(!is_cut("Council for Refugee Rights in North Korea"));
+        assert!(!is_cut("Sincerely,"));
     }
 
     #[test]

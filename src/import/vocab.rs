@@ -60,6 +60,11 @@ pub const CHROME_LINES: &[&str] = &[
     "login",
     "select page",
     "flag",
+    "check against delivery",
+    "- check against delivery -",
+    "statement",
+    "news",
+    "press releases",
     "an official website of the united states government",
     "here's how you know",
     "here’s how you know",
@@ -151,6 +156,7 @@ pub const CHROME_WORDS: &[&str] = &[
     "newsletter",
     "바로가기",
     "최신기사",
+    "조회수",
 ];
 
 /// How a list of signatories or members begins, in lower case.
