@@ -39,9 +39,11 @@ pub(super) fn salvage(bytes: &[u8]) -> Salvaged {
         lost: 0,
         named: Vec::new(),
     };
-    let mut at = 0;
-    while let Some(inside) = array_after(&text, at) {
-        at = found.entries(inside);
+    // A file whose key is broken is read from its first `[`.
+    let mut array = array_after(&text, 0).or_else(|| text.find('[').map(|at| at + 1));
+    while let Some(inside) = array {
+        let at = found.entries(inside);
+        array = array_after(&text, at);
     }
     found.mend(text.len());
     distinct_ids(&mut found.kept);
@@ -209,8 +211,9 @@ fn id_keys(text: &str) -> impl Iterator<Item = usize> + '_ {
         })
 }
 
-/// Just inside the next array of bookmarks from `from`: after the
-/// `"bookmarks"` key, its colon and its `[` (read as there if it is not).
+/// Just inside the next array of bookmarks from `from`: past the
+/// `"bookmarks"` key and its colon, at the first entry's `{` if the
+/// array's `[` is gone.
 fn array_after(text: &str, from: usize) -> Option<usize> {
     const KEY: &str = "\"bookmarks\"";
     let mut at = from;
@@ -223,7 +226,7 @@ fn array_after(text: &str, from: usize) -> Option<usize> {
         }
         let colon = skip_space(text, at);
         if text[colon..].starts_with(':') {
-            let open = skip_space(text, colon + 1);
+            let open = colon + text[colon..].find(['[', '{'])?;
             return Some(open + usize::from(text[open..].starts_with('[')));
         }
     }

@@ -446,6 +446,11 @@ fn a_syntax_error_loses_only_the_entry_it_is_in() {
             good.replace("passage b", "passage \"b\""),
             &["a", "c"],
         ),
+        (
+            "a broken key",
+            good.replace("\"bookmarks\"", "\"bookmarks"),
+            &["a", "b", "c"],
+        ),
     ];
     for (what, text, kept) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -506,9 +511,9 @@ fn pretty_file(bookmarks: &[Bookmark]) -> (String, Vec<(usize, usize)>) {
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 
-    /// One syntax error anywhere among the entries loses at most the entry
-    /// it is in, and is counted as one lost entry at most; an entry not
-    /// read is always counted.
+    /// One syntax error anywhere in the file loses at most the entry it is
+    /// in, and is counted as one lost entry at most; an entry not read is
+    /// always counted.
     #[test]
     fn one_syntax_error_loses_at_most_the_entry_it_is_in(
         quotes in proptest::collection::vec("[a-z {}\\[\\]\",:\\\\]{0,12}", 1..7),
@@ -523,9 +528,7 @@ proptest::proptest! {
             .map(|(n, q)| bookmark_quoting(&format!("id{n:03}"), q))
             .collect();
         let (mut text, spans) = pretty_file(&bookmarks);
-        // Anywhere from just inside the array's `[` to just before its `]`.
-        let (first, last) = (spans[0].0 - 1, spans[spans.len() - 1].1 + 1);
-        let mut p = first + ((last - first) as f64 * at) as usize;
+        let mut p = (text.len() as f64 * at) as usize;
         while !text.is_char_boundary(p) {
             p += 1;
         }
@@ -540,6 +543,10 @@ proptest::proptest! {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("bookmarks.json"), &text).unwrap();
         let read = Store::new(dir.path()).read();
+        // A version made larger is a newer nkread's file: never read.
+        if read.error.as_ref().is_some_and(|e| e.message.contains("newer nkread")) {
+            return Ok(());
+        }
         let listed = ids(&read.bookmarks);
         for (n, b) in bookmarks.iter().enumerate() {
             if Some(n) != damaged {
