@@ -6,7 +6,9 @@
 
 use super::entry::{self, Found};
 use super::names::is_hangul;
-use super::vocab::{KOREAN_BODY_ENDINGS, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TITLES};
+use super::vocab::{
+    KOREAN_BODY_ENDINGS, KOREAN_JOINING, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TITLES,
+};
 use crate::corpus::{PersonKind, Role};
 
 /// The speakers a Korean sentence names.
@@ -26,6 +28,43 @@ pub fn speakers(sentence: &str) -> Vec<Found> {
     items(subject)
         .into_iter()
         .filter_map(|item| entry_of(&item))
+        .collect()
+}
+
+/// Bodies a Korean sentence lists as joining or signing: "A, B, C 등 52개
+/// 민간단체가 합류했다" (… and others, 52 groups, joined): members, or
+/// signatories where they signed (서명).
+pub fn lists(sentence: &str) -> Vec<Found> {
+    let end = sentence.trim_end().trim_end_matches('.');
+    let Some(role) = KOREAN_JOINING
+        .iter()
+        .find(|(v, _)| end.ends_with(v))
+        .map(|(_, role)| *role)
+    else {
+        return Vec::new();
+    };
+    let Some((list, _)) = sentence.split_once(" 등 ") else {
+        return Vec::new();
+    };
+    let items: Vec<&str> = list.split(", ").map(str::trim).collect();
+    // Every item one word, and a body's: else the list is not read.
+    let bodies = items.iter().all(|i| {
+        !i.contains(' ')
+            && i.chars().any(is_hangul)
+            && i.chars().all(|c| c.is_alphanumeric() || c == '·')
+    });
+    if items.len() < 2 || !bodies {
+        return Vec::new();
+    }
+    items
+        .into_iter()
+        .map(|name| Found {
+            person: entry::person(name, PersonKind::Organization, role),
+            review: Some(format!(
+                "{role}: listed as joining (“… 등 … {}”)",
+                end.rsplit(' ').next().unwrap_or("")
+            )),
+        })
         .collect()
 }
 
@@ -175,5 +214,19 @@ mod tests {
         assert_eq!(f[0].person.affiliation.as_deref(), Some("북한인권증진센터"));
         assert!(speakers("이들은 “멈춰라”고 강조했다.").is_empty());
         assert!(speakers("정부는 회의를 열었다.").is_empty());
+    }
+
+    #[test]
+    fn bodies_listed_as_joining() {
+        let f = lists(
+            "북한민주화청년학생포럼, 탈북자동지회, NK지식인연대 등 현재까지 52개 민간단체가 합류했다.",
+        );
+        let names: Vec<&str> = f.iter().map(|f| f.person.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["북한민주화청년학생포럼", "탈북자동지회", "NK지식인연대"]
+        );
+        assert!(f.iter().all(|f| f.person.role == Role::Member));
+        assert!(lists("북한, 중국 등 여러 나라를 방문했다.").is_empty());
     }
 }

@@ -1144,3 +1144,13 @@ pub const STATE_CUES: &[(&str, bool)] = &[
     (" associate themselves with", false),
     (" associates itself with", false),
 ];
+
+/// Korean verbs that end a sentence listing who joined or signed: "합류했다"
+/// (joined), "참여했다" (took part), "서명했다" (signed).
+pub const KOREAN_JOINING: &[(&str, Role)] = &[
+    ("합류했다", Role::Member),
+    ("가입했다", Role::Member),
+    ("참여했다", Role::Signatory),
+    ("서명했다", Role::Signatory),
+    ("연명했다", Role::Signatory),
+];
