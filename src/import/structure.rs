@@ -4,8 +4,8 @@
 
 use super::page::Line;
 use super::vocab::{
-    ADDRESS_STARTS, CHROME_LINES, CHROME_STARTS, CHROME_WORDS, DATE_LABELS, LIST_HEADINGS,
-    MENU_LINES, META_ROWS, ORGANIZATION_SECTIONS, PERSON_SECTIONS, STATE_SECTIONS,
+    ADDRESS_STARTS, ADDRESS_WORDS, CHROME_LINES, CHROME_STARTS, CHROME_WORDS, DATE_LABELS,
+    LIST_HEADINGS, MENU_LINES, META_ROWS, ORGANIZATION_SECTIONS, PERSON_SECTIONS, STATE_SECTIONS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
 
@@ -67,6 +67,28 @@ fn ends_sentence(text: &str) -> bool {
     text.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ';', ':', ','])
 }
 
+/// A masthead or label, not a headline: a word or two, or capitals only.
+fn is_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let capitals = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+    words <= 1 || (capitals && words <= 4)
+}
+
+/// An address block's line: "Zhongnanhai Ximen, Fuyou Street", "Seoul
+/// 03048", "1 Cheongwadae-ro, Jongno-gu".
+fn is_address(text: &str) -> bool {
+    let l = lower(text);
+    let words = text.split_whitespace().count();
+    words <= 8
+        && (ADDRESS_WORDS.iter().any(|w| {
+            l.split([' ', ','])
+                .any(|x| x == *w || x.ends_with(&format!("-{w}")))
+        }) || (text.contains(", ")
+            && text
+                .split_whitespace()
+                .any(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_digit()))))
+}
+
 /// A line that reads as a headline: short, no sentence end, not a dateline.
 fn is_headline(line: &Line) -> bool {
     if let Some(level) = line.heading {
@@ -80,6 +102,7 @@ fn is_headline(line: &Line) -> bool {
     (!ends_sentence(t) || (quoted && words <= 20))
         && words <= 40
         && !ADDRESS_STARTS.iter().any(|a| t.starts_with(a))
+        && !is_address(t)
         && (first.is_uppercase()
             || first.is_ascii_digit()
             || (first.is_alphabetic() && !first.is_lowercase())
@@ -389,19 +412,28 @@ fn take_headlines(layout: &mut Layout, headlines: &[(&str, Option<u8>, bool)]) {
     let worded = |h: &(&str, Option<u8>, bool)| h.0.split_whitespace().count() >= 4;
     let h1 = headlines.iter().position(|h| h.1 == Some(1));
     let after_menu = headlines.iter().rposition(|h| h.2).unwrap_or(0);
-    let pick = |min: usize, worded_only: bool| {
+    let pick = |min: usize, worded_only: bool, repeated: bool| {
         headlines
             .iter()
             .enumerate()
             .skip(min)
-            .position(|(_, h)| once(h) && !site_title(h) && (!worded_only || worded(h)))
+            .position(|(_, h)| {
+                (repeated || once(h)) && !site_title(h) && (!worded_only || worded(h))
+            })
             .map(|i| i + min)
     };
+    // A headline repeated at once ("X", "X") is the page's own, shown twice;
+    // a label ("THE ASAHI SHIMBUN", "테스트") is not.
     let at = h1
-        .or_else(|| pick(after_menu, true))
-        .or_else(|| pick(0, true))
-        .or_else(|| pick(0, false));
+        .or_else(|| pick(after_menu, true, false))
+        .or_else(|| pick(0, true, false))
+        .or_else(|| pick(0, true, true))
+        .or_else(|| pick(0, false, false).filter(|&i| !is_label(headlines[i].0)));
     let Some(at) = at else {
+        // No headline: each line is set aside, none lost.
+        for (h, _, _) in headlines {
+            layout.omitted.push((h.to_string(), "headline"));
+        }
         return;
     };
     layout.title = Some(headlines[at].0.to_string());

@@ -108,6 +108,28 @@ pub const ADDRESS_STARTS: &[&str] = &[
     "Attn",
 ];
 
+/// Words of a street address, in lower case: a line holding one is an
+/// address block's, not a headline.
+pub const ADDRESS_WORDS: &[&str] = &[
+    "street",
+    "st.",
+    "road",
+    "avenue",
+    "ave.",
+    "boulevard",
+    "district",
+    "ro",
+    "gil",
+    "gu",
+    "dong",
+    "suite",
+    "floor",
+    "building",
+    "p.o.",
+    "box",
+    "cedex",
+];
+
 /// A site's menu label: a line above it is the site's tagline, not the
 /// page's headline.
 pub const MENU_LINES: &[&str] = &[
