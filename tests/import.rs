@@ -209,6 +209,45 @@ fn a_known_capture_says_which_document_it_duplicates() {
 }
 
 #[test]
+fn an_id_the_corpus_has_is_said_and_a_free_one_proposed() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("mine.toml"),
+        "id = \"a-letter-on-the-camps-2019\"\ntitle = \"Mine\"\nkind = \"letter\"\nparagraphs = [\"Text.\"]\n",
+    )
+    .unwrap();
+    let page = corpus.path().join("page.txt");
+    std::fs::write(
+        &page,
+        "A Letter on the Camps\nDate : March 1, 2019\nThe camps must close, and the groups who wrote this say so again.\n",
+    )
+    .unwrap();
+    // The made-up id is taken: the draft takes the next free one, and says so.
+    nkread()
+        .arg("--corpus")
+        .arg(corpus.path())
+        .arg("import")
+        .arg(&page)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("id = \"a-letter-on-the-camps-2019-2\""))
+        .stderr(predicates::str::contains(
+            "the id \"a-letter-on-the-camps-2019\" is already used in the corpus: the draft takes \"a-letter-on-the-camps-2019-2\"",
+        ));
+    // An id given with --id that is taken is refused, with a free one.
+    nkread()
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["import", "--id", "a-letter-on-the-camps-2019"])
+        .arg(&page)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "already used by a document of the corpus; give another with --id, such as \"a-letter-on-the-camps-2019-2\"",
+        ));
+}
+
+#[test]
 fn out_writes_the_file_once_and_force_replaces_it() {
     let dir = tempfile::tempdir().unwrap();
     let capture = root().join("tests/fixtures/import/new-letter.html");

@@ -65,14 +65,18 @@ pub fn run(corpus: &Corpus, paths: &[PathBuf], args: &ImportArgs) -> Result<Outp
     let mut draft = import::import(&bytes, &options, &corpus.entities)
         .map_err(|e| Failure::input(format!("nkread: {shown}: {e}")))?;
     let duplicate = duplicate_of(corpus, &draft);
-    // A made-up id that another document has gets a number.
-    if args.id.is_none() && duplicate.is_none() {
-        let base = draft.doc.id.clone();
-        let mut n = 2;
-        while corpus.get(&draft.doc.id).is_some() {
-            draft.doc.id = format!("{base}-{n}");
-            n += 1;
+    // An id another document has: a made-up one gets a number, and the
+    // summary says so; one the user gave is refused, with a free one.
+    let mut renamed = None;
+    if duplicate.is_none() && corpus.get(&draft.doc.id).is_some() {
+        let free = free_id(corpus, &draft.doc.id);
+        if let Some(id) = &args.id {
+            return Err(Failure::input(format!(
+                "nkread: the id \"{}\" is already used by a document of the corpus; give another with --id, such as \"{free}\"",
+                clean_line(id)
+            )));
         }
+        renamed = Some(std::mem::replace(&mut draft.doc.id, free));
     }
     let link = |p: &crate::corpus::Person| {
         crate::import::known_entity(&corpus.entities, p).map(|e| corpus.entities.get(e).id.clone())
@@ -80,7 +84,17 @@ pub fn run(corpus: &Corpus, paths: &[PathBuf], args: &ImportArgs) -> Result<Outp
     let text = import::to_toml(&draft, &link);
     let name = format!("{}.toml", draft.doc.id);
     let checked = check(paths, &name, &text, &draft, duplicate.is_some())?;
-    let summary = summary(&shown, &draft, &checked, corpus, duplicate.as_deref());
+    let mut summary = summary(&shown, &draft, &checked, corpus, duplicate.as_deref());
+    if let Some(old) = renamed {
+        let at = summary.find('\n').map_or(summary.len(), |i| i + 1);
+        summary.insert_str(
+            at,
+            &format!(
+                "  the id \"{old}\" is already used in the corpus: the draft takes \"{}\"\n",
+                draft.doc.id
+            ),
+        );
+    }
     match &args.out {
         None => Ok(Output {
             data: text,
@@ -94,6 +108,14 @@ pub fn run(corpus: &Corpus, paths: &[PathBuf], args: &ImportArgs) -> Result<Outp
             })
         }
     }
+}
+
+/// `id` with the first number after it that no document has.
+fn free_id(corpus: &Corpus, id: &str) -> String {
+    (2..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|c| corpus.get(c).is_none())
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// The document whose paragraphs the draft's are, at least half of them.
