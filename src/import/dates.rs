@@ -90,19 +90,17 @@ pub fn dates_in(text: &str) -> Vec<(PartialDate, String)> {
 /// whose order is read where a part above 12 fixes it. Gives the first one
 /// in `text` with its words, or for an order nothing fixes, both readings.
 pub fn figures_in(text: &str) -> Option<Figures> {
-    static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^0-9])((\d{4})(?:-(\d{1,2})-(\d{1,2})|\.(\d{1,2})\.(\d{1,2})|/(\d{1,2})/(\d{1,2})|年(\d{1,2})月(\d{1,2})日|년 ?(\d{1,2})월 ?(\d{1,2})일))(?:[^0-9]|$)")
-            .expect("a valid pattern")
+    static YEAR_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])((\d{4})(?:-(\d{1,2})-(\d{1,2})|\.(\d{1,2})\.(\d{1,2})|/(\d{1,2})/(\d{1,2})|年(\d{1,2})月(\d{1,2})日|년 ?(\d{1,2})월 ?(\d{1,2})일))(?:[^0-9]|$)").ok()
     });
-    static DAY_AND_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^0-9/])((\d{1,2})/(\d{1,2})/(\d{4}|\d{2}))(?:[^0-9/]|$)")
-            .expect("a valid pattern")
+    static DAY_AND_MONTH: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9/])((\d{1,2})/(\d{1,2})/(\d{4}|\d{2}))(?:[^0-9/]|$)").ok()
     });
     let day = |y: u32, m: u32, d: u32| -> Option<PartialDate> {
         format!("{y:04}-{m:02}-{d:02}").parse().ok()
     };
     let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let first = YEAR_FIRST.captures(text).and_then(|c| {
+    let first = YEAR_FIRST.as_ref()?.captures(text).and_then(|c| {
         let y = num(&c, 2)?;
         let (m, d) = (3..=11)
             .step_by(2)
@@ -111,7 +109,7 @@ pub fn figures_in(text: &str) -> Option<Figures> {
         let whole = c.get(1)?;
         Some((whole.start(), Figures::Date(p, whole.as_str().to_string())))
     });
-    let second = DAY_AND_MONTH.captures(text).and_then(|c| {
+    let second = DAY_AND_MONTH.as_ref()?.captures(text).and_then(|c| {
         let (a, b, y) = (num(&c, 2)?, num(&c, 3)?, num(&c, 4)?);
         let y = match y {
             0..50 => 2000 + y,

@@ -8,6 +8,9 @@ use super::structure::Layout;
 use crate::cite::authors::join_and;
 use crate::corpus::PartialDate;
 
+/// A date a line states, or why it cannot be read: see `stated`.
+type Stated = Result<(PartialDate, String), String>;
+
 /// The draft's dates and what the reviewer should check.
 #[derive(Debug, Default)]
 pub struct Dating {
@@ -21,7 +24,7 @@ pub struct Dating {
 /// A date a line states: written out, or in figures. An order of day and
 /// month the figures leave open is read as the text writes that day out
 /// elsewhere, if it does; else it is `Err` with both readings.
-fn stated(line: &str, paragraphs: &[String]) -> Option<Result<(PartialDate, String), String>> {
+fn stated(line: &str, paragraphs: &[String]) -> Option<Stated> {
     if let Some((d, w)) = dates::dates_in(line).into_iter().next() {
         return Some(Ok((d, w)));
     }
@@ -68,7 +71,7 @@ fn lead_date(
 pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dating {
     let mut out = Dating::default();
     let paragraphs = &layout.paragraphs;
-    let lines: Vec<(&str, bool, Result<(PartialDate, String), String>)> = layout
+    let lines: Vec<(&str, bool, Stated)> = layout
         .date_lines
         .iter()
         .filter_map(|(l, own)| stated(l, paragraphs).map(|s| (l.as_str(), *own, s)))

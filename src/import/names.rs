@@ -22,13 +22,15 @@ pub fn is_hangul(c: char) -> bool {
 /// person's name; an initial is a capital and a full stop.
 fn name_word(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    // "HRW", "UN": capitals only are an acronym.
+    let acronym = letters >= 2
+        && w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
     capitalised(w)
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        && !(letters >= 2
-            && w.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase))
+        && !acronym
         && !ORGANIZATION_WORDS.contains(&w.to_lowercase().trim_end_matches('.'))
         && !TITLE_NOUNS.contains(&w.to_lowercase().as_str())
         && !NOT_NAME_WORDS.contains(&w.trim_end_matches('.'))

@@ -47,9 +47,9 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
         let sentences = sentences(p);
         let count = sentences.len();
         let first = sentences.iter().position(|(_, s)| {
-            !super::dates::dates_in(s)
+            super::dates::dates_in(s)
                 .first()
-                .is_some_and(|d| s.trim_end_matches('.') == d.1)
+                .is_none_or(|d| s.trim_end_matches('.') != d.1)
         });
         for (k, (at, s)) in sentences.into_iter().enumerate() {
             let here = (n, at);
@@ -211,12 +211,10 @@ pub fn issued_by(head: &str) -> Option<Found> {
 /// "SEOUL, Sept. 27 (Yonhap) --", "3/29/07 North Korea (Assist News
 /// Service) —", "(서울=연합뉴스) 성서호 기자 =". They issue the report.
 pub fn credit(lead: &str) -> Vec<Found> {
-    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[^()]{2,60}?\(([^()=\d]{2,40})\)\s*(?:--|—|–|-)\s").expect("a valid pattern")
-    });
-    static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[\[(][^()=\[\]]{1,20}=([^()\[\]]{1,20})[)\]]\s*(?:([가-힣]{2,4})\s?(?:기자|특파원))?")
-            .expect("a valid pattern")
+    static AGENCY: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"^[^()]{2,60}?\(([^()=\d]{2,40})\)\s*(?:--|—|–|-)\s").ok());
+    static KOREAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"^[\[(][^()=\[\]]{1,20}=([^()\[\]]{1,20})[)\]]\s*(?:([가-힣]{2,4})\s?(?:기자|특파원))?").ok()
     });
     let issuer = |name: &str, kind| {
         let mut p = entry::person(name, kind, Role::Issuer);
@@ -226,7 +224,7 @@ pub fn credit(lead: &str) -> Vec<Found> {
             review: Some("issuer: the agency or reporter a news report credits".to_string()),
         }
     };
-    if let Some(c) = KOREAN.captures(lead) {
+    if let Some(c) = KOREAN.as_ref().and_then(|k| k.captures(lead)) {
         let mut out = vec![issuer(&c[1], PersonKind::Organization)];
         if let Some(r) = c.get(2) {
             out.push(issuer(r.as_str(), PersonKind::Person));
@@ -234,7 +232,8 @@ pub fn credit(lead: &str) -> Vec<Found> {
         return out;
     }
     AGENCY
-        .captures(lead)
+        .as_ref()
+        .and_then(|a| a.captures(lead))
         .map(|c| c[1].trim().to_string())
         .filter(|a| is_name(a) && !super::vocab::is_country(a))
         .map(|a| vec![issuer(&a, PersonKind::Organization)])
@@ -696,12 +695,11 @@ fn clause_speakers(clause: &str, full: &[String]) -> Vec<(Found, Option<std::ops
 /// The people the text names in full ("Prime Minister Fumio Kishida"), by
 /// whom a later surname ("Kishida said") is known.
 fn full_names(paragraphs: &[String]) -> Vec<String> {
-    static RUNS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*)+").expect("a valid pattern")
-    });
+    static RUNS: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*)+").ok());
     let mut out: Vec<String> = Vec::new();
     for p in paragraphs {
-        for m in RUNS.find_iter(p) {
+        for m in RUNS.iter().flat_map(|r| r.find_iter(p)) {
             if let Some((name, _)) = person_after_title(m.as_str())
                 && !out.contains(&name)
             {
