@@ -164,11 +164,31 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
         .map_or((Vec::new(), None), |(t, by)| (t, Some(by)));
     let url = page.url.clone().or(layout.url.clone());
     let publisher = page.publisher.clone().or(layout.publisher.clone());
+    // The note says only what the capture lacks: an address it writes
+    // somewhere, or a copyright line, may be the page's own.
     let mut lacks = Vec::new();
-    if url.is_none() {
-        lacks.push("no address");
+    let written_address = page
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .find(|t| t.contains("http://") || t.contains("https://") || t.contains("www."));
+    match (&url, written_address) {
+        (Some(_), _) => {}
+        (None, None) => lacks.push("no address"),
+        (None, Some(line)) => review(
+            "url",
+            format!(
+                "the capture writes an address (“{line}”): if it is the page's own, add it as url"
+            ),
+        ),
     }
-    if publisher.is_none() {
+    let copyright = layout.omitted.iter().any(|(l, _)| {
+        let l = l.to_lowercase();
+        ["©", "ⓒ", "copyright", "저작권자"]
+            .iter()
+            .any(|c| l.starts_with(c))
+    });
+    if publisher.is_none() && !copyright {
         lacks.push("no publisher");
     }
     let curator_note =
