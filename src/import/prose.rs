@@ -88,8 +88,20 @@ fn named(found: Found, at: (usize, usize)) -> Named {
 fn entries(names: &[String], role: Role) -> Vec<Found> {
     names
         .iter()
-        .flat_map(|n| entry::parse(n, role, None))
+        .flat_map(|n| entry::parse(without_honorifics(n), role, None))
         .collect()
+}
+
+/// "Rabbi Abraham Cooper" is "Abraham Cooper": honorifics are not names.
+fn without_honorifics(name: &str) -> &str {
+    let mut name = name;
+    while let Some((first, rest)) = name.split_once(' ') {
+        if !HONORIFICS.contains(&first.trim_end_matches('.')) || !is_person_name(rest) {
+            break;
+        }
+        name = rest;
+    }
+    name
 }
 
 /// Where an ASCII phrase starts in `s`, whatever its case.

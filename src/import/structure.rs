@@ -229,6 +229,11 @@ pub fn list_heading(text: &str) -> Option<Role> {
     if words > 15 || !(named || include) || (ends_sentence(text) && !text.ends_with([':', ')'])) {
         return None;
     }
+    // "Signatures needed for Petition to ICC": a headline that begins with
+    // the word, not a list's heading, which ends with a colon or is short.
+    if named && !text.ends_with([':', ')']) && words > 4 {
+        return None;
+    }
     Some(if l.contains("member") || l.contains("supporter") {
         Role::Member
     } else {
@@ -268,8 +273,11 @@ pub fn bracketed_list(text: &str) -> Option<(String, String)> {
 
 /// A line that ends a list: prose, not an entry.
 fn is_prose(line: &Line) -> bool {
-    let words = line.text.split_whitespace().count();
-    (line.text.ends_with('.') && words > 14 && !line.text.contains(" / ")) || words > 60
+    let t = &line.text;
+    let words = t.split_whitespace().count();
+    // A sentence, or two: "Excerpts of a letter from … Responses needed by …:".
+    let sentences = t.contains(". ") && words > 14 && !t.contains(" / ");
+    (t.ends_with('.') && words > 14 && !t.contains(" / ")) || sentences || words > 60
 }
 
 impl Layout {

@@ -476,6 +476,12 @@ pub fn is_country(s: &str) -> bool {
 
 /// Honorifics left out of a name: "Mr. Kim" is "Kim".
 pub const HONORIFICS: &[&str] = &[
+    "Rabbi",
+    "Imam",
+    "Bishop",
+    "Cardinal",
+    "Archbishop",
+    "H.E",
     "Mr",
     "Mrs",
     "Ms",
