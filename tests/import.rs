@@ -179,6 +179,11 @@ fn bad_captures_exit_2_with_a_reason() {
         ("binary.bin", &b"\x7fELF\x02\x01\x01\0\0\0"[..], "binary"),
         ("latin1.txt", &b"Caf\xe9 au lait"[..], "offset 3"),
         (
+            "title.txt",
+            &b"Open Letter on North Korea\n"[..],
+            "no text to keep",
+        ),
+        (
             "blank.html",
             &b"<html><body><script>1</script></body></html>"[..],
             "no text",

@@ -10,8 +10,12 @@ use crate::corpus::clean_line;
 pub enum CaptureError {
     Empty,
     Binary,
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        offset: usize,
+    },
     NoText,
+    /// Lines to set aside or a headline, and no text to keep.
+    NoParagraph,
 }
 
 impl std::fmt::Display for CaptureError {
@@ -24,6 +28,9 @@ impl std::fmt::Display for CaptureError {
                 "the file is not UTF-8: the byte at offset {offset} does not decode"
             ),
             CaptureError::NoText => f.write_str("the page has no text"),
+            CaptureError::NoParagraph => f.write_str(
+                "the page has a headline or page furniture but no text to keep as a paragraph",
+            ),
         }
     }
 }

@@ -59,6 +59,9 @@ pub struct Draft {
 pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Draft, CaptureError> {
     let page = capture::read(bytes)?;
     let layout = structure::lay_out(&page.lines, !page.html);
+    if layout.paragraphs.is_empty() {
+        return Err(CaptureError::NoParagraph);
+    }
     let mut reviews = Vec::new();
     let mut review = |field: &'static str, note: String| reviews.push(Review { field, note });
     let lead = layout.paragraphs.first().map(String::as_str);
