@@ -202,6 +202,22 @@ pub fn dateline(paragraph: &str) -> Option<(String, Option<String>, Option<Parti
         let place = place.trim_end_matches(',').to_string();
         return Some((whole, Some(place), Some(date)));
     }
+    // "GENEVA, March 14, 2016 — ": a place in capitals, a date, a dash.
+    if let Some((head, _)) = [" — ", " -- ", " – ", " - "]
+        .iter()
+        .filter_map(|d| paragraph.split_once(d))
+        .min_by_key(|(h, _)| h.len())
+        && head.len() <= 60
+        && let Some((place, date)) = head.split_once(", ")
+        && !place.is_empty()
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.'))
+        && let Some((d, written)) = dates_in(date).into_iter().next()
+        && date.trim().trim_end_matches(',') == written
+    {
+        return Some((head.to_string(), Some(place.to_string()), Some(d)));
+    }
     let inner_end = paragraph.find(')')?;
     let inner = paragraph.strip_prefix('(')?.get(..inner_end - 1)?;
     if inner.chars().count() > 60 {
@@ -289,6 +305,11 @@ mod tests {
         let (_, place, date) = dateline("(New York) – The text.").unwrap();
         assert_eq!((place.as_deref(), date), (Some("New York"), None));
         assert!(dateline("(a note in brackets) then text").is_none());
+        let (whole, place, date) =
+            dateline("GENEVA, March 14, 2016 — UN Watch held a meeting today.").unwrap();
+        assert_eq!(whole, "GENEVA, March 14, 2016");
+        assert_eq!(place.as_deref(), Some("GENEVA"));
+        assert_eq!(date.unwrap().to_string(), "2016-03-14");
         assert_eq!(spoken("2017-03-08".parse().unwrap()), "March 8, 2017");
     }
 }

@@ -7,14 +7,29 @@
 use super::entry::{self, Found};
 use super::names::is_hangul;
 use super::vocab::{
-    KOREAN_BODY_ENDINGS, KOREAN_JOINING, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TITLES,
+    KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_SPEECH, KOREAN_STATES,
+    KOREAN_TITLES,
 };
 use crate::corpus::{PersonKind, Role};
 
 /// The speakers a Korean sentence names.
 pub fn speakers(sentence: &str) -> Vec<Found> {
+    subjects(sentence, KOREAN_SPEECH, Role::Quoted)
+}
+
+/// The bodies a Korean release's lead names as putting it out: "국가인권위원회
+/// (위원장 …)는 … 환영한다" (welcomes), "… 발표했다" (announced).
+pub fn issuers(sentence: &str) -> Vec<Found> {
+    subjects(sentence, KOREAN_ISSUING, Role::Issuer)
+        .into_iter()
+        .filter(|f| f.person.kind != PersonKind::Person)
+        .collect()
+}
+
+/// The subjects of a sentence that ends with one of `verbs`, in `role`.
+fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
     let end = sentence.trim_end().trim_end_matches(['.', '”', '"']);
-    if !KOREAN_SPEECH.iter().any(|v| end.ends_with(v)) {
+    if !verbs.iter().any(|v| end.ends_with(v)) {
         return Vec::new();
     }
     // "(서울=연합뉴스) 성서호 기자 = …": the credit is not the subject.
@@ -27,8 +42,30 @@ pub fn speakers(sentence: &str) -> Vec<Found> {
     };
     items(subject)
         .into_iter()
-        .filter_map(|item| entry_of(&item))
+        .filter_map(|item| entry_of(&without_parentheses(&item)))
+        .map(|mut f| {
+            f.person.role = role;
+            if role == Role::Issuer {
+                f.review = Some("issuer: the subject of the lead's verb of statement".to_string());
+            }
+            f
+        })
         .collect()
+}
+
+/// "국가인권위원회(위원장 현병철)": the name without what is in brackets.
+fn without_parentheses(item: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in item.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
 }
 
 /// Bodies a Korean sentence lists as joining or signing: "A, B, C 등 52개
@@ -214,6 +251,14 @@ mod tests {
         assert_eq!(f[0].person.affiliation.as_deref(), Some("북한인권증진센터"));
         assert!(speakers("이들은 “멈춰라”고 강조했다.").is_empty());
         assert!(speakers("정부는 회의를 열었다.").is_empty());
+    }
+
+    #[test]
+    fn issuers_of_a_korean_release() {
+        let f = issuers("국가인권위원회(위원장 현병철)는 보고서에 대해 아래와 같이 환영한다.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "국가인권위원회");
+        assert_eq!(f[0].person.role, Role::Issuer);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::names::{
 use super::vocab::{
     GROUP_NOUNS, HONORIFICS, ISSUED_BY, ISSUING_VERBS, LIST_CUES_AFTER_NAMES,
     LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, PERSON_SPEECH_VERBS, SIGNING_WORDS,
-    SPEECH_VERBS, STATE_CUES, STATE_NAMES, TITLE_NOUNS,
+    SPEECH_VERBS, STATE_CUES, STATE_NAMES, TIME_OPENERS, TITLE_NOUNS,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -55,6 +55,10 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
             let here = (n, at);
             if leads.contains(&n) && Some(k) == first {
                 out.extend(issuers(s, reported).into_iter().map(|f| named(f, here)));
+                if !reported {
+                    let korean = super::korean::issuers(s);
+                    out.extend(korean.into_iter().map(|f| named(f, here)));
+                }
             }
             // A list's lead-in ending the paragraph: the list is the next one.
             let joined;
@@ -342,6 +346,11 @@ fn subject_names(subject: &str, said: bool) -> Vec<String> {
         let l = p.to_lowercase();
         GROUP_NOUNS.iter().any(|g| l.contains(g))
     });
+    // "Last Friday afternoon, PSCORE hosted …": when, then who.
+    let when = prefix.len() == 1
+        && prefix[0].split_whitespace().next().is_some_and(|w| {
+            TIME_OPENERS.contains(&w) || super::dates::dates_in(&prefix[0]).len() == 1
+        });
     if said || prefix.is_empty() || groups {
         last
     } else {

@@ -692,6 +692,12 @@ pub const ISSUING_VERBS: &[&str] = &[
     "has published",
     "has sent",
     "have sent",
+    "held",
+    "today held",
+    "hosted",
+    "today hosted",
+    "organized",
+    "organised",
     "remains",
     "remain",
 ];
@@ -789,6 +795,12 @@ pub const SIGNING_WORDS: &[&str] = &[
 /// Verbs by which a person's words are reported: "NAME, TITLE, called
 /// for …". A body needs its words quoted for these.
 pub const PERSON_SPEECH_VERBS: &[&str] = &[
+    "condemned",
+    "praised",
+    "underlined",
+    "highlighted",
+    "welcomed",
+    "deplored",
     "called for",
     "called on",
     "demanded",
@@ -1224,4 +1236,47 @@ pub const KOREAN_JOINING: &[(&str, Role)] = &[
     ("참여했다", Role::Signatory),
     ("서명했다", Role::Signatory),
     ("연명했다", Role::Signatory),
+];
+
+/// Words a phrase of time begins with, before a lead's subject: "Last
+/// Friday afternoon, PSCORE hosted …".
+pub const TIME_OPENERS: &[&str] = &[
+    "On",
+    "In",
+    "Last",
+    "This",
+    "Today",
+    "Yesterday",
+    "Earlier",
+    "Later",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Since",
+    "After",
+    "Before",
+];
+
+/// Korean verbs that end a release's lead sentence, its issuer as subject:
+/// "환영한다" (welcomes), "촉구한다" (urges), "발표했다" (announced).
+pub const KOREAN_ISSUING: &[&str] = &[
+    "환영한다",
+    "환영했다",
+    "촉구한다",
+    "촉구했다",
+    "규탄한다",
+    "규탄했다",
+    "발표했다",
+    "밝힌다",
+    "밝혔다",
+    "요구한다",
+    "표명한다",
+    "표명했다",
+    "개최했다",
+    "출범했다",
+    "발표한다",
 ];
