@@ -42,6 +42,7 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
         .collect();
     let full = full_names(paragraphs);
     for (n, p) in paragraphs.iter().enumerate() {
+        out.extend(listed_line(p).into_iter().map(|f| named(f, (n, 0))));
         // "January 8, 2012. The groups today released …": a date opening the
         // lead is not its first sentence.
         let sentences = sentences(p);
@@ -78,6 +79,40 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
         }
     }
     out
+}
+
+/// A line that is nothing but three or more bodies' names, separated by
+/// commas ("A, B, C and D", "대한변협(북한인권소위), 바른사회시민회의, …"):
+/// the signatures of a statement or letter, flagged for review.
+fn listed_line(p: &str) -> Vec<Found> {
+    let text = p.trim().trim_end_matches([',', '.']);
+    let names: Vec<String> = match name_list(text) {
+        Some(names) => names,
+        None => {
+            let items: Vec<&str> = text.split(", ").map(str::trim).collect();
+            let korean = items.iter().all(|i| {
+                let bare = i.split('(').next().unwrap_or(i);
+                !bare.is_empty() && !bare.contains(' ') && bare.chars().any(super::names::is_hangul)
+            });
+            if !korean {
+                return Vec::new();
+            }
+            items.into_iter().map(str::to_string).collect()
+        }
+    };
+    let bodies = names
+        .iter()
+        .all(|n| !is_person_name(n) && (is_body_name(n) || n.chars().any(super::names::is_hangul)));
+    if names.len() < 3 || !bodies || p.contains(". ") {
+        return Vec::new();
+    }
+    entries(&names, Role::Signatory)
+        .into_iter()
+        .map(|mut f| {
+            f.review = Some("signatory: one of a line of names, with nothing else".to_string());
+            f
+        })
+        .collect()
 }
 
 fn named(found: Found, at: (usize, usize)) -> Named {
