@@ -260,7 +260,7 @@ fn named(
                 .unwrap_or(matched);
             let role = match entity.kind {
                 PersonKind::Person => Role::Mentioned,
-                _ if quotes_after(text, written) => Role::Quoted,
+                _ if quotes_after(&text[span.end..]) => Role::Quoted,
                 // A body merely named is left out: the curated corpus
                 // leaves such mentions out, and a wrong entry costs more
                 // than a missing one.
@@ -343,14 +343,17 @@ fn whole_word_at(text: &str, name: &str) -> Option<usize> {
     })
 }
 
-/// Whether the sentence naming `name` goes on to a reporting verb and a
-/// quotation.
-fn quotes_after(text: &str, name: &str) -> bool {
-    let Some(at) = whole_word_at(text, name) else {
-        return false;
-    };
-    let rest = &text[at + name.len()..];
-    let sentence = rest.split(". ").next().unwrap_or(rest);
+/// Whether `rest`, what follows a name, goes on in its sentence to a
+/// reporting verb and a quotation.
+fn quotes_after(rest: &str) -> bool {
+    // What follows the name in its sentence, read no further than a
+    // sentence goes, so that a long paragraph naming a body often costs its
+    // length once, not once per naming.
+    let near = rest
+        .char_indices()
+        .nth(600)
+        .map_or(rest, |(i, _)| &rest[..i]);
+    let sentence = near.split(". ").next().unwrap_or(near);
     let Some(verb) = REPORTING_VERBS
         .iter()
         .filter_map(|v| sentence.find(&format!(" {v} ")))

@@ -53,6 +53,11 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
                 .is_none_or(|d| s.trim_end_matches('.') != d.1)
         });
         for (k, (at, s)) in sentences.into_iter().enumerate() {
+            // No sentence that names its speakers runs this long; reading
+            // one of a megabyte form by form would cost its length squared.
+            if s.len() > LONGEST_SENTENCE {
+                continue;
+            }
             let here = (n, at);
             if leads.contains(&n) && Some(k) == first {
                 out.extend(issuers(s, reported).into_iter().map(|f| named(f, here)));
@@ -85,6 +90,9 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
 /// commas ("A, B, C and D", "대한변협(북한인권소위), 바른사회시민회의, …"):
 /// the signatures of a statement or letter, flagged for review.
 fn listed_line(p: &str) -> Vec<Found> {
+    if p.len() > LONGEST_SENTENCE {
+        return Vec::new();
+    }
     let text = p.trim().trim_end_matches([',', '.']);
     let names: Vec<String> = match name_list(text) {
         Some(names) => names,
@@ -114,6 +122,9 @@ fn listed_line(p: &str) -> Vec<Found> {
         })
         .collect()
 }
+
+/// The longest sentence, in bytes, the forms are read in.
+const LONGEST_SENTENCE: usize = 4096;
 
 fn named(found: Found, at: (usize, usize)) -> Named {
     Named {
