@@ -175,6 +175,27 @@ pub fn overlap_text(library: &Library, docs: &[usize], theme: &Theme, width: usi
             None,
         );
     }
+    // Neither shared by all nor unique to one: with three or more marked,
+    // these would otherwise go unlisted.
+    let some: Vec<EntityId> = people
+        .entities(crate::people::SortBy::Name)
+        .into_iter()
+        .filter(|&e| {
+            let n = docs
+                .iter()
+                .filter(|&&d| !people.roles_in(e, d).is_empty())
+                .count();
+            n > 1 && n < docs.len()
+        })
+        .collect();
+    if !some.is_empty() {
+        group(
+            "In some, not all".to_string(),
+            "In two or more marked documents, and not in every one.",
+            &some,
+            None,
+        );
+    }
     for (n, unique) in people.overlap(docs).unique.iter().enumerate() {
         group(
             format!("Only in {}", n + 1),
