@@ -8,6 +8,7 @@
 //! whose text names it (see `mentions` for the rule), which may also lie in
 //! documents it has no people entry in.
 
+pub mod coalition;
 mod mentions;
 mod standing;
 
