@@ -10,7 +10,7 @@ use super::vocab::{
     KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_SPEECH, KOREAN_STATES,
     KOREAN_TITLES,
 };
-use crate::corpus::{PersonKind, Role};
+use crate::corpus::{PersonKind, Role, without_parentheses};
 
 /// The speakers a Korean sentence names.
 pub fn speakers(sentence: &str) -> Vec<Found> {
@@ -42,7 +42,7 @@ fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
     };
     items(subject)
         .into_iter()
-        .filter_map(|item| entry_of(&without_parentheses(&item)))
+        .filter_map(|item| entry_of(without_parentheses(&item)))
         .map(|mut f| {
             f.person.role = role;
             if role == Role::Issuer {
@@ -51,21 +51,6 @@ fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
             f
         })
         .collect()
-}
-
-/// "국가인권위원회(위원장 현병철)": the name without what is in brackets.
-fn without_parentheses(item: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in item.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out.trim().to_string()
 }
 
 /// Bodies a Korean sentence lists as joining or signing: "A, B, C 등 52개
@@ -108,7 +93,6 @@ pub fn lists(sentence: &str) -> Vec<Found> {
 /// The words before the first topic particle, outside quotation marks.
 fn subject(text: &str) -> Option<&str> {
     let mut quoted = false;
-    let mut last = None;
     for (i, c) in text.char_indices() {
         match c {
             '\'' | '"' => quoted = !quoted,
@@ -122,9 +106,7 @@ fn subject(text: &str) -> Option<&str> {
             }
             _ => {}
         }
-        last = Some(i);
     }
-    let _ = last;
     None
 }
 
@@ -173,20 +155,19 @@ fn items(subject: &str) -> Vec<String> {
 /// One item of a subject: a body named in quotation marks or by its
 /// ending ("…센터", "…협회"), the government, or a person before a title.
 fn entry_of(item: &str) -> Option<Found> {
-    let quoted = |f: Found| Some(f);
     // A body named in quotation marks: "북한 인권단체 '…'".
     for (open, close) in [('\'', '\''), ('‘', '’'), ('"', '"'), ('“', '”')] {
         if let Some((_, rest)) = item.split_once(open)
             && let Some((name, _)) = rest.split_once(close)
             && name.chars().any(is_hangul)
         {
-            return quoted(found(name, PersonKind::Organization));
+            return Some(found(name, PersonKind::Organization));
         }
     }
     let words: Vec<&str> = item.split_whitespace().collect();
     let last = *words.last()?;
-    if KOREAN_STATES.contains(&last) && words.len() == 1 {
-        return quoted(found(last, PersonKind::State));
+    if KOREAN_STATES.contains(&item) {
+        return Some(found(item, PersonKind::State));
     }
     // "이한별 북한인권증진센터 소장": name, body, title.
     if words.len() >= 2 && KOREAN_TITLES.contains(&last) {
@@ -251,6 +232,8 @@ mod tests {
         assert_eq!(f[0].person.affiliation.as_deref(), Some("북한인권증진센터"));
         assert!(speakers("이들은 “멈춰라”고 강조했다.").is_empty());
         assert!(speakers("정부는 회의를 열었다.").is_empty());
+        // Brackets inside a word are not cut out: that name is not the page's.
+        assert!(speakers("북한(北韓)인권센터는 “멈춰라”고 밝혔다.").is_empty());
     }
 
     #[test]

@@ -101,7 +101,8 @@ pub fn is_title(s: &str) -> bool {
 /// name, and the words before it if they are an office.
 pub fn person_after_title(s: &str) -> Option<(String, Option<String>)> {
     let words: Vec<&str> = s.split_whitespace().collect();
-    for start in 0..words.len() {
+    // A person's name is at most five words: only the last five can start it.
+    for start in words.len().saturating_sub(5)..words.len() {
         let name = words[start..].join(" ");
         if !is_person_name(&name) {
             continue;

@@ -12,7 +12,7 @@ use super::names::{
     person_after_title, sentences, strip_article,
 };
 use super::vocab::{
-    GROUP_NOUNS, HONORIFICS, ISSUED_BY, ISSUING_VERBS, LIST_CUES_AFTER_NAMES,
+    GROUP_NOUNS, HONORIFICS, ISSUED_BY, ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES,
     LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, PERSON_SPEECH_VERBS, SIGNING_WORDS,
     SPEECH_VERBS, STATE_CUES, STATE_NAMES, TIME_OPENERS, TITLE_NOUNS,
 };
@@ -98,9 +98,12 @@ fn listed_line(p: &str) -> Vec<Found> {
         Some(names) => names,
         None => {
             let items: Vec<&str> = text.split(", ").map(str::trim).collect();
+            // Each a Korean body's name by its ending: "…연대", "…협의회".
             let korean = items.iter().all(|i| {
                 let bare = i.split('(').next().unwrap_or(i);
-                !bare.is_empty() && !bare.contains(' ') && bare.chars().any(super::names::is_hangul)
+                !bare.contains(' ')
+                    && bare.chars().any(super::names::is_hangul)
+                    && KOREAN_BODY_ENDINGS.iter().any(|e| bare.ends_with(e))
             });
             if !korean {
                 return Vec::new();
@@ -397,7 +400,7 @@ fn subject_names(subject: &str, said: bool) -> Vec<String> {
         && prefix[0].split_whitespace().next().is_some_and(|w| {
             TIME_OPENERS.contains(&w) || super::dates::dates_in(&prefix[0]).len() == 1
         });
-    if said || prefix.is_empty() || groups {
+    if said || prefix.is_empty() || groups || when {
         last
     } else {
         Vec::new()
