@@ -3,7 +3,7 @@
 
 use super::{Failure, Output, find};
 use crate::cite::{Cited, formats, style};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, clean_line};
 use clap::{Args, ValueEnum};
 
 #[derive(Debug, Args)]
@@ -61,8 +61,9 @@ pub fn run(corpus: &Corpus, args: &CiteArgs) -> Result<Output, Failure> {
     let cited = Cited { doc, paragraph };
     Ok(match args.format {
         CiteFormat::Text => {
+            // The message quotes the style's name as given.
             let formatted = style::format(cited, &args.style)
-                .map_err(|e| Failure::input(format!("nkread: {e}")))?;
+                .map_err(|e| Failure::input(format!("nkread: {}", clean_line(&e))))?;
             format!("{}\n{}\n", formatted.citation, formatted.reference)
         }
         CiteFormat::CslJson => formats::csl_json(&[cited]),

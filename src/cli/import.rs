@@ -51,7 +51,7 @@ fn parse_kind(s: &str) -> Result<DocKind, String> {
 }
 
 pub fn run(corpus: &Corpus, paths: &[PathBuf], args: &ImportArgs) -> Result<Output, Failure> {
-    let shown = args.file.display().to_string();
+    let shown = show_path(&args.file);
     let bytes = std::fs::read(&args.file)
         .map_err(|e| Failure::input(format!("nkread: {shown}: cannot read: {e}")))?;
     let options = Options {
@@ -104,10 +104,15 @@ pub fn run(corpus: &Corpus, paths: &[PathBuf], args: &ImportArgs) -> Result<Outp
             let path = write_atomically(dir, &name, &text, args.force)?;
             Ok(Output {
                 data: String::new(),
-                note: Some(format!("{summary}wrote {}", path.display())),
+                note: Some(format!("{summary}wrote {}", show_path(&path))),
             })
         }
     }
+}
+
+/// A path as messages show it: the user gave it, so it may hold escapes.
+fn show_path(path: &Path) -> String {
+    clean_line(&path.display().to_string())
 }
 
 /// `id` with the first number after it that no document has.
@@ -172,7 +177,7 @@ fn summary(
     duplicate: Option<&str>,
 ) -> String {
     let doc = &draft.doc;
-    let mut s = format!("nkread import: {} → \"{}\"\n", clean_line(shown), doc.id);
+    let mut s = format!("nkread import: {shown} → \"{}\"\n", doc.id);
     if let Some(d) = duplicate {
         s.push_str(&format!(
             "  this capture's text is already in the corpus: document \"{d}\"\n"
@@ -316,13 +321,19 @@ fn write_atomically(dir: &Path, name: &str, text: &str, force: bool) -> Result<P
     use crate::bookmarks::durable;
     let target = dir.join(name);
     let fail = |what: &str, e: std::io::Error| {
-        Failure::input(format!("nkread: {}: cannot {what}: {e}", target.display()))
+        Failure::input(format!(
+            "nkread: {}: cannot {what}: {e}",
+            show_path(&target)
+        ))
+    };
+    let exists = || {
+        Failure::input(format!(
+            "nkread: {} exists; --force replaces it",
+            show_path(&target)
+        ))
     };
     if !force && target.exists() {
-        return Err(Failure::input(format!(
-            "nkread: {} exists; --force replaces it",
-            target.display()
-        )));
+        return Err(exists());
     }
     // A new file under a random name: a link planted in DIR at a name
     // nkread would write is never followed. Its mode is File::create's.
@@ -337,10 +348,7 @@ fn write_atomically(dir: &Path, name: &str, text: &str, force: bool) -> Result<P
     if let Err(e) = placed {
         let _ = std::fs::remove_file(&temp);
         return Err(if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Failure::input(format!(
-                "nkread: {} exists; --force replaces it",
-                target.display()
-            ))
+            exists()
         } else {
             fail("write", e)
         });
