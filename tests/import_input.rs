@@ -1,9 +1,11 @@
 //! What `import` reads, and what it says about it: a file name that holds
-//! escapes is shown cleaned on every path.
+//! escapes is shown cleaned on every path; a capture over the size limit,
+//! and anything named that is not a regular file, are refused with exit 2
+//! before they are read; stdin is read only as `-`, up to the limit.
 
 mod common;
 
-use common::home::{fresh_home, nkread_in};
+use common::home::{fresh_home, nkread_in, process_in};
 use nkread::corpus::is_forbidden;
 use std::ffi::OsStr;
 use std::fs;
@@ -64,6 +66,12 @@ fn a_hostile_file_name_reaches_no_message_raw() {
         refused(&home, &import(&file(stem, bytes)), says);
     }
     refused(&home, &import(&home.join(HOSTILE)), "cannot read");
+    let fifo = home.join(format!("fifo{HOSTILE}"));
+    mkfifo(&fifo);
+    refused(&home, &import(&fifo), "a FIFO");
+    let big = home.join(format!("big{HOSTILE}.txt"));
+    sparse(&big, 33 << 20);
+    refused(&home, &import(&big), "over the limit");
 
     let letter = file("letter", LETTER.as_bytes());
     let out_dir = home.join(format!("out{HOSTILE}"));
@@ -101,4 +109,134 @@ fn a_hostile_citation_style_is_not_echoed_raw() {
 
 fn import(path: &Path) -> Vec<&OsStr> {
     vec!["import".as_ref(), path.as_os_str()]
+}
+
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
+/// A sparse file of `size` bytes: its size, not its blocks, is over the limit.
+fn sparse(path: &Path, size: u64) {
+    fs::File::create(path).unwrap().set_len(size).unwrap();
+}
+
+#[test]
+fn a_capture_over_the_limit_is_refused_and_max_size_raises_the_limit() {
+    let home = fresh_home();
+    let big = home.join("big.html");
+    sparse(&big, 33 << 20);
+    let out = run(&home, &["import".as_ref(), big.as_os_str()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "big.html: the file is 33.0 MB, over the limit of 32 MB; --max-size raises it"
+        ),
+        "{err}"
+    );
+    // Raised, the file is read, and what it holds is judged: zeros are binary.
+    let out = run(
+        &home,
+        &[
+            "import".as_ref(),
+            big.as_os_str(),
+            "--max-size".as_ref(),
+            "64".as_ref(),
+        ],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("big.html: the file is binary"), "{err}");
+    // Lowered, a small letter is too big.
+    let letter = home.join("letter.txt");
+    fs::write(&letter, LETTER.repeat(20_000)).unwrap();
+    let out = run(
+        &home,
+        &[
+            "import".as_ref(),
+            letter.as_os_str(),
+            "--max-size".as_ref(),
+            "1".as_ref(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("over the limit of 1 MB"));
+    let out = run(
+        &home,
+        &[
+            "import".as_ref(),
+            "--max-size".as_ref(),
+            "0".as_ref(),
+            letter.as_os_str(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "a limit of 0 is refused");
+}
+
+#[test]
+fn a_fifo_with_no_writer_is_refused_at_once_by_its_type() {
+    let home = fresh_home();
+    let fifo = home.join("capture.html");
+    mkfifo(&fifo);
+    // nkread_in times out after 20 s: a blocked open would fail the test.
+    let out = run(&home, &["import".as_ref(), fifo.as_os_str()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("capture.html: cannot read a FIFO: only a regular file is read by name"),
+        "{err}"
+    );
+}
+
+#[test]
+fn devices_and_directories_named_are_refused() {
+    let home = fresh_home();
+    for (path, what) in [("/dev/zero", "a character device"), ("/", "a directory")] {
+        let out = run(&home, &["import".as_ref(), path.as_ref()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{path}: {err}");
+        assert!(
+            err.contains(&format!("{path}: cannot read {what}")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn stdin_is_read_as_dash_up_to_the_limit() {
+    let home = fresh_home();
+    let out = nkread_in(&home)
+        .args(["import", "-"])
+        .write_stdin(LETTER)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let draft = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        draft.contains("title = \"Open Letter on Human Rights in North Korea\""),
+        "{draft}"
+    );
+    assert!(
+        !draft.contains("source ="),
+        "stdin has no file name: {draft}"
+    );
+    assert!(stderr(&out).starts_with("nkread import: stdin → "));
+    // An endless stdin is read up to the limit, then refused.
+    let zero = fs::File::open("/dev/zero").unwrap();
+    let out = process_in(&home)
+        .args(["import", "-", "--max-size", "1"])
+        .stdin(zero)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("stdin: the capture is over the limit of 1 MB; --max-size raises it"),
+        "{err}"
+    );
 }

@@ -9,11 +9,15 @@ use crate::corpus::{
 use crate::import::{self, Draft, Options, fidelity};
 use clap::Args;
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// The size of a megabyte as `--max-size` counts it (a MiB).
+const MB: u64 = 1 << 20;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The capture: a saved HTML page, or the page's text
+    /// The capture: a saved HTML page, or the page's text; - reads it from stdin
     pub file: PathBuf,
     /// The document's id; by default made from the title and the year
     #[arg(long)]
@@ -27,6 +31,10 @@ pub struct ImportArgs {
     /// With --out, replace an existing file
     #[arg(long, requires = "out")]
     pub force: bool,
+    /// Refuse a capture larger than this many megabytes (MiB)
+    #[arg(long, value_name = "MB", default_value_t = 32,
+          value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
+    pub max_size: u64,
 }
 
 pub const IMPORT_HELP: &str = "\
@@ -38,6 +46,7 @@ lists them. Review the draft, then `nkread --corpus DIR check`.
 Examples:
   nkread import letter.html > letter.toml
   nkread import saved-page.txt --kind joint-letter --out ~/nk-corpus
+  xclip -o | nkread import - > letter.toml       the text copied, from stdin
   nkread --corpus ~/nk-corpus check";
 
 fn parse_kind(s: &str) -> Result<DocKind, String> {
@@ -51,15 +60,20 @@ fn parse_kind(s: &str) -> Result<DocKind, String> {
 }
 
 pub fn run(corpus: &Corpus, paths: &[PathBuf], args: &ImportArgs) -> Result<Output, Failure> {
-    let shown = show_path(&args.file);
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| Failure::input(format!("nkread: {shown}: cannot read: {e}")))?;
+    let stdin = args.file == Path::new("-");
+    let shown = if stdin {
+        "stdin".to_string()
+    } else {
+        show_path(&args.file)
+    };
+    let bytes = read_capture(&args.file, &shown, args.max_size * MB)?;
     let options = Options {
         id: args.id.clone(),
         kind: args.kind,
         source: args
             .file
             .file_name()
+            .filter(|_| !stdin)
             .map(|n| clean_line(&n.to_string_lossy())),
     };
     let mut draft = import::import(&bytes, &options, &corpus.entities)
@@ -113,6 +127,80 @@ pub fn run(corpus: &Corpus, paths: &[PathBuf], args: &ImportArgs) -> Result<Outp
 /// A path as messages show it: the user gave it, so it may hold escapes.
 fn show_path(path: &Path) -> String {
     clean_line(&path.display().to_string())
+}
+
+/// The capture's bytes, at most `max` of them: a regular file by name, or
+/// stdin as `-`. Anything else named (a FIFO, /dev/zero, a directory) is
+/// refused by its type before it is opened, so that a FIFO with no writer
+/// cannot block and a device cannot fill memory.
+fn read_capture(file: &Path, shown: &str, max: u64) -> Result<Vec<u8>, Failure> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let fail = |what: String| Failure::input(format!("nkread: {shown}: {what}"));
+    let cannot_read = |e: std::io::Error| fail(format!("cannot read: {e}"));
+    let limit = format!("the limit of {} MB; --max-size raises it", max / MB);
+    let mut bytes = Vec::new();
+    if file == Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .take(max + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot_read)?;
+    } else {
+        let regular = |meta: &std::fs::Metadata| {
+            if meta.is_file() {
+                Ok(())
+            } else {
+                Err(fail(format!(
+                    "cannot read {}: only a regular file is read by name \
+                     (pipe anything else to `nkread import -`)",
+                    file_type(meta)
+                )))
+            }
+        };
+        let meta = std::fs::metadata(file).map_err(cannot_read)?;
+        regular(&meta)?;
+        if meta.len() > max {
+            return Err(fail(format!(
+                "the file is {:.1} MB, over {limit}",
+                meta.len() as f64 / MB as f64
+            )));
+        }
+        // Should a FIFO take the name's place since, opening it does not
+        // wait for a writer, and the check of what was opened refuses it.
+        let opened = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(file)
+            .map_err(cannot_read)?;
+        regular(&opened.metadata().map_err(cannot_read)?)?;
+        opened
+            .take(max + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot_read)?;
+    }
+    if bytes.len() as u64 > max {
+        return Err(fail(format!("the capture is over {limit}")));
+    }
+    Ok(bytes)
+}
+
+/// What a file that is not a regular file is, for a message.
+fn file_type(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "a file that is not a regular file"
+    }
 }
 
 /// `id` with the first number after it that no document has.
