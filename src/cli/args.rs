@@ -13,6 +13,7 @@ Examples:
   nkread search secrty councl      fuzzy search; see `nkread search --help`
   nkread --corpus ~/nk-docs list --json
   nkread people ojea               who, in which documents, where named
+  nkread coalition --format csv    who signed what and when, for a chart
   nkread check                     warn of look-alike names
   nkread bookmarks export          kept passages with citations, as Markdown
   nkread config check              report every problem in the config file
@@ -91,6 +92,9 @@ pub enum Command {
     /// Cite a document or a paragraph of it: in a CSL style, or as CSL-JSON, BibTeX or RIS
     #[command(after_help = super::cite::CITE_HELP)]
     Cite(super::cite::CiteArgs),
+    /// Who stood with whom: each organization and person by document, in date order, with its role in each
+    #[command(after_help = super::coalition::COALITION_HELP)]
+    Coalition(super::coalition::CoalitionArgs),
     /// Draft a document from a saved page (HTML or text), for review
     #[command(after_help = super::import::IMPORT_HELP)]
     Import(super::import::ImportArgs),

@@ -5,6 +5,7 @@
 mod args;
 mod bookmarks;
 mod cite;
+mod coalition;
 mod complete;
 mod config;
 mod entities;
@@ -212,6 +213,7 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
         }
         Some(Command::Check) => entities::check(&corpus),
         Some(Command::Cite(args)) => cite::run(&corpus, args)?,
+        Some(Command::Coalition(args)) => coalition::run(&corpus, args)?,
         Some(Command::Import(args)) => import::run(&corpus, &paths, args)?,
         Some(Command::Bookmarks { command, json }) => {
             bookmarks::run(&corpus, command.as_ref(), *json, columns)?

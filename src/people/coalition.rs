@@ -55,6 +55,26 @@ impl Roles {
     }
 }
 
+/// Each cell's glyph and what it means, a role's in the order of
+/// [`Role::ALL`], then absence's: the legend of every view of the grid,
+/// where meaning never rests on colour alone.
+pub const LEGEND: [(char, &str); 6] = [
+    ('◆', "issuer"),
+    ('●', "signatory"),
+    ('○', "member"),
+    ('“', "quoted"),
+    ('~', "mentioned"),
+    ('·', "absent"),
+];
+
+impl Roles {
+    /// The glyph of the role a cell shows, or of absence.
+    pub fn glyph(self) -> char {
+        let at = self.first().map_or(Role::ALL.len(), |r| r as usize);
+        LEGEND[at].0
+    }
+}
+
 impl FromIterator<Role> for Roles {
     fn from_iter<I: IntoIterator<Item = Role>>(roles: I) -> Roles {
         roles.into_iter().fold(Roles::NONE, Roles::with)
@@ -123,16 +143,16 @@ impl ChangeKind {
 /// Which rows a quick filter keeps.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Only {
-    /// Every row.
+    /// Everyone in at least one of the documents.
     #[default]
     Everyone,
-    /// In every column.
+    /// In every document.
     InAll,
-    /// In some columns, not all.
+    /// In some of the documents, not all.
     SomeNotAll,
-    /// Absent from the first column, in a later one.
+    /// Absent from the first document, in a later one.
     JoinedSince,
-    /// In an earlier column, absent from the last.
+    /// In an earlier document, absent from the last.
     GoneSince,
 }
 
@@ -177,10 +197,10 @@ impl Only {
 /// The order of the rows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Order {
-    /// In most columns first; then by first appearance, then by name.
+    /// In most documents first; then by first appearance, then by name.
     #[default]
     Count,
-    /// By the first column each is in; then most columns, then by name.
+    /// By the first document each is in, oldest first; then most documents, then by name.
     First,
     /// By name, as names compare (case and accents set aside).
     Name,
