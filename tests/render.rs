@@ -395,13 +395,13 @@ fn screens_when_small() {
 }
 
 #[test]
-fn the_people_pane_and_the_overlap_view() {
+fn the_people_pane_and_the_coalition_grid() {
     let lib = bundled();
     let mut s = state(&lib, 120, 40);
     press(&mut s, &lib, "p/human rights watch<enter>");
     insta::assert_snapshot!("people_120x40", screen(&s, &lib));
     press(&mut s, &lib, "<esc><space>jj<space>o");
-    insta::assert_snapshot!("overlap_120x40", screen(&s, &lib));
+    insta::assert_snapshot!("grid_120x40", screen(&s, &lib));
 }
 
 #[test]

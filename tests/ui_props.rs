@@ -95,6 +95,11 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
             .len();
         assert!(state.sidebar.selected < entries.max(1));
     }
+    if let Some(Overlay::Grid(grid)) = state.overlays.last() {
+        assert!(grid.selected < grid.listed.len().max(1));
+        assert!(grid.column <= grid.grid.docs().len());
+        assert!(grid.listed.iter().all(|&row| row < grid.grid.len()));
+    }
     if let Some(Overlay::Bookmarks(pane)) = state.overlays.last() {
         let listed = nkread::tui::layout::bookmarks::listed(
             lib,

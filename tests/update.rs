@@ -436,27 +436,39 @@ fn sorting_keeps_the_selected_entity() {
 }
 
 #[test]
-fn space_marks_documents_and_o_shows_their_overlap() {
+fn space_marks_documents_and_o_opens_the_coalition_grid_on_them() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);
+    // None marked: every document, oldest first, the undated last.
     press(&mut s, &lib, "o");
-    assert_eq!(
-        s.status.as_ref().unwrap().text,
-        "mark two or more documents with space first"
-    );
-    press(&mut s, &lib, "<space>j<space>");
+    let Some(Overlay::Grid(grid)) = s.overlays.last() else {
+        panic!("no grid");
+    };
+    let ids: Vec<&str> = grid
+        .grid
+        .docs()
+        .iter()
+        .map(|&d| lib.corpus.documents[d].id.as_str())
+        .collect();
+    assert_eq!(ids, ["beta-2018", "alpha-2020", "gamma"]);
+    press(&mut s, &lib, "<esc><space>j<space>");
     assert_eq!(s.marked.len(), 2);
     press(&mut s, &lib, "o");
-    let Some(Overlay::Overlap { docs, .. }) = s.overlays.last() else {
-        panic!("no overlap view");
+    let Some(Overlay::Grid(grid)) = s.overlays.last() else {
+        panic!("no grid");
     };
-    let overlap = lib.people().unwrap().overlap(docs);
-    let shared: Vec<&str> = overlap
-        .shared
+    assert_eq!(grid.grid.docs().len(), 2);
+    // The quick filter "in all": those both documents name.
+    press(&mut s, &lib, "f");
+    let Some(Overlay::Grid(grid)) = s.overlays.last() else {
+        panic!("no grid");
+    };
+    let names: Vec<&str> = grid
+        .listed
         .iter()
-        .map(|&e| lib.corpus.entities.get(e).name.as_str())
+        .map(|&row| lib.corpus.entities.get(grid.grid.entity(row)).name.as_str())
         .collect();
-    assert_eq!(shared, ["Beta Watch", "Jane Roe"]);
+    assert_eq!(names, ["Beta Watch", "Jane Roe"]);
     press(&mut s, &lib, "<esc><space>");
     assert_eq!(s.marked.len(), 1, "space again unmarks");
 }

@@ -42,7 +42,7 @@ pub fn keymap(check: &mut Check, keys: &Value) -> KeyMap {
 /// text, so it is no way out.
 fn check_ways_out(check: &mut Check, map: &KeyMap, at: usize) {
     use Action::{Back, Confirm, ForceQuit, Quit};
-    let screens: [(&[Layer], &[Action], &str, &str); 9] = [
+    let screens: [(&[Layer], &[Action], &str, &str); 10] = [
         (
             &[Layer::Global],
             &[Quit, ForceQuit],
@@ -91,11 +91,12 @@ fn check_ways_out(check: &mut Check, map: &KeyMap, at: usize) {
             "a filter or note being typed",
             "input",
         ),
+        (&[Layer::Pager], &[Back, ForceQuit], "the help", "pager"),
         (
-            &[Layer::Pager],
+            &[Layer::Grid],
             &[Back, ForceQuit],
-            "the help and overlap views",
-            "pager",
+            "the coalition grid",
+            "grid",
         ),
     ];
     let keys: Vec<Key> = Layer::ALL

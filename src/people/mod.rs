@@ -10,9 +10,6 @@
 
 pub mod coalition;
 mod mentions;
-mod standing;
-
-pub use standing::Standing;
 
 use crate::corpus::{
     Corpus, EntityId, Person, Role, name_key, name_words, within_typos, without_parentheses,

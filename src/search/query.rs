@@ -215,6 +215,13 @@ impl Query {
         Ok(query)
     }
 
+    /// The documents its filters (`kind:`, `year:`, `by:`) allow, by index
+    /// into the corpus it was parsed against; `None` when none names
+    /// documents.
+    pub fn documents(&self) -> Option<&[bool]> {
+        self.docs.as_deref()
+    }
+
     /// True when the input was cut to [`MAX_QUERY_CHARS`] or [`MAX_TERMS`].
     pub fn truncated(&self) -> bool {
         self.truncated

@@ -51,9 +51,16 @@ pub enum Action {
     DeleteChar,
     DeleteWord,
     ClearInput,
-    /// Marks a document in the list for the overlap view.
+    /// Marks a document in the list for the coalition grid.
     ToggleMark,
-    ShowOverlap,
+    /// Opens the coalition grid on the marked documents, or on all.
+    #[serde(alias = "show_overlap")]
+    ShowCoalition,
+    /// In the grid: the column to the left, or the right.
+    MoveLeft,
+    MoveRight,
+    /// In the grid: the next quick filter (everyone, in all, in some, joined, gone).
+    CycleQuickFilter,
     /// Switches search between all documents and the open one.
     ToggleScope,
     /// The next match of the last search in the open document.
@@ -244,13 +251,22 @@ impl Action {
             Action::OpenPeople => "the People pane: every organization and person",
             Action::OpenEntity => "open this entry in the People pane",
             Action::OpenSelection => "open the selected document at that passage",
-            Action::ToggleSort => "sort by name or by number of documents",
+            Action::ToggleSort => {
+                "sort by name or by number of documents (in the grid, also by first appearance)"
+            }
             Action::EditFilter => "filter the list (fuzzy)",
             Action::DeleteChar => "delete the character before the cursor",
             Action::DeleteWord => "delete the word before the cursor",
             Action::ClearInput => "clear the input",
-            Action::ToggleMark => "mark or unmark the document for the overlap view",
-            Action::ShowOverlap => "who the marked documents share, and who is unique to each",
+            Action::ToggleMark => "mark or unmark the document for the coalition grid",
+            Action::ShowCoalition => {
+                "who stood with whom: the marked documents' (or every document's) people, by date"
+            }
+            Action::MoveLeft => "the column to the left",
+            Action::MoveRight => "the column to the right",
+            Action::CycleQuickFilter => {
+                "show everyone, those in all, in some not all, joined since the first, gone by the last"
+            }
             Action::MoveCursorLeft => "move the cursor left",
             Action::MoveCursorRight => "move the cursor right",
             Action::MoveCursorHome => "move the cursor to the start",
@@ -273,7 +289,9 @@ impl Action {
             Action::OpenSearch => "search",
             Action::EditFilter => "filter",
             Action::ToggleMark => "mark",
-            Action::ShowOverlap => "overlap",
+            Action::ShowCoalition => "coalition",
+            Action::MoveLeft | Action::MoveRight => "column",
+            Action::CycleQuickFilter => "quick filter",
             Action::ToggleBookmark => "bookmark",
             Action::OpenBookmarks => "bookmarks",
             Action::Confirm => "done",
@@ -312,6 +330,8 @@ impl Action {
                 | Action::GoBottom
                 | Action::PrevParagraph
                 | Action::NextParagraph
+                | Action::MoveLeft
+                | Action::MoveRight
         )
     }
 

@@ -4,6 +4,7 @@
 use crate::bookmarks::{Bookmark, Locator, Place, Positions};
 use crate::corpus::{Corpus, Document, EntityId, ListOrder};
 use crate::people::SortBy;
+use crate::people::coalition::{Coalition, Only, Order, Roles};
 use crate::search::Hit;
 use crate::tui::input::Input;
 use crate::tui::keymap::{Key, KeyMap, Layer};
@@ -23,13 +24,36 @@ pub enum Overlay {
     People(PeopleState),
     Bookmarks(BookmarksState),
     Search(SearchState),
-    /// What these documents share and what is unique to each.
-    Overlap {
-        docs: Vec<usize>,
-        scroll: usize,
-        /// Position among the entities listed, which Enter opens.
-        selected: usize,
-    },
+    /// Who stood with whom in some documents.
+    Grid(GridState),
+}
+
+/// The coalition grid: rows are entities, columns documents in date order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridState {
+    /// The documents it was opened on (those marked, or all), before the
+    /// filter's document terms narrow them.
+    pub base: Vec<usize>,
+    /// The grid of the columns the filter keeps, built again only when
+    /// they change.
+    pub grid: Rc<Coalition>,
+    pub filter: Input,
+    /// Whether keys type into the filter.
+    pub editing: bool,
+    /// The roles that count, as the filter last gave them.
+    pub roles: Roles,
+    /// What in the filter could not be read.
+    pub problem: Option<String>,
+    pub only: Only,
+    pub order: Order,
+    /// The rows listed for the filter, quick filter and order, by row in
+    /// `grid`: worked out again when one changes, not at each frame.
+    pub listed: Vec<usize>,
+    /// Position in `listed`.
+    pub selected: usize,
+    /// The column under the cursor: 0 the name, then 1 for the first
+    /// document and on.
+    pub column: usize,
 }
 
 /// The search overlay: the query, its scope and its ranked hits.
@@ -138,8 +162,11 @@ pub struct AppState {
     /// The query of the last search opened from, for n and N and the
     /// highlighted matches in the reader.
     pub last_query: Option<String>,
-    /// Documents marked in the list for the overlap view, in marking order.
+    /// Documents marked in the list for the coalition grid, in marking order.
     pub marked: Vec<usize>,
+    /// The grid as it was when a cell of it was opened, which `o` brings
+    /// back while the same documents are marked.
+    pub left_grid: Option<GridState>,
     pub focus: Pane,
     pub overlays: Vec<Overlay>,
     /// The terminal's size in columns and rows.
@@ -212,6 +239,7 @@ impl AppState {
             fold_signatures: false,
             last_query: None,
             marked: Vec::new(),
+            left_grid: None,
             focus: Pane::List,
             overlays: Vec::new(),
             size: (0, 0),
@@ -302,7 +330,9 @@ impl AppState {
             return vec![Layer::Global];
         }
         match self.overlays.last() {
-            Some(Overlay::Help { .. } | Overlay::Overlap { .. }) => vec![Layer::Pager],
+            Some(Overlay::Help { .. }) => vec![Layer::Pager],
+            Some(Overlay::Grid(grid)) if grid.editing => vec![Layer::Input],
+            Some(Overlay::Grid(_)) => vec![Layer::Grid],
             Some(Overlay::People(people)) if people.editing => vec![Layer::Input],
             Some(Overlay::People(_)) => vec![Layer::People],
             Some(Overlay::Bookmarks(b)) if b.editing.is_some() => vec![Layer::Input],

@@ -21,6 +21,12 @@ pub struct Theme {
     pub error: Style,
     /// Characters a search matched.
     pub matched: Style,
+    /// The grid's cells, by the role each shows; an absence is `dim`.
+    pub role_issuer: Style,
+    pub role_signatory: Style,
+    pub role_member: Style,
+    pub role_quoted: Style,
+    pub role_mentioned: Style,
 }
 
 /// A theme to start from, by its name in the config file.
@@ -46,7 +52,7 @@ impl Preset {
 pub type StyleOf = fn(&mut Theme) -> &mut Style;
 
 /// The elements a config file can colour, by name, each with its style.
-pub const ELEMENTS: [(&str, StyleOf); 13] = [
+pub const ELEMENTS: [(&str, StyleOf); 18] = [
     ("border", |t| &mut t.border),
     ("border_focused", |t| &mut t.border_focused),
     ("title", |t| &mut t.title),
@@ -60,6 +66,11 @@ pub const ELEMENTS: [(&str, StyleOf); 13] = [
     ("info", |t| &mut t.info),
     ("error", |t| &mut t.error),
     ("matched", |t| &mut t.matched),
+    ("role_issuer", |t| &mut t.role_issuer),
+    ("role_signatory", |t| &mut t.role_signatory),
+    ("role_member", |t| &mut t.role_member),
+    ("role_quoted", |t| &mut t.role_quoted),
+    ("role_mentioned", |t| &mut t.role_mentioned),
 ];
 
 /// The colours a config file can name; `#rrggbb` is read apart.
@@ -115,6 +126,10 @@ impl Theme {
             info: Style::new().fg(Color::Green),
             error: bold(Color::Red),
             matched: bold(Color::Magenta).add_modifier(Modifier::UNDERLINED),
+            role_issuer: bold(Color::Magenta),
+            role_signatory: bold(Color::Green),
+            role_member: Style::new().fg(Color::Green),
+            role_quoted: Style::new().fg(accent),
             ..Theme::mono()
         }
     }
@@ -134,6 +149,11 @@ impl Theme {
             info: Style::new(),
             error: Style::new().add_modifier(Modifier::BOLD),
             matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            role_issuer: Style::new().add_modifier(Modifier::BOLD),
+            role_signatory: Style::new().add_modifier(Modifier::BOLD),
+            role_member: Style::new(),
+            role_quoted: Style::new(),
+            role_mentioned: Style::new(),
         }
     }
 
@@ -142,6 +162,19 @@ impl Theme {
     /// background). https://no-color.org asks for no colour when NO_COLOR
     /// is set and not empty, and the user's environment wins over a file
     /// that may be shared between machines: mono, whatever the file says.
+    /// The style of a grid cell that shows `role`, or an absence.
+    pub fn role(&self, role: Option<crate::corpus::Role>) -> Style {
+        use crate::corpus::Role;
+        match role {
+            Some(Role::Issuer) => self.role_issuer,
+            Some(Role::Signatory) => self.role_signatory,
+            Some(Role::Member) => self.role_member,
+            Some(Role::Quoted) => self.role_quoted,
+            Some(Role::Mentioned) => self.role_mentioned,
+            None => self.dim,
+        }
+    }
+
     pub fn configured(
         preset: Preset,
         colours: &[(&str, Color)],

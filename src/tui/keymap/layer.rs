@@ -14,12 +14,14 @@ pub enum Layer {
     Input,
     /// The search overlay: always typing, with keys to pick a result.
     Search,
-    /// Help and the overlap view: text that scrolls.
+    /// The help: text that scrolls.
     Pager,
+    /// The coalition grid: rows, columns and cells.
+    Grid,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 9] = [
+    pub const ALL: [Layer; 10] = [
         Layer::Global,
         Layer::List,
         Layer::Reader,
@@ -29,6 +31,7 @@ impl Layer {
         Layer::Bookmarks,
         Layer::Input,
         Layer::Pager,
+        Layer::Grid,
     ];
 
     /// The layer's table under `[keys]` in the config file.
@@ -43,6 +46,7 @@ impl Layer {
             Layer::Input => "input",
             Layer::Search => "search",
             Layer::Pager => "pager",
+            Layer::Grid => "grid",
         }
     }
 
@@ -56,7 +60,8 @@ impl Layer {
             Layer::Bookmarks => "Bookmarks pane",
             Layer::Input => "Typing a filter or a note",
             Layer::Search => "Search",
-            Layer::Pager => "Help and overlap view",
+            Layer::Pager => "Help",
+            Layer::Grid => "Coalition grid",
         }
     }
 
@@ -65,7 +70,12 @@ impl Layer {
     pub fn is_overlay(self) -> bool {
         matches!(
             self,
-            Layer::People | Layer::Bookmarks | Layer::Input | Layer::Pager | Layer::Search
+            Layer::People
+                | Layer::Bookmarks
+                | Layer::Input
+                | Layer::Pager
+                | Layer::Search
+                | Layer::Grid
         )
     }
 

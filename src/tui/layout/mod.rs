@@ -3,6 +3,7 @@
 //! size, text wrapped to a width, and the filtered lists the overlays show.
 
 pub mod bookmarks;
+pub mod grid;
 pub mod pager;
 pub mod people;
 pub mod reader;

@@ -4,6 +4,7 @@
 
 mod bookmarks;
 mod edit;
+mod grid;
 mod mouse;
 mod navigate;
 mod people;
@@ -51,9 +52,10 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
         state.status = None;
     }
     let mut effects = Vec::new();
-    let open = state.open();
+    let (open, size) = (state.open(), state.size);
     let outcome = match state.overlays.last_mut() {
         Some(Overlay::People(pane)) => people::update(pane, library, &msg),
+        Some(Overlay::Grid(pane)) => grid::update(pane, library, &msg, size),
         Some(Overlay::Search(pane)) => search::update(pane, open, &msg),
         Some(Overlay::Bookmarks(_)) => bookmarks::update(state, library, &msg, &mut effects),
         _ => Outcome::NotMine,
@@ -63,6 +65,7 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
             match state.overlays.last() {
                 Some(Overlay::Search(_)) => search::open_hit(state, library),
                 Some(Overlay::Bookmarks(_)) => bookmarks::open_bookmark(state, library),
+                Some(Overlay::Grid(_)) => grid::open_selection(state, library),
                 _ => people::open_selection(state, library),
             }
         }
@@ -123,7 +126,7 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
         Action::ShowHelp
         | Action::OpenPeople
         | Action::OpenEntity
-        | Action::ShowOverlap
+        | Action::ShowCoalition
         | Action::OpenSearch
         | Action::OpenBookmarks
             if state.panes().status.is_none() => {}
@@ -169,12 +172,9 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
         Action::OpenPeople => state
             .overlays
             .push(Overlay::People(people::opened(library))),
-        Action::OpenEntity => match state.overlays.last() {
-            Some(Overlay::Overlap { .. }) => people::open_overlap_entity(state, library),
-            None => people::open_entity(state, library),
-            // Enter in the help does nothing.
-            Some(_) => {}
-        },
+        // Enter on a sidebar entry; in an overlay, it does nothing.
+        Action::OpenEntity if state.overlays.is_empty() => people::open_entity(state, library),
+        Action::OpenEntity => {}
         Action::ToggleMark => {
             if let Some(d) = state.open() {
                 match state.marked.iter().position(|&m| m == d) {
@@ -184,22 +184,22 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
                     None => state.marked.push(d),
                 }
                 state.say(format!(
-                    "{} marked; o shows their overlap",
+                    "{} marked; o shows who stood with whom in them",
                     state.marked.len()
                 ));
             }
         }
-        Action::ShowOverlap => {
-            if state.marked.len() < 2 {
-                state.complain("mark two or more documents with space first");
-            } else {
-                let docs = state.marked.clone();
-                state.overlays.push(Overlay::Overlap {
-                    docs,
-                    scroll: 0,
-                    selected: 0,
-                });
-            }
+        // The marked documents, or with none marked every one.
+        Action::ShowCoalition => {
+            let base = match state.marked.is_empty() {
+                true => state.order.clone(),
+                false => state.marked.clone(),
+            };
+            let grid = match state.left_grid.take() {
+                Some(left) if left.base == base => left,
+                _ => grid::opened(library, base),
+            };
+            state.overlays.push(Overlay::Grid(grid));
         }
         Action::MoveUp
         | Action::MoveDown
@@ -209,7 +209,7 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
         | Action::GoBottom
         | Action::PrevParagraph
         | Action::NextParagraph => match state.overlays.last() {
-            Some(_) => navigate::move_pager(state, library, &action),
+            Some(_) => navigate::move_pager(state, &action),
             None => navigate::move_in(state, library, state.focus, &action),
         },
         // Only the overlays take these.
@@ -221,6 +221,9 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
         | Action::UndoDelete
         | Action::ExportBookmarks
         | Action::CopyBookmarks
+        | Action::MoveLeft
+        | Action::MoveRight
+        | Action::CycleQuickFilter
         | Action::ToggleScope
         | Action::ToggleSort
         | Action::EditFilter

@@ -23,7 +23,6 @@ pub(super) fn scroll_at(
     if state.overlays.last().is_some() {
         move_pager(
             state,
-            library,
             if down {
                 &Action::MoveDown
             } else {

@@ -87,40 +87,13 @@ pub(super) fn toggle_sidebar(state: &mut AppState) {
     }
 }
 
-/// Scrolls the help view, or moves through the overlap view's entities.
-pub(super) fn move_pager(state: &mut AppState, library: &Library, action: &Action) {
+/// Scrolls the help view.
+pub(super) fn move_pager(state: &mut AppState, action: &Action) {
     let screen = Rect::new(0, 0, state.size.0, state.size.1);
     let (columns, rows) = pager::inner_size(screen);
-    match state.overlays.last_mut() {
-        Some(Overlay::Help { scroll }) => {
-            let total = pager::help_lines(&state.keymap, &state.theme, columns).len();
-            *scroll = step(*scroll, action, rows, max_scroll(total, rows));
-        }
-        Some(Overlay::Overlap {
-            docs,
-            scroll,
-            selected,
-        }) => {
-            let text = pager::overlap_text(library, docs, &state.theme, columns);
-            let last = text.entities.len().saturating_sub(1);
-            // A page of entities: each takes two lines or more.
-            *selected = step(*selected, action, rows / 2, last);
-            // The top shows the legend; otherwise the entity and its roles.
-            let (first, end) = match text.entities.get(*selected) {
-                Some(_) if *selected == 0 => {
-                    (0, text.entities.get(1).map_or(text.lines.len(), |e| e.0))
-                }
-                Some(&(line, _)) => (
-                    line,
-                    text.entities
-                        .get(*selected + 1)
-                        .map_or(text.lines.len(), |e| e.0),
-                ),
-                None => (0, 0),
-            };
-            *scroll = reveal(*scroll, rows, first..end).min(max_scroll(text.lines.len(), rows));
-        }
-        _ => {}
+    if let Some(Overlay::Help { scroll }) = state.overlays.last_mut() {
+        let total = pager::help_lines(&state.keymap, &state.theme, columns).len();
+        *scroll = step(*scroll, action, rows, max_scroll(total, rows));
     }
 }
 

@@ -1,6 +1,6 @@
 //! The People pane: moving through entities and their documents, sorting,
 //! filtering, opening a passage, and opening an entity from the sidebar or
-//! the overlap view.
+//! the coalition grid.
 
 use super::Outcome;
 use super::edit::{Edited, edit};
@@ -10,10 +10,9 @@ use crate::library::Library;
 use crate::people::SortBy;
 use crate::tui::layout::people::Detail;
 use crate::tui::layout::sidebar::SidebarText;
-use crate::tui::layout::{self, Pane, pager};
+use crate::tui::layout::{self, Pane};
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Overlay, PeopleState};
-use ratatui::layout::Rect;
 
 /// The People pane as it opens, listing every entity.
 pub(super) fn opened(library: &Library) -> PeopleState {
@@ -175,19 +174,4 @@ pub(super) fn people_on(library: &Library, entity: EntityId) -> PeopleState {
     people.selected = people.listed.iter().position(|&x| x == entity).unwrap_or(0);
     people.in_detail = true;
     people
-}
-
-/// Enter in the overlap view: the People pane, on the selected entity.
-pub(super) fn open_overlap_entity(state: &mut AppState, library: &Library) {
-    let Some(Overlay::Overlap { docs, selected, .. }) = state.overlays.last() else {
-        return;
-    };
-    let screen = Rect::new(0, 0, state.size.0, state.size.1);
-    let (columns, _) = pager::inner_size(screen);
-    let text = pager::overlap_text(library, docs, &state.theme, columns);
-    if let Some(&(_, entity)) = text.entities.get(*selected) {
-        state
-            .overlays
-            .push(Overlay::People(people_on(library, entity)));
-    }
 }

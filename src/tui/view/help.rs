@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-/// Scrolling text in a bordered overlay: the help and the overlap view.
+/// Scrolling text in a bordered overlay: the help.
 pub fn pager(
     lines: Vec<Line<'static>>,
     scroll: usize,

@@ -2,9 +2,9 @@
 
 pub mod bookmarks;
 pub mod doc_list;
+pub mod grid;
 pub mod help;
 pub mod input;
-pub mod overlap;
 pub mod people;
 pub mod reader;
 pub mod search;
@@ -111,16 +111,10 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             },
             screen,
         ),
-        Some(Overlay::Overlap {
-            docs,
-            scroll,
-            selected,
-        }) => frame.render_widget(
-            overlap::OverlapView {
+        Some(Overlay::Grid(grid)) => frame.render_widget(
+            grid::GridView {
                 library,
-                docs,
-                scroll: *scroll,
-                selected: *selected,
+                state: grid,
                 theme: &state.theme,
             },
             screen,

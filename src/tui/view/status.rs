@@ -74,6 +74,15 @@ fn hinted(layer: Layer, note: bool) -> &'static [Action] {
             Action::ToggleScope,
         ],
         Layer::Pager => &[Action::MoveDown, Action::PageDown, Action::Back],
+        Layer::Grid => &[
+            Action::MoveDown,
+            Action::MoveRight,
+            Action::OpenSelection,
+            Action::EditFilter,
+            Action::ToggleSort,
+            Action::CycleQuickFilter,
+            Action::Back,
+        ],
         Layer::Global => &[],
     }
 }
@@ -96,6 +105,7 @@ impl Widget for StatusView<'_> {
         );
         let label = match top {
             Layer::Pager => " View ",
+            Layer::Grid => " Coalition ",
             Layer::People => " People index ",
             Layer::Bookmarks => " Bookmarks ",
             Layer::Input if note => " Note ",
