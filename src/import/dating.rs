@@ -7,6 +7,7 @@ use super::dates::{self, Figures};
 use super::structure::Layout;
 use crate::cite::authors::join_and;
 use crate::corpus::PartialDate;
+use std::collections::HashSet;
 
 /// A date a line states, or why it cannot be read: see `stated`.
 type Stated = Result<(PartialDate, String), String>;
@@ -24,28 +25,21 @@ pub struct Dating {
 /// A date a line states: written out, or in figures. An order of day and
 /// month the figures leave open is read as the text writes that day out
 /// elsewhere, if it does; else it is `Err` with both readings.
-fn stated(line: &str, paragraphs: &[String]) -> Option<Stated> {
+fn stated(line: &str, written: &HashSet<PartialDate>) -> Option<Stated> {
     if let Some((d, w)) = dates::dates_in(line).into_iter().next() {
         return Some(Ok((d, w)));
     }
     match dates::figures_in(line)? {
         Figures::Date(d, w) => Some(Ok((d, w))),
-        Figures::Either(m, d, w) => {
-            let written: Vec<PartialDate> = paragraphs
-                .iter()
-                .flat_map(|p| dates::dates_in(p))
-                .map(|x| x.0)
-                .collect();
-            match (written.contains(&m), written.contains(&d)) {
-                (true, false) => Some(Ok((m, w))),
-                (false, true) => Some(Ok((d, w))),
-                _ => Some(Err(format!(
-                    "“{w}” may be {} (month first) or {} (day first), and nothing in the text says which",
-                    dates::spoken(m),
-                    dates::spoken(d)
-                ))),
-            }
-        }
+        Figures::Either(m, d, w) => match (written.contains(&m), written.contains(&d)) {
+            (true, false) => Some(Ok((m, w))),
+            (false, true) => Some(Ok((d, w))),
+            _ => Some(Err(format!(
+                "“{w}” may be {} (month first) or {} (day first), and nothing in the text says which",
+                dates::spoken(m),
+                dates::spoken(d)
+            ))),
+        },
     }
 }
 
@@ -53,13 +47,13 @@ fn stated(line: &str, paragraphs: &[String]) -> Option<Stated> {
 /// "3/29/07 North Korea (Agency) —".
 fn lead_date(
     lead: &str,
-    paragraphs: &[String],
+    written: &HashSet<PartialDate>,
 ) -> Option<(String, Option<String>, Result<PartialDate, String>)> {
     if let Some((line, place, Some(d))) = dates::dateline(lead) {
         return Some((line, place, Ok(d)));
     }
     let head: String = lead.chars().take(24).collect();
-    let found = stated(&head, paragraphs)?;
+    let found = stated(&head, written)?;
     let written = match &found {
         Ok((_, w)) => w.clone(),
         Err(_) => dates::figures_in(&head)?.written().to_string(),
@@ -71,10 +65,16 @@ fn lead_date(
 pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dating {
     let mut out = Dating::default();
     let paragraphs = &layout.paragraphs;
+    // The days the text writes out, which fix the order of one in figures.
+    let written: HashSet<PartialDate> = paragraphs
+        .iter()
+        .flat_map(|p| dates::dates_in(p))
+        .map(|x| x.0)
+        .collect();
     let lines: Vec<(&str, bool, Stated)> = layout
         .date_lines
         .iter()
-        .filter_map(|(l, own)| stated(l, paragraphs).map(|s| (l.as_str(), *own, s)))
+        .filter_map(|(l, own)| stated(l, &written).map(|s| (l.as_str(), *own, s)))
         .collect();
     let own = lines.iter().find(|l| l.1).or_else(|| lines.first());
     let page = lines.first().filter(|p| own.is_some_and(|o| o.0 != p.0));
@@ -87,7 +87,7 @@ pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dat
             }
         }
     };
-    if let Some((line, _, found)) = lead.and_then(|l| lead_date(l, paragraphs)) {
+    if let Some((line, _, found)) = lead.and_then(|l| lead_date(l, &written)) {
         match found {
             Ok(d) => {
                 let mut note = format!("From the release’s dateline “{line}”.");

@@ -255,8 +255,7 @@ pub fn known_entity(entities: &Entities, p: &crate::corpus::Person) -> Option<us
 /// The kind by the document's own words, and which words.
 fn guess_kind(layout: &structure::Layout, dateline: bool, credits: &[Found]) -> (DocKind, String) {
     // A news report about a letter is not the letter.
-    let reporter = layout.bylines.iter().any(|b| names::is_person_name(b));
-    if !credits.is_empty() || reporter {
+    if people::is_report(layout, credits) {
         return (
             DocKind::Other,
             "a news report's credit or byline".to_string(),

@@ -191,6 +191,21 @@ pub fn name_suffix(s: &str) -> Option<&str> {
     is_name(after).then_some(after)
 }
 
+/// Whether `text[at]` is whole words: no letter or digit runs on at
+/// either end.
+pub fn whole_words(text: &str, at: std::ops::Range<usize>) -> bool {
+    let before = text.get(..at.start).and_then(|t| t.chars().next_back());
+    let after = text.get(at.end..).and_then(|t| t.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Where `phrase` first stands in `text` as whole words.
+pub fn word_at(text: &str, phrase: &str) -> Option<usize> {
+    text.match_indices(phrase)
+        .map(|(i, _)| i)
+        .find(|&i| whole_words(text, i..i + phrase.len()))
+}
+
 /// "the", "The": not part of the name.
 pub fn strip_article(s: &str) -> &str {
     s.strip_prefix("the ")

@@ -3,10 +3,12 @@
 //! the lead, and known entities the text quotes or names.
 
 use super::entry::{self, Found, person, split_outside};
+use super::names::{whole_words, word_at};
 use super::prose;
 use super::structure::Layout;
 use super::vocab::REPORTING_VERBS;
-use crate::corpus::{Entities, PersonKind, Role, name_key};
+use crate::corpus::{Entities, Person, PersonKind, Role, name_key};
+use std::collections::HashMap;
 
 /// The entity a name links to, where the documented rules reach one.
 pub fn known(entities: &Entities, kind: PersonKind, name: &str) -> Option<usize> {
@@ -17,13 +19,7 @@ pub fn known(entities: &Entities, kind: PersonKind, name: &str) -> Option<usize>
 /// text and the known entities it names, in the order the text names them,
 /// each once with its strongest role.
 pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Found> {
-    // A report credits an agency or a reporter; a body's byline ("by the
-    // Coalition") makes it the author, not a reporter.
-    let reported = !credits.is_empty()
-        || layout
-            .bylines
-            .iter()
-            .any(|b| super::names::is_person_name(b));
+    let reported = is_report(layout, credits);
     let prose = prose::find(&layout.paragraphs, LEAD, reported);
     let bylines = layout.bylines.iter().map(|name| {
         let kind = if super::names::is_person_name(name) {
@@ -145,6 +141,16 @@ pub fn known_named(texts: &[String], entities: &Entities) -> Vec<String> {
     out
 }
 
+/// A news report credits an agency or a reporter; a body's byline ("by the
+/// Coalition") makes it the author, not a reporter.
+pub fn is_report(layout: &Layout, credits: &[Found]) -> bool {
+    !credits.is_empty()
+        || layout
+            .bylines
+            .iter()
+            .any(|b| super::names::is_person_name(b))
+}
+
 /// How many paragraphs at the head of the text may name its issuers.
 const LEAD: usize = 2;
 
@@ -175,63 +181,82 @@ fn speak_for(found: &mut [Found]) {
     }
 }
 
-/// "Ojea Quintana" after "Tomás Ojea Quintana": a person named again by
-/// the last words of their name.
-fn shorter_name_of(short: &crate::corpus::Person, full: &crate::corpus::Person) -> bool {
-    short.kind == PersonKind::Person
-        && full.kind == PersonKind::Person
-        && full.name.len() > short.name.len()
-        && full.name.ends_with(&short.name)
-        && full.name[..full.name.len() - short.name.len()].ends_with(' ')
-}
-
 /// One entry per body or person, in the order first named, with its
 /// strongest role; a body written two ways ("the International Federation
 /// for Human Rights (FIDH)", then "FIDH") is one.
 fn merge(found: Vec<Found>, entities: &Entities) -> Vec<Found> {
-    let entity = |p: &crate::corpus::Person| {
+    let entity = |p: &Person| {
         PersonKind::ALL
             .into_iter()
             .find_map(|k| known(entities, k, &p.name))
     };
+    // What an entry is found again by, each mapped to its place in `out`:
+    // its name's key, its entity, its name and acronym (a body written
+    // both ways), and a person's last words (named again by surname).
+    let keys = |p: &Person| {
+        let mut keys = vec![
+            format!("key:{}", name_key(&p.name)),
+            format!("name:{}", p.name),
+        ];
+        keys.extend(entity(p).map(|e| format!("entity:{e}")));
+        keys.extend(p.acronym.as_ref().map(|a| format!("acronym:{a}")));
+        if p.kind == PersonKind::Person {
+            let words: Vec<&str> = p.name.split_whitespace().collect();
+            keys.extend((1..words.len()).map(|i| format!("surname:{}", words[i..].join(" "))));
+        }
+        keys
+    };
     let mut out: Vec<Found> = Vec::new();
+    let mut places: HashMap<String, usize> = HashMap::new();
     for f in found {
-        let key = name_key(&f.person.name);
-        let known_as = entity(&f.person);
-        let same = |o: &Found| {
-            name_key(&o.person.name) == key
-                || known_as.is_some() && entity(&o.person) == known_as
-                || shorter_name_of(&f.person, &o.person)
-                || o.person.acronym.as_deref() == Some(f.person.name.as_str())
-                || f.person.acronym.as_deref() == Some(o.person.name.as_str())
-        };
-        match out.iter_mut().find(|o| same(o)) {
-            Some(o) => {
-                if f.person.role < o.person.role {
-                    o.person.role = f.person.role;
-                    o.review = f.review.clone().or(o.review.take());
-                }
-                let (p, q) = (&mut o.person, f.person);
-                if p.acronym.as_deref() == Some(q.name.as_str()) {
-                    // keep the full name
-                } else if q.acronym.as_deref() == Some(p.name.as_str()) {
-                    p.name = q.name;
-                    p.acronym = q.acronym;
-                }
-                p.title = p.title.take().or(q.title);
-                p.affiliation = p.affiliation.take().or(q.affiliation);
-                p.country = p.country.take().or(q.country);
-                p.note = p.note.take().or(q.note);
+        let q = &f.person;
+        let mut probes = vec![
+            format!("key:{}", name_key(&q.name)),
+            format!("acronym:{}", q.name),
+        ];
+        probes.extend(entity(q).map(|e| format!("entity:{e}")));
+        probes.extend(q.acronym.as_ref().map(|a| format!("name:{a}")));
+        if q.kind == PersonKind::Person {
+            probes.push(format!("surname:{}", q.name));
+        }
+        let at = match probes.iter().find_map(|k| places.get(k)).copied() {
+            Some(at) => {
+                absorb(&mut out[at], f);
+                at
             }
-            None => out.push(f),
+            None => {
+                out.push(f);
+                out.len() - 1
+            }
+        };
+        for key in keys(&out[at].person) {
+            places.entry(key).or_insert(at);
         }
     }
     out
 }
 
+/// One entry takes what another naming of it adds: the stronger role, the
+/// full name over an acronym, the fields it lacks.
+fn absorb(o: &mut Found, f: Found) {
+    if f.person.role < o.person.role {
+        o.person.role = f.person.role;
+        o.review = f.review.or(o.review.take());
+    }
+    let (p, q) = (&mut o.person, f.person);
+    if q.acronym.as_deref() == Some(p.name.as_str()) {
+        p.name = q.name;
+        p.acronym = q.acronym;
+    }
+    p.title = p.title.take().or(q.title);
+    p.affiliation = p.affiliation.take().or(q.affiliation);
+    p.country = p.country.take().or(q.country);
+    p.note = p.note.take().or(q.note);
+}
+
 /// Known entities the text names, where it names them: a body whose words
-/// the text goes on to quote ("The Group … asserted that “…”") is quoted,
-/// anything else mentioned. A name inside a speaker's description is their
+/// the text goes on to quote ("The Group … asserted that “…”") is quoted, a
+/// person named is mentioned, a body merely named is left out. A name inside a speaker's description is their
 /// affiliation, not an entry, unless the text names it elsewhere too.
 fn named(
     texts: &[&String],
@@ -256,7 +281,7 @@ fn named(
             let matched = &text[span.clone()];
             let written = entity
                 .names()
-                .find(|n| whole_word_at(matched, n).is_some())
+                .find(|n| word_at(matched, n).is_some())
                 .unwrap_or(matched);
             let role = match entity.kind {
                 PersonKind::Person => Role::Mentioned,
@@ -268,7 +293,7 @@ fn named(
             };
             let mut p = person(written, entity.kind, role);
             if entity.kind == PersonKind::Person {
-                p.title = calling_before(text, written);
+                p.title = calling_before(&text[..span.start]);
             }
             out.push((
                 Found {
@@ -315,32 +340,19 @@ impl KnownNames {
     fn find(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
         self.automaton
             .find_iter(text)
-            .filter(|m| {
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
+            .filter(|m| whole_words(text, m.range()))
             .map(|m| (self.entity[m.pattern().as_usize()], m.range()))
             .collect()
     }
 }
 
-/// "missionary" in "of missionary Kim Jeong-wook".
-fn calling_before(text: &str, name: &str) -> Option<String> {
-    let at = whole_word_at(text, name)?;
-    let word = text[..at].split_whitespace().next_back()?;
+/// "missionary" in "of missionary Kim Jeong-wook": the word before a name,
+/// given the text before it.
+fn calling_before(before: &str) -> Option<String> {
+    let word = before.split_whitespace().next_back()?;
     super::vocab::CALLINGS
         .contains(&word)
         .then(|| word.to_string())
-}
-
-fn whole_word_at(text: &str, name: &str) -> Option<usize> {
-    text.match_indices(name).map(|(i, _)| i).find(|&i| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + name.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// Whether `rest`, what follows a name, goes on in its sentence to a

@@ -9,7 +9,7 @@
 use super::entry::{self, Found, split_outside, title_at};
 use super::names::{
     is_body_name, is_name, is_person_name, is_title, name_list, name_prefix, name_suffix,
-    person_after_title, sentences, strip_article,
+    person_after_title, sentences, strip_article, whole_words, word_at,
 };
 use super::vocab::{
     GROUP_NOUNS, HONORIFICS, ISSUED_BY, ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES,
@@ -163,15 +163,6 @@ fn find_ci(s: &str, phrase: &str) -> Option<usize> {
         s.is_char_boundary(i)
             && s.get(i..i + phrase.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(phrase))
-    })
-}
-
-/// Where a phrase starts in `s` as whole words, case as given.
-fn word_at(s: &str, phrase: &str) -> Option<usize> {
-    s.match_indices(phrase).map(|(i, _)| i).find(|&i| {
-        let before = s[..i].chars().next_back();
-        let after = s[i + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -580,12 +571,8 @@ fn state_names(text: &str) -> Vec<(usize, &str)> {
     };
     states
         .find_iter(text)
-        .filter(|m| {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
-        })
+        // "Korea-based" does not name a state.
+        .filter(|m| whole_words(text, m.range()) && !text[m.end()..].starts_with('-'))
         .map(|m| (m.start(), &text[m.range()]))
         .collect()
 }
@@ -846,8 +833,8 @@ fn speaker(text: &str, full: &[String]) -> Option<(Found, Option<std::ops::Range
     } else {
         return None;
     };
-    // A clause that goes on after the name is not the speaker's
-    // description: "Kim, who fled in 2010, said" keeps only the name.
+    // What follows the name is its description: "TITLE of BODY" gives title
+    // and affiliation, anything else ("who fled in 2010") the note.
     let appositive = parts[rest_from..].join(", ");
     let appositive = appositive.trim();
     let mut covers = None;

@@ -8,6 +8,7 @@ use super::vocab::{
     LIST_HEADINGS, MENU_LINES, META_ROWS, ORGANIZATION_SECTIONS, PERSON_SECTIONS, STATE_SECTIONS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
+use std::collections::HashMap;
 
 /// Where each line of a capture went.
 #[derive(Debug, Default)]
@@ -58,9 +59,21 @@ pub fn is_chrome(text: &str) -> bool {
         || (words <= 30 && CHROME_WORDS.iter().any(|w| l.contains(w)))
         || (words <= 10 && (text.contains(" > ") || text.contains(" » ")) && !ends_sentence(text))
         || CHROME_STARTS.iter().any(|w| l.starts_with(w))
+        || reading_time(&l)
         || (words <= 6 && l.split_whitespace().all(|w| CHROME_LINES.contains(&w)))
         || l.starts_with('©')
         || l.starts_with("copyright ")
+}
+
+/// "5 MINUTE READ", "3 min read": how long the page takes to read.
+fn reading_time(l: &str) -> bool {
+    let mut words = l.split_whitespace();
+    words
+        .next()
+        .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+        && matches!(words.next(), Some("minute" | "minutes" | "min"))
+        && words.next() == Some("read")
+        && words.next().is_none()
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -405,14 +418,21 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
 /// repeat its subtitle above the title as a teaser); the subtitle is the
 /// headline after it. A level-1 heading is the title where there is one.
 fn take_headlines(layout: &mut Layout, headlines: &[(&str, Option<u8>, bool)]) {
-    let once = |h: &(&str, Option<u8>, bool)| headlines.iter().filter(|x| x.0 == h.0).count() == 1;
-    // A browser's "Headline | Site" beside the headline itself.
+    let mut times: HashMap<&str, usize> = HashMap::new();
+    for h in headlines {
+        *times.entry(h.0).or_default() += 1;
+    }
+    let once = |h: &(&str, Option<u8>, bool)| times.get(h.0) == Some(&1);
+    // A browser's "Headline | Site" or "Site - Headline" beside the headline.
     let site_title = |h: &(&str, Option<u8>, bool)| {
-        headlines.iter().any(|x| {
-            x.0 != h.0
-                && [" | ", " - ", " – ", " — "]
-                    .iter()
-                    .any(|sep| h.0.starts_with(&format!("{}{sep}", x.0)))
+        [" | ", " - ", " – ", " — "].iter().any(|sep| {
+            let ends = [
+                h.0.split_once(sep).map(|x| x.0),
+                h.0.rsplit_once(sep).map(|x| x.1),
+            ];
+            ends.into_iter()
+                .flatten()
+                .any(|part| times.contains_key(part))
         })
     };
     // A label ("Special Procedures", "World news story") or a site's

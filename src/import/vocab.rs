@@ -197,16 +197,6 @@ pub const CHROME_STARTS: &[&str] = &[
     "ai index:",
     "read the full",
     "click here",
-    "1 minute read",
-    "2 minute read",
-    "3 minute read",
-    "4 minute read",
-    "5 minute read",
-    "6 minute read",
-    "7 minute read",
-    "8 minute read",
-    "9 minute read",
-    "10 minute read",
 ];
 
 /// Words that make a short line about money, cookies or copyright chrome.
