@@ -1,8 +1,10 @@
-//! A saved HTML page to lines: parsed by an HTML5 parser (dom_query, on
-//! html5ever), each block element's text one line, as a browser lays it
-//! out. The readability extractor (dom_smoothie) only marks which lines are
-//! the article; it never removes one, so that every line of the page is
-//! either kept or listed as omitted.
+//! A saved HTML page to lines: parsed by an HTML5 parser (html5ever, into
+//! a dom_query tree, its depth bounded: see `parse`), each block element's
+//! text one line, as a browser lays it out. The readability extractor
+//! (dom_smoothie) only marks which lines are the article; it never removes
+//! one, so that every line of the page is either kept or listed as omitted.
+
+mod parse;
 
 use super::dates;
 use super::page::{Line, Page, norm};
@@ -58,29 +60,34 @@ const BLOCKS: [&str; 38] = [
 ];
 
 pub fn read(html: &str) -> Page {
-    let document = Document::from(html);
-    let lines = lines_of(&document);
+    let parse::Parsed { document, rest } = parse::parse(html);
+    let mut lines = lines_of(&document);
+    let address = stated_address(&document);
+    let saved = saved_date(html, &document);
+    let found = document.select("meta[property=\"article:modified_time\"]");
+    let modified_meta = found.attr("content").map(|c| c.to_string());
     // The article as the extractor sees it, to tell the page's chrome from
-    // its text. A page it cannot read has no chrome marked.
-    let article = dom_smoothie::Readability::new(html, None, None)
-        .ok()
-        .and_then(|mut r| r.parse().ok());
+    // its text. A page it cannot read has no chrome marked, nor has a page
+    // too deep to parse whole: the extractor's selectors walk every level.
+    let article = match &rest {
+        Some(_) => None,
+        None => dom_smoothie::Readability::with_document(document, None, None)
+            .ok()
+            .and_then(|mut r| r.parse().ok()),
+    };
     let main: Option<HashSet<String>> = article.as_ref().map(|a| {
-        let content = Document::from(a.content.to_string());
+        let content = parse::parse(&a.content).document;
         lines_of(&content).into_iter().map(|l| l.text).collect()
     });
-    let lines = lines
-        .into_iter()
-        .map(|mut line| {
-            line.chrome = main.as_ref().is_some_and(|m| !m.contains(&line.text));
-            line
-        })
-        .collect();
+    for line in &mut lines {
+        line.chrome = main.as_ref().is_some_and(|m| !m.contains(&line.text));
+    }
+    lines.extend(rest.into_iter().flat_map(|rest| rest.lines));
     let stated = |s: &Option<String>| s.as_deref().map(clean_line).filter(|s| !s.is_empty());
     Page {
         lines,
         html: true,
-        url: stated_address(&document)
+        url: address
             .or_else(|| article.as_ref().and_then(|a| stated(&a.url)))
             .filter(|u| is_web_address(u))
             .or_else(|| saved_from(html).filter(|u| is_web_address(u))),
@@ -89,11 +96,8 @@ pub fn read(html: &str) -> Page {
         modified: article
             .as_ref()
             .and_then(|a| stated(&a.modified_time))
-            .or_else(|| {
-                let found = document.select("meta[property=\"article:modified_time\"]");
-                stated(&found.attr("content").map(|c| c.to_string()))
-            }),
-        saved: saved_date(html, &document),
+            .or_else(|| stated(&modified_meta)),
+        saved,
     }
 }
 
@@ -169,7 +173,7 @@ pub fn is_web_address(s: &str) -> bool {
 /// dropped, as a reader sees none.
 fn lines_of(document: &Document) -> Vec<Line> {
     let mut out = Lines::default();
-    walk(&document.root(), &mut out, None);
+    walk(document.root(), &mut out);
     out.flush();
     out.lines
 }
@@ -182,6 +186,16 @@ struct Lines {
 }
 
 impl Lines {
+    /// Text inside a block, under a heading of this level.
+    fn text(&mut self, text: &str, heading: Option<u8>) {
+        // Source line breaks inside a block are spaces, as a browser shows them.
+        self.current
+            .push_str(&text.replace(['\n', '\r', '\t'], " "));
+        if !text.trim().is_empty() {
+            self.heading = heading;
+        }
+    }
+
     fn flush(&mut self) {
         let text = norm(&clean_line(&self.current));
         if !text.is_empty() {
@@ -196,38 +210,46 @@ impl Lines {
     }
 }
 
-fn walk(node: &NodeRef, out: &mut Lines, heading: Option<u8>) {
-    if node.is_text() {
-        // Source line breaks inside a block are spaces, as a browser shows them.
-        let text = node.text();
-        out.current.push_str(&text.replace(['\n', '\r', '\t'], " "));
-        if !text.trim().is_empty() {
-            out.heading = heading;
+/// Walks the tree in document order with a stack of its own: the parse
+/// bounds the depth, and the walk does not lean on that.
+fn walk(root: NodeRef, out: &mut Lines) {
+    enum Step<'a> {
+        Enter(NodeRef<'a>, Option<u8>),
+        /// The end of a block.
+        Leave,
+    }
+    let mut steps = vec![Step::Enter(root, None)];
+    while let Some(step) = steps.pop() {
+        let Step::Enter(node, heading) = step else {
+            out.flush();
+            continue;
+        };
+        if node.is_text() {
+            out.text(&node.text(), heading);
+            continue;
         }
-        return;
-    }
-    let name = node.node_name().map(|n| n.to_ascii_lowercase());
-    let name = name.as_deref().unwrap_or("");
-    if node.is_element() && (HIDDEN.contains(&name) || node.has_attr("hidden")) {
-        return;
-    }
-    if name == "br" {
-        out.flush();
-        return;
-    }
-    let block = BLOCKS.contains(&name);
-    let heading = match name.as_bytes() {
-        [b'h', n @ b'1'..=b'6'] => Some(n - b'0'),
-        _ => heading,
-    };
-    if block {
-        out.flush();
-    }
-    for child in node.children_it(false) {
-        walk(&child, out, heading);
-    }
-    if block {
-        out.flush();
+        let name = node.node_name().map(|n| n.to_ascii_lowercase());
+        let name = name.as_deref().unwrap_or("");
+        if node.is_element() && (HIDDEN.contains(&name) || node.has_attr("hidden")) {
+            continue;
+        }
+        if name == "br" {
+            out.flush();
+            continue;
+        }
+        let heading = match name.as_bytes() {
+            [b'h', n @ b'1'..=b'6'] => Some(n - b'0'),
+            _ => heading,
+        };
+        if BLOCKS.contains(&name) {
+            out.flush();
+            steps.push(Step::Leave);
+        }
+        // Last child first on the stack, so the first is walked first.
+        steps.extend(
+            node.children_it(true)
+                .map(|child| Step::Enter(child, heading)),
+        );
     }
 }
 
