@@ -60,7 +60,9 @@ pub fn is_chrome(text: &str) -> bool {
         || (words <= 10 && (text.contains(" > ") || text.contains(" » ")) && !ends_sentence(text))
         || CHROME_STARTS.iter().any(|w| l.starts_with(w))
         || reading_time(&l)
-        || DATE_LABELS.iter().any(|d| d.trim_end_matches([' ', ':']) == l.trim())
+        || DATE_LABELS
+            .iter()
+            .any(|d| d.trim_end_matches([' ', ':']) == l.trim())
         || (words <= 6 && l.split_whitespace().all(|w| CHROME_LINES.contains(&w)))
         || l.starts_with('©')
         || l.starts_with("copyright ")
