@@ -123,7 +123,8 @@ fn the_people_pane_says_indexing_until_its_index_and_then_its_passages_arrive() 
 fn an_index_arriving_keeps_what_the_status_bar_said() {
     let lib = Library::unindexed(fixture_corpus());
     let mut s = state(&lib, 120, 40);
-    press(&mut s, &lib, "o");
+    // Space marks the document, and says so.
+    press(&mut s, &lib, "<space>");
     let said = s.status.clone();
     assert!(said.is_some());
     arrive(
