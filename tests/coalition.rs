@@ -400,3 +400,10 @@ fn the_grid_draws_at_every_small_size() {
         let _ = common::drawn(&s, &lib);
     }
 }
+
+#[test]
+fn a_configuration_that_binds_show_overlap_still_opens_the_grid() {
+    use nkread::tui::msg::Action;
+    assert_eq!(Action::named("show_overlap"), Some(Action::ShowCoalition));
+    assert_eq!(Action::ShowCoalition.name(), "show_coalition");
+}

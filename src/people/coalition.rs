@@ -140,6 +140,15 @@ impl ChangeKind {
     }
 }
 
+/// In how many columns a row is, and the first and last: what listing
+/// and ordering need, without the changes a [`Reading`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    count: usize,
+    first: Option<usize>,
+    last: Option<usize>,
+}
+
 /// Which rows a quick filter keeps.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Only {
@@ -182,8 +191,8 @@ impl Only {
         Only::ALL[(at + 1) % Only::ALL.len()]
     }
 
-    fn keeps(self, reading: &Reading, columns: usize) -> bool {
-        let (count, first, last) = (reading.count, reading.first, reading.last);
+    fn keeps(self, span: Span, columns: usize) -> bool {
+        let Span { count, first, last } = span;
         match self {
             Only::Everyone => true,
             Only::InAll => count == columns,
@@ -360,12 +369,28 @@ impl Coalition {
         reading
     }
 
+    fn span(&self, row: usize, counted: Roles) -> Span {
+        let mut span = Span {
+            count: 0,
+            first: None,
+            last: None,
+        };
+        for (column, cell) in self.cells(row).iter().enumerate() {
+            if cell.meets(counted) {
+                span.count += 1;
+                span.first.get_or_insert(column);
+                span.last = Some(column);
+            }
+        }
+        span
+    }
+
     /// The rows `filter` lists, in its order: those in at least one column
     /// (by the roles it counts) that its name, kinds and quick filter keep.
     pub fn rows(&self, corpus: &Corpus, filter: &RowFilter) -> Vec<usize> {
         let matcher = SkimMatcherV2::default().smart_case();
         let name = filter.name.trim();
-        let mut kept: Vec<(usize, Reading)> = (0..self.len())
+        let mut kept: Vec<(usize, Span)> = (0..self.len())
             .filter(|&row| {
                 let entity = corpus.entities.get(self.entity(row));
                 (filter.kinds.is_empty() || filter.kinds.contains(&entity.kind))
@@ -374,8 +399,8 @@ impl Coalition {
                             .names()
                             .any(|n| matcher.fuzzy_match(n, name).is_some()))
             })
-            .map(|row| (row, self.reading(row, filter.roles)))
-            .filter(|(_, reading)| reading.count > 0 && filter.only.keeps(reading, self.docs.len()))
+            .map(|row| (row, self.span(row, filter.roles)))
+            .filter(|&(_, span)| span.count > 0 && filter.only.keeps(span, self.docs.len()))
             .collect();
         // Rows are by name already; stable sorts keep that for ties.
         match filter.order {

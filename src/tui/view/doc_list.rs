@@ -66,7 +66,7 @@ impl Widget for DocListView<'_> {
             } else {
                 Style::new()
             };
-            // A marked document's title starts with a mark, for the overlap view.
+            // A marked document's title starts with a mark, for the coalition grid.
             let mark = if self.marked.contains(&d) { "● " } else { "" };
             let title = wrap(&format!("{mark}{}", doc.shown_title()), width);
             let second = match title.get(1..) {
