@@ -95,6 +95,13 @@ pub enum Command {
     /// Who stood with whom: each organization and person by document, in date order, with its role in each
     #[command(after_help = super::coalition::COALITION_HELP)]
     Coalition(super::coalition::CoalitionArgs),
+    /// Write the whole corpus as one SQLite database, paragraphs indexed for full-text search
+    #[command(after_help = super::export::EXPORT_HELP)]
+    Export {
+        /// The database file to write (replaced if it exists)
+        #[arg(long, value_name = "FILE")]
+        sqlite: PathBuf,
+    },
     /// Draft a document from a saved page (HTML or text), for review
     #[command(after_help = super::import::IMPORT_HELP)]
     Import(super::import::ImportArgs),

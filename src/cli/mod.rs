@@ -9,6 +9,7 @@ mod coalition;
 mod complete;
 mod config;
 mod entities;
+mod export;
 mod format;
 mod hits;
 mod import;
@@ -214,6 +215,7 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
         Some(Command::Check) => entities::check(&corpus),
         Some(Command::Cite(args)) => cite::run(&corpus, args)?,
         Some(Command::Coalition(args)) => coalition::run(&corpus, args)?,
+        Some(Command::Export { sqlite }) => export::run(&corpus, sqlite)?,
         Some(Command::Import(args)) => import::run(&corpus, &paths, args)?,
         Some(Command::Bookmarks { command, json }) => {
             bookmarks::run(&corpus, command.as_ref(), *json, columns)?
