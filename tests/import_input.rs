@@ -278,3 +278,20 @@ fn formatting_tags_copied_into_every_paragraph_do_not_exhaust_memory() {
     let copies: String = (0..5_000).map(|i| format!("<p><b id={i}>x</p>")).collect();
     imports(&page(&copies, ""));
 }
+
+#[test]
+fn an_id_the_loader_would_refuse_is_refused_before_a_draft_is_made() {
+    let home = fresh_home();
+    let letter = home.join("letter.txt");
+    fs::write(&letter, LETTER).unwrap();
+    for id in ["two words", &format!("id{HOSTILE}")] {
+        let mut args = import(&letter);
+        args.extend([OsStr::new("--id"), OsStr::new(id)]);
+        let out = run(&home, &args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{id:?}: {err}");
+        assert!(err.contains("is not a valid id"), "{err}");
+        assert!(!err.contains("please report this"), "{err}");
+        clean(&err);
+    }
+}

@@ -4,7 +4,8 @@
 
 use super::{Failure, Output};
 use crate::corpus::{
-    Corpus, DocKind, EntityId, NearDuplicate, PersonKind, SourceFile, clean_line, near_duplicates,
+    Corpus, DocKind, EntityId, NearDuplicate, PersonKind, SourceFile, clean_line, id_problem,
+    near_duplicates,
 };
 use crate::import::{self, Draft, Options, fidelity};
 use clap::Args;
@@ -20,7 +21,7 @@ pub struct ImportArgs {
     /// The capture: a saved HTML page, or the page's text; - reads it from stdin
     pub file: PathBuf,
     /// The document's id; by default made from the title and the year
-    #[arg(long)]
+    #[arg(long, value_parser = parse_id)]
     pub id: Option<String>,
     /// The document's kind, instead of the guess: press-release, joint-letter, open-letter, letter, statement, report, submission, other
     #[arg(long, value_parser = parse_kind)]
@@ -48,6 +49,15 @@ Examples:
   nkread import saved-page.txt --kind joint-letter --out ~/nk-corpus
   xclip -o | nkread import - > letter.toml       the text copied, from stdin
   nkread --corpus ~/nk-corpus check";
+
+/// An id the loader would refuse is refused before a draft is made (the
+/// draft was made, failed to load, and was reported as the importer's bug).
+fn parse_id(s: &str) -> Result<String, String> {
+    match id_problem(s) {
+        Some(problem) => Err(problem),
+        None => Ok(s.to_string()),
+    }
+}
 
 fn parse_kind(s: &str) -> Result<DocKind, String> {
     DocKind::ALL

@@ -376,7 +376,7 @@ fn clean_document(doc: &mut Document) {
 /// An id is a readable ASCII slug: it is typed on command lines and kept in
 /// bookmark files, and no look-alike letter (a Cyrillic "е") can pass for
 /// another id. What is wrong with `id`, if it is not one.
-pub(super) fn id_problem(id: &str) -> Option<String> {
+pub fn id_problem(id: &str) -> Option<String> {
     let mut chars = id.chars();
     let valid = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
