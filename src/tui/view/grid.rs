@@ -65,9 +65,10 @@ impl Widget for GridView<'_> {
         let area = area(screen);
         Clear.render(area, buf);
         let title = format!(
-            " Coalition: {} of {} in {n} documents · {} · {} ",
+            " Coalition: {} of {} in {n} document{} · {} · {} ",
             state.listed.len(),
             grid.len(),
+            if n == 1 { "" } else { "s" },
             state.order.label(),
             state.only.label()
         );
