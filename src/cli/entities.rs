@@ -4,9 +4,10 @@
 
 use super::format::{block, table, to_json};
 use super::{Failure, Output, find};
-use crate::corpus::{Corpus, EntityId, clean_line, near_duplicates};
+use crate::corpus::{Corpus, EntityId, LISTED_PER_ENTITY, clean_line, look_alikes};
 use crate::people::{Lookup, PeopleIndex, SortBy};
 use serde::Serialize;
+use std::fmt::Write;
 
 #[derive(Serialize)]
 struct EntityRow<'a> {
@@ -306,38 +307,52 @@ pub(super) fn check(corpus: &Corpus) -> Output {
             format!("{id}, in {}", docs.join(", "))
         }
     };
-    let mut warnings: Vec<String> = near_duplicates(corpus)
-        .into_iter()
-        .map(|d| {
-            let ([a, b], [x, y]) = (d.entities, d.names);
-            format!(
-                "warning: \"{x}\" ({}) and \"{y}\" ({}) are different entities, {}\n",
-                whereabouts(a),
-                whereabouts(b),
-                d.likeness
-            )
-        })
-        .collect();
+    // Written as found: a corpus of numbered names has millions.
+    let mut data = String::new();
+    let mut warnings = 0usize;
+    let found = look_alikes(corpus, |d| {
+        let ([a, b], [x, y]) = (d.entities, d.names);
+        let _ = writeln!(
+            data,
+            "warning: \"{x}\" ({}) and \"{y}\" ({}) are different entities, {}",
+            whereabouts(a),
+            whereabouts(b),
+            d.likeness
+        );
+        warnings += 1;
+    });
     for (e, entity) in corpus.entities.all().iter().enumerate() {
         if entity.curated && index.appearances(e).is_empty() {
-            warnings.push(format!(
-                "warning: entity \"{}\" of an entities file is in no document\n",
+            let _ = writeln!(
+                data,
+                "warning: entity \"{}\" of an entities file is in no document",
                 entity.id
-            ));
+            );
+            warnings += 1;
         }
     }
-    let count = match warnings.len() {
+    let count = match warnings {
         0 => "no warnings".to_string(),
         1 => "1 warning".to_string(),
         n => format!("{n} warnings"),
     };
+    let more = match found.cut_short.len() {
+        0 => String::new(),
+        1 => format!(
+            "; \"{}\" has more look-alikes than the first {LISTED_PER_ENTITY} listed",
+            corpus.entities.get(found.cut_short[0]).id
+        ),
+        n => format!(
+            "; {n} entities have more look-alikes than the first {LISTED_PER_ENTITY} listed for each"
+        ),
+    };
     Output {
         note: Some(format!(
-            "nkread: checked {} documents and {} organizations and people: {count}",
+            "nkread: checked {} documents and {} organizations and people: {count}{more}",
             corpus.documents.len(),
             corpus.entities.all().len()
         )),
-        data: warnings.concat(),
+        data,
     }
 }
 
@@ -365,5 +380,33 @@ mod tests {
             .map(|l| &l[..l.find(']').unwrap()])
             .collect();
         assert_eq!(numbered, ["9", "13", "7"]);
+    }
+
+    #[test]
+    fn check_says_which_entities_have_more_look_alikes_than_it_lists() {
+        let mut doc = String::from("id = \"d\"\ntitle = \"T\"\nkind = \"statement\"\n");
+        doc.push_str("paragraphs = [\"x\"]\n");
+        // Each a typo or two from every other.
+        for i in 0..30 {
+            doc.push_str(&format!(
+                "[[people]]\nname = \"Signatory {i:03}\"\nkind = \"person\"\nrole = \"signatory\"\n"
+            ));
+        }
+        let file = |name: &str, text: String| crate::corpus::SourceFile {
+            name: name.into(),
+            text,
+        };
+        let corpus = Corpus::from_files(&file("e.toml", String::new()), &[file("d.toml", doc)])
+            .expect("the test corpus loads");
+        let out = check(&corpus);
+        let note = out.note.unwrap_or_default();
+        assert!(
+            note.ends_with(&format!(
+                "; 19 entities have more look-alikes than the first {LISTED_PER_ENTITY} listed for each"
+            )),
+            "{note}"
+        );
+        let warnings = out.data.lines().count();
+        assert!(note.contains(&format!(": {warnings} warnings;")), "{note}");
     }
 }

@@ -249,7 +249,68 @@ pub fn name_key(name: &str) -> String {
 /// 12 letters or more.
 pub fn within_typos(a: &str, b: &str) -> bool {
     let allowed = if a.len().min(b.len()) < 12 { 1 } else { 2 };
-    a.len().abs_diff(b.len()) <= allowed && strsim::osa_distance(a, b) <= allowed
+    if a.len().abs_diff(b.len()) > allowed {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        osa_within(a.as_bytes(), b.as_bytes(), allowed)
+    } else {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        osa_within(&chars(a), &chars(b), allowed)
+    }
+}
+
+/// Whether the optimal string alignment distance of `a` and `b` (as
+/// strsim's `osa_distance`) is at most `k`. Only the cells of the table
+/// within `k` of its diagonal are worked out, since a path that leaves
+/// them costs more than `k`: O(k·n) where the whole table is O(n²). The
+/// look-alike check asks this of millions of pairs.
+fn osa_within<T: PartialEq>(a: &[T], b: &[T], k: usize) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len()) <= k;
+    }
+    let over = k + 1;
+    let width = 2 * k + 1;
+    // d[i][j] from row i, which holds d[i][i - k ..= i + k].
+    let cell = |row: &[usize], i: usize, j: usize| {
+        if j + k < i || j > i + k {
+            over
+        } else {
+            row[j + k - i]
+        }
+    };
+    // Rows i - 2, i - 1, and the one being worked out; row 0 is d[0][j] = j.
+    let mut rows = [vec![over; width], vec![over; width], vec![over; width]];
+    for j in 0..=b.len().min(k) {
+        rows[1][j + k] = j;
+    }
+    for i in 1..=a.len() {
+        let mut least = over;
+        for d in 0..width {
+            let j = (i + d).wrapping_sub(k);
+            let value = if i + d < k || j > b.len() {
+                over
+            } else if j == 0 {
+                i.min(over)
+            } else {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (cell(&rows[1], i - 1, j - 1) + cost)
+                    .min(cell(&rows[1], i - 1, j) + 1)
+                    .min(cell(&rows[2], i, j - 1) + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(cell(&rows[0], i - 2, j - 2) + 1);
+                }
+                v.min(over)
+            };
+            rows[2][d] = value;
+            least = least.min(value);
+        }
+        if least > k {
+            return false;
+        }
+        rows.rotate_left(1);
+    }
+    cell(&rows[1], a.len(), b.len()) <= k
 }
 
 /// `name` without trailing parenthesised groups, nested ones included:

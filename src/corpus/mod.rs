@@ -20,7 +20,9 @@ pub use entities::{Entities, Entity, name_key, slug, within_typos};
 pub use hygiene::{clean, clean_line, is_forbidden};
 pub use load::{ENTITIES_FILE, SourceFile, from_toml, id_problem, unplaced};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
-pub use near_duplicates::{Likeness, NearDuplicate, near_duplicates};
+pub use near_duplicates::{
+    LISTED_PER_ENTITY, Likeness, LookAlikes, NearDuplicate, look_alikes, near_duplicates,
+};
 pub use order::ListOrder;
 pub use problem::{Lines, Problem, Problems};
 

@@ -145,6 +145,48 @@ fn typos_are_one_edit_in_short_keys_and_two_in_long_ones() {
 }
 
 #[test]
+fn typos_are_counted_as_the_full_table_counts_them() {
+    // Keys from a small alphabet, so that swaps, repeats and near misses
+    // abound; some non-ASCII.
+    let letters = ['a', 'b', 'c', 'é'];
+    let mut state = 11u64;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as usize % n
+    };
+    let mut outcomes = [0; 2];
+    for _ in 0..20_000 {
+        let a: String = (0..next(16)).map(|_| letters[next(4)]).collect();
+        let mut b: Vec<char> = a.chars().collect();
+        for _ in 0..next(4) {
+            match next(4) {
+                0 if !b.is_empty() => {
+                    b.remove(next(b.len()));
+                }
+                1 => b.insert(next(b.len() + 1), letters[next(4)]),
+                2 if b.len() > 1 => {
+                    let i = next(b.len() - 1);
+                    b.swap(i, i + 1);
+                }
+                _ if !b.is_empty() => {
+                    let i = next(b.len());
+                    b[i] = letters[next(4)];
+                }
+                _ => {}
+            }
+        }
+        let b: String = b.into_iter().collect();
+        let allowed = if a.len().min(b.len()) < 12 { 1 } else { 2 };
+        let full = a.len().abs_diff(b.len()) <= allowed && strsim::osa_distance(&a, &b) <= allowed;
+        assert_eq!(within_typos(&a, &b), full, "{a:?} {b:?}");
+        outcomes[usize::from(full)] += 1;
+    }
+    assert!(outcomes.iter().all(|&n| n > 2000), "{outcomes:?}");
+}
+
+#[test]
 fn distinct_from_must_name_another_entity() {
     let entity = |id: &str, distinct: &str| Entity {
         id: id.into(),
