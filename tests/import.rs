@@ -552,6 +552,35 @@ The letter was signed by Amnesty International, the Jubilee Campaign and Freedom
 }
 
 #[test]
+fn a_release_that_credits_itself_issues_it_and_a_statement_head_names_its_speaker() {
+    let corpus = corpus();
+    let roles = |page: &str| -> Vec<(String, String)> {
+        let (doc, _) = draft_of(page.as_bytes(), "self.txt", &corpus);
+        doc.people
+            .iter()
+            .map(|p| (p.name.clone(), p.role.to_string()))
+            .collect()
+    };
+    // An agency never spells itself out in its lead; a release does.
+    let people = roles(
+        "Groups Mark the Armistice\n\
+7/29/2013 North Korea (CSW) – On the 60th anniversary of the end of the Korean War, Christian Solidarity Worldwide (CSW) is calling for increased efforts by the international community.\n",
+    );
+    assert!(
+        people.contains(&("Christian Solidarity Worldwide".into(), "issuer".into())),
+        "{people:?}"
+    );
+    let people = roles(
+        "Supporting Freedom in North Korea\n\
+Morgan Ortagus\n\
+Department Spokesperson\n\
+May 6, 2019\n\
+We remain deeply concerned about the human rights situation in North Korea, and we will keep working with our partners.\n",
+    );
+    assert_eq!(people, [("Morgan Ortagus".into(), "issuer".into())]);
+}
+
+#[test]
 fn a_date_in_figures_is_given_only_where_its_order_is_fixed() {
     let corpus = corpus();
     let date_of = |line: &str, text: &str| {

@@ -32,6 +32,21 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
             review: Some("issuer: the byline's author".to_string()),
         }
     });
+    // "국무부 대변인": a Korean title ends with the office, its body before.
+    let signed = layout.signed.iter().map(|(name, title)| {
+        let mut p = person(name, PersonKind::Person, Role::Issuer);
+        match title.rsplit_once(' ') {
+            Some((body, office)) if super::vocab::KOREAN_TITLES.contains(&office) => {
+                p.title = Some(office.to_string());
+                p.affiliation = Some(body.to_string());
+            }
+            _ => p.title = Some(title.clone()),
+        }
+        Found {
+            person: p,
+            review: Some("issuer: the speaker the statement's head names".to_string()),
+        }
+    });
     let heads = [&layout.title, &layout.subtitle]
         .into_iter()
         .flatten()
@@ -49,6 +64,7 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
         .iter()
         .cloned()
         .chain(bylines)
+        .chain(signed)
         .chain(headed)
         .map(|f| (f, (0, 0)))
         .chain(prose.iter().map(|n| (n.found.clone(), n.at)))
@@ -144,7 +160,20 @@ pub fn known_named(texts: &[String], entities: &Entities) -> Vec<String> {
 /// A news report credits an agency or a reporter; a body's byline ("by the
 /// Coalition") makes it the author, not a reporter.
 pub fn is_report(layout: &Layout, credits: &[Found]) -> bool {
-    !credits.is_empty()
+    // "7/29/2013 North Korea (CSW) – …, Christian Solidarity Worldwide
+    // (CSW) is calling": a release credits itself, an agency does not
+    // spell itself out in its report's lead.
+    let head = layout
+        .paragraphs
+        .iter()
+        .take(3)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let agency = credits
+        .iter()
+        .any(|c| head.matches(&format!("({})", c.person.name)).count() < 2);
+    agency
         || layout
             .bylines
             .iter()

@@ -5,10 +5,13 @@
 use super::page::Line;
 use super::vocab::{
     ADDRESS_STARTS, ADDRESS_WORDS, CHROME_LINES, CHROME_STARTS, CHROME_WORDS, DATE_LABELS,
-    LIST_HEADINGS, MENU_LINES, META_ROWS, ORGANIZATION_SECTIONS, PERSON_SECTIONS, STATE_SECTIONS,
+    KOREAN_TITLES, LIST_HEADINGS, MENU_LINES, META_ROWS, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
+    STATE_SECTIONS, TITLE_NOUNS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Where each line of a capture went.
 #[derive(Debug, Default)]
@@ -24,6 +27,9 @@ pub struct Layout {
     pub date_lines: Vec<(String, bool)>,
     /// Reporters a byline names ("By NAME", "NAME 기자").
     pub bylines: Vec<String>,
+    /// The speaker a statement's head names on a line of its own, and the
+    /// title line under it: "Morgan Ortagus / Department Spokesperson".
+    pub signed: Option<(String, String)>,
     /// What a metadata row states: "Publisher | NAME", "URL: https://…".
     pub publisher: Option<String>,
     pub url: Option<String>,
@@ -80,7 +86,9 @@ fn reading_time(l: &str) -> bool {
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ';', ':', ','])
+    text.ends_with([
+        '.', '!', '?', '…', '"', '”', '’', ')', ';', ':', ',', '。', '！', '？', '」', '』', '）',
+    ])
 }
 
 /// A masthead or label, not a headline: a word or two, or capitals only.
@@ -115,8 +123,10 @@ fn is_headline(line: &Line) -> bool {
     // A headline in quotation marks: "“Camps must close,” say groups".
     let quoted = matches!(first, '“' | '"') && t.ends_with(['”', '"']);
     let words = t.split_whitespace().count();
+    // Japanese and Chinese write no spaces: a long line is text.
     (!ends_sentence(t) || (quoted && words <= 20))
         && words <= 40
+        && t.chars().count() <= 250
         && !ADDRESS_STARTS.iter().any(|a| t.starts_with(a))
         && !is_address(t)
         && (first.is_uppercase()
@@ -185,11 +195,46 @@ fn byline(text: &str) -> Option<String> {
         return (body || (words.len() <= 5 && super::names::is_person_name(name)))
             .then(|| name.to_string());
     }
+    // "This article, written by Yang Jung, was first released on …": a
+    // repost's credit of its author.
+    static CREDITED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"^This (?:article|story|piece|report|commentary),? (?:was )?(?:written|reported) by ([^,]{3,60}),").ok()
+    });
+    if let Some(name) = CREDITED
+        .as_ref()
+        .and_then(|r| r.captures(text))
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim())
+        .filter(|n| super::names::is_person_name(n) || super::names::is_body_name(n))
+    {
+        return (words.len() <= 40).then(|| name.to_string());
+    }
     let at = words.iter().position(|w| *w == "기자")?;
     let name = words.get(at.checked_sub(1)?)?;
     let rest_is_address = words[at + 1..].iter().all(|w| w.contains('@'));
     (words.len() <= 4 && rest_is_address && super::names::is_person_name(name))
         .then(|| name.to_string())
+}
+
+/// A speaker's name on a line of its own with a title line under it, at
+/// the head of a statement: "Morgan Ortagus" then "Department
+/// Spokesperson", "모르간 오르타거스" then "국무부 대변인".
+fn is_signature(name: &str, title: &str) -> bool {
+    let hangul_name = {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        words.len() == 2
+            && words
+                .iter()
+                .all(|w| w.chars().count() <= 5 && w.chars().all(super::names::is_hangul))
+    };
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let titled = words
+        .last()
+        .is_some_and(|w| TITLE_NOUNS.contains(&lower(w).as_str()) || KOREAN_TITLES.contains(w));
+    (super::names::is_person_name(name) || hangul_name)
+        && titled
+        && words.len() <= 8
+        && !ends_sentence(title)
 }
 
 /// A capture's last line cut off mid-sentence: no sentence's end, and a
@@ -293,7 +338,8 @@ fn is_prose(line: &Line) -> bool {
     let words = t.split_whitespace().count();
     // A sentence, or two: "Excerpts of a letter from … Responses needed by …:".
     let sentences = t.contains(". ") && words > 14 && !t.contains(" / ");
-    (t.ends_with('.') && words > 14 && !t.contains(" / ")) || sentences || words > 60
+    let cjk = t.ends_with('。') && t.chars().count() > 30;
+    (t.ends_with('.') && words > 14 && !t.contains(" / ")) || sentences || cjk || words > 60
 }
 
 impl Layout {
@@ -353,6 +399,15 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
         } else if let Some(name) = byline(t) {
             layout.bylines.push(name);
             layout.omitted.push((t.to_string(), "metadata"));
+        } else if let Some(title) = lines
+            .get(i + 1)
+            .map(|l| l.text.as_str())
+            .filter(|next| layout.signed.is_none() && is_signature(t, next))
+        {
+            layout.signed = Some((t.to_string(), title.to_string()));
+            layout.omitted.push((t.to_string(), "metadata"));
+            layout.omitted.push((title.to_string(), "metadata"));
+            i += 1;
         } else if is_credit(t) {
             layout.omitted.push((t.to_string(), "metadata"));
         } else if line.chrome && line.heading.is_none() || is_chrome(t) {
@@ -505,6 +560,54 @@ mod tests {
             Some("김영석")
         );
         assert_eq!(byline("by the way, we left early"), None);
+        assert_eq!(
+            byline("This article, written by Yang Jung, was first released on www.dailynk.com 16 February.")
+                .as_deref(),
+            Some("Yang Jung")
+        );
+        assert_eq!(byline("This article, written by hand, was lost."), None);
+    }
+
+    #[test]
+    fn a_statement_head_names_its_speaker_and_title() {
+        let layout = lay_out(
+            &lines(&[
+                "Supporting Freedom in North Korea",
+                "Morgan Ortagus",
+                "Department Spokesperson",
+                "May 6, 2019",
+                "We remain deeply concerned about the human rights situation in North Korea, and we will keep working with others.",
+            ]),
+            false,
+        );
+        assert_eq!(
+            layout.signed,
+            Some((
+                "Morgan Ortagus".to_string(),
+                "Department Spokesperson".to_string()
+            ))
+        );
+        assert_eq!(
+            layout.title.as_deref(),
+            Some("Supporting Freedom in North Korea")
+        );
+        assert_eq!(layout.paragraphs.len(), 1);
+        assert!(is_signature("모르간 오르타거스", "국무부 대변인"));
+        // A headline above a line that merely ends in a title noun is not one.
+        assert!(!is_signature("North Korea", "Statement by the President"));
+    }
+
+    #[test]
+    fn japanese_text_is_text_not_headlines() {
+        let layout = lay_out(
+            &lines(&[
+                "報道発表",
+                "北朝鮮における人権に関する国連調査委員会による岸田外務大臣表敬",
+                "1.本28日午前9時30分から約15分間,岸田文雄外務大臣は,北朝鮮における人権に関する国連調査委員会による表敬を受けたところ,概要は以下のとおりです。",
+            ]),
+            false,
+        );
+        assert_eq!(layout.paragraphs.len(), 1);
     }
 
     #[test]

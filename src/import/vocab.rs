@@ -682,6 +682,9 @@ pub const ISSUING_VERBS: &[&str] = &[
     "have sent",
     "today held",
     "today hosted",
+    "hosted",
+    "co-hosted",
+    "hosts",
 ];
 
 /// How a headline names who speaks in the document: "Statement by H.E. Mr.
