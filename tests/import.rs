@@ -581,6 +581,51 @@ We remain deeply concerned about the human rights situation in North Korea, and 
 }
 
 #[test]
+fn reposts_agencies_members_and_a_letters_addressee_are_read() {
+    let corpus = corpus();
+    let (doc, _) = draft_of(
+        "Activists Want an Olympics Boycott\n\
+Activists cite the treatment of refugees as a reason to boycott the games. From Reuters via Guardian Unlimited:\n\
+U.S. human rights activists urged people not to travel to the games unless China grants access to refugees.\n\
+Jubilee Campaign is a member of the International Coalition to Stop Crimes Against Humanity in North Korea.\n\
+China has always dealt with them properly in accordance with the law, he added, according to Reuters.\n"
+            .as_bytes(),
+        "repost.txt",
+        &corpus,
+    );
+    let people: Vec<(&str, String)> = doc
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.to_string()))
+        .collect();
+    assert!(people.contains(&("Reuters", "issuer".into())), "{people:?}");
+    assert!(
+        people.contains(&("Jubilee Campaign", "member".into())),
+        "{people:?}"
+    );
+
+    // The address block under a letter's headline is its text, not more
+    // headlines set aside.
+    let (doc, _) = draft_of(
+        "Joint open letter to the Special Rapporteur\n\
+August 29, 2022\n\
+Ms. Elizabeth Salmón\n\
+Special Rapporteur on the situation of human rights in the Democratic People’s Republic of Korea\n\
+Dear Ms. Salmón\n\
+We welcome your appointment and urge you to make accountability a priority of your mandate.\n"
+            .as_bytes(),
+        "letter.txt",
+        &corpus,
+    );
+    assert_eq!(doc.paragraphs[0], "Ms. Elizabeth Salmón");
+    assert!(
+        doc.people.iter().all(|p| p.role.to_string() != "issuer"),
+        "{:?}",
+        doc.people
+    );
+}
+
+#[test]
 fn a_date_in_figures_is_given_only_where_its_order_is_fixed() {
     let corpus = corpus();
     let date_of = |line: &str, text: &str| {

@@ -34,7 +34,9 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
     });
     // "국무부 대변인": a Korean title ends with the office, its body before.
     let signed = layout.signed.iter().map(|(name, title)| {
-        let mut p = person(name, PersonKind::Person, Role::Issuer);
+        // "Ambassador Robert King": the honorific is not the name.
+        let name = super::names::person_after_title(name).map_or(name.clone(), |n| n.0);
+        let mut p = person(&name, PersonKind::Person, Role::Issuer);
         match title.rsplit_once(' ') {
             Some((body, office)) if super::vocab::KOREAN_TITLES.contains(&office) => {
                 p.title = Some(office.to_string());

@@ -9,12 +9,12 @@
 use super::entry::{self, Found, split_outside, title_at};
 use super::names::{
     is_body_name, is_name, is_person_name, is_title, name_list, name_prefix, name_suffix,
-    person_after_title, sentences, strip_article, whole_words, word_at,
+    person_after_title, sentences, strip_article, whole_words,
 };
 use super::vocab::{
     GROUP_NOUNS, HONORIFICS, ISSUED_BY, ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES,
-    LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, PERSON_SPEECH_VERBS, SIGNING_WORDS,
-    SPEECH_VERBS, STATE_CUES, STATE_NAMES, TIME_OPENERS, TITLE_NOUNS,
+    LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, NEWS_AGENCIES, PERSON_SPEECH_VERBS,
+    SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_NAMES, TIME_OPENERS, TITLE_NOUNS,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -59,6 +59,9 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
                 continue;
             }
             let here = (n, at);
+            if n <= lead {
+                out.extend(reposted_from(s).into_iter().map(|f| named(f, here)));
+            }
             if leads.contains(&n) && Some(k) == first {
                 out.extend(issuers(s, reported).into_iter().map(|f| named(f, here)));
                 if !reported {
@@ -124,6 +127,18 @@ fn listed_line(p: &str) -> Vec<Found> {
             f
         })
         .collect()
+}
+
+/// A repost's credit of the agency whose report follows: "From Reuters
+/// via Guardian Unlimited:". The agency issues the report.
+fn reposted_from(sentence: &str) -> Option<Found> {
+    let credit = sentence.trim().strip_prefix("From ")?.strip_suffix(':')?;
+    let agency = credit.split(" via ").next().unwrap_or(credit).trim();
+    (NEWS_AGENCIES.contains(&agency) || is_body_name(agency) && agency.split(' ').count() <= 8)
+        .then(|| Found {
+            person: entry::person(agency, PersonKind::Organization, Role::Issuer),
+            review: Some(format!("issuer: the repost credits “{sentence}”")),
+        })
 }
 
 /// The longest sentence, in bytes, the forms are read in.
@@ -300,19 +315,29 @@ pub fn credit(lead: &str) -> Vec<Found> {
 /// bodies only, since a person who "said today" is quoted.
 fn issuers(sentence: &str, reported: bool) -> Vec<Found> {
     let text = super::dates::dateline(sentence).map_or(sentence, |(d, _, _)| &sentence[d.len()..]);
-    // "SEOUL, Dec. 16 (Yonhap) -- …": a credit before the lead.
-    let text = [" -- ", " — ", " – "]
+    // "SEOUL, Dec. 16 (Yonhap) -- …": a credit before the lead; and
+    // "September 21, 2012 - …": its day.
+    let text = [" -- ", " — ", " – ", " - "]
         .iter()
         .find_map(|dash| {
             text.split_once(dash)
-                .filter(|(head, _)| head.len() <= 70 && head.ends_with(')'))
+                .filter(|(head, _)| {
+                    head.len() <= 70 && head.ends_with(')')
+                        || head.len() <= 30 && super::dates::dates_in(head).len() == 1
+                })
                 .map(|(_, rest)| rest)
         })
         .unwrap_or(text);
     let text = text.trim_start_matches([' ', '–', '—', '-']).trim_start();
+    // "As he prepares to welcome …": an infinitive is not the lead's verb.
+    let finite = |v: &str| {
+        text.match_indices(v)
+            .map(|(i, _)| i)
+            .find(|&i| whole_words(text, i..i + v.len()) && !text[..i].ends_with(" to "))
+    };
     let Some((at, verb)) = ISSUING_VERBS
         .iter()
-        .filter_map(|v| word_at(text, v).map(|at| (at, *v)))
+        .filter_map(|v| finite(v).map(|at| (at, *v)))
         .min_by_key(|(at, v)| (*at, std::cmp::Reverse(v.len())))
     else {
         return Vec::new();
@@ -321,6 +346,22 @@ fn issuers(sentence: &str, reported: bool) -> Vec<Found> {
     // "The Coalition (ACR), consisting of …, wholeheartedly welcomed".
     let subject = strip_adverbs(subject);
     let names = subject_names(subject, verb.starts_with("said"));
+    // "Foreign Affairs Minister John Baird today issued the following
+    // statement": an office-holder issues what they put out, and speaks in
+    // what they merely say.
+    let officials: Vec<Found> = names
+        .iter()
+        .filter(|_| !reported && !verb.starts_with("said"))
+        .filter_map(|n| person_after_title(n))
+        .filter_map(|(name, title)| {
+            let mut p = entry::person(&name, PersonKind::Person, Role::Issuer);
+            p.title = Some(title?);
+            Some(Found {
+                person: p,
+                review: Some(format!("issuer read from the lead (“… {verb}”)")),
+            })
+        })
+        .collect();
     let bodies: Vec<String> = names
         .into_iter()
         .filter(|n| is_body_name(n) && !is_person_name(strip_article(n)))
@@ -336,6 +377,7 @@ fn issuers(sentence: &str, reported: bool) -> Vec<Found> {
     for f in &mut found {
         f.review = Some(format!("{role} read from the lead (“… {verb}”)"));
     }
+    found.extend(officials);
     found
 }
 
@@ -655,9 +697,19 @@ fn speakers(sentence: &str, paragraph: usize, offset: usize, full: &[String]) ->
         let who = &sentence[at + "according to ".len()..];
         let who = who.split(['“', '"']).next().unwrap_or(who);
         let who = who.trim_end().trim_end_matches(['.', ',']);
-        if let Some((found, _)) =
-            speaker(who, full).filter(|(f, _)| f.person.kind == PersonKind::Person)
-        {
+        // A body only where its name ends the clause: "according to
+        // Reuters.", not "according to the Commission's report".
+        let agency = NEWS_AGENCIES.contains(&who).then(|| Found {
+            person: entry::person(who, PersonKind::Organization, Role::Quoted),
+            review: Some("quoted: “according to” the agency".to_string()),
+        });
+        if let Some(found) = agency.or_else(|| {
+            speaker(who, full)
+                .filter(|(f, _)| {
+                    f.person.kind == PersonKind::Person || strip_article(who) == f.person.name
+                })
+                .map(|(f, _)| f)
+        }) {
             out.push(Named {
                 found,
                 at: (paragraph, offset + at),
@@ -936,6 +988,15 @@ mod tests {
             [("Human Rights Watch".to_string(), Role::Issuer)]
         );
         assert!(issuers("Brad Adams said today that it was wrong.", false).is_empty());
+        let f = issuers(
+            "September 21, 2012 - As he prepares to welcome his South Korean counterpart to Ottawa this weekend, Foreign Affairs Minister John Baird today issued the following statement:",
+            false,
+        );
+        assert_eq!(names(&f), [("John Baird".to_string(), Role::Issuer)]);
+        assert_eq!(
+            f[0].person.title.as_deref(),
+            Some("Foreign Affairs Minister")
+        );
         assert!(
             issuers("Amnesty International said today that it was wrong.", true)[0]
                 .person

@@ -5,8 +5,8 @@
 use super::page::Line;
 use super::vocab::{
     ADDRESS_STARTS, ADDRESS_WORDS, CHROME_LINES, CHROME_STARTS, CHROME_WORDS, DATE_LABELS,
-    KOREAN_TITLES, LIST_HEADINGS, MENU_LINES, META_ROWS, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
-    STATE_SECTIONS, TITLE_NOUNS,
+    HONORIFICS, KOREAN_TITLES, LIST_HEADINGS, MENU_LINES, META_ROWS, ORGANIZATION_SECTIONS,
+    PERSON_SECTIONS, STATE_SECTIONS, TITLE_NOUNS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
 use regex::Regex;
@@ -216,6 +216,16 @@ fn byline(text: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
+/// "Ms. Elizabeth Salmón", "H.E. Mr. António Guterres" under a letter's
+/// headline: its address block opens the text.
+fn addressee(text: &str, headlines: &[(&str, Option<u8>, bool)]) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    !headlines.is_empty()
+        && HONORIFICS.contains(&first.trim_end_matches('.'))
+        && text.split_whitespace().count() <= 6
+        && super::names::person_after_title(text).is_some()
+}
+
 /// A speaker's name on a line of its own with a title line under it, at
 /// the head of a statement: "Morgan Ortagus" then "Department
 /// Spokesperson", "모르간 오르타거스" then "국무부 대변인".
@@ -228,13 +238,11 @@ fn is_signature(name: &str, title: &str) -> bool {
                 .all(|w| w.chars().count() <= 5 && w.chars().all(super::names::is_hangul))
     };
     let words: Vec<&str> = title.split_whitespace().collect();
-    let titled = words
-        .last()
-        .is_some_and(|w| TITLE_NOUNS.contains(&lower(w).as_str()) || KOREAN_TITLES.contains(w));
-    (super::names::is_person_name(name) || hangul_name)
-        && titled
-        && words.len() <= 8
-        && !ends_sentence(title)
+    let titled = words.iter().any(|w| {
+        TITLE_NOUNS.contains(&lower(w.trim_matches(',')).as_str()) || KOREAN_TITLES.contains(w)
+    });
+    let named = super::names::person_after_title(name).is_some_and(|(_, office)| office.is_none());
+    (named || hangul_name) && titled && words.len() <= 10 && !ends_sentence(title)
 }
 
 /// A capture's last line cut off mid-sentence: no sentence's end, and a
@@ -403,6 +411,14 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
             .get(i + 1)
             .map(|l| l.text.as_str())
             .filter(|next| layout.signed.is_none() && is_signature(t, next))
+            // A letter's addressee stands over their address.
+            .filter(|_| {
+                lines.get(i + 2).is_none_or(|l| {
+                    let dated = !super::dates::dates_in(&l.text).is_empty();
+                    dated
+                        || !is_address(&l.text) && !l.text.starts_with(|c: char| c.is_ascii_digit())
+                })
+            })
         {
             layout.signed = Some((t.to_string(), title.to_string()));
             layout.omitted.push((t.to_string(), "metadata"));
@@ -413,7 +429,7 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
         } else if line.chrome && line.heading.is_none() || is_chrome(t) {
             layout.omitted.push((t.to_string(), "chrome"));
             chrome_before |= !headlines.is_empty() && MENU_LINES.contains(&lower(t).as_str());
-        } else if is_headline(line) && list_heading(t).is_none() {
+        } else if is_headline(line) && list_heading(t).is_none() && !addressee(t, &headlines) {
             headlines.push((t, line.heading, chrome_before));
             chrome_before = false;
         } else {

@@ -144,6 +144,9 @@ pub const MENU_LINES: &[&str] = &[
 /// How a line of chrome begins, in lower case: a photo credit, a sharing
 /// prompt, a reading time, a link to the report, a Korean "go to" menu.
 pub const CHROME_STARTS: &[&str] = &[
+    "welcome to the website of",
+    "welcome to the official website",
+    "willkommen auf den seiten",
     "tags:",
     "tags :",
     "tagged:",
@@ -266,6 +269,7 @@ pub const TITLE_NOUNS: &[&str] = &[
     "counsel",
     "director",
     "editor",
+    "envoy",
     "executive",
     "fellow",
     "founder",
@@ -721,6 +725,10 @@ pub const MEMBER_OF: &[&str] = &[
     ", a member organization of ",
     ", a member organisation of ",
     ", members of ",
+    " is a member of ",
+    " is a member organization of ",
+    " is a member organisation of ",
+    " are members of ",
 ];
 
 /// Forms that name the signatories or members of a letter in running text:
@@ -1238,6 +1246,11 @@ pub const TIME_OPENERS: &[&str] = &[
     "Since",
     "After",
     "Before",
+    "As",
+    "While",
+    "Ahead",
+    "During",
+    "Following",
 ];
 
 /// Korean verbs that end a release's lead sentence, its issuer as subject:
@@ -1258,4 +1271,35 @@ pub const KOREAN_ISSUING: &[&str] = &[
     "개최했다",
     "출범했다",
     "발표한다",
+];
+
+/// News agencies, whose names carry no word of a body's: "according to
+/// Reuters", "From Reuters via Guardian Unlimited:".
+pub const NEWS_AGENCIES: &[&str] = &[
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "The Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "Yonhap",
+    "Yonhap News Agency",
+    "Kyodo",
+    "Kyodo News",
+    "Xinhua",
+    "KCNA",
+    "Korean Central News Agency",
+    "Bloomberg",
+    "UPI",
+    "United Press International",
+    "dpa",
+    "EFE",
+    "ANSA",
+    "Jiji Press",
+    "NK News",
+    "Daily NK",
+    "Radio Free Asia",
+    "Voice of America",
+    "VOA",
+    "RFA",
 ];
