@@ -3,7 +3,8 @@
 //! each a piece of the capture's own words. What no form decides is left
 //! whole and flagged, never guessed into a field.
 
-use super::vocab::{ORGANIZATION_WORDS, TITLE_NOUNS, is_country};
+use super::names::{self, has_organization_word, is_acronym, is_title, split_outside};
+use super::vocab::{ORGANIZATION_WORDS, is_country};
 use crate::corpus::{Person, PersonKind, Role};
 
 /// A people entry and what a reviewer should check in it.
@@ -32,53 +33,23 @@ fn some(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// "RSF", "FORUM-ASIA", "FoD", "BALAOD Mindanaw", "PSALT NK": a short
-/// group whose first word has two capitals and no word starts lower case.
-pub fn is_acronym(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 3
-        && words[0].chars().filter(|c| c.is_uppercase()).count() >= 2
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
-        && !is_country(s)
-}
-
-/// A person's name by its shape: two to four capitalised words, none of
-/// them a word of bodies' names or an acronym.
+/// A person's name in a list line, where bodies stand beside people: a
+/// name's shape (see `names::is_person_name`) of at most four words, with
+/// no acronym and no word of bodies' names.
 pub fn is_person_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && !matches!(words[0], "The" | "No" | "A")
+    names::is_person_name(s)
+        && words.len() <= 4
         && words.iter().all(|w| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
                 && !(letters >= 2
                     && w.chars()
                         .filter(|c| c.is_alphabetic())
                         .all(char::is_uppercase))
                 && !ORGANIZATION_WORDS.contains(&w.to_lowercase().trim_end_matches('.'))
         })
-}
-
-/// Words of a body's name: "Foundation", "Watch", "Rights".
-fn has_organization_word(s: &str) -> bool {
-    s.split(|c: char| !c.is_alphanumeric())
-        .any(|w| ORGANIZATION_WORDS.contains(&w.to_lowercase().as_str()))
-}
-
-/// "Director", "East Asia Team Leader", "current chair": up to five words
-/// ending with a noun of office.
-pub fn is_title(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 5
-        && words
-            .last()
-            .is_some_and(|w| TITLE_NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// "Deputy Director of the Asia Division at Human Rights Watch": the title
@@ -89,25 +60,6 @@ pub fn title_at(s: &str) -> Option<(String, String)> {
     let org = org.strip_prefix("the ").unwrap_or(org);
     (!title.is_empty() && org.chars().next().is_some_and(char::is_uppercase))
         .then(|| (title.trim().to_string(), org.trim().to_string()))
-}
-
-/// Splits `s` at `sep` outside parentheses.
-pub fn split_outside(s: &str, sep: &str) -> Vec<String> {
-    let mut parts = Vec::new();
-    let (mut depth, mut start) = (0i32, 0);
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ => {}
-        }
-        if depth == 0 && i >= start && s[i..].starts_with(sep) {
-            parts.push(s[start..i].to_string());
-            start = i + sep.len();
-        }
-    }
-    parts.push(s[start..].to_string());
-    parts
 }
 
 /// Takes the trailing "(…)" groups off `s`: countries, acronyms and

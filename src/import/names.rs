@@ -2,9 +2,8 @@
 //! them ("A, B and the C (ACR)"), and the sentences they stand in. Shapes
 //! only: which role a name has is read from the forms around it (`prose`).
 
-use super::entry::{is_acronym, split_outside};
 use super::vocab::{
-    CALLINGS, HONORIFICS, NAME_JOINERS, NOT_NAME_WORDS, ORGANIZATION_WORDS, TITLE_NOUNS,
+    CALLINGS, HONORIFICS, NAME_JOINERS, NOT_NAME_WORDS, ORGANIZATION_WORDS, TITLE_NOUNS, is_country,
 };
 
 /// A word that opens with a capital letter (or is Hangul).
@@ -284,6 +283,38 @@ pub fn sentences(p: &str) -> Vec<(usize, &str)> {
         out.push((start, &p[start..]));
     }
     out
+}
+
+/// "RSF", "FORUM-ASIA", "FoD", "BALAOD Mindanaw", "PSALT NK": a short
+/// group whose first word has two capitals and no word starts lower case.
+pub fn is_acronym(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words[0].chars().filter(|c| c.is_uppercase()).count() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        && !is_country(s)
+}
+
+/// Splits `s` at `sep` outside parentheses.
+pub fn split_outside(s: &str, sep: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 && i >= start && s[i..].starts_with(sep) {
+            parts.push(s[start..i].to_string());
+            start = i + sep.len();
+        }
+    }
+    parts.push(s[start..].to_string());
+    parts
 }
 
 #[cfg(test)]

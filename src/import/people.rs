@@ -2,7 +2,8 @@
 //! member lists, speakers ("said NAME, TITLE at BODY"), the issuer named in
 //! the lead, and known entities the text quotes or names.
 
-use super::entry::{self, Found, person, split_outside};
+use super::entry::{self, Found, person};
+use super::names::split_outside;
 use super::names::{whole_words, word_at};
 use super::prose;
 use super::structure::Layout;

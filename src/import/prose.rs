@@ -6,10 +6,10 @@
 //! are data (`vocab`); a name that no form reaches is left to the known
 //! entities, never guessed.
 
-use super::entry::{self, Found, split_outside, title_at};
+use super::entry::{self, Found, title_at};
 use super::names::{
     is_body_name, is_name, is_person_name, is_title, name_list, name_prefix, name_suffix,
-    person_after_title, sentences, strip_article, whole_words,
+    person_after_title, sentences, split_outside, strip_article, whole_words,
 };
 use super::vocab::{
     GROUP_NOUNS, HONORIFICS, ISSUED_BY, ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES,
