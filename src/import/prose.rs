@@ -317,7 +317,7 @@ fn issuers(sentence: &str, reported: bool) -> Vec<Found> {
     let text = super::dates::dateline(sentence).map_or(sentence, |(d, _, _)| &sentence[d.len()..]);
     // "SEOUL, Dec. 16 (Yonhap) -- …": a credit before the lead; and
     // "September 21, 2012 - …": its day.
-    let text = [" -- ", " — ", " – ", " - "]
+    let text = [" -- ", " — ", " – ", " - ", "--"]
         .iter()
         .find_map(|dash| {
             text.split_once(dash)
@@ -429,10 +429,16 @@ fn subject_names(subject: &str, said: bool) -> Vec<String> {
         GROUP_NOUNS.iter().any(|g| l.contains(g))
     });
     // "Last Friday afternoon, PSCORE hosted …": when, then who.
-    let when = prefix.len() == 1
-        && prefix[0].split_whitespace().next().is_some_and(|w| {
-            TIME_OPENERS.contains(&w) || super::dates::dates_in(&prefix[0]).len() == 1
-        });
+    // "On Thursday, April 27, 2006, Freedom House will co-host …": a time
+    // phrase may hold a date's commas.
+    let joined = prefix.join(", ");
+    let dated = super::dates::dates_in(&joined).len() == 1;
+    let when = prefix.first().is_some_and(|first| {
+        first.split_whitespace().next().is_some_and(|w| {
+            prefix.len() == 1 && (TIME_OPENERS.contains(&w) || dated)
+                || TIME_OPENERS.contains(&w) && dated
+        })
+    });
     if said || prefix.is_empty() || groups || when {
         last
     } else {
@@ -613,8 +619,16 @@ fn state_names(text: &str) -> Vec<(usize, &str)> {
     };
     states
         .find_iter(text)
-        // "Korea-based" does not name a state.
-        .filter(|m| whole_words(text, m.range()) && !text[m.end()..].starts_with('-'))
+        // "Korea-based" does not name a state, nor does "the North Korea
+        // Freedom Coalition": a state's name inside a longer name.
+        .filter(|m| {
+            let rest = &text[m.end()..];
+            let longer = rest
+                .strip_prefix(' ')
+                .and_then(|r| r.split_whitespace().next())
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && w != "and");
+            whole_words(text, m.range()) && !rest.starts_with('-') && !longer
+        })
         .map(|m| (m.start(), &text[m.range()]))
         .collect()
 }
@@ -988,6 +1002,16 @@ mod tests {
             [("Human Rights Watch".to_string(), Role::Issuer)]
         );
         assert!(issuers("Brad Adams said today that it was wrong.", false).is_empty());
+        let f = issuers(
+            "On Thursday, April 27, 2006, Freedom House will co-host a reception to welcome participants.",
+            false,
+        );
+        assert_eq!(names(&f), [("Freedom House".to_string(), Role::Issuer)]);
+        // A state's name inside a longer name is not the state.
+        assert!(
+            states("We are writing on behalf of the North Korea Freedom Coalition, a nonpartisan group.")
+                .is_empty()
+        );
         let f = issuers(
             "September 21, 2012 - As he prepares to welcome his South Korean counterpart to Ottawa this weekend, Foreign Affairs Minister John Baird today issued the following statement:",
             false,

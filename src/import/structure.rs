@@ -226,6 +226,15 @@ fn addressee(text: &str, headlines: &[(&str, Option<u8>, bool)]) -> bool {
         && super::names::person_after_title(text).is_some()
 }
 
+/// "Kim Jong Un / Chairman, State Affairs Commission … / Building of …,
+/// Pyongyang": a name and title over an address open a letter's text.
+fn addressed(lines: &[&Line], i: usize) -> bool {
+    let text = |k: usize| lines.get(k).map_or("", |l| l.text.as_str());
+    is_signature(text(i), text(i + 1))
+        && (2..=4)
+            .any(|k| is_address(text(i + k)) && super::dates::dates_in(text(i + k)).is_empty())
+}
+
 /// A speaker's name on a line of its own with a title line under it, at
 /// the head of a statement: "Morgan Ortagus" then "Department
 /// Spokesperson", "모르간 오르타거스" then "국무부 대변인".
@@ -429,7 +438,11 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
         } else if line.chrome && line.heading.is_none() || is_chrome(t) {
             layout.omitted.push((t.to_string(), "chrome"));
             chrome_before |= !headlines.is_empty() && MENU_LINES.contains(&lower(t).as_str());
-        } else if is_headline(line) && list_heading(t).is_none() && !addressee(t, &headlines) {
+        } else if is_headline(line)
+            && list_heading(t).is_none()
+            && !addressee(t, &headlines)
+            && !addressed(&lines, i)
+        {
             headlines.push((t, line.heading, chrome_before));
             chrome_before = false;
         } else {
