@@ -26,10 +26,16 @@ fn name_word(w: &str) -> bool {
         && w.chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
+    // "Inquiry. I therefore call": a full stop ends a sentence, not a
+    // name's word, unless it marks an initial or "Jr."; and "I" alone is
+    // the pronoun.
+    let stopped = w.ends_with('.') && letters > 1 && !matches!(w, "Jr." | "Sr." | "St.");
     capitalised(w)
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         && !acronym
+        && !stopped
+        && w != "I"
         && !ORGANIZATION_WORDS.contains(&w.to_lowercase().trim_end_matches('.'))
         && !TITLE_NOUNS.contains(&w.to_lowercase().as_str())
         && !NOT_NAME_WORDS.contains(&w.trim_end_matches('.'))
@@ -340,6 +346,8 @@ mod tests {
             "FIDH",
             "Seoul",
             "North Korea",
+            "Inquiry. I",
+            "Commission. We",
         ] {
             assert!(!is_person_name(no), "{no}");
         }

@@ -15,6 +15,7 @@ use super::vocab::{
     GROUP_NOUNS, HONORIFICS, ISSUED_BY, ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES,
     LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, NEWS_AGENCIES, PERSON_SPEECH_VERBS,
     SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_NAMES, TIME_OPENERS, TITLE_NOUNS,
+    TRAILING_TIMES,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -364,6 +365,7 @@ fn issuers(sentence: &str, reported: bool) -> Vec<Found> {
         .collect();
     let bodies: Vec<String> = names
         .into_iter()
+        .filter(|n| person_after_title(n).is_none_or(|(_, title)| title.is_none()))
         .filter(|n| is_body_name(n) && !is_person_name(strip_article(n)))
         .filter(|n| !NEVER_ISSUERS.contains(&strip_article(n)))
         .collect();
@@ -388,6 +390,13 @@ fn strip_adverbs(text: &str) -> &str {
     for w in [" along with ", " together with "] {
         if let Some((a, _)) = subject.split_once(w) {
             subject = a;
+        }
+    }
+    // "… Navi Pillay on Tuesday welcomed": when, not who.
+    for when in TRAILING_TIMES {
+        if let Some(s) = subject.trim_end().strip_suffix(when) {
+            subject = s;
+            break;
         }
     }
     loop {
@@ -1007,6 +1016,11 @@ mod tests {
             false,
         );
         assert_eq!(names(&f), [("Freedom House".to_string(), Role::Issuer)]);
+        let f = issuers(
+            "GENEVA (18 February 2014) – UN High Commissioner for Human Rights Navi Pillay on Tuesday welcomed the report.",
+            false,
+        );
+        assert_eq!(names(&f), [("Navi Pillay".to_string(), Role::Issuer)]);
         // A state's name inside a longer name is not the state.
         assert!(
             states("We are writing on behalf of the North Korea Freedom Coalition, a nonpartisan group.")

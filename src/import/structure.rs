@@ -6,7 +6,7 @@ use super::page::Line;
 use super::vocab::{
     ADDRESS_STARTS, ADDRESS_WORDS, CHROME_LINES, CHROME_STARTS, CHROME_WORDS, DATE_LABELS,
     HONORIFICS, KOREAN_TITLES, LIST_HEADINGS, MENU_LINES, META_ROWS, ORGANIZATION_SECTIONS,
-    PERSON_SECTIONS, STATE_SECTIONS, TITLE_NOUNS,
+    PERSON_SECTIONS, SECTION_LABELS, STATE_SECTIONS, TITLE_NOUNS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
 use regex::Regex;
@@ -66,12 +66,40 @@ pub fn is_chrome(text: &str) -> bool {
         || (words <= 10 && (text.contains(" > ") || text.contains(" » ")) && !ends_sentence(text))
         || CHROME_STARTS.iter().any(|w| l.starts_with(w))
         || reading_time(&l)
+        || times_only(&l)
+        || menu_row(text)
         || DATE_LABELS
             .iter()
             .any(|d| d.trim_end_matches([' ', ':']) == l.trim())
         || (words <= 6 && l.split_whitespace().all(|w| CHROME_LINES.contains(&w)))
         || l.starts_with('©')
         || l.starts_with("copyright ")
+}
+
+/// "World Video | Defence | Foreign Affairs | Trade": a row of a menu's
+/// labels, three or more of a few words each.
+fn menu_row(text: &str) -> bool {
+    let items: Vec<&str> = text.split(" | ").collect();
+    items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 4)
+}
+
+/// "1:30 pm EST - 3:00 pm EST": an event's hours, and nothing else.
+fn times_only(l: &str) -> bool {
+    let mut clock = false;
+    let only = l.split_whitespace().all(|w| {
+        let is_clock = w.split_once(':').is_some_and(|(h, m)| {
+            !h.is_empty()
+                && h.len() <= 2
+                && h.chars().all(|c| c.is_ascii_digit())
+                && m.len() == 2
+                && m.chars().all(|c| c.is_ascii_digit())
+        });
+        clock |= is_clock;
+        is_clock
+            || matches!(w, "-" | "–" | "—" | "to" | "am" | "pm" | "a.m." | "p.m.")
+            || (w.len() <= 4 && w.ends_with('t') && w.chars().all(|c| c.is_ascii_lowercase()))
+    });
+    clock && only
 }
 
 /// "5 MINUTE READ", "3 min read": how long the page takes to read.
@@ -437,7 +465,9 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
             layout.omitted.push((t.to_string(), "metadata"));
         } else if line.chrome && line.heading.is_none() || is_chrome(t) {
             layout.omitted.push((t.to_string(), "chrome"));
-            chrome_before |= !headlines.is_empty() && MENU_LINES.contains(&lower(t).as_str());
+            // A menu: a label of one, or a row of them ("World | Trade | …").
+            let menu = MENU_LINES.contains(&lower(t).as_str()) || menu_row(t);
+            chrome_before |= !headlines.is_empty() && menu;
         } else if is_headline(line)
             && list_heading(t).is_none()
             && !addressee(t, &headlines)
@@ -524,7 +554,10 @@ fn take_headlines(layout: &mut Layout, headlines: &[(&str, Option<u8>, bool)]) {
     };
     // A label ("Special Procedures", "World news story") or a site's
     // tagline above its menu is not the headline where one follows.
-    let worded = |h: &(&str, Option<u8>, bool)| h.0.split_whitespace().count() >= 4;
+    let worded = |h: &(&str, Option<u8>, bool)| {
+        let label = SECTION_LABELS.iter().any(|l| lower(h.0).starts_with(l));
+        h.0.split_whitespace().count() >= 4 && !label
+    };
     let h1 = headlines.iter().position(|h| h.1 == Some(1));
     let after_menu = headlines.iter().rposition(|h| h.2).unwrap_or(0);
     let pick = |min: usize, worded_only: bool, repeated: bool| {
@@ -624,6 +657,39 @@ mod tests {
         assert!(is_signature("모르간 오르타거스", "국무부 대변인"));
         // A headline above a line that merely ends in a title noun is not one.
         assert!(!is_signature("North Korea", "Statement by the President"));
+    }
+
+    #[test]
+    fn hours_menus_and_section_labels_are_not_the_headline() {
+        assert!(is_chrome("1:30 pm EST - 3:00 pm EST"));
+        assert!(!is_chrome("10:00 Opening remarks by the chair"));
+        let layout = lay_out(
+            &lines(&[
+                "Skip to main content",
+                "Press releases Special Procedures",
+                "China must not forcibly repatriate North Korean escapees: UN experts",
+                "17 October 2023",
+                "GENEVA (17 October 2023) – China must consider alternative solutions to forcible repatriation, UN experts said today.",
+            ]),
+            false,
+        );
+        assert_eq!(
+            layout.title.as_deref(),
+            Some("China must not forcibly repatriate North Korean escapees: UN experts")
+        );
+        let layout = lay_out(
+            &lines(&[
+                "A Site Has an Ethical Paywall",
+                "World Video | Defence | Foreign Affairs | Trade",
+                "Pillay calls for urgent action on the report",
+                "GENEVA (18 February 2014) – The High Commissioner on Tuesday welcomed the report of the Commission, and said its findings need urgency.",
+            ]),
+            false,
+        );
+        assert_eq!(
+            layout.title.as_deref(),
+            Some("Pillay calls for urgent action on the report")
+        );
     }
 
     #[test]

@@ -8,6 +8,8 @@ use crate::corpus::Role;
 /// Whole lines that are a site's chrome, compared in lower case.
 pub const CHROME_LINES: &[&str] = &[
     "skip to main content",
+    "past event",
+    "upcoming event",
     "skip to content",
     "skip to navigation",
     "region / country",
@@ -265,6 +267,9 @@ pub const TITLE_NOUNS: &[&str] = &[
     "chairperson",
     "co-chair",
     "co-founder",
+    "commissioner",
+    "congressman",
+    "congresswoman",
     "coordinator",
     "counsel",
     "director",
@@ -274,14 +279,18 @@ pub const TITLE_NOUNS: &[&str] = &[
     "fellow",
     "founder",
     "head",
+    "lawmaker",
     "lawyer",
     "leader",
+    "legislator",
     "manager",
     "member",
     "minister",
     "officer",
     "president",
+    "premier",
     "professor",
+    "prosecutor",
     "rapporteur",
     "representative",
     "researcher",
@@ -1323,4 +1332,32 @@ pub const NEWS_AGENCIES: &[&str] = &[
     "Voice of America",
     "VOA",
     "RFA",
+];
+
+/// Words of time that may end a lead's subject before its verb: "Navi
+/// Pillay on Tuesday welcomed", "the groups today".
+pub const TRAILING_TIMES: &[&str] = &[
+    " on Monday",
+    " on Tuesday",
+    " on Wednesday",
+    " on Thursday",
+    " on Friday",
+    " on Saturday",
+    " on Sunday",
+    " yesterday",
+    " this week",
+    " last week",
+    " this morning",
+    " earlier today",
+];
+
+/// A site's section named above a headline: "Press releases Special
+/// Procedures" is where the page sits, not what it says.
+pub const SECTION_LABELS: &[&str] = &[
+    "press releases",
+    "press release ",
+    "news releases",
+    "latest news",
+    "media centre",
+    "media center",
 ];
