@@ -501,3 +501,127 @@ fn states_are_cited_as_bodies_before_individuals_and_counted_as_states() {
         )
     );
 }
+
+/// A document whose fields a hostile page could hold: braces that would
+/// close a BibTeX field and open another, a trailing backslash, TeX's
+/// specials, in the address as in the text.
+fn hostile_corpus(dir: &Path) -> Vec<(&'static str, &'static str, &'static str)> {
+    let docs = [
+        (
+            "hostile-close",
+            "https://example.org/a},title={PWNED},note={",
+            "A}, title = {PWNED",
+        ),
+        (
+            "hostile-open",
+            "https://example.org/a{b",
+            "50% of $x_1 & #2 ~ ^ {",
+        ),
+        (
+            "hostile-brace",
+            "https://example.org/a}b?q={x}",
+            "Ends with \\",
+        ),
+        (
+            "hostile-backslash",
+            "https://example.org/x?q=\\",
+            "\\}\\{ @misc{x,",
+        ),
+    ];
+    for (id, url, title) in docs {
+        let text = format!(
+            "id = {id:?}\ntitle = {title:?}\nkind = \"statement\"\ndate = \"2020\"\n\
+             url = {url:?}\npublisher = {title:?}\nposted_by = {title:?}\n\
+             paragraphs = [\"Text.\"]\n\n[[people]]\nname = \"Example Watch\"\n\
+             kind = \"organization\"\nrole = \"issuer\"\n"
+        );
+        fs::write(dir.join(format!("{id}.toml")), text).unwrap();
+    }
+    docs.to_vec()
+}
+
+/// `%7B`, `%7D` and `%5C` read back as the characters they encode.
+fn percent_decoded(url: &str) -> String {
+    url.replace("%7B", "{")
+        .replace("%7D", "}")
+        .replace("%5C", "\\")
+}
+
+/// Hostile values in every field read back whole through biblatex, and
+/// through pandoc where it is installed: no field closes early.
+#[test]
+fn bibtex_escapes_every_field_url_included_and_reads_back_through_biblatex_and_pandoc() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus_dir = home.path().join("corpus");
+    fs::create_dir_all(&corpus_dir).unwrap();
+    let docs = hostile_corpus(&corpus_dir);
+    let pandoc = has_pandoc();
+    for (id, url, title) in docs {
+        let bib = run_ok(
+            home.path(),
+            &[
+                "--corpus",
+                corpus_dir.to_str().unwrap(),
+                "cite",
+                id,
+                "--format",
+                "bibtex",
+            ],
+        );
+        let parsed = Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+        assert_eq!(parsed.len(), 1, "{bib}");
+        let entry = parsed.get(id).unwrap_or_else(|| panic!("{bib}"));
+        assert_eq!(
+            percent_decoded(&entry.url().unwrap()),
+            url,
+            "the address: {bib}"
+        );
+        if pandoc {
+            let items: Value =
+                serde_json::from_str(&pandoc_run(&["-f", "bibtex", "-t", "csljson"], &bib))
+                    .unwrap();
+            assert_eq!(items.as_array().unwrap().len(), 1, "{items}");
+            assert_eq!(items[0]["title"], title, "{bib}");
+            assert_eq!(items[0]["publisher"], title, "{bib}");
+            assert_eq!(
+                percent_decoded(items[0]["URL"].as_str().unwrap()),
+                url,
+                "{bib}"
+            );
+        }
+    }
+}
+
+/// Whether pandoc is installed; a test's pandoc half is skipped, saying
+/// so, when it is not.
+fn has_pandoc() -> bool {
+    let found = std::process::Command::new("pandoc")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("pandoc is not installed: the part of this test that runs it is skipped");
+    }
+    found
+}
+
+/// pandoc's output for `input` on stdin; a failure fails the test.
+fn pandoc_run(args: &[&str], input: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("pandoc")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "pandoc {args:?}: {out:?}\n{input}");
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -123,6 +123,28 @@ fn tex(text: &str) -> String {
     out
 }
 
+/// An address for biblatex's verbatim `url` field, where no escape is
+/// read: a brace would end the field and a backslash escape the next one,
+/// so those are percent-encoded, which an address means the same with.
+fn verbatim_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            '\\' => out.push_str("%5C"),
+            c if c.is_whitespace() || c.is_control() => {
+                let mut bytes = [0; 4];
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// One biblatex entry. Every author is a name in braces, so that an
 /// organization is never split into a first and last name; an inferred
 /// date is written circa (`2014-12~`); the paragraph is `pages` with
@@ -154,9 +176,7 @@ pub fn bibtex_entry(cited: Cited) -> String {
         }
     }
     if let Some(url) = &doc.url {
-        // biblatex reads url verbatim: only braces would break it, and a
-        // valid address has none unescaped.
-        fields.push(("url", url.clone()));
+        fields.push(("url", verbatim_url(url)));
     }
     if let Some(accessed) = doc.accessed {
         fields.push(("urldate", accessed.to_string()));
