@@ -625,3 +625,81 @@ fn pandoc_run(args: &[&str], input: &str) -> String {
     assert!(out.status.success(), "pandoc {args:?}: {out:?}\n{input}");
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Markup a page or a note could hold: raw HTML, `javascript:` links in
+/// each of Markdown's forms, a heading, a code fence, a citation.
+const HOSTILE_MARKDOWN: &str = "<script>alert(1)</script> <img src=x onerror=alert(2)>\n\
+    [click](javascript:alert(3)) <javascript:alert(4)> ![i](javascript:alert(5))\n\
+    # Heading\n```\n@hrc55-open-letter-2024 [@x] $x$ ~y~ ^z^ *b* _i_ | t |\n\
+    1. item\n- item\n> quote\n    code";
+
+/// Raw HTML and links never pass from a passage or a note into the
+/// Markdown export: pandoc's HTML of it holds the text, and no element
+/// or link the text spelt.
+#[test]
+fn the_markdown_export_escapes_html_and_neutralizes_links_in_passages_and_notes() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus_dir = home.path().join("corpus");
+    fs::create_dir_all(&corpus_dir).unwrap();
+    let doc = format!(
+        "id = \"hostile-text\"\ntitle = \"Hostile <b>text</b>\"\nkind = \"statement\"\n\
+         date = \"2020\"\nparagraphs = [{HOSTILE_MARKDOWN:?}]\n"
+    );
+    fs::write(corpus_dir.join("hostile.toml"), doc).unwrap();
+    let corpus = corpus_dir.to_str().unwrap();
+    run_ok(
+        home.path(),
+        &[
+            "--corpus",
+            corpus,
+            "bookmarks",
+            "add",
+            "hostile-text",
+            "1",
+            "--note",
+            HOSTILE_MARKDOWN,
+        ],
+    );
+    let md = run_ok(home.path(), &["--corpus", corpus, "bookmarks", "export"]);
+    // Every character Markdown could read as markup is escaped.
+    for (i, c) in md.char_indices() {
+        let quote_marker = c == '>' && (i == 0 || md[..i].ends_with('\n'));
+        if "<>[]`*_$@~^|".contains(c) && !quote_marker {
+            assert!(
+                md[..i].ends_with('\\'),
+                "unescaped {c:?} at {i}: {:?}",
+                &md[i.saturating_sub(30)..(i + 30).min(md.len())]
+            );
+        }
+    }
+    if !has_pandoc() {
+        return;
+    }
+    let html = pandoc_run(&["-f", "markdown", "-t", "html"], &md);
+    for spelt in [
+        "<script",
+        "<img",
+        "<b>",
+        "href=\"",
+        "src=\"",
+        "<h1 id=\"heading",
+        "<pre",
+        "<code",
+        "<ol",
+        "<table",
+        "<em",
+        "<strong",
+        "<sub",
+        "<sup",
+        "<span class=\"citation",
+        "<span class=\"math",
+    ] {
+        assert!(!html.contains(spelt), "{spelt} in the HTML:\n{html}\n{md}");
+    }
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(html.contains("[click](javascript:alert(3))"), "{html}");
+    assert!(html.contains("@hrc55-open-letter-2024"), "{html}");
+}

@@ -1,6 +1,8 @@
 //! Bookmarks as Markdown to paste into a report: grouped by document,
-//! each passage a block quote with its citation and note.
+//! each passage a block quote with its citation and note. Every text is
+//! escaped: a passage or a note is never read as markup.
 
+use super::escape::markdown_line;
 use super::{Bookmark, Locator, Place, shown};
 use crate::cite::{citation, source};
 use crate::corpus::Corpus;
@@ -29,12 +31,12 @@ pub fn markdown(bookmarks: &[Bookmark], corpus: &Corpus, locator: &Locator) -> S
                 .map_or(b.paragraph.saturating_sub(1), |(_, n)| n);
             (n, b.created.clone())
         });
-        let _ = write!(out, "\n## {}\n", doc.shown_title());
+        let _ = write!(out, "\n## {}\n", markdown_line(&doc.shown_title()));
         for &&(bookmark, place) in &here {
             match place {
                 Place::Found { paragraph, .. } => {
                     block_quote(&mut out, &doc.paragraphs[paragraph]);
-                    let _ = writeln!(out, "\n— {}", citation(doc, paragraph));
+                    let _ = writeln!(out, "\n— {}", markdown_line(&citation(doc, paragraph)));
                 }
                 // The passage as it was when bookmarked, said to be so.
                 _ => {
@@ -45,7 +47,7 @@ pub fn markdown(bookmarks: &[Bookmark], corpus: &Corpus, locator: &Locator) -> S
                         (None, n) => citation(doc, n - 1),
                     };
                     block_quote(&mut out, &shown(&bookmark.quote));
-                    let _ = writeln!(out, "\n— {cited}");
+                    let _ = writeln!(out, "\n— {}", markdown_line(&cited));
                     let why = match place {
                         Place::Changed { .. } => {
                             "The paragraph has changed since it was bookmarked"
@@ -70,7 +72,7 @@ pub fn markdown(bookmarks: &[Bookmark], corpus: &Corpus, locator: &Locator) -> S
             let _ = writeln!(
                 out,
                 "\n— document “{}”, ¶{} (quoted as saved)",
-                shown(&bookmark.doc),
+                markdown_line(&shown(&bookmark.doc)),
                 bookmark.paragraph
             );
             note(&mut out, bookmark);
@@ -82,12 +84,12 @@ pub fn markdown(bookmarks: &[Bookmark], corpus: &Corpus, locator: &Locator) -> S
 fn block_quote(out: &mut String, text: &str) {
     out.push('\n');
     for line in text.lines() {
-        let _ = writeln!(out, "> {line}");
+        let _ = writeln!(out, "> {}", markdown_line(line));
     }
 }
 
 fn note(out: &mut String, bookmark: &Bookmark) {
     if !bookmark.note.is_empty() {
-        let _ = writeln!(out, "\nNote: {}", shown(&bookmark.note));
+        let _ = writeln!(out, "\nNote: {}", markdown_line(&shown(&bookmark.note)));
     }
 }

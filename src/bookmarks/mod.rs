@@ -2,6 +2,7 @@
 //! notes, so they are saved at once and never dropped; see `store` for how.
 
 pub(crate) mod durable;
+mod escape;
 mod export;
 mod positions;
 mod store;
