@@ -9,7 +9,8 @@ mod common;
 use biblatex::{Bibliography, ChunksExt};
 use common::home::nkread_in;
 use hayagriva::citationberg::json::Value as Json;
-use nkread::cite::{self, Cited, formats, short_authors, style};
+use nkread::cite::formats::{self, Passage, Reference};
+use nkread::cite::{self, Cited, short_authors, style};
 use nkread::corpus::Corpus;
 use serde_json::Value;
 use std::fs;
@@ -98,21 +99,16 @@ fn the_copied_line_names_the_signatories_not_who_posted_the_page() {
 fn csl_json_reads_back_as_csl_items_with_every_author_and_the_inferred_date_marked() {
     let corpus = corpus();
     for doc in &corpus.documents {
-        let cited = Cited {
-            doc,
-            paragraph: Some(1),
-        };
         let items: Vec<hayagriva::citationberg::json::Item> =
-            serde_json::from_str(&formats::csl_json(&[cited])).expect("valid CSL-JSON");
+            serde_json::from_str(&formats::csl_json(&[Reference::new(doc, Some(1))]))
+                .expect("valid CSL-JSON");
         let item = &items[0];
-        assert_eq!(
-            item.id().as_deref(),
-            Some(format!("{}-p2", doc.id).as_str())
-        );
+        assert_eq!(item.id().as_deref(), Some(doc.id.as_str()));
         let value: Value = serde_json::to_value(&item.0).unwrap();
         let authors = value["author"].as_array().unwrap();
         assert_eq!(authors.len(), cite::authors(doc).len(), "{}", doc.id);
-        assert_eq!(value["locator"], "2");
+        assert!(value.get("locator").is_none(), "{value}");
+        assert!(value["note"].as_str().unwrap().ends_with("¶2"), "{value}");
         let Some(Json::Date(issued)) = item.0.get("issued") else {
             panic!("{}: no date", doc.id)
         };
@@ -127,11 +123,8 @@ fn csl_json_reads_back_as_csl_items_with_every_author_and_the_inferred_date_mark
         assert_eq!(note.contains("Date inferred"), doc.inferred_date.is_some());
     }
     let letter = corpus.get("joint-letter-security-council-2015").unwrap();
-    let value: Value = serde_json::from_str(&formats::csl_json(&[Cited {
-        doc: letter,
-        paragraph: None,
-    }]))
-    .unwrap();
+    let value: Value =
+        serde_json::from_str(&formats::csl_json(&[Reference::new(letter, None)])).unwrap();
     assert_eq!(
         value[0]["author"][8]["literal"],
         "Jacob Blaustein Institute for the Advancement of Human Rights"
@@ -172,23 +165,20 @@ fn styles_come_from_hayagriva_with_the_paragraph_as_locator() {
 }
 
 #[test]
-fn bibtex_parses_with_every_author_whole_and_the_paragraph_as_pages() {
+fn bibtex_parses_with_every_author_whole_and_the_paragraph_in_annote() {
     let corpus = corpus();
-    let all: Vec<Cited> = corpus
+    let all: Vec<Reference> = corpus
         .documents
         .iter()
-        .map(|doc| Cited {
-            doc,
-            paragraph: Some(0),
-        })
+        .map(|doc| Reference::new(doc, Some(0)))
         .collect();
     let text = formats::bibtex(&all);
     let bib = Bibliography::parse(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
     assert_eq!(bib.len(), all.len());
     for cited in &all {
         let entry = bib
-            .get(&cited.key())
-            .unwrap_or_else(|| panic!("{}", cited.key()));
+            .get(&cited.doc.id)
+            .unwrap_or_else(|| panic!("{}", cited.doc.id));
         let names: Vec<String> = entry
             .author()
             .unwrap_or_default()
@@ -200,13 +190,8 @@ fn bibtex_parses_with_every_author_whole_and_the_paragraph_as_pages() {
             .map(|p| p.name.clone())
             .collect();
         assert_eq!(names, expected, "{}", cited.doc.id);
-        assert_eq!(
-            entry.get("pages").unwrap().format_verbatim(),
-            "1",
-            "{}",
-            cited.doc.id
-        );
-        assert_eq!(entry.get_as::<String>("pagination").unwrap(), "paragraph");
+        assert!(entry.get("pages").is_none(), "{}", cited.doc.id);
+        assert_eq!(entry.get("annote").unwrap().format_verbatim(), "¶1");
         let date = entry.date().unwrap();
         let format = format!("{date:?}");
         assert_eq!(
@@ -259,14 +244,20 @@ fn ris_is_tag_lines_with_every_author_and_the_paragraph() {
     let corpus = corpus();
     let letter = corpus.get("hrc55-open-letter-2024").unwrap();
     let records = ris_records(&formats::ris(&[
-        Cited {
+        Reference {
             doc: letter,
-            paragraph: Some(2),
+            passages: vec![
+                Passage {
+                    paragraph: Some(2),
+                    note: "first\nsecond".into(),
+                },
+                Passage {
+                    paragraph: None,
+                    note: String::new(),
+                },
+            ],
         },
-        Cited {
-            doc: letter,
-            paragraph: None,
-        },
+        Reference::new(letter, None),
     ]));
     assert_eq!(records.len(), 2);
     let get = |r: &[(String, String)], tag: &str| -> Vec<String> {
@@ -276,10 +267,14 @@ fn ris_is_tag_lines_with_every_author_and_the_paragraph() {
             .collect()
     };
     assert_eq!(get(&records[0], "AU").len(), 43);
-    assert_eq!(get(&records[0], "SP"), ["¶3"]);
+    assert!(get(&records[0], "SP").is_empty());
+    assert_eq!(
+        get(&records[0], "N1")[1..],
+        ["¶3: first / second", "A passage no longer in the document"]
+    );
     assert_eq!(get(&records[0], "DA"), ["2024///circa"]);
     assert_eq!(get(&records[0], "PY"), ["2024"]);
-    assert!(get(&records[1], "SP").is_empty());
+    assert_eq!(get(&records[1], "N1").len(), 1, "the date's reason alone");
 }
 
 #[test]
@@ -315,7 +310,7 @@ fn cite_prints_a_style_and_each_format() {
         ],
     );
     let items: Vec<hayagriva::citationberg::json::Item> = serde_json::from_str(&csl).unwrap();
-    assert_eq!(items[0].id().as_deref(), Some("hrc55-open-letter-2024-p3"));
+    assert_eq!(items[0].id().as_deref(), Some("hrc55-open-letter-2024"));
     let bib = run_ok(
         home,
         &["cite", "hrc55-open-letter-2024", "--format", "bibtex"],
@@ -399,14 +394,14 @@ fn three_bookmarks(home: &Path) {
 }
 
 #[test]
-fn bookmarks_export_in_each_reference_format() {
+fn bookmarks_export_one_reference_per_document_with_its_passages_and_notes() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
     three_bookmarks(home);
+    // Two passages of the 2024 letter are one reference, not "2024a" and "2024b".
     let keys = [
-        "hrc55-open-letter-2024-p1",
-        "hrc55-open-letter-2024-p3",
-        "icnk-welcomes-unga-resolution-2014-p2",
+        "hrc55-open-letter-2024",
+        "icnk-welcomes-unga-resolution-2014",
     ];
     let out = nkread_in(home)
         .args(["bookmarks", "export", "--format", "csl-json"])
@@ -419,6 +414,14 @@ fn bookmarks_export_in_each_reference_format() {
         serde_json::from_slice(&out.stdout).unwrap();
     let ids: Vec<String> = items.iter().map(|i| i.id().unwrap().into_owned()).collect();
     assert_eq!(ids, keys);
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // A locator is a citation's, never an item's: CSL-JSON has no such field.
+    assert!(value[0].get("locator").is_none(), "{value}");
+    let note = value[0]["note"].as_str().unwrap();
+    assert!(
+        note.contains("¶1: line one\nline two\n¶3: line one\nline two"),
+        "the notes, with their lines: {note:?}"
+    );
     // A CSL processor formats each of them.
     let corpus = corpus();
     let icnk = corpus.get("icnk-welcomes-unga-resolution-2014").unwrap();
@@ -436,6 +439,11 @@ fn bookmarks_export_in_each_reference_format() {
     let parsed = Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
     let bib_keys: Vec<String> = parsed.iter().map(|e| e.key.clone()).collect();
     assert_eq!(bib_keys, keys);
+    let entry = parsed.get(keys[0]).unwrap();
+    assert!(entry.get("pages").is_none(), "{bib}");
+    let annote = entry.get("annote").unwrap().format_verbatim();
+    assert!(annote.contains("¶1: line one"), "{annote:?}");
+    assert!(annote.contains("¶3: line one"), "{annote:?}");
 
     let ris = run_ok(home, &["bookmarks", "export", "--format", "ris"]);
     let records = ris_records(&ris);
@@ -444,6 +452,13 @@ fn bookmarks_export_in_each_reference_format() {
         .map(|r| r.iter().find(|(t, _)| t == "ID").unwrap().1.clone())
         .collect();
     assert_eq!(ris_keys, keys);
+    let notes: Vec<&str> = records[0]
+        .iter()
+        .filter(|(t, _)| t == "N1")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert!(notes.contains(&"¶1: line one / line two"), "{notes:?}");
+    assert!(notes.contains(&"¶3: line one / line two"), "{notes:?}");
 
     // Markdown and JSON are as they were, and an unknown format is refused.
     assert!(
@@ -661,8 +676,13 @@ fn the_markdown_export_escapes_html_and_neutralizes_links_in_passages_and_notes(
         ],
     );
     let md = run_ok(home.path(), &["--corpus", corpus, "bookmarks", "export"]);
-    // Every character Markdown could read as markup is escaped.
-    for (i, c) in md.char_indices() {
+    // Every character Markdown could read as markup is escaped, but in
+    // the citation nkread writes.
+    let citation = "— [@hostile-text, para. 1]";
+    assert!(md.contains(citation), "{md}");
+    let md_text = md.replace(citation, "");
+    for (i, c) in md_text.char_indices() {
+        let md = &md_text;
         let quote_marker = c == '>' && (i == 0 || md[..i].ends_with('\n'));
         if "<>[]`*_$@~^|".contains(c) && !quote_marker {
             assert!(
@@ -691,15 +711,144 @@ fn the_markdown_export_escapes_html_and_neutralizes_links_in_passages_and_notes(
         "<strong",
         "<sub",
         "<sup",
-        "<span class=\"citation",
         "<span class=\"math",
     ] {
         assert!(!html.contains(spelt), "{spelt} in the HTML:\n{html}\n{md}");
     }
+    assert_eq!(
+        html.matches("<span class=\"citation").count(),
+        1,
+        "only the citation nkread wrote: {html}"
+    );
     assert!(
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "{html}"
     );
     assert!(html.contains("[click](javascript:alert(3))"), "{html}");
     assert!(html.contains("@hrc55-open-letter-2024"), "{html}");
+}
+
+/// Ten passages across three documents, each with a two-line note.
+const TEN: [(&str, usize); 10] = [
+    ("hrc55-open-letter-2024", 1),
+    ("hrc55-open-letter-2024", 3),
+    ("hrc55-open-letter-2024", 5),
+    ("hrc55-open-letter-2024", 7),
+    ("icnk-crimes-against-humanity-demand-justice-2017", 2),
+    ("icnk-crimes-against-humanity-demand-justice-2017", 4),
+    ("icnk-crimes-against-humanity-demand-justice-2017", 6),
+    ("joint-letter-security-council-2015", 1),
+    ("joint-letter-security-council-2015", 3),
+    ("joint-letter-security-council-2015", 6),
+];
+
+fn ten_bookmarks(home: &Path) {
+    let corpus = corpus();
+    let entries: Vec<Value> = TEN
+        .iter()
+        .enumerate()
+        .map(|(i, &(doc, n))| {
+            let text = corpus.get(doc).unwrap().paragraphs[n - 1].as_str();
+            serde_json::json!({
+                "id": format!("{i:08}"),
+                "doc": doc,
+                "paragraph": n,
+                "quote": nkread::bookmarks::quote(text),
+                "fingerprint": nkread::bookmarks::fingerprint(text),
+                "note": format!("Why ¶{n} matters:\nquote it in section {i}"),
+                "created": format!("2026-11-20T09:00:{i:02}Z"),
+            })
+        })
+        .collect();
+    let file = home.join("data/nkread/bookmarks.json");
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let json = serde_json::json!({ "version": 1, "bookmarks": entries });
+    fs::write(file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+}
+
+/// The citations `[@key, para. N]` a Markdown text holds, in order.
+fn pandoc_citations(md: &str) -> Vec<(String, usize)> {
+    md.split("[@")
+        .skip(1)
+        .filter_map(|rest| {
+            let (key, rest) = rest.split_once(", para. ")?;
+            let (n, _) = rest.split_once(']')?;
+            Some((key.to_string(), n.parse().ok()?))
+        })
+        .collect()
+}
+
+/// What issue 26 calls done: a researcher bookmarks ten passages across
+/// three documents with notes, exports the references and the passages,
+/// and pandoc makes a paper of them with three references and ten
+/// citations, each at its paragraph.
+#[test]
+fn ten_passages_of_three_documents_give_three_references_and_ten_locators() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    ten_bookmarks(home);
+    let json = run_ok(home, &["bookmarks", "export", "--format", "csl-json"]);
+    let md = run_ok(home, &["bookmarks", "export"]);
+    // Read back as the exports are checked: citationberg's items, and the
+    // Markdown's citations, each key a reference's and each paragraph a
+    // bookmark's.
+    let items: Vec<hayagriva::citationberg::json::Item> = serde_json::from_str(&json).unwrap();
+    let mut keys: Vec<String> = items.iter().map(|i| i.id().unwrap().into_owned()).collect();
+    keys.sort();
+    let mut docs: Vec<&str> = TEN.iter().map(|&(d, _)| d).collect();
+    docs.dedup();
+    assert_eq!(keys, docs);
+    let mut cited = pandoc_citations(&md);
+    cited.sort();
+    let mut expected: Vec<(String, usize)> = TEN.iter().map(|&(d, n)| (d.to_string(), n)).collect();
+    expected.sort();
+    assert_eq!(cited, expected, "{md}");
+    // Each note's two lines are kept in the reference and in the text.
+    let value: Value = serde_json::from_str(&json).unwrap();
+    for item in value.as_array().unwrap() {
+        let note = item["note"].as_str().unwrap();
+        assert!(note.contains("matters:\nquote it in section"), "{note:?}");
+    }
+    assert_eq!(
+        md.matches("matters:\\\n  quote it in section").count(),
+        10,
+        "{md}"
+    );
+    if !has_pandoc() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bibliography = dir.path().join("bookmarks.json");
+    fs::write(&bibliography, &json).unwrap();
+    let html = pandoc_run(
+        &[
+            "--citeproc",
+            "--bibliography",
+            bibliography.to_str().unwrap(),
+            "-f",
+            "markdown",
+            "-t",
+            "html",
+            "--wrap=none",
+        ],
+        &md,
+    );
+    assert_eq!(html.matches("class=\"csl-entry\"").count(), 3, "{html}");
+    // Each citation, rendered, names its paragraph.
+    let rendered: Vec<(String, String)> = html
+        .split("<span class=\"citation\" data-cites=\"")
+        .skip(1)
+        .map(|rest| {
+            let (key, rest) = rest.split_once('"').unwrap();
+            let (text, _) = rest.split_once("</span>").unwrap();
+            (key.to_string(), text.to_string())
+        })
+        .collect();
+    assert_eq!(rendered.len(), 10, "{html}");
+    let in_text: Vec<(String, usize)> = pandoc_citations(&md);
+    for ((key, text), (cited_key, n)) in rendered.iter().zip(&in_text) {
+        assert_eq!(key, cited_key);
+        assert!(text.contains(&format!("para. {n})")), "{key} ¶{n}: {text}");
+    }
+    assert!(!html.contains("2024a") && !html.contains("???"), "{html}");
 }

@@ -4,7 +4,7 @@
 
 use super::escape::markdown_line;
 use super::{Bookmark, Locator, Place, shown};
-use crate::cite::{citation, source};
+use crate::cite::source;
 use crate::corpus::Corpus;
 use std::fmt::Write;
 
@@ -32,30 +32,22 @@ pub fn markdown(bookmarks: &[Bookmark], corpus: &Corpus, locator: &Locator) -> S
             (n, b.created.clone())
         });
         let _ = write!(out, "\n## {}\n", markdown_line(&doc.shown_title()));
+        let _ = writeln!(out, "\n{}", markdown_line(&source(doc)));
         for &&(bookmark, place) in &here {
-            match place {
-                Place::Found { paragraph, .. } => {
-                    block_quote(&mut out, &doc.paragraphs[paragraph]);
-                    let _ = writeln!(out, "\n— {}", markdown_line(&citation(doc, paragraph)));
-                }
+            let text = match place {
+                Place::Found { paragraph, .. } => doc.paragraphs[paragraph].clone(),
                 // The passage as it was when bookmarked, said to be so.
-                _ => {
-                    // A hand-edited paragraph 0 is cited with no number.
-                    let cited = match (place.passage(), bookmark.paragraph) {
-                        (Some((_, n)), _) => citation(doc, n),
-                        (None, 0) => source(doc),
-                        (None, n) => citation(doc, n - 1),
-                    };
-                    block_quote(&mut out, &shown(&bookmark.quote));
-                    let _ = writeln!(out, "\n— {}", markdown_line(&cited));
-                    let why = match place {
-                        Place::Changed { .. } => {
-                            "The paragraph has changed since it was bookmarked"
-                        }
-                        _ => "The paragraph is no longer in the document",
-                    };
-                    let _ = writeln!(out, "\n({why}; quoted as saved.)");
-                }
+                _ => shown(&bookmark.quote),
+            };
+            block_quote(&mut out, &text);
+            let _ = writeln!(out, "\n— {}", pandoc_citation(&doc.id, place.passage()));
+            let why = match place {
+                Place::Found { .. } => None,
+                Place::Changed { .. } => Some("The paragraph has changed since it was bookmarked"),
+                Place::Orphaned { .. } => Some("The paragraph is no longer in the document"),
+            };
+            if let Some(why) = why {
+                let _ = writeln!(out, "\n({why}; quoted as saved.)");
             }
             note(&mut out, bookmark);
         }
@@ -88,8 +80,38 @@ fn block_quote(out: &mut String, text: &str) {
     }
 }
 
+/// A citation of the document's reference in the structured exports, as
+/// pandoc reads it: `[@id, para. 3]`, or `[@id]` for a passage whose
+/// paragraph is gone. Ids are ASCII slugs, which a key may hold; braces
+/// keep a final `.`, `-` or `_` in the key.
+fn pandoc_citation(id: &str, passage: Option<(usize, usize)>) -> String {
+    let key = match id.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        true => id.to_string(),
+        false => format!("{{{id}}}"),
+    };
+    match passage {
+        Some((_, n)) => format!("[@{key}, para. {}]", n + 1),
+        None => format!("[@{key}]"),
+    }
+}
+
+/// The note as a list item of its own, each of its lines kept (a hard
+/// break, `\` at the end of a line) and its paragraphs apart, every line
+/// escaped.
 fn note(out: &mut String, bookmark: &Bookmark) {
-    if !bookmark.note.is_empty() {
-        let _ = writeln!(out, "\nNote: {}", markdown_line(&shown(&bookmark.note)));
+    let note = crate::corpus::clean(&bookmark.note);
+    let paragraphs: Vec<Vec<String>> = note
+        .split("\n\n")
+        .map(|p| {
+            p.lines()
+                .map(markdown_line)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    for (i, lines) in paragraphs.iter().enumerate() {
+        let lead = if i == 0 { "\n- Note: " } else { "\n  " };
+        let _ = writeln!(out, "{lead}{}", lines.join("\\\n  "));
     }
 }

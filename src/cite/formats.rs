@@ -1,12 +1,65 @@
-//! A citation in the formats reference managers and writers read:
+//! References in the formats reference managers and writers read:
 //! CSL-JSON (Zotero, Pandoc, every CSL processor), BibTeX (biblatex) and
-//! RIS. Each carries every author, the given or inferred date kept apart
-//! from the other (an inferred one is marked circa), the provenance, and a
-//! paragraph as the locator.
+//! RIS. Each document is one reference, keyed by its id, with every
+//! author, the given or inferred date kept apart from the other (an
+//! inferred one is marked circa) and the provenance. A paragraph is a
+//! citation's locator, which no item format has a field for: the passages
+//! cited and their notes travel in the reference's note, and a Markdown
+//! text cites them as `[@id, para. 3]`.
 
-use super::{Cited, authors};
+use super::authors;
 use crate::corpus::{DocKind, Document, PartialDate};
 use serde_json::{Value, json};
+
+/// A document as a bibliography holds it: once, with the passages cited
+/// from it.
+#[derive(Debug, Clone)]
+pub struct Reference<'a> {
+    pub doc: &'a Document,
+    pub passages: Vec<Passage>,
+}
+
+/// A passage cited: its paragraph (from 0; `None` when the paragraph is
+/// gone from the document) and the note kept with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    pub paragraph: Option<usize>,
+    pub note: String,
+}
+
+impl<'a> Reference<'a> {
+    /// The document alone, or with one paragraph cited.
+    pub fn new(doc: &'a Document, paragraph: Option<usize>) -> Self {
+        let passages = paragraph
+            .map(|p| Passage {
+                paragraph: Some(p),
+                note: String::new(),
+            })
+            .into_iter()
+            .collect();
+        Reference { doc, passages }
+    }
+
+    /// Each passage as the reference notes it, its note's lines apart:
+    /// `["¶3: first line", "second line"]`.
+    fn passage_lines(&self) -> Vec<Vec<String>> {
+        self.passages
+            .iter()
+            .map(|p| {
+                let at = match p.paragraph {
+                    Some(n) => format!("¶{}", n + 1),
+                    None => "A passage no longer in the document".to_string(),
+                };
+                let mut lines: Vec<String> = p.note.lines().map(str::to_string).collect();
+                match lines.first_mut() {
+                    Some(first) => *first = format!("{at}: {first}"),
+                    None => lines.push(at),
+                }
+                lines
+            })
+            .collect()
+    }
+}
 
 /// What kind of item the document is, as a genre a style can print.
 fn genre(kind: DocKind) -> &'static str {
@@ -52,11 +105,12 @@ fn date_parts(date: PartialDate) -> Vec<u16> {
 }
 
 /// One CSL-JSON item (the csl-data schema). A supplied title is in
-/// brackets, as catalogues write it.
-pub fn csl_item(cited: Cited) -> Value {
-    let doc = cited.doc;
+/// brackets, as catalogues write it. The note holds the document's own
+/// note, then each passage on a line of its own, its note's lines kept.
+pub fn csl_item(reference: &Reference) -> Value {
+    let doc = reference.doc;
     let mut item = json!({
-        "id": cited.key(),
+        "id": doc.id,
         "type": match doc.kind {
             DocKind::PressRelease | DocKind::Report | DocKind::Submission => "report",
             DocKind::JointLetter | DocKind::OpenLetter | DocKind::Letter => "letter",
@@ -80,25 +134,27 @@ pub fn csl_item(cited: Cited) -> Value {
     if let Some(accessed) = doc.accessed {
         item["accessed"] = json!({ "date-parts": [date_parts(accessed)] });
     }
+    let notes: Vec<String> = note(doc)
+        .into_iter()
+        .chain(reference.passage_lines().into_iter().flatten())
+        .collect();
+    let note = (!notes.is_empty()).then(|| notes.join("\n"));
     for (key, value) in [
         ("publisher", &doc.publisher),
         ("URL", &doc.url),
         ("publisher-place", &doc.place),
-        ("note", &note(doc)),
+        ("note", &note),
     ] {
         if let Some(value) = value {
             item[key] = json!(value);
         }
     }
-    if let Some(p) = cited.paragraph {
-        item["locator"] = json!((p + 1).to_string());
-    }
     item
 }
 
 /// A CSL-JSON file: an array of items.
-pub fn csl_json(cited: &[Cited]) -> String {
-    let items: Vec<Value> = cited.iter().map(|&c| csl_item(c)).collect();
+pub fn csl_json(references: &[Reference]) -> String {
+    let items: Vec<Value> = references.iter().map(csl_item).collect();
     let mut out = serde_json::to_string_pretty(&items).unwrap_or_default();
     out.push('\n');
     out
@@ -147,10 +203,10 @@ fn verbatim_url(url: &str) -> String {
 
 /// One biblatex entry. Every author is a name in braces, so that an
 /// organization is never split into a first and last name; an inferred
-/// date is written circa (`2014-12~`); the paragraph is `pages` with
-/// `pagination = {paragraph}`.
-pub fn bibtex_entry(cited: Cited) -> String {
-    let doc = cited.doc;
+/// date is written circa (`2014-12~`); the passages and their notes are
+/// `annote`, a line each, a note's lines kept with `\\`.
+pub fn bibtex_entry(reference: &Reference) -> String {
+    let doc = reference.doc;
     let mut fields: Vec<(&str, String)> = Vec::new();
     let names: Vec<String> = authors(doc)
         .iter()
@@ -181,27 +237,34 @@ pub fn bibtex_entry(cited: Cited) -> String {
     if let Some(accessed) = doc.accessed {
         fields.push(("urldate", accessed.to_string()));
     }
-    if let Some(p) = cited.paragraph {
-        fields.push(("pages", (p + 1).to_string()));
-        fields.push(("pagination", "paragraph".into()));
+    let lines: Vec<String> = reference
+        .passage_lines()
+        .into_iter()
+        .flatten()
+        .map(|line| tex(&line))
+        .collect();
+    if !lines.is_empty() {
+        fields.push(("annote", lines.join("\\\\\n    ")));
     }
     let body: Vec<String> = fields
         .iter()
         .map(|(k, v)| format!("  {k} = {{{v}}}"))
         .collect();
-    format!("@misc{{{},\n{}\n}}\n", cited.key(), body.join(",\n"))
+    format!("@misc{{{},\n{}\n}}\n", doc.id, body.join(",\n"))
 }
 
-pub fn bibtex(cited: &[Cited]) -> String {
-    let entries: Vec<String> = cited.iter().map(|&c| bibtex_entry(c)).collect();
+pub fn bibtex(references: &[Reference]) -> String {
+    let entries: Vec<String> = references.iter().map(bibtex_entry).collect();
     entries.join("\n")
 }
 
 /// One RIS record: a tag, two spaces, a hyphen and a space, and a value on
-/// one line; the record ends with `ER`. An inferred date keeps its "c." in
-/// the free-text part of `DA`, and its reason in `N1`.
-pub fn ris_record(cited: Cited) -> String {
-    let doc = cited.doc;
+/// one line; the record ends with `ER`. An inferred date is marked circa
+/// in the free-text part of `DA`, and its reason is in `N1`; each passage
+/// is an `N1` of its own, a note's lines joined with " / " as a quotation
+/// joins lines of verse, since a value has one line.
+pub fn ris_record(reference: &Reference) -> String {
+    let doc = reference.doc;
     let mut lines: Vec<(&str, String)> = vec![(
         "TY",
         match doc.kind {
@@ -211,7 +274,7 @@ pub fn ris_record(cited: Cited) -> String {
         }
         .to_string(),
     )];
-    lines.push(("ID", cited.key()));
+    lines.push(("ID", doc.id.clone()));
     lines.extend(authors(doc).iter().map(|p| ("AU", p.name.clone())));
     lines.push(("TI", doc.shown_title()));
     lines.push(("M3", genre(doc.kind).to_string()));
@@ -242,9 +305,12 @@ pub fn ris_record(cited: Cited) -> String {
     if let Some(accessed) = doc.accessed {
         lines.push(("Y2", accessed.to_string()));
     }
-    if let Some(p) = cited.paragraph {
-        lines.push(("SP", format!("¶{}", p + 1)));
-    }
+    lines.extend(
+        reference
+            .passage_lines()
+            .into_iter()
+            .map(|note| ("N1", note.join(" / "))),
+    );
     lines.push(("ER", String::new()));
     lines
         .iter()
@@ -252,7 +318,7 @@ pub fn ris_record(cited: Cited) -> String {
         .collect()
 }
 
-pub fn ris(cited: &[Cited]) -> String {
-    let records: Vec<String> = cited.iter().map(|&c| ris_record(c)).collect();
+pub fn ris(references: &[Reference]) -> String {
+    let records: Vec<String> = references.iter().map(ris_record).collect();
     records.join("\n")
 }

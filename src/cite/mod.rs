@@ -47,14 +47,3 @@ pub struct Cited<'a> {
     pub doc: &'a Document,
     pub paragraph: Option<usize>,
 }
-
-impl Cited<'_> {
-    /// The key a bibliography knows it by: the document's id (an ASCII
-    /// slug, valid in BibTeX, Pandoc and RIS), with the paragraph if one.
-    pub fn key(&self) -> String {
-        match self.paragraph {
-            Some(p) => format!("{}-p{}", self.doc.id, p + 1),
-            None => self.doc.id.clone(),
-        }
-    }
-}

@@ -3,7 +3,7 @@
 //! back by a real CSL processor, so styles are the styles' own rules.
 
 use super::Cited;
-use super::formats::csl_item;
+use super::formats::{Reference, csl_item};
 use hayagriva::archive::{ArchivedStyle, locales};
 use hayagriva::citationberg::taxonomy::Locator;
 use hayagriva::citationberg::{Style, json::Item};
@@ -53,7 +53,7 @@ pub fn format(cited: Cited, style: &str) -> Result<Formatted, String> {
     let Style::Independent(style) = archived(style).ok_or_else(unknown)?.get() else {
         return Err(unknown());
     };
-    let item: Item = serde_json::from_value(csl_item(cited))
+    let item: Item = serde_json::from_value(csl_item(&Reference::new(cited.doc, None)))
         .map_err(|e| format!("the citation could not be read as CSL-JSON: {e}"))?;
     let locales = locales();
     let number = cited.paragraph.map(|p| (p + 1).to_string());

@@ -4,8 +4,9 @@
 use super::format::{table, to_json};
 use super::{Failure, Output, find};
 use crate::bookmarks::{self, Bookmark, Change, Locator, Place, SetAside, Store, Synced, shown};
-use crate::cite::{Cited, citation, formats};
-use crate::corpus::{Corpus, clean_line, is_forbidden};
+use crate::cite::citation;
+use crate::cite::formats::{self, Passage, Reference};
+use crate::corpus::{Corpus, clean, clean_line, is_forbidden};
 use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 use std::time::SystemTime;
@@ -49,11 +50,11 @@ pub enum Format {
     Markdown,
     /// [{"id","doc","paragraph","quote","note","created","orphaned","title","citation","text"}]
     Json,
-    /// CSL-JSON items for Zotero, Pandoc and CSL processors: one per passage, keyed DOC-pN, the paragraph as `locator`
+    /// CSL-JSON items for Zotero, Pandoc and CSL processors: one per document, keyed by its id, the passages and their notes in `note`
     CslJson,
-    /// biblatex entries, one per passage, keyed DOC-pN, the paragraph as `pages` with `pagination = {paragraph}`
+    /// biblatex entries, one per document, keyed by its id, the passages and their notes in `annote`
     Bibtex,
-    /// RIS records, one per passage, the paragraph as `SP`
+    /// RIS records, one per document, each passage and its note an `N1`
     Ris,
 }
 
@@ -388,42 +389,56 @@ fn escaped(json: String) -> String {
     out
 }
 
-/// The passages to cite, once each, in the Markdown export's order: by
-/// document newest first, then in text order. A passage whose paragraph is
-/// gone cites its document; one whose document is gone cannot be cited,
-/// and is counted.
-fn cited<'a>(
+/// The documents to cite, once each, in the Markdown export's order
+/// (newest first), each with its passages in text order and their notes.
+/// A passage whose paragraph is gone cites its document; one whose
+/// document is gone cannot be cited, and is counted.
+fn references<'a>(
     corpus: &'a Corpus,
     locator: &Locator,
     bookmarks: &[Bookmark],
-) -> (Vec<Cited<'a>>, usize) {
-    let mut places: Vec<(usize, Option<usize>)> = Vec::new();
+) -> (Vec<Reference<'a>>, usize) {
+    let mut by_doc: Vec<Vec<Passage>> = vec![Vec::new(); corpus.documents.len()];
     let mut gone = 0;
     for b in bookmarks {
         let place = locator.place(b);
-        match (place.passage(), place.doc()) {
-            (Some((d, n)), _) => places.push((d, Some(n))),
-            (None, Some(d)) => places.push((d, None)),
-            (None, None) => gone += 1,
-        }
-    }
-    let rank: Vec<usize> = {
-        let mut rank = vec![0; corpus.documents.len()];
-        for (i, d) in corpus.newest_first().into_iter().enumerate() {
-            rank[d] = i;
-        }
-        rank
-    };
-    places.sort_by_key(|&(d, n)| (rank[d], n));
-    places.dedup();
-    let cited = places
-        .into_iter()
-        .map(|(d, paragraph)| Cited {
-            doc: &corpus.documents[d],
+        let (d, paragraph) = match (place.passage(), place.doc()) {
+            (Some((d, n)), _) => (d, Some(n)),
+            (None, Some(d)) => (d, None),
+            (None, None) => {
+                gone += 1;
+                continue;
+            }
+        };
+        by_doc[d].push(Passage {
             paragraph,
+            note: clean(&b.note).trim().to_string(),
+        });
+    }
+    let references = corpus
+        .newest_first()
+        .into_iter()
+        .filter_map(|d| {
+            let mut passages = std::mem::take(&mut by_doc[d]);
+            if passages.is_empty() {
+                return None;
+            }
+            // Text order; a paragraph that is gone last.
+            passages.sort_by(|a, b| {
+                (a.paragraph.is_none(), a.paragraph, &a.note).cmp(&(
+                    b.paragraph.is_none(),
+                    b.paragraph,
+                    &b.note,
+                ))
+            });
+            passages.dedup();
+            Some(Reference {
+                doc: &corpus.documents[d],
+                passages,
+            })
         })
         .collect();
-    (cited, gone)
+    (references, gone)
 }
 
 fn export_references(
@@ -432,11 +447,11 @@ fn export_references(
     bookmarks: &[Bookmark],
     format: Format,
 ) -> Output {
-    let (cited, gone) = cited(corpus, locator, bookmarks);
+    let (references, gone) = references(corpus, locator, bookmarks);
     let data = match format {
-        Format::Bibtex => formats::bibtex(&cited),
-        Format::Ris => formats::ris(&cited),
-        _ => escaped(formats::csl_json(&cited)),
+        Format::Bibtex => formats::bibtex(&references),
+        Format::Ris => formats::ris(&references),
+        _ => escaped(formats::csl_json(&references)),
     };
     let note = (gone > 0).then(|| {
         format!(

@@ -2,7 +2,8 @@
 //! style or written in a format reference managers read.
 
 use super::{Failure, Output, find};
-use crate::cite::{Cited, formats, style};
+use crate::cite::formats::{self, Reference};
+use crate::cite::{Cited, style};
 use crate::corpus::{Corpus, clean_line};
 use clap::{Args, ValueEnum};
 
@@ -59,16 +60,26 @@ pub fn run(corpus: &Corpus, args: &CiteArgs) -> Result<Output, Failure> {
         }
     };
     let cited = Cited { doc, paragraph };
-    Ok(match args.format {
+    let reference = [Reference::new(doc, paragraph)];
+    let data = match args.format {
         CiteFormat::Text => {
             // The message quotes the style's name as given.
             let formatted = style::format(cited, &args.style)
                 .map_err(|e| Failure::input(format!("nkread: {}", clean_line(&e))))?;
             format!("{}\n{}\n", formatted.citation, formatted.reference)
         }
-        CiteFormat::CslJson => formats::csl_json(&[cited]),
-        CiteFormat::Bibtex => formats::bibtex(&[cited]),
-        CiteFormat::Ris => formats::ris(&[cited]),
-    }
-    .into())
+        CiteFormat::CslJson => formats::csl_json(&reference),
+        CiteFormat::Bibtex => formats::bibtex(&reference),
+        CiteFormat::Ris => formats::ris(&reference),
+    };
+    // The reference is the document's; the paragraph is the citation's.
+    let note = match (args.format, paragraph) {
+        (CiteFormat::Text, _) | (_, None) => None,
+        (_, Some(p)) => Some(format!(
+            "in Markdown for pandoc, cite the paragraph as [@{}, para. {}]",
+            doc.id,
+            p + 1
+        )),
+    };
+    Ok(Output { data, note })
 }
