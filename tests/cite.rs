@@ -179,15 +179,22 @@ fn bibtex_parses_with_every_author_whole_and_the_paragraph_in_annote() {
         let entry = bib
             .get(&cited.doc.id)
             .unwrap_or_else(|| panic!("{}", cited.doc.id));
-        let names: Vec<String> = entry
+        // Each author is the family and given names the rules split, in
+        // whichever order the name writes them, or the name whole.
+        let names: Vec<(String, String)> = entry
             .author()
             .unwrap_or_default()
             .iter()
-            .map(|p| p.name.clone())
+            .map(|p| (p.name.clone(), p.given_name.clone()))
             .collect();
-        let expected: Vec<String> = cite::authors(cited.doc)
+        let expected: Vec<(String, String)> = cite::authors(cited.doc)
             .iter()
-            .map(|p| p.name.clone())
+            .map(|p| match cite::names::name(p) {
+                cite::names::Name::Literal(whole) => (whole.to_string(), String::new()),
+                cite::names::Name::Split { family, given } => {
+                    (family.to_string(), given.unwrap_or("").to_string())
+                }
+            })
             .collect();
         assert_eq!(names, expected, "{}", cited.doc.id);
         assert!(entry.get("pages").is_none(), "{}", cited.doc.id);
@@ -851,4 +858,154 @@ fn ten_passages_of_three_documents_give_three_references_and_ten_locators() {
         assert!(text.contains(&format!("para. {n})")), "{key} ¶{n}: {text}");
     }
     assert!(!html.contains("2024a") && !html.contains("???"), "{html}");
+}
+
+fn cite_as_corpus() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cite_as")
+}
+
+/// The curator's `cite_as` names the authors, in its order, in every
+/// format and in `show`; without it the rule stands.
+#[test]
+fn cite_as_names_the_authors_a_citation_gives() {
+    let corpus = Corpus::load(&[cite_as_corpus()]).expect("the fixture loads");
+    let letter = corpus.get("test-cite-as-letter").unwrap();
+    let names: Vec<&str> = cite::authors(letter)
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Example Watch", "Kim Jeong-sam"]);
+    let apa = style::format(
+        Cited {
+            doc: letter,
+            paragraph: None,
+        },
+        "apa",
+    )
+    .unwrap();
+    assert!(
+        apa.reference.starts_with("Example Watch, & Kim, J."),
+        "{apa:?}"
+    );
+    let home = tempfile::tempdir().unwrap();
+    let dir = cite_as_corpus();
+    let dir = dir.to_str().unwrap();
+    let shown = run_ok(
+        home.path(),
+        &["--corpus", dir, "show", "test-cite-as-letter"],
+    );
+    assert!(
+        shown.contains("cite as:   Example Watch; Kim Jeong-sam"),
+        "{shown}"
+    );
+    let json: Value = serde_json::from_str(&run_ok(
+        home.path(),
+        &["--corpus", dir, "show", "test-cite-as-letter", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(
+        json["cite_as"],
+        serde_json::json!(["Example Watch", "Kim Jeong-sam"])
+    );
+    let bundled = run_ok(home.path(), &["show", "hrc55-open-letter-2024", "--json"]);
+    assert!(bundled.contains("\"cite_as\": []"), "the rule stands");
+}
+
+/// People are family and given names in every format; bodies stay whole.
+#[test]
+fn people_are_family_and_given_names_and_bodies_are_whole() {
+    let corpus = Corpus::load(&[cite_as_corpus()]).expect("the fixture loads");
+    let letter = corpus.get("test-cite-as-letter").unwrap();
+    let reference = [Reference::new(letter, None)];
+    let csl: Value = serde_json::from_str(&formats::csl_json(&reference)).unwrap();
+    assert_eq!(
+        csl[0]["author"],
+        serde_json::json!([
+            {"literal": "Example Watch"},
+            {"family": "Kim", "given": "Jeong-sam"}
+        ])
+    );
+    let bib = Bibliography::parse(&formats::bibtex(&reference)).unwrap();
+    let authors = bib.get("test-cite-as-letter").unwrap().author().unwrap();
+    let parts: Vec<(&str, &str)> = authors
+        .iter()
+        .map(|p| (p.name.as_str(), p.given_name.as_str()))
+        .collect();
+    assert_eq!(parts, [("Example Watch", ""), ("Kim", "Jeong-sam")]);
+    let ris = ris_records(&formats::ris(&reference));
+    let au: Vec<&str> = ris[0]
+        .iter()
+        .filter(|(t, _)| t == "AU")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(au, ["Example Watch", "Kim, Jeong-sam"]);
+    // The 2024 letter: "Ojea-Quintana, T." in APA, a peer whole.
+    let bundled = self::corpus();
+    let letter = bundled.get("hrc55-open-letter-2024").unwrap();
+    let csl: Value =
+        serde_json::from_str(&formats::csl_json(&[Reference::new(letter, None)])).unwrap();
+    let authors = csl[0]["author"].as_array().unwrap();
+    assert!(authors.contains(&serde_json::json!({"family": "Ojea-Quintana", "given": "Tomás"})));
+    assert!(authors.contains(&serde_json::json!({"literal": "Lord Alton of Liverpool"})));
+    assert!(authors.contains(&serde_json::json!({"family": "Kim", "given": "Kyu Li"})));
+    let unsplit = corpus.get("test-unsplit-names").unwrap();
+    let csl: Value =
+        serde_json::from_str(&formats::csl_json(&[Reference::new(unsplit, None)])).unwrap();
+    assert_eq!(
+        csl[0]["author"],
+        serde_json::json!([
+            {"literal": "Tomas Ojea Quintana"},
+            {"family": "Garcia Lopez", "given": "Maria"}
+        ])
+    );
+}
+
+/// `check` flags an author's name the rules cannot split, and no other.
+#[test]
+fn check_flags_an_authors_name_the_rules_cannot_split() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = cite_as_corpus();
+    let out = run_ok(home.path(), &["--corpus", dir.to_str().unwrap(), "check"]);
+    let flagged: Vec<&str> = out.lines().filter(|l| l.contains("literal name")).collect();
+    assert_eq!(flagged.len(), 1, "{out}");
+    assert!(
+        flagged[0].starts_with(
+            "warning: test-unsplit-names: \"Tomas Ojea Quintana\" (signatory): it is cited as one literal name"
+        ),
+        "{out}"
+    );
+    assert!(flagged[0].contains("give the entry `family`"), "{out}");
+    assert_eq!(run_ok(home.path(), &["check"]), "", "the bundled corpus");
+}
+
+/// A `cite_as` that names no people entry, or names one twice, and a
+/// `family` that is not the name's first or last words, are refused with
+/// the file, line and field.
+#[test]
+fn a_bad_cite_as_or_family_is_an_error_naming_file_line_and_field() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("corpus");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("bad.toml"),
+        "id = \"bad\"\ntitle = \"Bad\"\nkind = \"letter\"\nparagraphs = [\"Text.\"]\n\
+         cite_as = [\"Nobody Here\", \"Jane Roe\", \"Jane Roe\"]\n\n\
+         [[people]]\nname = \"Jane Roe\"\nkind = \"person\"\nrole = \"signatory\"\nfamily = \"Smith\"\n",
+    )
+    .unwrap();
+    let out = nkread_in(home.path())
+        .args(["--corpus", dir.to_str().unwrap(), "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    for says in [
+        "bad.toml:5:",
+        "field `cite_as[0]`: \"Nobody Here\" is not the name of one of the document's people entries",
+        "field `cite_as[2]`: \"Jane Roe\" is named twice",
+        "bad.toml:11:",
+        "field `people[0].family`: \"Smith\" is not the first or the last words of the name \"Jane Roe\"",
+    ] {
+        assert!(err.contains(says), "{says}: {err}");
+    }
 }

@@ -151,7 +151,11 @@ fn check_reports_the_look_alikes_among_ten_thousand_names() {
         .get_output()
         .clone();
     let warnings = text(&out.stdout);
-    let lines: Vec<&str> = warnings.lines().collect();
+    // "… Junior" is also an author's name the rules cannot split.
+    let lines: Vec<&str> = warnings
+        .lines()
+        .filter(|l| !l.contains("one literal name"))
+        .collect();
     assert_eq!(lines.len(), 2, "{warnings}");
     let quoted = format!("warning: \"{first}\"");
     assert!(lines.iter().all(|l| l.starts_with(&quoted)), "{warnings}");
@@ -168,7 +172,7 @@ fn check_reports_the_look_alikes_among_ten_thousand_names() {
     );
     let err = text(&out.stderr);
     assert!(
-        err.ends_with(" organizations and people: 2 warnings\n"),
+        err.ends_with(" organizations and people: 3 warnings\n"),
         "{err}"
     );
 }

@@ -1,5 +1,5 @@
-//! Who a document is cited as: who issued it, else its signatories, never
-//! who posted the page; organizations before individuals, each in the
+//! Who a document is cited as: whom the curator names, else who issued it,
+//! else its signatories, never who posted the page; organizations before individuals, each in the
 //! document's order, and a long list shortened as citation styles do.
 
 use crate::corpus::{Document, Person, PersonKind, Role};
@@ -7,11 +7,19 @@ use crate::corpus::{Document, Person, PersonKind, Role};
 /// How many names a shortened list keeps before "et al.".
 const SHOWN: usize = 3;
 
-/// The authors in full: the issuers, or if none is marked, the signatories
-/// (a joint letter's co-signers). Bodies (organizations and states) come
-/// first, as the letters that list both are written in the voice of the
-/// groups.
+/// The authors in full: those the curator's `cite_as` names, in its
+/// order; else the issuers, or if none is marked, the signatories (a joint
+/// letter's co-signers). Bodies (organizations and states) come first, as
+/// the letters that list both are written in the voice of the groups.
 pub fn authors(doc: &Document) -> Vec<&Person> {
+    if !doc.cite_as.is_empty() {
+        // Each is a people entry's name: the loader checks it.
+        return doc
+            .cite_as
+            .iter()
+            .filter_map(|name| doc.people.iter().find(|p| &p.name == name))
+            .collect();
+    }
     let role = if doc.people_with(Role::Issuer).next().is_some() {
         Role::Issuer
     } else {

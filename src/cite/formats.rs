@@ -8,7 +8,8 @@
 //! text cites them as `[@id, para. 3]`.
 
 use super::authors;
-use crate::corpus::{DocKind, Document, PartialDate};
+use super::names::{Name, name};
+use crate::corpus::{DocKind, Document, PartialDate, Person};
 use serde_json::{Value, json};
 
 /// A document as a bibliography holds it: once, with the passages cited
@@ -104,6 +105,22 @@ fn date_parts(date: PartialDate) -> Vec<u16> {
         .collect()
 }
 
+/// A CSL name: a person's family and given names, or a body's (or an
+/// unsplit) name whole.
+fn csl_name(person: &Person) -> Value {
+    match name(person) {
+        Name::Literal(whole) => json!({ "literal": whole }),
+        Name::Split {
+            family,
+            given: None,
+        } => json!({ "family": family }),
+        Name::Split {
+            family,
+            given: Some(given),
+        } => json!({ "family": family, "given": given }),
+    }
+}
+
 /// One CSL-JSON item (the csl-data schema). A supplied title is in
 /// brackets, as catalogues write it. The note holds the document's own
 /// note, then each passage on a line of its own, its note's lines kept.
@@ -118,10 +135,7 @@ pub fn csl_item(reference: &Reference) -> Value {
         },
         "title": doc.shown_title(),
         "genre": genre(doc.kind),
-        "author": authors(doc)
-            .iter()
-            .map(|p| json!({ "literal": p.name }))
-            .collect::<Vec<_>>(),
+        "author": authors(doc).iter().map(|p| csl_name(p)).collect::<Vec<_>>(),
     });
     // Indexing an object inserts the key.
     if let Some((date, circa)) = issued(doc) {
@@ -201,17 +215,26 @@ fn verbatim_url(url: &str) -> String {
     out
 }
 
-/// One biblatex entry. Every author is a name in braces, so that an
-/// organization is never split into a first and last name; an inferred
+/// A biblatex name: `{Family}, Given`, the family name braced so that a
+/// compound one stays whole; a body's name all in braces, so that it is
+/// never split into a first and last name.
+fn bibtex_name(person: &Person) -> String {
+    match name(person) {
+        Name::Literal(whole) => format!("{{{}}}", tex(whole)),
+        Name::Split { family, given } => {
+            let given = given.map(|g| format!(", {}", tex(g))).unwrap_or_default();
+            format!("{{{}}}{given}", tex(family))
+        }
+    }
+}
+
+/// One biblatex entry. Every author is a name as [`bibtex_name`] writes it; an inferred
 /// date is written circa (`2014-12~`); the passages and their notes are
 /// `annote`, a line each, a note's lines kept with `\\`.
 pub fn bibtex_entry(reference: &Reference) -> String {
     let doc = reference.doc;
     let mut fields: Vec<(&str, String)> = Vec::new();
-    let names: Vec<String> = authors(doc)
-        .iter()
-        .map(|p| format!("{{{}}}", tex(&p.name)))
-        .collect();
+    let names: Vec<String> = authors(doc).iter().map(|p| bibtex_name(p)).collect();
     if !names.is_empty() {
         fields.push(("author", names.join(" and ")));
     }
@@ -275,7 +298,15 @@ pub fn ris_record(reference: &Reference) -> String {
         .to_string(),
     )];
     lines.push(("ID", doc.id.clone()));
-    lines.extend(authors(doc).iter().map(|p| ("AU", p.name.clone())));
+    lines.extend(authors(doc).iter().map(|p| {
+        let au = match name(p) {
+            Name::Literal(whole) => whole.to_string(),
+            Name::Split { family, given } => {
+                given.map_or(family.to_string(), |g| format!("{family}, {g}"))
+            }
+        };
+        ("AU", au)
+    }));
     lines.push(("TI", doc.shown_title()));
     lines.push(("M3", genre(doc.kind).to_string()));
     if let Some((date, circa)) = issued(doc) {

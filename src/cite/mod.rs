@@ -8,6 +8,7 @@
 pub mod authors;
 pub mod dates;
 pub mod formats;
+pub mod names;
 pub mod style;
 
 use crate::corpus::Document;

@@ -331,6 +331,19 @@ pub(super) fn check(corpus: &Corpus) -> Output {
             warnings += 1;
         }
     }
+    // An author's name a reference manager would get whole.
+    for doc in &corpus.documents {
+        for person in crate::cite::authors(doc) {
+            if let Some(why) = crate::cite::names::unsplit(person) {
+                let _ = writeln!(
+                    data,
+                    "warning: {}: \"{}\" ({}): {why}",
+                    doc.id, person.name, person.role
+                );
+                warnings += 1;
+            }
+        }
+    }
     let count = match warnings {
         0 => "no warnings".to_string(),
         1 => "1 warning".to_string(),

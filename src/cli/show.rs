@@ -35,6 +35,9 @@ pub(super) fn show_text(doc: &Document, width: Option<usize>) -> String {
     if !issuers.is_empty() {
         field("issuers", &issuers.join("; "));
     }
+    if !doc.cite_as.is_empty() {
+        field("cite as", &doc.cite_as.join("; "));
+    }
     if let Some(by) = &doc.posted_by {
         field("posted by", by);
     }
@@ -106,6 +109,8 @@ pub(super) struct ShowDoc<'a> {
     accessed: Option<String>,
     curator_note: Option<&'a str>,
     tags: &'a [String],
+    /// The curator's authors for a citation, in order; empty for the rule.
+    cite_as: &'a [String],
     source: Option<&'a str>,
     paragraphs: Vec<ShowParagraph<'a>>,
     people_heading: Option<&'a str>,
@@ -128,6 +133,7 @@ pub(super) struct ShowPerson<'a> {
     country: Option<&'a str>,
     acronym: Option<&'a str>,
     note: Option<&'a str>,
+    family: Option<&'a str>,
     entity: &'a str,
 }
 
@@ -149,6 +155,7 @@ pub(super) fn show_json<'a>(corpus: &'a Corpus, doc: &'a Document) -> ShowDoc<'a
         accessed: doc.accessed.map(|d| d.to_string()),
         curator_note: doc.curator_note.as_deref(),
         tags: &doc.tags,
+        cite_as: &doc.cite_as,
         source: doc.source.as_deref(),
         paragraphs: doc
             .paragraphs
@@ -169,6 +176,7 @@ pub(super) fn show_json<'a>(corpus: &'a Corpus, doc: &'a Document) -> ShowDoc<'a
                 country: p.country.as_deref(),
                 acronym: p.acronym.as_deref(),
                 note: p.note.as_deref(),
+                family: p.family.as_deref(),
                 entity: &corpus.entity_of(p).id,
             })
             .collect(),

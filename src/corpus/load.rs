@@ -2,7 +2,7 @@
 //! them. Every problem is reported with its file and position, all at once.
 
 use super::hygiene::{clean, clean_line};
-use super::model::Document;
+use super::model::{Document, PersonKind};
 use super::problem::{Lines, Problem};
 use rayon::prelude::*;
 use std::path::Path;
@@ -353,7 +353,12 @@ fn clean_document(doc: &mut Document) {
     ] {
         clean_opt(field);
     }
-    for s in doc.tags.iter_mut().chain(doc.omitted.iter_mut()) {
+    for s in doc
+        .tags
+        .iter_mut()
+        .chain(doc.omitted.iter_mut())
+        .chain(doc.cite_as.iter_mut())
+    {
         *s = clean_line(s);
     }
     for p in &mut doc.paragraphs {
@@ -367,6 +372,7 @@ fn clean_document(doc: &mut Document) {
             &mut person.country,
             &mut person.acronym,
             &mut person.note,
+            &mut person.family,
         ] {
             clean_opt(field);
         }
@@ -425,6 +431,42 @@ fn check(doc: &Document) -> Vec<(Vec<Step>, String)> {
                 ),
             ));
         }
+        if let Some(family) = &person.family {
+            let at = vec![Step::Key("people"), Step::Index(i), Step::Key("family")];
+            let name = &person.name;
+            if person.kind != PersonKind::Person {
+                problems.push((
+                    at,
+                    format!(
+                        "\"{name}\" is a {}: only a person's name has a family name",
+                        person.kind
+                    ),
+                ));
+            } else if !(name == family
+                || name.ends_with(&format!(" {family}"))
+                || name.starts_with(&format!("{family} ")))
+            {
+                problems.push((
+                    at,
+                    format!(
+                        "\"{family}\" is not the first or the last words of the name \"{name}\""
+                    ),
+                ));
+            }
+        }
+    }
+    let mut named: Vec<&str> = Vec::new();
+    for (i, author) in doc.cite_as.iter().enumerate() {
+        let at = vec![Step::Key("cite_as"), Step::Index(i)];
+        if !doc.people.iter().any(|p| &p.name == author) {
+            problems.push((
+                at,
+                format!("\"{author}\" is not the name of one of the document's people entries"),
+            ));
+        } else if named.contains(&author.as_str()) {
+            problems.push((at, format!("\"{author}\" is named twice")));
+        }
+        named.push(author);
     }
     problems
 }

@@ -64,6 +64,11 @@ pub struct Document {
     pub people_heading: Option<String>,
     #[serde(default)]
     pub people: Vec<Person>,
+    /// The curator's word on authorship: the names of the people entries
+    /// a citation names as authors, in order, in place of the rule
+    /// (issuers, else signatories).
+    #[serde(default)]
+    pub cite_as: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -82,6 +87,10 @@ pub struct Person {
     pub acronym: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// A person's family name, the first or the last words of `name`,
+    /// where the citation rules cannot tell it ("Ojea Quintana").
+    #[serde(default)]
+    pub family: Option<String>,
     /// Resolved at load; never read from a file.
     #[serde(skip)]
     pub entity: EntityId,

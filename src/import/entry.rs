@@ -24,6 +24,7 @@ pub fn person(name: &str, kind: PersonKind, role: Role) -> Person {
         country: None,
         acronym: None,
         note: None,
+        family: None,
         entity: 0,
     }
 }

@@ -232,6 +232,7 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
         paragraphs: layout.paragraphs.clone(),
         people_heading: layout.people_heading.clone(),
         people: found.iter().map(|f| f.person.clone()).collect(),
+        cite_as: Vec::new(),
     };
     Ok(Draft {
         doc,
