@@ -1009,3 +1009,109 @@ fn a_bad_cite_as_or_family_is_an_error_naming_file_line_and_field() {
         assert!(err.contains(says), "{says}: {err}");
     }
 }
+
+/// Every bundled document's citation (of its first paragraph) and
+/// reference in the five styles a report most often asks for, pinned.
+#[test]
+fn every_bundled_document_in_five_styles() {
+    let corpus = corpus();
+    for style_name in ["apa", "chicago-author-date", "chicago", "mla", "ieee"] {
+        let mut out = String::new();
+        for doc in &corpus.documents {
+            let formatted = style::format(
+                Cited {
+                    doc,
+                    paragraph: Some(0),
+                },
+                style_name,
+            )
+            .unwrap();
+            out.push_str(&format!(
+                "{}\n  {}\n  {}\n",
+                doc.id, formatted.citation, formatted.reference
+            ));
+        }
+        insta::assert_snapshot!(format!("style_{style_name}"), out);
+    }
+}
+
+/// An inferred date reads as inferred in every style hayagriva keeps, in
+/// the citation and the reference alike, wherever the style prints it.
+#[test]
+fn an_inferred_date_reads_as_inferred_in_every_style() {
+    let corpus = corpus();
+    let marks = ["ca.", "circa", "Circa", "[2014?]", "2014?"];
+    // A month and a year, inferred: the form IEEE printed as a fact.
+    let doc = corpus
+        .get("un-stand-with-north-koreas-victims-2014")
+        .unwrap();
+    for name in style::style_names() {
+        let formatted = style::format(
+            Cited {
+                doc,
+                paragraph: Some(0),
+            },
+            name,
+        )
+        .unwrap();
+        for text in [&formatted.citation, &formatted.reference] {
+            assert!(
+                !text.contains("2014") || marks.iter().any(|m| text.contains(m)),
+                "{name}, {}: {text}",
+                doc.id
+            );
+        }
+    }
+    // A date the source gives is never marked.
+    let dated = corpus
+        .get("icnk-crimes-against-humanity-demand-justice-2017")
+        .unwrap();
+    let ieee = style::format(
+        Cited {
+            doc: dated,
+            paragraph: None,
+        },
+        "ieee",
+    )
+    .unwrap();
+    assert!(ieee.reference.ends_with(", Mar. 2017."), "{ieee:?}");
+}
+
+#[test]
+fn cite_lists_its_styles_and_an_unknown_one_suggests_the_nearest() {
+    let home = tempfile::tempdir().unwrap();
+    let list = run_ok(home.path(), &["cite", "--list-styles"]);
+    let names: Vec<&str> = list
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(names, style::style_names());
+    assert!(list.contains("apa\tAPA Style 7th edition\n"), "{list}");
+    let help = run_ok(home.path(), &["cite", "--help"]);
+    for name in [
+        "chicago",
+        "apa",
+        "mla",
+        "ieee",
+        "chicago-author-date",
+        "--list-styles",
+    ] {
+        assert!(help.contains(name), "{name}: {help}");
+    }
+    let out = nkread_in(home.path())
+        .args(["cite", "hrc55", "--style", "chicgo"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("no citation style \"chicgo\"; did you mean chicago,"),
+        "{err}"
+    );
+    let out = nkread_in(home.path())
+        .args(["cite", "hrc55", "--style", "ieeee"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("did you mean ieee"), "{err}");
+}

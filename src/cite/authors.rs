@@ -72,6 +72,18 @@ pub(crate) fn join_and(items: &[impl AsRef<str>]) -> String {
     }
 }
 
+/// "a", "a or b", "a, b or c".
+pub(crate) fn join_or(items: &[impl AsRef<str>]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} or {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -6,7 +6,7 @@ use super::Cited;
 use super::formats::{Reference, csl_item};
 use hayagriva::archive::{ArchivedStyle, locales};
 use hayagriva::citationberg::taxonomy::Locator;
-use hayagriva::citationberg::{Style, json::Item};
+use hayagriva::citationberg::{IndependentStyle, Style, json::Item};
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, LocatorPayload,
     SpecificLocator,
@@ -22,6 +22,14 @@ pub fn style_names() -> Vec<&'static str> {
             .flat_map(|s| s.names().iter().copied()),
     );
     names
+}
+
+/// Each name `--style` takes, with the style's full name.
+pub fn listed() -> Vec<(&'static str, &'static str)> {
+    style_names()
+        .into_iter()
+        .filter_map(|name| Some((name, archived(name)?.display_name())))
+        .collect()
 }
 
 fn archived(name: &str) -> Option<ArchivedStyle> {
@@ -40,33 +48,78 @@ pub struct Formatted {
     pub reference: String,
 }
 
+/// Up to three known names nearest to `style`, nearest first.
+pub fn nearest(style: &str) -> Vec<&'static str> {
+    let style = style.to_lowercase();
+    let mut scored: Vec<(f64, &'static str)> = style_names()
+        .into_iter()
+        .map(|name| {
+            // A name that starts as the one given is nearer than any typo.
+            let prefix = if name.starts_with(&style) { 1.0 } else { 0.0 };
+            (prefix + strsim::jaro_winkler(&style, name), name)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by_key(|s| s.1);
+    scored
+        .into_iter()
+        .filter(|&(score, _)| score > 0.7)
+        .take(3)
+        .map(|(_, name)| name)
+        .collect()
+}
+
 /// Formats `cited` in the style named `style`; an unknown name is an error
-/// that lists the known short names.
+/// that names the nearest known ones. A date the text only implies reads
+/// as inferred in every style: where the style itself prints no mark of
+/// it ("ca.", "[2014?]", "circa"), "circa" is put before the date.
 pub fn format(cited: Cited, style: &str) -> Result<Formatted, String> {
     let unknown = || {
+        let near = nearest(style);
+        let near = match near.as_slice() {
+            [] => String::new(),
+            names => format!("did you mean {}? ", super::authors::join_or(names)),
+        };
         format!(
-            "no citation style \"{style}\"; try chicago, apa, mla, ieee, harvard-cite-them-right, \
-             or one of {} others (`nkread cite --help`)",
+            "no citation style \"{style}\"; {near}`nkread cite --list-styles` lists the {} names",
             style_names().len()
         )
     };
     let Style::Independent(style) = archived(style).ok_or_else(unknown)?.get() else {
         return Err(unknown());
     };
-    let item: Item = serde_json::from_value(csl_item(&Reference::new(cited.doc, None)))
+    let item = csl_item(&Reference::new(cited.doc, None));
+    let formatted = render(&item, &style, cited.paragraph)?;
+    let inferred = item["issued"]["circa"] == true;
+    let Some(sentinel) = inferred.then(|| sentinel_dated(&item)).flatten() else {
+        return Ok(formatted);
+    };
+    let other = render(&sentinel, &style, cited.paragraph)?;
+    Ok(Formatted {
+        citation: mark_inferred(&formatted.citation, &other.citation),
+        reference: mark_inferred(&formatted.reference, &other.reference),
+    })
+}
+
+fn render(
+    item: &serde_json::Value,
+    style: &IndependentStyle,
+    paragraph: Option<usize>,
+) -> Result<Formatted, String> {
+    let item: Item = serde_json::from_value(item.clone())
         .map_err(|e| format!("the citation could not be read as CSL-JSON: {e}"))?;
     let locales = locales();
-    let number = cited.paragraph.map(|p| (p + 1).to_string());
+    let number = paragraph.map(|p| (p + 1).to_string());
     let locator = number
         .as_deref()
         .map(|n| SpecificLocator(Locator::Paragraph, LocatorPayload::Str(n)));
     let mut driver = BibliographyDriver::new();
     driver.citation(CitationRequest::from_items(
         vec![CitationItem::with_locator(&item, locator)],
-        &style,
+        style,
         &locales,
     ));
-    let rendered = driver.finish(BibliographyRequest::new(&style, None, &locales));
+    let rendered = driver.finish(BibliographyRequest::new(style, None, &locales));
     // `{:#}` is hayagriva's plain text; `{}` would write terminal escapes.
     let citation = rendered
         .citations
@@ -82,4 +135,52 @@ pub fn format(cited: Cited, style: &str) -> Result<Formatted, String> {
         citation,
         reference,
     })
+}
+
+/// The item dated with a date that shares no character, place for place,
+/// with its own (another year, a month of another initial, another day),
+/// so that where the two renderings differ is where the date is printed.
+fn sentinel_dated(item: &serde_json::Value) -> Option<serde_json::Value> {
+    let parts = item["issued"]["date-parts"][0].as_array()?;
+    let year = parts.first()?.as_u64()?;
+    let mut other = vec![if year == 1873 { 1762 } else { 1873 }];
+    if let Some(month) = parts.get(1).and_then(|m| m.as_u64()) {
+        // October is the only month starting with O; February the only
+        // one with F.
+        other.push(if month == 10 { 2 } else { 10 });
+    }
+    if let Some(day) = parts.get(2).and_then(|d| d.as_u64()) {
+        other.push(if (20..30).contains(&day) || day == 2 {
+            15
+        } else {
+            29
+        });
+    }
+    let mut sentinel = item.clone();
+    sentinel["issued"]["date-parts"] = serde_json::json!([other]);
+    Some(sentinel)
+}
+
+/// What styles write for a date they know to be uncertain.
+const MARKS: [&str; 5] = ["ca.", "circa", "Circa", "?]", "?)"];
+
+/// `text` with "circa" before the date, unless it marks the date as
+/// inferred already or prints none; `other` is the same rendering with
+/// another date.
+fn mark_inferred(text: &str, other: &str) -> String {
+    if text == other || MARKS.iter().any(|m| text.contains(m)) {
+        return text.to_string();
+    }
+    let start = text
+        .char_indices()
+        .zip(other.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(text.len(), |((i, _), _)| i);
+    // After a full stop, a closing quote's included, a sentence begins.
+    let before = text[..start].trim_end().trim_end_matches(['”', '"', '’']);
+    let mark = match before.chars().last() {
+        None | Some('.') => "Circa ",
+        Some(_) => "circa ",
+    };
+    format!("{}{mark}{}", &text[..start], &text[start..])
 }

@@ -10,8 +10,8 @@ use clap::{Args, ValueEnum};
 #[derive(Debug, Args)]
 pub struct CiteArgs {
     /// The document's id, as `nkread list` prints it, or a prefix only it has
-    #[arg(add = super::complete::documents())]
-    pub id: String,
+    #[arg(add = super::complete::documents(), required_unless_present = "list_styles")]
+    pub id: Option<String>,
     /// Cite paragraph N (from 1, as `nkread show` numbers them) as the locator
     #[arg(long, value_name = "N")]
     pub para: Option<usize>,
@@ -21,6 +21,9 @@ pub struct CiteArgs {
     /// What to print
     #[arg(long, value_enum, default_value_t)]
     pub format: CiteFormat,
+    /// List every style name --style takes, with the style's full name, and exit
+    #[arg(long, exclusive = true)]
+    pub list_styles: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -37,8 +40,14 @@ pub enum CiteFormat {
 }
 
 pub const CITE_HELP: &str = "\
-The author is who issued the document, else its signatories (never who
-posted the page); a date its text implies is marked circa (\"c.\").
+The authors are those the document's cite_as names, else who issued it,
+else its signatories (never who posted the page); a person is cited by
+family and given names. A date its text implies reads as inferred in every
+style (\"ca. 2014\", \"[2014?]\", \"circa Nov. 2014\").
+
+Styles (--style): chicago (notes and bibliography, the default), apa, mla,
+ieee, chicago-author-date, harvard-cite-them-right, vancouver, and the
+rest of hayagriva's archive: `nkread cite --list-styles` lists them all.
 
 Examples:
   nkread cite joint-letter-security-council-2015
@@ -47,7 +56,14 @@ Examples:
   nkread cite hrc55-open-letter-2024 --para 3 --format bibtex >> refs.bib";
 
 pub fn run(corpus: &Corpus, args: &CiteArgs) -> Result<Output, Failure> {
-    let doc = &corpus.documents[find(corpus, &args.id)?];
+    let Some(id) = &args.id else {
+        let lines: Vec<String> = style::listed()
+            .into_iter()
+            .map(|(name, full)| format!("{name}\t{full}\n"))
+            .collect();
+        return Ok(lines.concat().into());
+    };
+    let doc = &corpus.documents[find(corpus, id)?];
     let paragraph = match args.para {
         None => None,
         Some(n) if (1..=doc.paragraphs.len()).contains(&n) => Some(n - 1),
