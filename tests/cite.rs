@@ -824,40 +824,53 @@ fn ten_passages_of_three_documents_give_three_references_and_ten_locators() {
     if !has_pandoc() {
         return;
     }
+    // The same paper from the CSL-JSON and from the BibTeX.
+    let bib = run_ok(home, &["bookmarks", "export", "--format", "bibtex"]);
     let dir = tempfile::tempdir().unwrap();
-    let bibliography = dir.path().join("bookmarks.json");
-    fs::write(&bibliography, &json).unwrap();
-    let html = pandoc_run(
-        &[
-            "--citeproc",
-            "--bibliography",
-            bibliography.to_str().unwrap(),
-            "-f",
-            "markdown",
-            "-t",
-            "html",
-            "--wrap=none",
-        ],
-        &md,
-    );
-    assert_eq!(html.matches("class=\"csl-entry\"").count(), 3, "{html}");
-    // Each citation, rendered, names its paragraph.
-    let rendered: Vec<(String, String)> = html
-        .split("<span class=\"citation\" data-cites=\"")
-        .skip(1)
-        .map(|rest| {
-            let (key, rest) = rest.split_once('"').unwrap();
-            let (text, _) = rest.split_once("</span>").unwrap();
-            (key.to_string(), text.to_string())
-        })
-        .collect();
-    assert_eq!(rendered.len(), 10, "{html}");
-    let in_text: Vec<(String, usize)> = pandoc_citations(&md);
-    for ((key, text), (cited_key, n)) in rendered.iter().zip(&in_text) {
-        assert_eq!(key, cited_key);
-        assert!(text.contains(&format!("para. {n})")), "{key} ¶{n}: {text}");
+    for (name, bibliography) in [("bookmarks.json", &json), ("bookmarks.bib", &bib)] {
+        let file = dir.path().join(name);
+        fs::write(&file, bibliography).unwrap();
+        let html = pandoc_run(
+            &[
+                "--citeproc",
+                "--bibliography",
+                file.to_str().unwrap(),
+                "-f",
+                "markdown",
+                "-t",
+                "html",
+                "--wrap=none",
+            ],
+            &md,
+        );
+        assert_eq!(
+            html.matches("class=\"csl-entry\"").count(),
+            3,
+            "{name}: {html}"
+        );
+        // Each citation, rendered, names its paragraph.
+        let rendered: Vec<(String, String)> = html
+            .split("<span class=\"citation\" data-cites=\"")
+            .skip(1)
+            .map(|rest| {
+                let (key, rest) = rest.split_once('"').unwrap();
+                let (text, _) = rest.split_once("</span>").unwrap();
+                (key.to_string(), text.to_string())
+            })
+            .collect();
+        assert_eq!(rendered.len(), 10, "{name}: {html}");
+        for ((key, text), (cited_key, n)) in rendered.iter().zip(&pandoc_citations(&md)) {
+            assert_eq!(key, cited_key);
+            assert!(
+                text.contains(&format!("para. {n})")),
+                "{name}: {key} ¶{n}: {text}"
+            );
+        }
+        assert!(
+            !html.contains("2024a") && !html.contains("???"),
+            "{name}: {html}"
+        );
     }
-    assert!(!html.contains("2024a") && !html.contains("???"), "{html}");
 }
 
 fn cite_as_corpus() -> std::path::PathBuf {
