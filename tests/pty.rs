@@ -433,7 +433,7 @@ fn x_in_the_bookmarks_pane_writes_them_to_a_markdown_file_and_says_where() {
     assert_eq!(exports.len(), 1);
     let text = std::fs::read_to_string(exports[0].path()).unwrap();
     assert!(text.starts_with("# Bookmarks"), "{text}");
-    assert!(text.contains("¶3"), "{text}");
+    assert!(text.contains(", para. 3]"), "{text}");
 }
 
 #[test]

@@ -780,7 +780,7 @@ mod bookmarks {
         let copied = markdown(&press(&mut s, &lib, "c"));
         assert_eq!(copied.len(), 1);
         assert!(copied[0].starts_with("# Bookmarks"), "{}", copied[0]);
-        assert_eq!(copied[0].matches("¶").count(), 2, "{}", copied[0]);
+        assert_eq!(copied[0].matches(", para. ").count(), 2, "{}", copied[0]);
         assert!(copied[0].contains("on the ban"), "{}", copied[0]);
         let said = s.status.clone().expect("a status").text;
         assert!(said.contains("sent 2 bookmarks as Markdown"), "{said}");
@@ -796,7 +796,7 @@ mod bookmarks {
             panic!("{effects:?}")
         };
         assert_eq!(when, "2026-11-23T15:40:02Z");
-        assert_eq!(text.matches("¶").count(), 1, "{text}");
+        assert_eq!(text.matches(", para. ").count(), 1, "{text}");
         assert!(text.contains("on the ban"), "{text}");
         update(&mut s, &lib, Msg::Exported(Ok("/tmp/x.md".into())));
         let said = s.status.clone().expect("a status").text;
