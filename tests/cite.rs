@@ -318,6 +318,16 @@ fn cite_prints_a_style_and_each_format() {
     );
     let items: Vec<hayagriva::citationberg::json::Item> = serde_json::from_str(&csl).unwrap();
     assert_eq!(items[0].id().as_deref(), Some("hrc55-open-letter-2024"));
+    // The reference is the document's; how to cite the paragraph is said.
+    let out = nkread_in(home)
+        .args(["cite", "hrc55", "--para", "3", "--format", "bibtex"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("cite the paragraph as [@hrc55-open-letter-2024, para. 3]"),
+        "{err}"
+    );
     let bib = run_ok(
         home,
         &["cite", "hrc55-open-letter-2024", "--format", "bibtex"],
@@ -653,7 +663,7 @@ fn pandoc_run(args: &[&str], input: &str) -> String {
 const HOSTILE_MARKDOWN: &str = "<script>alert(1)</script> <img src=x onerror=alert(2)>\n\
     [click](javascript:alert(3)) <javascript:alert(4)> ![i](javascript:alert(5))\n\
     # Heading\n```\n@hrc55-open-letter-2024 [@x] $x$ ~y~ ^z^ *b* _i_ | t |\n\
-    1. item\n- item\n> quote\n    code";
+    1. item\n- item -- dash\n> quote\n    code";
 
 /// Raw HTML and links never pass from a passage or a note into the
 /// Markdown export: pandoc's HTML of it holds the text, and no element
@@ -683,6 +693,40 @@ fn the_markdown_export_escapes_html_and_neutralizes_links_in_passages_and_notes(
         ],
     );
     let md = run_ok(home.path(), &["--corpus", corpus, "bookmarks", "export"]);
+    // The note reads back whole from the BibTeX and RIS exports too.
+    let note = format!("¶1: {}", HOSTILE_MARKDOWN.replace('\n', " "));
+    let bib = run_ok(
+        home.path(),
+        &[
+            "--corpus",
+            corpus,
+            "bookmarks",
+            "export",
+            "--format",
+            "bibtex",
+        ],
+    );
+    let parsed = Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+    assert_eq!(parsed.len(), 1, "{bib}");
+    let ris = run_ok(
+        home.path(),
+        &["--corpus", corpus, "bookmarks", "export", "--format", "ris"],
+    );
+    let records = ris_records(&ris);
+    assert!(
+        records[0].contains(&("N1".to_string(), note.clone())),
+        "{ris}"
+    );
+    if has_pandoc() {
+        let items: Value =
+            serde_json::from_str(&pandoc_run(&["-f", "bibtex", "-t", "csljson"], &bib)).unwrap();
+        let annote = items[0]["annote"].as_str().unwrap().replace('\n', " ");
+        assert_eq!(
+            annote.split_whitespace().collect::<Vec<_>>(),
+            note.split_whitespace().collect::<Vec<_>>(),
+            "{bib}"
+        );
+    }
     // Every character Markdown could read as markup is escaped, but in
     // the citation nkread writes.
     let citation = "— [@hostile-text, para. 1]";

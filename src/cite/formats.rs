@@ -174,11 +174,19 @@ pub fn csl_json(references: &[Reference]) -> String {
     out
 }
 
-/// Text in a BibTeX field: LaTeX's special characters escaped.
+/// Text in a BibTeX field: LaTeX's special characters escaped, and the
+/// ligatures TeX makes of plain characters (`` ` `` and ``` `` ``` as
+/// opening quotes, `''` as a closing one, `--` as a dash) kept apart.
 fn tex(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            '`' => out.push_str("\\`{}"),
+            '-' | '\'' if chars.peek() == Some(&c) => {
+                out.push(c);
+                out.push_str("{}");
+            }
             '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
                 out.push('\\');
                 out.push(c);
