@@ -86,3 +86,36 @@ fn a_directory_is_refused_and_an_unwritable_place_fails_with_1() {
         .code(1)
         .stderr(predicate::str::contains("cannot write"));
 }
+
+/// The curator's citation fields are kept too: a document's `cite_as` as
+/// a JSON array, a person's `family`.
+#[test]
+fn the_database_keeps_cite_as_and_family() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("corpus.db");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cite_as");
+    nkread()
+        .arg("--corpus")
+        .arg(&fixture)
+        .args(["export", "--sqlite"])
+        .arg(&file)
+        .assert()
+        .success();
+    let db = rusqlite::Connection::open(&file).unwrap();
+    let cite_as: String = db
+        .query_row(
+            "SELECT cite_as FROM documents WHERE id = 'test-cite-as-letter'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(cite_as, r#"["Example Watch","Kim Jeong-sam"]"#);
+    let family: Option<String> = db
+        .query_row(
+            "SELECT family FROM people WHERE name = 'Maria Garcia Lopez'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(family.as_deref(), Some("Garcia Lopez"));
+}

@@ -15,7 +15,7 @@ Tables: documents (id, title, date, inferred_date, kind, …), paragraphs
 (doc_id, n from 1, text) with the full-text index paragraphs_fts, entities
 (id, name, kind, aliases, acronyms as JSON arrays) and people (doc_id,
 position from 1, entity_id, name, kind, role, title, affiliation, country,
-acronym, note).
+acronym, note, family).
 
 Examples:
   nkread export --sqlite corpus.db
@@ -42,7 +42,8 @@ CREATE TABLE documents (
     curator_note TEXT,
     tags TEXT NOT NULL,
     source TEXT,
-    people_heading TEXT
+    people_heading TEXT,
+    cite_as TEXT NOT NULL
 );
 CREATE TABLE paragraphs (
     doc_id TEXT NOT NULL REFERENCES documents(id),
@@ -73,6 +74,7 @@ CREATE TABLE people (
     country TEXT,
     acronym TEXT,
     note TEXT,
+    family TEXT,
     PRIMARY KEY (doc_id, position)
 );
 CREATE INDEX people_entity ON people(entity_id);
@@ -136,13 +138,14 @@ fn write(corpus: &Corpus, path: &Path) -> rusqlite::Result<()> {
     let tx = db.transaction()?;
     {
         let mut document = tx.prepare(
-            "INSERT INTO documents VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+            "INSERT INTO documents VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         )?;
         let mut paragraph =
             tx.prepare("INSERT INTO paragraphs (doc_id, n, text) VALUES (?1, ?2, ?3)")?;
         let mut entity = tx.prepare("INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5)")?;
-        let mut person =
-            tx.prepare("INSERT INTO people VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")?;
+        let mut person = tx.prepare(
+            "INSERT INTO people VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
         for e in corpus.entities.all() {
             entity.execute(params![
                 e.id,
@@ -172,6 +175,7 @@ fn write(corpus: &Corpus, path: &Path) -> rusqlite::Result<()> {
                 json(&doc.tags),
                 doc.source,
                 doc.people_heading,
+                json(&doc.cite_as),
             ])?;
             for (i, text) in doc.paragraphs.iter().enumerate() {
                 paragraph.execute(params![doc.id, nth(i), text])?;
@@ -189,6 +193,7 @@ fn write(corpus: &Corpus, path: &Path) -> rusqlite::Result<()> {
                     p.country,
                     p.acronym,
                     p.note,
+                    p.family,
                 ])?;
             }
         }
