@@ -21,7 +21,7 @@ use super::text::{fold, unspaced, words};
 use crate::corpus::{Corpus, DocKind, Role, clean_line};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -445,26 +445,31 @@ fn squash(s: &str) -> String {
 }
 
 /// The documents, by index, where an entity whose name, alias or acronym
-/// matches `value` is an issuer, signatory or member. Exact matches (after
-/// setting aside case and punctuation) win; otherwise the entities within
-/// a fifth of the best fuzzy score.
+/// matches `value` is an issuer, signatory or member. Its acronyms are
+/// those of entities.toml and those its people entries give. Exact matches
+/// (after setting aside case and punctuation) win; otherwise the entities
+/// within a fifth of the best fuzzy score.
 fn by(value: &str, corpus: &Corpus) -> Vec<bool> {
     const ROLES: [Role; 3] = [Role::Issuer, Role::Signatory, Role::Member];
-    let entities: BTreeSet<usize> = corpus
-        .documents
-        .iter()
-        .flat_map(|d| &d.people)
-        .filter(|p| ROLES.contains(&p.role))
-        .map(|p| p.entity)
-        .collect();
+    let mut entities: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for p in corpus.documents.iter().flat_map(|d| &d.people) {
+        if ROLES.contains(&p.role) {
+            let acronyms = entities.entry(p.entity).or_default();
+            acronyms.extend(p.acronym.as_deref());
+        }
+    }
     let wanted = squash(value);
     let pattern = fold(value, false);
     let matcher = SkimMatcherV2::default().respect_case();
     let scored: Vec<(usize, bool, i64)> = entities
         .into_iter()
-        .map(|id| {
+        .map(|(id, given)| {
             let e = corpus.entities.get(id);
-            let names = || e.names().chain(e.acronyms.iter().map(String::as_str));
+            let names = || {
+                e.names()
+                    .chain(e.acronyms.iter().map(String::as_str))
+                    .chain(given.iter().copied())
+            };
             let exact = names().any(|n| squash(n) == wanted);
             let score = names()
                 .filter_map(|n| matcher.fuzzy_match(&fold(n, false), &pattern))
