@@ -475,3 +475,24 @@ fn the_focused_pane_owns_the_border_it_shares() {
     assert_eq!(looks(&buffer[(shared, 5)]), focused, "the reader has it");
     assert_eq!(looks(&buffer[(0, 5)]), plain);
 }
+
+/// A passage that opens with a quotation mark is not given a second one.
+#[test]
+fn the_bookmarks_list_does_not_double_a_passage_s_opening_quotation_mark() {
+    let lib = bundled();
+    let mut s = state(&lib, 100, 30);
+    s.bookmarks.push(nkread::bookmarks::Bookmark {
+        id: "0badc0de".into(),
+        doc: "icnk-crimes-against-humanity-demand-justice-2017".into(),
+        paragraph: 3,
+        quote: "“The North Korea government and its leaders should face justice…".into(),
+        fingerprint: "0".repeat(16),
+        note: String::new(),
+        created: "2026-01-02T03:04:05Z".into(),
+    });
+    s.place_bookmarks(&lib.corpus);
+    press(&mut s, &lib, "B");
+    let shown = screen(&s, &lib);
+    assert!(shown.contains("  “The North Korea"), "{shown}");
+    assert!(!shown.contains("““"), "{shown}");
+}

@@ -3,7 +3,9 @@
 
 use super::format::{table, to_json};
 use super::{Failure, Output, find};
-use crate::bookmarks::{self, Bookmark, Change, Locator, Place, SetAside, Store, Synced, shown};
+use crate::bookmarks::{
+    self, Bookmark, Change, Locator, Place, SetAside, Store, Synced, in_quotes, shown,
+};
 use crate::cite::{Cited, citation, formats};
 use crate::corpus::{Corpus, clean_line, is_forbidden};
 use clap::{Subcommand, ValueEnum};
@@ -217,7 +219,7 @@ fn list(locator: &Locator, bookmarks: &[Bookmark], json: bool, columns: Option<u
         .map(|b| {
             let place = locator.place(b);
             let r = row(b, place);
-            let mut text = format!("“{}”", shown(r.quote));
+            let mut text = in_quotes(r.quote);
             if !r.note.is_empty() {
                 text.push_str(&format!(" — {}", shown(r.note)));
             }
