@@ -496,3 +496,27 @@ fn the_bookmarks_list_does_not_double_a_passage_s_opening_quotation_mark() {
     assert!(shown.contains("  “The North Korea"), "{shown}");
     assert!(!shown.contains("““"), "{shown}");
 }
+
+/// At 40 columns the snippet gets the row, not the date and title: it
+/// showed only "…(song…".
+#[test]
+fn a_search_snippet_has_the_row_on_a_narrow_screen() {
+    let lib = bundled();
+    let mut s = state(&lib, 40, 12);
+    press(&mut s, &lib, "/songbun");
+    let shown = screen(&s, &lib);
+    let row = shown
+        .lines()
+        .find(|l| l.contains("¶3"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    let snippet = row.split("¶3").nth(1).unwrap_or_default();
+    assert!(snippet.contains("(songbun)"), "{shown}");
+    assert!(
+        snippet
+            .trim_matches(|c: char| c == '│' || c.is_whitespace())
+            .chars()
+            .count()
+            >= 24,
+        "{shown}"
+    );
+}

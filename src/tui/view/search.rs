@@ -82,6 +82,25 @@ impl Widget for SearchView<'_> {
             theme,
         }
         .render(Rect { height: 1, ..inner }, buf);
+        let body = Rect {
+            y: inner.y + 2,
+            height: inner.height - 2,
+            ..inner
+        };
+        // At 100 columns and wider the selected hit is shown in its
+        // paragraph beside the results.
+        let (list, preview) = if screen.width >= PREVIEW_FROM {
+            let [list, preview] =
+                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .spacing(1)
+                    .areas(body);
+            (list, Some(preview))
+        } else {
+            (body, None)
+        };
+        // Rows too narrow for titles, and no preview to show one.
+        let untitled =
+            !state.this_document && preview.is_none() && usize::from(list.width) < WIDE_ROW;
         let width = usize::from(inner.width);
         let count = match (&state.problem, state.hits.len()) {
             _ if state.asking.is_some() => Line::styled("searching…", theme.dim),
@@ -108,7 +127,22 @@ impl Widget for SearchView<'_> {
                 theme.dim,
             ),
             (None, 0) => Line::styled("no match", theme.dim),
-            (None, n) => Line::styled(format!("{}/{n}", state.selected + 1), theme.dim),
+            // Where the rows have no room for titles, the selected one's is here.
+            (None, n) => {
+                let at = format!("{}/{n}", state.selected + 1);
+                let title = state
+                    .hits
+                    .get(state.selected)
+                    .filter(|_| untitled)
+                    .and_then(|hit| library.corpus.documents.get(hit.doc));
+                match title {
+                    Some(doc) => Line::styled(
+                        truncate(&format!("{at} · {}", doc.shown_title()), width),
+                        theme.dim,
+                    ),
+                    None => Line::styled(at, theme.dim),
+                }
+            }
         };
         count.render(
             Rect {
@@ -118,29 +152,22 @@ impl Widget for SearchView<'_> {
             },
             buf,
         );
-        let body = Rect {
-            y: inner.y + 2,
-            height: inner.height - 2,
-            ..inner
-        };
         let rows = usize::from(body.height);
         // The hits shown answer this query, which the input may have passed.
         let Ok(query) = Query::parse(&state.answered, &library.corpus) else {
             return;
         };
-        // At 100 columns and wider the selected hit is shown in its
-        // paragraph beside the results.
-        let (list, preview) = if screen.width >= PREVIEW_FROM {
-            let [list, preview] =
-                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
-                    .spacing(1)
-                    .areas(body);
-            (list, Some(preview))
-        } else {
-            (body, None)
-        };
         let width = usize::from(list.width);
         let top = window(state.selected, rows);
+        // Narrow rows line their snippets up after the widest place shown.
+        let places = state.hits.iter().skip(top).take(rows);
+        let place_width = match width >= WIDE_ROW {
+            true => 9,
+            false => places
+                .map(|h| place(library, h).width().min(9))
+                .max()
+                .unwrap_or(0),
+        };
         let lines: Vec<Line> = state
             .hits
             .iter()
@@ -153,7 +180,7 @@ impl Widget for SearchView<'_> {
                 } else {
                     Style::new()
                 };
-                self.row(hit, &query, width, base)
+                self.row(hit, &query, (width, place_width), base)
             })
             .collect();
         Paragraph::new(lines).render(list, buf);
@@ -166,12 +193,23 @@ impl Widget for SearchView<'_> {
 /// The narrowest screen that shows a preview beside the results.
 pub const PREVIEW_FROM: u16 = 100;
 
+/// The narrowest list whose rows have room for a date and a title beside a
+/// snippet; narrower rows give the snippet the row.
+const WIDE_ROW: usize = 60;
+
 impl SearchView<'_> {
     /// One hit: the document's date and as much of its title as leaves the
     /// snippet a third of the row (neither in "this document" scope, where
-    /// they are the same on every row), where it matched, and the snippet
-    /// around its first match.
-    fn row(&self, hit: &Hit, query: &Query, width: usize, base: Style) -> Line<'static> {
+    /// they are the same on every row, nor in a row narrower than
+    /// `WIDE_ROW`), where it matched, padded to `place_width`, and the
+    /// snippet around its first match.
+    fn row(
+        &self,
+        hit: &Hit,
+        query: &Query,
+        (width, place_width): (usize, usize),
+        base: Style,
+    ) -> Line<'static> {
         let (library, theme) = (self.library, self.theme);
         let doc = library.corpus.documents.get(hit.doc);
         // Padded by display width, so wide titles keep the columns.
@@ -179,9 +217,10 @@ impl SearchView<'_> {
             let fill = width.saturating_sub(text.width());
             format!("{text}{}", " ".repeat(fill))
         };
-        let place = pad(truncate(&place(library, hit), 9), 9);
+        let wide = width >= WIDE_ROW;
+        let place = pad(truncate(&place(library, hit), place_width), place_width);
         let lead = match (self.state.this_document, doc) {
-            (false, Some(d)) => {
+            (false, Some(d)) if wide => {
                 let date = pad(d.shown_date(), 10);
                 let title = d.shown_title();
                 let room = width.saturating_sub(date.width() + place.width() + 4);
@@ -192,6 +231,9 @@ impl SearchView<'_> {
                     pad(truncate(&title, title_width), title_width)
                 )
             }
+            // Too narrow for a date, a title and a snippet: the snippet
+            // gets the row, and the line above names the selected hit's
+            // document.
             _ => format!("{place} "),
         };
         let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
