@@ -685,6 +685,34 @@ fn the_people_filter_puts_the_best_match_first() {
     assert_eq!(lib.corpus.entities.get(first).name, "Tomás Ojea-Quintana");
 }
 
+/// Names whose words start with the filter rank above names that hold its
+/// letters scattered, which are left out when a real match exists; a
+/// known acronym's body comes first.
+#[test]
+fn the_people_filter_ranks_words_and_acronyms_above_scattered_letters() {
+    let lib = common::bundled();
+    let names = |filter: &str| -> Vec<String> {
+        let mut s = state(&lib, 120, 40);
+        press(&mut s, &lib, &format!("p/{filter}"));
+        listed_people(&lib, people(&s))
+            .into_iter()
+            .map(|e| lib.corpus.entities.get(e).name.clone())
+            .collect()
+    };
+    let ojea = names("ojea");
+    assert_eq!(ojea, ["Tomás Ojea-Quintana"], "{ojea:?}");
+    let hrw = names("hrw");
+    assert_eq!(hrw[0], "Human Rights Watch", "{hrw:?}");
+    if let Some(without) = hrw
+        .iter()
+        .position(|n| n.starts_with("Human Rights Without"))
+    {
+        assert!(without > 0, "{hrw:?}");
+    }
+    // Nothing but scattered letters: those are still listed.
+    assert!(!names("hmnrts").is_empty());
+}
+
 #[test]
 fn q_quits_from_an_overlay_the_screen_is_too_small_to_show() {
     let lib = fixture();

@@ -32,6 +32,7 @@ pub use hit::{Field, Hit, Scope, SearchResult};
 pub use index::SearchIndex;
 pub use query::{MAX_QUERY_CHARS, MAX_TERMS, Query, QueryError};
 pub use snippet::snippet;
+pub use text::{fold, words};
 pub use tokens::Tokens;
 
 #[cfg(test)]
