@@ -520,3 +520,32 @@ fn a_search_snippet_has_the_row_on_a_narrow_screen() {
         "{shown}"
     );
 }
+
+/// An empty answer says which term matched nothing over its partial
+/// matches, each marked `~`; filters are restated in words under the query.
+#[test]
+fn the_search_overlay_says_why_nothing_was_found_and_what_the_filters_mean() {
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "/forced labor overseas");
+    let shown = screen(&s, &lib);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(
+        lines[2].contains("1/2 ~ nothing matches “overseas”; partial matches without it"),
+        "{shown}"
+    );
+    assert!(lines[3].starts_with("\"│~"), "{shown}");
+    assert!(lines[4].starts_with("\"│~"), "{shown}");
+    insta::assert_snapshot!("search_partial_80x24", shown);
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/role:quoted by:hrw");
+    let shown = screen(&s, &lib);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(
+        lines[2].contains(
+            "= documents issued, signed or joined by Human Rights Watch; people quoted in them"
+        ),
+        "{shown}"
+    );
+    insta::assert_snapshot!("search_filters_120x40", shown);
+}

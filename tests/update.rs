@@ -519,6 +519,39 @@ fn search_updates_on_every_key_and_enter_opens_the_paragraph() {
     );
 }
 
+/// A query that finds nothing names the term that matched nothing and
+/// lists the partial matches; Enter opens one, and n steps through the
+/// matches of the query without that term.
+#[test]
+fn an_empty_search_names_the_missing_term_and_offers_partial_matches() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/jane stepqqq");
+    let found = search(&s);
+    let miss = found.miss.as_ref().expect("nothing found, and why");
+    assert_eq!(miss.left_out(), ["stepqqq"]);
+    assert_eq!(
+        miss.said(),
+        "nothing matches “stepqqq”; partial matches without it"
+    );
+    let jane = answer(
+        &lib,
+        &nkread::tui::msg::Ask {
+            id: 0,
+            text: "jane".into(),
+            doc: None,
+        },
+    );
+    assert_eq!(found.hits, jane.hits, "the partial matches are jane's hits");
+    assert!(jane.miss.is_none());
+    press(&mut s, &lib, "<enter>");
+    assert!(s.overlays.is_empty());
+    assert_eq!(s.last_query.as_deref(), Some("jane"));
+    // Typing on clears the miss once a query finds something again.
+    press(&mut s, &lib, "/jane");
+    assert!(search(&s).miss.is_none());
+}
+
 #[test]
 fn n_and_n_step_through_the_matches_in_the_document_and_wrap() {
     let lib = fixture();

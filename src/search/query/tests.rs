@@ -222,3 +222,32 @@ acronym = "Zed Canada"
         assert_eq!(ids, ["zed-letter-2020"], "{filter}");
     }
 }
+
+#[test]
+fn filters_are_restated_in_words() {
+    let said = |s: &str| parse(s).filters_described().map(str::to_string);
+    assert_eq!(said("council"), None);
+    assert_eq!(
+        said("role:quoted by:hrw").as_deref(),
+        Some("documents issued, signed or joined by Human Rights Watch; people quoted in them")
+    );
+    assert_eq!(
+        said("kind:joint-letter kind:letter year:2014..2017 council").as_deref(),
+        Some("documents of kind joint-letter or letter, dated 2014 to 2017")
+    );
+    assert_eq!(
+        said("year:2015.. role:signatory role:issuer").as_deref(),
+        Some("documents dated 2015 or after; people listed as signatory or issuer in them")
+    );
+    assert_eq!(said("role:mentioned").as_deref(), Some("people mentioned"));
+    assert_eq!(
+        said("role:quoted role:member").as_deref(),
+        Some("people quoted or listed as member")
+    );
+    assert_eq!(
+        said("by:zzzzqqq").as_deref(),
+        Some(
+            "documents issued, signed or joined by “zzzzqqq” (no organization or person has that name)"
+        )
+    );
+}

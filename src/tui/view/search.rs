@@ -82,9 +82,27 @@ impl Widget for SearchView<'_> {
             theme,
         }
         .render(Rect { height: 1, ..inner }, buf);
+        // The hits shown answer this query, which the input may have passed.
+        let query = Query::parse(&state.answered, &library.corpus).ok();
+        let line = |y: u16| Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        let width = usize::from(inner.width);
+        // Under the query, its filters in words, where there is room.
+        let mut top = inner.y + 1;
+        if let Some(filters) = query.as_ref().and_then(Query::filters_described)
+            && inner.height >= 4
+        {
+            Line::styled(truncate(&format!("= {filters}"), width), theme.dim)
+                .render(line(top), buf);
+            top += 1;
+        }
+        let count_row = top;
         let body = Rect {
-            y: inner.y + 2,
-            height: inner.height - 2,
+            y: top + 1,
+            height: inner.bottom().saturating_sub(top + 1),
             ..inner
         };
         // At 100 columns and wider the selected hit is shown in its
@@ -101,7 +119,6 @@ impl Widget for SearchView<'_> {
         // Rows too narrow for titles, and no preview to show one.
         let untitled =
             !state.this_document && preview.is_none() && usize::from(list.width) < WIDE_ROW;
-        let width = usize::from(inner.width);
         let count = match (&state.problem, state.hits.len()) {
             _ if state.asking.is_some() => Line::styled("searching…", theme.dim),
             // A query that cannot run is said at once, index or not.
@@ -126,7 +143,20 @@ impl Widget for SearchView<'_> {
                 ),
                 theme.dim,
             ),
-            (None, 0) => Line::styled("no match", theme.dim),
+            (None, 0) => match &state.miss {
+                Some(miss) => Line::styled(
+                    truncate(&format!("no match: {}", miss.said()), width),
+                    theme.error,
+                ),
+                None => Line::styled("no match", theme.dim),
+            },
+            (None, n) if state.miss.is_some() => {
+                let said = state.miss.as_ref().map(|m| m.said()).unwrap_or_default();
+                Line::styled(
+                    truncate(&format!("{}/{n} ~ {said}", state.selected + 1), width),
+                    theme.error,
+                )
+            }
             // Where the rows have no room for titles, the selected one's is here.
             (None, n) => {
                 let at = format!("{}/{n}", state.selected + 1);
@@ -144,17 +174,9 @@ impl Widget for SearchView<'_> {
                 }
             }
         };
-        count.render(
-            Rect {
-                y: inner.y + 1,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
+        count.render(line(count_row), buf);
         let rows = usize::from(body.height);
-        // The hits shown answer this query, which the input may have passed.
-        let Ok(query) = Query::parse(&state.answered, &library.corpus) else {
+        let Some(query) = query else {
             return;
         };
         let width = usize::from(list.width);
@@ -218,6 +240,9 @@ impl SearchView<'_> {
             format!("{text}{}", " ".repeat(fill))
         };
         let wide = width >= WIDE_ROW;
+        // A partial match is marked, as the line above says.
+        let tag = if self.state.miss.is_some() { "~" } else { "" };
+        let width = width.saturating_sub(tag.width());
         let place = pad(truncate(&place(library, hit), place_width), place_width);
         let lead = match (self.state.this_document, doc) {
             (false, Some(d)) if wide => {
@@ -236,6 +261,7 @@ impl SearchView<'_> {
             // document.
             _ => format!("{place} "),
         };
+        let lead = format!("{tag}{lead}");
         let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
         let marks = library
             .search()
