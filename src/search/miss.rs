@@ -110,34 +110,34 @@ impl SearchIndex {
         }
         let (unmatched, mut kept): (Vec<usize>, Vec<usize>) =
             (0..groups).partition(|&j| !found(&query.keeping(&[j])));
+        // With every term kept, the rest is the query, which found nothing.
+        let mut hits = match unmatched.is_empty() || kept.is_empty() {
+            true => Vec::new(),
+            false => self.search(&query.keeping(&kept), scope, limit).hits,
+        };
         let mut apart = Vec::new();
-        let mut rest = query.keeping(&kept);
-        while kept.len() > 1 && !found(&rest) {
+        while hits.is_empty() && kept.len() > 1 {
             // Leave out the term whose absence finds the best hit; on a tie,
             // the later term, as the earlier ones were typed first.
             let best = (0..kept.len())
                 .filter_map(|i| {
-                    let others: Vec<usize> =
-                        kept.iter().copied().filter(|&j| j != kept[i]).collect();
-                    let top = self.search(&query.keeping(&others), scope, 1).hits;
-                    top.first().map(|h| (h.score, i))
+                    let mut others = kept.clone();
+                    others.remove(i);
+                    let found = self.search(&query.keeping(&others), scope, limit).hits;
+                    Some((found.first()?.score, i, found))
                 })
-                .max();
-            let Some((_, i)) = best else {
+                .max_by_key(|&(score, i, _)| (score, i));
+            let Some((_, i, found)) = best else {
                 break;
             };
             apart.push(kept.remove(i));
-            rest = query.keeping(&kept);
+            hits = found;
         }
-        let hits = match kept.is_empty() {
-            true => Vec::new(),
-            false => self.search(&rest, scope, limit).hits,
-        };
         let label = |j: &usize| query.labels.get(*j).cloned().unwrap_or_default();
         Some(Miss::Partial {
             unmatched: unmatched.iter().map(label).collect(),
             apart: apart.iter().map(label).collect(),
-            rest: rest.typed(),
+            rest: query.keeping(&kept).typed(),
             hits,
         })
     }
