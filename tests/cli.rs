@@ -972,6 +972,13 @@ fn search_that_finds_nothing_names_the_term_and_exits_1() {
         .stderr(predicates::str::contains(
             "no document or person passes the filters: documents issued, signed or joined by “zzzzqqq”",
         ));
+    // Exclusions that leave nothing: status 1, with nothing to blame.
+    nkread()
+        .args(["search", "!e !a !o !i !u !n !r"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("nkread: nothing found for “!e !a !o !i !u !n !r”\n");
     // A hit is status 0, as before.
     nkread().args(["search", "forced labor"]).assert().success();
 }

@@ -81,11 +81,17 @@ pub(super) fn search(
     }
     let index = SearchIndex::build(corpus);
     let hits = index.search(&query, scope, limit).hits;
-    if hits.is_empty()
-        && limit > 0
-        && let Some(miss) = index.explain(&query, scope, limit)
-    {
-        return Err(missed(corpus, &index, &query, text, &miss, json, columns)?);
+    if hits.is_empty() && limit > 0 && !query.is_empty() {
+        let miss = index.explain(&query, scope, limit);
+        return Err(missed(
+            corpus,
+            &index,
+            &query,
+            text,
+            miss.as_ref(),
+            json,
+            columns,
+        )?);
     }
     let rows = rows(corpus, &index, &query, &hits);
     if json {
@@ -104,18 +110,19 @@ fn missed(
     index: &SearchIndex,
     query: &Query,
     text: &str,
-    miss: &Miss,
+    miss: Option<&Miss>,
     json: bool,
     columns: Option<usize>,
 ) -> Result<Failure, Failure> {
     if json {
         super::write_stdout("[]\n")?;
     }
-    let mut message = format!(
-        "nkread: nothing found for “{}”: {}",
-        clean_line(text.trim()),
-        miss.said()
-    );
+    let mut message = format!("nkread: nothing found for “{}”", clean_line(text.trim()));
+    // Without a miss, exclusions alone left nothing: nothing more to say.
+    let Some(miss) = miss else {
+        return Ok(Failure { code: 1, message });
+    };
+    message.push_str(&format!(": {}", miss.said()));
     if let (Miss::Filtered, Some(filters)) = (miss, query.filters_described()) {
         message.push_str(&format!(": {filters}"));
     }
