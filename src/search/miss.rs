@@ -48,7 +48,14 @@ impl Miss {
     /// marks: "nothing matches “overseas”; partial matches without it".
     pub fn said(&self) -> String {
         let quoted = |terms: &[String]| {
-            let terms: Vec<String> = terms.iter().map(|t| format!("“{t}”")).collect();
+            // A phrase typed in quotes is quoted once.
+            let bare = |t: &str| {
+                t.strip_prefix('"')
+                    .and_then(|t| t.strip_suffix('"'))
+                    .filter(|t| !t.contains('"'))
+                    .map_or_else(|| t.to_string(), str::to_string)
+            };
+            let terms: Vec<String> = terms.iter().map(|t| format!("“{}”", bare(t))).collect();
             match terms.as_slice() {
                 [rest @ .., last] if !rest.is_empty() => {
                     format!("{} or {last}", rest.join(", "))

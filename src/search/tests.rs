@@ -515,6 +515,12 @@ fn an_empty_answer_names_the_terms_to_blame_and_finds_the_rest() {
     let miss = explain("qqqzzz xxxvvv").expect("nothing found");
     assert_eq!(miss.said(), "nothing matches “qqqzzz” or “xxxvvv”");
     assert!(miss.hits().is_empty());
+    // A phrase typed in quotes is named in one pair of quotation marks.
+    let miss = explain("\"forced labour\" \"qq zz\"").expect("nothing found");
+    assert_eq!(
+        miss.said(),
+        "nothing matches “qq zz”; partial matches without it"
+    );
     // Exclusions and filters stay in the query the partial hits answer.
     let miss = explain("council overseas !geneva year:2015..").expect("nothing found");
     let Miss::Partial { rest, .. } = &miss else {
