@@ -490,3 +490,20 @@ fn a_read_only_directory_leaves_the_old_file_and_says_why() {
     assert_eq!(fs::read(file(home)).unwrap(), before);
     assert!(temp_files(home).is_empty());
 }
+
+#[test]
+fn a_passage_that_opens_with_a_quotation_mark_is_listed_with_one() {
+    let home = tempfile::tempdir().unwrap();
+    add(
+        home.path(),
+        &[],
+        "icnk-crimes-against-humanity-demand-justice-2017",
+        3,
+    );
+    nkread_in(home.path())
+        .arg("bookmarks")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("  “The North Korea government"))
+        .stdout(predicate::str::contains("““").not());
+}

@@ -860,14 +860,21 @@ fn an_unknown_filter_is_an_error_that_names_it() {
     assert!(err.contains("kind:, year:, by: and role:"), "{err}");
     let err = stderr_of_failure(nkread().args(["search", "kind:memo"]));
     assert!(err.contains("unknown kind \"memo\""), "{err}");
-    // Quoted, the colon is text.
-    nkread().args(["search", "\"note: x\""]).assert().success();
+    // Quoted, the colon is text: found or not, not an error.
+    let quoted = nkread().args(["search", "\"note: x\""]).output().unwrap();
+    assert!(matches!(quoted.status.code(), Some(0 | 1)), "{quoted:?}");
 }
 
 #[test]
 fn search_filters_by_issuer_and_year() {
     let docs = |query: &str| -> std::collections::BTreeSet<String> {
-        let json = json_of(nkread().args(["search", query, "--json", "--limit", "1000"]));
+        // Nothing found is status 1, and still a JSON array.
+        let out = nkread()
+            .args(["search", query, "--json", "--limit", "1000"])
+            .output()
+            .unwrap();
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+        let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
         json.as_array()
             .unwrap()
             .iter()
@@ -903,6 +910,77 @@ fn search_filters_by_issuer_and_year() {
         docs("by:\"christian solidarity\" year:2015.. accountability"),
         set(&[csw_2017, csw_2024])
     );
+}
+
+/// Nothing found says which terms matched nothing and lists the best
+/// partial matches, on stderr, with status 1 as grep; JSON stays an array.
+#[test]
+fn search_that_finds_nothing_names_the_term_and_exits_1() {
+    let out = nkread()
+        .args(["search", "forced labor overseas"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let mut lines = err.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "nkread: nothing found for “forced labor overseas”: nothing matches “overseas”; \
+             partial matches without it:"
+        ),
+        "{err}"
+    );
+    let partial: Vec<&str> = lines.collect();
+    assert!(!partial.is_empty(), "{err}");
+    assert!(partial.iter().all(|l| l.starts_with("partial  ")), "{err}");
+    assert!(
+        partial
+            .iter()
+            .all(|l| l.to_lowercase().contains("forced labo")),
+        "{err}"
+    );
+    // Terms that each match, but never together.
+    let err = String::from_utf8(
+        nkread()
+            .args(["search", "Kim Jong Un accountable"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stderr
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        err.contains("“accountable” is never with the other terms; partial matches without it:"),
+        "{err}"
+    );
+    // JSON: an empty array on stdout, the same message on stderr.
+    nkread()
+        .args(["search", "--json", "forced labor overseas"])
+        .assert()
+        .code(1)
+        .stdout("[]\n")
+        .stderr(predicates::str::contains("nothing matches “overseas”"));
+    // Filters that let nothing through are named in words.
+    nkread()
+        .args(["search", "by:zzzzqqq council"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "no document or person passes the filters: documents issued, signed or joined by “zzzzqqq”",
+        ));
+    // Exclusions that leave nothing: status 1, with nothing to blame.
+    nkread()
+        .args(["search", "!e !a !o !i !u !n !r"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("nkread: nothing found for “!e !a !o !i !u !n !r”\n");
+    // A hit is status 0, as before.
+    nkread().args(["search", "forced labor"]).assert().success();
 }
 
 #[test]
@@ -969,12 +1047,9 @@ fn hostile_queries_are_answered_and_never_echoed_raw() {
         "북한 인권",
         "\u{202e}حقوق",
     ] {
-        let out = nkread()
-            .args(["search", query])
-            .assert()
-            .success()
-            .get_output()
-            .clone();
+        // Answered: found (0) or not (1), never an error.
+        let out = nkread().args(["search", query]).output().unwrap();
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
         no_control_characters(&String::from_utf8(out.stdout).unwrap());
         no_control_characters(&String::from_utf8(out.stderr).unwrap());
     }
@@ -1079,4 +1154,31 @@ fn a_state_is_a_kind_of_its_own_in_people_and_check() {
         .arg("check")
         .assert()
         .success();
+}
+
+/// `role:quoted by:hrw` reads as "quoted by HRW"; the help and the man
+/// page say what it means, and that finding nothing is status 1.
+#[test]
+fn search_help_and_man_page_explain_combined_filters_and_status_1() {
+    let help = stdout_of(nkread().args(["search", "--help"]));
+    let said = "`role:quoted by:hrw` is the people quoted in documents Human Rights Watch\nissued, signed or joined";
+    assert!(help.contains(said), "{help}");
+    assert!(help.contains("1  nothing was found"), "{help}");
+    let dir = tempfile::tempdir().unwrap();
+    nkread()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(dir.path().join("nkread-search.1")).unwrap();
+    assert!(
+        page.contains("`role:quoted by:hrw` is the people quoted in documents Human Rights Watch issued, signed or joined"),
+        "{page}"
+    );
+    assert!(page.contains(".SH \"EXIT STATUS\""), "{page}");
+    let top = stdout_of(nkread().arg("--help"));
+    assert!(
+        top.contains("1  a search that found nothing (as grep)"),
+        "{top}"
+    );
 }

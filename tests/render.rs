@@ -475,3 +475,77 @@ fn the_focused_pane_owns_the_border_it_shares() {
     assert_eq!(looks(&buffer[(shared, 5)]), focused, "the reader has it");
     assert_eq!(looks(&buffer[(0, 5)]), plain);
 }
+
+/// A passage that opens with a quotation mark is not given a second one.
+#[test]
+fn the_bookmarks_list_does_not_double_a_passage_s_opening_quotation_mark() {
+    let lib = bundled();
+    let mut s = state(&lib, 100, 30);
+    s.bookmarks.push(nkread::bookmarks::Bookmark {
+        id: "0badc0de".into(),
+        doc: "icnk-crimes-against-humanity-demand-justice-2017".into(),
+        paragraph: 3,
+        quote: "“The North Korea government and its leaders should face justice…".into(),
+        fingerprint: "0".repeat(16),
+        note: String::new(),
+        created: "2026-01-02T03:04:05Z".into(),
+    });
+    s.place_bookmarks(&lib.corpus);
+    press(&mut s, &lib, "B");
+    let shown = screen(&s, &lib);
+    assert!(shown.contains("  “The North Korea"), "{shown}");
+    assert!(!shown.contains("““"), "{shown}");
+}
+
+/// At 40 columns the snippet gets the row, not the date and title: it
+/// showed only "…(song…".
+#[test]
+fn a_search_snippet_has_the_row_on_a_narrow_screen() {
+    let lib = bundled();
+    let mut s = state(&lib, 40, 12);
+    press(&mut s, &lib, "/songbun");
+    let shown = screen(&s, &lib);
+    let row = shown
+        .lines()
+        .find(|l| l.contains("¶3"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    let snippet = row.split("¶3").nth(1).unwrap_or_default();
+    assert!(snippet.contains("(songbun)"), "{shown}");
+    assert!(
+        snippet
+            .trim_matches(|c: char| c == '│' || c.is_whitespace())
+            .chars()
+            .count()
+            >= 24,
+        "{shown}"
+    );
+}
+
+/// An empty answer says which term matched nothing over its partial
+/// matches, each marked `~`; filters are restated in words under the query.
+#[test]
+fn the_search_overlay_says_why_nothing_was_found_and_what_the_filters_mean() {
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "/forced labor overseas");
+    let shown = screen(&s, &lib);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(
+        lines[2].contains("1/2 ~ nothing matches “overseas”; partial matches without it"),
+        "{shown}"
+    );
+    assert!(lines[3].starts_with("\"│~"), "{shown}");
+    assert!(lines[4].starts_with("\"│~"), "{shown}");
+    insta::assert_snapshot!("search_partial_80x24", shown);
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/role:quoted by:hrw");
+    let shown = screen(&s, &lib);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(
+        lines[2].contains(
+            "= documents issued, signed or joined by Human Rights Watch; people quoted in them"
+        ),
+        "{shown}"
+    );
+    insta::assert_snapshot!("search_filters_120x40", shown);
+}

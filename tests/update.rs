@@ -519,6 +519,39 @@ fn search_updates_on_every_key_and_enter_opens_the_paragraph() {
     );
 }
 
+/// A query that finds nothing names the term that matched nothing and
+/// lists the partial matches; Enter opens one, and n steps through the
+/// matches of the query without that term.
+#[test]
+fn an_empty_search_names_the_missing_term_and_offers_partial_matches() {
+    let lib = fixture();
+    let mut s = state(&lib, 120, 40);
+    press(&mut s, &lib, "/jane stepqqq");
+    let found = search(&s);
+    let miss = found.miss.as_ref().expect("nothing found, and why");
+    assert_eq!(miss.left_out(), ["stepqqq"]);
+    assert_eq!(
+        miss.said(),
+        "nothing matches “stepqqq”; partial matches without it"
+    );
+    let jane = answer(
+        &lib,
+        &nkread::tui::msg::Ask {
+            id: 0,
+            text: "jane".into(),
+            doc: None,
+        },
+    );
+    assert_eq!(found.hits, jane.hits, "the partial matches are jane's hits");
+    assert!(jane.miss.is_none());
+    press(&mut s, &lib, "<enter>");
+    assert!(s.overlays.is_empty());
+    assert_eq!(s.last_query.as_deref(), Some("jane"));
+    // Typing on clears the miss once a query finds something again.
+    press(&mut s, &lib, "/jane");
+    assert!(search(&s).miss.is_none());
+}
+
 #[test]
 fn n_and_n_step_through_the_matches_in_the_document_and_wrap() {
     let lib = fixture();
@@ -683,6 +716,34 @@ fn the_people_filter_puts_the_best_match_first() {
     press(&mut s, &lib, "p/ojea");
     let first = listed_people(&lib, people(&s))[0];
     assert_eq!(lib.corpus.entities.get(first).name, "Tomás Ojea-Quintana");
+}
+
+/// Names whose words start with the filter rank above names that hold its
+/// letters scattered, which are left out when a real match exists; a
+/// known acronym's body comes first.
+#[test]
+fn the_people_filter_ranks_words_and_acronyms_above_scattered_letters() {
+    let lib = common::bundled();
+    let names = |filter: &str| -> Vec<String> {
+        let mut s = state(&lib, 120, 40);
+        press(&mut s, &lib, &format!("p/{filter}"));
+        listed_people(&lib, people(&s))
+            .into_iter()
+            .map(|e| lib.corpus.entities.get(e).name.clone())
+            .collect()
+    };
+    let ojea = names("ojea");
+    assert_eq!(ojea, ["Tomás Ojea-Quintana"], "{ojea:?}");
+    let hrw = names("hrw");
+    assert_eq!(hrw[0], "Human Rights Watch", "{hrw:?}");
+    if let Some(without) = hrw
+        .iter()
+        .position(|n| n.starts_with("Human Rights Without"))
+    {
+        assert!(without > 0, "{hrw:?}");
+    }
+    // Nothing but scattered letters: those are still listed.
+    assert!(!names("hmnrts").is_empty());
 }
 
 #[test]

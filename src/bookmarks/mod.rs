@@ -176,6 +176,17 @@ pub fn shown(text: &str) -> String {
     clean_line(text)
 }
 
+/// A quote as shown in a list: cleaned and in quotation marks, unless it
+/// opens with one of its own (a passage that starts by quoting someone),
+/// which is then the only one: "““The North Korea…" read as a typo.
+pub fn in_quotes(quote: &str) -> String {
+    let text = shown(quote);
+    match text.chars().next() {
+        Some('“' | '"' | '„' | '«' | '‘' | '「' | '『') => text,
+        _ => format!("“{text}”"),
+    }
+}
+
 /// The first `QUOTE_CHARS` characters of a paragraph, cut at a space.
 pub fn quote(text: &str) -> String {
     if text.chars().count() <= QUOTE_CHARS {

@@ -21,8 +21,8 @@ Examples:
 
 Exit status:
   0  success
-  1  a runtime failure: output could not be written, or bookmarks could not
-     be read or saved
+  1  a search that found nothing (as grep), or a runtime failure: output
+     could not be written, or bookmarks could not be read or saved
   2  a usage or input error: bad arguments, a broken config or corpus file,
      an unknown document or bookmark id or name, a paragraph a document does
      not have, an invalid search query, or no terminal for the reader";
@@ -245,11 +245,24 @@ Query syntax (as fzf's extended mode):
   kind:joint-letter  year:2015  year:2014..2017  year:2015..  by:hrw  role:quoted
                        filters; by: is an issuer, signatory or member
 
+Filters narrow the documents (kind:, year:, by:) and the people (role:).
+Different filters must all hold; the same filter twice means either. So
+`role:quoted by:hrw` is the people quoted in documents Human Rights Watch
+issued, signed or joined, not the people HRW quoted; `kind:letter year:2015`
+is the letters of 2015.
+
 Examples:
   nkread search secrty councl
   nkread search 'by:\"christian solidarity\" year:2015.. accountability' --json
   nkread search council --doc joint-letter-security-council-2015
-  printf 'council\ncrimes humanity\n' | nkread search --stdin
+  printf 'council\\ncrimes humanity\\n' | nkread search --stdin
+
+Exit status:
+  0  something was found
+  1  nothing was found: stderr names the terms that matched nothing (or never
+     with the others) and lists the best partial matches without them, each
+     line starting \"partial\"; stdout is empty ([] with --json)
+  2  an invalid query, an unknown --doc, or bad arguments
 
 With --stdin, a line that is not a valid query gets {\"error\": \"...\"} and the
 stream goes on; the exit status is then 2.";

@@ -3,7 +3,9 @@
 
 use super::format::{table, to_json};
 use super::{Failure, Output, find};
-use crate::bookmarks::{self, Bookmark, Change, Locator, Place, SetAside, Store, Synced, shown};
+use crate::bookmarks::{
+    self, Bookmark, Change, Locator, Place, SetAside, Store, Synced, in_quotes, shown,
+};
 use crate::cite::citation;
 use crate::cite::formats::{self, Passage, Reference};
 use crate::corpus::{Corpus, clean, clean_line, is_forbidden};
@@ -218,7 +220,7 @@ fn list(locator: &Locator, bookmarks: &[Bookmark], json: bool, columns: Option<u
         .map(|b| {
             let place = locator.place(b);
             let r = row(b, place);
-            let mut text = format!("“{}”", shown(r.quote));
+            let mut text = in_quotes(r.quote);
             if !r.note.is_empty() {
                 text.push_str(&format!(" — {}", shown(r.note)));
             }

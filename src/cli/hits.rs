@@ -3,7 +3,7 @@
 
 use super::Failure;
 use crate::corpus::{Corpus, clean_line};
-use crate::search::{Field, Hit, Query, Scope, SearchIndex, field_text, snippet};
+use crate::search::{Field, Hit, Miss, Query, Scope, SearchIndex, field_text, snippet};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{BufRead, Write};
@@ -81,11 +81,63 @@ pub(super) fn search(
     }
     let index = SearchIndex::build(corpus);
     let hits = index.search(&query, scope, limit).hits;
+    if hits.is_empty() && limit > 0 && !query.is_empty() {
+        let miss = index.explain(&query, scope, limit);
+        return Err(missed(
+            corpus,
+            &index,
+            &query,
+            text,
+            miss.as_ref(),
+            json,
+            columns,
+        )?);
+    }
     let rows = rows(corpus, &index, &query, &hits);
     if json {
         return Ok(super::to_json(&rows));
     }
     let mark = columns.is_some() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    Ok(lines(&rows, columns, mark, ""))
+}
+
+/// Nothing found, as grep says it, with status 1: stderr names the terms
+/// that matched nothing and lists the partial matches without them, each
+/// marked "partial" (stdout carries whole matches only: none, or `[]` for
+/// JSON).
+fn missed(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    query: &Query,
+    text: &str,
+    miss: Option<&Miss>,
+    json: bool,
+    columns: Option<usize>,
+) -> Result<Failure, Failure> {
+    if json {
+        super::write_stdout("[]\n")?;
+    }
+    let mut message = format!("nkread: nothing found for “{}”", clean_line(text.trim()));
+    // Without a miss, exclusions alone left nothing: nothing more to say.
+    let Some(miss) = miss else {
+        return Ok(Failure { code: 1, message });
+    };
+    message.push_str(&format!(": {}", miss.said()));
+    if let (Miss::Filtered, Some(filters)) = (miss, query.filters_described()) {
+        message.push_str(&format!(": {filters}"));
+    }
+    let partial = rows(corpus, index, query, miss.hits());
+    if !partial.is_empty() {
+        message.push_str(":\n");
+        message.push_str(lines(&partial, columns, false, "partial  ").trim_end());
+    }
+    Ok(Failure { code: 1, message })
+}
+
+/// A line per hit: the document id, where it matched, and the text (a
+/// snippet in a terminal of `columns`, its matches marked with `mark`),
+/// after `tag`.
+fn lines(rows: &[Row], columns: Option<usize>, mark: bool, tag: &str) -> String {
     let rows: Vec<(String, &Row)> = rows
         .iter()
         .map(|r| {
@@ -101,7 +153,7 @@ pub(super) fn search(
     let mut out = String::new();
     for (place, row) in &rows {
         let lead = format!(
-            "{}  {}  ",
+            "{tag}{}  {}  ",
             super::format::pad(row.doc, id_width),
             super::format::pad(place, place_width)
         );
@@ -120,7 +172,7 @@ pub(super) fn search(
         out.push_str(&if mark { marked(&text, &marks) } else { text });
         out.push('\n');
     }
-    Ok(out)
+    out
 }
 
 /// `text` with the characters at `marks` in reverse video.

@@ -10,6 +10,7 @@
 
 pub mod coalition;
 mod mentions;
+pub mod name_filter;
 
 use crate::corpus::{
     Corpus, EntityId, Person, Role, name_key, name_words, within_typos, without_parentheses,

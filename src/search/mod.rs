@@ -19,6 +19,7 @@ mod hit;
 mod index;
 mod looked;
 mod matching;
+mod miss;
 mod packed;
 mod query;
 mod rank;
@@ -30,8 +31,10 @@ mod tokens;
 pub use highlight::{Marks, field_text};
 pub use hit::{Field, Hit, Scope, SearchResult};
 pub use index::SearchIndex;
+pub use miss::Miss;
 pub use query::{MAX_QUERY_CHARS, MAX_TERMS, Query, QueryError};
 pub use snippet::snippet;
+pub use text::{fold, words};
 pub use tokens::Tokens;
 
 #[cfg(test)]

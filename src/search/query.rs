@@ -21,7 +21,7 @@ use super::text::{fold, unspaced, words};
 use crate::corpus::{Corpus, DocKind, Role, clean_line};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -80,6 +80,14 @@ pub struct Query {
     /// People with any of these roles; empty for no role filter.
     pub(super) roles: Vec<Role>,
     truncated: bool,
+    /// Each group of `terms` as typed ("'songbun | 'shoot"), the excluded
+    /// terms and the filters too: what an empty answer names, and what the
+    /// query without some terms is typed as.
+    pub(super) labels: Vec<String>,
+    excluded_labels: Vec<String>,
+    filter_labels: Vec<String>,
+    /// The filters in words.
+    described: Option<String>,
 }
 
 /// Why a query cannot run: a message for the reader, and where in the
@@ -103,7 +111,9 @@ impl std::error::Error for QueryError {}
 struct Filters {
     kinds: Vec<DocKind>,
     years: Vec<(u16, u16)>,
-    by: Vec<Vec<bool>>,
+    /// For each `by:`, the documents it allows, and the names of the
+    /// bodies it found with the value typed.
+    by: Vec<(Vec<bool>, Vec<String>, String)>,
     roles: Vec<Role>,
 }
 
@@ -122,6 +132,10 @@ impl Query {
             docs: None,
             roles: Vec::new(),
             truncated: false,
+            labels: Vec::new(),
+            excluded_labels: Vec::new(),
+            filter_labels: Vec::new(),
+            described: None,
         };
         let mut filters = Filters::default();
         let pieces = pieces(input);
@@ -168,6 +182,7 @@ impl Query {
                     )));
                 }
                 filters.add(name, value, corpus).map_err(error)?;
+                query.filter_labels.push(clean_line(piece));
                 continue;
             }
             let Some(term) = term(rest, negated) else {
@@ -203,13 +218,27 @@ impl Query {
                 break;
             }
             count += 1;
+            let typed = clean_line(piece);
             match (negated, join.take(), query.terms.last_mut()) {
-                (true, _, _) => query.excluded.push(term),
-                (false, Some(_), Some(group)) => group.push(term),
-                (false, _, _) => query.terms.push(vec![term]),
+                (true, _, _) => {
+                    query.excluded.push(term);
+                    query.excluded_labels.push(typed);
+                }
+                (false, Some(_), Some(group)) => {
+                    group.push(term);
+                    if let Some(label) = query.labels.last_mut() {
+                        label.push_str(" | ");
+                        label.push_str(&typed);
+                    }
+                }
+                (false, _, _) => {
+                    query.terms.push(vec![term]);
+                    query.labels.push(typed);
+                }
             }
         }
         query.docs = filters.documents(corpus);
+        query.described = filters.described();
         query.roles = filters.roles;
         query.truncated = truncated;
         Ok(query)
@@ -222,9 +251,55 @@ impl Query {
         self.docs.as_deref()
     }
 
+    /// Its filters in words ("documents issued, signed or joined by Human
+    /// Rights Watch; people quoted in them"), or `None` for no filter.
+    pub fn filters_described(&self) -> Option<&str> {
+        self.described.as_deref()
+    }
+
     /// True when the input was cut to [`MAX_QUERY_CHARS`] or [`MAX_TERMS`].
     pub fn truncated(&self) -> bool {
         self.truncated
+    }
+
+    /// Whether a filter narrows the documents or the people.
+    pub(super) fn has_filters(&self) -> bool {
+        self.docs.is_some() || !self.roles.is_empty()
+    }
+
+    /// The query with its filters alone.
+    pub(super) fn filters_only(&self) -> Query {
+        self.keeping(&[]).without_exclusions()
+    }
+
+    fn without_exclusions(mut self) -> Query {
+        self.excluded.clear();
+        self.excluded_labels.clear();
+        self
+    }
+
+    /// The query with only the groups of terms at `groups` (indices into
+    /// `terms`), its exclusions and filters as they are.
+    pub(super) fn keeping(&self, groups: &[usize]) -> Query {
+        let pick = |all: &[Vec<Term>]| groups.iter().filter_map(|&j| all.get(j).cloned()).collect();
+        Query {
+            terms: pick(&self.terms),
+            labels: groups
+                .iter()
+                .filter_map(|&j| self.labels.get(j).cloned())
+                .collect(),
+            ..self.clone()
+        }
+    }
+
+    /// The query as typed: its terms, exclusions and filters, cleaned.
+    pub(super) fn typed(&self) -> String {
+        let all = [&self.labels, &self.excluded_labels, &self.filter_labels];
+        all.into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// True for a query that asks for nothing: no term and no filter.
@@ -351,7 +426,10 @@ impl Filters {
                 self.kinds.push(kind);
             }
             "year" => self.years.push(years(value)?),
-            "by" => self.by.push(by(value, corpus)),
+            "by" => {
+                let (docs, names) = by(value, corpus);
+                self.by.push((docs, names, value.to_string()));
+            }
             _ => {
                 let role = one_of(value, &Role::ALL, "role")?;
                 if !self.roles.contains(&role) {
@@ -379,7 +457,7 @@ impl Filters {
                             .iter()
                             .any(|(from, to)| (*from..=*to).contains(&date.year))
                     });
-                let by = self.by.is_empty() || self.by.iter().any(|docs| docs[d]);
+                let by = self.by.is_empty() || self.by.iter().any(|(docs, _, _)| docs[d]);
                 kind && year && by
             })
             .collect();
@@ -445,26 +523,31 @@ fn squash(s: &str) -> String {
 }
 
 /// The documents, by index, where an entity whose name, alias or acronym
-/// matches `value` is an issuer, signatory or member. Exact matches (after
-/// setting aside case and punctuation) win; otherwise the entities within
-/// a fifth of the best fuzzy score.
-fn by(value: &str, corpus: &Corpus) -> Vec<bool> {
+/// matches `value` is an issuer, signatory or member. Its acronyms are
+/// those of entities.toml and those its people entries give. Exact matches
+/// (after setting aside case and punctuation) win; otherwise the entities
+/// within a fifth of the best fuzzy score.
+fn by(value: &str, corpus: &Corpus) -> (Vec<bool>, Vec<String>) {
     const ROLES: [Role; 3] = [Role::Issuer, Role::Signatory, Role::Member];
-    let entities: BTreeSet<usize> = corpus
-        .documents
-        .iter()
-        .flat_map(|d| &d.people)
-        .filter(|p| ROLES.contains(&p.role))
-        .map(|p| p.entity)
-        .collect();
+    let mut entities: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for p in corpus.documents.iter().flat_map(|d| &d.people) {
+        if ROLES.contains(&p.role) {
+            let acronyms = entities.entry(p.entity).or_default();
+            acronyms.extend(p.acronym.as_deref());
+        }
+    }
     let wanted = squash(value);
     let pattern = fold(value, false);
     let matcher = SkimMatcherV2::default().respect_case();
     let scored: Vec<(usize, bool, i64)> = entities
         .into_iter()
-        .map(|id| {
+        .map(|(id, given)| {
             let e = corpus.entities.get(id);
-            let names = || e.names().chain(e.acronyms.iter().map(String::as_str));
+            let names = || {
+                e.names()
+                    .chain(e.acronyms.iter().map(String::as_str))
+                    .chain(given.iter().copied())
+            };
             let exact = names().any(|n| squash(n) == wanted);
             let score = names()
                 .filter_map(|n| matcher.fuzzy_match(&fold(n, false), &pattern))
@@ -486,7 +569,7 @@ fn by(value: &str, corpus: &Corpus) -> Vec<bool> {
         })
         .map(|s| s.0)
         .collect();
-    corpus
+    let docs = corpus
         .documents
         .iter()
         .map(|d| {
@@ -494,7 +577,80 @@ fn by(value: &str, corpus: &Corpus) -> Vec<bool> {
                 .iter()
                 .any(|p| ROLES.contains(&p.role) && chosen.contains(&p.entity))
         })
-        .collect()
+        .collect();
+    let names = chosen
+        .iter()
+        .map(|&id| corpus.entities.get(id).name.clone())
+        .collect();
+    (docs, names)
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn either(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+impl Filters {
+    /// The filters in words, as the search overlay restates them under
+    /// the query: "documents issued, signed or joined by Human Rights
+    /// Watch; people quoted in them". `None` for no filter.
+    fn described(&self) -> Option<String> {
+        let mut docs = Vec::new();
+        if !self.kinds.is_empty() {
+            let kinds: Vec<String> = self.kinds.iter().map(ToString::to_string).collect();
+            docs.push(format!("of kind {}", either(&kinds)));
+        }
+        if !self.years.is_empty() {
+            let years: Vec<String> = self
+                .years
+                .iter()
+                .map(|&(from, to)| match (from, to) {
+                    (f, t) if f == t => format!("{f}"),
+                    (0, t) => format!("{t} or before"),
+                    (f, u16::MAX) => format!("{f} or after"),
+                    (f, t) => format!("{f} to {t}"),
+                })
+                .collect();
+            docs.push(format!("dated {}", either(&years)));
+        }
+        if !self.by.is_empty() {
+            // Several bodies one value found are one choice among others.
+            let bodies: Vec<String> = self
+                .by
+                .iter()
+                .map(|(_, names, value)| match names.as_slice() {
+                    [] => format!("“{value}” (no organization or person has that name)"),
+                    [one] => one.clone(),
+                    [a, b] => format!("{a} or {b}"),
+                    [a, b, rest @ ..] => format!("{a}, {b} or {} more", rest.len()),
+                })
+                .collect();
+            docs.push(format!("issued, signed or joined by {}", either(&bodies)));
+        }
+        let docs = (!docs.is_empty()).then(|| format!("documents {}", docs.join(", ")));
+        let people = (!self.roles.is_empty()).then(|| {
+            let (named, listed): (Vec<Role>, Vec<Role>) = self
+                .roles
+                .iter()
+                .partition(|r| matches!(r, Role::Quoted | Role::Mentioned));
+            let mut roles: Vec<String> = named.iter().map(ToString::to_string).collect();
+            if !listed.is_empty() {
+                let listed: Vec<String> = listed.iter().map(ToString::to_string).collect();
+                roles.push(format!("listed as {}", either(&listed)));
+            }
+            let within = if docs.is_some() { " in them" } else { "" };
+            format!("people {}{within}", either(&roles))
+        });
+        match (docs, people) {
+            (None, None) => None,
+            (Some(one), None) | (None, Some(one)) => Some(one),
+            (Some(docs), Some(people)) => Some(format!("{docs}; {people}")),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -478,3 +478,53 @@ fn one_thread_reading_in_order_and_many_sharing_runs_build_the_same_index() {
             .sum::<usize>()
     );
 }
+
+#[test]
+fn an_empty_answer_names_the_terms_to_blame_and_finds_the_rest() {
+    let explain = |s: &str| {
+        let q = Query::parse(s, corpus()).expect("parses");
+        index().explain(&q, Scope::All, 20)
+    };
+    assert_eq!(explain("forced labor"), None, "it finds something");
+    assert_eq!(explain(""), None);
+    let miss = explain("forced labor overseas").expect("nothing found");
+    assert_eq!(miss.left_out(), ["overseas"]);
+    assert_eq!(
+        miss.said(),
+        "nothing matches “overseas”; partial matches without it"
+    );
+    let forced = search_in("forced labor", Scope::All, 20);
+    let hits: Vec<Hit> = forced.into_iter().map(|h| h.0).collect();
+    assert_eq!(miss.hits(), hits.as_slice());
+    let Miss::Partial { rest, .. } = &miss else {
+        panic!("{miss:?}")
+    };
+    assert_eq!(rest, "forced labor");
+    // Each term matches, but never all in one passage.
+    let miss = explain("Kim Jong Un accountable").expect("nothing found");
+    assert_eq!(miss.left_out(), ["accountable"], "{miss:?}");
+    assert!(
+        miss.said()
+            .starts_with("“accountable” is never with the other terms")
+    );
+    assert!(!miss.hits().is_empty());
+    // Filters that let nothing through are said so, before any term.
+    let miss = explain("by:zzzzqqq council").expect("nothing found");
+    assert_eq!(miss, Miss::Filtered);
+    // Two terms that match nothing, and nothing else to find.
+    let miss = explain("qqqzzz xxxvvv").expect("nothing found");
+    assert_eq!(miss.said(), "nothing matches “qqqzzz” or “xxxvvv”");
+    assert!(miss.hits().is_empty());
+    // A phrase typed in quotes is named in one pair of quotation marks.
+    let miss = explain("\"forced labour\" \"qq zz\"").expect("nothing found");
+    assert_eq!(
+        miss.said(),
+        "nothing matches “qq zz”; partial matches without it"
+    );
+    // Exclusions and filters stay in the query the partial hits answer.
+    let miss = explain("council overseas !geneva year:2015..").expect("nothing found");
+    let Miss::Partial { rest, .. } = &miss else {
+        panic!("{miss:?}")
+    };
+    assert_eq!(rest, "council !geneva year:2015..");
+}

@@ -3,7 +3,7 @@
 
 use crate::bookmarks::Bookmark;
 use crate::library::Index;
-use crate::search::Hit;
+use crate::search::{Hit, Miss};
 use serde::de::value::{Error, StrDeserializer};
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
@@ -143,6 +143,8 @@ pub struct Found {
     pub hits: Vec<Hit>,
     /// Why the query cannot run, or a note that it was cut.
     pub problem: Option<String>,
+    /// Why it found nothing; `hits` are then its partial matches.
+    pub miss: Option<Miss>,
 }
 
 impl Found {
@@ -153,6 +155,7 @@ impl Found {
             text: ask.text.clone(),
             hits: Vec::new(),
             problem: None,
+            miss: None,
         }
     }
 }

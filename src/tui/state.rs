@@ -5,7 +5,7 @@ use crate::bookmarks::{Bookmark, Locator, Place, Positions};
 use crate::corpus::{Corpus, Document, EntityId, ListOrder};
 use crate::people::SortBy;
 use crate::people::coalition::{Coalition, Only, Order, Roles};
-use crate::search::Hit;
+use crate::search::{Hit, Miss};
 use crate::tui::input::Input;
 use crate::tui::keymap::{Key, KeyMap, Layer};
 use crate::tui::layout::reader::{ReaderCache, ReaderText};
@@ -69,6 +69,8 @@ pub struct SearchState {
     pub problem: Option<String>,
     /// The query the hits answer: shown until the next answer arrives.
     pub answered: String,
+    /// Why `answered` found nothing; `hits` are then its partial matches.
+    pub miss: Option<Miss>,
     /// The query has changed since it was last asked.
     pub stale: bool,
     /// The id of the query asked and not answered yet.

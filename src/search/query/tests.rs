@@ -187,3 +187,67 @@ fn long_input_is_cut_and_says_so() {
     assert!(!parse("a a a a").truncated(), "a repeated term is one term");
     assert_eq!(parse("a a a a").terms.len(), 1);
 }
+
+#[test]
+fn by_finds_a_body_by_the_acronym_a_document_gives_it() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("letter.toml");
+    std::fs::write(
+        &path,
+        r#"id = "zed-letter-2020"
+title = "A synthetic letter"
+date = "2020-01-01"
+kind = "letter"
+paragraphs = ["A paragraph."]
+
+[[people]]
+name = "Alpha Coalition"
+kind = "organization"
+role = "issuer"
+acronym = "Zed Canada"
+"#,
+    )
+    .expect("the fixture is written");
+    let c = Corpus::load(&[path]).expect("loads");
+    for filter in ["by:\"Zed Canada\"", "by:zedcanada", "by:\"ZED CANADA\""] {
+        let q = Query::parse(filter, &c).expect("parses");
+        let docs = q.docs.expect("a document filter");
+        let ids: Vec<&str> = c
+            .documents
+            .iter()
+            .zip(docs)
+            .filter(|(_, ok)| *ok)
+            .map(|(d, _)| d.id.as_str())
+            .collect();
+        assert_eq!(ids, ["zed-letter-2020"], "{filter}");
+    }
+}
+
+#[test]
+fn filters_are_restated_in_words() {
+    let said = |s: &str| parse(s).filters_described().map(str::to_string);
+    assert_eq!(said("council"), None);
+    assert_eq!(
+        said("role:quoted by:hrw").as_deref(),
+        Some("documents issued, signed or joined by Human Rights Watch; people quoted in them")
+    );
+    assert_eq!(
+        said("kind:joint-letter kind:letter year:2014..2017 council").as_deref(),
+        Some("documents of kind joint-letter or letter, dated 2014 to 2017")
+    );
+    assert_eq!(
+        said("year:2015.. role:signatory role:issuer").as_deref(),
+        Some("documents dated 2015 or after; people listed as signatory or issuer in them")
+    );
+    assert_eq!(said("role:mentioned").as_deref(), Some("people mentioned"));
+    assert_eq!(
+        said("role:quoted role:member").as_deref(),
+        Some("people quoted or listed as member")
+    );
+    assert_eq!(
+        said("by:zzzzqqq").as_deref(),
+        Some(
+            "documents issued, signed or joined by “zzzzqqq” (no organization or person has that name)"
+        )
+    );
+}

@@ -4,17 +4,19 @@
 use super::text::head;
 use crate::corpus::EntityId;
 use crate::library::Library;
+use crate::people::name_filter::{Meets, NameFilter};
 use crate::people::{Appearance, Passage, SortBy};
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::layout::Rect;
+use std::collections::HashMap;
 
 /// The entities listed: without a filter, all in the chosen order; with
-/// one, those whose name or an alias fuzzily matches it (smart case), best
-/// match first as fzf ranks, the chosen order breaking ties; none before
-/// the index arrives. `within`: entities that hold every match, as those
-/// listed for a filter this one adds to do, since a pattern matches only
-/// where its start does.
+/// one, those whose names meet it (see [`NameFilter`]), best first: a known
+/// acronym, then whole words or initials, then starts of words, then words
+/// holding it, then, only if no name meets it so, letters scattered
+/// through a name as fzf ranks them; the chosen order breaks ties. None
+/// before the index arrives. `within`: entities that hold every match but
+/// the scattered ones, as those listed for a filter this one adds to do (a
+/// name meeting the longer filter meets the shorter one at least as well).
 pub fn listed(
     library: &Library,
     filter: &str,
@@ -28,29 +30,45 @@ pub fn listed(
     if filter.is_empty() {
         return people.entities(sort);
     }
-    let candidates = match within {
+    // The acronyms documents give in their people entries.
+    let mut given: HashMap<EntityId, Vec<&str>> = HashMap::new();
+    for p in library.corpus.documents.iter().flat_map(|d| &d.people) {
+        if let Some(acronym) = &p.acronym {
+            given.entry(p.entity).or_default().push(acronym);
+        }
+    }
+    let filter = NameFilter::new(filter);
+    let score = |candidates: Vec<EntityId>| -> Vec<(Meets, i64, EntityId)> {
+        candidates
+            .into_iter()
+            .filter_map(|e| {
+                let entity = library.corpus.entities.get(e);
+                let acronyms = given.get(&e).into_iter().flatten().copied();
+                let (meets, score) = filter.meets(entity, acronyms)?;
+                Some((meets, score, e))
+            })
+            .collect()
+    };
+    let real = |scored: &[(Meets, i64, EntityId)]| scored.iter().any(|s| s.0 > Meets::Scattered);
+    let mut scored = match within {
         Some(within) => {
             let mut list = within.to_vec();
             people.sort(&mut list, sort);
-            list
+            score(list)
         }
-        None => people.entities(sort),
+        None => score(people.entities(sort)),
     };
-    let matcher = SkimMatcherV2::default().smart_case();
-    let mut scored: Vec<(i64, EntityId)> = candidates
-        .into_iter()
-        .filter_map(|e| {
-            let entity = library.corpus.entities.get(e);
-            let best = entity
-                .names()
-                .filter_map(|name| matcher.fuzzy_match(name, filter))
-                .max()?;
-            Some((best, e))
-        })
-        .collect();
-    // A stable sort keeps the chosen order among equal scores.
-    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
-    scored.into_iter().map(|(_, e)| e).collect()
+    // The shorter filter's list left out the scattered matches, which are
+    // listed once no name meets the filter better.
+    if within.is_some() && !real(&scored) {
+        scored = score(people.entities(sort));
+    }
+    if real(&scored) {
+        scored.retain(|&(m, _, _)| m > Meets::Scattered);
+    }
+    // A stable sort keeps the chosen order among equals.
+    scored.sort_by_key(|&(meets, score, _)| std::cmp::Reverse((meets, score)));
+    scored.into_iter().map(|(_, _, e)| e).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ pub const LIMIT: usize = 200;
 
 /// Answers a query typed in the overlay, over all documents or one: its
 /// hits, and what to say about it (an unknown filter, or a query cut
-/// short).
+/// short); when it finds nothing, why, and its partial matches as hits.
 pub fn answer(library: &Library, ask: &Ask) -> Found {
     let mut found = Found::to(ask);
     match Query::parse(&ask.text, &library.corpus) {
@@ -20,6 +20,13 @@ pub fn answer(library: &Library, ask: &Ask) -> Found {
             if let Some(index) = library.search() {
                 let scope = ask.doc.map_or(Scope::All, Scope::Doc);
                 found.hits = index.search(&query, scope, LIMIT).hits;
+                if found.hits.is_empty() {
+                    found.miss = index.explain(&query, scope, LIMIT);
+                    found.hits = found
+                        .miss
+                        .as_ref()
+                        .map_or_else(Vec::new, |m| m.hits().to_vec());
+                }
                 found.problem = query.truncated().then(|| {
                     format!(
                         "the query was cut to its first {MAX_QUERY_CHARS} characters or {MAX_TERMS} terms"

@@ -4,7 +4,7 @@ use super::edit::{Edited, edit};
 use super::navigate::{bound, inner_of, open_at, step};
 use super::{Effect, Outcome};
 use crate::library::Library;
-use crate::search::Field;
+use crate::search::{Field, Miss};
 use crate::tui::input::MAX_CHARS;
 use crate::tui::layout::sidebar::SidebarText;
 use crate::tui::layout::{self, Pane};
@@ -69,6 +69,7 @@ pub(super) fn found(state: &mut AppState, found: Found) {
             search.asking = None;
             search.hits = found.hits;
             search.answered = found.text;
+            search.miss = found.miss;
             search.selected = 0;
             search.problem = found.problem.or_else(|| {
                 search
@@ -99,7 +100,11 @@ pub(super) fn open_hit(state: &mut AppState, library: &Library) {
     let Some(hit) = search.hits.get(search.selected).copied() else {
         return;
     };
-    state.last_query = Some(search.answered.clone());
+    // A partial match answers the query without the terms left out.
+    state.last_query = Some(match &search.miss {
+        Some(Miss::Partial { rest, .. }) => rest.clone(),
+        _ => search.answered.clone(),
+    });
     let paragraph = match hit.field {
         Field::Paragraph(p) => Some(p),
         _ => None,

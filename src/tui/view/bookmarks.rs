@@ -1,7 +1,7 @@
 //! The bookmarks pane: each kept passage as its document, paragraph and
 //! date over its first words and note, newest first or best match first.
 
-use crate::bookmarks::{Bookmark, Place, shown};
+use crate::bookmarks::{Bookmark, Place, in_quotes, shown};
 use crate::library::Library;
 use crate::tui::input::Input;
 use crate::tui::layout::bookmarks::{listed, title};
@@ -145,7 +145,7 @@ impl Widget for BookmarksView<'_> {
                 note => format!(" — {note}"),
             };
             let quote = truncate(
-                &format!("  “{}”", shown(&bookmark.quote)),
+                &format!("  {}", in_quotes(&bookmark.quote)),
                 width - note.width().min(width / 2),
             );
             let note = truncate(&note, width.saturating_sub(quote.width()));

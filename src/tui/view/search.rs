@@ -82,7 +82,43 @@ impl Widget for SearchView<'_> {
             theme,
         }
         .render(Rect { height: 1, ..inner }, buf);
+        // The hits shown answer this query, which the input may have passed.
+        let query = Query::parse(&state.answered, &library.corpus).ok();
+        let line = |y: u16| Rect {
+            y,
+            height: 1,
+            ..inner
+        };
         let width = usize::from(inner.width);
+        // Under the query, its filters in words, where there is room.
+        let mut top = inner.y + 1;
+        if let Some(filters) = query.as_ref().and_then(Query::filters_described)
+            && inner.height >= 4
+        {
+            Line::styled(truncate(&format!("= {filters}"), width), theme.dim)
+                .render(line(top), buf);
+            top += 1;
+        }
+        let count_row = top;
+        let body = Rect {
+            y: top + 1,
+            height: inner.bottom().saturating_sub(top + 1),
+            ..inner
+        };
+        // At 100 columns and wider the selected hit is shown in its
+        // paragraph beside the results.
+        let (list, preview) = if screen.width >= PREVIEW_FROM {
+            let [list, preview] =
+                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .spacing(1)
+                    .areas(body);
+            (list, Some(preview))
+        } else {
+            (body, None)
+        };
+        // Rows too narrow for titles, and no preview to show one.
+        let untitled =
+            !state.this_document && preview.is_none() && usize::from(list.width) < WIDE_ROW;
         let count = match (&state.problem, state.hits.len()) {
             _ if state.asking.is_some() => Line::styled("searching…", theme.dim),
             // A query that cannot run is said at once, index or not.
@@ -107,40 +143,53 @@ impl Widget for SearchView<'_> {
                 ),
                 theme.dim,
             ),
-            (None, 0) => Line::styled("no match", theme.dim),
-            (None, n) => Line::styled(format!("{}/{n}", state.selected + 1), theme.dim),
-        };
-        count.render(
-            Rect {
-                y: inner.y + 1,
-                height: 1,
-                ..inner
+            (None, 0) => match &state.miss {
+                Some(miss) => Line::styled(
+                    truncate(&format!("no match: {}", miss.said()), width),
+                    theme.error,
+                ),
+                None => Line::styled("no match", theme.dim),
             },
-            buf,
-        );
-        let body = Rect {
-            y: inner.y + 2,
-            height: inner.height - 2,
-            ..inner
+            (None, n) if state.miss.is_some() => {
+                let said = state.miss.as_ref().map(|m| m.said()).unwrap_or_default();
+                Line::styled(
+                    truncate(&format!("{}/{n} ~ {said}", state.selected + 1), width),
+                    theme.error,
+                )
+            }
+            // Where the rows have no room for titles, the selected one's is here.
+            (None, n) => {
+                let at = format!("{}/{n}", state.selected + 1);
+                let title = state
+                    .hits
+                    .get(state.selected)
+                    .filter(|_| untitled)
+                    .and_then(|hit| library.corpus.documents.get(hit.doc));
+                match title {
+                    Some(doc) => Line::styled(
+                        truncate(&format!("{at} · {}", doc.shown_title()), width),
+                        theme.dim,
+                    ),
+                    None => Line::styled(at, theme.dim),
+                }
+            }
         };
+        count.render(line(count_row), buf);
         let rows = usize::from(body.height);
-        // The hits shown answer this query, which the input may have passed.
-        let Ok(query) = Query::parse(&state.answered, &library.corpus) else {
+        let Some(query) = query else {
             return;
-        };
-        // At 100 columns and wider the selected hit is shown in its
-        // paragraph beside the results.
-        let (list, preview) = if screen.width >= PREVIEW_FROM {
-            let [list, preview] =
-                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
-                    .spacing(1)
-                    .areas(body);
-            (list, Some(preview))
-        } else {
-            (body, None)
         };
         let width = usize::from(list.width);
         let top = window(state.selected, rows);
+        // Narrow rows line their snippets up after the widest place shown.
+        let places = state.hits.iter().skip(top).take(rows);
+        let place_width = match width >= WIDE_ROW {
+            true => 9,
+            false => places
+                .map(|h| place(library, h).width().min(9))
+                .max()
+                .unwrap_or(0),
+        };
         let lines: Vec<Line> = state
             .hits
             .iter()
@@ -153,7 +202,7 @@ impl Widget for SearchView<'_> {
                 } else {
                     Style::new()
                 };
-                self.row(hit, &query, width, base)
+                self.row(hit, &query, (width, place_width), base)
             })
             .collect();
         Paragraph::new(lines).render(list, buf);
@@ -166,12 +215,23 @@ impl Widget for SearchView<'_> {
 /// The narrowest screen that shows a preview beside the results.
 pub const PREVIEW_FROM: u16 = 100;
 
+/// The narrowest list whose rows have room for a date and a title beside a
+/// snippet; narrower rows give the snippet the row.
+const WIDE_ROW: usize = 60;
+
 impl SearchView<'_> {
     /// One hit: the document's date and as much of its title as leaves the
     /// snippet a third of the row (neither in "this document" scope, where
-    /// they are the same on every row), where it matched, and the snippet
-    /// around its first match.
-    fn row(&self, hit: &Hit, query: &Query, width: usize, base: Style) -> Line<'static> {
+    /// they are the same on every row, nor in a row narrower than
+    /// `WIDE_ROW`), where it matched, padded to `place_width`, and the
+    /// snippet around its first match.
+    fn row(
+        &self,
+        hit: &Hit,
+        query: &Query,
+        (width, place_width): (usize, usize),
+        base: Style,
+    ) -> Line<'static> {
         let (library, theme) = (self.library, self.theme);
         let doc = library.corpus.documents.get(hit.doc);
         // Padded by display width, so wide titles keep the columns.
@@ -179,9 +239,13 @@ impl SearchView<'_> {
             let fill = width.saturating_sub(text.width());
             format!("{text}{}", " ".repeat(fill))
         };
-        let place = pad(truncate(&place(library, hit), 9), 9);
+        let wide = width >= WIDE_ROW;
+        // A partial match is marked, as the line above says.
+        let tag = if self.state.miss.is_some() { "~" } else { "" };
+        let width = width.saturating_sub(tag.width());
+        let place = pad(truncate(&place(library, hit), place_width), place_width);
         let lead = match (self.state.this_document, doc) {
-            (false, Some(d)) => {
+            (false, Some(d)) if wide => {
                 let date = pad(d.shown_date(), 10);
                 let title = d.shown_title();
                 let room = width.saturating_sub(date.width() + place.width() + 4);
@@ -192,8 +256,12 @@ impl SearchView<'_> {
                     pad(truncate(&title, title_width), title_width)
                 )
             }
+            // Too narrow for a date, a title and a snippet: the snippet
+            // gets the row, and the line above names the selected hit's
+            // document.
             _ => format!("{place} "),
         };
+        let lead = format!("{tag}{lead}");
         let text = field_text(&library.corpus, hit.doc, hit.field).unwrap_or_default();
         let marks = library
             .search()
