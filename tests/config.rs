@@ -466,6 +466,7 @@ fn render_status(state: &AppState) -> Buffer {
     nkread::tui::view::status::StatusView {
         state,
         building: None,
+        place: None,
     }
     .render(buffer.area, &mut buffer);
     buffer

@@ -173,7 +173,7 @@ fn search_rows_carry_date_and_title_and_a_preview_shows_the_hit_in_its_paragraph
     let this = screen(&s, &lib);
     assert!(
         this.iter()
-            .any(|r| r.starts_with("│signatory Marzuki Darusman")),
+            .any(|r| r.starts_with("▌signatory Marzuki Darusman")),
         "{}",
         this.join("\n")
     );

@@ -56,19 +56,19 @@ fn the_list_shows_title_date_kind_bookmarks_and_its_position_when_focused() {
             "│Alpha letter on             │",
             "│accountability for crimes a…│",
             "│  ★2 2020-05-01 · joint let…│",
-            "│Beta Watch welcomes the     │",
-            "│resolution 🙂               │",
-            "│  2018 · press release      │",
+            "▌Beta Watch welcomes the     │",
+            "▌resolution 🙂               │",
+            "▌  2018 · press release      │",
             "│● [Gamma statement]         │",
             "│                            │",
             "│  undated · statement       │",
             "└────────────────────────────┘",
         ]
     );
-    assert_eq!(
-        render(view(false), 30, 11)[0],
-        "┌ Documents ─────────────────┐"
-    );
+    // Unfocused, neither the position nor the mark: the focus is elsewhere.
+    let unfocused = render(view(false), 30, 11);
+    assert_eq!(unfocused[0], "┌ Documents ─────────────────┐");
+    assert_eq!(unfocused[4], "│Beta Watch welcomes the     │");
 }
 
 #[test]
@@ -95,8 +95,8 @@ fn a_list_scrolled_into_a_document_s_rows_starts_at_that_row() {
             "┌ Documents ──────────── 3/3 ┐",
             "│resolution 🙂               │",
             "│  2018 · press release      │",
-            "│[Gamma statement]           │",
-            "│                            │",
+            "▌[Gamma statement]           │",
+            "▌                            │",
             "└────────────────────────────┘",
         ]
     );
@@ -267,8 +267,8 @@ fn the_sidebar_groups_people_by_role_with_counts_and_details() {
         [
             "┌ People 5 ─────────────── 1/5 ┐",
             "│Issuers (1)                   │",
-            "│Alpha Coalition               │",
-            "│  AC                          │",
+            "▌Alpha Coalition               │",
+            "▌  AC                          │",
             "│                              │",
             "│Signatories (3)               │",
             "│Tomás Ojea Quintana           │",
@@ -325,7 +325,8 @@ fn the_status_bar_shows_the_pane_and_its_keys_or_a_message() {
         render(
             StatusView {
                 state: &s,
-                building: None
+                building: None,
+                place: None,
             },
             80,
             1
@@ -337,7 +338,8 @@ fn the_status_bar_shows_the_pane_and_its_keys_or_a_message() {
         render(
             StatusView {
                 state: &s,
-                building: None
+                building: None,
+                place: None,
             },
             80,
             1
@@ -534,7 +536,7 @@ fn the_search_overlay_says_why_nothing_was_found_and_what_the_filters_mean() {
         lines[2].contains("1/2 ~ nothing matches “overseas”; partial matches without it"),
         "{shown}"
     );
-    assert!(lines[3].starts_with("\"│~"), "{shown}");
+    assert!(lines[3].starts_with("\"▌~"), "{shown}");
     assert!(lines[4].starts_with("\"│~"), "{shown}");
     insta::assert_snapshot!("search_partial_80x24", shown);
     let mut s = state(&lib, 120, 40);
@@ -548,4 +550,130 @@ fn the_search_overlay_says_why_nothing_was_found_and_what_the_filters_mean() {
         "{shown}"
     );
     insta::assert_snapshot!("search_filters_120x40", shown);
+}
+
+/// The row the terminal's cursor is on, from the cursor on, and the cell
+/// left of it; panics where the cursor is hidden.
+fn at_cursor(state: &AppState, lib: &Library) -> (String, String) {
+    let backend = common::drawn(state, lib);
+    assert!(backend.cursor_visible(), "the cursor is hidden");
+    let at = backend.cursor_position();
+    let buffer = backend.buffer();
+    let row: String = (at.x..buffer.area.right())
+        .map(|x| buffer[(x, at.y)].symbol())
+        .take_while(|&c| c != "│")
+        .collect();
+    let left = match at.x {
+        0 => String::new(),
+        x => buffer[(x - 1, at.y)].symbol().to_string(),
+    };
+    (row, left)
+}
+
+/// Screen readers and braille displays follow the terminal's cursor: it is
+/// shown, on the focused item, in every pane and overlay, and the selected
+/// row is marked in text, not by colour alone.
+#[test]
+fn the_cursor_is_on_the_focused_row_in_every_pane_and_overlay() {
+    let lib = bundled();
+    let corpus = &lib.corpus;
+    for (columns, rows) in [(120, 40), (80, 24)] {
+        let mut s = state(&lib, columns, rows);
+        press(&mut s, &lib, "j");
+        let title = corpus.documents[s.open().unwrap()].shown_title();
+        let (row, left) = at_cursor(&s, &lib);
+        assert!(
+            title.starts_with(row.trim_end().trim_end_matches('…')),
+            "list: {row}"
+        );
+        assert_eq!(left, "▌", "the list's selected row is marked");
+
+        press(&mut s, &lib, "<enter>]]");
+        let (row, _) = at_cursor(&s, &lib);
+        let third = &corpus.documents[s.open().unwrap()].paragraphs[2];
+        let words: String = third
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(row.starts_with(&words), "reader: {row:?} for {words:?}");
+
+        press(&mut s, &lib, "<tab>");
+        let (row, left) = at_cursor(&s, &lib);
+        let doc = &corpus.documents[s.open().unwrap()];
+        assert!(
+            doc.people.iter().any(|p| {
+                let name = &corpus.entities.get(p.entity).name;
+                name.starts_with(row.split_whitespace().next().unwrap_or("?"))
+            }),
+            "sidebar: {row}"
+        );
+        assert_eq!(left, "▌", "the sidebar's selected entry is marked");
+
+        press(&mut s, &lib, "<esc>p");
+        let (row, left) = at_cursor(&s, &lib);
+        let nkread::tui::state::Overlay::People(people) = s.overlays.last().unwrap().clone() else {
+            panic!("the People pane")
+        };
+        let name = &corpus.entities.get(people.listed[people.selected]).name;
+        assert!(row.starts_with(&name[..8]), "people: {row} for {name}");
+        assert_eq!(left, "▌");
+
+        press(&mut s, &lib, "<tab>");
+        let (_, left) = at_cursor(&s, &lib);
+        assert_eq!(left, "▌", "the detail's selected row is marked");
+
+        press(&mut s, &lib, "/watc");
+        let (row, left) = at_cursor(&s, &lib);
+        assert!(
+            row.starts_with(' ') && left == "c",
+            "the filter: {left}{row}"
+        );
+
+        press(&mut s, &lib, "<esc><esc>/secrty councl");
+        let (_, left) = at_cursor(&s, &lib);
+        assert_eq!(left, "l", "the query");
+
+        press(&mut s, &lib, "<esc>?");
+        let (row, _) = at_cursor(&s, &lib);
+        assert!(!row.trim().is_empty(), "help: {row}");
+
+        press(&mut s, &lib, "<esc>o");
+        let (row, left) = at_cursor(&s, &lib);
+        let nkread::tui::state::Overlay::Grid(grid) = s.overlays.last().unwrap().clone() else {
+            panic!("the grid")
+        };
+        let entity = grid.grid.entity(grid.listed[grid.selected]);
+        let name = &corpus.entities.get(entity).name;
+        assert!(row.starts_with(&name[..8]), "grid: {row} for {name}");
+        assert_eq!(left, "▌");
+
+        press(&mut s, &lib, "<esc><enter>bB");
+        let (row, left) = at_cursor(&s, &lib);
+        assert!(
+            title.starts_with(&row[..10]) || row.contains("Korea"),
+            "bookmarks: {row}"
+        );
+        assert_eq!(left, "▌");
+        press(&mut s, &lib, "ea note");
+        let (_, left) = at_cursor(&s, &lib);
+        assert_eq!(left, "e", "the note being written");
+    }
+}
+
+#[test]
+fn the_status_bar_names_the_focused_pane_and_where_the_focus_is() {
+    let lib = fixture();
+    let mut s = state(&lib, 80, 24);
+    let bar = |s: &AppState| rows(common::drawn(s, &lib).buffer()).pop().unwrap();
+    assert!(bar(&s).starts_with(" Documents, 1 of 3 "), "{}", bar(&s));
+    press(&mut s, &lib, "<enter>]]");
+    let n = lib.corpus.documents[s.open().unwrap()].paragraphs.len();
+    assert!(
+        bar(&s).starts_with(&format!(" Reader, ¶3 of {n} ")),
+        "{}",
+        bar(&s)
+    );
+    press(&mut s, &lib, "p");
+    assert!(bar(&s).starts_with(" People index, 1 of "), "{}", bar(&s));
 }

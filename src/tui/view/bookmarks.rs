@@ -10,7 +10,7 @@ use crate::tui::layout::text::{truncate, window};
 use crate::tui::state::{BookmarksState, Editing};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
@@ -32,6 +32,14 @@ pub struct BookmarksView<'a> {
 
 impl Widget for BookmarksView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl BookmarksView<'_> {
+    /// Draws the pane, and says where the terminal's cursor goes: where
+    /// the filter or the note is typed, else on the selected bookmark.
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let (library, state, theme) = (self.library, self.state, self.theme);
         let area = centred(area, 110, 2);
         let listed = listed(library, self.bookmarks, self.places, state.filter.text());
@@ -41,7 +49,7 @@ impl Widget for BookmarksView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 2 || inner.width < 4 {
-            return;
+            return Some(Position::new(inner.x, inner.y));
         }
         let input_row = Rect {
             y: inner.y + inner.height - 1,
@@ -62,6 +70,7 @@ impl Widget for BookmarksView<'_> {
         } else {
             0
         };
+        let mut in_note = None;
         if let (Some((bookmark, place)), true) = (selected, detail_rows > 0) {
             body.height -= detail_rows;
             let area = Rect {
@@ -81,17 +90,26 @@ impl Widget for BookmarksView<'_> {
                 theme,
             }
             .render(area, buf);
+            // The note is wrapped as the paragraph wraps it: its cursor is
+            // found where it was drawn, the one reversed cell.
+            in_note = editing.and_then(|_| {
+                area.positions().find(|&at| {
+                    buf.cell(at)
+                        .is_some_and(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+                })
+            });
         }
         let (label, input, editing) = match &state.editing {
             Some(Editing::Note { input, .. }) => ("Note: ", input, true),
             editing => ("Filter: ", &state.filter, editing.is_some()),
         };
-        if label == "Note: " && detail_rows > 0 {
+        let typing = if label == "Note: " && detail_rows > 0 {
             Line::styled(
                 "Writing the note above: enter saves, ctrl-j starts a new line, esc drops the edit",
                 theme.dim,
             )
             .render(input_row, buf);
+            in_note.unwrap_or(Position::new(input_row.x, input_row.y))
         } else {
             super::input::InputView {
                 label,
@@ -99,8 +117,8 @@ impl Widget for BookmarksView<'_> {
                 editing,
                 theme,
             }
-            .render(input_row, buf);
-        }
+            .draw(input_row, buf)
+        };
         if listed.is_empty() {
             let empty = match (self.bookmarks.is_empty(), self.held_aside) {
                 (true, Some(held)) => held,
@@ -112,7 +130,10 @@ impl Widget for BookmarksView<'_> {
             Paragraph::new(Line::styled(empty, theme.dim))
                 .wrap(Wrap { trim: true })
                 .render(body, buf);
-            return;
+            return Some(match editing {
+                true => typing,
+                false => Position::new(body.x, body.y),
+            });
         }
         let rows = usize::from(body.height) / ROW_HEIGHT;
         let top = window(state.selected, rows.max(1));
@@ -156,6 +177,13 @@ impl Widget for BookmarksView<'_> {
             lines.push(Line::from(second));
         }
         Paragraph::new(lines).render(body, buf);
+        let at = state.selected.saturating_sub(top) * ROW_HEIGHT;
+        let ys = super::rows_at(body, at, ROW_HEIGHT);
+        super::mark(buf, body, ys.clone(), theme);
+        Some(match editing {
+            true => typing,
+            false => Position::new(body.x, ys.start),
+        })
     }
 }
 

@@ -6,7 +6,7 @@ use crate::tui::layout::text::{max_scroll, truncate, wrap};
 use crate::tui::layout::{ROW_HEIGHT, inner};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
@@ -38,6 +38,15 @@ fn second_line(doc: &Document, bookmarks: usize) -> String {
 
 impl Widget for DocListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl DocListView<'_> {
+    /// Draws the list, and says where the selected document's first line
+    /// on screen is: where the terminal's cursor goes when the list has
+    /// the focus.
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = self.theme;
         let inner = inner(area);
         let width = usize::from(inner.width);
@@ -93,5 +102,18 @@ impl Widget for DocListView<'_> {
             .take(height)
             .collect();
         Paragraph::new(visible).render(inner, buf);
+        if self.order.is_empty() {
+            return None;
+        }
+        let row = self.selected * ROW_HEIGHT;
+        let shown = row.max(scroll)..(row + ROW_HEIGHT).min(scroll + height);
+        let ys = super::rows_at(inner, shown.start - scroll.min(shown.start), shown.len());
+        if self.focused {
+            super::mark(buf, inner, ys.clone(), theme);
+        }
+        Some(Position::new(
+            inner.x,
+            ys.start.min(inner.bottom().saturating_sub(1)),
+        ))
     }
 }

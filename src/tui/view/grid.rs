@@ -11,7 +11,7 @@ use crate::tui::layout::text::{truncate, window};
 use crate::tui::state::GridState;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
@@ -58,6 +58,14 @@ fn along(library: &Library, grid: &Coalition, reading: &Reading) -> String {
 
 impl Widget for GridView<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
+        self.draw(screen, buf);
+    }
+}
+
+impl GridView<'_> {
+    /// Draws the grid, and says where the terminal's cursor goes: in the
+    /// filter while it is typed, else on the selected row's name or cell.
+    pub fn draw(self, screen: Rect, buf: &mut Buffer) -> Option<Position> {
         let (library, state, theme) = (self.library, self.state, self.theme);
         let corpus = &library.corpus;
         let grid = &*state.grid;
@@ -76,17 +84,20 @@ impl Widget for GridView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.is_empty() {
-            return;
+            return None;
         }
         let g = Geometry::new(inner, n);
+        let mut typing = None;
         if let Some(rect) = g.filter {
-            super::input::InputView {
-                label: "Filter: ",
-                input: &state.filter,
-                editing: state.editing,
-                theme,
-            }
-            .render(rect, buf);
+            typing = Some(
+                super::input::InputView {
+                    label: "Filter: ",
+                    input: &state.filter,
+                    editing: state.editing,
+                    theme,
+                }
+                .draw(rect, buf),
+            );
             if state.filter.text().is_empty() && !state.editing {
                 let hint = "/ a name, kind:organization, role:signatory,member, year:2014..2017";
                 let x = rect.x.saturating_add(8);
@@ -262,6 +273,18 @@ impl Widget for GridView<'_> {
                 spans.push(Span::styled(format!(" {meaning}  "), theme.dim));
             }
             put(buf, rect, rect.x, rect.y, rect.width, Line::from(spans));
+        }
+        let row = super::rows_at(body, state.selected.saturating_sub(top), 1);
+        if !state.listed.is_empty() {
+            super::mark(buf, body, row.clone(), theme);
+        }
+        let x = match cursor {
+            Some(c) if shown.contains(&c) => cell_x(c),
+            _ => body.x,
+        };
+        match (state.editing, typing) {
+            (true, Some(at)) => Some(at),
+            _ => Some(Position::new(x, row.start)),
         }
     }
 }

@@ -1,11 +1,12 @@
 //! The help overlay: every key of every layer, read from the live key map.
 
 use crate::tui::keymap::KeyMap;
+use crate::tui::layout::inner;
 use crate::tui::layout::pager::{area, help_lines, inner_size};
 use crate::tui::layout::text::max_scroll;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
@@ -36,6 +37,14 @@ pub struct HelpView<'a> {
 
 impl Widget for HelpView<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
+        self.draw(screen, buf);
+    }
+}
+
+impl HelpView<'_> {
+    /// Draws the help, and says where the terminal's cursor goes: on its
+    /// first line shown, where reading starts.
+    pub fn draw(self, screen: Rect, buf: &mut Buffer) -> Option<Position> {
         let (columns, _) = inner_size(screen);
         let lines = help_lines(self.keymap, self.theme, columns);
         pager(
@@ -46,5 +55,7 @@ impl Widget for HelpView<'_> {
             screen,
             buf,
         );
+        let inner = inner(area(screen));
+        (!inner.is_empty()).then(|| Position::new(inner.x, inner.y))
     }
 }

@@ -3,7 +3,7 @@
 use crate::tui::input::Input;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -18,6 +18,14 @@ pub struct InputView<'a> {
 
 impl Widget for InputView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl InputView<'_> {
+    /// Draws the input line, and says where its cursor is: the character
+    /// the next one typed goes before.
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> Position {
         let text = self.input.text();
         let split = text
             .char_indices()
@@ -39,6 +47,11 @@ impl Widget for InputView<'_> {
             chars.next();
             shown = chars.as_str();
         }
+        let column = self.label.width() + shown.width();
+        let x = area
+            .x
+            .saturating_add(u16::try_from(column).unwrap_or(u16::MAX));
+        let cursor = Position::new(x.min(area.right().saturating_sub(1)), area.y);
         let mut spans = vec![
             Span::styled(self.label, style),
             Span::raw(shown.to_string()),
@@ -53,5 +66,6 @@ impl Widget for InputView<'_> {
             spans.push(Span::raw(after.to_string()));
         }
         Line::from(spans).render(area, buf);
+        cursor
     }
 }

@@ -16,11 +16,13 @@ use crate::tui::layout::{self, Pane};
 use crate::tui::state::{AppState, Overlay};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::symbols::merge::MergeStrategy;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Padding, Paragraph};
+use std::ops::Range;
 
 pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
     let corpus = &library.corpus;
@@ -41,85 +43,90 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
     // that the shared column takes its colour.
     let order = [Pane::List, Pane::Reader, Pane::Sidebar];
     let unfocused = order.into_iter().filter(|&p| p != state.focus);
+    // The terminal's cursor goes on the focused item, where screen readers
+    // and braille displays look: the focused pane's, or the overlay's.
+    let mut cursor = None;
     for pane in unfocused.chain([state.focus]) {
         let Some(area) = panes.rect(pane) else {
             continue;
         };
-        match (pane, doc) {
-            (Pane::List, _) => frame.render_widget(
-                doc_list::DocListView {
-                    corpus,
-                    order: &state.order,
-                    marked: &state.marked,
-                    bookmarks: &state.bookmarked,
-                    selected: state.selected,
-                    scroll: state.list_scroll,
-                    focused: state.focus == Pane::List,
-                    theme: &state.theme,
-                },
-                area,
-            ),
-            (Pane::Reader, Some(doc)) => draw_reader(state, library, doc, area, frame),
-            (Pane::Sidebar, Some(_)) => frame.render_widget(
-                sidebar::SidebarView {
-                    library,
-                    doc: state.open().unwrap_or_default(),
-                    state: state.sidebar,
-                    focused: state.focus == Pane::Sidebar,
-                    theme: &state.theme,
-                },
-                area,
-            ),
-            (_, None) => {}
+        let buf = frame.buffer_mut();
+        let drawn = match (pane, doc) {
+            (Pane::List, _) => doc_list::DocListView {
+                corpus,
+                order: &state.order,
+                marked: &state.marked,
+                bookmarks: &state.bookmarked,
+                selected: state.selected,
+                scroll: state.list_scroll,
+                focused: state.focus == Pane::List,
+                theme: &state.theme,
+            }
+            .draw(area, buf),
+            (Pane::Reader, Some(doc)) => draw_reader(state, library, doc, area, buf),
+            (Pane::Sidebar, Some(_)) => sidebar::SidebarView {
+                library,
+                doc: state.open().unwrap_or_default(),
+                state: state.sidebar,
+                focused: state.focus == Pane::Sidebar,
+                theme: &state.theme,
+            }
+            .draw(area, buf),
+            (_, None) => None,
+        };
+        if pane == state.focus {
+            cursor = drawn;
         }
     }
     let building = status::indexing(library, state.indexed, state.paragraphs);
-    frame.render_widget(status::StatusView { state, building }, status);
-    match state.overlays.last() {
-        Some(Overlay::Help { scroll }) => frame.render_widget(
-            help::HelpView {
-                keymap: &state.keymap,
-                scroll: *scroll,
-                theme: &state.theme,
-            },
-            screen,
-        ),
-        Some(Overlay::People(people)) => frame.render_widget(
-            people::PeopleView {
-                library,
-                state: people,
-                theme: &state.theme,
-            },
-            screen,
-        ),
-        Some(Overlay::Bookmarks(pane)) => frame.render_widget(
-            bookmarks::BookmarksView {
-                library,
-                bookmarks: &state.bookmarks,
-                held_aside: state.held_aside.as_deref(),
-                places: &state.places,
-                state: pane,
-                theme: &state.theme,
-            },
-            screen,
-        ),
-        Some(Overlay::Search(search)) => frame.render_widget(
-            search::SearchView {
-                library,
-                state: search,
-                theme: &state.theme,
-            },
-            screen,
-        ),
-        Some(Overlay::Grid(grid)) => frame.render_widget(
-            grid::GridView {
-                library,
-                state: grid,
-                theme: &state.theme,
-            },
-            screen,
-        ),
-        None => {}
+    let place = status::place(state, library);
+    frame.render_widget(
+        status::StatusView {
+            state,
+            building,
+            place,
+        },
+        status,
+    );
+    let buf = frame.buffer_mut();
+    let on_overlay = match state.overlays.last() {
+        Some(Overlay::Help { scroll }) => help::HelpView {
+            keymap: &state.keymap,
+            scroll: *scroll,
+            theme: &state.theme,
+        }
+        .draw(screen, buf),
+        Some(Overlay::People(people)) => people::PeopleView {
+            library,
+            state: people,
+            theme: &state.theme,
+        }
+        .draw(screen, buf),
+        Some(Overlay::Bookmarks(pane)) => bookmarks::BookmarksView {
+            library,
+            bookmarks: &state.bookmarks,
+            held_aside: state.held_aside.as_deref(),
+            places: &state.places,
+            state: pane,
+            theme: &state.theme,
+        }
+        .draw(screen, buf),
+        Some(Overlay::Search(search)) => search::SearchView {
+            library,
+            state: search,
+            theme: &state.theme,
+        }
+        .draw(screen, buf),
+        Some(Overlay::Grid(grid)) => grid::GridView {
+            library,
+            state: grid,
+            theme: &state.theme,
+        }
+        .draw(screen, buf),
+        None => None,
+    };
+    if let Some(at) = on_overlay.or(cursor) {
+        frame.set_cursor_position(at);
     }
 }
 
@@ -128,8 +135,8 @@ fn draw_reader(
     library: &Library,
     doc: &crate::corpus::Document,
     area: Rect,
-    frame: &mut Frame,
-) {
+    buf: &mut Buffer,
+) -> Option<Position> {
     let matched = match (&state.last_query, state.open()) {
         (Some(query), Some(d)) => layout::search::marks(library, query, d, state.reader().cursor),
         _ => Vec::new(),
@@ -141,22 +148,20 @@ fn draw_reader(
         .filter(|&(d, _)| Some(d) == state.open())
         .map(|(_, p)| p)
         .collect();
-    frame.render_widget(
-        reader::ReaderView {
+    reader::ReaderView {
+        doc,
+        text: &state.reader_text(
+            state.open().unwrap_or_default(),
             doc,
-            text: &state.reader_text(
-                state.open().unwrap_or_default(),
-                doc,
-                layout::inner(area).width,
-            ),
-            position: state.reader(),
-            focused: state.focus == Pane::Reader,
-            theme: &state.theme,
-            matched: &matched,
-            bookmarked: &bookmarked,
-        },
-        area,
-    );
+            layout::inner(area).width,
+        ),
+        position: state.reader(),
+        focused: state.focus == Pane::Reader,
+        theme: &state.theme,
+        matched: &matched,
+        bookmarked: &bookmarked,
+    }
+    .draw(area, buf)
 }
 
 /// The frame every pane and overlay is drawn in: the border and title in
@@ -187,6 +192,32 @@ pub fn pane_frame(
     theme: &Theme,
 ) -> Block<'static> {
     frame(title, place, focused, theme).merge_borders(MergeStrategy::Exact)
+}
+
+/// The text mark of the selected item of the focused pane or overlay.
+pub const FOCUS_MARK: &str = "▌";
+
+/// Marks rows `ys` of the selected item in text as well as in colour:
+/// `FOCUS_MARK` in the column left of `inner` (the border, or the blank
+/// column that stands for it), where a screen reader reading the line says
+/// it and a braille display shows it, and no text moves.
+pub fn mark(buf: &mut Buffer, inner: Rect, ys: Range<u16>, theme: &Theme) {
+    let Some(x) = inner.x.checked_sub(1) else {
+        return;
+    };
+    for y in ys {
+        if let Some(cell) = buf.cell_mut(Position::new(x, y)) {
+            cell.set_symbol(FOCUS_MARK).set_style(theme.cursor_mark);
+        }
+    }
+}
+
+/// The screen rows of `count` lines starting `offset` lines into `inner`,
+/// cut to it.
+pub fn rows_at(inner: Rect, offset: usize, count: usize) -> Range<u16> {
+    let start = inner.y + u16::try_from(offset).unwrap_or(u16::MAX).min(inner.height);
+    let end = start.saturating_add(u16::try_from(count).unwrap_or(u16::MAX));
+    start..end.min(inner.bottom())
 }
 
 /// "terminal too small", the size and the minimum, wrapped and centred in

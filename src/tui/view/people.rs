@@ -8,7 +8,7 @@ use crate::tui::layout::text::{truncate, window};
 use crate::tui::state::PeopleState;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
@@ -21,6 +21,15 @@ pub struct PeopleView<'a> {
 
 impl Widget for PeopleView<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
+        self.draw(screen, buf);
+    }
+}
+
+impl PeopleView<'_> {
+    /// Draws the pane, and says where the terminal's cursor goes: in the
+    /// filter while it is typed, else on the selected row of the column
+    /// that has the focus.
+    pub fn draw(self, screen: Rect, buf: &mut Buffer) -> Option<Position> {
         let (library, state, theme) = (self.library, self.state, self.theme);
         let area = area(screen);
         let listed = &state.listed;
@@ -41,15 +50,15 @@ impl Widget for PeopleView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 2 || inner.width < 4 {
-            return;
+            return Some(Position::new(inner.x, inner.y));
         }
-        super::input::InputView {
+        let typing = super::input::InputView {
             label: "Filter: ",
             input: &state.filter,
             editing: state.editing,
             theme,
         }
-        .render(Rect { height: 1, ..inner }, buf);
+        .draw(Rect { height: 1, ..inner }, buf);
         let body = Rect {
             y: inner.y + 1,
             height: inner.height - 1,
@@ -98,16 +107,27 @@ impl Widget for PeopleView<'_> {
             })
             .collect();
         Paragraph::new(lines).render(left, buf);
+        let row = super::rows_at(left, state.selected.saturating_sub(top), 1);
+        let on_list = Position::new(left.x, row.start);
+        if !state.in_detail && !listed.is_empty() {
+            super::mark(buf, left, row, theme);
+        }
+        let cursor = match (state.editing, state.in_detail) {
+            (true, _) => typing,
+            (false, false) => on_list,
+            // Moved below once the detail's selected row is known.
+            (false, true) => Position::new(right.x, right.y),
+        };
         let Some(&entity) = listed.get(state.selected) else {
             let empty = match library.people() {
                 Some(_) => "No organization or person matches.",
                 None => "indexing… the list comes when the index is built",
             };
             Line::styled(empty, theme.dim).render(right, buf);
-            return;
+            return Some(cursor);
         };
         let Some(detail) = Detail::of(library, entity) else {
-            return;
+            return Some(cursor);
         };
         let chosen = detail.openable_row(state.detail_selected);
         let top = chosen.map_or(0, |c| window(c, rows));
@@ -124,5 +144,16 @@ impl Widget for PeopleView<'_> {
             })
             .collect();
         Paragraph::new(lines).render(right, buf);
+        match (state.in_detail, chosen) {
+            (true, Some(c)) => {
+                let row = super::rows_at(right, c - top, 1);
+                super::mark(buf, right, row.clone(), theme);
+                Some(match state.editing {
+                    true => cursor,
+                    false => Position::new(right.x, row.start),
+                })
+            }
+            _ => Some(cursor),
+        }
     }
 }

@@ -8,7 +8,7 @@ use crate::tui::layout::text::max_scroll;
 use crate::tui::state::ReaderState;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::{Margin, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
@@ -31,6 +31,15 @@ pub struct ReaderView<'a> {
 
 impl Widget for ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl ReaderView<'_> {
+    /// Draws the reader, and says where the terminal's cursor goes when it
+    /// has the focus: at the text of the cursor paragraph's first line on
+    /// screen, or the top of the text where that paragraph is not shown.
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let inner = inner(area);
         let height = usize::from(inner.height);
         let text = self.text;
@@ -63,6 +72,22 @@ impl Widget for ReaderView<'_> {
             .map(|line| self.line(text, line))
             .collect();
         Paragraph::new(lines).render(inner, buf);
+        let on_screen = text.lines.iter().skip(scroll).take(height).position(|line| {
+            matches!(line.kind, LineKind::Paragraph { index, .. } if index == position.cursor)
+        });
+        let cursor = match on_screen {
+            Some(at) => {
+                let margin = text.indent + 1 + text.digits + 2;
+                let x = inner
+                    .x
+                    .saturating_add(u16::try_from(margin).unwrap_or(u16::MAX));
+                Position::new(
+                    x.min(inner.right().saturating_sub(1)),
+                    super::rows_at(inner, at, 1).start,
+                )
+            }
+            None => Position::new(inner.x, inner.y),
+        };
         // The scrollbar rides on the right border, where the text is longer
         // than the pane.
         let max = max_scroll(text.lines.len(), height);
@@ -78,6 +103,7 @@ impl Widget for ReaderView<'_> {
                 .thumb_style(style)
                 .render(area.inner(Margin::new(0, 1)), buf, &mut bar);
         }
+        (!inner.is_empty()).then_some(cursor)
     }
 }
 

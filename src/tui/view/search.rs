@@ -10,7 +10,7 @@ use crate::tui::layout::text::{truncate, window, wrap};
 use crate::tui::state::SearchState;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
@@ -61,6 +61,14 @@ pub struct SearchView<'a> {
 
 impl Widget for SearchView<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
+        self.draw(screen, buf);
+    }
+}
+
+impl SearchView<'_> {
+    /// Draws the overlay, and says where the terminal's cursor goes: in
+    /// the query, which keys always type into; the selected hit is marked.
+    pub fn draw(self, screen: Rect, buf: &mut Buffer) -> Option<Position> {
         let (library, state, theme) = (self.library, self.state, self.theme);
         let area = crate::tui::layout::people::area(screen);
         let scope = if state.this_document {
@@ -73,15 +81,15 @@ impl Widget for SearchView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 3 || inner.width < 4 {
-            return;
+            return Some(Position::new(inner.x, inner.y));
         }
-        super::input::InputView {
+        let typing = super::input::InputView {
             label: "/",
             input: &state.input,
             editing: true,
             theme,
         }
-        .render(Rect { height: 1, ..inner }, buf);
+        .draw(Rect { height: 1, ..inner }, buf);
         // The hits shown answer this query, which the input may have passed.
         let query = Query::parse(&state.answered, &library.corpus).ok();
         let line = |y: u16| Rect {
@@ -177,7 +185,7 @@ impl Widget for SearchView<'_> {
         count.render(line(count_row), buf);
         let rows = usize::from(body.height);
         let Some(query) = query else {
-            return;
+            return Some(typing);
         };
         let width = usize::from(list.width);
         let top = window(state.selected, rows);
@@ -206,9 +214,14 @@ impl Widget for SearchView<'_> {
             })
             .collect();
         Paragraph::new(lines).render(list, buf);
+        if !state.hits.is_empty() {
+            let row = super::rows_at(list, state.selected.saturating_sub(top), 1);
+            super::mark(buf, list, row, theme);
+        }
         if let (Some(area), Some(hit)) = (preview, state.hits.get(state.selected)) {
             self.preview(hit, &query, area, buf);
         }
+        Some(typing)
     }
 }
 

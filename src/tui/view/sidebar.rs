@@ -7,7 +7,7 @@ use crate::tui::layout::text::max_scroll;
 use crate::tui::state::SidebarState;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
@@ -23,6 +23,14 @@ pub struct SidebarView<'a> {
 
 impl Widget for SidebarView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl SidebarView<'_> {
+    /// Draws the sidebar, and says where the selected entry's first line on
+    /// screen is: where the terminal's cursor goes when it has the focus.
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = self.theme;
         let inner = inner(area);
         let height = usize::from(inner.height);
@@ -66,5 +74,17 @@ impl Widget for SidebarView<'_> {
             })
             .collect();
         Paragraph::new(lines).render(inner, buf);
+        let Some(entry) = selected else {
+            return Some(Position::new(inner.x, inner.y));
+        };
+        let shown = entry.start.max(scroll)..entry.end.min(scroll + height);
+        let ys = super::rows_at(inner, shown.start - scroll, shown.len());
+        if self.focused {
+            super::mark(buf, inner, ys.clone(), theme);
+        }
+        Some(Position::new(
+            inner.x,
+            ys.start.min(inner.bottom().saturating_sub(1)),
+        ))
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::library::{Index, Library};
 use crate::tui::keymap::Layer;
+use crate::tui::layout::Pane;
 use crate::tui::layout::text::truncate;
 use crate::tui::msg::Action;
 use crate::tui::state::{AppState, Editing, Overlay, StatusKind};
@@ -91,6 +92,45 @@ pub struct StatusView<'a> {
     pub state: &'a AppState,
     /// What is still being indexed, shown before the hints.
     pub building: Option<String>,
+    /// Where the focus is in the focused pane or overlay ("¶3 of 7"), said
+    /// after its name: focus told in text, not by colour alone.
+    pub place: Option<String>,
+}
+
+/// Where the focus is in what has it, for the status bar: "¶3 of 7" in the
+/// reader, "2 of 5" in a list; None where nothing is selected or a line is
+/// being typed.
+pub fn place(state: &AppState, library: &Library) -> Option<String> {
+    let of = |at: usize, n: usize| (n > 0).then(|| format!("{} of {n}", at + 1));
+    match state.overlays.last() {
+        Some(Overlay::Help { .. }) => None,
+        Some(Overlay::People(p)) if p.editing => None,
+        Some(Overlay::People(p)) => of(p.selected, p.listed.len()),
+        Some(Overlay::Bookmarks(b)) if b.editing.is_some() => None,
+        Some(Overlay::Bookmarks(b)) => {
+            let listed = crate::tui::layout::bookmarks::listed(
+                library,
+                &state.bookmarks,
+                &state.places,
+                b.filter.text(),
+            );
+            of(b.selected, listed.len())
+        }
+        Some(Overlay::Search(s)) => of(s.selected, s.hits.len()),
+        Some(Overlay::Grid(g)) if g.editing => None,
+        Some(Overlay::Grid(g)) => of(g.selected, g.listed.len()).map(|at| format!("row {at}")),
+        None => match state.focus {
+            Pane::List => of(state.selected, state.order.len()),
+            Pane::Reader => {
+                let doc = library.corpus.documents.get(state.open()?)?;
+                of(state.reader().cursor, doc.paragraphs.len()).map(|at| format!("¶{at}"))
+            }
+            Pane::Sidebar => {
+                let doc = library.corpus.documents.get(state.open()?)?;
+                of(state.sidebar.selected, doc.people.len())
+            }
+        },
+    }
 }
 
 impl Widget for StatusView<'_> {
@@ -103,7 +143,7 @@ impl Widget for StatusView<'_> {
             state.overlays.last(),
             Some(Overlay::Bookmarks(pane)) if matches!(pane.editing, Some(Editing::Note { .. }))
         );
-        let label = match top {
+        let name = match top {
             Layer::Pager => " View ",
             Layer::Grid => " Coalition ",
             Layer::People => " People index ",
@@ -116,8 +156,12 @@ impl Widget for StatusView<'_> {
             Layer::Sidebar => " People ",
             Layer::Global => " nkread ",
         };
+        let label = match &self.place {
+            Some(place) => format!("{}, {place} ", name.trim_end()),
+            None => name.to_string(),
+        };
+        let room = usize::from(area.width).saturating_sub(label.width() + 1);
         let mut spans = vec![Span::styled(label, theme.pane_label), Span::raw(" ")];
-        let room = usize::from(area.width).saturating_sub(label.len() + 1);
         match &state.status {
             Some(status) => {
                 let style = match status.kind {
