@@ -677,3 +677,41 @@ fn the_status_bar_names_the_focused_pane_and_where_the_focus_is() {
     press(&mut s, &lib, "p");
     assert!(bar(&s).starts_with(" People index, 1 of "), "{}", bar(&s));
 }
+
+/// Without borders, no box-drawing character is drawn: a title line and a
+/// blank column stand for each line, and the text stays where it was.
+#[test]
+fn screens_without_borders() {
+    let lib = bundled();
+    for (columns, rows) in [(120, 40), (80, 24)] {
+        let mut s = state(&lib, columns, rows);
+        let framed = common::drawn(&s, &lib).buffer().clone();
+        s.theme.borders = false;
+        press(&mut s, &lib, "");
+        let bare = common::drawn(&s, &lib).buffer().clone();
+        let text = rows_of(&bare);
+        assert!(
+            !text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)),
+            "{text}"
+        );
+        // Inside the panes, the same text at the same place.
+        let inner = nkread::tui::layout::inner(s.panes().list.unwrap());
+        for y in inner.top()..inner.bottom() {
+            for x in inner.left()..inner.right() {
+                assert_eq!(framed[(x, y)].symbol(), bare[(x, y)].symbol());
+            }
+        }
+        press(&mut s, &lib, "j<enter>]");
+        insta::assert_snapshot!(format!("no_borders_{columns}x{rows}"), screen(&s, &lib));
+        press(&mut s, &lib, "p");
+        let text = rows_of(common::drawn(&s, &lib).buffer());
+        assert!(
+            !text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)),
+            "{text}"
+        );
+    }
+}
+
+fn rows_of(buffer: &Buffer) -> String {
+    rows(buffer).join("\n")
+}

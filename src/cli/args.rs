@@ -36,6 +36,9 @@ pub struct Cli {
     /// Read the configuration from FILE instead of the default location
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Draw the reader's panes without box-drawing lines: a title line and a blank column instead (config: borders = false)
+    #[arg(long)]
+    pub no_borders: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

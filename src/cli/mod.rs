@@ -167,7 +167,11 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
     // Prose is wrapped to a readable measure.
     let measure = columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH));
     let out = match &cli.command {
-        None => return Ok(Outcome::Read(corpus, Box::new(loaded.config))),
+        None => {
+            let mut config = loaded.config;
+            config.borders &= !cli.no_borders;
+            return Ok(Outcome::Read(corpus, Box::new(config)));
+        }
         Some(Command::List { json: false }) => list::list_text(&corpus, columns).into(),
         Some(Command::List { json: true }) => to_json(&list::list_json(&corpus)).into(),
         Some(Command::Search {

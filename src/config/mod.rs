@@ -27,6 +27,8 @@ pub struct Config {
     pub corpus: Vec<String>,
     /// Whether the reader takes the mouse (wheel and clicks).
     pub mouse: bool,
+    /// Whether panes are framed in box-drawing lines.
+    pub borders: bool,
     pub view: ViewOptions,
     pub sort: ListOrder,
     pub sidebar_visible: bool,
@@ -39,6 +41,7 @@ impl Default for Config {
         Config {
             corpus: Vec::new(),
             mouse: true,
+            borders: true,
             view: ViewOptions::default(),
             sort: ListOrder::default(),
             sidebar_visible: true,
@@ -76,9 +79,10 @@ impl Config {
         }
         let mut check = Check::new(file);
         let mut config = Config::default();
-        const TOP: [&str; 8] = [
+        const TOP: [&str; 9] = [
             "corpus",
             "mouse",
+            "borders",
             "reading_width",
             "paragraph_numbers",
             "sort",
@@ -92,6 +96,7 @@ impl Config {
             match key.get_ref().as_ref() {
                 "corpus" => config.corpus = read_corpus(c, value).unwrap_or_default(),
                 "mouse" => config.mouse = c.bool(value, &field).unwrap_or(config.mouse),
+                "borders" => config.borders = c.bool(value, &field).unwrap_or(config.borders),
                 "reading_width" => {
                     if let Some(n) = c.integer(value, &field, 20..=MAX_READING_WIDTH, None) {
                         config.view.reading_width = n as usize;
@@ -125,9 +130,13 @@ impl Config {
     /// What the reader takes from this configuration; `NO_COLOR` (set and
     /// not empty) wins over the theme.
     pub fn settings(&self, no_color: Option<&OsStr>) -> Settings {
+        let theme = Theme::configured(self.theme.preset, &self.theme.colours, no_color);
         Settings {
             keymap: self.keys.clone(),
-            theme: Theme::configured(self.theme.preset, &self.theme.colours, no_color),
+            theme: Theme {
+                borders: self.borders,
+                ..theme
+            },
             options: self.view,
             sort: self.sort,
             sidebar_visible: self.sidebar_visible,
@@ -330,6 +339,33 @@ mod tests {
         assert_eq!(config.sort, ListOrder::Title);
         assert_eq!(config.theme.preset, crate::tui::theme::Preset::Light);
         assert_eq!(config.theme.colours, [("key", Color::Yellow)]);
+    }
+
+    #[test]
+    fn borders_and_the_high_contrast_theme_are_read_and_no_color_keeps_the_borders_setting() {
+        let config = parse(
+            "borders = false
+[theme]
+preset = \"high-contrast\"\n",
+        )
+        .unwrap();
+        let settings = config.settings(None);
+        assert!(!settings.theme.borders);
+        assert_eq!(
+            Theme {
+                borders: true,
+                ..settings.theme
+            },
+            Theme::high_contrast()
+        );
+        let plain = config.settings(Some(OsStr::new("1")));
+        assert!(!plain.theme.borders && plain.theme.key == Theme::mono().key);
+        assert!(parse("").unwrap().settings(None).theme.borders);
+        let err = problems("borders = \"no\"\n");
+        assert!(
+            err.starts_with("c.toml:1:11: field `borders`: expected true or false"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Styles for each element. The dark and light presets stick to the 16
-//! named colours and lean on bold and reverse; the mono preset, which
-//! NO_COLOR forces, keeps only the modifiers.
+//! named colours and lean on bold and reverse; the high-contrast preset
+//! uses only bright colours and never dims; the mono preset, which
+//! NO_COLOR forces, keeps only the modifiers. Focus and roles are marked in
+//! text too (`▌`, the grid's glyphs), so no theme carries them by colour
+//! alone.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -27,6 +30,10 @@ pub struct Theme {
     pub role_member: Style,
     pub role_quoted: Style,
     pub role_mentioned: Style,
+    /// Whether panes and overlays are framed in box-drawing lines; without,
+    /// a title line and blank columns stand for them, which a screen reader
+    /// does not read out on every line.
+    pub borders: bool,
 }
 
 /// A theme to start from, by its name in the config file.
@@ -37,13 +44,16 @@ pub enum Preset {
     Dark,
     /// Blue accents, which cyan on white is not.
     Light,
+    /// Bright colours, bold, and nothing dimmed: for low vision.
+    HighContrast,
     Mono,
 }
 
 impl Preset {
-    pub const ALL: [(&str, Preset); 3] = [
+    pub const ALL: [(&str, Preset); 4] = [
         ("dark", Preset::Dark),
         ("light", Preset::Light),
+        ("high-contrast", Preset::HighContrast),
         ("mono", Preset::Mono),
     ];
 }
@@ -112,7 +122,42 @@ impl Theme {
         match preset {
             Preset::Dark => Theme::accented(Color::Cyan),
             Preset::Light => Theme::accented(Color::Blue),
+            Preset::HighContrast => Theme::high_contrast(),
             Preset::Mono => Theme::mono(),
+        }
+    }
+
+    /// Bright colours on the terminal's own background, everything bold
+    /// that carries meaning, and no element dimmed (dim text is the first
+    /// that low vision loses).
+    pub fn high_contrast() -> Theme {
+        let bold = |c| Style::new().fg(c).add_modifier(Modifier::BOLD);
+        let on = |bg| {
+            Style::new()
+                .fg(Color::Black)
+                .bg(bg)
+                .add_modifier(Modifier::BOLD)
+        };
+        Theme {
+            border: Style::new().fg(Color::White),
+            border_focused: bold(Color::LightYellow),
+            title: bold(Color::White),
+            heading: bold(Color::LightCyan),
+            dim: Style::new().fg(Color::White),
+            selection: on(Color::LightYellow),
+            selection_unfocused: bold(Color::White).add_modifier(Modifier::UNDERLINED),
+            cursor_mark: bold(Color::LightYellow),
+            key: bold(Color::LightCyan),
+            pane_label: on(Color::White),
+            info: bold(Color::LightGreen),
+            error: bold(Color::LightRed),
+            matched: on(Color::LightCyan).add_modifier(Modifier::UNDERLINED),
+            role_issuer: bold(Color::LightMagenta),
+            role_signatory: bold(Color::LightGreen),
+            role_member: Style::new().fg(Color::LightGreen),
+            role_quoted: bold(Color::LightCyan),
+            role_mentioned: Style::new().fg(Color::White),
+            borders: true,
         }
     }
 
@@ -154,6 +199,7 @@ impl Theme {
             role_member: Style::new(),
             role_quoted: Style::new(),
             role_mentioned: Style::new(),
+            borders: true,
         }
     }
 
@@ -222,5 +268,26 @@ mod tests {
             Some(OsStr::new("1")),
         );
         assert_eq!(none, Theme::mono());
+        let contrast = Theme::configured(Preset::HighContrast, &[], Some(OsStr::new("1")));
+        assert_eq!(
+            contrast,
+            Theme::mono(),
+            "NO_COLOR wins over high contrast too"
+        );
+    }
+
+    #[test]
+    fn high_contrast_dims_nothing_and_marks_the_selection_in_colour_and_bold() {
+        let mut theme = Theme::high_contrast();
+        for (name, style) in ELEMENTS {
+            let style = *style(&mut theme);
+            assert!(!style.add_modifier.contains(Modifier::DIM), "{name} is dim");
+            assert!(
+                !matches!(style.fg, Some(Color::DarkGray | Color::Black)) || style.bg.is_some(),
+                "{name} is dark on the terminal's background"
+            );
+        }
+        assert!(theme.selection.add_modifier.contains(Modifier::BOLD));
+        assert_ne!(theme.selection, theme.selection_unfocused);
     }
 }

@@ -209,7 +209,11 @@ impl Widget for Detail<'_> {
             .unwrap_or_else(|| shown(&self.bookmark.quote));
         // The note first: it is what is written here, and the passage may
         // be longer than the area.
-        let mut lines = vec![Line::styled("─".repeat(usize::from(area.width)), theme.dim)];
+        let rule = if theme.borders { "─" } else { " " };
+        let mut lines = vec![Line::styled(
+            rule.repeat(usize::from(area.width)),
+            theme.dim,
+        )];
         match self.editing {
             Some(input) => lines.extend(with_cursor(input, theme)),
             None if self.bookmark.note.is_empty() => {

@@ -166,6 +166,8 @@ fn draw_reader(
 
 /// The frame every pane and overlay is drawn in: the border and title in
 /// the focused or the plain style, and where one is, if given, at the right.
+/// Without borders, the title line stays and blank columns and a blank row
+/// take the lines' place, so the inner area is the same either way.
 pub fn frame(title: String, place: Option<String>, focused: bool, theme: &Theme) -> Block<'static> {
     let style = if focused {
         theme.border_focused
@@ -175,9 +177,11 @@ pub fn frame(title: String, place: Option<String>, focused: bool, theme: &Theme)
     // A border column shared with a pane drawn before keeps none of its
     // modifiers (a dim line drawn over in bold would stay dim).
     let style = style.remove_modifier(Modifier::all().difference(style.add_modifier));
-    let block = Block::bordered()
-        .border_style(style)
-        .title(Line::from(title).style(style));
+    let block = match theme.borders {
+        true => Block::bordered().border_style(style),
+        false => Block::new().padding(Padding::new(1, 1, 0, 1)),
+    };
+    let block = block.title(Line::from(title).style(style));
     match place {
         Some(place) => block.title_top(Line::from(place).right_aligned()),
         None => block,

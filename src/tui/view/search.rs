@@ -303,9 +303,12 @@ impl SearchView<'_> {
         let Some(doc) = library.corpus.documents.get(hit.doc) else {
             return;
         };
-        let block = Block::new()
-            .borders(Borders::LEFT)
-            .border_style(theme.border);
+        let block = match theme.borders {
+            true => Block::new()
+                .borders(Borders::LEFT)
+                .border_style(theme.border),
+            false => Block::new().padding(ratatui::widgets::Padding::left(1)),
+        };
         let inner = block.inner(area);
         block.render(area, buf);
         let width = usize::from(inner.width.saturating_sub(1)).max(1);
