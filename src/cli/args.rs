@@ -39,6 +39,9 @@ pub struct Cli {
     /// Draw the reader's panes without box-drawing lines: a title line and a blank column instead (config: borders = false)
     #[arg(long)]
     pub no_borders: bool,
+    /// Read in lines, not full-screen: commands at a prompt, answers in sentences, nothing redrawn; for screen readers, braille displays and slow links (also NKREAD_LINEAR=1 or TERM=dumb)
+    #[arg(long)]
+    pub linear: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -84,7 +84,13 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let linear = cli.linear
+        || crate::tui::linear::wanted(
+            std::env::var_os("NKREAD_LINEAR").as_deref(),
+            std::env::var_os("TERM").as_deref(),
+        );
+    // The linear mode writes lines: it needs no terminal.
+    let terminal = linear || (std::io::stdin().is_terminal() && std::io::stdout().is_terminal());
     // Text for a person is wrapped to their terminal.
     let columns = std::io::stdout()
         .is_terminal()
@@ -101,7 +107,11 @@ pub fn run() -> ExitCode {
         }
         Outcome::Read(corpus, config) => {
             let settings = config.settings(std::env::var_os("NO_COLOR").as_deref());
-            crate::tui::app::run(corpus, &settings).map_err(|e| Failure {
+            match linear {
+                true => crate::tui::linear::run(corpus, &settings),
+                false => crate::tui::app::run(corpus, &settings),
+            }
+            .map_err(|e| Failure {
                 code: 1,
                 message: format!("nkread: the reader stopped: {e}"),
             })

@@ -5,6 +5,9 @@
 //! pure, draws the state. [`layout`] holds what update and view both need
 //! (geometry, wrapped text, filtered lists), so neither uses the other.
 //!
+//! The linear mode ([`linear`]) drives the same state and update, and
+//! tells the state in lines instead of drawing it.
+//!
 //! Public for the tests, which drive update with keys and render views
 //! into buffers; the loop, the terminal, signals and persistence are not.
 
@@ -13,6 +16,7 @@ pub mod input;
 mod kept;
 pub mod keymap;
 pub mod layout;
+pub mod linear;
 pub mod msg;
 mod searcher;
 mod signals;
