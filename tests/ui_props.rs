@@ -62,6 +62,22 @@ fn check(state: &AppState, lib: &Library, terminal: &mut Terminal<TestBackend>) 
             cell.symbol()
         );
     }
+    // The cursor, for screen readers: shown wherever anything is drawn,
+    // and always on the screen.
+    let backend = terminal.backend();
+    let drawn = state.panes().status.is_some();
+    assert_eq!(
+        backend.cursor_visible(),
+        drawn,
+        "the cursor is shown with the panes"
+    );
+    if drawn {
+        let at = backend.cursor_position();
+        assert!(
+            at.x < columns && at.y < rows,
+            "the cursor {at:?} is off screen"
+        );
+    }
     assert!(state.selected < state.order.len());
     let open = state.open().expect("a document is open");
     let doc = &lib.corpus.documents[open];
@@ -119,9 +135,11 @@ proptest! {
         columns in 0u16..=300,
         rows in 0u16..=100,
         actions in proptest::collection::vec(msg(), 0..200),
+        borders in any::<bool>(),
     ) {
         let lib = library();
         let mut state = AppState::new(&lib.corpus, &dark());
+        state.theme.borders = borders;
         let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a test terminal");
         update(&mut state, lib, Msg::Resize(columns, rows));
         check(&state, lib, &mut terminal);
