@@ -633,6 +633,14 @@ fn the_cursor_is_on_the_focused_row_in_every_pane_and_overlay() {
         press(&mut s, &lib, "<esc><esc>/secrty councl");
         let (_, left) = at_cursor(&s, &lib);
         assert_eq!(left, "l", "the query");
+        // Moving through the hits takes the cursor there; typing, back.
+        press(&mut s, &lib, "<down>");
+        let (row, left) = at_cursor(&s, &lib);
+        assert!(row.starts_with("c. 2015"), "the second hit: {row}");
+        assert_eq!(left, "▌");
+        press(&mut s, &lib, "s");
+        let (_, left) = at_cursor(&s, &lib);
+        assert_eq!(left, "s", "the query again");
 
         press(&mut s, &lib, "<esc>?");
         let (row, _) = at_cursor(&s, &lib);

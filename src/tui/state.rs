@@ -77,6 +77,10 @@ pub struct SearchState {
     pub asking: Option<u64>,
     /// The last edit cut the input to its limit.
     pub cut: bool,
+    /// The last key moved through the hits rather than edit the query: the
+    /// terminal's cursor is on the selected hit, where a screen reader
+    /// reads it, until the next edit brings it back to the query.
+    pub browsing: bool,
 }
 
 /// The People pane: the entity list on the left, the selected entity's

@@ -22,14 +22,18 @@ pub(super) fn update(search: &mut SearchState, open: Option<usize>, msg: &Msg) -
         Some(action @ (Action::MoveUp | Action::MoveDown | Action::PageUp | Action::PageDown)) => {
             rerun = false;
             search.selected = step(search.selected, &action, 10, last);
+            search.browsing = true;
         }
         Some(Action::OpenSelection) if !search.hits.is_empty() => return Outcome::Open,
         Some(Action::OpenSelection) => rerun = false,
-        _ => match edit(&mut search.input, msg) {
-            Some(Edited::Changed { cut: was_cut }) => cut = was_cut,
-            Some(Edited::Moved) => rerun = false,
-            None => return Outcome::NotMine,
-        },
+        _ => {
+            match edit(&mut search.input, msg) {
+                Some(Edited::Changed { cut: was_cut }) => cut = was_cut,
+                Some(Edited::Moved) => rerun = false,
+                None => return Outcome::NotMine,
+            }
+            search.browsing = false;
+        }
     }
     if rerun {
         search.stale = true;

@@ -66,8 +66,9 @@ impl Widget for SearchView<'_> {
 }
 
 impl SearchView<'_> {
-    /// Draws the overlay, and says where the terminal's cursor goes: in
-    /// the query, which keys always type into; the selected hit is marked.
+    /// Draws the overlay, and says where the terminal's cursor goes: on
+    /// the selected hit after a move through them, else in the query, which
+    /// keys always type into. The selected hit is marked either way.
     pub fn draw(self, screen: Rect, buf: &mut Buffer) -> Option<Position> {
         let (library, state, theme) = (self.library, self.state, self.theme);
         let area = crate::tui::layout::people::area(screen);
@@ -214,14 +215,17 @@ impl SearchView<'_> {
             })
             .collect();
         Paragraph::new(lines).render(list, buf);
+        let row = super::rows_at(list, state.selected.saturating_sub(top), 1);
         if !state.hits.is_empty() {
-            let row = super::rows_at(list, state.selected.saturating_sub(top), 1);
-            super::mark(buf, list, row, theme);
+            super::mark(buf, list, row.clone(), theme);
         }
         if let (Some(area), Some(hit)) = (preview, state.hits.get(state.selected)) {
             self.preview(hit, &query, area, buf);
         }
-        Some(typing)
+        Some(match state.browsing && !state.hits.is_empty() {
+            true => Position::new(list.x, row.start),
+            false => typing,
+        })
     }
 }
 
