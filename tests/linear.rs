@@ -221,7 +221,9 @@ fn the_linear_mode_reads_a_pipe_and_says_what_it_cannot_do() {
     let home = fresh_home();
     let out = nkread_in(&home)
         .env("NKREAD_LINEAR", "1")
-        .write_stdin("dance\nopen 9\npara 3\npeople human rights watch\ngrid\n")
+        .write_stdin(
+            "dance\nopen 9\npara 3\npeople human rights watch\ngrid\nsearch \u{1b}[2Jcouncil\n",
+        )
         .output()
         .expect("runs");
     assert!(out.status.success(), "{out:?}");
@@ -244,6 +246,9 @@ fn the_linear_mode_reads_a_pipe_and_says_what_it_cannot_do() {
         "{said}"
     );
     assert!(said.contains("Row 1 of"), "{said}");
+    // A control character typed reaches no line.
+    assert!(said.contains("Search for [2Jcouncil"), "{said}");
+    assert!(!said.contains('\u{1b}'), "{said:?}");
     // The end of input quits, as quit does.
     assert!(said.ends_with("> \n"), "{said:?}");
 }

@@ -94,9 +94,12 @@ pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
         .and(Ok(()))
 }
 
+/// Writes lines, each cleaned once more on the way out: a note or a query
+/// typed at the prompt, or a bookmark file, must not reach the terminal
+/// with a control character in it.
 fn write(out: &mut impl Write, lines: &[String]) -> io::Result<()> {
     for line in lines {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", clean_line(line))?;
     }
     out.flush()
 }
