@@ -222,7 +222,8 @@ fn the_linear_mode_reads_a_pipe_and_says_what_it_cannot_do() {
     let out = nkread_in(&home)
         .env("NKREAD_LINEAR", "1")
         .write_stdin(
-            "dance\nopen 9\npara 3\npeople human rights watch\ngrid\nsearch \u{1b}[2Jcouncil\n",
+            "dance\nopen 9\npara 3\npeople human rights watch\nopen 1\nmark\nopen 3\nmark\ngrid\n\
+             search \u{1b}[2Jcouncil\n",
         )
         .output()
         .expect("runs");
@@ -241,11 +242,15 @@ fn the_linear_mode_reads_a_pipe_and_says_what_it_cannot_do() {
         said.contains("Row 1 of 1: Human Rights Watch, organization, in 4 documents."),
         "{said}"
     );
+    // Who signed both the 2024 letter and the 2015 one: the grid of the two.
     assert!(
-        said.contains("Who stood with whom in 5 documents:"),
+        said.contains("Who stood with whom in 2 documents: 51 rows"),
         "{said}"
     );
-    assert!(said.contains("Row 1 of"), "{said}");
+    assert!(
+        said.contains("Row 1 of 51: Christian Solidarity Worldwide, in 2 of 2 documents, as signatory, first circa 2015, last circa 2024."),
+        "{said}"
+    );
     // A control character typed reaches no line.
     assert!(said.contains("Search for [2Jcouncil"), "{said}");
     assert!(!said.contains('\u{1b}'), "{said:?}");

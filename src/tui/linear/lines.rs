@@ -221,6 +221,16 @@ pub fn row(library: &Library, state: &AppState, at: usize) -> Option<String> {
                 reading.count,
                 plural(n, "document", "documents")
             );
+            // Its roles, as the grid's glyphs show them.
+            let cells = grid.cells(r);
+            let roles: Vec<String> = Role::ALL
+                .into_iter()
+                .filter(|&role| cells.iter().any(|c| c.contains(role)))
+                .map(|role| role.to_string())
+                .collect();
+            if !roles.is_empty() {
+                text.push_str(&format!(", as {}", roles.join(" and ")));
+            }
             match (date(reading.first), date(reading.last)) {
                 (Some(first), Some(last)) if first != last => {
                     text.push_str(&format!(", first {first}, last {last}"))
