@@ -206,7 +206,10 @@ fn the_five_tasks_in_the_linear_mode() {
 fn a_dumb_terminal_gets_the_linear_mode() {
     let home = fresh_home();
     let said = transcript(&home, &[], &[("TERM", "dumb")], &["next", "q"]);
-    assert!(said.contains("nkread, linear mode: 5 documents."), "{said}");
+    assert!(
+        said.contains("nkread, linear mode: 5 documents, 46 paragraphs."),
+        "{said}"
+    );
     assert!(
         said.contains("Document 2 of 5: North Korea: Crimes Against Humanity"),
         "{said}"

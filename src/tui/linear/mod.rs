@@ -40,8 +40,19 @@ pub fn wanted(linear: Option<&std::ffi::OsStr>, term: Option<&std::ffi::OsStr>) 
 /// Runs the linear mode on stdin and stdout until `quit` or the end of
 /// input. Bookmarks are saved at once, as in the full-screen reader.
 pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
-    // The indexes are built before the first prompt: there is no frame to
-    // show while they build, and every answer needs them.
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    // Said before the indexes are built, which every answer needs: at a
+    // hundred thousand paragraphs that takes seconds, and the first line
+    // tells that the program is there.
+    let paragraphs: usize = corpus.documents.iter().map(|d| d.paragraphs.len()).sum();
+    write(
+        &mut out,
+        &[format!(
+            "nkread, linear mode: {} documents, {paragraphs} paragraphs. Type help for the commands, list for the documents.",
+            corpus.documents.len()
+        )],
+    )?;
     let library = Library::new(corpus);
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
@@ -61,13 +72,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
         kept,
         copied: None,
     };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let mut intro = vec![format!(
-        "nkread, linear mode: {} documents. Type help for the commands, list for the documents.",
-        library.corpus.documents.len()
-    )];
-    intro.extend(said);
+    let mut intro: Vec<String> = said.into_iter().collect();
     if session.state.focus == Pane::Reader {
         intro.extend(session.told_document());
     }
