@@ -260,3 +260,53 @@ fn the_linear_mode_reads_a_pipe_and_says_what_it_cannot_do() {
     // The end of input quits, as quit does.
     assert!(said.ends_with("> \n"), "{said:?}");
 }
+
+/// The line view over the state the keys left: each list the full-screen
+/// reader draws is told as numbered rows, from the selected one on.
+#[test]
+fn the_line_view_tells_each_list_as_numbered_rows() {
+    use common::{bundled, press, state};
+    use nkread::tui::linear::lines;
+    let lib = bundled();
+    let mut s = state(&lib, 120, 40);
+    assert_eq!(lines::documents(&lib, &s).len(), 5);
+    press(&mut s, &lib, "jj<enter>]");
+    assert_eq!(
+        lines::here(&lib, &s),
+        [lines::paragraph(&lib, &s).expect("a paragraph")]
+    );
+    assert!(lines::here(&lib, &s)[0].starts_with("Paragraph 2 of 6: Excerpts of the letter:"));
+    press(&mut s, &lib, "b");
+    assert!(
+        lines::paragraph(&lib, &s)
+            .unwrap()
+            .starts_with("Paragraph 2 of 6, bookmarked:")
+    );
+    press(&mut s, &lib, "B");
+    let told = lines::overlay(&lib, &s);
+    assert!(told[0].starts_with("Bookmarks: 1 row;"), "{told:?}");
+    assert!(
+        told[1].starts_with("Bookmark 1 of 1: Joint Letter to UN Security Council re North Korean human rights, paragraph 2: “Excerpts of the letter:”"),
+        "{told:?}"
+    );
+    press(&mut s, &lib, "<esc>/crimes humanity");
+    let told = lines::overlay(&lib, &s);
+    assert!(
+        told[0].starts_with("Search for crimes humanity: "),
+        "{told:?}"
+    );
+    assert!(told[1].starts_with("Hit 1 of "), "{told:?}");
+    press(&mut s, &lib, "<down>");
+    assert!(lines::here(&lib, &s)[0].starts_with("Hit 2 of "));
+    press(&mut s, &lib, "<esc>p");
+    let told = lines::overlay(&lib, &s);
+    assert!(told[0].starts_with("People index: 97 rows;"), "{told:?}");
+    assert_eq!(
+        told.len(),
+        1 + lines::ROWS_TOLD + 1,
+        "twenty rows, then how many more"
+    );
+    assert!(told.last().unwrap().starts_with("77 more"), "{told:?}");
+    press(&mut s, &lib, "<esc>?");
+    assert_eq!(lines::overlay(&lib, &s), lines::help());
+}
