@@ -225,7 +225,7 @@ fn the_linear_mode_reads_a_pipe_and_says_what_it_cannot_do() {
     let out = nkread_in(&home)
         .env("NKREAD_LINEAR", "1")
         .write_stdin(
-            "dance\nopen 9\npara 3\npeople human rights watch\nopen 1\nmark\nopen 3\nmark\ngrid\n\
+            "dance\nopen 9\npara 3\npeople human rights watch\nopen 4000000000\nopen 1\nmark\nopen 3\nmark\ngrid\n\
              search \u{1b}[2Jcouncil\n",
         )
         .output()
@@ -245,6 +245,7 @@ fn the_linear_mode_reads_a_pipe_and_says_what_it_cannot_do() {
         said.contains("Row 1 of 1: Human Rights Watch, organization, in 4 documents."),
         "{said}"
     );
+    assert!(said.contains("There is no row 4000000000."), "{said}");
     // Who signed both the 2024 letter and the 2015 one: the grid of the two.
     assert!(
         said.contains("Who stood with whom in 2 documents: 51 rows"),

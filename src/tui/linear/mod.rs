@@ -102,6 +102,18 @@ pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
 /// Writes lines, each cleaned once more on the way out: a note or a query
 /// typed at the prompt, or a bookmark file, must not reach the terminal
 /// with a control character in it.
+/// The selected row of the list on screen, counted from 0.
+fn selected(state: &AppState) -> Option<usize> {
+    match state.overlays.last()? {
+        Overlay::People(p) if p.in_detail => Some(p.detail_selected),
+        Overlay::People(p) => Some(p.selected),
+        Overlay::Search(s) => Some(s.selected),
+        Overlay::Bookmarks(b) => Some(b.selected),
+        Overlay::Grid(g) => Some(g.selected),
+        Overlay::Help { .. } => None,
+    }
+}
+
 fn write(out: &mut impl Write, lines: &[String]) -> io::Result<()> {
     for line in lines {
         writeln!(out, "{}", clean_line(line))?;
@@ -305,9 +317,16 @@ impl Session<'_> {
         if in_list {
             if let Some(n) = n {
                 self.send(Action::GoTop);
-                self.send_n(Action::MoveDown, n - 1);
-                let told = lines::here(library, &self.state);
-                if !told.iter().any(|t| t.contains(&format!(" {n} of "))) {
+                // Down to row n, or as far as the list goes: a number past
+                // its end costs its length, not the number.
+                for _ in 1..n {
+                    let before = selected(&self.state);
+                    self.send(Action::MoveDown);
+                    if selected(&self.state) == before {
+                        break;
+                    }
+                }
+                if selected(&self.state) != Some(n - 1) {
                     return vec![format!("There is no row {n}.")];
                 }
             }
