@@ -322,6 +322,10 @@ fn the_man_page_is_roff_made_from_the_same_definition() {
     assert!(out.contains("focus the next pane"), "{out}");
     assert!(out.contains("bookmarks.json"), "{out}");
     assert!(out.contains("NO_COLOR"), "{out}");
+    // The ways to the linear mode, and to panes without borders.
+    for said in ["NKREAD_LINEAR", "linear", "no\\-borders"] {
+        assert!(out.contains(said), "no {said}: {out}");
+    }
 }
 
 #[test]

@@ -241,6 +241,15 @@ fn environment(roff: &mut Roff) {
             "TMUX",
             "Inside tmux, copies (OSC 52) are also wrapped for tmux's passthrough.",
         ),
+        (
+            "NKREAD_LINEAR",
+            "Set and neither empty nor 0, the reader runs in the linear mode, as --linear.",
+        ),
+        (
+            "TERM",
+            "dumb: the reader runs in the linear mode, as --linear, for a terminal that \
+             cannot place the cursor.",
+        ),
     ] {
         roff.control("TP", []);
         roff.text([bold(name)]);
