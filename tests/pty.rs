@@ -185,14 +185,24 @@ impl Drop for Session {
 #[test]
 fn open_a_document_scroll_and_quit_with_the_terminal_restored() {
     let mut s = Session::start(80, 24);
-    s.wait_for("Documents  ? help");
+    s.wait_for("Documents, 1 of");
     assert!(s.screen.lock().unwrap().screen().alternate_screen());
     // The second document, the 2017 release, opened in the reader.
     s.send("j\r");
-    s.wait_for("Reader  ? help");
+    s.wait_for("Reader, ¶");
     s.wait_for("¶1/14");
     s.send("]]");
     s.wait_for("¶3/14");
+    // The terminal's cursor is shown, on the reading cursor's paragraph,
+    // where a screen reader's review cursor lands.
+    {
+        let parser = s.screen.lock().expect("the screen");
+        let screen = parser.screen();
+        assert!(!screen.hide_cursor(), "the cursor is shown");
+        let (row, _) = screen.cursor_position();
+        let line = screen.rows(0, 80).nth(usize::from(row)).unwrap_or_default();
+        assert!(line.contains("▌ 3"), "the cursor's row: {line}");
+    }
     let before = s.place();
     s.send(" ");
     s.wait_until("a page further", |_| s.place() != before);
@@ -211,7 +221,7 @@ fn open_a_document_scroll_and_quit_with_the_terminal_restored() {
 fn sigterm_and_sighup_give_the_terminal_back() {
     for (signal, code) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
         let mut s = Session::start(80, 24);
-        s.wait_for("Documents  ? help");
+        s.wait_for("Documents, 1 of");
         let pid = s.child.process_id().expect("a pid") as libc::pid_t;
         // SAFETY: a signal to the child this test started.
         assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
@@ -238,7 +248,7 @@ fn a_resize_redraws_at_once() {
 fn bookmarks_and_the_reading_position_outlast_the_session() {
     let home = tempfile::tempdir().expect("a home");
     let mut s = Session::start_at(home.path(), 120, 40);
-    s.wait_for("Documents  ? help");
+    s.wait_for("Documents, 1 of");
     s.send("j\r");
     s.wait_for("¶1/14");
     s.send("]]b");
@@ -294,7 +304,7 @@ fn a_bookmark_that_waited_for_the_lock_is_saved_when_sigterm_ends_the_reader() {
     // SAFETY: flock on a file this test owns.
     assert_eq!(unsafe { libc::flock(held.as_raw_fd(), libc::LOCK_EX) }, 0);
     let mut s = Session::start_at(home.path(), 120, 40);
-    s.wait_for("Documents  ? help");
+    s.wait_for("Documents, 1 of");
     s.send("b");
     s.wait_for("bookmarks not saved");
     // The lock is still held when SIGTERM comes, and for a second after:
@@ -369,7 +379,7 @@ fn a_key_held_down_on_a_long_text_lets_q_act_at_once() {
     let home = tempfile::tempdir().expect("a home");
     let docs = big_corpus(home.path());
     let mut s = Session::start_with(home.path(), &["--corpus", &docs], 120, 40);
-    s.wait_for("Documents  ? help");
+    s.wait_for("Documents, 1 of");
     s.send("G\r");
     s.wait_for("¶1/2");
     // A key held down: thousands of repeats queue up, then q.
@@ -382,7 +392,7 @@ fn a_key_held_down_on_a_long_text_lets_q_act_at_once() {
 #[test]
 fn alt_bracket_then_a_question_mark_swallows_no_key() {
     let mut s = Session::start(120, 40);
-    s.wait_for("Documents  ? help");
+    s.wait_for("Documents, 1 of");
     // Alt-[ sends ESC [, and ? after it looks like the start of a report
     // the terminal never finishes: the keys after it must still act.
     s.send("\x1b[");
@@ -398,7 +408,7 @@ fn alt_bracket_then_a_question_mark_swallows_no_key() {
 #[test]
 fn a_bracketed_paste_with_line_breaks_is_still_one_paste() {
     let mut s = Session::start(120, 40);
-    s.wait_for("Documents  ? help");
+    s.wait_for("Documents, 1 of");
     s.send("/");
     s.wait_for("Search");
     s.send("\x1b[200~crimes\nagainst\x1b[201~");
@@ -411,7 +421,7 @@ fn a_bracketed_paste_with_line_breaks_is_still_one_paste() {
 fn x_in_the_bookmarks_pane_writes_them_to_a_markdown_file_and_says_where() {
     let home = tempfile::tempdir().expect("a home");
     let mut s = Session::start_at(home.path(), 120, 40);
-    s.wait_for("Documents  ? help");
+    s.wait_for("Documents, 1 of");
     s.send("\r]]b");
     s.wait_for("Bookmarked ¶3");
     s.send("B");
@@ -441,7 +451,7 @@ fn kill_9_of_the_reader_mid_save_keeps_every_bookmark_it_showed_as_saved() {
     for delay in [0, 3, 7, 15, 40] {
         let home = tempfile::tempdir().expect("a home");
         let mut s = Session::start_at(home.path(), 120, 40);
-        s.wait_for("Documents  ? help");
+        s.wait_for("Documents, 1 of");
         s.send("\r");
         s.wait_for("¶1/");
         // One saved, as the screen says; then more, killed mid-way.
@@ -482,11 +492,11 @@ fn kill_9_of_the_reader_mid_save_keeps_every_bookmark_it_showed_as_saved() {
 fn two_readers_writing_one_note_keep_both() {
     let home = tempfile::tempdir().expect("a home");
     let mut a = Session::start_at(home.path(), 120, 40);
-    a.wait_for("Documents  ? help");
+    a.wait_for("Documents, 1 of");
     a.send("\rb");
     a.wait_for("Bookmarked ¶1");
     let mut b = Session::start_at(home.path(), 120, 40);
-    b.wait_for("Documents  ? help");
+    b.wait_for("Documents, 1 of");
     // Both open the pane on the bookmark with no note, then each writes one.
     a.send("B");
     a.wait_for("Bookmarks: 1 of 1");
