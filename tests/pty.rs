@@ -575,3 +575,25 @@ fn many_paragraphs(home: &std::path::Path, docs: usize, paragraphs: usize) -> St
     }
     dir.to_str().unwrap().to_string()
 }
+
+/// `--no-borders` reaches the screen: the panes' titles are there, and not
+/// one box-drawing character.
+#[test]
+fn no_borders_draws_no_box_drawing_character() {
+    let home = tempfile::tempdir().expect("a home");
+    let mut s = Session::start_with(home.path(), &["--no-borders"], 80, 24);
+    s.wait_for("Documents, 1 of");
+    let screen = s.contents();
+    assert!(
+        screen.contains(" Documents ") && screen.contains(" Reader "),
+        "{screen}"
+    );
+    assert!(
+        !screen
+            .chars()
+            .any(|c| ('\u{2500}'..='\u{257f}').contains(&c)),
+        "{screen}"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
