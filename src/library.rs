@@ -43,7 +43,13 @@ pub enum Index {
 impl Library {
     /// The corpus with every index built now, passages included.
     pub fn new(corpus: Corpus) -> Library {
-        let library = Library::unindexed(corpus);
+        Library::indexed(Arc::new(corpus))
+    }
+
+    /// As [`Library::new`], over a corpus another thread also reads (the
+    /// one writing the corpus cache).
+    pub fn indexed(corpus: Arc<Corpus>) -> Library {
+        let library = Library::shared(corpus);
         let search = SearchIndex::build(&library.corpus);
         let passages = Passages::find(&library.corpus, search.tokens());
         library.keep(Built::People(Box::new(PeopleIndex::new(&library.corpus))));
@@ -54,8 +60,14 @@ impl Library {
 
     /// The corpus alone; its indexes come through [`Library::keep`].
     pub fn unindexed(corpus: Corpus) -> Library {
+        Library::shared(Arc::new(corpus))
+    }
+
+    /// As [`Library::unindexed`], over a corpus another thread also reads
+    /// (the one writing the corpus cache).
+    pub fn shared(corpus: Arc<Corpus>) -> Library {
         Library {
-            corpus: Arc::new(corpus),
+            corpus,
             people: OnceLock::new(),
             search: OnceLock::new(),
             failed: Mutex::new(Vec::new()),

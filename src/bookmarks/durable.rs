@@ -48,14 +48,7 @@ pub struct Lock {
 pub fn lock(dir: &Path) -> io::Result<Lock> {
     let path = dir.join(LOCK);
     let named = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()));
-    let file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .custom_flags(NONBLOCK | libc::O_NOFOLLOW)
-        .open(&path)
-        .map_err(named)?;
+    let file = lock_file(&path).map_err(named)?;
     let started = Instant::now();
     loop {
         match try_flock(&file) {
@@ -72,6 +65,23 @@ pub fn lock(dir: &Path) -> io::Result<Lock> {
             Err(e) => return Err(named(e)),
         }
     }
+}
+
+/// The lock if no other nkread holds it, without waiting: for work that
+/// one process doing is enough (the corpus cache).
+pub fn try_lock(dir: &Path) -> io::Result<Option<Lock>> {
+    let file = lock_file(&dir.join(LOCK))?;
+    Ok(try_flock(&file)?.then_some(Lock { _held: file }))
+}
+
+fn lock_file(path: &Path) -> io::Result<File> {
+    OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(NONBLOCK | libc::O_NOFOLLOW)
+        .open(path)
 }
 
 /// One try at an exclusive flock: whether it was taken.
@@ -158,7 +168,7 @@ pub fn write_temp(path: &Path, bytes: &[u8], mode: u32) -> io::Result<PathBuf> {
 /// A temp file beside `path` under a name no file had: the name is random,
 /// so none can be planted ahead, and the file is made new (O_EXCL), which
 /// refuses any name that exists, a link included, never following it.
-fn create_temp(path: &Path, mode: u32) -> io::Result<(PathBuf, File)> {
+pub fn create_temp(path: &Path, mode: u32) -> io::Result<(PathBuf, File)> {
     use std::hash::{BuildHasher, RandomState};
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut taken = io::Error::from(io::ErrorKind::AlreadyExists);

@@ -4,6 +4,7 @@
 
 mod args;
 mod bookmarks;
+mod cache;
 mod cite;
 mod coalition;
 mod complete;
@@ -19,6 +20,7 @@ mod show;
 
 pub use args::Cli;
 
+use crate::corpus::cache::Cache;
 use crate::corpus::{Corpus, clean, clean_line};
 use crate::people::PeopleIndex;
 use crate::search::Scope;
@@ -27,6 +29,7 @@ use clap::Parser;
 use format::to_json;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// The narrowest measure text is wrapped to in a terminal, and the widest
 /// measure of `show`'s prose.
@@ -97,26 +100,36 @@ pub fn run() -> ExitCode {
         .then(crossterm::terminal::size)
         .and_then(Result::ok)
         .map(|(columns, _)| usize::from(columns));
-    let result = execute(&cli, terminal, columns).and_then(|outcome| match outcome {
-        Outcome::Print(out) => {
-            write_stdout(&out.data)?;
-            if let Some(note) = out.note {
-                say(note);
+    let mut writing = None;
+    let result = execute(&cli, terminal, columns).and_then(|(outcome, writer)| {
+        writing = writer;
+        match outcome {
+            Outcome::Print(out) => {
+                write_stdout(&out.data)?;
+                if let Some(note) = out.note {
+                    say(note);
+                }
+                Ok(())
             }
-            Ok(())
-        }
-        Outcome::Read(corpus, config) => {
-            let settings = config.settings(std::env::var_os("NO_COLOR").as_deref());
-            match linear {
-                true => crate::tui::linear::run(corpus, &settings),
-                false => crate::tui::app::run(corpus, &settings),
+            Outcome::Read(corpus, config) => {
+                let settings = config.settings(std::env::var_os("NO_COLOR").as_deref());
+                match linear {
+                    true => crate::tui::linear::run(corpus, &settings),
+                    false => crate::tui::app::run(corpus, &settings),
+                }
+                .map_err(|e| Failure {
+                    code: 1,
+                    message: format!("nkread: the reader stopped: {e}"),
+                })
             }
-            .map_err(|e| Failure {
-                code: 1,
-                message: format!("nkread: the reader stopped: {e}"),
-            })
         }
     });
+    // The corpus cache, written beside the command's work, is finished
+    // before the process exits: its temp file is not left half-written. A
+    // copy that cannot be written is only a slower next open.
+    if let Some(writer) = writing {
+        let _ = writer.join();
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -153,13 +166,21 @@ enum Outcome {
     /// Text for stdout, and maybe a note for stderr.
     Print(Output),
     /// The full-screen reader, over this corpus, as configured.
-    Read(Corpus, Box<crate::config::Config>),
+    Read(Arc<Corpus>, Box<crate::config::Config>),
 }
+
+/// The thread writing the corpus cache, when the corpus was loaded from
+/// its files.
+type Writer = Option<std::thread::JoinHandle<std::io::Result<crate::corpus::cache::Stored>>>;
 
 /// Loads what the command needs, before the terminal is touched, and
 /// returns what it prints or that the reader should open.
 /// `columns` is the terminal's width when stdout is one.
-fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome, Failure> {
+fn execute(
+    cli: &Cli,
+    terminal: bool,
+    columns: Option<usize>,
+) -> Result<(Outcome, Writer), Failure> {
     if cli.command.is_none() && !terminal {
         return Err(Failure::input(
             "nkread: the reader needs a terminal on stdin and stdout; \
@@ -167,20 +188,32 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
         ));
     }
     if let Some(out) = without_corpus(cli)? {
-        return Ok(Outcome::Print(out));
+        return Ok((Outcome::Print(out), None));
     }
     let loaded = crate::config::load(cli.config.as_deref()).map_err(config::invalid_config)?;
     let mut paths = loaded.corpus_paths();
     paths.extend(cli.corpus.iter().cloned());
-    let corpus = Corpus::load(&paths)
+    let cache = Cache::default_dir().map(Cache::in_dir);
+    let use_cache = !cli.no_cache && loaded.config.cache;
+    if let Some(Command::Cache { command }) = &cli.command {
+        let out = cache::run(command, cache.as_ref(), use_cache, &paths)?;
+        return Ok((Outcome::Print(out), None));
+    }
+    let cache = cache.filter(|_| use_cache);
+    let (corpus, seen) = crate::corpus::cache::load(cache.as_ref(), &paths)
         .map_err(|p| Failure::input(format!("nkread: the corpus has errors\n{p}")))?;
+    let corpus = Arc::new(corpus);
+    let writer = cache.zip(seen).map(|(cache, seen)| {
+        let (corpus, paths) = (Arc::clone(&corpus), paths.clone());
+        std::thread::spawn(move || cache.store(&paths, &corpus, &seen))
+    });
     // Prose is wrapped to a readable measure.
     let measure = columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH));
     let out = match &cli.command {
         None => {
             let mut config = loaded.config;
             config.borders &= !cli.no_borders;
-            return Ok(Outcome::Read(corpus, Box::new(config)));
+            return Ok((Outcome::Read(corpus, Box::new(config)), writer));
         }
         Some(Command::List { json: false }) => list::list_text(&corpus, columns).into(),
         Some(Command::List { json: true }) => to_json(&list::list_json(&corpus)).into(),
@@ -234,11 +267,16 @@ fn execute(cli: &Cli, terminal: bool, columns: Option<usize>) -> Result<Outcome,
         Some(Command::Bookmarks { command, json }) => {
             bookmarks::run(&corpus, command.as_ref(), *json, columns)?
         }
-        Some(Command::Config { .. } | Command::Completions { .. } | Command::Man { .. }) => {
-            unreachable!("handled by without_corpus")
+        Some(
+            Command::Config { .. }
+            | Command::Completions { .. }
+            | Command::Man { .. }
+            | Command::Cache { .. },
+        ) => {
+            unreachable!("handled before the corpus is loaded")
         }
     };
-    Ok(Outcome::Print(out))
+    Ok((Outcome::Print(out), writer))
 }
 
 /// The commands about nkread itself, which read neither the corpus nor,
@@ -293,7 +331,7 @@ mod tests {
     #[test]
     fn nkread_opens_the_reader_only_in_a_terminal() {
         let cli = Cli::parse_from(["nkread"]);
-        let outcome = execute(&cli, true, Some(200)).expect("loads");
+        let (outcome, _) = execute(&cli, true, Some(200)).expect("loads");
         assert!(
             matches!(outcome, Outcome::Read(c, _) if c.documents.len() == Corpus::load(&[]).expect("loads").documents.len())
         );

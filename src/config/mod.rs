@@ -29,6 +29,8 @@ pub struct Config {
     pub mouse: bool,
     /// Whether panes are framed in box-drawing lines.
     pub borders: bool,
+    /// Whether a corpus is kept parsed in the cache directory between opens.
+    pub cache: bool,
     pub view: ViewOptions,
     pub sort: ListOrder,
     pub sidebar_visible: bool,
@@ -42,6 +44,7 @@ impl Default for Config {
             corpus: Vec::new(),
             mouse: true,
             borders: true,
+            cache: true,
             view: ViewOptions::default(),
             sort: ListOrder::default(),
             sidebar_visible: true,
@@ -79,8 +82,9 @@ impl Config {
         }
         let mut check = Check::new(file);
         let mut config = Config::default();
-        const TOP: [&str; 9] = [
+        const TOP: [&str; 10] = [
             "corpus",
+            "cache",
             "mouse",
             "borders",
             "reading_width",
@@ -97,6 +101,7 @@ impl Config {
                 "corpus" => config.corpus = read_corpus(c, value).unwrap_or_default(),
                 "mouse" => config.mouse = c.bool(value, &field).unwrap_or(config.mouse),
                 "borders" => config.borders = c.bool(value, &field).unwrap_or(config.borders),
+                "cache" => config.cache = c.bool(value, &field).unwrap_or(config.cache),
                 "reading_width" => {
                     if let Some(n) = c.integer(value, &field, 20..=MAX_READING_WIDTH, None) {
                         config.view.reading_width = n as usize;

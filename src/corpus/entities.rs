@@ -42,6 +42,10 @@ impl Entity {
     }
 }
 
+/// A name's key, filed under an entity: the kind, the normalised name and
+/// the entity's index.
+pub(crate) type NameKey = ((PersonKind, String), usize);
+
 #[derive(Debug, Clone, Default)]
 pub struct Entities {
     list: Vec<Entity>,
@@ -402,6 +406,48 @@ impl Entities {
     /// Every entity; an entity's index here is its [`EntityId`](super::EntityId).
     pub fn all(&self) -> &[Entity] {
         &self.list
+    }
+
+    /// How many entities there are.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The entities and the names filed under each, as the corpus cache
+    /// keeps them; the names in a fixed order, so two equal indexes give
+    /// equal parts.
+    pub(crate) fn parts(&self) -> (&[Entity], Vec<NameKey>) {
+        let mut keys: Vec<_> = self
+            .by_key
+            .iter()
+            .map(|(key, &index)| (key.clone(), index))
+            .collect();
+        keys.sort_by(|a, b| (a.0.0 as u8, &a.0.1).cmp(&(b.0.0 as u8, &b.0.1)));
+        (&self.list, keys)
+    }
+
+    /// The index of [`Entities::parts`]; None where two entities share an
+    /// id or a name is filed under an entity that is not there.
+    pub(crate) fn from_parts(list: Vec<Entity>, keys: Vec<NameKey>) -> Option<Entities> {
+        let mut by_id = HashMap::with_capacity(list.len());
+        for (index, entity) in list.iter().enumerate() {
+            if by_id.insert(entity.id.clone(), index).is_some() {
+                return None;
+            }
+        }
+        if keys.iter().any(|&(_, index)| index >= list.len()) {
+            return None;
+        }
+        Some(Entities {
+            list,
+            by_key: keys.into_iter().collect(),
+            by_id,
+        })
     }
 
     /// Whether data/entities.toml records `a` and `b` as look-alikes that are

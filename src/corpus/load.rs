@@ -5,7 +5,7 @@ use super::hygiene::{clean, clean_line};
 use super::model::{Document, PersonKind};
 use super::problem::{Lines, Problem};
 use rayon::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A file of the corpus: its name as the user knows it, and its text.
 #[derive(Debug, Clone)]
@@ -69,17 +69,19 @@ fn is_entities_file(path: &Path) -> bool {
 /// The entities file of a corpus path: `DIR/entities.toml`, or the path
 /// itself when it is one.
 pub fn read_entities(path: &Path) -> Option<Result<SourceFile, Problem>> {
-    let file = if path.is_dir() {
-        path.join(ENTITIES_FILE)
-    } else {
-        path.to_path_buf()
-    };
-    (is_entities_file(&file) && file.is_file()).then(|| read_file(&file))
+    entities_path(path).map(|file| read_file(&file))
 }
 
 /// The corpus files at `path`: every `*.toml` and `*.json` of a directory,
 /// by name, or the one file named; never an entities file.
 pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Problem> {
+    let paths = list_path(path, true)?;
+    paths.par_iter().map(|p| read_file(p)).collect()
+}
+
+/// The files [`read_path`] reads at `path`, in its order; a file that is
+/// skipped is said on stderr when `say` is set.
+pub fn list_path(path: &Path, say: bool) -> Result<Vec<PathBuf>, Problem> {
     let shown = path.display().to_string();
     let is_corpus_file = |p: &Path| {
         matches!(
@@ -97,7 +99,7 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Problem> {
                 "a corpus file must end in .toml or .json",
             ));
         }
-        return read_file(path).map(|f| vec![f]);
+        return Ok(vec![path.to_path_buf()]);
     }
     let cannot = |e: std::io::Error| Problem::new(&shown, format!("cannot read corpus path: {e}"));
     let mut paths = Vec::new();
@@ -110,14 +112,25 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Problem> {
             None => paths.push(path),
             // Said at once, on stderr: the corpus loads before the terminal
             // is taken, and a skipped file is not an error.
-            Some(what) => eprintln!(
+            Some(what) if say => eprintln!(
                 "nkread: warning: {}: skipped, {what}",
                 clean_line(&path.display().to_string())
             ),
+            Some(_) => {}
         }
     }
     paths.sort();
-    paths.par_iter().map(|p| read_file(p)).collect()
+    Ok(paths)
+}
+
+/// The entities file [`read_entities`] reads at `path`, if there is one.
+pub fn entities_path(path: &Path) -> Option<PathBuf> {
+    let file = if path.is_dir() {
+        path.join(ENTITIES_FILE)
+    } else {
+        path.to_path_buf()
+    };
+    (is_entities_file(&file) && file.is_file()).then_some(file)
 }
 
 /// What a path named like a corpus file is when it is not a regular file

@@ -1,6 +1,7 @@
 //! The corpus: the bundled documents plus the user's own, loaded, cleaned,
 //! validated and linked to entities once, then shared read-only.
 
+pub mod cache;
 mod entities;
 mod hygiene;
 mod load;
@@ -234,6 +235,23 @@ impl Corpus {
     pub fn entity_of(&self, person: &Person) -> &Entity {
         self.entities.get(person.entity)
     }
+}
+
+/// Every file a load of `paths` reads, bundled ones aside, in its order;
+/// None where a path cannot be listed.
+fn source_files(paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let mut seen = Vec::new();
+    let mut files = Vec::new();
+    for path in paths {
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if seen.contains(&canonical) {
+            continue;
+        }
+        seen.push(canonical);
+        files.extend(load::list_path(path, false).ok()?);
+        files.extend(load::entities_path(path));
+    }
+    Some(files)
 }
 
 /// What is kept of a file once parsed: its text, or where to read it.

@@ -24,10 +24,10 @@ use std::time::{Duration, SystemTime};
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
-pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
+pub fn run(corpus: Arc<Corpus>, settings: &Settings) -> io::Result<()> {
     // The first frame needs none of the indexes: they come while it shows.
     // Shared with the thread that searches, which quitting does not wait for.
-    let library = Arc::new(Library::unindexed(corpus));
+    let library = Arc::new(Library::shared(corpus));
     let searcher = Searcher::start(Arc::clone(&library));
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());

@@ -39,7 +39,7 @@ pub fn wanted(linear: Option<&std::ffi::OsStr>, term: Option<&std::ffi::OsStr>) 
 
 /// Runs the linear mode on stdin and stdout until `quit` or the end of
 /// input. Bookmarks are saved at once, as in the full-screen reader.
-pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
+pub fn run(corpus: Arc<Corpus>, settings: &Settings) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     // Said before the indexes are built, which every answer needs: at a
@@ -53,7 +53,7 @@ pub fn run(corpus: Corpus, settings: &Settings) -> io::Result<()> {
             corpus.documents.len()
         )],
     )?;
-    let library = Library::new(corpus);
+    let library = Library::indexed(corpus);
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
     let mut kept = Kept::open(

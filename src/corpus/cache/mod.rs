@@ -1,0 +1,422 @@
+//! A copy of a loaded corpus on disk, so that the second open of a large
+//! archive reads one file instead of parsing every document again. It is
+//! only ever a copy: a file that is missing, stale, cut short, corrupted or
+//! another version's is detected, ignored and written again, never trusted
+//! and never fatal.
+//!
+//! One file per set of corpus paths, `corpus-HASH.nkc` under
+//! `$XDG_CACHE_HOME/nkread/`, where HASH covers the format, nkread's
+//! version and the paths. The file holds a header (magic, format, the
+//! body's length and its xxh3 checksum), then the body: nkread's version,
+//! a hash of the bundled corpus, the corpus files' names, sizes, times and
+//! content hashes, and the corpus itself (`codec`). A file is current when
+//! every corpus file has its size and time (the first check), or, where
+//! only the time differs, its content hash.
+
+mod codec;
+
+use super::{Corpus, Problems};
+use crate::bookmarks::durable;
+use codec::{Corrupt, Reader};
+use memmap2::MmapOptions;
+use std::fs::{self, File};
+use std::io::{self, Seek, SeekFrom, Write};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+/// The layout's version: bumped whenever `codec` changes.
+const FORMAT: u32 = 1;
+const MAGIC: &[u8; 8] = b"NKREADC\0";
+/// Magic, format, reserved, the body's length, its checksum.
+const HEADER: usize = 8 + 4 + 4 + 8 + 8;
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The cache files' extension.
+const EXTENSION: &str = "nkc";
+
+/// The directory the cache files are kept in.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// Why the cache was not used: the corpus is then loaded from its files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// No cache file for these paths yet.
+    Absent,
+    /// A corpus file was added, removed or changed since it was written.
+    Stale,
+    /// Written by another version of nkread or of its layout.
+    OtherVersion,
+    /// Cut short, or a checksum or a field that does not hold.
+    Corrupt(&'static str),
+    /// The file or a corpus file could not be read.
+    Unreadable(String),
+}
+
+impl std::fmt::Display for Miss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Miss::Absent => f.write_str("not written yet"),
+            Miss::Stale => f.write_str("stale: a corpus file changed since it was written"),
+            Miss::OtherVersion => f.write_str("written by another version of nkread"),
+            Miss::Corrupt(what) => write!(f, "corrupt ({what}); it will be written again"),
+            Miss::Unreadable(why) => write!(f, "unreadable: {why}"),
+        }
+    }
+}
+
+/// What a store came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    Written(PathBuf),
+    /// Another nkread holds the lock: it is writing, and this one does not.
+    Busy,
+    /// A corpus file changed while the corpus loaded: what was loaded is
+    /// not what the files say, so it is not kept.
+    Changed,
+}
+
+/// The corpus files as they were before loading, to check they did not
+/// change before the copy is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    files: Vec<Stat>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stat {
+    path: PathBuf,
+    size: u64,
+    /// Modification time in nanoseconds since 1970.
+    mtime: u128,
+}
+
+impl Stat {
+    fn of(path: &Path) -> io::Result<Stat> {
+        let meta = fs::metadata(path)?;
+        let mtime = meta
+            .modified()?
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        Ok(Stat {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            mtime,
+        })
+    }
+}
+
+impl Seen {
+    /// The corpus files at `paths` now; None where they cannot be listed
+    /// (loading then reports why).
+    pub fn now(paths: &[PathBuf]) -> Option<Seen> {
+        let files = super::source_files(paths)?;
+        let files = files
+            .iter()
+            .map(|p| Stat::of(p))
+            .collect::<io::Result<_>>()
+            .ok()?;
+        Some(Seen { files })
+    }
+}
+
+/// What `nkread cache status` says.
+#[derive(Debug, Clone)]
+pub struct Status {
+    pub dir: PathBuf,
+    /// The file for these corpus paths, None for the bundled corpus alone.
+    pub file: Option<PathBuf>,
+    /// Its size, if it exists.
+    pub size: Option<u64>,
+    /// Whether it is current, and why not.
+    pub current: Result<(), Miss>,
+    /// Every cache file in the directory, with the sizes added up.
+    pub files: usize,
+    pub bytes: u64,
+}
+
+impl Cache {
+    pub fn in_dir(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    /// `$XDG_CACHE_HOME/nkread`, or the platform's equivalent.
+    pub fn default_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "nkread").map(|d| d.cache_dir().to_path_buf())
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The cache file for a set of corpus paths.
+    pub fn file_for(&self, paths: &[PathBuf]) -> PathBuf {
+        let mut key = Vec::new();
+        key.extend_from_slice(&FORMAT.to_le_bytes());
+        key.extend_from_slice(VERSION.as_bytes());
+        for path in paths {
+            let path = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            key.push(0);
+            key.extend_from_slice(path.as_os_str().as_encoded_bytes());
+        }
+        self.dir
+            .join(format!("corpus-{:016x}.{EXTENSION}", xxh3_64(&key)))
+    }
+
+    /// The corpus at `paths` (beside the bundled one) from its cache file,
+    /// if that holds a current copy.
+    pub fn open(&self, paths: &[PathBuf]) -> Result<Corpus, Miss> {
+        let file = match File::open(self.file_for(paths)) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
+            Err(e) => return Err(Miss::Unreadable(e.to_string())),
+        };
+        // SAFETY: the map is read-only and private to this process. nkread
+        // never writes a cache file in place: a new copy is a new file
+        // renamed over the old, so the file mapped here keeps its bytes
+        // while it is read (a file cut by hand under a running nkread
+        // could still fault; that is outside what nkread does).
+        let map = unsafe { MmapOptions::new().populate().map(&file) }
+            .map_err(|e| Miss::Unreadable(e.to_string()))?;
+        let body = checked(&map)?;
+        let mut r = Reader::new(body);
+        if r.string().ok().as_deref() != Some(VERSION) || r.u64().ok() != Some(bundled_hash()) {
+            return Err(Miss::OtherVersion);
+        }
+        current(&mut r, paths)?;
+        codec::decode(&mut r).map_err(|Corrupt(what)| Miss::Corrupt(what))
+    }
+
+    /// Writes `corpus`, loaded from `paths` whose files were `seen` before
+    /// loading, as the cache file for `paths`: to a temp file in the same
+    /// directory, synced, then renamed over the old one. A second nkread
+    /// writing at the same time holds the lock, and this one does not write.
+    pub fn store(&self, paths: &[PathBuf], corpus: &Corpus, seen: &Seen) -> io::Result<Stored> {
+        durable::ensure_dir(&self.dir)?;
+        let Some(_lock) = durable::try_lock(&self.dir)? else {
+            return Ok(Stored::Busy);
+        };
+        let path = self.file_for(paths);
+        durable::remove_stale_temps(&path);
+        let Some(hashes) = hashed(seen)? else {
+            return Ok(Stored::Changed);
+        };
+        let (temp, file) = durable::create_temp(&path, durable::PRIVATE)?;
+        let written = write_file(file, seen, &hashes, corpus);
+        match written {
+            Ok(()) => durable::commit(&temp, &path).map(|()| Stored::Written(path)),
+            Err(e) => {
+                let _ = fs::remove_file(&temp);
+                Err(e)
+            }
+        }
+    }
+
+    /// Where the cache is, how big, and whether the file for `paths` is
+    /// current.
+    pub fn status(&self, paths: &[PathBuf]) -> Status {
+        let (files, bytes) = self
+            .files()
+            .iter()
+            .fold((0, 0), |(n, b), (_, size)| (n + 1, b + size));
+        let file = (!paths.is_empty()).then(|| self.file_for(paths));
+        let size = file
+            .as_deref()
+            .and_then(|f| fs::metadata(f).ok())
+            .map(|m| m.len());
+        let current = match &file {
+            Some(_) => self.open(paths).map(|_| ()),
+            None => Ok(()),
+        };
+        Status {
+            dir: self.dir.clone(),
+            file,
+            size,
+            current,
+            files,
+            bytes,
+        }
+    }
+
+    /// Removes every cache file and any temp file left beside them: how
+    /// many files and bytes went.
+    pub fn clear(&self) -> io::Result<(usize, u64)> {
+        let mut gone = (0, 0);
+        // Under the lock, so that no other nkread's temp file goes.
+        let _lock = match self.dir.is_dir() {
+            true => durable::try_lock(&self.dir)?,
+            false => return Ok(gone),
+        };
+        for (path, size) in self.files() {
+            fs::remove_file(&path)?;
+            gone = (gone.0 + 1, gone.1 + size);
+        }
+        Ok(gone)
+    }
+
+    /// The cache files in the directory (temp files included), with sizes.
+    fn files(&self) -> Vec<(PathBuf, u64)> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<_> = entries
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.starts_with("corpus-") || name.starts_with(".corpus-")
+            })
+            .filter_map(|e| Some((e.path(), e.metadata().ok()?.len())))
+            .collect();
+        found.sort();
+        found
+    }
+}
+
+/// The body of a cache file whose header, length and checksum hold.
+fn checked(bytes: &[u8]) -> Result<&[u8], Miss> {
+    let header = bytes.get(..HEADER).ok_or(Miss::Corrupt("cut short"))?;
+    if &header[..8] != MAGIC {
+        return Err(Miss::Corrupt("not a cache file"));
+    }
+    let mut r = Reader::new(&header[8..]);
+    let format = r.u32().map_err(|Corrupt(w)| Miss::Corrupt(w))?;
+    if format != FORMAT {
+        return Err(Miss::OtherVersion);
+    }
+    let _reserved = r.u32();
+    let (Ok(length), Ok(sum)) = (r.u64(), r.u64()) else {
+        return Err(Miss::Corrupt("cut short"));
+    };
+    let body = &bytes[HEADER..];
+    if body.len() as u64 != length {
+        return Err(Miss::Corrupt("cut short or too long"));
+    }
+    if xxh3_64(body) != sum {
+        return Err(Miss::Corrupt("checksum"));
+    }
+    Ok(body)
+}
+
+/// Whether the corpus files recorded in the body are the files at `paths`
+/// now: the same names in the same order, each of the same size, and of
+/// the same modification time or the same content.
+fn current(r: &mut Reader, paths: &[PathBuf]) -> Result<(), Miss> {
+    let corrupt = |Corrupt(what)| Miss::Corrupt(what);
+    let now = Seen::now(paths).ok_or(Miss::Stale)?;
+    let count = r.len(8 + 8 + 16 + 8).map_err(corrupt)?;
+    if count != now.files.len() {
+        return Err(Miss::Stale);
+    }
+    for stat in &now.files {
+        let path = r.string().map_err(corrupt)?;
+        let (size, mtime) = (r.u64().map_err(corrupt)?, r.u128().map_err(corrupt)?);
+        let hash = r.u64().map_err(corrupt)?;
+        if path.as_bytes() != stat.path.as_os_str().as_encoded_bytes() || size != stat.size {
+            return Err(Miss::Stale);
+        }
+        if mtime != stat.mtime && content_hash(&stat.path).ok() != Some(hash) {
+            return Err(Miss::Stale);
+        }
+    }
+    Ok(())
+}
+
+/// The content hash of each file `seen`, or None if any changed since.
+fn hashed(seen: &Seen) -> io::Result<Option<Vec<u64>>> {
+    let mut hashes = Vec::with_capacity(seen.files.len());
+    for stat in &seen.files {
+        let hash = content_hash(&stat.path)?;
+        if Stat::of(&stat.path)? != *stat {
+            return Ok(None);
+        }
+        hashes.push(hash);
+    }
+    Ok(Some(hashes))
+}
+
+fn content_hash(path: &Path) -> io::Result<u64> {
+    Ok(xxh3_64(&fs::read(path)?))
+}
+
+/// A hash of the corpus built into nkread: a build with other bundled
+/// documents does not read another build's copy.
+fn bundled_hash() -> u64 {
+    let mut hasher = Xxh3::new();
+    for file in super::bundled_files() {
+        hasher.update(file.name.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(file.text.as_bytes());
+    }
+    hasher.update(super::bundled::ENTITIES.as_bytes());
+    hasher.digest()
+}
+
+/// Writes header and body to `file`, hashing the body as it goes, then the
+/// header again with its length and checksum, and syncs.
+fn write_file(file: File, seen: &Seen, hashes: &[u64], corpus: &Corpus) -> io::Result<()> {
+    let mut out = Body {
+        to: io::BufWriter::with_capacity(1 << 20, file),
+        hasher: Xxh3::new(),
+        length: 0,
+    };
+    out.to.write_all(&[0; HEADER])?;
+    let mut head = Vec::new();
+    codec::put_str(&mut head, VERSION);
+    head.extend_from_slice(&bundled_hash().to_le_bytes());
+    codec::put_len(&mut head, seen.files.len());
+    for (stat, hash) in seen.files.iter().zip(hashes) {
+        codec::put_str(&mut head, &stat.path.to_string_lossy());
+        head.extend_from_slice(&stat.size.to_le_bytes());
+        head.extend_from_slice(&stat.mtime.to_le_bytes());
+        head.extend_from_slice(&hash.to_le_bytes());
+    }
+    out.write(&head)?;
+    codec::encode(corpus, &mut |bytes: &[u8]| out.write(bytes))?;
+    let mut header = Vec::with_capacity(HEADER);
+    header.extend_from_slice(MAGIC);
+    header.extend_from_slice(&FORMAT.to_le_bytes());
+    header.extend_from_slice(&0u32.to_le_bytes());
+    header.extend_from_slice(&out.length.to_le_bytes());
+    header.extend_from_slice(&out.hasher.digest().to_le_bytes());
+    let mut file = out
+        .to
+        .into_inner()
+        .map_err(io::IntoInnerError::into_error)?;
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all_at(&header, 0)?;
+    file.sync_all()
+}
+
+/// The body as it is written: its bytes hashed and counted.
+struct Body {
+    to: io::BufWriter<File>,
+    hasher: Xxh3,
+    length: u64,
+}
+
+impl Body {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.hasher.update(bytes);
+        self.length += bytes.len() as u64;
+        self.to.write_all(bytes)
+    }
+}
+
+/// The corpus at `paths`, from the cache where it holds a current copy,
+/// else loaded from its files; then, if it was loaded, what was seen of
+/// the files, for [`Cache::store`]. No cache is used for the bundled
+/// corpus alone: it is built into nkread.
+pub fn load(cache: Option<&Cache>, paths: &[PathBuf]) -> Result<(Corpus, Option<Seen>), Problems> {
+    let Some(cache) = cache.filter(|_| !paths.is_empty()) else {
+        return Corpus::load(paths).map(|c| (c, None));
+    };
+    if let Ok(corpus) = cache.open(paths) {
+        return Ok((corpus, None));
+    }
+    let seen = Seen::now(paths);
+    Corpus::load(paths).map(|c| (c, seen))
+}
