@@ -196,6 +196,14 @@ fn files(roff: &mut Roff) {
              means starting at the top.",
         ),
         (
+            "$XDG_CACHE_HOME/nkread/corpus-HASH.nkc",
+            "A parsed copy of your corpus (~/.cache/nkread by default), one a set of \
+             corpus paths, read instead of the files when it is current; checked on \
+             every open and written again when a corpus file changes or the copy is \
+             damaged. nkread cache status says where and how big; nkread cache clear \
+             removes it; --no-cache or cache = false turns it off.",
+        ),
+        (
             "DIR/*.toml, DIR/*.json",
             "Documents of your own, in the bundled corpus's schema, read beside it from \
              --corpus DIR or the configuration's corpus setting.",
@@ -229,8 +237,12 @@ fn environment(roff: &mut Roff) {
             "Where the bookmarks and positions are kept (~/.local/share when unset).",
         ),
         (
+            "XDG_CACHE_HOME",
+            "Where the corpus cache is kept (~/.cache when unset).",
+        ),
+        (
             "HOME",
-            "The base of both when they are unset. Without a home, bookmarks last \
+            "The base of all three when they are unset. Without a home, bookmarks last \
              until nkread ends and are then printed on stderr.",
         ),
         (
