@@ -13,12 +13,14 @@ time includes up to ~20 ms of polling) and prints:
   then three times each for two queries once the reader is idle;
 - a key typed after a query (`y` after `crimes humanit`), from the key to
   the key shown in the input line, and to its hits: medians of 10.
+With NKREAD_BENCH_HOME=DIR the reader runs in that home, which is kept:
+a second run then opens the corpus from the cache the first one wrote.
 Needs tmux.
 """
 import os, shutil, subprocess, sys, tempfile, time
 
 binary, corpus = sys.argv[1], sys.argv[2]
-home = tempfile.mkdtemp()
+home = os.environ.get("NKREAD_BENCH_HOME") or tempfile.mkdtemp()
 session = "nkread-typing"
 
 
@@ -95,4 +97,5 @@ try:
     time.sleep(0.5)
 finally:
     sh("tmux", "kill-session", "-t", session)
-    shutil.rmtree(home, ignore_errors=True)
+    if "NKREAD_BENCH_HOME" not in os.environ:
+        shutil.rmtree(home, ignore_errors=True)
