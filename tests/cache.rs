@@ -42,8 +42,9 @@ fn documents(n: usize) -> Vec<Value> {
                 "people": [
                     {"name": "Human Rights Watch", "kind": "organization", "role": "signatory"},
                     {"name": format!("Kim Jong{i}"), "kind": "person", "role": "quoted",
-                     "title": "Researcher"},
+                     "title": "Researcher", "family": "Kim"},
                 ],
+                "cite_as": ["Human Rights Watch"],
             })
         })
         .collect()

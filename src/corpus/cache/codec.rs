@@ -153,6 +153,7 @@ fn put_document(out: &mut Vec<u8>, doc: &Document) {
     put_strs(out, &doc.omitted);
     put_strs(out, &doc.paragraphs);
     put_opt(out, doc.people_heading.as_deref());
+    put_strs(out, &doc.cite_as);
     put_len(out, doc.people.len());
     for person in &doc.people {
         put_str(out, &person.name);
@@ -163,6 +164,7 @@ fn put_document(out: &mut Vec<u8>, doc: &Document) {
         put_opt(out, person.country.as_deref());
         put_opt(out, person.acronym.as_deref());
         put_opt(out, person.note.as_deref());
+        put_opt(out, person.family.as_deref());
         put_len(out, person.entity);
     }
 }
@@ -346,8 +348,9 @@ impl<'a> Reader<'a> {
             paragraphs: self.strings()?,
             people_heading: self.optional()?,
             people: Vec::new(),
+            cite_as: self.strings()?,
         };
-        let n = self.len(8 + 2 + 5 + 8)?;
+        let n = self.len(8 + 2 + 6 + 8)?;
         doc.people.reserve(n);
         for _ in 0..n {
             doc.people.push(Person {
@@ -359,6 +362,7 @@ impl<'a> Reader<'a> {
                 country: self.optional()?,
                 acronym: self.optional()?,
                 note: self.optional()?,
+                family: self.optional()?,
                 entity: self.index(entities)?,
             });
         }
