@@ -723,3 +723,39 @@ fn screens_without_borders() {
 fn rows_of(buffer: &Buffer) -> String {
     rows(buffer).join("\n")
 }
+
+/// An overlay narrower than the screen ends above the panes' bottom border,
+/// never on it (`└────└────┘────┘`), at every size; one as wide as the
+/// screen covers that row whole.
+#[test]
+fn no_overlay_draws_its_border_on_the_panes_bottom_border() {
+    let lib = bundled();
+    let sizes = [
+        (20, 6),
+        (24, 7),
+        (40, 12),
+        (61, 15),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (200, 60),
+    ];
+    for (columns, lines) in sizes {
+        for keys in ["?", "B", "p", "/council", "o"] {
+            let mut s = state(&lib, columns, lines);
+            press(&mut s, &lib, keys);
+            let screen = rows(common::drawn(&s, &lib).buffer());
+            for y in [0, usize::from(lines) - 2] {
+                let row: Vec<char> = screen[y].chars().collect();
+                for (x, c) in row.iter().enumerate() {
+                    let inside = x > 0 && x + 1 < usize::from(columns);
+                    assert!(
+                        !(inside && "┌┐└┘".contains(*c)),
+                        "{keys:?} at {columns}x{lines}, row {y}: {}",
+                        screen[y]
+                    );
+                }
+            }
+        }
+    }
+}

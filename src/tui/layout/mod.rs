@@ -46,15 +46,16 @@ impl Default for ViewOptions {
 pub const ROW_HEIGHT: usize = 3;
 
 /// An overlay's area: centred, at most `max_width` wide, leaving `margin`
-/// columns on each side and a row above and below.
+/// columns on each side, the panes' top border above and their bottom
+/// border and the status bar below, so that its corners never land on a
+/// pane's border (`└───└───┘───┘`).
 pub fn centred(screen: Rect, max_width: u16, margin: u16) -> Rect {
     let width = screen.width.saturating_sub(2 * margin).min(max_width);
-    let height = screen.height.saturating_sub(2);
     Rect {
         x: screen.x + (screen.width - width) / 2,
-        y: screen.y + (screen.height - height) / 2,
+        y: screen.y + 1.min(screen.height),
         width,
-        height,
+        height: screen.height.saturating_sub(3),
     }
 }
 
