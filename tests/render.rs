@@ -759,3 +759,25 @@ fn no_overlay_draws_its_border_on_the_panes_bottom_border() {
         }
     }
 }
+
+/// The sidebar breaks names and details between words, never inside one
+/// ("Rapporteur/Commissio|n on Inquiry" was the width alone).
+#[test]
+fn the_sidebar_breaks_between_words_not_inside_them() {
+    let lib = bundled();
+    let doc = lib
+        .corpus
+        .documents
+        .iter()
+        .position(|d| d.id == "hrc55-open-letter-2024")
+        .unwrap();
+    let text = nkread::tui::layout::sidebar::SidebarText::lay_out(&lib, doc, 22);
+    let lines: Vec<&str> = text.lines.iter().map(|(l, _)| l.trim()).collect();
+    assert!(lines.contains(&"Commission on"), "{lines:#?}");
+    for pair in lines.windows(2) {
+        let split = pair[0].ends_with(|c: char| c.is_alphabetic())
+            && pair[1].starts_with(|c: char| c.is_lowercase());
+        assert!(!split || pair[0].contains(' '), "{pair:?}");
+    }
+    assert!(lines.iter().all(|l| !l.ends_with("Commissio")));
+}

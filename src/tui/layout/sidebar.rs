@@ -1,7 +1,7 @@
 //! The signatory sidebar laid out: the open document's people grouped by
 //! role, with counts, each with their title, affiliation and country.
 
-use super::text::wrap;
+use super::text::{wrap, wrap_words};
 use crate::corpus::{Document, Person, Role};
 use crate::library::Library;
 use std::ops::Range;
@@ -69,7 +69,7 @@ impl SidebarText {
             }
             let heading = format!("{} ({})", role.heading(), people.len());
             lines.extend(
-                wrap(&heading, width)
+                wrap_words(&heading, width)
                     .into_iter()
                     .map(|l| (l, LineKind::Heading)),
             );
@@ -79,9 +79,13 @@ impl SidebarText {
                     Some(&n) if n > 0 => format!("{} +{n}", person.name),
                     _ => person.name.clone(),
                 };
-                lines.extend(wrap(&name, width).into_iter().map(|l| (l, LineKind::Name)));
+                lines.extend(
+                    wrap_words(&name, width)
+                        .into_iter()
+                        .map(|l| (l, LineKind::Name)),
+                );
                 if let Some(detail) = detail(person) {
-                    let indented = wrap(&detail, width.saturating_sub(2));
+                    let indented = wrap_words(&detail, width.saturating_sub(2));
                     lines.extend(
                         indented
                             .into_iter()

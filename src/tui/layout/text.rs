@@ -3,10 +3,28 @@
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
-/// `text` wrapped to `width` columns; a word longer than a line (a URL) is
-/// broken. A paragraph's own line breaks are kept.
+/// `text` wrapped to `width` columns where the Unicode line-breaking rules
+/// (UAX #14) allow a break: at spaces and after hyphens, between
+/// ideographs, never inside a number ("2015年"). A word longer than a
+/// line (a URL) is broken. A paragraph's own line breaks are kept.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let options = textwrap::Options::new(width.max(1)).break_words(true);
+    lines(text, width, true)
+}
+
+/// As [`wrap`], but a word is never broken: one longer than a line is cut
+/// with "…", for a narrow column of names (the sidebar) where half a word
+/// on the next line reads as another word.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    lines(text, width, false)
+        .into_iter()
+        .map(|line| truncate(&line, width))
+        .collect()
+}
+
+fn lines(text: &str, width: usize, break_words: bool) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .break_words(break_words);
     textwrap::wrap(text, options)
         .into_iter()
         .map(|line| line.into_owned())
@@ -75,6 +93,7 @@ pub fn max_scroll(total: usize, height: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn truncation_counts_columns_not_bytes() {
@@ -89,6 +108,37 @@ mod tests {
         assert_eq!(reveal(10, 5, 3..4), 3);
         assert_eq!(reveal(10, 5, 14..17), 12);
         assert_eq!(reveal(10, 5, 20..40), 20);
+    }
+
+    /// UAX #14: a number stays whole ("20|15年" was the width alone),
+    /// and ideographs break between characters.
+    #[test]
+    fn cjk_text_wraps_by_the_line_breaking_rules_and_keeps_numbers_whole() {
+        let lines = wrap("北朝鮮は2015年に国連で", 10);
+        assert_eq!(lines.concat(), "北朝鮮は2015年に国連で");
+        assert!(lines.iter().any(|l| l.contains("2015")), "{lines:?}");
+        assert!(lines.iter().all(|l| l.width() <= 10), "{lines:?}");
+        // Hangul syllables, like ideographs, may break between them.
+        assert_eq!(
+            wrap("북한 인권 2015년 보고서", 9),
+            ["북한 인권", "2015년 보", "고서"]
+        );
+    }
+
+    #[test]
+    fn words_wrap_whole_at_spaces_and_hyphens_and_one_too_long_is_cut() {
+        assert_eq!(
+            wrap_words("Rapporteur Commission on Inquiry", 12),
+            ["Rapporteur", "Commission", "on Inquiry"]
+        );
+        assert_eq!(wrap_words("Kim Cheol-ok who", 10), ["Kim Cheol-", "ok who"]);
+        assert_eq!(wrap_words("a Commission", 8), ["a", "Commiss…"]);
+        assert_eq!(wrap_words("북한인권시민연합", 9), ["북한인권", "시민연합"]);
+        assert_eq!(
+            wrap_words("Rapporteur/Commission", 8),
+            ["Rapport…", "Commiss…"]
+        );
+        assert_eq!(wrap_words("abc", 0), [""]);
     }
 
     #[test]
