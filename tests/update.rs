@@ -552,6 +552,27 @@ fn an_empty_search_names_the_missing_term_and_offers_partial_matches() {
     assert!(search(&s).miss.is_none());
 }
 
+/// A jump lands near the top, two lines of context above, as less and vim
+/// do: enter on a hit below the screen put it on the bottom rows.
+#[test]
+fn a_search_jump_puts_the_paragraph_near_the_top_with_context_above() {
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "/10th anniversary<enter>");
+    assert_eq!(open_id(&s, &lib), "hrc55-open-letter-2024");
+    assert_eq!(s.reader().cursor, 5);
+    let text = reader_text(&s, &lib);
+    assert_eq!(text.paragraphs[5].start - s.reader().scroll, 2);
+    // n from the top of the document: the same.
+    press(&mut s, &lib, "gn");
+    assert_eq!(s.reader().cursor, 5);
+    assert_eq!(text.paragraphs[5].start - s.reader().scroll, 2);
+    // A paragraph on screen already is not moved: n scrolls nothing.
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "/excellencies<enter>");
+    assert_eq!((s.reader().cursor, s.reader().scroll), (0, 0));
+}
+
 #[test]
 fn n_and_n_step_through_the_matches_in_the_document_and_wrap() {
     let lib = fixture();

@@ -79,6 +79,23 @@ pub fn reveal(top: usize, height: usize, span: Range<usize>) -> usize {
     }
 }
 
+/// The first line to show after a jump to the lines `span`, to reach line
+/// `target` of them (a match): where the whole span is on screen already,
+/// `top`; else its start `context` lines below the top, as less and vim
+/// put a search's target, or, where that leaves `target` below the window
+/// (a long paragraph), `target` `context` lines below the top.
+pub fn land(top: usize, height: usize, span: Range<usize>, target: usize, context: usize) -> usize {
+    if span.start >= top && span.end <= top + height {
+        return top;
+    }
+    let start = span.start.saturating_sub(context);
+    if target < start + height {
+        start
+    } else {
+        target.saturating_sub(context)
+    }
+}
+
 /// The first of `rows` lines to show so that line `at` is on screen, for
 /// lists that keep no scroll position of their own (the overlays').
 pub fn window(at: usize, rows: usize) -> usize {
@@ -100,6 +117,16 @@ mod tests {
         assert_eq!(truncate("북한 인권", 5), "북한…");
         assert_eq!(truncate("Tomás", 5), "Tomás");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn a_jump_lands_near_the_top_unless_on_screen_already() {
+        assert_eq!(land(10, 5, 12..14, 12, 2), 10);
+        assert_eq!(land(10, 5, 30..33, 30, 2), 28);
+        assert_eq!(land(10, 5, 1..3, 1, 2), 0);
+        // The match deep in a long paragraph stays on screen.
+        assert_eq!(land(0, 5, 30..60, 50, 2), 48);
+        assert_eq!(land(0, 5, 30..60, 31, 2), 28);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::corpus::{Corpus, Document};
 use crate::library::Library;
 use crate::tui::layout::reader::ReaderText;
 use crate::tui::layout::sidebar::SidebarText;
-use crate::tui::layout::text::{max_scroll, reveal};
+use crate::tui::layout::text::{land, max_scroll, reveal};
 use crate::tui::layout::{self, Pane, ROW_HEIGHT, WIDE, inner, pager};
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Overlay, ReaderState, SidebarState};
@@ -38,7 +38,34 @@ pub(super) fn open_at(
     }
     state.focus = Pane::Reader;
     if let Some(d) = library.corpus.documents.get(doc) {
-        reveal_cursor(state, d);
+        land_cursor(state, d, None);
+    }
+}
+
+/// Lines of context kept above the paragraph a jump lands on.
+const CONTEXT: usize = 2;
+
+/// After a jump (a hit, n, a bookmark, a passage): the cursor's paragraph
+/// near the top with a little context above, unless it is on screen
+/// already, and `at`, a character of it (the match), on screen.
+pub(super) fn land_cursor(state: &mut AppState, doc: &Document, at: Option<usize>) {
+    let (Some(area), Some(d)) = (inner_of(state, Pane::Reader), state.open()) else {
+        return;
+    };
+    let text = state.reader_text(d, doc, area.width);
+    let rows = usize::from(area.height);
+    let max = max_scroll(text.lines.len(), rows);
+    if let Some(position) = state.readers.get_mut(d)
+        && let Some(span) = text.paragraphs.get(position.cursor)
+    {
+        let target = at.map_or(span.start, |at| {
+            span.clone()
+                .take_while(|&l| text.lines[l].start <= at)
+                .last()
+                .unwrap_or(span.start)
+        });
+        let top = position.scroll.min(max);
+        position.scroll = land(top, rows, span.clone(), target, CONTEXT).min(max);
     }
 }
 

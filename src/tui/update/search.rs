@@ -1,7 +1,7 @@
 //! The search overlay, and n/N through the last search's matches.
 
 use super::edit::{Edited, edit};
-use super::navigate::{bound, inner_of, open_at, step};
+use super::navigate::{bound, inner_of, land_cursor, open_at, open_doc, step};
 use super::{Effect, Outcome};
 use crate::library::Library;
 use crate::search::{Field, Miss};
@@ -114,6 +114,7 @@ pub(super) fn open_hit(state: &mut AppState, library: &Library) {
         _ => None,
     };
     open_at(state, library, hit.doc, paragraph);
+    land_on_match(state, library);
     match hit.field {
         Field::Paragraph(_) => say_match(state, library),
         Field::Person(person) => select_person(state, library, person),
@@ -137,6 +138,20 @@ pub(super) fn select_person(state: &mut AppState, library: &Library, person: usi
         .and_then(|doc| doc.people.get(person))
     {
         state.say(format!("{}, {} (in the people sidebar)", p.name, p.role));
+    }
+}
+
+/// Brings the first match of the last search in the cursor's paragraph on
+/// screen, where the paragraph is longer than the screen.
+fn land_on_match(state: &mut AppState, library: &Library) {
+    let (Some(query), Some(d)) = (&state.last_query, state.open()) else {
+        return;
+    };
+    let first = layout::search::marks(library, query, d, state.reader().cursor)
+        .into_iter()
+        .min();
+    if let (Some(at), Some(doc)) = (first, open_doc(state, &library.corpus)) {
+        land_cursor(state, doc, Some(at));
     }
 }
 
@@ -192,6 +207,7 @@ pub(super) fn step_match(state: &mut AppState, library: &Library, forward: bool)
     };
     let wrapped = if forward { p <= cursor } else { p >= cursor };
     open_at(state, library, d, Some(p));
+    land_on_match(state, library);
     say_match(state, library);
     if wrapped
         && matches.len() > 1
