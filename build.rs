@@ -1,5 +1,6 @@
 //! Embeds the bundled corpus: every data/corpus/*.toml becomes an entry of
-//! `BUNDLED_CORPUS`, so adding a curated document needs no code change.
+//! `BUNDLED_CORPUS`, and every capture of data/sources/ one of
+//! `BUNDLED_CAPTURES`, so adding a curated document needs no code change.
 
 use std::{env, fs, path::PathBuf};
 
@@ -19,6 +20,27 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         code.push_str(&format!(
             "    (\"data/corpus/{name}\", include_str!({:?})),\n",
+            path.display().to_string()
+        ));
+    }
+    code.push_str("];\n");
+    // The raw captures the documents were curated from, by file name, for
+    // the reader's view of a document's source.
+    let sources =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("data/sources");
+    println!("cargo:rerun-if-changed={}", sources.display());
+    let mut captures: Vec<PathBuf> = fs::read_dir(&sources)
+        .expect("data/sources exists")
+        .map(|e| e.expect("readable data/sources entry").path())
+        .filter(|p| p.is_file())
+        .collect();
+    captures.sort();
+    code.push_str("pub const BUNDLED_CAPTURES: &[(&str, &str)] = &[\n");
+    for path in captures {
+        let name = path.file_name().expect("a file").to_string_lossy();
+        println!("cargo:rerun-if-changed={}", path.display());
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
             path.display().to_string()
         ));
     }

@@ -264,3 +264,61 @@ fn the_reader_s_percentage_is_how_far_one_has_read_beside_a_scrollbar() {
     let end = screen(&s, &lib);
     assert!(end[0].contains(" ¶6/6 100% "), "{}", end[0]);
 }
+
+/// v shows the capture a document was curated from, asked of the loop,
+/// with the line the curator left out marked; j scrolls and esc closes.
+#[test]
+fn v_shows_the_raw_capture_with_the_lines_left_out_marked() {
+    use nkread::tui::msg::Msg;
+    use nkread::tui::state::Overlay;
+    use nkread::tui::update::{Effect, update};
+    let lib = bundled();
+    let mut s = state(&lib, 100, 30);
+    select(&mut s, &lib, "joint-letter-security-council-2015");
+    let effects = press(&mut s, &lib, "<enter>v");
+    let name = "003_a4c01b9df4dd9a2f.txt";
+    assert_eq!(effects, [Effect::ReadCapture(name.into())]);
+    assert!(screen(&s, &lib).join("\n").contains("reading the capture…"));
+    let path = format!("{}/data/sources/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = nkread::corpus::clean(&std::fs::read_to_string(path).unwrap());
+    update(
+        &mut s,
+        &lib,
+        Msg::Captured {
+            name: name.into(),
+            text: Ok(text),
+        },
+    );
+    let shown = screen(&s, &lib);
+    let joined = shown.join("\n");
+    assert!(
+        shown[0].starts_with(&format!("┌ Capture {name} ")),
+        "{joined}"
+    );
+    assert!(shown[0].contains("✂ left out by the curator"), "{joined}");
+    assert!(
+        shown
+            .iter()
+            .any(|r| r.starts_with("│  Excerpts of the letter:")),
+        "{joined}"
+    );
+    press(&mut s, &lib, "G");
+    let shown = screen(&s, &lib);
+    assert!(
+        shown
+            .iter()
+            .any(|r| r.starts_with("│✂ This entry was posted in DPRK Government")),
+        "{}",
+        shown.join("\n")
+    );
+    press(&mut s, &lib, "gj");
+    assert!(matches!(s.overlays.last(), Some(Overlay::Source(src)) if src.scroll == 1));
+    press(&mut s, &lib, "<esc>");
+    assert!(s.overlays.is_empty());
+    // Without an address, Y says so rather than copying nothing.
+    assert!(press(&mut s, &lib, "Y").is_empty());
+    assert_eq!(
+        s.status.unwrap().text,
+        "this document gives no address (no url)"
+    );
+}

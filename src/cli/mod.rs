@@ -111,8 +111,9 @@ pub fn run() -> ExitCode {
                 }
                 Ok(())
             }
-            Outcome::Read(corpus, config) => {
-                let settings = config.settings(std::env::var_os("NO_COLOR").as_deref());
+            Outcome::Read(corpus, config, paths) => {
+                let mut settings = config.settings(std::env::var_os("NO_COLOR").as_deref());
+                settings.corpus = paths;
                 match linear {
                     true => crate::tui::linear::run(corpus, &settings),
                     false => crate::tui::app::run(corpus, &settings),
@@ -166,7 +167,11 @@ enum Outcome {
     /// Text for stdout, and maybe a note for stderr.
     Print(Output),
     /// The full-screen reader, over this corpus, as configured.
-    Read(Arc<Corpus>, Box<crate::config::Config>),
+    Read(
+        Arc<Corpus>,
+        Box<crate::config::Config>,
+        Vec<std::path::PathBuf>,
+    ),
 }
 
 /// The thread writing the corpus cache, when the corpus was loaded from
@@ -213,7 +218,7 @@ fn execute(
         None => {
             let mut config = loaded.config;
             config.borders &= !cli.no_borders;
-            return Ok((Outcome::Read(corpus, Box::new(config)), writer));
+            return Ok((Outcome::Read(corpus, Box::new(config), paths), writer));
         }
         Some(Command::List { json: false }) => list::list_text(&corpus, columns).into(),
         Some(Command::List { json: true }) => to_json(&list::list_json(&corpus)).into(),
@@ -333,7 +338,7 @@ mod tests {
         let cli = Cli::parse_from(["nkread"]);
         let (outcome, _) = execute(&cli, true, Some(200)).expect("loads");
         assert!(
-            matches!(outcome, Outcome::Read(c, _) if c.documents.len() == Corpus::load(&[]).expect("loads").documents.len())
+            matches!(outcome, Outcome::Read(c, ..) if c.documents.len() == Corpus::load(&[]).expect("loads").documents.len())
         );
         let piped = execute(&cli, false, None).unwrap_err();
         assert_eq!(piped.code, 2);

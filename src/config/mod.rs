@@ -146,6 +146,7 @@ impl Config {
             sort: self.sort,
             sidebar_visible: self.sidebar_visible,
             mouse: self.mouse,
+            corpus: Vec::new(),
         }
     }
 }

@@ -260,6 +260,14 @@ enum Kept {
     Path(String),
 }
 
+/// The raw capture of data/sources/ a bundled document names in `source`.
+pub fn bundled_capture(name: &str) -> Option<&'static str> {
+    bundled::BUNDLED_CAPTURES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
 fn bundled_files() -> Vec<SourceFile> {
     bundled::BUNDLED_CORPUS
         .iter()

@@ -56,6 +56,7 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings) -> io::Result<()> {
                     kept: &mut kept,
                     searcher: &searcher,
                     mouse,
+                    corpus: &settings.corpus,
                 };
                 event_loop(&mut io, &mut state, &library, &signals)
             })
@@ -79,6 +80,8 @@ struct Io<'a> {
     kept: &'a mut Kept,
     searcher: &'a Searcher,
     mouse: bool,
+    /// Where the user's documents are, for their captures.
+    corpus: &'a [std::path::PathBuf],
 }
 
 fn event_loop(
@@ -245,6 +248,10 @@ fn carry_out(io: &mut Io, state: &mut AppState, library: &Library, msg: Msg) -> 
                 update(state, library, Msg::Exported(export(&markdown, &when)));
             }
             Effect::Search(ask) => io.searcher.ask(ask),
+            Effect::ReadCapture(name) => {
+                let text = super::capture::read(io.corpus, &name);
+                update(state, library, Msg::Captured { name, text });
+            }
         }
     }
     Ok(())

@@ -12,6 +12,7 @@
 //! into buffers; the loop, the terminal, signals and persistence are not.
 
 pub(crate) mod app;
+mod capture;
 pub mod input;
 mod kept;
 pub mod keymap;

@@ -30,6 +30,10 @@ pub enum Action {
     /// Folds or unfolds the signatures after a letter's last paragraph.
     ToggleSignatures,
     CopyCitation,
+    /// Shows the document's raw capture, the lines left out marked.
+    ShowSource,
+    /// Copies the document's address (url).
+    CopyUrl,
     ShowHelp,
     /// Closes the topmost overlay, or returns to the document list.
     Back,
@@ -123,6 +127,11 @@ pub enum Msg {
     Indexed(Index),
     /// A query's answer, from the thread that searches.
     Searched(Found),
+    /// A document's raw capture as the loop read it (cleaned), or why not.
+    Captured {
+        name: String,
+        text: Result<String, String>,
+    },
 }
 
 /// A query for the thread that searches, so that typing never waits for
@@ -229,6 +238,10 @@ impl Action {
             Action::ToggleSidebar => "show or hide the people sidebar",
             Action::ToggleSignatures => "fold or unfold the signatures after the last paragraph",
             Action::CopyCitation => "copy the current paragraph with its citation",
+            Action::ShowSource => {
+                "show the raw capture the document was curated from, the lines left out marked"
+            }
+            Action::CopyUrl => "copy the document's address (url)",
             Action::ShowHelp => "show this help",
             Action::Back => "stop typing, close the overlay, or go back to the list",
             Action::Quit => "quit",
@@ -309,6 +322,8 @@ impl Action {
             Action::ToggleSidebar => "people",
             Action::ToggleSignatures => "signatures",
             Action::CopyCitation => "copy",
+            Action::ShowSource => "capture",
+            Action::CopyUrl => "copy address",
             Action::ShowHelp => "help",
             Action::Back => "back",
             Action::Quit | Action::ForceQuit => "quit",

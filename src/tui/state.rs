@@ -26,6 +26,20 @@ pub enum Overlay {
     Search(SearchState),
     /// Who stood with whom in some documents.
     Grid(GridState),
+    /// A document's raw capture.
+    Source(SourceState),
+}
+
+/// The raw capture of a document, read by the loop, scrolled to a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceState {
+    pub doc: usize,
+    /// The capture's file name, as the document gives it.
+    pub name: String,
+    /// The capture's text (cleaned), or why it could not be read; None
+    /// until the loop answers.
+    pub capture: Option<Result<String, String>>,
+    pub scroll: usize,
 }
 
 /// The coalition grid: rows are entities, columns documents in date order.
@@ -218,6 +232,9 @@ pub struct Settings {
     pub sidebar_visible: bool,
     /// Whether the reader takes the mouse (wheel and clicks).
     pub mouse: bool,
+    /// The user's corpus directories and files, where a document's raw
+    /// capture is looked for.
+    pub corpus: Vec<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -229,6 +246,7 @@ impl Default for Settings {
             sort: ListOrder::default(),
             sidebar_visible: true,
             mouse: true,
+            corpus: Vec::new(),
         }
     }
 }
@@ -336,7 +354,7 @@ impl AppState {
             return vec![Layer::Global];
         }
         match self.overlays.last() {
-            Some(Overlay::Help { .. }) => vec![Layer::Pager],
+            Some(Overlay::Help { .. } | Overlay::Source(_)) => vec![Layer::Pager],
             Some(Overlay::Grid(grid)) if grid.editing => vec![Layer::Input],
             Some(Overlay::Grid(_)) => vec![Layer::Grid],
             Some(Overlay::People(people)) if people.editing => vec![Layer::Input],

@@ -9,6 +9,7 @@ pub mod people;
 pub mod reader;
 pub mod search;
 pub mod sidebar;
+pub mod source;
 pub mod text;
 
 use ratatui::layout::Rect;

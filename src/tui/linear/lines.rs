@@ -8,8 +8,9 @@ use crate::search::{Field, field_text};
 use crate::tui::layout::Pane;
 use crate::tui::layout::bookmarks::{listed as listed_bookmarks, title as bookmark_title};
 use crate::tui::layout::people::{Detail, RowKind};
+use crate::tui::layout::source::{self, SourceLine};
 use crate::tui::layout::text::head;
-use crate::tui::state::{AppState, Overlay};
+use crate::tui::state::{AppState, Overlay, SourceState};
 
 /// How many rows of a list are told at once; `next` reads on.
 pub const ROWS_TOLD: usize = 20;
@@ -135,6 +136,20 @@ pub fn row(library: &Library, state: &AppState, at: usize) -> Option<String> {
     let corpus = &library.corpus;
     match state.overlays.last()? {
         Overlay::Help { .. } => None,
+        Overlay::Source(pane) => {
+            let lines = capture_lines(library, state, pane)?;
+            let line = lines.get(at)?;
+            let kind = match line.omitted {
+                true => ", left out by the curator",
+                false => "",
+            };
+            Some(format!(
+                "Line {} of {}{kind}: {}",
+                at + 1,
+                lines.len(),
+                line.text
+            ))
+        }
         Overlay::People(pane) if pane.in_detail => {
             let entity = *pane.listed.get(pane.selected)?;
             let detail = Detail::of(library, entity)?;
@@ -297,6 +312,15 @@ pub fn overlay(library: &Library, state: &AppState) -> Vec<String> {
                 listed_bookmarks(library, &state.bookmarks, &state.places, b.filter.text()).len();
             ("Bookmarks".to_string(), n, b.selected)
         }
+        Overlay::Source(s) => match &s.capture {
+            Some(Ok(_)) => (
+                format!("The capture {}", s.name),
+                capture_lines(library, state, s).map_or(0, |l| l.len()),
+                s.scroll,
+            ),
+            Some(Err(why)) => return vec![format!("{}.", clean_line(why))],
+            None => return vec!["Reading the capture.".to_string()],
+        },
         Overlay::Grid(g) => (
             format!(
                 "Who stood with whom in {}",
@@ -334,12 +358,28 @@ pub fn here(library: &Library, state: &AppState) -> Vec<String> {
         Some(Overlay::Search(s)) => row(library, state, s.selected),
         Some(Overlay::Bookmarks(b)) => row(library, state, b.selected),
         Some(Overlay::Grid(g)) => row(library, state, g.selected),
+        Some(Overlay::Source(s)) => row(library, state, s.scroll),
         None => match state.focus {
             Pane::List => document(library, state, state.selected),
             Pane::Reader | Pane::Sidebar => paragraph(library, state),
         },
     };
     vec![told.unwrap_or_else(|| "Nothing is selected.".to_string())]
+}
+
+/// A capture's lines as update lays them out and scrolls them.
+fn capture_lines(
+    library: &Library,
+    state: &AppState,
+    pane: &SourceState,
+) -> Option<Vec<SourceLine>> {
+    let doc = library.corpus.documents.get(pane.doc)?;
+    let Some(Ok(text)) = &pane.capture else {
+        return None;
+    };
+    let screen = ratatui::layout::Rect::new(0, 0, state.size.0, state.size.1);
+    let (columns, _) = source::inner_size(screen);
+    Some(source::lines(doc, text, columns))
 }
 
 /// The commands, for `help`.

@@ -71,6 +71,7 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings) -> io::Result<()> {
         library: &library,
         kept,
         copied: None,
+        corpus: settings.corpus.clone(),
     };
     let mut intro: Vec<String> = said.into_iter().collect();
     if session.state.focus == Pane::Reader {
@@ -110,6 +111,7 @@ fn selected(state: &AppState) -> Option<usize> {
         Overlay::Search(s) => Some(s.selected),
         Overlay::Bookmarks(b) => Some(b.selected),
         Overlay::Grid(g) => Some(g.selected),
+        Overlay::Source(s) => Some(s.scroll),
         Overlay::Help { .. } => None,
     }
 }
@@ -129,6 +131,8 @@ struct Session<'a> {
     kept: Kept,
     /// What the last `Copy` effect held: told, not sent to a clipboard.
     copied: Option<String>,
+    /// Where the user's documents are, for their captures.
+    corpus: Vec<std::path::PathBuf>,
 }
 
 impl Session<'_> {
@@ -148,6 +152,10 @@ impl Session<'_> {
                 Effect::Reload => synced(self.kept.sync(None)),
                 Effect::Export { markdown, when } => Msg::Exported(export(&markdown, &when)),
                 Effect::Search(ask) => Msg::Searched(answer(self.library, &ask)),
+                Effect::ReadCapture(name) => Msg::Captured {
+                    text: super::capture::read(&self.corpus, &name),
+                    name,
+                },
             };
             effects.extend(update(&mut self.state, self.library, answer));
         }

@@ -15,7 +15,7 @@ use crate::cite;
 use crate::library::{Index, Library};
 use crate::tui::layout::Pane;
 use crate::tui::msg::{Action, Ask, Msg};
-use crate::tui::state::{AppState, BookmarksState, Overlay, SearchState};
+use crate::tui::state::{AppState, BookmarksState, Overlay, SearchState, SourceState};
 use navigate::{open_doc, settle};
 
 /// What the loop must do for an action: the only ways out of `update`.
@@ -34,6 +34,8 @@ pub enum Effect {
     Export { markdown: String, when: String },
     /// Run this query apart, and answer with `Searched`.
     Search(Ask),
+    /// Read the raw capture of this file name, and answer with `Captured`.
+    ReadCapture(String),
 }
 
 pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> Vec<Effect> {
@@ -105,6 +107,15 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
         // leaves nothing to ask, and the overlay says why.
         Msg::Indexed(_) => {}
         Msg::Searched(found) => search::found(state, found),
+        Msg::Captured { name, text } => {
+            for overlay in &mut state.overlays {
+                if let Overlay::Source(source) = overlay
+                    && source.name == name
+                {
+                    source.capture = Some(text.clone());
+                }
+            }
+        }
         // Only the overlays' lines take text.
         Msg::Typed(_) | Msg::Paste(_) => {}
     }
@@ -127,6 +138,7 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
         | Action::OpenPeople
         | Action::OpenEntity
         | Action::ShowCoalition
+        | Action::ShowSource
         | Action::OpenSearch
         | Action::OpenBookmarks
             if state.panes().status.is_none() => {}
@@ -158,6 +170,8 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
             navigate::step_document(state, action == Action::NextDocument)
         }
         Action::CopyCitation => copy(state, library, effects),
+        Action::ShowSource => show_source(state, library, effects),
+        Action::CopyUrl => copy_url(state, library, effects),
         Action::OpenSearch => state.overlays.push(Overlay::Search(SearchState::default())),
         Action::NextMatch | Action::PrevMatch => {
             search::step_match(state, library, action == Action::NextMatch)
@@ -209,7 +223,7 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
         | Action::GoBottom
         | Action::PrevParagraph
         | Action::NextParagraph => match state.overlays.last() {
-            Some(_) => navigate::move_pager(state, &action),
+            Some(_) => navigate::move_pager(state, library, &action),
             None => navigate::move_in(state, library, state.focus, &action),
         },
         // Only the overlays take these.
@@ -245,6 +259,39 @@ pub(super) enum Outcome {
     Open,
     /// An action the overlay leaves to `update` (Back, Ctrl-C, a resize).
     NotMine,
+}
+
+/// v: the open document's raw capture, which the loop reads.
+fn show_source(state: &mut AppState, library: &Library, effects: &mut Vec<Effect>) {
+    let Some((d, doc)) = state
+        .open()
+        .and_then(|d| library.corpus.documents.get(d).map(|doc| (d, doc)))
+    else {
+        return;
+    };
+    match &doc.source {
+        Some(name) => {
+            state.overlays.push(Overlay::Source(SourceState {
+                doc: d,
+                name: name.clone(),
+                capture: None,
+                scroll: 0,
+            }));
+            effects.push(Effect::ReadCapture(name.clone()));
+        }
+        None => state.complain("this document names no raw capture (no source)"),
+    }
+}
+
+/// Y: the open document's address, as the document gives it.
+fn copy_url(state: &mut AppState, library: &Library, effects: &mut Vec<Effect>) {
+    match open_doc(state, &library.corpus).and_then(|doc| doc.url.clone()) {
+        Some(url) => {
+            effects.push(Effect::Copy(url));
+            state.say("sent the document's address to the clipboard (OSC 52)");
+        }
+        None => state.complain("this document gives no address (no url)"),
+    }
 }
 
 /// y: the paragraph under the reading cursor, with its citation.

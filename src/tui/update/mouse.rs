@@ -23,6 +23,7 @@ pub(super) fn scroll_at(
     if state.overlays.last().is_some() {
         move_pager(
             state,
+            library,
             if down {
                 &Action::MoveDown
             } else {

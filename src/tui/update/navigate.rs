@@ -6,7 +6,7 @@ use crate::library::Library;
 use crate::tui::layout::reader::ReaderText;
 use crate::tui::layout::sidebar::SidebarText;
 use crate::tui::layout::text::{land, max_scroll, reveal};
-use crate::tui::layout::{self, Pane, ROW_HEIGHT, WIDE, inner, pager};
+use crate::tui::layout::{self, Pane, ROW_HEIGHT, WIDE, inner, pager, source};
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Overlay, ReaderState, SidebarState};
 use ratatui::layout::Rect;
@@ -114,13 +114,24 @@ pub(super) fn toggle_sidebar(state: &mut AppState) {
     }
 }
 
-/// Scrolls the help view.
-pub(super) fn move_pager(state: &mut AppState, action: &Action) {
+/// Scrolls the help or the capture.
+pub(super) fn move_pager(state: &mut AppState, library: &Library, action: &Action) {
     let screen = Rect::new(0, 0, state.size.0, state.size.1);
-    let (columns, rows) = pager::inner_size(screen);
-    if let Some(Overlay::Help { scroll }) = state.overlays.last_mut() {
-        let total = pager::help_lines(&state.keymap, &state.theme, columns).len();
-        *scroll = step(*scroll, action, rows, max_scroll(total, rows));
+    match state.overlays.last_mut() {
+        Some(Overlay::Help { scroll }) => {
+            let (columns, rows) = pager::inner_size(screen);
+            let total = pager::help_lines(&state.keymap, &state.theme, columns).len();
+            *scroll = step(*scroll, action, rows, max_scroll(total, rows));
+        }
+        Some(Overlay::Source(source)) => {
+            let (columns, rows) = source::inner_size(screen);
+            let total = match (&source.capture, library.corpus.documents.get(source.doc)) {
+                (Some(Ok(text)), Some(doc)) => source::lines(doc, text, columns).len(),
+                _ => 0,
+            };
+            source.scroll = step(source.scroll, action, rows, max_scroll(total, rows));
+        }
+        _ => {}
     }
 }
 

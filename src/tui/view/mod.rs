@@ -9,6 +9,7 @@ pub mod people;
 pub mod reader;
 pub mod search;
 pub mod sidebar;
+pub mod source;
 pub mod status;
 
 use crate::library::Library;
@@ -114,6 +115,12 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
         Some(Overlay::Search(search)) => search::SearchView {
             library,
             state: search,
+            theme: &state.theme,
+        }
+        .draw(screen, buf),
+        Some(Overlay::Source(source)) => source::SourceView {
+            doc: corpus.documents.get(source.doc),
+            state: source,
             theme: &state.theme,
         }
         .draw(screen, buf),

@@ -103,7 +103,7 @@ pub struct StatusView<'a> {
 pub fn place(state: &AppState, library: &Library) -> Option<String> {
     let of = |at: usize, n: usize| (n > 0).then(|| format!("{} of {n}", at + 1));
     match state.overlays.last() {
-        Some(Overlay::Help { .. }) => None,
+        Some(Overlay::Help { .. } | Overlay::Source(_)) => None,
         Some(Overlay::People(p)) if p.editing => None,
         Some(Overlay::People(p)) => of(p.selected, p.listed.len()),
         Some(Overlay::Bookmarks(b)) if b.editing.is_some() => None,
