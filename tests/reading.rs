@@ -322,3 +322,51 @@ fn v_shows_the_raw_capture_with_the_lines_left_out_marked() {
         "this document gives no address (no url)"
     );
 }
+
+/// A document's address has lines of its own in the header, which the
+/// loop writes again as an OSC 8 hyperlink exactly where they are drawn;
+/// Y copies it. Under an overlay, nothing is linked.
+#[test]
+fn the_address_is_a_hyperlink_where_it_is_drawn_and_capital_y_copies_it() {
+    use nkread::corpus::{Corpus, SourceFile};
+    use nkread::tui::update::Effect;
+    let url = "https://example.org/north-korea/2024/03/an-open-letter-to-the-human-rights-council?lang=en";
+    let file = |name: &str, text: String| SourceFile {
+        name: name.into(),
+        text,
+    };
+    let doc = format!(
+        "id = \"linked\"\ntitle = \"A letter\"\ndate = \"2024\"\nkind = \"open-letter\"\n\
+         publisher = \"Example Watch\"\nurl = \"{url}\"\nparagraphs = [\"One.\"]\n"
+    );
+    let corpus = Corpus::from_files(
+        &file("entities.toml", String::new()),
+        &[file("l.toml", doc)],
+    )
+    .expect("loads");
+    let lib = Library::new(corpus);
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "<enter>");
+    let links = nkread::tui::view::links(&s, &lib);
+    assert_eq!(links.len(), 2, "{links:?}");
+    assert_eq!(
+        links.iter().map(|l| l.text.as_str()).collect::<String>(),
+        url
+    );
+    let buffer = common::drawn(&s, &lib).buffer().clone();
+    for link in &links {
+        assert_eq!(link.url, url);
+        let drawn: String = (0..link.text.chars().count() as u16)
+            .map(|i| buffer[(link.x + i, link.y)].symbol().to_string())
+            .collect();
+        assert_eq!(drawn, link.text);
+    }
+    assert!(
+        screen(&s, &lib)
+            .iter()
+            .any(|r| r.contains("Published by Example Watch"))
+    );
+    assert_eq!(press(&mut s, &lib, "Y"), [Effect::Copy(url.into())]);
+    press(&mut s, &lib, "?");
+    assert!(nkread::tui::view::links(&s, &lib).is_empty());
+}

@@ -4,7 +4,9 @@
 use super::kept::{Kept, export, problem, synced};
 use super::searcher::Searcher;
 use super::signals::{SIGNAL_POLL, Signals};
-use super::terminal::{copy, enter, install_panic_hook, restore, suspend};
+use super::terminal::{
+    copy, enter, install_panic_hook, restore, suspend, takes_links, write_links,
+};
 use crate::bookmarks::Store;
 use crate::corpus::Corpus;
 use crate::library::{Built, Library};
@@ -57,6 +59,7 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings) -> io::Result<()> {
                     searcher: &searcher,
                     mouse,
                     corpus: &settings.corpus,
+                    links: takes_links(std::env::var_os("TERM").as_deref()),
                 };
                 event_loop(&mut io, &mut state, &library, &signals)
             })
@@ -82,6 +85,8 @@ struct Io<'a> {
     mouse: bool,
     /// Where the user's documents are, for their captures.
     corpus: &'a [std::path::PathBuf],
+    /// Whether the terminal is sent hyperlinks (OSC 8).
+    links: bool,
 }
 
 fn event_loop(
@@ -107,6 +112,9 @@ fn event_loop(
         }
         io.terminal
             .draw(|frame| view::view(state, library, frame))?;
+        if io.links {
+            write_links(io.terminal.backend_mut(), &view::links(state, library))?;
+        }
         // Built once the first frame is out: started before, their threads
         // took the cores the first frame waited for.
         let indexes = indexes.get_or_insert_with(|| Indexes::start(library));

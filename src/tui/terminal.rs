@@ -23,6 +23,38 @@ pub(super) fn copy(out: &mut impl Write, text: &str) -> io::Result<()> {
     out.flush()
 }
 
+/// `text` as an OSC 8 hyperlink to `url`. The url comes from the `url`
+/// crate, printable ASCII; the text was cleaned when the corpus loaded.
+pub(super) fn hyperlink(url: &str, text: &str) -> String {
+    format!("\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\")
+}
+
+/// Writes each link's text again over the frame just drawn, as the same
+/// text inside a hyperlink, and puts the cursor back where the frame
+/// left it (DECSC, DECRC).
+pub(super) fn write_links(
+    out: &mut impl Write,
+    links: &[crate::tui::view::Link],
+) -> io::Result<()> {
+    if links.is_empty() {
+        return Ok(());
+    }
+    execute!(out, cursor::SavePosition)?;
+    for link in links {
+        execute!(out, cursor::MoveTo(link.x, link.y))?;
+        out.write_all(hyperlink(&link.url, &link.text).as_bytes())?;
+    }
+    execute!(out, cursor::RestorePosition)?;
+    out.flush()
+}
+
+/// Whether the terminal is one to send hyperlinks to: a terminal that does
+/// not know OSC 8 ignores it, but a dumb one (TERM=dumb, or no TERM) may
+/// print it. NO_COLOR is about colour and leaves links alone.
+pub(super) fn takes_links(term: Option<&std::ffi::OsStr>) -> bool {
+    term.is_some_and(|t| !t.is_empty() && t != "dumb")
+}
+
 /// Takes the terminal: raw mode, the alternate screen, and the mouse if
 /// the configuration lets the reader have it.
 pub(super) fn enter(mouse: bool) -> io::Result<()> {
@@ -75,4 +107,21 @@ pub(super) fn suspend(mouse: bool) -> io::Result<()> {
     // SIGTSTP is caught, so stop with the uncatchable SIGSTOP.
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     enter(mouse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_is_its_text_inside_osc_8_and_a_dumb_terminal_gets_none() {
+        assert_eq!(
+            hyperlink("https://example.org/a%20b", "example.org/a b"),
+            "\x1b]8;;https://example.org/a%20b\x1b\\example.org/a b\x1b]8;;\x1b\\"
+        );
+        assert!(takes_links(Some("xterm-256color".as_ref())));
+        assert!(!takes_links(Some("dumb".as_ref())));
+        assert!(!takes_links(Some("".as_ref())));
+        assert!(!takes_links(None));
+    }
 }

@@ -30,6 +30,9 @@ pub enum LineKind {
     Title,
     Subtitle,
     Meta,
+    /// The document's address, on lines of its own, which the loop makes
+    /// a terminal hyperlink (OSC 8).
+    Link,
     Note,
     Blank,
     Paragraph {
@@ -142,17 +145,15 @@ impl ReaderText {
             push(&format!("Posted by {by}"), LineKind::Meta, &mut lines);
         }
         // Where the text comes from, as the capture states it.
-        let published: Vec<&str> = [&doc.publisher, &doc.url]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        if !published.is_empty() {
+        if let Some(publisher) = &doc.publisher {
             push(
-                &format!("Published by {}", published.join(", ")),
+                &format!("Published by {publisher}"),
                 LineKind::Meta,
                 &mut lines,
             );
+        }
+        if let Some(url) = &doc.url {
+            push(url, LineKind::Link, &mut lines);
         }
         if let Some(accessed) = doc.accessed {
             push(&format!("Captured {accessed}"), LineKind::Meta, &mut lines);

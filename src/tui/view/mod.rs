@@ -13,6 +13,7 @@ pub mod source;
 pub mod status;
 
 use crate::library::Library;
+use crate::tui::layout::reader::LineKind;
 use crate::tui::layout::{self, Pane};
 use crate::tui::state::{AppState, Overlay};
 use crate::tui::theme::Theme;
@@ -169,6 +170,64 @@ fn draw_reader(
         bookmarked: &bookmarked,
     }
     .draw(area, buf)
+}
+
+/// A document's address as drawn on screen: `text` at column `x`, row
+/// `y`, which the loop writes again inside an OSC 8 hyperlink to `url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub x: u16,
+    pub y: u16,
+    pub text: String,
+    pub url: String,
+}
+
+/// The hyperlinks of the frame `view` draws for `state`: the open
+/// document's address lines in the reader's header, where they are on
+/// screen and no overlay covers them. Terminal cells hold text only (an
+/// escape sequence in a cell would be measured and diffed as text), so
+/// the links are written over the frame, not into it. Only an http(s)
+/// address is linked, as the `url` crate writes it (percent-encoded).
+pub fn links(state: &AppState, library: &Library) -> Vec<Link> {
+    let (Some(d), true) = (state.open(), state.overlays.is_empty()) else {
+        return Vec::new();
+    };
+    let Some(doc) = library.corpus.documents.get(d) else {
+        return Vec::new();
+    };
+    let Some(url) = doc
+        .url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+    else {
+        return Vec::new();
+    };
+    let Some(area) = state.panes().reader.map(layout::inner) else {
+        return Vec::new();
+    };
+    let text = state.reader_text(d, doc, area.width);
+    let height = usize::from(area.height);
+    let scroll = state
+        .reader()
+        .scroll
+        .min(layout::text::max_scroll(text.lines.len(), height));
+    let x = usize::from(area.x) + text.indent + text.digits + 3;
+    text.lines
+        .iter()
+        .enumerate()
+        .skip(scroll)
+        .take(height)
+        .filter(|(_, line)| line.kind == LineKind::Link)
+        .filter_map(|(i, line)| {
+            Some(Link {
+                x: u16::try_from(x).ok()?,
+                y: area.y + u16::try_from(i - scroll).ok()?,
+                text: line.text.clone(),
+                url: url.as_str().to_string(),
+            })
+        })
+        .collect()
 }
 
 /// The frame every pane and overlay is drawn in: the border and title in

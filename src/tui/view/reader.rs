@@ -141,7 +141,8 @@ impl ReaderView<'_> {
                 let style = match kind {
                     LineKind::Title => theme.title,
                     LineKind::Subtitle => Style::new().add_modifier(Modifier::ITALIC),
-                    LineKind::Meta | LineKind::Signature { .. } => Style::new(),
+                    // Plain: the loop writes a link's text again, unstyled.
+                    LineKind::Meta | LineKind::Link | LineKind::Signature { .. } => Style::new(),
                     LineKind::Signatures => theme.heading,
                     _ => theme.dim,
                 };
