@@ -286,7 +286,7 @@ fn v_shows_the_raw_capture_with_the_lines_left_out_marked() {
         &lib,
         Msg::Captured {
             name: name.into(),
-            text: Ok(text),
+            text: Ok(text.clone()),
         },
     );
     let shown = screen(&s, &lib);
@@ -295,11 +295,15 @@ fn v_shows_the_raw_capture_with_the_lines_left_out_marked() {
         shown[0].starts_with(&format!("┌ Capture {name} ")),
         "{joined}"
     );
-    assert!(shown[0].contains("✂ left out by the curator"), "{joined}");
+    assert!(
+        shown[0].contains("¶n kept as paragraph n · ✂ left out by the curator"),
+        "{:?}",
+        shown[0]
+    );
     assert!(
         shown
             .iter()
-            .any(|r| r.starts_with("│  Excerpts of the letter:")),
+            .any(|r| r.starts_with("│  ¶2 Excerpts of the letter:")),
         "{joined}"
     );
     press(&mut s, &lib, "G");
@@ -307,7 +311,7 @@ fn v_shows_the_raw_capture_with_the_lines_left_out_marked() {
     assert!(
         shown
             .iter()
-            .any(|r| r.starts_with("│✂ This entry was posted in DPRK Government")),
+            .any(|r| r.starts_with("│   ✂ This entry was posted in DPRK Government")),
         "{}",
         shown.join("\n")
     );
@@ -315,6 +319,20 @@ fn v_shows_the_raw_capture_with_the_lines_left_out_marked() {
     assert!(matches!(s.overlays.last(), Some(Overlay::Source(src)) if src.scroll == 1));
     press(&mut s, &lib, "<esc>");
     assert!(s.overlays.is_empty());
+    // From the reader's fifth paragraph, the capture opens at its line,
+    // two lines of context above.
+    update(&mut s, &lib, Msg::Resize(100, 12));
+    press(&mut s, &lib, "]]]]v");
+    update(
+        &mut s,
+        &lib,
+        Msg::Captured {
+            name: name.into(),
+            text: Ok(text),
+        },
+    );
+    assert!(screen(&s, &lib)[3].starts_with("│  ¶5 The human rights situation in the DPRK"));
+    press(&mut s, &lib, "<esc>");
     // Without an address, Y says so rather than copying nothing.
     assert!(press(&mut s, &lib, "Y").is_empty());
     assert_eq!(

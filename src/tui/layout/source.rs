@@ -1,23 +1,27 @@
 //! A document's raw capture laid out for its overlay: each line of the
-//! page as captured, wrapped, and those the curator left out (`omitted`)
-//! marked, so any sentence can be checked against the page it came from.
+//! page as captured, wrapped, those the curator left out (`omitted`)
+//! marked, and those kept as a paragraph numbered as the reader numbers
+//! them, so any sentence can be checked against the page it came from.
 
 use super::text::wrap;
 use super::{inner, people};
 use crate::corpus::{Document, clean_line};
 use ratatui::layout::Rect;
 
-/// Columns of the margin that marks a line left out.
-pub const MARGIN: usize = 2;
+/// Columns of the margin: a paragraph's number or the mark of a line left
+/// out, and a space.
+pub const MARGIN: usize = 5;
 
-/// The mark in the margin of a line the curator left out.
-pub const OMITTED: &str = "✂ ";
+/// The mark of a line the curator left out.
+pub const OMITTED: &str = "✂";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceLine {
     pub text: String,
     /// Part of a capture line the document lists in `omitted`.
     pub omitted: bool,
+    /// Part of a capture line kept whole as this paragraph (from 0).
+    pub paragraph: Option<usize>,
     /// The first screen line of its capture line, which carries the mark.
     pub first: bool,
 }
@@ -29,6 +33,10 @@ pub fn lines(doc: &Document, capture: &str, width: usize) -> Vec<SourceLine> {
     for line in capture.lines() {
         let line = clean_line(line);
         let omitted = !line.is_empty() && doc.omitted.contains(&line);
+        let paragraph = match line.is_empty() {
+            true => None,
+            false => doc.paragraphs.iter().position(|p| *p == line),
+        };
         let wrapped = match line.is_empty() {
             true => vec![String::new()],
             false => wrap(&line, measure),
@@ -37,11 +45,33 @@ pub fn lines(doc: &Document, capture: &str, width: usize) -> Vec<SourceLine> {
             out.push(SourceLine {
                 text,
                 omitted,
+                paragraph,
                 first: i == 0,
             });
         }
     }
     out
+}
+
+/// The margin of a screen line: on a capture line's first, its paragraph
+/// number or the mark of a line left out, right-aligned.
+pub fn margin(line: &SourceLine) -> String {
+    let mark = match (line.first, line.paragraph, line.omitted) {
+        (true, Some(p), _) => format!("¶{}", p + 1),
+        (true, None, true) => OMITTED.to_string(),
+        _ => String::new(),
+    };
+    format!("{mark:>w$} ", w = MARGIN - 1)
+}
+
+/// The first line to show for the reader's paragraph `cursor`: its line
+/// with two of context above, or the top where the capture has no line
+/// equal to it.
+pub fn scroll_to(lines: &[SourceLine], cursor: usize) -> usize {
+    lines
+        .iter()
+        .position(|l| l.paragraph == Some(cursor))
+        .map_or(0, |at| at.saturating_sub(2))
 }
 
 /// Where the overlay goes: over the panes, as the People pane.

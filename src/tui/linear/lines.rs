@@ -139,9 +139,10 @@ pub fn row(library: &Library, state: &AppState, at: usize) -> Option<String> {
         Overlay::Source(pane) => {
             let lines = capture_lines(library, state, pane)?;
             let line = lines.get(at)?;
-            let kind = match line.omitted {
-                true => ", left out by the curator",
-                false => "",
+            let kind = match (line.paragraph, line.omitted) {
+                (Some(p), _) => format!(", kept as paragraph {}", p + 1),
+                (None, true) => ", left out by the curator".to_string(),
+                _ => String::new(),
             };
             Some(format!(
                 "Line {} of {}{kind}: {}",

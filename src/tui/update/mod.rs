@@ -13,7 +13,7 @@ mod search;
 use crate::bookmarks::Change;
 use crate::cite;
 use crate::library::{Index, Library};
-use crate::tui::layout::Pane;
+use crate::tui::layout::{self, Pane};
 use crate::tui::msg::{Action, Ask, Msg};
 use crate::tui::state::{AppState, BookmarksState, Overlay, SearchState, SourceState};
 use navigate::{open_doc, settle};
@@ -107,15 +107,7 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
         // leaves nothing to ask, and the overlay says why.
         Msg::Indexed(_) => {}
         Msg::Searched(found) => search::found(state, found),
-        Msg::Captured { name, text } => {
-            for overlay in &mut state.overlays {
-                if let Overlay::Source(source) = overlay
-                    && source.name == name
-                {
-                    source.capture = Some(text.clone());
-                }
-            }
-        }
+        Msg::Captured { name, text } => captured(state, library, &name, text),
         // Only the overlays' lines take text.
         Msg::Typed(_) | Msg::Paste(_) => {}
     }
@@ -280,6 +272,25 @@ fn show_source(state: &mut AppState, library: &Library, effects: &mut Vec<Effect
             effects.push(Effect::ReadCapture(name.clone()));
         }
         None => state.complain("this document names no raw capture (no source)"),
+    }
+}
+
+/// The capture arrived: shown at the reader's paragraph, where the capture
+/// holds it as one line.
+fn captured(state: &mut AppState, library: &Library, name: &str, text: Result<String, String>) {
+    let cursor = state.reader().cursor;
+    let screen = ratatui::layout::Rect::new(0, 0, state.size.0, state.size.1);
+    let (columns, _) = layout::source::inner_size(screen);
+    for overlay in &mut state.overlays {
+        if let Overlay::Source(source) = overlay
+            && source.name == name
+        {
+            if let (Ok(text), Some(doc)) = (&text, library.corpus.documents.get(source.doc)) {
+                let lines = layout::source::lines(doc, text, columns);
+                source.scroll = layout::source::scroll_to(&lines, cursor);
+            }
+            source.capture = Some(text.clone());
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::corpus::Document;
 use crate::tui::layout::inner;
-use crate::tui::layout::source::{MARGIN, OMITTED, area, inner_size, lines};
+use crate::tui::layout::source::{OMITTED, area, inner_size, lines, margin};
 use crate::tui::layout::text::{max_scroll, wrap};
 use crate::tui::state::SourceState;
 use crate::tui::theme::Theme;
@@ -35,7 +35,7 @@ impl SourceView<'_> {
         let (columns, rows) = inner_size(screen);
         let title = format!(" Capture {} ", self.state.name);
         // The legend, where it fits beside the file's name.
-        let legend = format!(" {OMITTED}left out by the curator ");
+        let legend = format!(" ¶n kept as paragraph n · {OMITTED} left out by the curator ");
         let legend =
             (title.width() + legend.width() + 4 <= usize::from(area.width)).then_some(legend);
         let shown: Vec<Line> = match (&self.state.capture, self.doc) {
@@ -46,13 +46,12 @@ impl SourceView<'_> {
                     .skip(scroll)
                     .take(rows)
                     .map(|line| {
-                        let (mark, style) = match line.omitted {
-                            true if line.first => (OMITTED.to_string(), theme.dim),
-                            true => (" ".repeat(MARGIN), theme.dim),
-                            false => (" ".repeat(MARGIN), Style::new()),
+                        let style = match line.omitted {
+                            true => theme.dim,
+                            false => Style::new(),
                         };
                         Line::from(vec![
-                            Span::styled(mark, theme.key),
+                            Span::styled(margin(&line), theme.key),
                             Span::styled(line.text, style),
                         ])
                     })
