@@ -332,6 +332,14 @@ fn v_shows_the_raw_capture_with_the_lines_left_out_marked() {
         },
     );
     assert!(screen(&s, &lib)[3].starts_with("│  ¶5 The human rights situation in the DPRK"));
+    // Laid out once for the width, and again only when it changes.
+    let width = |s: &AppState| match s.overlays.last() {
+        Some(Overlay::Source(src)) => src.laid.as_ref().map(|l| l.width),
+        _ => None,
+    };
+    assert_eq!(width(&s), Some(98));
+    update(&mut s, &lib, Msg::Resize(80, 24));
+    assert_eq!(width(&s), Some(78));
     press(&mut s, &lib, "<esc>");
     // Without an address, Y says so rather than copying nothing.
     assert!(press(&mut s, &lib, "Y").is_empty());

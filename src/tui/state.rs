@@ -9,6 +9,7 @@ use crate::search::{Hit, Miss};
 use crate::tui::input::Input;
 use crate::tui::keymap::{Key, KeyMap, Layer};
 use crate::tui::layout::reader::{ReaderCache, ReaderText};
+use crate::tui::layout::source::SourceText;
 use crate::tui::layout::{self, Pane, Panes, ViewOptions};
 use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;
@@ -39,6 +40,9 @@ pub struct SourceState {
     /// The capture's text (cleaned), or why it could not be read; None
     /// until the loop answers.
     pub capture: Option<Result<String, String>>,
+    /// The capture laid out for the overlay's width, when it arrived or
+    /// the terminal was resized.
+    pub laid: Option<Rc<SourceText>>,
     pub scroll: usize,
 }
 

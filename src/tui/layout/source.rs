@@ -7,6 +7,8 @@ use super::text::wrap;
 use super::{inner, people};
 use crate::corpus::{Document, clean_line};
 use ratatui::layout::Rect;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Columns of the margin: a paragraph's number or the mark of a line left
 /// out, and a space.
@@ -26,16 +28,46 @@ pub struct SourceLine {
     pub first: bool,
 }
 
+/// A capture laid out for one width, kept in the overlay's state so that a
+/// key or a frame costs what is on screen, not the capture's length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    pub width: usize,
+    pub lines: Vec<SourceLine>,
+}
+
+/// The capture's lines for an overlay `width` columns wide inside: those
+/// kept in `laid` where they are for this width, else laid out now.
+pub fn laid_out(
+    laid: Option<&Rc<SourceText>>,
+    doc: &Document,
+    capture: &str,
+    width: usize,
+) -> Rc<SourceText> {
+    match laid {
+        Some(text) if text.width == width => Rc::clone(text),
+        _ => Rc::new(SourceText {
+            width,
+            lines: lines(doc, capture, width),
+        }),
+    }
+}
+
 /// The capture's lines for an overlay `width` columns wide inside.
 pub fn lines(doc: &Document, capture: &str, width: usize) -> Vec<SourceLine> {
     let measure = width.saturating_sub(MARGIN).max(1);
+    let omitted: HashSet<&str> = doc.omitted.iter().map(String::as_str).collect();
+    let mut paragraphs: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in doc.paragraphs.iter().enumerate().rev() {
+        paragraphs.insert(p, i);
+    }
     let mut out = Vec::new();
     for line in capture.lines() {
         let line = clean_line(line);
-        let omitted = !line.is_empty() && doc.omitted.contains(&line);
+        let omitted = !line.is_empty() && omitted.contains(line.as_str());
         let paragraph = match line.is_empty() {
             true => None,
-            false => doc.paragraphs.iter().position(|p| *p == line),
+            false => paragraphs.get(line.as_str()).copied(),
         };
         let wrapped = match line.is_empty() {
             true => vec![String::new()],

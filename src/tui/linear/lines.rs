@@ -8,9 +8,10 @@ use crate::search::{Field, field_text};
 use crate::tui::layout::Pane;
 use crate::tui::layout::bookmarks::{listed as listed_bookmarks, title as bookmark_title};
 use crate::tui::layout::people::{Detail, RowKind};
-use crate::tui::layout::source::{self, SourceLine};
+use crate::tui::layout::source::{self, SourceText};
 use crate::tui::layout::text::head;
 use crate::tui::state::{AppState, Overlay, SourceState};
+use std::rc::Rc;
 
 /// How many rows of a list are told at once; `next` reads on.
 pub const ROWS_TOLD: usize = 20;
@@ -137,8 +138,8 @@ pub fn row(library: &Library, state: &AppState, at: usize) -> Option<String> {
     match state.overlays.last()? {
         Overlay::Help { .. } => None,
         Overlay::Source(pane) => {
-            let lines = capture_lines(library, state, pane)?;
-            let line = lines.get(at)?;
+            let laid = capture_lines(library, state, pane)?;
+            let line = laid.lines.get(at)?;
             let kind = match (line.paragraph, line.omitted) {
                 (Some(p), _) => format!(", kept as paragraph {}", p + 1),
                 (None, true) => ", left out by the curator".to_string(),
@@ -147,7 +148,7 @@ pub fn row(library: &Library, state: &AppState, at: usize) -> Option<String> {
             Some(format!(
                 "Line {} of {}{kind}: {}",
                 at + 1,
-                lines.len(),
+                laid.lines.len(),
                 line.text
             ))
         }
@@ -316,7 +317,7 @@ pub fn overlay(library: &Library, state: &AppState) -> Vec<String> {
         Overlay::Source(s) => match &s.capture {
             Some(Ok(_)) => (
                 format!("The capture {}", s.name),
-                capture_lines(library, state, s).map_or(0, |l| l.len()),
+                capture_lines(library, state, s).map_or(0, |l| l.lines.len()),
                 s.scroll,
             ),
             Some(Err(why)) => return vec![format!("{}.", clean_line(why))],
@@ -368,19 +369,20 @@ pub fn here(library: &Library, state: &AppState) -> Vec<String> {
     vec![told.unwrap_or_else(|| "Nothing is selected.".to_string())]
 }
 
-/// A capture's lines as update lays them out and scrolls them.
+/// A capture's lines as update laid them out for the size it lays out
+/// for, which it scrolls.
 fn capture_lines(
     library: &Library,
     state: &AppState,
     pane: &SourceState,
-) -> Option<Vec<SourceLine>> {
+) -> Option<Rc<SourceText>> {
     let doc = library.corpus.documents.get(pane.doc)?;
     let Some(Ok(text)) = &pane.capture else {
         return None;
     };
     let screen = ratatui::layout::Rect::new(0, 0, state.size.0, state.size.1);
     let (columns, _) = source::inner_size(screen);
-    Some(source::lines(doc, text, columns))
+    Some(source::laid_out(pane.laid.as_ref(), doc, text, columns))
 }
 
 /// The commands, for `help`.

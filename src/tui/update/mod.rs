@@ -79,6 +79,11 @@ pub fn update(state: &mut AppState, library: &Library, msg: impl Into<Msg>) -> V
         Msg::Do(action) => act(state, library, action, &mut effects),
         Msg::Resize(columns, rows) => {
             state.size = (columns, rows);
+            for overlay in &mut state.overlays {
+                if let Overlay::Source(source) = overlay {
+                    lay_out_capture(source, library, (columns, rows));
+                }
+            }
             if let Some(doc) = open_doc(state, &library.corpus) {
                 navigate::reveal_cursor(state, doc);
             }
@@ -267,6 +272,7 @@ fn show_source(state: &mut AppState, library: &Library, effects: &mut Vec<Effect
                 doc: d,
                 name: name.clone(),
                 capture: None,
+                laid: None,
                 scroll: 0,
             }));
             effects.push(Effect::ReadCapture(name.clone()));
@@ -275,22 +281,35 @@ fn show_source(state: &mut AppState, library: &Library, effects: &mut Vec<Effect
     }
 }
 
-/// The capture arrived: shown at the reader's paragraph, where the capture
-/// holds it as one line.
+/// The capture arrived: laid out, and shown at the reader's paragraph,
+/// where the capture holds it as one line.
 fn captured(state: &mut AppState, library: &Library, name: &str, text: Result<String, String>) {
     let cursor = state.reader().cursor;
-    let screen = ratatui::layout::Rect::new(0, 0, state.size.0, state.size.1);
-    let (columns, _) = layout::source::inner_size(screen);
     for overlay in &mut state.overlays {
         if let Overlay::Source(source) = overlay
             && source.name == name
         {
-            if let (Ok(text), Some(doc)) = (&text, library.corpus.documents.get(source.doc)) {
-                let lines = layout::source::lines(doc, text, columns);
-                source.scroll = layout::source::scroll_to(&lines, cursor);
-            }
             source.capture = Some(text.clone());
+            lay_out_capture(source, library, state.size);
+            if let Some(laid) = &source.laid {
+                source.scroll = layout::source::scroll_to(&laid.lines, cursor);
+            }
         }
+    }
+}
+
+/// Keeps a capture laid out for the overlay's width on a screen of `size`.
+fn lay_out_capture(source: &mut SourceState, library: &Library, size: (u16, u16)) {
+    let screen = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+    let (columns, _) = layout::source::inner_size(screen);
+    if let (Some(Ok(text)), Some(doc)) = (&source.capture, library.corpus.documents.get(source.doc))
+    {
+        source.laid = Some(layout::source::laid_out(
+            source.laid.as_ref(),
+            doc,
+            text,
+            columns,
+        ));
     }
 }
 

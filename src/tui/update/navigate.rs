@@ -126,7 +126,11 @@ pub(super) fn move_pager(state: &mut AppState, library: &Library, action: &Actio
         Some(Overlay::Source(source)) => {
             let (columns, rows) = source::inner_size(screen);
             let total = match (&source.capture, library.corpus.documents.get(source.doc)) {
-                (Some(Ok(text)), Some(doc)) => source::lines(doc, text, columns).len(),
+                (Some(Ok(text)), Some(doc)) => {
+                    source::laid_out(source.laid.as_ref(), doc, text, columns)
+                        .lines
+                        .len()
+                }
                 _ => 0,
             };
             source.scroll = step(source.scroll, action, rows, max_scroll(total, rows));

@@ -3,7 +3,7 @@
 
 use crate::corpus::Document;
 use crate::tui::layout::inner;
-use crate::tui::layout::source::{OMITTED, area, inner_size, lines, margin};
+use crate::tui::layout::source::{OMITTED, area, inner_size, laid_out, margin};
 use crate::tui::layout::text::{max_scroll, wrap};
 use crate::tui::state::SourceState;
 use crate::tui::theme::Theme;
@@ -40,9 +40,10 @@ impl SourceView<'_> {
             (title.width() + legend.width() + 4 <= usize::from(area.width)).then_some(legend);
         let shown: Vec<Line> = match (&self.state.capture, self.doc) {
             (Some(Ok(text)), Some(doc)) => {
-                let all = lines(doc, text, columns);
-                let scroll = self.state.scroll.min(max_scroll(all.len(), rows));
-                all.into_iter()
+                let laid = laid_out(self.state.laid.as_ref(), doc, text, columns);
+                let scroll = self.state.scroll.min(max_scroll(laid.lines.len(), rows));
+                laid.lines
+                    .iter()
                     .skip(scroll)
                     .take(rows)
                     .map(|line| {
@@ -51,8 +52,8 @@ impl SourceView<'_> {
                             false => Style::new(),
                         };
                         Line::from(vec![
-                            Span::styled(margin(&line), theme.key),
-                            Span::styled(line.text, style),
+                            Span::styled(margin(line), theme.key),
+                            Span::styled(line.text.clone(), style),
                         ])
                     })
                     .collect()
