@@ -67,7 +67,10 @@ pub(super) fn block(text: &str, width: Option<usize>, first: &str, rest: &str) -
         .initial_indent(first)
         .subsequent_indent(rest)
         // Ids, addresses and names stay whole, to be copied: a word longer
-        // than the measure overflows rather than breaks.
+        // than the measure overflows rather than breaks, and lines break at
+        // spaces only (the line-breaking rules the reader wraps by would
+        // break an address after a slash or a hyphen).
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
         .break_words(false)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = textwrap::fill(text, options);
@@ -78,6 +81,15 @@ pub(super) fn block(text: &str, width: Option<usize>, first: &str, rest: &str) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_stays_whole_on_its_line() {
+        let url = "https://example.org/north-korea/an-open-letter";
+        assert_eq!(
+            block(&format!("url: {url}"), Some(30), "", "  "),
+            format!("url:\n  {url}\n")
+        );
+    }
 
     #[test]
     fn a_paragraph_s_own_line_breaks_never_start_a_line_in_the_first_column() {
