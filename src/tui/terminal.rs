@@ -124,4 +124,23 @@ mod tests {
         assert!(!takes_links(Some("".as_ref())));
         assert!(!takes_links(None));
     }
+
+    #[test]
+    fn links_are_written_at_their_cells_and_the_cursor_put_back() {
+        let link = crate::tui::view::Link {
+            x: 5,
+            y: 3,
+            text: "example.org/a".into(),
+            url: "https://example.org/a".into(),
+        };
+        let mut out = Vec::new();
+        write_links(&mut out, &[link]).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\x1b7\x1b[4;6H\x1b]8;;https://example.org/a\x1b\\example.org/a\x1b]8;;\x1b\\\x1b8"
+        );
+        let mut none = Vec::new();
+        write_links(&mut none, &[]).unwrap();
+        assert!(none.is_empty());
+    }
 }
