@@ -326,6 +326,10 @@ fn the_man_page_is_roff_made_from_the_same_definition() {
     for said in ["NKREAD_LINEAR", "linear", "no\\-borders"] {
         assert!(out.contains(said), "no {said}: {out}");
     }
+    // Where a document's capture is looked for, and when links are sent.
+    assert!(out.contains("DIR/sources/SOURCE"), "{out}");
+    assert!(out.contains("show the raw capture"), "{out}");
+    assert!(out.contains("hyperlinks (OSC 8)"), "{out}");
 }
 
 #[test]

@@ -215,6 +215,11 @@ fn files(roff: &mut Roff) {
              data/README.md.",
         ),
         (
+            "DIR/SOURCE, DIR/sources/SOURCE",
+            "The raw capture a document of your own names in source, which v in the \
+             reader shows; the bundled documents' captures are built in.",
+        ),
+        (
             "nkread-bookmarks-YYYYMMDDTHHMMSSZ.md",
             "The bookmarks pane's export, written in the current directory.",
         ),
@@ -260,7 +265,8 @@ fn environment(roff: &mut Roff) {
         (
             "TERM",
             "dumb: the reader runs in the linear mode, as --linear, for a terminal that \
-             cannot place the cursor.",
+             cannot place the cursor. Unset or dumb, the reader sends no hyperlinks \
+             (OSC 8) for addresses.",
         ),
     ] {
         roff.control("TP", []);
