@@ -2,7 +2,7 @@
 //! kill -9 in the middle of a save, a file-size limit, FIFOs and devices
 //! where files should be, symbolic links, hand edits that break the file,
 //! and two processes racing over a corrupt file. Each test is quick; the
-//! longer soak is `scripts/store-soak.sh` (see the README).
+//! longer soak is `scripts/store-soak.sh` (see docs/development.md).
 
 mod common;
 

@@ -175,7 +175,7 @@ pub(super) const BOOKMARKS_HELP: &str = "\
 One line per bookmark: id, document and paragraph, date, the start of the
 passage and the note. A bookmark whose document is gone is marked (gone) and
 keeps its quote. They are kept in $XDG_DATA_HOME/nkread/bookmarks.json
-(~/.local/share/nkread/bookmarks.json); see the README.
+(~/.local/share/nkread/bookmarks.json); see docs/bookmarks.md.
 
 Examples:
   nkread bookmarks
