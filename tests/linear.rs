@@ -311,3 +311,29 @@ fn the_line_view_tells_each_list_as_numbered_rows() {
     press(&mut s, &lib, "<esc>?");
     assert_eq!(lines::overlay(&lib, &s), lines::help());
 }
+
+/// v tells the capture a document was curated from, line by line, each
+/// kept as a paragraph or left out said so, as the full screen marks them.
+#[test]
+fn the_linear_mode_tells_the_capture_with_what_was_kept_and_left_out() {
+    let home = fresh_home();
+    let out = nkread_in(&home)
+        .env("NKREAD_LINEAR", "1")
+        .write_stdin("open 3\nv\n")
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        said.contains("The capture 003_a4c01b9df4dd9a2f.txt: 27 lines; back leaves."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Line 4 of 27, kept as paragraph 2: Excerpts of the letter:"),
+        "{said}"
+    );
+    assert!(
+        said.contains(", left out by the curator: This entry was posted in DPRK Government"),
+        "{said}"
+    );
+}

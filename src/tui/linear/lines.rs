@@ -314,12 +314,26 @@ pub fn overlay(library: &Library, state: &AppState) -> Vec<String> {
                 listed_bookmarks(library, &state.bookmarks, &state.places, b.filter.text()).len();
             ("Bookmarks".to_string(), n, b.selected)
         }
+        // The capture is told whole: it is a page, read as one, and the
+        // full screen's pager scrolls no further than its last screenful.
         Overlay::Source(s) => match &s.capture {
-            Some(Ok(_)) => (
-                format!("The capture {}", s.name),
-                capture_lines(library, state, s).map_or(0, |l| l.lines.len()),
-                s.scroll,
-            ),
+            Some(Ok(_)) => {
+                let Some(laid) = capture_lines(library, state, s) else {
+                    return Vec::new();
+                };
+                let mut lines = vec![format!(
+                    "The capture {}: {}; back leaves.",
+                    s.name,
+                    plural(laid.lines.len(), "line", "lines")
+                )];
+                // A blank line of the page is not told.
+                lines.extend(
+                    (0..laid.lines.len())
+                        .filter(|&at| !laid.lines[at].text.is_empty())
+                        .filter_map(|at| row(library, state, at)),
+                );
+                return lines;
+            }
             Some(Err(why)) => return vec![format!("{}.", clean_line(why))],
             None => return vec!["Reading the capture.".to_string()],
         },
