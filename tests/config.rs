@@ -519,6 +519,33 @@ fn a_config_cannot_leave_no_way_out() {
 }
 
 #[test]
+fn a_quit_only_keys_legacy_terminals_cannot_send_reach_is_refused() {
+    let err = startup_error("trap.toml");
+    assert!(
+        err.contains(
+            "trap.toml:3:7: field `keys.global`: no key is left for `force_quit` that every \
+             terminal can send"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("`ctrl-1`, `ctrl-;`"), "{err}");
+    assert!(err.contains("no key leaves the reader"), "{err}");
+    // `config check` refuses it the same way.
+    let out = nkread()
+        .args(["config", "check"])
+        .arg(config_fixture("trap.toml"))
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let check = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        check.contains("trap.toml:3:7: field `keys.global`"),
+        "{check}"
+    );
+}
+
+#[test]
 fn every_screen_keeps_a_key_that_leaves_it() {
     let err = startup_error("trapped_search.toml");
     assert!(
