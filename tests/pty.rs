@@ -418,6 +418,25 @@ fn a_bracketed_paste_with_line_breaks_is_still_one_paste() {
 }
 
 #[test]
+fn a_paste_whose_end_never_comes_ends_on_its_own_or_on_ctrl_c_keeping_its_text() {
+    let mut s = Session::start(120, 40);
+    s.wait_for("Documents  ? help");
+    s.send("/");
+    s.wait_for("Search");
+    // No end: after a short while the text so far is the paste, and the
+    // keys after it are keys again.
+    s.send("\x1b[200~zqx");
+    s.wait_for("zqx");
+    s.send("vw");
+    s.wait_for("zqxvw");
+    // Ctrl-C ends a paste at once, keeping it, and quits only after.
+    s.send("\x1b[200~yy\x03");
+    s.wait_for("zqxvwyy");
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn x_in_the_bookmarks_pane_writes_them_to_a_markdown_file_and_says_where() {
     let home = tempfile::tempdir().expect("a home");
     let mut s = Session::start_at(home.path(), 120, 40);

@@ -2,6 +2,7 @@
 //! into messages, runs `update`, carries out its effects and draws `view`.
 
 use super::kept::{Kept, export, problem, synced};
+use super::paste::PasteWatch;
 use super::searcher::Searcher;
 use super::signals::{SIGNAL_POLL, Signals};
 use super::terminal::{copy, enter, install_panic_hook, restore, suspend};
@@ -20,7 +21,7 @@ use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
@@ -88,6 +89,7 @@ fn event_loop(
     signals: &Signals,
 ) -> io::Result<()> {
     let mut indexes = None;
+    let mut paste = PasteWatch::default();
     while !state.quit {
         // The size comes from the terminal before each frame, so update and
         // view agree even where no resize event came (after Ctrl-Z and fg).
@@ -131,6 +133,10 @@ fn event_loop(
                     break msg;
                 }
             } else {
+                // A paste whose end never came is ended, and read next.
+                if paste.overdue(event::pending_paste(), Instant::now()) && event::end_paste() {
+                    continue;
+                }
                 // Progress is drawn when the keys rest, at most each poll.
                 if let Some(msg) = indexes.progress(state, library) {
                     break msg;
