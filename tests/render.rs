@@ -377,6 +377,25 @@ fn screens_at_80x24() {
 }
 
 #[test]
+fn files_that_did_not_load_at_80x24() {
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    let text = "id = \"memo\"\ntitle = \"A memo\"\nkind = \"memo\"\n";
+    s.load_problems = vec![
+        nkread::corpus::Problem::new(
+            "notes/memo.toml",
+            "unknown variant `memo`, expected one of `press-release`, `statement`",
+        )
+        .at_offset(text, text.rfind("\"memo").unwrap())
+        .in_field("kind"),
+        nkread::corpus::Problem::new("notes/other.json", "EOF while parsing an object"),
+    ];
+    insta::assert_snapshot!("unloaded_status_80x24", screen(&s, &lib));
+    press(&mut s, &lib, "!");
+    insta::assert_snapshot!("unloaded_list_80x24", screen(&s, &lib));
+}
+
+#[test]
 fn screens_at_120x40() {
     let lib = bundled();
     let mut s = state(&lib, 120, 40);

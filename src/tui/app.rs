@@ -7,7 +7,7 @@ use super::searcher::Searcher;
 use super::signals::{SIGNAL_POLL, Signals};
 use super::terminal::{copy, enter, install_panic_hook, restore, suspend};
 use crate::bookmarks::Store;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Problems};
 use crate::library::{Built, Library};
 use crate::tui::keymap::Key;
 use crate::tui::msg::{Action, Msg};
@@ -25,13 +25,21 @@ use std::time::{Duration, Instant, SystemTime};
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
-pub fn run(corpus: Arc<Corpus>, settings: &Settings) -> io::Result<()> {
+pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::Result<()> {
     // The first frame needs none of the indexes: they come while it shows.
     // Shared with the thread that searches, which quitting does not wait for.
     let library = Arc::new(Library::shared(corpus));
     let searcher = Searcher::start(Arc::clone(&library));
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
+    // Said on stderr too, where it outlasts the screen; the reader names
+    // the files and lists the problems.
+    if !problems.0.is_empty() {
+        eprintln!(
+            "nkread: the corpus has errors; the reader opens without the files that hold them\n{problems}"
+        );
+    }
+    state.load_problems = problems.0;
     let signals = Signals::register()?;
     let mut kept = Kept::open(
         Store::default_dir(),

@@ -31,6 +31,9 @@ pub enum Action {
     ToggleSignatures,
     CopyCitation,
     ShowHelp,
+    /// Lists the corpus files that did not load, each problem as `check`
+    /// gives it.
+    ShowProblems,
     /// Closes the topmost overlay, or returns to the document list.
     Back,
     Quit,
@@ -230,6 +233,7 @@ impl Action {
             Action::ToggleSignatures => "fold or unfold the signatures after the last paragraph",
             Action::CopyCitation => "copy the current paragraph with its citation",
             Action::ShowHelp => "show this help",
+            Action::ShowProblems => "list the corpus files that did not load, and why",
             Action::Back => "stop typing, close the overlay, or go back to the list",
             Action::Quit => "quit",
             Action::ForceQuit => "quit from anywhere",
@@ -310,6 +314,7 @@ impl Action {
             Action::ToggleSignatures => "signatures",
             Action::CopyCitation => "copy",
             Action::ShowHelp => "help",
+            Action::ShowProblems => "problems",
             Action::Back => "back",
             Action::Quit | Action::ForceQuit => "quit",
             _ => self.description(),

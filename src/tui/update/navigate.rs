@@ -91,8 +91,15 @@ pub(super) fn toggle_sidebar(state: &mut AppState) {
 pub(super) fn move_pager(state: &mut AppState, action: &Action) {
     let screen = Rect::new(0, 0, state.size.0, state.size.1);
     let (columns, rows) = pager::inner_size(screen);
-    if let Some(Overlay::Help { scroll }) = state.overlays.last_mut() {
-        let total = pager::help_lines(&state.keymap, &state.theme, columns).len();
+    let total = match state.overlays.last() {
+        Some(Overlay::Help { .. }) => pager::help_lines(&state.keymap, &state.theme, columns).len(),
+        Some(Overlay::Problems { .. }) => {
+            pager::problem_lines(&state.load_problems, &state.theme, columns).len()
+        }
+        _ => return,
+    };
+    if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = state.overlays.last_mut()
+    {
         *scroll = step(*scroll, action, rows, max_scroll(total, rows));
     }
 }
