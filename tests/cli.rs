@@ -329,6 +329,27 @@ fn every_problem_is_reported_at_once() {
 }
 
 #[test]
+fn every_mistake_in_a_file_is_reported_in_one_run_with_what_was_meant() {
+    let err = stderr_of_failure(nkread_with(fixture("broken/three_mistakes")).arg("check"));
+    for (at, meant) in [
+        ("doc.toml:3:8: field `kind`: unknown variant `memo`", ""),
+        (
+            "doc.toml:8:8: field `people[0].kind`: unknown variant `organisation`",
+            "; did you mean `organization`?",
+        ),
+        (
+            "doc.toml:9:8: field `people[0].role`: unknown variant `signer`",
+            "; did you mean `signatory`?",
+        ),
+    ] {
+        let line = err.lines().find(|l| l.contains(at));
+        let line = line.unwrap_or_else(|| panic!("{at}\nin\n{err}"));
+        assert!(line.ends_with(meant), "{meant}\nin\n{line}");
+    }
+    assert_eq!(err.matches("unknown variant").count(), 3, "{err}");
+}
+
+#[test]
 fn a_file_that_is_not_utf8_is_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("latin1.toml"), b"id = \"caf\xe9\"\n").unwrap();

@@ -161,14 +161,18 @@ pub(super) fn read_file(path: &Path) -> Result<SourceFile, Problem> {
     Ok(SourceFile::new(name, text))
 }
 
-/// The documents in one file, cleaned and checked.
+/// The documents in one file, cleaned and checked: every problem of a TOML
+/// file at once, the first of a JSON file's shape (serde_json says no more)
+/// and then every problem of its documents.
 pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
-    let docs = if file.is_json() {
-        parse_json(file)
+    let (docs, mut problems) = if file.is_json() {
+        (parse_json(file).map_err(|p| vec![p])?, Vec::new())
     } else {
-        from_toml(file).map(|d| vec![d])
-    }
-    .map_err(|p| vec![p])?;
+        match super::schema::read_toml(file) {
+            (Some(doc), problems) => (vec![doc], problems),
+            (None, problems) => return Err(problems),
+        }
+    };
     let mut found = Vec::new();
     let mut out = Vec::with_capacity(docs.len());
     for (i, mut doc) in docs.into_iter().enumerate() {
@@ -178,15 +182,19 @@ pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
         }
         out.push(doc);
     }
-    if found.is_empty() {
+    if found.is_empty() && problems.is_empty() {
         return Ok(out);
     }
     // The file is parsed again, once, for the positions of every problem.
     let places = Places::new(file);
-    Err(found
-        .into_iter()
-        .map(|(path, message)| places.locate(&path, Problem::new(&file.name, message)))
-        .collect())
+    problems.extend(
+        found
+            .into_iter()
+            .map(|(path, message)| places.locate(&path, Problem::new(&file.name, message))),
+    );
+    // In the order a person reads the file.
+    problems.sort_by_key(|p| p.position);
+    Err(problems)
 }
 
 /// Points `problem` at `path` in `file`: its line and column in TOML.
@@ -234,7 +242,8 @@ fn field_of<E>(e: &serde_path_to_error::Error<E>) -> String {
 /// Deserializes a TOML file; an error names the line, column and field.
 pub fn from_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> {
     let problem = |e: toml::de::Error, field: String| {
-        let p = Problem::new(&file.name, e.message().trim()).in_field(field);
+        let message = super::schema::with_suggestion(e.message().trim());
+        let p = Problem::new(&file.name, message).in_field(field);
         match e
             .span()
             .map(|s| s.start)
@@ -285,6 +294,7 @@ fn json_problem(file: &SourceFile, e: &serde_json::Error, field: String) -> Prob
         Some(i) if e.line() > 0 => message[..i].to_string(),
         _ => message,
     };
+    let message = super::schema::with_suggestion(&message);
     let problem = Problem::new(&file.name, message).in_field(field);
     if e.line() == 0 {
         return problem;

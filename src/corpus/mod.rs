@@ -9,6 +9,7 @@ mod model;
 mod near_duplicates;
 mod order;
 mod problem;
+mod schema;
 mod user_entities;
 
 #[cfg(test)]

@@ -41,9 +41,9 @@ fn provenance_problems_point_at_their_field() {
         heads,
         [
             "d.toml:5:7: field `url`: \"ftp://x.org/a\" is not a web address: use http or https, not ftp",
+            "d.toml:6:8: field `date`: 2015 is after the capture (`accessed` = 2014-06)",
             "d.toml:7:17: field `inferred_date`: an inferred date needs `inferred_date_reason`: what in the text fixes it",
             "d.toml:7:17: field `inferred_date`: a document with a `date` has no inferred one: keep one of the two",
-            "d.toml:6:8: field `date`: 2015 is after the capture (`accessed` = 2014-06)",
             "d.toml:7:17: field `inferred_date`: 2014-12 is after the capture (`accessed` = 2014-06)",
         ]
     );

@@ -1,0 +1,420 @@
+//! The shape of a TOML document file, checked field by field before serde
+//! reads it, so that a file with three mistakes gets three messages in one
+//! run, each at its line, with "did you mean" wherever the values are a
+//! closed set. What it finds it mends with a stand-in, so that serde can
+//! read the rest and the document's own checks still run; the stand-ins
+//! never leave the file, which is refused for the problems found.
+
+use super::load::{SourceFile, from_toml};
+use super::model::{DocKind, Document, PersonKind, Role};
+use super::problem::{Lines, Problem};
+use crate::suggest::did_you_mean;
+use std::borrow::Cow;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+/// What a field holds.
+#[derive(Clone, Copy)]
+enum Shape {
+    Text,
+    Flag,
+    Date,
+    Choice(Closed),
+    Texts,
+    People,
+}
+
+/// The closed sets of values a file names.
+#[derive(Clone, Copy)]
+enum Closed {
+    DocKind,
+    PersonKind,
+    Role,
+}
+
+impl Closed {
+    fn names(self) -> Vec<String> {
+        match self {
+            Closed::DocKind => DocKind::ALL.iter().map(ToString::to_string).collect(),
+            Closed::PersonKind => PersonKind::ALL.iter().map(ToString::to_string).collect(),
+            Closed::Role => Role::ALL.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// A field: its name, what it holds, and whether it must be there.
+type Field = (&'static str, Shape, bool);
+
+/// The fields of a document, as `Document` reads them (a test keeps the
+/// two the same).
+const DOCUMENT: &[Field] = &[
+    ("id", Shape::Text, true),
+    ("title", Shape::Text, true),
+    ("title_supplied", Shape::Flag, false),
+    ("subtitle", Shape::Text, false),
+    ("date", Shape::Date, false),
+    ("date_note", Shape::Text, false),
+    ("inferred_date", Shape::Date, false),
+    ("inferred_date_reason", Shape::Text, false),
+    ("kind", Shape::Choice(Closed::DocKind), true),
+    ("place", Shape::Text, false),
+    ("posted_by", Shape::Text, false),
+    ("url", Shape::Text, false),
+    ("publisher", Shape::Text, false),
+    ("accessed", Shape::Date, false),
+    ("curator_note", Shape::Text, false),
+    ("tags", Shape::Texts, false),
+    ("source", Shape::Text, false),
+    ("omitted", Shape::Texts, false),
+    ("paragraphs", Shape::Texts, true),
+    ("people_heading", Shape::Text, false),
+    ("people", Shape::People, false),
+];
+
+/// The fields of a people entry, as `Person` reads them.
+const PERSON: &[Field] = &[
+    ("name", Shape::Text, true),
+    ("kind", Shape::Choice(Closed::PersonKind), true),
+    ("role", Shape::Choice(Closed::Role), true),
+    ("title", Shape::Text, false),
+    ("affiliation", Shape::Text, false),
+    ("country", Shape::Text, false),
+    ("acronym", Shape::Text, false),
+    ("note", Shape::Text, false),
+];
+
+/// Reads the one document of a TOML file with every problem of its shape
+/// and content: the document, if one could be read, and the problems.
+pub fn read_toml(file: &SourceFile) -> (Option<Document>, Vec<Problem>) {
+    // A syntax error: serde's message, which points at it, is all there is.
+    let Ok(mut root) = DeTable::parse(&file.text) else {
+        return match from_toml(file) {
+            Ok(doc) => (Some(doc), Vec::new()),
+            Err(problem) => (None, vec![problem]),
+        };
+    };
+    let mut check = Check {
+        file,
+        lines: Lines::new(&file.text),
+        problems: Vec::new(),
+    };
+    let span = root.span();
+    check.table(root.get_mut(), span.start, DOCUMENT, "");
+    let mut problems = check.problems;
+    let de = toml::de::Deserializer::from(root);
+    match serde_path_to_error::deserialize::<_, Document>(de) {
+        Ok(doc) => (Some(doc), problems),
+        Err(e) => {
+            let field = e.path().to_string();
+            let e = e.into_inner();
+            let problem = Problem::new(&file.name, with_suggestion(e.message().trim()))
+                .in_field(if field == "." { String::new() } else { field });
+            problems.push(match e.span() {
+                Some(span) => problem.at_offset(&file.text, span.start),
+                None => problem,
+            });
+            (None, problems)
+        }
+    }
+}
+
+struct Check<'f> {
+    file: &'f SourceFile,
+    lines: Lines<'f>,
+    problems: Vec<Problem>,
+}
+
+impl Check<'_> {
+    fn report(&mut self, offset: usize, field: &str, message: String) {
+        let problem = Problem::new(&self.file.name, message)
+            .at_offset_in(&self.lines, offset)
+            .in_field(field);
+        self.problems.push(problem);
+    }
+
+    /// A table of `fields` starting at `at`, whose path is `path`.
+    fn table(&mut self, table: &mut DeTable, at: usize, fields: &[Field], path: &str) {
+        let names: Vec<&str> = fields.iter().map(|(n, _, _)| *n).collect();
+        let unknown: Vec<(String, usize)> = table
+            .keys()
+            .filter(|k| !names.contains(&k.get_ref().as_ref()))
+            .map(|k| (k.get_ref().to_string(), k.span().start))
+            .collect();
+        for (key, offset) in unknown {
+            self.report(
+                offset,
+                &join(path, &key),
+                format!(
+                    "unknown field `{key}`, expected {}{}",
+                    one_of(&names),
+                    did_you_mean(&key, &names)
+                ),
+            );
+            table.remove(key.as_str());
+        }
+        for &(name, shape, required) in fields {
+            let field = join(path, name);
+            let Some(value) = table.get_mut(name) else {
+                if required {
+                    self.report(at, path, format!("missing field `{name}`"));
+                    let span = at..at;
+                    table.insert(
+                        Spanned::new(span.clone(), name.into()),
+                        stand_in(shape, span),
+                    );
+                }
+                continue;
+            };
+            if !self.value(value, shape, &field) {
+                match required {
+                    true => *value = stand_in(shape, value.span()),
+                    false => {
+                        table.remove(name);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether `value` has the shape; if not, says why. A list's items are
+    /// mended where they stand.
+    fn value(&mut self, value: &mut Spanned<DeValue>, shape: Shape, field: &str) -> bool {
+        let at = value.span().start;
+        match (shape, value.get_mut()) {
+            (Shape::Text, DeValue::String(_)) | (Shape::Flag, DeValue::Boolean(_)) => true,
+            (Shape::Date, DeValue::String(s)) => match s.parse::<super::PartialDate>() {
+                Ok(_) => true,
+                Err(why) => {
+                    self.report(at, field, why);
+                    false
+                }
+            },
+            (Shape::Date, DeValue::Datetime(_)) => {
+                let message = "a date must be in quotes, such as date = \"2017-03-08\"";
+                self.report(at, field, message.to_string());
+                false
+            }
+            (Shape::Choice(closed), DeValue::String(s)) => {
+                let names = closed.names();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                if names.contains(&s.as_ref()) {
+                    return true;
+                }
+                let message = format!(
+                    "unknown variant `{s}`, expected {}{}",
+                    one_of(&names),
+                    did_you_mean(s, &names)
+                );
+                self.report(at, field, message);
+                false
+            }
+            (Shape::Texts, DeValue::Array(items)) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    if !matches!(item.get_ref(), DeValue::String(_)) {
+                        let message = format!("invalid type: {}, expected a string", given(item));
+                        self.report(item.span().start, &format!("{field}[{i}]"), message);
+                        *item = stand_in(Shape::Text, item.span());
+                    }
+                }
+                true
+            }
+            (Shape::People, DeValue::Array(items)) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    let path = format!("{field}[{i}]");
+                    let start = item.span().start;
+                    match item.get_mut() {
+                        DeValue::Table(person) => self.table(person, start, PERSON, &path),
+                        _ => {
+                            let message = format!(
+                                "invalid type: {}, expected a people entry, a table",
+                                given(item)
+                            );
+                            self.report(start, &path, message);
+                            *item = stand_in_person(item.span());
+                        }
+                    }
+                }
+                true
+            }
+            (shape, _) => {
+                let expected = match shape {
+                    Shape::Text | Shape::Choice(_) => "a string",
+                    Shape::Flag => "true or false",
+                    Shape::Date => {
+                        "a date in quotes, such as \"2017-03-08\", \"2014-11\" or \"2015\""
+                    }
+                    Shape::Texts => "a list of strings",
+                    Shape::People => "a list of people entries, [[people]]",
+                };
+                let message = format!("invalid type: {}, expected {expected}", given(value));
+                self.report(at, field, message);
+                false
+            }
+        }
+    }
+}
+
+/// A value of the shape, standing in for one that was wrong or missing.
+fn stand_in(shape: Shape, span: std::ops::Range<usize>) -> Spanned<DeValue<'static>> {
+    let text = |s: &str| Spanned::new(span.clone(), DeValue::String(Cow::Owned(s.to_string())));
+    match shape {
+        Shape::Choice(closed) => text(closed.names().first().map_or("", String::as_str)),
+        Shape::Texts => {
+            let mut items = DeArray::new();
+            items.push(text("x"));
+            Spanned::new(span.clone(), DeValue::Array(items))
+        }
+        Shape::People => Spanned::new(span.clone(), DeValue::Array(DeArray::new())),
+        Shape::Flag => Spanned::new(span.clone(), DeValue::Boolean(false)),
+        Shape::Text | Shape::Date => text("x"),
+    }
+}
+
+/// A people entry standing in for one that was no table.
+fn stand_in_person(span: std::ops::Range<usize>) -> Spanned<DeValue<'static>> {
+    let mut person = DeTable::new();
+    for &(name, shape, required) in PERSON {
+        if required {
+            let key = Spanned::new(span.clone(), Cow::Borrowed(name));
+            person.insert(key, stand_in(shape, span.clone()));
+        }
+    }
+    Spanned::new(span, DeValue::Table(person))
+}
+
+fn join(path: &str, key: &str) -> String {
+    match path {
+        "" => key.to_string(),
+        path => format!("{path}.{key}"),
+    }
+}
+
+/// "one of `a`, `b`, `c`", as serde lists what it expected.
+fn one_of(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    format!("one of {}", quoted.join(", "))
+}
+
+/// What a value is, as serde says it.
+fn given(value: &Spanned<DeValue>) -> String {
+    match value.get_ref() {
+        DeValue::String(s) => format!("string \"{s}\""),
+        DeValue::Integer(i) => format!("integer `{}`", i.as_str()),
+        DeValue::Float(x) => format!("floating point `{}`", x.as_str()),
+        DeValue::Boolean(b) => format!("boolean `{b}`"),
+        DeValue::Datetime(d) => format!("datetime `{d}`"),
+        DeValue::Array(_) => "sequence".to_string(),
+        DeValue::Table(_) => "map".to_string(),
+    }
+}
+
+/// serde's "unknown variant `x`, expected one of `a`, `b`" (or field),
+/// with "did you mean" where one of those is close to what was given.
+pub fn with_suggestion(message: &str) -> String {
+    let given = ["unknown variant `", "unknown field `"]
+        .iter()
+        .find_map(|start| message.strip_prefix(start))
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(given, _)| given);
+    let Some(given) = given else {
+        return message.to_string();
+    };
+    let Some((_, expected)) = message.split_once(", expected ") else {
+        return message.to_string();
+    };
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    format!("{message}{}", did_you_mean(given, &names))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Option<Document>, Vec<String>) {
+        let file = SourceFile::new("d.toml", text.to_string());
+        let (doc, problems) = read_toml(&file);
+        (doc, problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn the_fields_are_those_serde_reads() {
+        let mut text = String::from(
+            "id = \"d\"\ntitle = \"T\"\ntitle_supplied = true\nsubtitle = \"s\"\n\
+             date = \"2015\"\ndate_note = \"n\"\ninferred_date_reason = \"r\"\n\
+             kind = \"statement\"\nplace = \"p\"\nposted_by = \"p\"\nurl = \"https://a.org\"\n\
+             publisher = \"p\"\naccessed = \"2020\"\ncurator_note = \"c\"\ntags = [\"t\"]\n\
+             source = \"s\"\nomitted = [\"o\"]\nparagraphs = [\"P\"]\npeople_heading = \"h\"\n",
+        );
+        text.push_str(
+            "[[people]]\nname = \"N\"\nkind = \"person\"\nrole = \"quoted\"\ntitle = \"t\"\n\
+             affiliation = \"a\"\ncountry = \"c\"\nacronym = \"A\"\nnote = \"n\"\n",
+        );
+        let written = text.lines().filter(|l| l.contains(" = ")).count();
+        // `[[people]]` and `inferred_date`, which `date` excludes, aside.
+        assert_eq!(written + 2, DOCUMENT.len() + PERSON.len());
+        let file = SourceFile::new("d.toml", text.clone());
+        let doc: Document = from_toml(&file).unwrap();
+        assert_eq!(doc.people[0].note.as_deref(), Some("n"));
+        let (read, problems) = read(&text);
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(read, Some(doc));
+        // Serde's own list of the fields it takes is the schema's.
+        let err = from_toml::<Document>(&SourceFile::new("d.toml", "zzz = 1".into()))
+            .unwrap_err()
+            .message;
+        for (name, _, _) in DOCUMENT {
+            assert!(err.contains(&format!("`{name}`")), "{name}: {err}");
+        }
+    }
+
+    #[test]
+    fn every_mistake_in_a_file_is_said_at_once_with_what_was_meant() {
+        let (doc, problems) = read(
+            "id = \"d\"\ntitle = \"T\"\nkind = \"stament\"\nparagraphs = [\"P\", 3]\n\
+             dat = \"2015\"\n[[people]]\nname = \"N\"\nkind = \"organisation\"\nrole = \"signer\"\n\
+             [[people]]\nkind = \"person\"\nrole = \"quoted\"\n",
+        );
+        assert!(doc.is_some(), "the stand-ins read");
+        assert_eq!(problems.len(), 6, "{problems:#?}");
+        let starts = [
+            "d.toml:3:8: field `kind`: unknown variant `stament`, expected one of `press-release`",
+            "d.toml:4:20: field `paragraphs[1]`: invalid type: integer `3`, expected a string",
+            "d.toml:5:1: field `dat`: unknown field `dat`, expected one of `id`",
+            "d.toml:8:8: field `people[0].kind`: unknown variant `organisation`",
+            "d.toml:9:8: field `people[0].role`: unknown variant `signer`",
+            "d.toml:10:1: field `people[1]`: missing field `name`",
+        ];
+        let mut sorted = problems.clone();
+        sorted.sort_by_key(|p| {
+            let mut parts = p.split(':').skip(1);
+            let line: usize = parts.next().unwrap().parse().unwrap();
+            line
+        });
+        for (problem, start) in sorted.iter().zip(starts) {
+            assert!(problem.starts_with(start), "{start}\nin\n{problem}");
+        }
+        for (problem, meant) in [
+            (&sorted[0], "did you mean `statement`?"),
+            (&sorted[2], "did you mean `date`?"),
+            (&sorted[3], "did you mean `organization`?"),
+            (&sorted[4], "did you mean `signatory`?"),
+        ] {
+            assert!(problem.contains(meant), "{meant}\nin\n{problem}");
+        }
+    }
+
+    #[test]
+    fn serde_s_messages_get_a_suggestion_where_one_is_close() {
+        assert_eq!(
+            with_suggestion("unknown variant `memo`, expected `a` or `b`"),
+            "unknown variant `memo`, expected `a` or `b`"
+        );
+        assert_eq!(
+            with_suggestion(
+                "unknown variant `orgnization`, expected one of `organization`, `person`"
+            ),
+            "unknown variant `orgnization`, expected one of `organization`, `person`; did you mean `organization`?"
+        );
+        assert_eq!(with_suggestion("trailing comma"), "trailing comma");
+    }
+}
