@@ -396,6 +396,22 @@ fn files_that_did_not_load_at_80x24() {
 }
 
 #[test]
+fn a_list_of_thousands_of_problems_shows_the_first_and_says_how_many_more() {
+    let problems: Vec<_> = (0..2500)
+        .map(|i| nkread::corpus::Problem::new(format!("d{i}.toml"), "the title is empty"))
+        .collect();
+    let lines = nkread::tui::layout::pager::problem_lines(&problems, &Theme::mono(), 60);
+    let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    assert!(text[0].starts_with("2500 files did not load"), "{text:?}");
+    assert!(text.iter().any(|l| l.starts_with("d99.toml")));
+    assert!(!text.iter().any(|l| l.starts_with("d100.toml")));
+    assert_eq!(
+        text.last().map(String::as_str),
+        Some("…and 2400 more problems: `nkread check` lists them all.")
+    );
+}
+
+#[test]
 fn screens_at_120x40() {
     let lib = bundled();
     let mut s = state(&lib, 120, 40);

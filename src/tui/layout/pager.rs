@@ -89,7 +89,7 @@ pub fn problem_lines(problems: &[Problem], theme: &Theme, width: usize) -> Vec<L
     for line in wrap(&heading, width) {
         out.push(Line::styled(line, theme.heading));
     }
-    for problem in problems {
+    for problem in problems.iter().take(LISTED_PROBLEMS) {
         out.push(Line::default());
         for line in problem.to_string().lines() {
             match line.starts_with(' ') {
@@ -98,8 +98,26 @@ pub fn problem_lines(problems: &[Problem], theme: &Theme, width: usize) -> Vec<L
             }
         }
     }
+    if let Some(more) = problems
+        .len()
+        .checked_sub(LISTED_PROBLEMS)
+        .filter(|&n| n > 0)
+    {
+        out.push(Line::default());
+        let noun = if more == 1 { "problem" } else { "problems" };
+        let rest = format!("…and {more} more {noun}: `nkread check` lists them all.");
+        out.extend(
+            wrap(&rest, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim)),
+        );
+    }
     out
 }
+
+/// The most problems the list shows: it is laid out whole at each frame,
+/// and a file of thousands of mistakes is fixed from `nkread check`.
+const LISTED_PROBLEMS: usize = 100;
 
 /// The files named by `problems`, once each, in the order first named.
 pub fn unloaded_files(problems: &[Problem]) -> Vec<&str> {
