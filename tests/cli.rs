@@ -250,7 +250,7 @@ fn each_validation_error_names_the_file_position_and_reason() {
         ),
         (
             "json_array",
-            "json_array/docs.json:4:50: field `[1].people[0]`: missing field `name`",
+            "json_array/docs.json:4:15: field `[1].people[0]`: missing field `name`",
         ),
         (
             "json_trailing",
@@ -258,7 +258,7 @@ fn each_validation_error_names_the_file_position_and_reason() {
         ),
         (
             "json_unicode",
-            "json_unicode/doc.json:1:50: field `kind`: unknown variant `memo`",
+            "json_unicode/doc.json:1:45: field `kind`: unknown variant `memo`",
         ),
         (
             "unknown_field",
@@ -303,7 +303,7 @@ fn the_caret_sits_under_the_offending_character_of_an_indented_line() {
         (
             "json_array",
             "     4 |    \"people\": [{\"kind\": \"person\", \"role\": \"quoted\"}]}\n       \
-             |                                                  ^",
+             |               ^",
         ),
     ] {
         let err = stderr_of_failure(nkread_with(fixture(&format!("broken/{dir}"))).arg("list"));

@@ -257,7 +257,7 @@ fn an_id_with_a_control_character_is_refused_not_cleaned() {
         "{err}"
     );
     assert!(
-        err.contains("e.json: field `id`: \"de\\u{202e}f\" is not a valid id"),
+        err.contains("e.json:1:8: field `id`: \"de\\u{202e}f\" is not a valid id"),
         "{err}"
     );
     assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");

@@ -161,12 +161,18 @@ pub(super) fn read_file(path: &Path) -> Result<SourceFile, Problem> {
     Ok(SourceFile::new(name, text))
 }
 
-/// The documents in one file, cleaned and checked: every problem of a TOML
-/// file at once, the first of a JSON file's shape (serde_json says no more)
-/// and then every problem of its documents.
+/// The documents in one file, cleaned and checked, with every problem of
+/// the file at once.
 pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
     let (docs, mut problems) = if file.is_json() {
-        (parse_json(file).map_err(|p| vec![p])?, Vec::new())
+        match parse_json(file) {
+            Ok(docs) => (docs, Vec::new()),
+            // Refused: read again for every problem, where it is plain JSON.
+            Err(first) => match super::schema::read_json(file) {
+                Some((docs, problems)) if !problems.is_empty() => (docs, problems),
+                _ => return Err(vec![first]),
+            },
+        }
     } else {
         match super::schema::read_toml(file) {
             (Some(doc), problems) => (vec![doc], problems),
@@ -308,40 +314,39 @@ fn json_problem(file: &SourceFile, e: &serde_json::Error, field: String) -> Prob
     problem.at_offset(&file.text, line_start + e.column().saturating_sub(1))
 }
 
-/// What finds a field's position in a file: its TOML parsed again (on the
-/// error path only) and its lines, or nothing for JSON, which has no
-/// positions after parsing.
+/// What finds a field's position in a file: the file read again as
+/// spanned values (on the error path only), TOML or JSON, and its lines.
 struct Places<'f> {
-    toml: Option<(toml::de::DeTable<'f>, Lines<'f>)>,
+    spans: Option<(toml::Spanned<toml::de::DeValue<'f>>, Lines<'f>)>,
 }
 
 impl<'f> Places<'f> {
     fn new(file: &'f SourceFile) -> Places<'f> {
-        let toml = (!file.is_json())
-            .then(|| toml::de::DeTable::parse(&file.text).ok())
-            .flatten()
-            .map(|root| (root.into_inner(), Lines::new(&file.text)));
-        Places { toml }
+        let root = match file.is_json() {
+            true => super::schema::json::parse(&file.text),
+            false => toml::de::DeTable::parse(&file.text).ok().map(|root| {
+                let span = root.span();
+                toml::Spanned::new(span, toml::de::DeValue::Table(root.into_inner()))
+            }),
+        };
+        Places {
+            spans: root.map(|root| (root, Lines::new(&file.text))),
+        }
     }
 
-    /// Adds the position of `path` to `problem`: line and column in a TOML
-    /// file, the field path in either.
+    /// Adds the position of `path` to `problem`: its line and column, and
+    /// the field path.
     fn locate(&self, path: &[Step], problem: Problem) -> Problem {
         let problem = problem.in_field(path_string(path));
-        let Some((root, lines)) = &self.toml else {
+        let Some((root, lines)) = &self.spans else {
             return problem;
         };
-        let mut found: Option<&toml::Spanned<toml::de::DeValue>> = None;
+        let mut found = Some(root);
         for step in path {
-            found = match (step, found) {
-                (Step::Key(k), None) => root.get(*k),
-                (Step::Key(k), Some(v)) => v.get_ref().get(*k),
-                (Step::Index(i), Some(v)) => v.get_ref().get(*i),
-                (Step::Index(_), None) => None,
-            };
-            if found.is_none() {
-                break;
-            }
+            found = found.and_then(|v| match step {
+                Step::Key(k) => v.get_ref().get(*k),
+                Step::Index(i) => v.get_ref().get(*i),
+            });
         }
         problem.at_offset_in(lines, found.map_or(0, |value| value.span().start))
     }

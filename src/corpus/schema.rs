@@ -1,9 +1,13 @@
-//! The shape of a TOML document file, checked field by field before serde
-//! reads it, so that a file with three mistakes gets three messages in one
-//! run, each at its line, with "did you mean" wherever the values are a
-//! closed set. What it finds it mends with a stand-in, so that serde can
-//! read the rest and the document's own checks still run; the stand-ins
-//! never leave the file, which is refused for the problems found.
+//! The shape of a document file, checked field by field, so that a file
+//! with three mistakes gets three messages in one run, each at its line,
+//! with "did you mean" wherever the values are a closed set. What it finds
+//! it mends with a stand-in, so that serde can read the rest and the
+//! document's own checks still run; the stand-ins never leave the file,
+//! which is refused for the problems found. A TOML file is checked before
+//! serde reads it; a JSON file, once serde_json has refused it, is read
+//! again as the same spanned values (`json`), for the rest of its problems.
+
+pub(super) mod json;
 
 use super::load::{SourceFile, from_toml};
 use super::model::{DocKind, Document, PersonKind, Role};
@@ -83,11 +87,11 @@ const PERSON: &[Field] = &[
     ("note", Shape::Text, false),
 ];
 
-/// Reads the one document of a TOML file with every problem of its shape
-/// and content: the document, if one could be read, and the problems.
+/// Reads the one document of a TOML file with every problem of its shape:
+/// the document, if one could be read, and the problems.
 pub fn read_toml(file: &SourceFile) -> (Option<Document>, Vec<Problem>) {
     // A syntax error: serde's message, which points at it, is all there is.
-    let Ok(mut root) = DeTable::parse(&file.text) else {
+    let Ok(root) = DeTable::parse(&file.text) else {
         return match from_toml(file) {
             Ok(doc) => (Some(doc), Vec::new()),
             Err(problem) => (None, vec![problem]),
@@ -98,24 +102,52 @@ pub fn read_toml(file: &SourceFile) -> (Option<Document>, Vec<Problem>) {
         lines: Lines::new(&file.text),
         problems: Vec::new(),
     };
+    let doc = check.document(root, "");
+    (doc, check.problems)
+}
+
+/// Reads the documents of a JSON file that serde_json refused, with every
+/// problem of their shape: the documents if all could be read,
+/// and the problems; None where the text is no JSON, which serde_json's
+/// message says best.
+pub fn read_json(file: &SourceFile) -> Option<(Vec<Document>, Vec<Problem>)> {
+    let root = json::parse(&file.text)?;
+    let mut check = Check {
+        file,
+        lines: Lines::new(&file.text),
+        problems: Vec::new(),
+    };
     let span = root.span();
-    check.table(root.get_mut(), span.start, DOCUMENT, "");
-    let mut problems = check.problems;
-    let de = toml::de::Deserializer::from(root);
-    match serde_path_to_error::deserialize::<_, Document>(de) {
-        Ok(doc) => (Some(doc), problems),
-        Err(e) => {
-            let field = e.path().to_string();
-            let e = e.into_inner();
-            let problem = Problem::new(&file.name, with_suggestion(e.message().trim()))
-                .in_field(if field == "." { String::new() } else { field });
-            problems.push(match e.span() {
-                Some(span) => problem.at_offset(&file.text, span.start),
-                None => problem,
-            });
-            (None, problems)
+    let tables: Vec<(String, Spanned<DeTable>)> = match root.into_inner() {
+        DeValue::Table(table) => vec![(String::new(), Spanned::new(span, table))],
+        DeValue::Array(items) => {
+            let mut tables = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let span = item.span();
+                match item.get_ref() {
+                    DeValue::Table(table) => {
+                        tables.push((format!("[{i}]"), Spanned::new(span, table.clone())))
+                    }
+                    _ => check.report(
+                        span.start,
+                        &format!("[{i}]"),
+                        format!(
+                            "invalid type: {}, expected a document, an object",
+                            given(item)
+                        ),
+                    ),
+                }
+            }
+            tables
         }
-    }
+        _ => return None,
+    };
+    let docs: Vec<Option<Document>> = tables
+        .into_iter()
+        .map(|(path, table)| check.document(table, &path))
+        .collect();
+    let docs = docs.into_iter().collect::<Option<Vec<Document>>>();
+    Some((docs.unwrap_or_default(), check.problems))
 }
 
 struct Check<'f> {
@@ -125,6 +157,28 @@ struct Check<'f> {
 }
 
 impl Check<'_> {
+    /// The document of `root`, at `path` (`[1]` in a JSON array), its shape
+    /// checked and mended; None where serde still could not read it.
+    fn document(&mut self, mut root: Spanned<DeTable>, path: &str) -> Option<Document> {
+        let span = root.span();
+        self.table(root.get_mut(), span.start, DOCUMENT, path);
+        let de = toml::de::Deserializer::from(root);
+        match serde_path_to_error::deserialize::<_, Document>(de) {
+            Ok(doc) => Some(doc),
+            Err(e) => {
+                let field = match e.path().to_string().as_str() {
+                    "." => path.to_string(),
+                    inner => join(path, inner),
+                };
+                let e = e.into_inner();
+                let message = with_suggestion(e.message().trim());
+                let at = e.span().map_or(span.start, |s| s.start);
+                self.report(at, &field, message);
+                None
+            }
+        }
+    }
+
     fn report(&mut self, offset: usize, field: &str, message: String) {
         let problem = Problem::new(&self.file.name, message)
             .at_offset_in(&self.lines, offset)
@@ -283,9 +337,10 @@ fn stand_in_person(span: std::ops::Range<usize>) -> Spanned<DeValue<'static>> {
 }
 
 fn join(path: &str, key: &str) -> String {
-    match path {
-        "" => key.to_string(),
-        path => format!("{path}.{key}"),
+    match (path, key.starts_with('[')) {
+        ("", _) => key.to_string(),
+        (path, true) => format!("{path}{key}"),
+        (path, false) => format!("{path}.{key}"),
     }
 }
 
@@ -400,6 +455,66 @@ mod tests {
             (&sorted[4], "did you mean `signatory`?"),
         ] {
             assert!(problem.contains(meant), "{meant}\nin\n{problem}");
+        }
+    }
+
+    #[test]
+    fn a_json_file_gets_every_mistake_at_once_each_at_its_place() {
+        let text = "[{\"id\": \"a\", \"title\": \"T\", \"kind\": \"statement\", \"paragraphs\": [\"x\"]},\n\
+                    {\"id\": \"b\", \"title\": null, \"kind\": \"stament\", \"paragraphs\": [\"\\u00e9\", 2],\n\
+                    \"people\": [{\"name\": \"N\", \"kind\": \"organisation\", \"role\": \"signer\"}]}]";
+        let file = SourceFile::new("d.json", text.to_string());
+        let (docs, problems) = read_json(&file).unwrap();
+        assert_eq!(docs.len(), 2, "stand-ins read");
+        assert_eq!(docs[1].paragraphs[0], "é");
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let heads: Vec<&str> = shown.iter().map(|s| s.lines().next().unwrap()).collect();
+        for start in [
+            "d.json:2:1: field `[1]`: missing field `title`",
+            "d.json:2:36: field `[1].kind`: unknown variant `stament`",
+            "d.json:2:72: field `[1].paragraphs[1]`: invalid type: integer `2`, expected a string",
+            "d.json:3:34: field `[1].people[0].kind`: unknown variant `organisation`",
+            "d.json:3:58: field `[1].people[0].role`: unknown variant `signer`",
+        ] {
+            assert!(
+                heads.iter().any(|h| h.starts_with(start)),
+                "{start}\nin\n{heads:#?}"
+            );
+        }
+        assert_eq!(heads.len(), 5, "{heads:#?}");
+    }
+
+    #[test]
+    fn json_is_read_as_serde_json_reads_it_or_not_at_all() {
+        for text in [
+            r#"{"a": [1, -2.5e3, true, false, "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"], "b": {}}"#,
+            "  [ ]  ",
+            r#"{"n": null}"#,
+        ] {
+            assert!(json::parse(text).is_some(), "{text}");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(text).is_ok(),
+                "{text}"
+            );
+        }
+        let value = json::parse(r#"{"s": "\ud83d\ude00\u00e9"}"#).unwrap();
+        assert_eq!(
+            value.get_ref().get("s").unwrap().get_ref().as_str(),
+            Some("😀é")
+        );
+        for text in [
+            "",
+            "{",
+            r#"{"a": 1,}"#,
+            r#"{"a" 1}"#,
+            "[1] [2]",
+            r#""\ud83d""#,
+            "\"a\u{1}\"",
+            "nul",
+            "01x",
+            &"[".repeat(200),
+        ] {
+            assert!(json::parse(text).is_none(), "{text:?}");
         }
     }
 
