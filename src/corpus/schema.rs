@@ -518,6 +518,75 @@ mod tests {
         }
     }
 
+    /// A JSON value of strings, whole numbers, flags, nulls, lists and
+    /// objects, a few levels deep.
+    fn json_values() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i32>().prop_map(Value::from),
+            any::<String>().prop_map(Value::String),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                proptest::collection::btree_map(any::<String>(), inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// The strings a spanned value holds, in order, and those of serde's.
+    fn strings(value: &DeValue, out: &mut Vec<String>) {
+        match value {
+            DeValue::String(s) => out.push(s.to_string()),
+            DeValue::Array(items) => items.iter().for_each(|i| strings(i.get_ref(), out)),
+            DeValue::Table(t) => t.iter().for_each(|(k, v)| {
+                out.push(k.get_ref().to_string());
+                strings(v.get_ref(), out)
+            }),
+            _ => {}
+        }
+    }
+
+    fn serde_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        use serde_json::Value;
+        match value {
+            Value::String(s) => out.push(s.clone()),
+            Value::Array(items) => items.iter().for_each(|i| serde_strings(i, out)),
+            Value::Object(m) => m.iter().for_each(|(k, v)| {
+                // A null member reads as no member.
+                if !v.is_null() {
+                    out.push(k.clone());
+                    serde_strings(v, out)
+                }
+            }),
+            _ => {}
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_json_is_read_with_the_strings_serde_json_reads(value in json_values()) {
+            // A file holds a list or an object: a lone null is no document.
+            let value = serde_json::Value::Array(vec![value]);
+            for text in [value.to_string(), serde_json::to_string_pretty(&value).unwrap()] {
+                let read = json::parse(&text);
+                proptest::prop_assert!(read.is_some(), "{}", text);
+                let mut ours = Vec::new();
+                strings(read.unwrap().get_ref(), &mut ours);
+                let mut theirs = Vec::new();
+                serde_strings(&value, &mut theirs);
+                ours.sort();
+                theirs.sort();
+                proptest::prop_assert_eq!(ours, theirs);
+            }
+        }
+    }
+
     #[test]
     fn serde_s_messages_get_a_suggestion_where_one_is_close() {
         assert_eq!(
