@@ -73,6 +73,7 @@ const DOCUMENT: &[Field] = &[
     ("paragraphs", Shape::Texts, true),
     ("people_heading", Shape::Text, false),
     ("people", Shape::People, false),
+    ("cite_as", Shape::Texts, false),
 ];
 
 /// The fields of a people entry, as `Person` reads them.
@@ -85,6 +86,7 @@ const PERSON: &[Field] = &[
     ("country", Shape::Text, false),
     ("acronym", Shape::Text, false),
     ("note", Shape::Text, false),
+    ("family", Shape::Text, false),
 ];
 
 /// Reads the one document of a TOML file with every problem of its shape:
@@ -398,11 +400,12 @@ mod tests {
              date = \"2015\"\ndate_note = \"n\"\ninferred_date_reason = \"r\"\n\
              kind = \"statement\"\nplace = \"p\"\nposted_by = \"p\"\nurl = \"https://a.org\"\n\
              publisher = \"p\"\naccessed = \"2020\"\ncurator_note = \"c\"\ntags = [\"t\"]\n\
-             source = \"s\"\nomitted = [\"o\"]\nparagraphs = [\"P\"]\npeople_heading = \"h\"\n",
+             source = \"s\"\nomitted = [\"o\"]\nparagraphs = [\"P\"]\npeople_heading = \"h\"\n\
+             cite_as = [\"N\"]\n",
         );
         text.push_str(
             "[[people]]\nname = \"N\"\nkind = \"person\"\nrole = \"quoted\"\ntitle = \"t\"\n\
-             affiliation = \"a\"\ncountry = \"c\"\nacronym = \"A\"\nnote = \"n\"\n",
+             affiliation = \"a\"\ncountry = \"c\"\nacronym = \"A\"\nnote = \"n\"\nfamily = \"N\"\n",
         );
         let written = text.lines().filter(|l| l.contains(" = ")).count();
         // `[[people]]` and `inferred_date`, which `date` excludes, aside.
@@ -413,12 +416,15 @@ mod tests {
         let (read, problems) = read(&text);
         assert_eq!(problems, Vec::<String>::new());
         assert_eq!(read, Some(doc));
-        // Serde's own list of the fields it takes is the schema's.
-        let err = from_toml::<Document>(&SourceFile::new("d.toml", "zzz = 1".into()))
-            .unwrap_err()
-            .message;
-        for (name, _, _) in DOCUMENT {
-            assert!(err.contains(&format!("`{name}`")), "{name}: {err}");
+        // Serde's own lists of the fields it takes are the schema's, both ways.
+        for (text, fields) in [("zzz = 1", DOCUMENT), ("[[people]]\nzzz = 1", PERSON)] {
+            let err = from_toml::<Document>(&SourceFile::new("d.toml", text.into()))
+                .unwrap_err()
+                .message;
+            let (_, listed) = err.split_once("expected one of").unwrap();
+            let serde: Vec<&str> = listed.split('`').skip(1).step_by(2).collect();
+            let ours: Vec<&str> = fields.iter().map(|(name, _, _)| *name).collect();
+            assert_eq!(serde, ours, "{err}");
         }
     }
 
