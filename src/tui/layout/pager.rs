@@ -117,7 +117,7 @@ pub fn problem_lines(problems: &[Problem], theme: &Theme, width: usize) -> Vec<L
 
 /// The most problems the list shows: it is laid out whole at each frame,
 /// and a file of thousands of mistakes is fixed from `nkread check`.
-const LISTED_PROBLEMS: usize = 100;
+pub const LISTED_PROBLEMS: usize = 100;
 
 /// The files named by `problems`, once each, in the order first named.
 pub fn unloaded_files(problems: &[Problem]) -> Vec<&str> {

@@ -7,7 +7,7 @@ use crate::library::Library;
 use crate::search::{Field, field_text};
 use crate::tui::layout::Pane;
 use crate::tui::layout::bookmarks::{listed as listed_bookmarks, title as bookmark_title};
-use crate::tui::layout::pager::unloaded_files;
+use crate::tui::layout::pager::{LISTED_PROBLEMS, unloaded_files};
 use crate::tui::layout::people::{Detail, RowKind};
 use crate::tui::layout::text::head;
 use crate::tui::state::{AppState, Overlay};
@@ -347,8 +347,16 @@ pub fn unloaded(problems: &[Problem]) -> Vec<String> {
     lines.extend(
         problems
             .iter()
+            .take(LISTED_PROBLEMS)
             .filter_map(|p| p.to_string().lines().next().map(str::to_string)),
     );
+    if let Some(more) = problems
+        .len()
+        .checked_sub(LISTED_PROBLEMS)
+        .filter(|&n| n > 0)
+    {
+        lines.push(format!("{more} more; nkread check lists them all."));
+    }
     lines
 }
 
