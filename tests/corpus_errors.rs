@@ -330,7 +330,7 @@ fn a_corpus_of_200_files_with_one_typo_still_opens_naming_the_file_that_did_not(
     let status =
         |s: &nkread::tui::state::AppState| rows(drawn(s, &lib).buffer()).last().cloned().unwrap();
     assert!(
-        status(&s).contains("1 file did not load: d117.toml; ! says why"),
+        status(&s).contains("1 file did not load (! says why): d117.toml"),
         "{}",
         status(&s)
     );

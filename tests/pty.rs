@@ -450,7 +450,7 @@ fn a_corpus_of_200_files_with_one_typo_opens_the_reader_on_the_other_199() {
         .unwrap();
     }
     let mut s = Session::start_with(home.path(), &["--corpus", docs.to_str().unwrap()], 100, 30);
-    s.wait_for("1 file did not load: d117.toml; ! says why");
+    s.wait_for("1 file did not load (! says why): d117.toml");
     // Undated, the documents are listed by title: Zq 0 and on, d117 missing.
     s.wait_for("/204");
     s.send("!");

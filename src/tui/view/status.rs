@@ -214,7 +214,8 @@ impl Widget for StatusView<'_> {
 }
 
 /// The corpus files that did not load, by name, and the key that lists
-/// why, until that list has been read.
+/// why, until that list has been read. The key comes before the names,
+/// which a narrow screen cuts.
 fn unloaded_note(state: &AppState) -> String {
     let files: Vec<String> = unloaded_files(&state.load_problems)
         .into_iter()
@@ -225,11 +226,11 @@ fn unloaded_note(state: &AppState) -> String {
         .collect();
     let key = state.keymap.keys(Layer::Global, &Action::ShowProblems);
     let how = match key.first() {
-        Some(key) => format!("; {key} says why"),
+        Some(key) => format!(" ({key} says why)"),
         None => String::new(),
     };
     format!(
-        "{} did not load: {}{how}",
+        "{} did not load{how}: {}",
         count(files.len(), "file"),
         files.join(", ")
     )
