@@ -391,6 +391,13 @@ fn files_that_did_not_load_at_80x24() {
         nkread::corpus::Problem::new("notes/other.json", "EOF while parsing an object"),
     ];
     insta::assert_snapshot!("unloaded_status_80x24", screen(&s, &lib));
+    // Narrow, the key that lists them is kept before anything is cut.
+    let mut narrow = s.clone();
+    nkread::tui::update::update(&mut narrow, &lib, nkread::tui::msg::Msg::Resize(40, 12));
+    let last = common::rows(common::drawn(&narrow, &lib).buffer())
+        .pop()
+        .unwrap();
+    assert_eq!(last, " Documents, 1 of 5  2 files unloaded: !");
     press(&mut s, &lib, "!");
     insta::assert_snapshot!("unloaded_list_80x24", screen(&s, &lib));
 }

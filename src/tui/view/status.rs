@@ -166,7 +166,7 @@ impl Widget for StatusView<'_> {
         // Not over the list itself, where the pager's keys are wanted.
         let listing = matches!(state.overlays.last(), Some(Overlay::Problems { .. }));
         let unloaded = (!state.load_problems.is_empty() && !state.load_problems_seen && !listing)
-            .then(|| unloaded_note(state));
+            .then(|| unloaded_note(state, room));
         match (&state.status, unloaded) {
             (Some(status), _) => {
                 let style = match status.kind {
@@ -215,8 +215,8 @@ impl Widget for StatusView<'_> {
 
 /// The corpus files that did not load, by name, and the key that lists
 /// why, until that list has been read. The key comes before the names,
-/// which a narrow screen cuts.
-fn unloaded_note(state: &AppState) -> String {
+/// which a narrow screen cuts; narrower than the sentence, a short one.
+fn unloaded_note(state: &AppState, room: usize) -> String {
     let files: Vec<String> = unloaded_files(&state.load_problems)
         .into_iter()
         .map(|f| {
@@ -225,15 +225,15 @@ fn unloaded_note(state: &AppState) -> String {
         })
         .collect();
     let key = state.keymap.keys(Layer::Global, &Action::ShowProblems);
-    let how = match key.first() {
-        Some(key) => format!(" ({key} says why)"),
-        None => String::new(),
-    };
-    format!(
-        "{} did not load{how}: {}",
-        count(files.len(), "file"),
-        files.join(", ")
-    )
+    let key = key.first();
+    let how = key.map_or(String::new(), |key| format!(" ({key} says why)"));
+    let files_n = count(files.len(), "file");
+    let said = format!("{files_n} did not load{how}");
+    if said.width() > room {
+        let key = key.map_or(String::new(), |key| format!(": {key}"));
+        return format!("{files_n} unloaded{key}");
+    }
+    format!("{said}: {}", files.join(", "))
 }
 
 /// What is still being indexed, for the status bar: the search index's
