@@ -238,6 +238,25 @@ fn a_flipped_byte_a_cut_and_another_version_are_rebuilt_and_the_screen_is_the_sa
     }
 }
 
+/// A corpus that lacks a file is read without it, and never cached: from
+/// the cache, a later open could no longer say what is missing.
+#[test]
+fn a_corpus_that_lacks_a_file_is_never_cached() {
+    let dir = corpus_dir(&documents(3));
+    std::fs::write(
+        dir.join("bad.toml"),
+        "id = \"bad\"\ntitle = \"T\"\nkind = \"memo\"\nparagraphs = [\"P\"]\n",
+    )
+    .expect("written");
+    let cache = Cache::in_dir(fresh_home().join("cache"));
+    let paths = [dir.clone()];
+    let (corpus, seen, problems) = cache::load_all(Some(&cache), &paths);
+    assert!(corpus.get("doc-2").is_some() && corpus.get("bad").is_none());
+    assert_eq!(problems.0.len(), 1, "{problems}");
+    assert!(seen.is_none(), "nothing to store");
+    assert!(cache::load(Some(&cache), &paths).is_err());
+}
+
 /// The checksum the cache files carry.
 fn xxh3(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)

@@ -250,7 +250,7 @@ fn each_validation_error_names_the_file_position_and_reason() {
         ),
         (
             "json_array",
-            "json_array/docs.json:4:50: field `[1].people[0]`: missing field `name`",
+            "json_array/docs.json:4:15: field `[1].people[0]`: missing field `name`",
         ),
         (
             "json_trailing",
@@ -258,7 +258,7 @@ fn each_validation_error_names_the_file_position_and_reason() {
         ),
         (
             "json_unicode",
-            "json_unicode/doc.json:1:50: field `kind`: unknown variant `memo`",
+            "json_unicode/doc.json:1:45: field `kind`: unknown variant `memo`",
         ),
         (
             "unknown_field",
@@ -303,7 +303,7 @@ fn the_caret_sits_under_the_offending_character_of_an_indented_line() {
         (
             "json_array",
             "     4 |    \"people\": [{\"kind\": \"person\", \"role\": \"quoted\"}]}\n       \
-             |                                                  ^",
+             |               ^",
         ),
     ] {
         let err = stderr_of_failure(nkread_with(fixture(&format!("broken/{dir}"))).arg("list"));
@@ -326,6 +326,27 @@ fn every_problem_is_reported_at_once() {
         err.contains("the document is empty") && err.contains("unknown variant `memo`"),
         "{err}"
     );
+}
+
+#[test]
+fn every_mistake_in_a_file_is_reported_in_one_run_with_what_was_meant() {
+    let err = stderr_of_failure(nkread_with(fixture("broken/three_mistakes")).arg("check"));
+    for (at, meant) in [
+        ("doc.toml:3:8: field `kind`: unknown variant `memo`", ""),
+        (
+            "doc.toml:8:8: field `people[0].kind`: unknown variant `organisation`",
+            "; did you mean `organization`?",
+        ),
+        (
+            "doc.toml:9:8: field `people[0].role`: unknown variant `signer`",
+            "; did you mean `signatory`?",
+        ),
+    ] {
+        let line = err.lines().find(|l| l.contains(at));
+        let line = line.unwrap_or_else(|| panic!("{at}\nin\n{err}"));
+        assert!(line.ends_with(meant), "{meant}\nin\n{line}");
+    }
+    assert_eq!(err.matches("unknown variant").count(), 3, "{err}");
 }
 
 #[test]

@@ -123,9 +123,58 @@ fn an_unknown_colour_lists_the_valid_colours() {
         err.contains("unknown_colour.toml:3:13: field `theme.selection`: unknown value \"purple\""),
         "{err}"
     );
-    for colour in ["\"magenta\"", "\"light_blue\"", "\"#rrggbb\"", "\"preset\""] {
+    for colour in ["\"magenta\"", "\"light_blue\"", "\"#rrggbb\""] {
         assert!(err.contains(colour), "{colour}: {err}");
     }
+    // "preset" is no colour: it is offered apart, as what keeps the preset's.
+    assert!(
+        err.contains("(expected a colour: \"black\", \"red\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"reset\" or \"#rrggbb\"; or \"preset\" to keep the preset's)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unquoted_word_says_it_must_be_quoted_and_what_else_is_wrong_in_one_message() {
+    let out = nkread()
+        .args(["config", "check"])
+        .arg(config_fixture("unquoted.toml"))
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "unquoted.toml:2:9: field `mouse`: string values must be quoted, and quoted this \
+             one is still wrong: expected true or false, found the string \"yes\""
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "unquoted.toml:3:8: field `sort`: string values must be quoted: write sort = \"title\""
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_misspelt_colour_is_met_with_the_colour_meant() {
+    let err = nkread::config::Config::parse(&SourceFile::new(
+        "c.toml",
+        "[theme]\nkey = \"grean\"\nborder = \"ligth_blue\"\n".to_string(),
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("\"grean\"; did you mean `green`?"), "{err}");
+    assert!(
+        err.contains("\"ligth_blue\"; did you mean `light_blue`?"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -519,6 +568,33 @@ fn a_config_cannot_leave_no_way_out() {
     assert!(
         err.contains("no_way_out.toml:2:7: field `keys.global`: no key is left for `force_quit`"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_quit_only_keys_legacy_terminals_cannot_send_reach_is_refused() {
+    let err = startup_error("trap.toml");
+    assert!(
+        err.contains(
+            "trap.toml:3:7: field `keys.global`: no key is left for `force_quit` that every \
+             terminal can send"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("`ctrl-1`, `ctrl-;`"), "{err}");
+    assert!(err.contains("no key leaves the reader"), "{err}");
+    // `config check` refuses it the same way.
+    let out = nkread()
+        .args(["config", "check"])
+        .arg(config_fixture("trap.toml"))
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let check = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        check.contains("trap.toml:3:7: field `keys.global`"),
+        "{check}"
     );
 }
 

@@ -3,7 +3,12 @@
 //! benchmark records; no test here is timed), and what a corpus directory
 //! holds besides regular files is skipped with a warning.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{drawn, press, rows, state};
+use nkread::corpus::Corpus;
+use nkread::library::Library;
 use std::path::Path;
 use tempfile::TempDir;
 
@@ -252,7 +257,7 @@ fn an_id_with_a_control_character_is_refused_not_cleaned() {
         "{err}"
     );
     assert!(
-        err.contains("e.json: field `id`: \"de\\u{202e}f\" is not a valid id"),
+        err.contains("e.json:1:8: field `id`: \"de\\u{202e}f\" is not a valid id"),
         "{err}"
     );
     assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
@@ -291,4 +296,70 @@ fn a_key_too_deep_for_toml_is_pointed_at() {
         .clone();
     let err = text(&out.stderr);
     assert!(err.contains("config.toml:2:1: recursion limit"), "{err}");
+}
+
+#[test]
+fn a_corpus_of_200_files_with_one_typo_still_opens_naming_the_file_that_did_not() {
+    let home = TempDir::new().unwrap();
+    let dir = home.path().join("corpus");
+    std::fs::create_dir(&dir).unwrap();
+    for i in 0..200 {
+        let kind = if i == 117 { "stament" } else { "statement" };
+        write(
+            &dir,
+            &format!("d{i:03}.toml"),
+            &format!(
+                "id = \"d{i}\"\ntitle = \"T{i}\"\nkind = \"{kind}\"\nparagraphs = [\"P{i}\"]\n"
+            ),
+        );
+    }
+    let bundled = Corpus::load(&[]).unwrap().documents.len();
+    let (corpus, problems) = Corpus::load_all(std::slice::from_ref(&dir));
+    assert_eq!(corpus.documents.len(), bundled + 199);
+    assert!(corpus.get("d117").is_none() && corpus.get("d118").is_some());
+    assert_eq!(problems.0.len(), 1, "{problems}");
+    assert!(
+        problems.to_string().contains("d117.toml:3:8: field `kind`"),
+        "{problems}"
+    );
+
+    // The reader names the file in its status bar until its list is read.
+    let lib = Library::new(corpus);
+    let mut s = state(&lib, 100, 30);
+    s.load_problems = problems.0;
+    let status =
+        |s: &nkread::tui::state::AppState| rows(drawn(s, &lib).buffer()).last().cloned().unwrap();
+    assert!(
+        status(&s).contains("1 file did not load (! says why): d117.toml"),
+        "{}",
+        status(&s)
+    );
+    press(&mut s, &lib, "j");
+    assert!(status(&s).contains("did not load"), "{}", status(&s));
+    press(&mut s, &lib, "!");
+    let screen = rows(drawn(&s, &lib).buffer()).join("\n");
+    assert!(
+        screen.contains("1 file did not load, so the reader"),
+        "{screen}"
+    );
+    assert!(screen.contains("d117.toml:3:8: field `kind`"), "{screen}");
+    assert!(screen.contains("3 | kind = \"stament\""), "{screen}");
+    press(&mut s, &lib, "<esc>");
+    assert!(s.overlays.is_empty());
+    assert!(!status(&s).contains("did not load"), "{}", status(&s));
+    assert!(status(&s).contains("? help"), "{}", status(&s));
+
+    // Every command still refuses it, naming the file, with status 2.
+    for command in ["list", "check"] {
+        let out = nkread(&home)
+            .arg("--corpus")
+            .arg(&dir)
+            .arg(command)
+            .assert()
+            .code(2)
+            .stdout("")
+            .get_output()
+            .clone();
+        assert!(text(&out.stderr).contains("d117.toml:3:8"), "{command}");
+    }
 }

@@ -262,6 +262,38 @@ fn the_linear_mode_reads_a_pipe_and_says_what_it_cannot_do() {
     assert!(said.ends_with("> \n"), "{said:?}");
 }
 
+/// A corpus file that did not load is said before anything else, and `!`
+/// tells the list again; the other documents are all there.
+#[test]
+fn the_linear_mode_says_first_which_files_did_not_load() {
+    let home = fresh_home();
+    let docs = home.join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let doc = |id: &str, kind: &str| {
+        format!("id = \"{id}\"\ntitle = \"T\"\nkind = \"{kind}\"\nparagraphs = [\"P\"]\n")
+    };
+    std::fs::write(docs.join("good.toml"), doc("good", "statement")).unwrap();
+    std::fs::write(docs.join("bad.toml"), doc("bad", "memo")).unwrap();
+    let out = nkread_in(&home)
+        .env("NKREAD_LINEAR", "1")
+        .arg("--corpus")
+        .arg(&docs)
+        .write_stdin("!\n")
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(said.contains("linear mode: 6 documents"), "{said}");
+    let told = "1 file did not load, so its documents are left out; fix it and start nkread again:";
+    assert_eq!(said.matches(told).count(), 2, "{said}");
+    assert_eq!(
+        said.matches("bad.toml:3:8: field `kind`: unknown variant `memo`")
+            .count(),
+        2,
+        "{said}"
+    );
+}
+
 /// The line view over the state the keys left: each list the full-screen
 /// reader draws is told as numbered rows, from the selected one on.
 #[test]

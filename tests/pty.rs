@@ -418,6 +418,51 @@ fn a_bracketed_paste_with_line_breaks_is_still_one_paste() {
 }
 
 #[test]
+fn a_paste_whose_end_never_comes_ends_on_its_own_or_on_ctrl_c_keeping_its_text() {
+    let mut s = Session::start(120, 40);
+    s.wait_for("Documents, 1 of");
+    s.send("/");
+    s.wait_for("Search");
+    // No end: after a short while the text so far is the paste, and the
+    // keys after it are keys again.
+    s.send("\x1b[200~zqx");
+    s.wait_for("zqx");
+    s.send("vw");
+    s.wait_for("zqxvw");
+    // Ctrl-C ends a paste at once, keeping it, and quits only after.
+    s.send("\x1b[200~yy\x03");
+    s.wait_for("zqxvwyy");
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_corpus_of_200_files_with_one_typo_opens_the_reader_on_the_other_199() {
+    let home = tempfile::tempdir().unwrap();
+    let docs = home.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    for i in 0..200 {
+        let kind = if i == 117 { "stament" } else { "statement" };
+        std::fs::write(
+            docs.join(format!("d{i:03}.toml")),
+            format!("id = \"d{i}\"\ntitle = \"Zq {i}\"\nkind = \"{kind}\"\nparagraphs = [\"P\"]\n"),
+        )
+        .unwrap();
+    }
+    let mut s = Session::start_with(home.path(), &["--corpus", docs.to_str().unwrap()], 100, 30);
+    s.wait_for("1 file did not load (! says why): d117.toml");
+    // Undated, the documents are listed by title: Zq 0 and on, d117 missing.
+    s.wait_for("/204");
+    s.send("!");
+    s.wait_for("d117.toml:3:8: field `kind`");
+    s.wait_for("3 | kind = \"stament\"");
+    s.send("\x1b");
+    s.wait_until("the list closed", |screen| !screen.contains("did not load"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn x_in_the_bookmarks_pane_writes_them_to_a_markdown_file_and_says_where() {
     let home = tempfile::tempdir().expect("a home");
     let mut s = Session::start_at(home.path(), 120, 40);

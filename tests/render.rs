@@ -377,6 +377,48 @@ fn screens_at_80x24() {
 }
 
 #[test]
+fn files_that_did_not_load_at_80x24() {
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    let text = "id = \"memo\"\ntitle = \"A memo\"\nkind = \"memo\"\n";
+    s.load_problems = vec![
+        nkread::corpus::Problem::new(
+            "notes/memo.toml",
+            "unknown variant `memo`, expected one of `press-release`, `statement`",
+        )
+        .at_offset(text, text.rfind("\"memo").unwrap())
+        .in_field("kind"),
+        nkread::corpus::Problem::new("notes/other.json", "EOF while parsing an object"),
+    ];
+    insta::assert_snapshot!("unloaded_status_80x24", screen(&s, &lib));
+    // Narrow, the key that lists them is kept before anything is cut.
+    let mut narrow = s.clone();
+    nkread::tui::update::update(&mut narrow, &lib, nkread::tui::msg::Msg::Resize(40, 12));
+    let last = common::rows(common::drawn(&narrow, &lib).buffer())
+        .pop()
+        .unwrap();
+    assert_eq!(last, " Documents, 1 of 5  2 files unloaded: !");
+    press(&mut s, &lib, "!");
+    insta::assert_snapshot!("unloaded_list_80x24", screen(&s, &lib));
+}
+
+#[test]
+fn a_list_of_thousands_of_problems_shows_the_first_and_says_how_many_more() {
+    let problems: Vec<_> = (0..2500)
+        .map(|i| nkread::corpus::Problem::new(format!("d{i}.toml"), "the title is empty"))
+        .collect();
+    let lines = nkread::tui::layout::pager::problem_lines(&problems, &Theme::mono(), 60);
+    let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    assert!(text[0].starts_with("2500 files did not load"), "{text:?}");
+    assert!(text.iter().any(|l| l.starts_with("d99.toml")));
+    assert!(!text.iter().any(|l| l.starts_with("d100.toml")));
+    assert_eq!(
+        text.last().map(String::as_str),
+        Some("…and 2400 more problems: `nkread check` lists them all.")
+    );
+}
+
+#[test]
 fn screens_at_120x40() {
     let lib = bundled();
     let mut s = state(&lib, 120, 40);

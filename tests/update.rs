@@ -189,6 +189,28 @@ fn y_copies_the_paragraph_with_its_citation() {
 }
 
 #[test]
+fn the_list_of_files_that_did_not_load_scrolls_closes_and_is_then_no_longer_named() {
+    let lib = fixture();
+    let mut s = state(&lib, 80, 12);
+    press(&mut s, &lib, "!");
+    assert!(s.overlays.is_empty());
+    assert_eq!(s.status.as_ref().unwrap().text, "every corpus file loaded");
+    s.load_problems = (0..20)
+        .map(|i| nkread::corpus::Problem::new(format!("d{i}.toml"), "the title is empty"))
+        .collect();
+    press(&mut s, &lib, "!jj");
+    assert_eq!(s.overlays, [Overlay::Problems { scroll: 2 }]);
+    press(&mut s, &lib, "G");
+    let Some(Overlay::Problems { scroll }) = s.overlays.last() else {
+        panic!("the list is open")
+    };
+    assert!(*scroll > 20, "{scroll}");
+    assert!(!s.load_problems_seen);
+    press(&mut s, &lib, "q");
+    assert!(s.overlays.is_empty() && !s.quit && s.load_problems_seen);
+}
+
+#[test]
 fn help_is_an_overlay_that_q_closes_and_ctrl_c_quits_through() {
     let lib = fixture();
     let mut s = state(&lib, 120, 40);

@@ -23,8 +23,9 @@ Exit status:
   0  success
   1  a search that found nothing (as grep), or a runtime failure: output
      could not be written, or bookmarks could not be read or saved
-  2  a usage or input error: bad arguments, a broken config or corpus file,
-     an unknown document or bookmark id or name, a paragraph a document does
+  2  a usage or input error: bad arguments, a broken config or corpus file
+     (the reader opens without a broken corpus file, and names it), an
+     unknown document or bookmark id or name, a paragraph a document does
      not have, an invalid search query, or no terminal for the reader";
 
 #[derive(Debug, Parser)]

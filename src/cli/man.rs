@@ -206,7 +206,9 @@ fn files(roff: &mut Roff) {
         (
             "DIR/*.toml, DIR/*.json",
             "Documents of your own, in the bundled corpus's schema, read beside it from \
-             --corpus DIR or the configuration's corpus setting.",
+             --corpus DIR or the configuration's corpus setting. A file with mistakes \
+             keeps only its own documents out of the reader, which names it (! lists \
+             each problem); every command refuses it with status 2.",
         ),
         (
             "DIR/entities.toml",

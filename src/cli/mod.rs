@@ -21,7 +21,7 @@ mod show;
 pub use args::Cli;
 
 use crate::corpus::cache::Cache;
-use crate::corpus::{Corpus, clean, clean_line};
+use crate::corpus::{Corpus, Problems, clean, clean_line};
 use crate::people::PeopleIndex;
 use crate::search::Scope;
 use args::Command;
@@ -111,12 +111,12 @@ pub fn run() -> ExitCode {
                 }
                 Ok(())
             }
-            Outcome::Read(corpus, config, paths) => {
+            Outcome::Read(corpus, config, paths, problems) => {
                 let mut settings = config.settings(std::env::var_os("NO_COLOR").as_deref());
                 settings.corpus = paths;
                 match linear {
-                    true => crate::tui::linear::run(corpus, &settings),
-                    false => crate::tui::app::run(corpus, &settings),
+                    true => crate::tui::linear::run(corpus, &settings, problems),
+                    false => crate::tui::app::run(corpus, &settings, problems),
                 }
                 .map_err(|e| Failure {
                     code: 1,
@@ -166,11 +166,14 @@ fn write_stdout(out: &str) -> Result<(), Failure> {
 enum Outcome {
     /// Text for stdout, and maybe a note for stderr.
     Print(Output),
-    /// The full-screen reader, over this corpus, as configured.
+    /// The full-screen reader, over this corpus, as configured, with the
+    /// corpus paths (where captures are looked for), and what kept the
+    /// files it lacks out of it.
     Read(
         Arc<Corpus>,
         Box<crate::config::Config>,
         Vec<std::path::PathBuf>,
+        Problems,
     ),
 }
 
@@ -205,8 +208,14 @@ fn execute(
         return Ok((Outcome::Print(out), None));
     }
     let cache = cache.filter(|_| use_cache);
-    let (corpus, seen) = crate::corpus::cache::load(cache.as_ref(), &paths)
-        .map_err(|p| Failure::input(format!("nkread: the corpus has errors\n{p}")))?;
+    // One bad file never keeps the reader shut: it opens on the rest and
+    // names what did not load. A script must fail loudly instead.
+    let (corpus, seen, problems) = crate::corpus::cache::load_all(cache.as_ref(), &paths);
+    if cli.command.is_some() && !problems.0.is_empty() {
+        return Err(Failure::input(format!(
+            "nkread: the corpus has errors\n{problems}"
+        )));
+    }
     let corpus = Arc::new(corpus);
     let writer = cache.zip(seen).map(|(cache, seen)| {
         let (corpus, paths) = (Arc::clone(&corpus), paths.clone());
@@ -218,7 +227,10 @@ fn execute(
         None => {
             let mut config = loaded.config;
             config.borders &= !cli.no_borders;
-            return Ok((Outcome::Read(corpus, Box::new(config), paths), writer));
+            return Ok((
+                Outcome::Read(corpus, Box::new(config), paths, problems),
+                writer,
+            ));
         }
         Some(Command::List { json: false }) => list::list_text(&corpus, columns).into(),
         Some(Command::List { json: true }) => to_json(&list::list_json(&corpus)).into(),
@@ -342,6 +354,45 @@ mod tests {
         );
         let piped = execute(&cli, false, None).unwrap_err();
         assert_eq!(piped.code, 2);
+    }
+
+    #[test]
+    fn the_reader_opens_on_the_documents_that_load_and_is_told_of_the_rest() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let doc = |id: &str, kind: &str| {
+            format!("id = \"{id}\"\ntitle = \"T\"\nkind = \"{kind}\"\nparagraphs = [\"P\"]\n")
+        };
+        std::fs::write(dir.path().join("good.toml"), doc("good", "statement")).expect("written");
+        std::fs::write(dir.path().join("bad.toml"), doc("bad", "memo")).expect("written");
+        let cli = Cli::parse_from([
+            "nkread",
+            "--no-cache",
+            "--corpus",
+            &dir.path().display().to_string(),
+        ]);
+        let bundled = Corpus::load(&[]).expect("loads").documents.len();
+        match execute(&cli, true, Some(100)).expect("the reader opens").0 {
+            Outcome::Read(corpus, _, _, problems) => {
+                assert_eq!(corpus.documents.len(), bundled + 1);
+                assert!(corpus.get("good").is_some());
+                assert_eq!(problems.0.len(), 1);
+                assert!(problems.0[0].file.ends_with("bad.toml"), "{problems}");
+            }
+            Outcome::Print(out) => panic!("{out:?}"),
+        }
+        let list = Cli::parse_from([
+            "nkread",
+            "--corpus",
+            &dir.path().display().to_string(),
+            "list",
+        ]);
+        let failure = execute(&list, true, Some(100)).unwrap_err();
+        assert_eq!(failure.code, 2);
+        assert!(
+            failure.message.contains("bad.toml:3:8"),
+            "{}",
+            failure.message
+        );
     }
 
     #[test]

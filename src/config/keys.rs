@@ -21,12 +21,17 @@ pub fn keymap(check: &mut Check, keys: &Value) -> KeyMap {
                 read_layer(check, &mut map, layer, table);
                 // Overlays take every other key: without this one, a
                 // config could leave no way out of the reader.
-                if layer == Layer::Global && map.keys(layer, &Action::ForceQuit).is_empty() {
+                let keys = map.keys(layer, &Action::ForceQuit);
+                if layer == Layer::Global && !keys.iter().any(|k| k.legacy()) {
                     check.report(
                         name.span().start,
                         "keys.global",
-                        "no key is left for `force_quit`, the way out from anywhere: keep \
-                         `ctrl-c = \"force_quit\"` or bind another key to it",
+                        format!(
+                            "no key is left for `force_quit` that every terminal can send, the \
+                             way out from anywhere{}: keep `ctrl-c = \"force_quit\"` or bind \
+                             another key to it",
+                            unsendable(&keys)
+                        ),
                     );
                 }
             }
@@ -104,23 +109,39 @@ fn check_ways_out(check: &mut Check, map: &KeyMap, at: usize) {
         .flat_map(|l| map.layer(l).into_iter().flat_map(|(_, keys)| keys))
         .collect();
     for (layers, ways_out, screen, table) in screens {
-        let leaves = |k: &Key| {
-            map.action(*k, layers)
+        let leaves = |k: &&Key| {
+            map.action(**k, layers)
                 .is_some_and(|a| ways_out.contains(&a))
         };
-        if !keys.iter().any(leaves) {
+        let (sent, unsent): (Vec<Key>, Vec<Key>) =
+            keys.iter().filter(leaves).partition(|k| k.legacy());
+        if sent.is_empty() {
             let names: Vec<String> = ways_out.iter().map(|a| a.name()).collect();
             check.report(
                 at,
                 "keys",
                 format!(
-                    "no key leaves {screen}: bind one in [keys.{table}] to `{}` (a character \
+                    "no key leaves {screen}{}: bind one in [keys.{table}] to `{}` (a character \
                      bound only in [keys.global] is typed as text in a line)",
+                    unsendable(&unsent),
                     names.join("` or `")
                 ),
             );
         }
     }
+}
+
+/// Why the keys that would do it do not count: many terminals, and tmux,
+/// never send them.
+fn unsendable(keys: &[Key]) -> String {
+    if keys.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    format!(
+        " ({} only, which terminals without the kitty keyboard protocol, and tmux, do not send)",
+        names.join(", ")
+    )
 }
 
 /// One layer's table. Each entry replaces what its key meant in that layer

@@ -6,6 +6,7 @@
 mod check;
 pub mod keys;
 pub mod theme;
+mod unquoted;
 
 use crate::bookmarks::read_regular;
 use crate::corpus::{Lines, ListOrder, Problem, Problems, SourceFile, unplaced};
@@ -67,15 +68,39 @@ impl Config {
         if !errors.is_empty() {
             // What follows a syntax error is guesswork: report only those.
             let lines = Lines::new(&file.text);
-            let problems = errors.iter().map(|e| {
+            let offsets: Vec<Option<usize>> = errors
+                .iter()
+                .map(|e| {
+                    e.span()
+                        .map(|s| s.start)
+                        .or_else(|| unplaced(e, &file.text))
+                })
+                .collect();
+            // Words left unquoted are read again quoted, for their other problems.
+            let placed: Vec<usize> = offsets.iter().flatten().copied().collect();
+            let quoted = unquoted::quote(&file.text, &placed).map(|(text, words)| {
+                let again = Config::parse(&SourceFile::new(&file.name, text));
+                (words, again.err().map(|p| p.0).unwrap_or_default())
+            });
+            let problems = errors.iter().zip(offsets).map(|(e, offset)| {
                 let problem = Problem::new(&file.name, e.message().trim());
-                match e
-                    .span()
-                    .map(|s| s.start)
-                    .or_else(|| unplaced(e, &file.text))
-                {
-                    Some(offset) => problem.at_offset_in(&lines, offset),
-                    None => problem,
+                let Some(offset) = offset else {
+                    return problem;
+                };
+                let problem = problem.at_offset_in(&lines, offset);
+                let line = problem.position.map(|(line, _)| line);
+                let word = quoted
+                    .as_ref()
+                    .and_then(|(words, _)| words.iter().find(|w| Some(w.line) == line));
+                match (word, &quoted) {
+                    (Some(word), Some((_, again))) => {
+                        // A problem of a field there, not another syntax error.
+                        let then = again
+                            .iter()
+                            .find(|p| p.field.is_some() && p.position.map(|(l, _)| l) == line);
+                        unquoted::problem(problem, word, then)
+                    }
+                    _ => problem,
                 }
             });
             return Err(Problems(problems.collect()));
@@ -463,6 +488,21 @@ preset = \"high-contrast\"\n",
             assert!(line.starts_with(start), "{start}\nin\n{err}");
         }
         assert!(err.contains("write `tab` instead"), "{err}");
+    }
+
+    #[test]
+    fn an_unquoted_word_is_told_to_be_quoted_and_what_else_is_wrong_with_it() {
+        let err = problems("mouse = yes\nsort = title  # by title\nreading_width = 66\n");
+        let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("c.toml:")).collect();
+        assert_eq!(
+            lines,
+            [
+                "c.toml:1:9: field `mouse`: string values must be quoted, and quoted this one \
+                 is still wrong: expected true or false, found the string \"yes\"",
+                "c.toml:2:8: field `sort`: string values must be quoted: write sort = \"title\"",
+            ],
+            "{err}"
+        );
     }
 
     #[test]

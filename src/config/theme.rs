@@ -33,9 +33,13 @@ pub fn read(check: &mut Check, value: &Value) -> ThemeConfig {
             check.unknown(key, "theme", &valid);
             continue;
         };
-        let mut names = vec![FROM_PRESET];
-        names.extend(COLOURS.iter().map(|(name, _)| *name));
-        let expected = format!("a colour: {}", quoted(&[&names[..], &["#rrggbb"]].concat()));
+        // "preset" is no colour: it is offered apart, and never as the
+        // colour a misspelt one was meant to be.
+        let names: Vec<&str> = COLOURS.iter().map(|(name, _)| *name).collect();
+        let expected = format!(
+            "a colour: {}; or \"{FROM_PRESET}\" to keep the preset's",
+            quoted(&[&names[..], &["#rrggbb"]].concat())
+        );
         let Some(given) = check.string(value, &field, &expected) else {
             continue;
         };

@@ -161,14 +161,24 @@ pub(super) fn read_file(path: &Path) -> Result<SourceFile, Problem> {
     Ok(SourceFile::new(name, text))
 }
 
-/// The documents in one file, cleaned and checked.
+/// The documents in one file, cleaned and checked, with every problem of
+/// the file at once.
 pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
-    let docs = if file.is_json() {
-        parse_json(file)
+    let (docs, mut problems) = if file.is_json() {
+        match parse_json(file) {
+            Ok(docs) => (docs, Vec::new()),
+            // Refused: read again for every problem, where it is plain JSON.
+            Err(first) => match super::schema::read_json(file) {
+                Some((docs, problems)) if !problems.is_empty() => (docs, problems),
+                _ => return Err(vec![first]),
+            },
+        }
     } else {
-        from_toml(file).map(|d| vec![d])
-    }
-    .map_err(|p| vec![p])?;
+        match super::schema::read_toml(file) {
+            (Some(doc), problems) => (vec![doc], problems),
+            (None, problems) => return Err(problems),
+        }
+    };
     let mut found = Vec::new();
     let mut out = Vec::with_capacity(docs.len());
     for (i, mut doc) in docs.into_iter().enumerate() {
@@ -178,15 +188,19 @@ pub fn parse(file: &SourceFile) -> Result<Vec<Document>, Vec<Problem>> {
         }
         out.push(doc);
     }
-    if found.is_empty() {
+    if found.is_empty() && problems.is_empty() {
         return Ok(out);
     }
     // The file is parsed again, once, for the positions of every problem.
     let places = Places::new(file);
-    Err(found
-        .into_iter()
-        .map(|(path, message)| places.locate(&path, Problem::new(&file.name, message)))
-        .collect())
+    problems.extend(
+        found
+            .into_iter()
+            .map(|(path, message)| places.locate(&path, Problem::new(&file.name, message))),
+    );
+    // In the order a person reads the file.
+    problems.sort_by_key(|p| p.position);
+    Err(problems)
 }
 
 /// Points `problem` at `path` in `file`: its line and column in TOML.
@@ -234,7 +248,8 @@ fn field_of<E>(e: &serde_path_to_error::Error<E>) -> String {
 /// Deserializes a TOML file; an error names the line, column and field.
 pub fn from_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> {
     let problem = |e: toml::de::Error, field: String| {
-        let p = Problem::new(&file.name, e.message().trim()).in_field(field);
+        let message = super::schema::with_suggestion(e.message().trim());
+        let p = Problem::new(&file.name, message).in_field(field);
         match e
             .span()
             .map(|s| s.start)
@@ -285,6 +300,7 @@ fn json_problem(file: &SourceFile, e: &serde_json::Error, field: String) -> Prob
         Some(i) if e.line() > 0 => message[..i].to_string(),
         _ => message,
     };
+    let message = super::schema::with_suggestion(&message);
     let problem = Problem::new(&file.name, message).in_field(field);
     if e.line() == 0 {
         return problem;
@@ -298,40 +314,39 @@ fn json_problem(file: &SourceFile, e: &serde_json::Error, field: String) -> Prob
     problem.at_offset(&file.text, line_start + e.column().saturating_sub(1))
 }
 
-/// What finds a field's position in a file: its TOML parsed again (on the
-/// error path only) and its lines, or nothing for JSON, which has no
-/// positions after parsing.
+/// What finds a field's position in a file: the file read again as
+/// spanned values (on the error path only), TOML or JSON, and its lines.
 struct Places<'f> {
-    toml: Option<(toml::de::DeTable<'f>, Lines<'f>)>,
+    spans: Option<(toml::Spanned<toml::de::DeValue<'f>>, Lines<'f>)>,
 }
 
 impl<'f> Places<'f> {
     fn new(file: &'f SourceFile) -> Places<'f> {
-        let toml = (!file.is_json())
-            .then(|| toml::de::DeTable::parse(&file.text).ok())
-            .flatten()
-            .map(|root| (root.into_inner(), Lines::new(&file.text)));
-        Places { toml }
+        let root = match file.is_json() {
+            true => super::schema::json::parse(&file.text),
+            false => toml::de::DeTable::parse(&file.text).ok().map(|root| {
+                let span = root.span();
+                toml::Spanned::new(span, toml::de::DeValue::Table(root.into_inner()))
+            }),
+        };
+        Places {
+            spans: root.map(|root| (root, Lines::new(&file.text))),
+        }
     }
 
-    /// Adds the position of `path` to `problem`: line and column in a TOML
-    /// file, the field path in either.
+    /// Adds the position of `path` to `problem`: its line and column, and
+    /// the field path.
     fn locate(&self, path: &[Step], problem: Problem) -> Problem {
         let problem = problem.in_field(path_string(path));
-        let Some((root, lines)) = &self.toml else {
+        let Some((root, lines)) = &self.spans else {
             return problem;
         };
-        let mut found: Option<&toml::Spanned<toml::de::DeValue>> = None;
+        let mut found = Some(root);
         for step in path {
-            found = match (step, found) {
-                (Step::Key(k), None) => root.get(*k),
-                (Step::Key(k), Some(v)) => v.get_ref().get(*k),
-                (Step::Index(i), Some(v)) => v.get_ref().get(*i),
-                (Step::Index(_), None) => None,
-            };
-            if found.is_none() {
-                break;
-            }
+            found = found.and_then(|v| match step {
+                Step::Key(k) => v.get_ref().get(*k),
+                Step::Index(i) => v.get_ref().get(*i),
+            });
         }
         problem.at_offset_in(lines, found.map_or(0, |value| value.span().start))
     }

@@ -9,6 +9,7 @@ mod model;
 mod near_duplicates;
 mod order;
 mod problem;
+mod schema;
 mod user_entities;
 
 #[cfg(test)]
@@ -63,6 +64,21 @@ impl Corpus {
     /// As [`Corpus::load`], with one more file after the others: a draft
     /// that `import` checks as the reader would load it.
     pub fn load_with(paths: &[PathBuf], extra: Option<SourceFile>) -> Result<Corpus, Problems> {
+        match Corpus::load_all_with(paths, extra) {
+            (corpus, Problems(p)) if p.is_empty() => Ok(corpus),
+            (_, problems) => Err(problems),
+        }
+    }
+
+    /// Every document that loads, and what kept the others out: a file
+    /// with a problem brings none of its documents, a duplicate id only
+    /// its first, and a broken entities file none of its entries. The
+    /// reader opens on this; the commands refuse any problem.
+    pub fn load_all(paths: &[PathBuf]) -> (Corpus, Problems) {
+        Corpus::load_all_with(paths, None)
+    }
+
+    fn load_all_with(paths: &[PathBuf], extra: Option<SourceFile>) -> (Corpus, Problems) {
         // (file, whether its text is kept once parsed)
         let mut files: Vec<(SourceFile, bool)> =
             bundled_files().into_iter().map(|f| (f, true)).collect();
@@ -116,14 +132,9 @@ impl Corpus {
             ),
         };
         crate::memory::give_back();
-        match Corpus::assemble(&entities, &users, parsed, text_of) {
-            Ok(corpus) if problems.is_empty() => Ok(corpus),
-            Ok(_) => Err(Problems(problems)),
-            Err(Problems(more)) => {
-                problems.extend(more);
-                Err(Problems(problems))
-            }
-        }
+        let (corpus, more) = Corpus::assemble(&entities, &users, parsed, text_of);
+        problems.extend(more);
+        (corpus, Problems(problems))
     }
 
     /// Builds a corpus from an entities file and document files, reporting
@@ -132,18 +143,22 @@ impl Corpus {
         // Files parse on all cores; they are then taken in order, so the
         // corpus is the same whatever the number of threads.
         let parsed: Vec<_> = files.par_iter().map(load::parse).collect();
-        Corpus::assemble(entities, &[], parsed, |f| Cow::Borrowed(&files[f]))
+        match Corpus::assemble(entities, &[], parsed, |f| Cow::Borrowed(&files[f])) {
+            (corpus, problems) if problems.is_empty() => Ok(corpus),
+            (_, problems) => Err(Problems(problems)),
+        }
     }
 
     /// The corpus of files parsed (`parsed`, in order), with users'
-    /// entities files merged into the first (see data/README.md); `text_of`
-    /// gives a file's text again by index when a duplicate id is located.
+    /// entities files merged into the first (see data/README.md), and every
+    /// problem found on the way; `text_of` gives a file's text again by
+    /// index when a duplicate id is located.
     fn assemble<'a>(
         entities: &SourceFile,
         users: &[SourceFile],
         parsed: Vec<Result<Vec<Document>, Vec<Problem>>>,
         text_of: impl Fn(usize) -> Cow<'a, SourceFile>,
-    ) -> Result<Corpus, Problems> {
+    ) -> (Corpus, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut entities = parse_entities(entities).unwrap_or_else(|p| {
             problems.push(p);
@@ -186,18 +201,16 @@ impl Corpus {
                 documents.push(doc);
             }
         }
-        if !problems.is_empty() {
-            return Err(Problems(problems));
-        }
         for doc in &mut documents {
             for person in &mut doc.people {
                 person.entity = entities.resolve(person.kind, &person.name);
             }
         }
-        Ok(Corpus {
+        let corpus = Corpus {
             documents,
             entities,
-        })
+        };
+        (corpus, problems)
     }
 
     pub fn get(&self, id: &str) -> Option<&Document> {

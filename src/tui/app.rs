@@ -2,13 +2,14 @@
 //! into messages, runs `update`, carries out its effects and draws `view`.
 
 use super::kept::{Kept, export, problem, synced};
+use super::paste::PasteWatch;
 use super::searcher::Searcher;
 use super::signals::{SIGNAL_POLL, Signals};
 use super::terminal::{
     copy, enter, install_panic_hook, restore, suspend, takes_links, write_links,
 };
 use crate::bookmarks::Store;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Problems};
 use crate::library::{Built, Library};
 use crate::tui::keymap::Key;
 use crate::tui::msg::{Action, Msg};
@@ -22,17 +23,25 @@ use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
-pub fn run(corpus: Arc<Corpus>, settings: &Settings) -> io::Result<()> {
+pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::Result<()> {
     // The first frame needs none of the indexes: they come while it shows.
     // Shared with the thread that searches, which quitting does not wait for.
     let library = Arc::new(Library::shared(corpus));
     let searcher = Searcher::start(Arc::clone(&library));
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
+    // Said on stderr too, where it outlasts the screen; the reader names
+    // the files and lists the problems.
+    if !problems.0.is_empty() {
+        eprintln!(
+            "nkread: the corpus has errors; the reader opens without the files that hold them\n{problems}"
+        );
+    }
+    state.load_problems = problems.0;
     let signals = Signals::register()?;
     let mut kept = Kept::open(
         Store::default_dir(),
@@ -96,6 +105,7 @@ fn event_loop(
     signals: &Signals,
 ) -> io::Result<()> {
     let mut indexes = None;
+    let mut paste = PasteWatch::default();
     while !state.quit {
         // The size comes from the terminal before each frame, so update and
         // view agree even where no resize event came (after Ctrl-Z and fg).
@@ -142,6 +152,10 @@ fn event_loop(
                     break msg;
                 }
             } else {
+                // A paste whose end never came is ended, and read next.
+                if paste.overdue(event::pending_paste(), Instant::now()) && event::end_paste() {
+                    continue;
+                }
                 // Progress is drawn when the keys rest, at most each poll.
                 if let Some(msg) = indexes.progress(state, library) {
                     break msg;

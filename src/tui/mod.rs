@@ -19,6 +19,7 @@ pub mod keymap;
 pub mod layout;
 pub mod linear;
 pub mod msg;
+mod paste;
 mod searcher;
 mod signals;
 pub mod state;

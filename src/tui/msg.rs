@@ -35,6 +35,9 @@ pub enum Action {
     /// Copies the document's address (url).
     CopyUrl,
     ShowHelp,
+    /// Lists the corpus files that did not load, each problem as `check`
+    /// gives it.
+    ShowProblems,
     /// Closes the topmost overlay, or returns to the document list.
     Back,
     Quit,
@@ -243,6 +246,7 @@ impl Action {
             }
             Action::CopyUrl => "copy the document's address (url)",
             Action::ShowHelp => "show this help",
+            Action::ShowProblems => "list the corpus files that did not load, and why",
             Action::Back => "stop typing, close the overlay, or go back to the list",
             Action::Quit => "quit",
             Action::ForceQuit => "quit from anywhere",
@@ -325,6 +329,7 @@ impl Action {
             Action::ShowSource => "capture",
             Action::CopyUrl => "copy address",
             Action::ShowHelp => "help",
+            Action::ShowProblems => "problems",
             Action::Back => "back",
             Action::Quit | Action::ForceQuit => "quit",
             _ => self.description(),

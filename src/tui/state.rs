@@ -2,7 +2,7 @@
 //! people are referred to by index into the shared, immutable corpus.
 
 use crate::bookmarks::{Bookmark, Locator, Place, Positions};
-use crate::corpus::{Corpus, Document, EntityId, ListOrder};
+use crate::corpus::{Corpus, Document, EntityId, ListOrder, Problem};
 use crate::people::SortBy;
 use crate::people::coalition::{Coalition, Only, Order, Roles};
 use crate::search::{Hit, Miss};
@@ -20,6 +20,10 @@ use std::time::SystemTime;
 pub enum Overlay {
     /// The key list, scrolled to this line.
     Help {
+        scroll: usize,
+    },
+    /// The corpus files that did not load and why, scrolled to this line.
+    Problems {
         scroll: usize,
     },
     People(PeopleState),
@@ -196,6 +200,11 @@ pub struct AppState {
     /// The terminal's size in columns and rows.
     pub size: (u16, u16),
     pub status: Option<Status>,
+    /// What kept corpus files out of the reader, as `check` says it.
+    pub load_problems: Vec<Problem>,
+    /// Whether the status bar has stopped naming those files: their list
+    /// was opened and closed.
+    pub load_problems_seen: bool,
     /// Every bookmark, as last read or saved; set with `set_bookmarks`.
     pub bookmarks: Vec<Bookmark>,
     /// While there are none: where bookmarks still read, set aside.
@@ -272,6 +281,8 @@ impl AppState {
             overlays: Vec::new(),
             size: (0, 0),
             status: None,
+            load_problems: Vec::new(),
+            load_problems_seen: false,
             bookmarks: Vec::new(),
             held_aside: None,
             places: Vec::new(),
@@ -358,7 +369,9 @@ impl AppState {
             return vec![Layer::Global];
         }
         match self.overlays.last() {
-            Some(Overlay::Help { .. } | Overlay::Source(_)) => vec![Layer::Pager],
+            Some(Overlay::Help { .. } | Overlay::Problems { .. } | Overlay::Source(_)) => {
+                vec![Layer::Pager]
+            }
             Some(Overlay::Grid(grid)) if grid.editing => vec![Layer::Input],
             Some(Overlay::Grid(_)) => vec![Layer::Grid],
             Some(Overlay::People(people)) if people.editing => vec![Layer::Input],

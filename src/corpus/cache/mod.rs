@@ -411,12 +411,26 @@ impl Body {
 /// the files, for [`Cache::store`]. No cache is used for the bundled
 /// corpus alone: it is built into nkread.
 pub fn load(cache: Option<&Cache>, paths: &[PathBuf]) -> Result<(Corpus, Option<Seen>), Problems> {
+    match load_all(cache, paths) {
+        (corpus, seen, Problems(found)) if found.is_empty() => Ok((corpus, seen)),
+        (_, _, problems) => Err(problems),
+    }
+}
+
+/// As [`load`], keeping every document that loads (see
+/// [`Corpus::load_all`]) with the problems that kept the others out. A
+/// corpus that lacks a file is never cached: opened from the cache, it
+/// would no longer say so.
+pub fn load_all(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<Seen>, Problems) {
     let Some(cache) = cache.filter(|_| !paths.is_empty()) else {
-        return Corpus::load(paths).map(|c| (c, None));
+        let (corpus, problems) = Corpus::load_all(paths);
+        return (corpus, None, problems);
     };
     if let Ok(corpus) = cache.open(paths) {
-        return Ok((corpus, None));
+        return (corpus, None, Problems(Vec::new()));
     }
     let seen = Seen::now(paths);
-    Corpus::load(paths).map(|c| (c, seen))
+    let (corpus, problems) = Corpus::load_all(paths);
+    let seen = seen.filter(|_| problems.0.is_empty());
+    (corpus, seen, problems)
 }

@@ -47,6 +47,27 @@ impl Key {
         }
     }
 
+    /// Whether every terminal can send this key, tmux and those without
+    /// the kitty keyboard protocol included: a character, a named key or
+    /// f1 to f12 alone; ctrl with a letter, space or `4` to `7` (the
+    /// control bytes crossterm reads as those); alt, an escape sent first,
+    /// with any of these characters but `[` and `O`, which begin the
+    /// sequences of other keys. `ctrl-1`, `ctrl-;` or `shift-space` reach
+    /// such a terminal as another key or as nothing.
+    pub fn legacy(self) -> bool {
+        let alt = self.modifiers.contains(KeyModifiers::ALT);
+        let rest = self.modifiers - KeyModifiers::ALT;
+        match self.code {
+            KeyCode::Char('[' | 'O') if alt => false,
+            KeyCode::Char(' ') => rest.is_empty() || rest == KeyModifiers::CONTROL,
+            KeyCode::Char(c) if rest == KeyModifiers::CONTROL => {
+                c.is_ascii_lowercase() || ('4'..='7').contains(&c)
+            }
+            KeyCode::Char(_) => rest.is_empty(),
+            _ => self.modifiers.is_empty(),
+        }
+    }
+
     pub fn from_event(event: KeyEvent) -> Key {
         let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
         let code = match event.code {
@@ -408,6 +429,39 @@ mod tests {
         // Visible characters of any width and script are keys.
         for name in ["한", "é", "\u{a0}", "ß", "€"] {
             assert!(name.parse::<Key>().is_ok(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn legacy_keys_are_those_every_terminal_sends() {
+        let legacy = |name: &str| name.parse::<Key>().unwrap().legacy();
+        for name in [
+            "q",
+            "Q",
+            "한",
+            "esc",
+            "f12",
+            "shift-tab",
+            "ctrl-c",
+            "ctrl-z",
+            "ctrl-space",
+            "ctrl-4",
+            "alt-q",
+            "alt-ctrl-c",
+        ] {
+            assert!(legacy(name), "{name}");
+        }
+        for name in [
+            "ctrl-1",
+            "ctrl-;",
+            "ctrl-é",
+            "shift-space",
+            "ctrl-up",
+            "alt-f1",
+            "alt-[",
+            "alt-O",
+        ] {
+            assert!(!legacy(name), "{name}");
         }
     }
 

@@ -3,6 +3,7 @@
 
 use super::text::wrap;
 use super::{centred, inner};
+use crate::corpus::Problem;
 use crate::tui::keymap::{KeyMap, Layer};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
@@ -64,6 +65,77 @@ pub fn help_lines(keymap: &KeyMap, theme: &Theme, width: usize) -> Vec<Line<'sta
         out.push(Line::styled(line, theme.dim));
     }
     out
+}
+
+/// The corpus files that did not load, for an overlay `width` columns
+/// wide inside: each problem as `nkread check` gives it, its message
+/// wrapped, its quoted line and caret kept whole so that they line up.
+pub fn problem_lines(problems: &[Problem], theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let files = unloaded_files(problems);
+    let mut out = Vec::new();
+    let heading = format!(
+        "{} did not load, so the reader opened without {}. Fix {} and start \
+         nkread again; `nkread check` lists the same.",
+        count(files.len(), "file"),
+        match files.len() {
+            1 => "its documents",
+            _ => "their documents",
+        },
+        match files.len() {
+            1 => "it",
+            _ => "them",
+        },
+    );
+    for line in wrap(&heading, width) {
+        out.push(Line::styled(line, theme.heading));
+    }
+    for problem in problems.iter().take(LISTED_PROBLEMS) {
+        out.push(Line::default());
+        for line in problem.to_string().lines() {
+            match line.starts_with(' ') {
+                true => out.push(Line::styled(line.to_string(), theme.dim)),
+                false => out.extend(wrap(line, width).into_iter().map(Line::raw)),
+            }
+        }
+    }
+    if let Some(more) = problems
+        .len()
+        .checked_sub(LISTED_PROBLEMS)
+        .filter(|&n| n > 0)
+    {
+        out.push(Line::default());
+        let noun = if more == 1 { "problem" } else { "problems" };
+        let rest = format!("…and {more} more {noun}: `nkread check` lists them all.");
+        out.extend(
+            wrap(&rest, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim)),
+        );
+    }
+    out
+}
+
+/// The most problems the list shows: it is laid out whole at each frame,
+/// and a file of thousands of mistakes is fixed from `nkread check`.
+pub const LISTED_PROBLEMS: usize = 100;
+
+/// The files named by `problems`, once each, in the order first named.
+pub fn unloaded_files(problems: &[Problem]) -> Vec<&str> {
+    let mut files: Vec<&str> = Vec::new();
+    for problem in problems {
+        if !files.contains(&problem.file.as_str()) {
+            files.push(&problem.file);
+        }
+    }
+    files
+}
+
+/// "1 file", "3 files".
+pub fn count(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
 }
 
 /// Where the help goes on a screen of this size.

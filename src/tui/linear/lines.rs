@@ -2,11 +2,12 @@
 //! the linear mode. Pure, as the frame view is: it reads the state and the
 //! library and returns lines; the loop writes them and never redraws.
 
-use crate::corpus::{Document, Role, clean_line};
+use crate::corpus::{Document, Problem, Role, clean_line};
 use crate::library::Library;
 use crate::search::{Field, field_text};
 use crate::tui::layout::Pane;
 use crate::tui::layout::bookmarks::{listed as listed_bookmarks, title as bookmark_title};
+use crate::tui::layout::pager::{LISTED_PROBLEMS, unloaded_files};
 use crate::tui::layout::people::{Detail, RowKind};
 use crate::tui::layout::source::{self, SourceText};
 use crate::tui::layout::text::head;
@@ -136,7 +137,7 @@ pub fn people_of_document(library: &Library, state: &AppState) -> Vec<String> {
 pub fn row(library: &Library, state: &AppState, at: usize) -> Option<String> {
     let corpus = &library.corpus;
     match state.overlays.last()? {
-        Overlay::Help { .. } => None,
+        Overlay::Help { .. } | Overlay::Problems { .. } => None,
         Overlay::Source(pane) => {
             let laid = capture_lines(library, state, pane)?;
             let line = laid.lines.get(at)?;
@@ -269,6 +270,7 @@ pub fn overlay(library: &Library, state: &AppState) -> Vec<String> {
     };
     let (heading, count, selected) = match top {
         Overlay::Help { .. } => return help(),
+        Overlay::Problems { .. } => return unloaded(&state.load_problems),
         Overlay::People(p) if p.in_detail => {
             let entity = p.listed.get(p.selected).copied();
             let detail = entity.and_then(|e| Detail::of(library, e));
@@ -364,11 +366,46 @@ pub fn overlay(library: &Library, state: &AppState) -> Vec<String> {
     lines
 }
 
+/// The corpus files that did not load, and where and what each problem
+/// is, as `check` gives it; nothing where every file loaded.
+pub fn unloaded(problems: &[Problem]) -> Vec<String> {
+    let files = unloaded_files(problems).len();
+    if files == 0 {
+        return Vec::new();
+    }
+    let mut lines = vec![format!(
+        "{} did not load, so {} left out; fix {} and start nkread again:",
+        plural(files, "file", "files"),
+        if files == 1 {
+            "its documents are"
+        } else {
+            "their documents are"
+        },
+        if files == 1 { "it" } else { "them" },
+    )];
+    // The first line of each: the quoted line and its caret are for eyes.
+    lines.extend(
+        problems
+            .iter()
+            .take(LISTED_PROBLEMS)
+            .filter_map(|p| p.to_string().lines().next().map(str::to_string)),
+    );
+    if let Some(more) = problems
+        .len()
+        .checked_sub(LISTED_PROBLEMS)
+        .filter(|&n| n > 0)
+    {
+        lines.push(format!("{more} more; nkread check lists them all."));
+    }
+    lines
+}
+
 /// What has the focus, told: the overlay's selected row, the reader's
 /// paragraph, the list's document, or the sidebar's person.
 pub fn here(library: &Library, state: &AppState) -> Vec<String> {
     let told = match state.overlays.last() {
         Some(Overlay::Help { .. }) => return help(),
+        Some(Overlay::Problems { .. }) => return unloaded(&state.load_problems),
         Some(Overlay::People(p)) if p.in_detail => row(library, state, p.detail_selected),
         Some(Overlay::People(p)) => row(library, state, p.selected),
         Some(Overlay::Search(s)) => row(library, state, s.selected),

@@ -13,7 +13,7 @@ pub use command::{Command, parse};
 
 use super::kept::{Kept, export, problem, synced};
 use crate::bookmarks::Store;
-use crate::corpus::{Corpus, clean_line};
+use crate::corpus::{Corpus, Problems, clean_line};
 use crate::library::Library;
 use crate::tui::keymap::Key;
 use crate::tui::layout::Pane;
@@ -39,7 +39,8 @@ pub fn wanted(linear: Option<&std::ffi::OsStr>, term: Option<&std::ffi::OsStr>) 
 
 /// Runs the linear mode on stdin and stdout until `quit` or the end of
 /// input. Bookmarks are saved at once, as in the full-screen reader.
-pub fn run(corpus: Arc<Corpus>, settings: &Settings) -> io::Result<()> {
+/// `problems` kept some corpus files out: they are said first.
+pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     // Said before the indexes are built, which every answer needs: at a
@@ -53,9 +54,11 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings) -> io::Result<()> {
             corpus.documents.len()
         )],
     )?;
+    write(&mut out, &lines::unloaded(&problems.0))?;
     let library = Library::indexed(corpus);
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
+    state.load_problems = problems.0;
     let mut kept = Kept::open(
         Store::default_dir(),
         Arc::new(AtomicBool::new(false)),
@@ -112,7 +115,7 @@ fn selected(state: &AppState) -> Option<usize> {
         Overlay::Bookmarks(b) => Some(b.selected),
         Overlay::Grid(g) => Some(g.selected),
         Overlay::Source(s) => Some(s.scroll),
-        Overlay::Help { .. } => None,
+        Overlay::Help { .. } | Overlay::Problems { .. } => None,
     }
 }
 

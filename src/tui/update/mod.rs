@@ -132,6 +132,7 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
         // Below the smallest screen nothing but a notice is drawn, so no
         // overlay opens to take keys unseen.
         Action::ShowHelp
+        | Action::ShowProblems
         | Action::OpenPeople
         | Action::OpenEntity
         | Action::ShowCoalition
@@ -144,11 +145,20 @@ fn act(state: &mut AppState, library: &Library, action: Action, effects: &mut Ve
                 state.overlays.push(Overlay::Help { scroll: 0 });
             }
         }
-        Action::Back => {
-            if state.overlays.pop().is_none() {
-                state.focus = Pane::List;
+        Action::ShowProblems if state.load_problems.is_empty() => {
+            state.say("every corpus file loaded")
+        }
+        Action::ShowProblems => {
+            if state.overlays.is_empty() {
+                state.overlays.push(Overlay::Problems { scroll: 0 });
             }
         }
+        Action::Back => match state.overlays.pop() {
+            // Read, the list stops being named in the status bar.
+            Some(Overlay::Problems { .. }) => state.load_problems_seen = true,
+            Some(_) => {}
+            None => state.focus = Pane::List,
+        },
         // Behind an overlay, the panes' focus stays as it is.
         Action::FocusNext | Action::FocusPrev if !state.overlays.is_empty() => {}
         Action::FocusNext | Action::FocusPrev => {

@@ -123,6 +123,11 @@ pub(super) fn move_pager(state: &mut AppState, library: &Library, action: &Actio
             let total = pager::help_lines(&state.keymap, &state.theme, columns).len();
             *scroll = step(*scroll, action, rows, max_scroll(total, rows));
         }
+        Some(Overlay::Problems { scroll }) => {
+            let (columns, rows) = pager::inner_size(screen);
+            let total = pager::problem_lines(&state.load_problems, &state.theme, columns).len();
+            *scroll = step(*scroll, action, rows, max_scroll(total, rows));
+        }
         Some(Overlay::Source(source)) => {
             let (columns, rows) = source::inner_size(screen);
             let total = match (&source.capture, library.corpus.documents.get(source.doc)) {

@@ -1,8 +1,10 @@
-//! The help overlay: every key of every layer, read from the live key map.
+//! The pager overlays: the help, every key of every layer read from the
+//! live key map, and the corpus files that did not load.
 
+use crate::corpus::Problem;
 use crate::tui::keymap::KeyMap;
 use crate::tui::layout::inner;
-use crate::tui::layout::pager::{area, help_lines, inner_size};
+use crate::tui::layout::pager::{area, help_lines, inner_size, problem_lines};
 use crate::tui::layout::text::max_scroll;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -51,6 +53,38 @@ impl HelpView<'_> {
             lines,
             self.scroll,
             " Keys: Esc closes ",
+            self.theme,
+            screen,
+            buf,
+        );
+        let inner = inner(area(screen));
+        (!inner.is_empty()).then(|| Position::new(inner.x, inner.y))
+    }
+}
+
+/// The corpus files that did not load, each problem as `check` gives it.
+pub struct ProblemsView<'a> {
+    pub problems: &'a [Problem],
+    pub scroll: usize,
+    pub theme: &'a Theme,
+}
+
+impl Widget for ProblemsView<'_> {
+    fn render(self, screen: Rect, buf: &mut Buffer) {
+        self.draw(screen, buf);
+    }
+}
+
+impl ProblemsView<'_> {
+    /// Draws the list, and says where the terminal's cursor goes: on its
+    /// first line shown, as in the help.
+    pub fn draw(self, screen: Rect, buf: &mut Buffer) -> Option<Position> {
+        let (columns, _) = inner_size(screen);
+        let lines = problem_lines(self.problems, self.theme, columns);
+        pager(
+            lines,
+            self.scroll,
+            " Files that did not load: Esc closes ",
             self.theme,
             screen,
             buf,

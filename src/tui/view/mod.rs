@@ -98,6 +98,12 @@ pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
             theme: &state.theme,
         }
         .draw(screen, buf),
+        Some(Overlay::Problems { scroll }) => help::ProblemsView {
+            problems: &state.load_problems,
+            scroll: *scroll,
+            theme: &state.theme,
+        }
+        .draw(screen, buf),
         Some(Overlay::People(people)) => people::PeopleView {
             library,
             state: people,

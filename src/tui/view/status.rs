@@ -4,6 +4,7 @@
 use crate::library::{Index, Library};
 use crate::tui::keymap::Layer;
 use crate::tui::layout::Pane;
+use crate::tui::layout::pager::{count, unloaded_files};
 use crate::tui::layout::text::truncate;
 use crate::tui::msg::Action;
 use crate::tui::state::{AppState, Editing, Overlay, StatusKind};
@@ -103,7 +104,7 @@ pub struct StatusView<'a> {
 pub fn place(state: &AppState, library: &Library) -> Option<String> {
     let of = |at: usize, n: usize| (n > 0).then(|| format!("{} of {n}", at + 1));
     match state.overlays.last() {
-        Some(Overlay::Help { .. } | Overlay::Source(_)) => None,
+        Some(Overlay::Help { .. } | Overlay::Problems { .. } | Overlay::Source(_)) => None,
         Some(Overlay::People(p)) if p.editing => None,
         Some(Overlay::People(p)) => of(p.selected, p.listed.len()),
         Some(Overlay::Bookmarks(b)) if b.editing.is_some() => None,
@@ -162,15 +163,20 @@ impl Widget for StatusView<'_> {
         };
         let room = usize::from(area.width).saturating_sub(label.width() + 1);
         let mut spans = vec![Span::styled(label, theme.pane_label), Span::raw(" ")];
-        match &state.status {
-            Some(status) => {
+        // Not over the list itself, where the pager's keys are wanted.
+        let listing = matches!(state.overlays.last(), Some(Overlay::Problems { .. }));
+        let unloaded = (!state.load_problems.is_empty() && !state.load_problems_seen && !listing)
+            .then(|| unloaded_note(state, room));
+        match (&state.status, unloaded) {
+            (Some(status), _) => {
                 let style = match status.kind {
                     StatusKind::Info => theme.info,
                     StatusKind::Error => theme.error,
                 };
                 spans.push(Span::styled(truncate(&status.text, room), style));
             }
-            None => {
+            (None, Some(note)) => spans.push(Span::styled(truncate(&note, room), theme.error)),
+            (None, None) => {
                 // Keys type here: say so, and which keys leave.
                 let mut used = 0;
                 if let Some(building) = &self.building {
@@ -205,6 +211,29 @@ impl Widget for StatusView<'_> {
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// The corpus files that did not load, by name, and the key that lists
+/// why, until that list has been read. The key comes before the names,
+/// which a narrow screen cuts; narrower than the sentence, a short one.
+fn unloaded_note(state: &AppState, room: usize) -> String {
+    let files: Vec<String> = unloaded_files(&state.load_problems)
+        .into_iter()
+        .map(|f| {
+            let name = std::path::Path::new(f).file_name();
+            name.map_or(f.into(), |n| n.to_string_lossy().into_owned())
+        })
+        .collect();
+    let key = state.keymap.keys(Layer::Global, &Action::ShowProblems);
+    let key = key.first();
+    let how = key.map_or(String::new(), |key| format!(" ({key} says why)"));
+    let files_n = count(files.len(), "file");
+    let said = format!("{files_n} did not load{how}");
+    if said.width() > room {
+        let key = key.map_or(String::new(), |key| format!(": {key}"));
+        return format!("{files_n} unloaded{key}");
+    }
+    format!("{said}: {}", files.join(", "))
 }
 
 /// What is still being indexed, for the status bar: the search index's

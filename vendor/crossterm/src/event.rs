@@ -254,6 +254,19 @@ pub fn read() -> std::io::Result<Event> {
     }
 }
 
+/// nkread: how many bytes of a bracketed paste wait for its end, if one has
+/// begun. A paste whose end never comes takes every later key as text; the
+/// caller decides when it has waited long enough, and calls `end_paste`.
+pub fn pending_paste() -> Option<usize> {
+    lock_internal_event_reader().pending_paste()
+}
+
+/// nkread: ends a bracketed paste whose end never came: the text pasted so
+/// far is the next event, `Event::Paste`. Returns whether one was pending.
+pub fn end_paste() -> bool {
+    lock_internal_event_reader().end_paste()
+}
+
 /// Polls to check if there are any `InternalEvent`s that can be read within the given duration.
 pub(crate) fn poll_internal<F>(timeout: Option<Duration>, filter: &F) -> std::io::Result<bool>
 where

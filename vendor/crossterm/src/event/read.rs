@@ -39,6 +39,16 @@ impl InternalEventReader {
         self.source.as_ref().expect("reader source not set").waker()
     }
 
+    /// nkread: see `event::pending_paste`.
+    pub(crate) fn pending_paste(&self) -> Option<usize> {
+        self.source.as_ref()?.pending_paste()
+    }
+
+    /// nkread: see `event::end_paste`.
+    pub(crate) fn end_paste(&mut self) -> bool {
+        self.source.as_mut().is_some_and(|s| s.end_paste())
+    }
+
     pub(crate) fn poll<F>(&mut self, timeout: Option<Duration>, filter: &F) -> io::Result<bool>
     where
         F: Filter,

@@ -158,7 +158,11 @@ impl EventSource for UnixInternalEventSource {
                         return Ok(Some(event));
                     }
 
-                    if read_count == 0 {
+                    // nkread: the tty blocks; a read that did not fill the
+                    // buffer took all there was, and another would wait for
+                    // the next key, past the timeout, while a sequence (a
+                    // paste whose end never comes) is still incomplete.
+                    if read_count < TTY_BUFFER_SIZE {
                         break;
                     }
                 }
@@ -199,6 +203,14 @@ impl EventSource for UnixInternalEventSource {
             }
         }
         Ok(None)
+    }
+
+    fn pending_paste(&self) -> Option<usize> {
+        self.parser.pending_paste()
+    }
+
+    fn end_paste(&mut self) -> bool {
+        self.parser.end_paste()
     }
 
     #[cfg(feature = "event-stream")]
@@ -243,7 +255,27 @@ impl Default for Parser {
     }
 }
 
+/// nkread: the start of a bracketed paste.
+const PASTE_START: &[u8] = b"\x1B[200~";
+
 impl Parser {
+    /// nkread: the bytes of a paste waiting for its end.
+    fn pending_paste(&self) -> Option<usize> {
+        self.buffer.strip_prefix(PASTE_START).map(<[u8]>::len)
+    }
+
+    /// nkread: the text of a paste so far, as the paste, its end unseen.
+    fn end_paste(&mut self) -> bool {
+        #[cfg(feature = "bracketed-paste")]
+        if let Some(text) = self.buffer.strip_prefix(PASTE_START) {
+            let paste = crate::event::sys::unix::parse::cut_paste(text);
+            self.buffer.clear();
+            self.internal_events.push_back(paste);
+            return true;
+        }
+        false
+    }
+
     fn advance(&mut self, buffer: &[u8], more: bool) {
         for (idx, byte) in buffer.iter().enumerate() {
             let more = idx + 1 < buffer.len() || more;

@@ -149,6 +149,12 @@ pub(crate) fn parse_csi(buffer: &[u8]) -> io::Result<Option<InternalEvent>> {
     if (last < 0x20 || last == 0x7F) && !buffer.starts_with(b"\x1B[200~") {
         return Err(could_not_parse_event_error());
     }
+    // nkread: Ctrl-C ends a bracketed paste whose end never came: what was
+    // pasted before it is kept, and the Ctrl-C only ends the paste.
+    #[cfg(feature = "bracketed-paste")]
+    if last == 0x03 && buffer.starts_with(b"\x1B[200~") {
+        return Ok(Some(cut_paste(&buffer[6..buffer.len() - 1])));
+    }
 
     let input_event = match buffer[2] {
         b'[' => {
@@ -833,6 +839,19 @@ pub(crate) fn parse_csi_bracketed_paste(buffer: &[u8]) -> io::Result<Option<Inte
     }
 }
 
+/// nkread: the text of a paste cut short, without the start of an end
+/// marker that had begun to arrive.
+#[cfg(feature = "bracketed-paste")]
+pub(crate) fn cut_paste(text: &[u8]) -> InternalEvent {
+    const END: &[u8] = b"\x1B[201~";
+    let begun = (1..END.len())
+        .rev()
+        .find(|&n| text.ends_with(&END[..n]))
+        .unwrap_or(0);
+    let text = String::from_utf8_lossy(&text[..text.len() - begun]).to_string();
+    InternalEvent::Event(Event::Paste(text))
+}
+
 pub(crate) fn parse_utf8_char(buffer: &[u8]) -> io::Result<Option<char>> {
     match std::str::from_utf8(buffer) {
         Ok(s) => {
@@ -1079,6 +1098,15 @@ mod tests {
         assert_eq!(
             parse_event(b"\x1B[200~o\x1B[2D\x1B[201~", false).unwrap(),
             Some(InternalEvent::Event(Event::Paste("o\x1B[2D".to_string())))
+        );
+        // nkread: Ctrl-C ends a paste with no end, keeping its text.
+        assert_eq!(
+            parse_event(b"\x1B[200~on and\x03", false).unwrap(),
+            Some(InternalEvent::Event(Event::Paste("on and".to_string())))
+        );
+        assert_eq!(
+            cut_paste(b"on\x1B[20"),
+            InternalEvent::Event(Event::Paste("on".to_string()))
         );
     }
 
