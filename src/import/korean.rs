@@ -7,8 +7,8 @@
 use super::entry::{self, Found};
 use super::names::is_hangul;
 use super::vocab::{
-    KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_SPEECH, KOREAN_STATES,
-    KOREAN_TITLES,
+    KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_LIST_OPENERS, KOREAN_SPEECH,
+    KOREAN_STATES, KOREAN_TITLES,
 };
 use crate::corpus::{PersonKind, Role, without_parentheses};
 
@@ -40,9 +40,20 @@ fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
     let Some(subject) = subject(text) else {
         return Vec::new();
     };
-    items(subject)
+    // "A를 비롯해 B 등 28개 단체들은": some of the bodies that put it out,
+    // named as a report names them, so they speak in it and do not sign it.
+    let listed = listed_with_others(subject);
+    if role == Role::Issuer && listed.is_some() {
+        return Vec::new();
+    }
+    let entries = listed.unwrap_or_else(|| {
+        items(subject)
+            .into_iter()
+            .filter_map(|item| entry_of(without_parentheses(&item)))
+            .collect()
+    });
+    entries
         .into_iter()
-        .filter_map(|item| entry_of(without_parentheses(&item)))
         .map(|mut f| {
             f.person.role = role;
             if role == Role::Issuer {
@@ -88,6 +99,28 @@ pub fn lists(sentence: &str) -> Vec<Found> {
             )),
         })
         .collect()
+}
+
+/// A subject that lists bodies and others: "A를 비롯해 B, C 등 28개
+/// 단체들" (A, and B, C among others: 28 groups). Every item must be a
+/// body's name, else the list is not read (an empty list); `None` where the
+/// subject is not such a list.
+fn listed_with_others(subject: &str) -> Option<Vec<Found>> {
+    let (list, _) = subject.split_once(" 등")?;
+    let mut names: Vec<&str> = Vec::new();
+    let rest = match KOREAN_LIST_OPENERS.iter().find_map(|o| list.split_once(o)) {
+        Some((first, rest)) => {
+            names.push(first);
+            rest
+        }
+        None => list,
+    };
+    names.extend(rest.split(", ").map(str::trim));
+    let found: Option<Vec<Found>> = names
+        .iter()
+        .map(|n| entry_of(without_parentheses(n)).filter(|f| f.person.kind != PersonKind::Person))
+        .collect();
+    Some(found.filter(|f| f.len() >= 2).unwrap_or_default())
 }
 
 /// The words before the first topic particle, outside quotation marks.
@@ -242,6 +275,9 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].person.name, "국가인권위원회");
         assert_eq!(f[0].person.role, Role::Issuer);
+        assert!(
+            issuers("가나다연대를 비롯해 라마바센터 등 12개 단체들은 성명을 발표했다.").is_empty()
+        );
     }
 
     #[test]
@@ -256,5 +292,20 @@ mod tests {
         );
         assert!(f.iter().all(|f| f.person.role == Role::Member));
         assert!(lists("북한, 중국 등 여러 나라를 방문했다.").is_empty());
+    }
+
+    #[test]
+    fn a_subject_listing_bodies_with_and_others() {
+        // "A를 비롯해 B, C 등 12개 단체들은 … 발표했다": A (first), B, C and others.
+        let f = speakers(
+            "가나다연대를 비롯해 라마바센터, 사아자협의회 등 12개 단체들은 성명을 발표했다.",
+        );
+        let names: Vec<&str> = f.iter().map(|f| f.person.name.as_str()).collect();
+        assert_eq!(names, ["가나다연대", "라마바센터", "사아자협의회"]);
+        assert!(f.iter().all(|f| f.person.role == Role::Quoted));
+        let f = speakers("가나다연대, 라마바센터 등 시민단체는 “멈춰라”고 촉구했다.");
+        assert_eq!(f.len(), 2);
+        // An item that is not a body's name: the list is not read.
+        assert!(speakers("가나다연대를 비롯해 여러 사람 등 단체들은 성명을 발표했다.").is_empty());
     }
 }

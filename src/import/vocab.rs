@@ -936,6 +936,18 @@ pub const KOREAN_SPEECH: &[&str] = &[
     "강조했습니다",
     "촉구했습니다",
     "주장했습니다",
+    "발표했다",
+];
+
+/// What joins a list's first item to the others in "A를 비롯해 B, C 등"
+/// (A, and among others B, C).
+pub const KOREAN_LIST_OPENERS: &[&str] = &[
+    "를 비롯해 ",
+    "을 비롯해 ",
+    "를 비롯한 ",
+    "을 비롯한 ",
+    "를 비롯하여 ",
+    "을 비롯하여 ",
 ];
 
 /// Korean words for a government speaking as one.
