@@ -42,8 +42,11 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
         .take(lead)
         .collect();
     let full = full_names(paragraphs);
+    let japanese_full = super::japanese::full_names(paragraphs);
     for (n, p) in paragraphs.iter().enumerate() {
         out.extend(listed_line(p).into_iter().map(|f| named(f, (n, 0))));
+        let japanese = super::japanese::speakers(p, &japanese_full);
+        out.extend(japanese.into_iter().map(|f| named(f, (n, 0))));
         // "January 8, 2012. The groups today released …": a date opening the
         // lead is not its first sentence.
         let sentences = sentences(p);

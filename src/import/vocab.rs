@@ -721,6 +721,63 @@ pub const ISSUING_VERBS: &[&str] = &[
     "have launched",
 ];
 
+/// Japanese verbs of speech that end a sentence reporting what its subject
+/// said or explained: "述べました" (stated), "説明しました" (explained).
+pub const JAPANESE_SPEECH: &[&str] = &[
+    "述べました",
+    "述べた",
+    "説明しました",
+    "説明した",
+    "語りました",
+    "語った",
+    "強調しました",
+    "強調した",
+    "訴えました",
+    "訴えた",
+    "話しました",
+    "話した",
+    "表明しました",
+    "表明した",
+];
+
+/// Japanese titles written right after a name: "委員長" (chair), "外務大臣"
+/// (foreign minister), "氏" (Mr. or Ms.).
+pub const JAPANESE_TITLES: &[&str] = &[
+    "内閣総理大臣",
+    "総理大臣",
+    "外務大臣",
+    "外務副大臣",
+    "副大臣",
+    "大臣",
+    "官房長官",
+    "長官",
+    "首相",
+    "総理",
+    "大統領",
+    "委員長",
+    "議長",
+    "会長",
+    "代表",
+    "事務総長",
+    "事務局長",
+    "理事長",
+    "特別報告者",
+    "大使",
+    "報道官",
+    "教授",
+    "氏",
+];
+
+/// Particles after a Japanese speaker's title: the topic "は", and "から"
+/// (from) in "NAME大臣から，…旨述べました".
+pub const JAPANESE_SUBJECT_PARTICLES: &[&str] = &["は", "から"];
+
+/// Endings of a Japanese body's name, which a run of kanji before a title
+/// may be ("日本政府代表"): such a run is not a person's name.
+pub const JAPANESE_BODY_ENDINGS: &[&str] = &[
+    "政府", "省", "庁", "会", "国", "部", "局", "党", "院", "担当", "団", "連合",
+];
+
 /// How a headline names who speaks in the document: "Statement by H.E. Mr.
 /// NAME", "Remarks by NAME". Who follows is its issuer.
 pub const ISSUED_BY: &[&str] = &[
