@@ -12,10 +12,10 @@ use super::names::{
     person_after_title, sentences, split_outside, strip_article, whole_words,
 };
 use super::vocab::{
-    GROUP_NOUNS, HONORIFICS, ISSUED_BY, ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES,
-    LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, NEWS_AGENCIES, PERSON_SPEECH_VERBS,
-    SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_NAMES, TIME_OPENERS, TITLE_NOUNS,
-    TRAILING_TIMES,
+    GROUP_NOUNS, HONORIFICS, HOST_LABELS, ISSUED_BY, ISSUING_VERBS, KOREAN_BODY_ENDINGS,
+    LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, NEWS_AGENCIES,
+    PERSON_SPEECH_VERBS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_NAMES, TIME_OPENERS,
+    TITLE_NOUNS, TRAILING_TIMES,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -45,6 +45,7 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
     let japanese_full = super::japanese::full_names(paragraphs);
     for (n, p) in paragraphs.iter().enumerate() {
         out.extend(listed_line(p).into_iter().map(|f| named(f, (n, 0))));
+        out.extend(hosted(p).into_iter().map(|f| named(f, (n, 0))));
         let japanese = super::japanese::speakers(p, &japanese_full);
         out.extend(japanese.into_iter().map(|f| named(f, (n, 0))));
         // "January 8, 2012. The groups today released …": a date opening the
@@ -128,6 +129,27 @@ fn listed_line(p: &str) -> Vec<Found> {
         .into_iter()
         .map(|mut f| {
             f.review = Some("signatory: one of a line of names, with nothing else".to_string());
+            f
+        })
+        .collect()
+}
+
+/// The body an event notice's row names as its host: "Host Organization:
+/// NAME (ACR)". It puts out the notice.
+fn hosted(p: &str) -> Vec<Found> {
+    let row = p.trim_start_matches(['•', '-', '*', '·', '▪', ' ']);
+    let Some((label, value)) = row.split_once(':') else {
+        return Vec::new();
+    };
+    let value = strip_article(value.trim());
+    if !HOST_LABELS.contains(&label.trim().to_lowercase().as_str()) || !is_body_name(value) {
+        return Vec::new();
+    }
+    entry::parse(value, Role::Issuer, None)
+        .into_iter()
+        .filter(|f| f.person.kind != PersonKind::Person)
+        .map(|mut f| {
+            f.review = Some(format!("issuer: the host the notice names (“{label}”)"));
             f
         })
         .collect()
@@ -1088,5 +1110,16 @@ mod tests {
         );
         assert_eq!(f.len(), 2);
         assert!(lists("Talks, including Kim and Moon, went on.").is_empty());
+    }
+
+    #[test]
+    fn an_event_notice_names_its_host() {
+        let f = hosted("• Host Organization: Example Network (EXN)");
+        assert_eq!(names(&f), [("Example Network".to_string(), Role::Issuer)]);
+        assert_eq!(hosted("Organized by: The Example Alliance").len(), 1);
+        // A person hosting is not the body that puts out the notice.
+        assert!(hosted("Main Host: CEO Jane Doe (EXN)").is_empty());
+        assert!(hosted("Host Organization: to be announced").is_empty());
+        assert!(hosted("Location: Example Hall").is_empty());
     }
 }

@@ -721,6 +721,21 @@ pub const ISSUING_VERBS: &[&str] = &[
     "have launched",
 ];
 
+/// Labels of an event notice's row naming the body that holds it ("Host
+/// Organization: NAME (ACR)"), in lower case: that body puts out the notice.
+pub const HOST_LABELS: &[&str] = &[
+    "host organization",
+    "host organisation",
+    "hosted by",
+    "organizer",
+    "organiser",
+    "organized by",
+    "organised by",
+    "organizing organization",
+    "주최",
+    "主催",
+];
+
 /// Japanese verbs of speech that end a sentence reporting what its subject
 /// said or explained: "述べました" (stated), "説明しました" (explained).
 pub const JAPANESE_SPEECH: &[&str] = &[
