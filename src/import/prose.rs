@@ -12,10 +12,10 @@ use super::names::{
     person_after_title, sentences, split_outside, strip_article, whole_words,
 };
 use super::vocab::{
-    GROUP_NOUNS, HONORIFICS, HOST_LABELS, ISSUED_BY, ISSUING_VERBS, KOREAN_BODY_ENDINGS,
-    LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, NEWS_AGENCIES,
-    PERSON_SPEECH_VERBS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_NAMES, TIME_OPENERS,
-    TITLE_NOUNS, TRAILING_TIMES,
+    DESCRIBING_NOUNS, GROUP_NOUNS, HONORIFICS, HOST_LABELS, ISSUED_BY, ISSUING_VERBS,
+    KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS,
+    NEWS_AGENCIES, PERSON_SPEECH_VERBS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_NAMES,
+    TIME_OPENERS, TITLE_NOUNS, TRAILING_TIMES,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -350,6 +350,11 @@ fn issuers(sentence: &str, reported: bool) -> Vec<Found> {
                 .filter(|(head, _)| {
                     head.len() <= 70 && head.ends_with(')')
                         || head.len() <= 30 && super::dates::dates_in(head).len() == 1
+                        // "HEADLINE GENEVA, October 28, 2013 – …": a dateline
+                        // ends the head, after the page's headline.
+                        || super::dates::dates_in(head)
+                            .last()
+                            .is_some_and(|d| head.trim_end().ends_with(d.1.as_str()))
                 })
                 .map(|(_, rest)| rest)
         })
@@ -440,6 +445,9 @@ fn strip_adverbs(text: &str) -> &str {
 /// names ("The three largest organizations, A, B and C"), which after
 /// "said" may be anything ("States should act, A and B said").
 fn subject_names(subject: &str, said: bool) -> Vec<String> {
+    if let Some(name) = described_name(subject) {
+        return vec![name.to_string()];
+    }
     let pieces = split_outside(subject, ", ");
     let first = leading_names(subject);
     if !first.is_empty() {
@@ -478,6 +486,30 @@ fn subject_names(subject: &str, said: bool) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// The name a description ends with: "Geneva-based human rights group UN
+/// Watch" gives UN Watch; the noun says it is a body.
+fn described_name(subject: &str) -> Option<&str> {
+    if subject.contains(", ") {
+        return None;
+    }
+    let (at, noun) = subject
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .rev()
+        .find_map(|i| {
+            let before = &subject[..i];
+            let word = before.rsplit(' ').next().unwrap_or(before);
+            DESCRIBING_NOUNS
+                .contains(&word.to_lowercase().as_str())
+                .then_some((i + 1, word))
+        })?;
+    let name = &subject[at..];
+    (noun.starts_with(char::is_lowercase)
+        && is_body_name(name)
+        && name_list(name).is_some_and(|l| l.len() == 1))
+    .then_some(name)
 }
 
 /// Signatories and members named in a sentence: "signed by A, B and C",
@@ -1110,6 +1142,28 @@ mod tests {
         );
         assert_eq!(f.len(), 2);
         assert!(lists("Talks, including Kim and Moon, went on.").is_empty());
+    }
+
+    #[test]
+    fn a_dateline_ending_a_longer_head_opens_the_lead() {
+        // "HEADLINE PLACE, DATE – lead": the head before the dash is not the subject.
+        let f = issuers(
+            "Release A report on camps is out TOKYO, May 2, 2011 – The Example Network applauded the report.",
+            false,
+        );
+        assert_eq!(names(&f), [("Example Network".to_string(), Role::Issuer)]);
+    }
+
+    #[test]
+    fn a_body_described_before_its_name() {
+        // "London-based rights group NAME applauded": the description is not the name.
+        let f = issuers(
+            "London-based human rights group Example Watch applauded the report.",
+            false,
+        );
+        assert_eq!(names(&f), [("Example Watch".to_string(), Role::Issuer)]);
+        // No name after the noun: nothing.
+        assert!(issuers("A human rights group applauded the report.", false).is_empty());
     }
 
     #[test]

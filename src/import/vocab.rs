@@ -721,6 +721,20 @@ pub const ISSUING_VERBS: &[&str] = &[
     "have launched",
 ];
 
+/// Singular nouns of a description written right before a body's name:
+/// "Geneva-based human rights group NAME applauded …".
+pub const DESCRIBING_NOUNS: &[&str] = &[
+    "group",
+    "organization",
+    "organisation",
+    "coalition",
+    "network",
+    "ngo",
+    "charity",
+    "watchdog",
+    "alliance",
+];
+
 /// Labels of an event notice's row naming the body that holds it ("Host
 /// Organization: NAME (ACR)"), in lower case: that body puts out the notice.
 pub const HOST_LABELS: &[&str] = &[
