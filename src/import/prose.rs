@@ -1167,6 +1167,15 @@ mod tests {
     }
 
     #[test]
+    fn a_body_that_held_the_event() {
+        let f = issuers(
+            "Example Watch, together with the Example Network, held a meeting today on camps.",
+            false,
+        );
+        assert_eq!(names(&f), [("Example Watch".to_string(), Role::Issuer)]);
+    }
+
+    #[test]
     fn an_event_notice_names_its_host() {
         let f = hosted("• Host Organization: Example Network (EXN)");
         assert_eq!(names(&f), [("Example Network".to_string(), Role::Issuer)]);

@@ -719,6 +719,8 @@ pub const ISSUING_VERBS: &[&str] = &[
     "have started",
     "has launched",
     "have launched",
+    "held a",
+    "held an",
 ];
 
 /// Singular nouns of a description written right before a body's name:
