@@ -1155,6 +1155,15 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_by_its_other_name_after_an_abbreviated_place() {
+        let f = issuers(
+            "Springfield, D.C. November 7, 2016--No Kite (The Association of Kite Families) has started a petition.",
+            false,
+        );
+        assert_eq!(names(&f), [("No Kite".to_string(), Role::Issuer)]);
+    }
+
+    #[test]
     fn a_body_described_before_its_name() {
         // "London-based rights group NAME applauded": the description is not the name.
         let f = issuers(
