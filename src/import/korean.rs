@@ -7,8 +7,8 @@
 use super::entry::{self, Found};
 use super::names::is_hangul;
 use super::vocab::{
-    KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_LIST_OPENERS, KOREAN_SPEECH,
-    KOREAN_STATES, KOREAN_TITLES,
+    KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_LIST_OPENERS, KOREAN_PAST_ENDINGS,
+    KOREAN_QUOTATIVES, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TITLES,
 };
 use crate::corpus::{PersonKind, Role, without_parentheses};
 
@@ -29,7 +29,8 @@ pub fn issuers(sentence: &str) -> Vec<Found> {
 /// The subjects of a sentence that ends with one of `verbs`, in `role`.
 fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
     let end = sentence.trim_end().trim_end_matches(['.', '”', '"']);
-    if !verbs.iter().any(|v| end.ends_with(v)) {
+    let spoken = role == Role::Quoted && quotative(end);
+    if !spoken && !verbs.iter().any(|v| end.ends_with(v)) {
         return Vec::new();
     }
     // "(서울=연합뉴스) 성서호 기자 = …": the credit is not the subject.
@@ -62,6 +63,21 @@ fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
             f
         })
         .collect()
+}
+
+/// "…“변화가 올 것”이라고 낙관했다": a quotation closed by the quotative
+/// (라고, 고) before the sentence's verb in the past reports speech,
+/// whatever that verb is.
+fn quotative(end: &str) -> bool {
+    let Some((head, verb)) = end.rsplit_once(' ') else {
+        return false;
+    };
+    let word = head.rsplit(' ').next().unwrap_or(head);
+    KOREAN_PAST_ENDINGS.iter().any(|e| verb.ends_with(e))
+        && KOREAN_QUOTATIVES.iter().any(|q| {
+            word.strip_suffix(q)
+                .is_some_and(|w| w.ends_with(['”', '"', '’', '\'']))
+        })
 }
 
 /// Bodies a Korean sentence lists as joining or signing: "A, B, C 등 52개
@@ -307,5 +323,19 @@ mod tests {
         assert_eq!(f.len(), 2);
         // An item that is not a body's name: the list is not read.
         assert!(speakers("가나다연대를 비롯해 여러 사람 등 단체들은 성명을 발표했다.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_closed_by_the_quotative_speaks_whatever_the_verb() {
+        // "“…”이라고 낙관했다" (was hopeful, saying "…"): 라고/고 after a
+        // quotation marks speech, whatever verb follows.
+        let f = speakers("가나다 통일부 장관은 축사에서 “변화가 올 것”이라고 낙관했다.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "가나다");
+        assert_eq!(f[0].person.title.as_deref(), Some("장관"));
+        let f = speakers("가나다센터는 \"멈춰라\"고 경고했다.");
+        assert_eq!(f.len(), 1);
+        // No quotation before 고: not speech.
+        assert!(speakers("가나다센터는 회의를 열고 논의했다.").is_empty());
     }
 }

@@ -1027,6 +1027,13 @@ pub const KOREAN_SPEECH: &[&str] = &[
     "발표했다",
 ];
 
+/// The quotative particles that close a quotation before a verb: "“…”
+/// 이라고 낙관했다", "\"…\"고 경고했다".
+pub const KOREAN_QUOTATIVES: &[&str] = &["이라고", "라고", "고"];
+
+/// Endings of a verb in the past, plain and polite: "…했다", "…했습니다".
+pub const KOREAN_PAST_ENDINGS: &[&str] = &["했다", "했습니다", "였다"];
+
 /// What joins a list's first item to the others in "A를 비롯해 B, C 등"
 /// (A, and among others B, C).
 pub const KOREAN_LIST_OPENERS: &[&str] = &[
