@@ -950,6 +950,7 @@ fn speaker(text: &str, full: &[String]) -> Option<(Found, Option<std::ops::Range
     let parts = split_outside(text, ", ");
     let first = strip_article(parts[0].trim());
     let quoted = |name: &str, kind| entry::person(name, kind, Role::Quoted);
+    let mut review = None;
     let (mut p, rest_from) = if let Some((name, office)) = person_named(first, full) {
         let mut p = quoted(&name, PersonKind::Person);
         p.title = office;
@@ -962,6 +963,15 @@ fn speaker(text: &str, full: &[String]) -> Option<(Found, Option<std::ops::Range
     } else if is_body_name(first) && parts.len() == 1 {
         let mut f = entry::parse(first, Role::Quoted, Some(PersonKind::Organization));
         return f.pop().map(|f| (f, None));
+    } else if parts
+        .get(1)
+        .is_some_and(|p| p.trim_start().starts_with("who "))
+        && one_name(first)
+    {
+        // "…,” says Simon, who is in charge of …": one name, and "who"
+        // says it is a person's.
+        review = Some("quoted: one name only (“NAME, who …”): is it whole?".to_string());
+        (quoted(first, PersonKind::Person), 1)
     } else {
         return None;
     };
@@ -975,13 +985,18 @@ fn speaker(text: &str, full: &[String]) -> Option<(Found, Option<std::ops::Range
         describe(appositive, &mut p);
         covers = Some(start..text.len());
     }
-    Some((
-        Found {
-            person: p,
-            review: None,
-        },
-        covers,
-    ))
+    Some((Found { person: p, review }, covers))
+}
+
+/// One capitalised word that is no body's, state's or honorific: "Simon".
+fn one_name(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '’' | '\''))
+        && !is_body_name(w)
+        && !super::vocab::is_country(w)
+        && !HONORIFICS.contains(&w)
 }
 
 /// "Deputy Director of the Asia Division": words that hold a noun of office.
@@ -1193,5 +1208,31 @@ mod tests {
         assert!(hosted("Main Host: CEO Jane Doe (EXN)").is_empty());
         assert!(hosted("Host Organization: to be announced").is_empty());
         assert!(hosted("Location: Example Hall").is_empty());
+    }
+
+    #[test]
+    fn a_speaker_named_by_one_name_and_who() {
+        // "…,” says Simon, who works …": one name, then "who": a person.
+        let found = speakers(
+            "“It is so,” says Peter, who leads the work in the north.",
+            0,
+            0,
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let p = &found[0].found.person;
+        assert_eq!((p.name.as_str(), p.kind), ("Peter", PersonKind::Person));
+        assert!(found[0].found.review.is_some());
+        // Without "who" one word is not taken for a name.
+        assert!(speakers("“It is so,” says Peter.", 0, 0, &[]).is_empty());
+        assert!(
+            speakers(
+                "“It is so,” says Amnesty, which works in the north.",
+                0,
+                0,
+                &[]
+            )
+            .is_empty()
+        );
     }
 }
