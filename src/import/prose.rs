@@ -14,8 +14,8 @@ use super::names::{
 use super::vocab::{
     DESCRIBING_NOUNS, GROUP_NOUNS, HONORIFICS, HOST_LABELS, ISSUED_BY, ISSUING_VERBS,
     KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS,
-    NEWS_AGENCIES, PERSON_SPEECH_VERBS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_NAMES,
-    TIME_OPENERS, TITLE_NOUNS, TRAILING_TIMES,
+    NEWS_AGENCIES, PERSON_SPEECH_VERBS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES,
+    STATE_DOCUMENT_NOUNS, STATE_NAMES, TIME_OPENERS, TITLE_NOUNS, TRAILING_TIMES,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -277,7 +277,9 @@ fn leading_names(text: &str) -> Vec<String> {
 
 /// Who a headline says speaks: "Statement by H.E. Mr. Katsunobu Kato".
 pub fn issued_by(head: &str) -> Option<Found> {
-    let rest = ISSUED_BY.iter().find_map(|p| head.strip_prefix(p))?;
+    let Some(rest) = ISSUED_BY.iter().find_map(|p| head.strip_prefix(p)) else {
+        return state_statement(head);
+    };
     let rest = rest
         .split([',', ':', '(', '–', '—'])
         .next()
@@ -302,6 +304,18 @@ pub fn issued_by(head: &str) -> Option<Found> {
     };
     found.review = Some(format!("issuer: named by the headline “{head}”"));
     Some(found)
+}
+
+/// "UK Statement for the Interactive Dialogue …": a state's name opening a
+/// headline before the noun of its statement issues it.
+fn state_statement(head: &str) -> Option<Found> {
+    let state = STATE_DOCUMENT_NOUNS
+        .iter()
+        .find_map(|n| head.split_once(n).map(|(state, _)| state.trim()))?;
+    super::vocab::is_country(state).then(|| Found {
+        person: entry::person(state, PersonKind::State, Role::Issuer),
+        review: Some(format!("issuer: the state the headline names “{head}”")),
+    })
 }
 
 /// The agency a news report's lead credits, and the reporter it names:
@@ -1234,5 +1248,17 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_headline_names_a_state_issuing_its_statement() {
+        let f = issued_by("France Statement for the Interactive Dialogue on the Report");
+        let p = f.map(|f| f.person);
+        assert_eq!(
+            p.map(|p| (p.name, p.kind, p.role)),
+            Some(("France".to_string(), PersonKind::State, Role::Issuer))
+        );
+        assert!(issued_by("Statement for the Interactive Dialogue").is_none());
+        assert!(issued_by("North Korean Statement Denounced").is_none());
     }
 }

@@ -809,6 +809,11 @@ pub const JAPANESE_BODY_ENDINGS: &[&str] = &[
     "政府", "省", "庁", "会", "国", "部", "局", "党", "院", "担当", "団", "連合",
 ];
 
+/// Nouns of a state's document after its name in a headline: "UK
+/// Statement for the Interactive Dialogue …".
+pub const STATE_DOCUMENT_NOUNS: &[&str] =
+    &[" Statement", " Joint Statement", " Explanation of Vote"];
+
 /// How a headline names who speaks in the document: "Statement by H.E. Mr.
 /// NAME", "Remarks by NAME". Who follows is its issuer.
 pub const ISSUED_BY: &[&str] = &[
