@@ -12,9 +12,9 @@ use super::names::{
     person_after_title, sentences, split_outside, strip_article, whole_words,
 };
 use super::vocab::{
-    DESCRIBING_NOUNS, GROUP_NOUNS, HONORIFICS, HOST_LABELS, ISSUED_BY, ISSUING_VERBS,
-    KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS,
-    NEWS_AGENCIES, PERSON_SPEECH_VERBS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES,
+    DESCRIBING_NOUNS, GROUP_NOUNS, HEAD_BYLINE_MARKS, HONORIFICS, HOST_LABELS, ISSUED_BY,
+    ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF,
+    NEVER_ISSUERS, NEWS_AGENCIES, PERSON_SPEECH_VERBS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES,
     STATE_DOCUMENT_NOUNS, STATE_NAMES, TIME_OPENERS, TITLE_NOUNS, TRAILING_TIMES,
 };
 use crate::corpus::{PersonKind, Role};
@@ -278,7 +278,7 @@ fn leading_names(text: &str) -> Vec<String> {
 /// Who a headline says speaks: "Statement by H.E. Mr. Katsunobu Kato".
 pub fn issued_by(head: &str) -> Option<Found> {
     let Some(rest) = ISSUED_BY.iter().find_map(|p| head.strip_prefix(p)) else {
-        return state_statement(head);
+        return state_statement(head).or_else(|| head_byline(head));
     };
     let rest = rest
         .split([',', ':', '(', '–', '—'])
@@ -315,6 +315,30 @@ fn state_statement(head: &str) -> Option<Found> {
     super::vocab::is_country(state).then(|| Found {
         person: entry::person(state, PersonKind::State, Role::Issuer),
         review: Some(format!("issuer: the state the headline names “{head}”")),
+    })
+}
+
+/// "… UN says – By Associated Press (The Guardian) / Aug 3 2019": the
+/// byline a headline carries after a dash names the report's author.
+fn head_byline(head: &str) -> Option<Found> {
+    let rest = HEAD_BYLINE_MARKS
+        .iter()
+        .find_map(|m| head.split_once(m).map(|(_, rest)| rest))?;
+    let name = rest
+        .split(['(', '/', '|', ',', '–', '—'])
+        .next()
+        .unwrap_or(rest)
+        .trim();
+    let kind = if NEWS_AGENCIES.contains(&name) || is_body_name(name) {
+        PersonKind::Organization
+    } else if is_person_name(name) {
+        PersonKind::Person
+    } else {
+        return None;
+    };
+    Some(Found {
+        person: entry::person(name, kind, Role::Issuer),
+        review: Some(format!("issuer: the headline's byline “{head}”")),
     })
 }
 
@@ -1260,5 +1284,19 @@ mod tests {
         );
         assert!(issued_by("Statement for the Interactive Dialogue").is_none());
         assert!(issued_by("North Korean Statement Denounced").is_none());
+    }
+
+    #[test]
+    fn a_headline_byline_names_the_agency() {
+        let f = issued_by("Prisoners freed, UN says – By Reuters (The Daily) / May 3 2011");
+        assert_eq!(
+            f.map(|f| (f.person.name, f.person.kind, f.person.role)),
+            Some((
+                "Reuters".to_string(),
+                PersonKind::Organization,
+                Role::Issuer
+            ))
+        );
+        assert!(issued_by("Freed by the guards, they ran").is_none());
     }
 }

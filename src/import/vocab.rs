@@ -814,6 +814,10 @@ pub const JAPANESE_BODY_ENDINGS: &[&str] = &[
 pub const STATE_DOCUMENT_NOUNS: &[&str] =
     &[" Statement", " Joint Statement", " Explanation of Vote"];
 
+/// What opens a byline inside a headline: "… – By Associated Press (The
+/// Guardian) / Aug 3 2019".
+pub const HEAD_BYLINE_MARKS: &[&str] = &["– By ", "— By ", " - By ", "| By "];
+
 /// How a headline names who speaks in the document: "Statement by H.E. Mr.
 /// NAME", "Remarks by NAME". Who follows is its issuer.
 pub const ISSUED_BY: &[&str] = &[
