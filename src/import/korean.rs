@@ -7,14 +7,45 @@
 use super::entry::{self, Found};
 use super::names::is_hangul;
 use super::vocab::{
-    KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_LIST_OPENERS, KOREAN_PAST_ENDINGS,
-    KOREAN_QUOTATIVES, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TITLES,
+    KOREAN_ACCORDING, KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_LIST_OPENERS,
+    KOREAN_PAST_ENDINGS, KOREAN_QUOTATIVES, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TITLES,
 };
 use crate::corpus::{PersonKind, Role, without_parentheses};
 
 /// The speakers a Korean sentence names.
 pub fn speakers(sentence: &str) -> Vec<Found> {
     subjects(sentence, KOREAN_SPEECH, Role::Quoted)
+}
+
+/// Who a Korean sentence cites: "X에 따르면" (according to X).
+pub fn according(sentence: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for marker in KOREAN_ACCORDING {
+        for (at, _) in sentence.match_indices(marker) {
+            let words: Vec<&str> = sentence[..at].split_whitespace().collect();
+            // The body's one word, or "NAME BODY TITLE" ending in a title.
+            let last = words.last().copied().unwrap_or("");
+            let item = if KOREAN_TITLES.contains(&last) {
+                (2..=3)
+                    .filter_map(|n| {
+                        words
+                            .len()
+                            .checked_sub(n)
+                            .map(|from| words[from..].join(" "))
+                    })
+                    .find(|item| {
+                        entry_of(item).is_some_and(|f| f.person.kind == PersonKind::Person)
+                    })
+            } else {
+                Some(last.to_string())
+            };
+            if let Some(mut f) = item.and_then(|i| entry_of(without_parentheses(&i))) {
+                f.review = Some(format!("quoted: the text cites it (“{}”)", marker.trim()));
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// The bodies a Korean release's lead names as putting it out: "국가인권위원회
@@ -337,5 +368,19 @@ mod tests {
         assert_eq!(f.len(), 1);
         // No quotation before 고: not speech.
         assert!(speakers("가나다센터는 회의를 열고 논의했다.").is_empty());
+    }
+
+    #[test]
+    fn according_to_a_body_or_a_person() {
+        // "X에 따르면" (according to X): X is quoted.
+        let f = according("4일 가나다연대(GND)에 따르면 단체들은 서한을 보냈다.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "가나다연대");
+        assert_eq!(f[0].person.role, Role::Quoted);
+        let f = according("이한별 라마바센터 소장에 따르면 그는 떠났다.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "이한별");
+        // A word that is no body's or person's: nothing.
+        assert!(according("보도에 따르면 그는 떠났다.").is_empty());
     }
 }

@@ -86,7 +86,8 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
             out.extend(lists(s_list).into_iter().map(|f| named(f, here)));
             let korean = super::korean::speakers(s)
                 .into_iter()
-                .chain(super::korean::lists(s));
+                .chain(super::korean::lists(s))
+                .chain(super::korean::according(s));
             out.extend(korean.map(|f| named(f, here)));
             out.extend(speakers(s, n, at, &full));
         }

@@ -1043,6 +1043,10 @@ pub const KOREAN_QUOTATIVES: &[&str] = &["이라고", "라고", "고"];
 /// Endings of a verb in the past, plain and polite: "…했다", "…했습니다".
 pub const KOREAN_PAST_ENDINGS: &[&str] = &["했다", "했습니다", "였다"];
 
+/// What follows the one a Korean sentence cites: "X에 따르면", "X에
+/// 의하면" (according to X).
+pub const KOREAN_ACCORDING: &[&str] = &["에 따르면", "에 의하면"];
+
 /// What joins a list's first item to the others in "A를 비롯해 B, C 등"
 /// (A, and among others B, C).
 pub const KOREAN_LIST_OPENERS: &[&str] = &[
