@@ -15,7 +15,7 @@ use super::vocab::{
     DESCRIBING_NOUNS, GROUP_NOUNS, HEAD_BYLINE_MARKS, HONORIFICS, HOST_LABELS, ISSUED_BY,
     ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF,
     NEVER_ISSUERS, NEWS_AGENCIES, PERSON_SPEECH_VERBS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES,
-    STATE_DOCUMENT_NOUNS, STATE_NAMES, TIME_OPENERS, TITLE_NOUNS, TRAILING_TIMES,
+    STATE_DOCUMENT_NOUNS, STATE_NAMES, STATEMENT_MARKS, TIME_OPENERS, TITLE_NOUNS, TRAILING_TIMES,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -811,6 +811,33 @@ fn speakers(sentence: &str, paragraph: usize, offset: usize, full: &[String]) ->
             }
         }
     }
+    // "North Korea in a statement criticized …": who puts out a statement
+    // speaks in it, whatever the verb.
+    for mark in STATEMENT_MARKS {
+        let Some(at) = sentence.find(mark) else {
+            continue;
+        };
+        let clause = sentence[..at]
+            .rsplit([',', ';', '“', '”', '"'])
+            .next()
+            .unwrap_or("");
+        let who = strip_article(clause.trim());
+        let kind = if state_names(who).first().map(|s| s.1) == Some(who) {
+            PersonKind::State
+        } else if is_body_name(who) {
+            PersonKind::Organization
+        } else {
+            continue;
+        };
+        out.push(Named {
+            found: Found {
+                person: entry::person(who, kind, Role::Quoted),
+                review: Some(format!("quoted: speaks “{}”", mark.trim())),
+            },
+            at: (paragraph, offset + at - who.len()),
+            covers: None,
+        });
+    }
     // "according to NAME, TITLE,"
     if let Some(at) = sentence.find("according to ") {
         let who = &sentence[at + "according to ".len()..];
@@ -1299,5 +1326,24 @@ mod tests {
             ))
         );
         assert!(issued_by("Freed by the guards, they ran").is_none());
+    }
+
+    #[test]
+    fn a_subject_speaking_in_a_statement() {
+        // "X in a statement criticized …": X speaks, whatever the verb.
+        let found = speakers("France in a statement criticized the vote.", 0, 0, &[]);
+        let names: Vec<(&str, PersonKind)> = found
+            .iter()
+            .map(|n| (n.found.person.name.as_str(), n.found.person.kind))
+            .collect();
+        assert_eq!(names, [("France", PersonKind::State)]);
+        let found = speakers(
+            "The Example Network said in a statement that it was wrong.",
+            0,
+            0,
+            &[],
+        );
+        assert_eq!(found.len(), 1);
+        assert!(speakers("They in a statement criticized it.", 0, 0, &[]).is_empty());
     }
 }

@@ -1047,6 +1047,10 @@ pub const KOREAN_PAST_ENDINGS: &[&str] = &["했다", "했습니다", "였다"];
 /// 의하면" (according to X).
 pub const KOREAN_ACCORDING: &[&str] = &["에 따르면", "에 의하면"];
 
+/// What follows a subject that speaks in its statement, whatever the verb
+/// after it: "North Korea in a statement criticized …".
+pub const STATEMENT_MARKS: &[&str] = &[" in a statement ", " in a joint statement "];
+
 /// What joins a list's first item to the others in "A를 비롯해 B, C 등"
 /// (A, and among others B, C).
 pub const KOREAN_LIST_OPENERS: &[&str] = &[
