@@ -3,7 +3,9 @@
 //! each a piece of the capture's own words. What no form decides is left
 //! whole and flagged, never guessed into a field.
 
-use super::names::{self, has_organization_word, is_acronym, is_title, split_outside};
+use super::names::{
+    self, has_organization_word, is_acronym, is_body_name, is_name, is_title, split_outside,
+};
 use super::vocab::{ORGANIZATION_WORDS, is_country};
 use crate::corpus::{Person, PersonKind, Role};
 
@@ -95,6 +97,10 @@ fn parentheses(mut s: &str, p: &mut Person) {
         } else if is_acronym(group) && p.acronym.is_none() {
             p.acronym = Some(group.to_string());
         } else if group.chars().next().is_some_and(char::is_lowercase) && p.note.is_none() {
+            p.note = Some(group.to_string());
+        } else if is_body_name(group) && is_name(head) && !is_acronym(head) && p.note.is_none() {
+            // "No Chain (The Association of … Families)": the body's
+            // other name, a note on the name it goes by.
             p.note = Some(group.to_string());
         } else if is_acronym(head) && p.acronym.is_none() {
             p.acronym = Some(head.to_string());

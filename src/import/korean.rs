@@ -7,14 +7,45 @@
 use super::entry::{self, Found};
 use super::names::is_hangul;
 use super::vocab::{
-    KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_SPEECH, KOREAN_STATES,
-    KOREAN_TITLES,
+    KOREAN_ACCORDING, KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_LIST_OPENERS,
+    KOREAN_PAST_ENDINGS, KOREAN_QUOTATIVES, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TITLES,
 };
 use crate::corpus::{PersonKind, Role, without_parentheses};
 
 /// The speakers a Korean sentence names.
 pub fn speakers(sentence: &str) -> Vec<Found> {
     subjects(sentence, KOREAN_SPEECH, Role::Quoted)
+}
+
+/// Who a Korean sentence cites: "X에 따르면" (according to X).
+pub fn according(sentence: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for marker in KOREAN_ACCORDING {
+        for (at, _) in sentence.match_indices(marker) {
+            let words: Vec<&str> = sentence[..at].split_whitespace().collect();
+            // The body's one word, or "NAME BODY TITLE" ending in a title.
+            let last = words.last().copied().unwrap_or("");
+            let item = if KOREAN_TITLES.contains(&last) {
+                (2..=3)
+                    .filter_map(|n| {
+                        words
+                            .len()
+                            .checked_sub(n)
+                            .map(|from| words[from..].join(" "))
+                    })
+                    .find(|item| {
+                        entry_of(item).is_some_and(|f| f.person.kind == PersonKind::Person)
+                    })
+            } else {
+                Some(last.to_string())
+            };
+            if let Some(mut f) = item.and_then(|i| entry_of(without_parentheses(&i))) {
+                f.review = Some(format!("quoted: the text cites it (“{}”)", marker.trim()));
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// The bodies a Korean release's lead names as putting it out: "국가인권위원회
@@ -29,7 +60,8 @@ pub fn issuers(sentence: &str) -> Vec<Found> {
 /// The subjects of a sentence that ends with one of `verbs`, in `role`.
 fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
     let end = sentence.trim_end().trim_end_matches(['.', '”', '"']);
-    if !verbs.iter().any(|v| end.ends_with(v)) {
+    let spoken = role == Role::Quoted && quotative(end);
+    if !spoken && !verbs.iter().any(|v| end.ends_with(v)) {
         return Vec::new();
     }
     // "(서울=연합뉴스) 성서호 기자 = …": the credit is not the subject.
@@ -40,9 +72,20 @@ fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
     let Some(subject) = subject(text) else {
         return Vec::new();
     };
-    items(subject)
+    // "A를 비롯해 B 등 28개 단체들은": some of the bodies that put it out,
+    // named as a report names them, so they speak in it and do not sign it.
+    let listed = listed_with_others(subject);
+    if role == Role::Issuer && listed.is_some() {
+        return Vec::new();
+    }
+    let entries = listed.unwrap_or_else(|| {
+        items(subject)
+            .into_iter()
+            .filter_map(|item| entry_of(without_parentheses(&item)))
+            .collect()
+    });
+    entries
         .into_iter()
-        .filter_map(|item| entry_of(without_parentheses(&item)))
         .map(|mut f| {
             f.person.role = role;
             if role == Role::Issuer {
@@ -51,6 +94,21 @@ fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
             f
         })
         .collect()
+}
+
+/// "…“변화가 올 것”이라고 낙관했다": a quotation closed by the quotative
+/// (라고, 고) before the sentence's verb in the past reports speech,
+/// whatever that verb is.
+fn quotative(end: &str) -> bool {
+    let Some((head, verb)) = end.rsplit_once(' ') else {
+        return false;
+    };
+    let word = head.rsplit(' ').next().unwrap_or(head);
+    KOREAN_PAST_ENDINGS.iter().any(|e| verb.ends_with(e))
+        && KOREAN_QUOTATIVES.iter().any(|q| {
+            word.strip_suffix(q)
+                .is_some_and(|w| w.ends_with(['”', '"', '’', '\'']))
+        })
 }
 
 /// Bodies a Korean sentence lists as joining or signing: "A, B, C 등 52개
@@ -88,6 +146,28 @@ pub fn lists(sentence: &str) -> Vec<Found> {
             )),
         })
         .collect()
+}
+
+/// A subject that lists bodies and others: "A를 비롯해 B, C 등 28개
+/// 단체들" (A, and B, C among others: 28 groups). Every item must be a
+/// body's name, else the list is not read (an empty list); `None` where the
+/// subject is not such a list.
+fn listed_with_others(subject: &str) -> Option<Vec<Found>> {
+    let (list, _) = subject.split_once(" 등")?;
+    let mut names: Vec<&str> = Vec::new();
+    let rest = match KOREAN_LIST_OPENERS.iter().find_map(|o| list.split_once(o)) {
+        Some((first, rest)) => {
+            names.push(first);
+            rest
+        }
+        None => list,
+    };
+    names.extend(rest.split(", ").map(str::trim));
+    let found: Option<Vec<Found>> = names
+        .iter()
+        .map(|n| entry_of(without_parentheses(n)).filter(|f| f.person.kind != PersonKind::Person))
+        .collect();
+    Some(found.filter(|f| f.len() >= 2).unwrap_or_default())
 }
 
 /// The words before the first topic particle, outside quotation marks.
@@ -242,6 +322,9 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].person.name, "국가인권위원회");
         assert_eq!(f[0].person.role, Role::Issuer);
+        assert!(
+            issuers("가나다연대를 비롯해 라마바센터 등 12개 단체들은 성명을 발표했다.").is_empty()
+        );
     }
 
     #[test]
@@ -256,5 +339,48 @@ mod tests {
         );
         assert!(f.iter().all(|f| f.person.role == Role::Member));
         assert!(lists("북한, 중국 등 여러 나라를 방문했다.").is_empty());
+    }
+
+    #[test]
+    fn a_subject_listing_bodies_with_and_others() {
+        // "A를 비롯해 B, C 등 12개 단체들은 … 발표했다": A (first), B, C and others.
+        let f = speakers(
+            "가나다연대를 비롯해 라마바센터, 사아자협의회 등 12개 단체들은 성명을 발표했다.",
+        );
+        let names: Vec<&str> = f.iter().map(|f| f.person.name.as_str()).collect();
+        assert_eq!(names, ["가나다연대", "라마바센터", "사아자협의회"]);
+        assert!(f.iter().all(|f| f.person.role == Role::Quoted));
+        let f = speakers("가나다연대, 라마바센터 등 시민단체는 “멈춰라”고 촉구했다.");
+        assert_eq!(f.len(), 2);
+        // An item that is not a body's name: the list is not read.
+        assert!(speakers("가나다연대를 비롯해 여러 사람 등 단체들은 성명을 발표했다.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_closed_by_the_quotative_speaks_whatever_the_verb() {
+        // "“…”이라고 낙관했다" (was hopeful, saying "…"): 라고/고 after a
+        // quotation marks speech, whatever verb follows.
+        let f = speakers("가나다 통일부 장관은 축사에서 “변화가 올 것”이라고 낙관했다.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "가나다");
+        assert_eq!(f[0].person.title.as_deref(), Some("장관"));
+        let f = speakers("가나다센터는 \"멈춰라\"고 경고했다.");
+        assert_eq!(f.len(), 1);
+        // No quotation before 고: not speech.
+        assert!(speakers("가나다센터는 회의를 열고 논의했다.").is_empty());
+    }
+
+    #[test]
+    fn according_to_a_body_or_a_person() {
+        // "X에 따르면" (according to X): X is quoted.
+        let f = according("4일 가나다연대(GND)에 따르면 단체들은 서한을 보냈다.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "가나다연대");
+        assert_eq!(f[0].person.role, Role::Quoted);
+        let f = according("이한별 라마바센터 소장에 따르면 그는 떠났다.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "이한별");
+        // A word that is no body's or person's: nothing.
+        assert!(according("보도에 따르면 그는 떠났다.").is_empty());
     }
 }

@@ -10,6 +10,7 @@ mod draft;
 mod entry;
 pub mod fidelity;
 mod html;
+mod japanese;
 mod korean;
 mod names;
 mod page;

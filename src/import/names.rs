@@ -84,10 +84,15 @@ pub fn is_name(s: &str) -> bool {
             .all(|w| capitalised(w) || NAME_JOINERS.contains(w) || w.starts_with('('))
 }
 
-/// A body's name: a name holding a word of bodies' names, or an acronym.
+/// A body's name: a name holding a word of bodies' names, or an acronym;
+/// "No Chain (The Association of … Families)": a body by its other name.
 pub fn is_body_name(s: &str) -> bool {
-    let bare = s.split(" (").next().unwrap_or(s);
-    is_name(s) && (has_organization_word(bare) || is_acronym(bare)) && !is_person_name(bare)
+    let (bare, other) = s.split_once(" (").unwrap_or((s, ""));
+    let other = other.strip_suffix(')').unwrap_or("");
+    let named_body = is_name(other) && has_organization_word(other);
+    is_name(s)
+        && (has_organization_word(bare) || is_acronym(bare) || named_body)
+        && !is_person_name(bare)
 }
 
 /// "Asia Director", "East Asia Team Leader": up to six words ending with a
@@ -243,7 +248,7 @@ fn unnamed(s: &str) -> bool {
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gen", "Amb", "Jr", "Sr", "Inc", "Ltd",
     "Co", "Rev", "No", "vs", "etc", "e.g", "i.e", "U.S", "U.N", "U.K", "Jan", "Feb", "Mar", "Apr",
-    "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "D.C", "N.Y", "Calif",
 ];
 
 /// A paragraph's sentences, each with its byte offset: a sentence ends at
@@ -326,6 +331,22 @@ pub fn split_outside(s: &str, sep: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_abbreviated_in_a_dateline_ends_no_sentence() {
+        let s = sentences("Springfield, D.C. May 2, 2011--A group said so. It did.");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn a_body_by_the_other_name_it_gives() {
+        // "NAME (The Association of …)": the name in brackets says it is a body.
+        assert!(is_body_name("No Kite (The Association of Kite Families)"));
+        assert!(!is_body_name("No Kite (Seoul)"));
+        assert!(!is_body_name("No Kite"));
+        // A person's name by its shape stays a person's.
+        assert!(!is_body_name("Jane Doe (Example Association)"));
+    }
 
     #[test]
     fn people_by_their_shape() {

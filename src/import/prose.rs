@@ -12,10 +12,10 @@ use super::names::{
     person_after_title, sentences, split_outside, strip_article, whole_words,
 };
 use super::vocab::{
-    GROUP_NOUNS, HONORIFICS, ISSUED_BY, ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES,
-    LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, NEWS_AGENCIES, PERSON_SPEECH_VERBS,
-    SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_NAMES, TIME_OPENERS, TITLE_NOUNS,
-    TRAILING_TIMES,
+    DESCRIBING_NOUNS, GROUP_NOUNS, HEAD_BYLINE_MARKS, HONORIFICS, HOST_LABELS, ISSUED_BY,
+    ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF,
+    NEVER_ISSUERS, NEWS_AGENCIES, PERSON_SPEECH_VERBS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES,
+    STATE_DOCUMENT_NOUNS, STATE_NAMES, STATEMENT_MARKS, TIME_OPENERS, TITLE_NOUNS, TRAILING_TIMES,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -42,8 +42,12 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
         .take(lead)
         .collect();
     let full = full_names(paragraphs);
+    let japanese_full = super::japanese::full_names(paragraphs);
     for (n, p) in paragraphs.iter().enumerate() {
         out.extend(listed_line(p).into_iter().map(|f| named(f, (n, 0))));
+        out.extend(hosted(p).into_iter().map(|f| named(f, (n, 0))));
+        let japanese = super::japanese::speakers(p, &japanese_full);
+        out.extend(japanese.into_iter().map(|f| named(f, (n, 0))));
         // "January 8, 2012. The groups today released …": a date opening the
         // lead is not its first sentence.
         let sentences = sentences(p);
@@ -82,7 +86,8 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
             out.extend(lists(s_list).into_iter().map(|f| named(f, here)));
             let korean = super::korean::speakers(s)
                 .into_iter()
-                .chain(super::korean::lists(s));
+                .chain(super::korean::lists(s))
+                .chain(super::korean::according(s));
             out.extend(korean.map(|f| named(f, here)));
             out.extend(speakers(s, n, at, &full));
         }
@@ -125,6 +130,27 @@ fn listed_line(p: &str) -> Vec<Found> {
         .into_iter()
         .map(|mut f| {
             f.review = Some("signatory: one of a line of names, with nothing else".to_string());
+            f
+        })
+        .collect()
+}
+
+/// The body an event notice's row names as its host: "Host Organization:
+/// NAME (ACR)". It puts out the notice.
+fn hosted(p: &str) -> Vec<Found> {
+    let row = p.trim_start_matches(['•', '-', '*', '·', '▪', ' ']);
+    let Some((label, value)) = row.split_once(':') else {
+        return Vec::new();
+    };
+    let value = strip_article(value.trim());
+    if !HOST_LABELS.contains(&label.trim().to_lowercase().as_str()) || !is_body_name(value) {
+        return Vec::new();
+    }
+    entry::parse(value, Role::Issuer, None)
+        .into_iter()
+        .filter(|f| f.person.kind != PersonKind::Person)
+        .map(|mut f| {
+            f.review = Some(format!("issuer: the host the notice names (“{label}”)"));
             f
         })
         .collect()
@@ -252,7 +278,9 @@ fn leading_names(text: &str) -> Vec<String> {
 
 /// Who a headline says speaks: "Statement by H.E. Mr. Katsunobu Kato".
 pub fn issued_by(head: &str) -> Option<Found> {
-    let rest = ISSUED_BY.iter().find_map(|p| head.strip_prefix(p))?;
+    let Some(rest) = ISSUED_BY.iter().find_map(|p| head.strip_prefix(p)) else {
+        return state_statement(head).or_else(|| head_byline(head));
+    };
     let rest = rest
         .split([',', ':', '(', '–', '—'])
         .next()
@@ -277,6 +305,42 @@ pub fn issued_by(head: &str) -> Option<Found> {
     };
     found.review = Some(format!("issuer: named by the headline “{head}”"));
     Some(found)
+}
+
+/// "UK Statement for the Interactive Dialogue …": a state's name opening a
+/// headline before the noun of its statement issues it.
+fn state_statement(head: &str) -> Option<Found> {
+    let state = STATE_DOCUMENT_NOUNS
+        .iter()
+        .find_map(|n| head.split_once(n).map(|(state, _)| state.trim()))?;
+    super::vocab::is_country(state).then(|| Found {
+        person: entry::person(state, PersonKind::State, Role::Issuer),
+        review: Some(format!("issuer: the state the headline names “{head}”")),
+    })
+}
+
+/// "… UN says – By Associated Press (The Guardian) / Aug 3 2019": the
+/// byline a headline carries after a dash names the report's author.
+fn head_byline(head: &str) -> Option<Found> {
+    let rest = HEAD_BYLINE_MARKS
+        .iter()
+        .find_map(|m| head.split_once(m).map(|(_, rest)| rest))?;
+    let name = rest
+        .split(['(', '/', '|', ',', '–', '—'])
+        .next()
+        .unwrap_or(rest)
+        .trim();
+    let kind = if NEWS_AGENCIES.contains(&name) || is_body_name(name) {
+        PersonKind::Organization
+    } else if is_person_name(name) {
+        PersonKind::Person
+    } else {
+        return None;
+    };
+    Some(Found {
+        person: entry::person(name, kind, Role::Issuer),
+        review: Some(format!("issuer: the headline's byline “{head}”")),
+    })
 }
 
 /// The agency a news report's lead credits, and the reporter it names:
@@ -325,6 +389,11 @@ fn issuers(sentence: &str, reported: bool) -> Vec<Found> {
                 .filter(|(head, _)| {
                     head.len() <= 70 && head.ends_with(')')
                         || head.len() <= 30 && super::dates::dates_in(head).len() == 1
+                        // "HEADLINE GENEVA, October 28, 2013 – …": a dateline
+                        // ends the head, after the page's headline.
+                        || super::dates::dates_in(head)
+                            .last()
+                            .is_some_and(|d| head.trim_end().ends_with(d.1.as_str()))
                 })
                 .map(|(_, rest)| rest)
         })
@@ -415,6 +484,9 @@ fn strip_adverbs(text: &str) -> &str {
 /// names ("The three largest organizations, A, B and C"), which after
 /// "said" may be anything ("States should act, A and B said").
 fn subject_names(subject: &str, said: bool) -> Vec<String> {
+    if let Some(name) = described_name(subject) {
+        return vec![name.to_string()];
+    }
     let pieces = split_outside(subject, ", ");
     let first = leading_names(subject);
     if !first.is_empty() {
@@ -453,6 +525,30 @@ fn subject_names(subject: &str, said: bool) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// The name a description ends with: "Geneva-based human rights group UN
+/// Watch" gives UN Watch; the noun says it is a body.
+fn described_name(subject: &str) -> Option<&str> {
+    if subject.contains(", ") {
+        return None;
+    }
+    let (at, noun) = subject
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .rev()
+        .find_map(|i| {
+            let before = &subject[..i];
+            let word = before.rsplit(' ').next().unwrap_or(before);
+            DESCRIBING_NOUNS
+                .contains(&word.to_lowercase().as_str())
+                .then_some((i + 1, word))
+        })?;
+    let name = &subject[at..];
+    (noun.starts_with(char::is_lowercase)
+        && is_body_name(name)
+        && name_list(name).is_some_and(|l| l.len() == 1))
+    .then_some(name)
 }
 
 /// Signatories and members named in a sentence: "signed by A, B and C",
@@ -715,6 +811,33 @@ fn speakers(sentence: &str, paragraph: usize, offset: usize, full: &[String]) ->
             }
         }
     }
+    // "North Korea in a statement criticized …": who puts out a statement
+    // speaks in it, whatever the verb.
+    for mark in STATEMENT_MARKS {
+        let Some(at) = sentence.find(mark) else {
+            continue;
+        };
+        let clause = sentence[..at]
+            .rsplit([',', ';', '“', '”', '"'])
+            .next()
+            .unwrap_or("");
+        let who = strip_article(clause.trim());
+        let kind = if state_names(who).first().map(|s| s.1) == Some(who) {
+            PersonKind::State
+        } else if is_body_name(who) {
+            PersonKind::Organization
+        } else {
+            continue;
+        };
+        out.push(Named {
+            found: Found {
+                person: entry::person(who, kind, Role::Quoted),
+                review: Some(format!("quoted: speaks “{}”", mark.trim())),
+            },
+            at: (paragraph, offset + at - who.len()),
+            covers: None,
+        });
+    }
     // "according to NAME, TITLE,"
     if let Some(at) = sentence.find("according to ") {
         let who = &sentence[at + "according to ".len()..];
@@ -893,6 +1016,7 @@ fn speaker(text: &str, full: &[String]) -> Option<(Found, Option<std::ops::Range
     let parts = split_outside(text, ", ");
     let first = strip_article(parts[0].trim());
     let quoted = |name: &str, kind| entry::person(name, kind, Role::Quoted);
+    let mut review = None;
     let (mut p, rest_from) = if let Some((name, office)) = person_named(first, full) {
         let mut p = quoted(&name, PersonKind::Person);
         p.title = office;
@@ -905,6 +1029,15 @@ fn speaker(text: &str, full: &[String]) -> Option<(Found, Option<std::ops::Range
     } else if is_body_name(first) && parts.len() == 1 {
         let mut f = entry::parse(first, Role::Quoted, Some(PersonKind::Organization));
         return f.pop().map(|f| (f, None));
+    } else if parts
+        .get(1)
+        .is_some_and(|p| p.trim_start().starts_with("who "))
+        && one_name(first)
+    {
+        // "…,” says Simon, who is in charge of …": one name, and "who"
+        // says it is a person's.
+        review = Some("quoted: one name only (“NAME, who …”): is it whole?".to_string());
+        (quoted(first, PersonKind::Person), 1)
     } else {
         return None;
     };
@@ -918,13 +1051,18 @@ fn speaker(text: &str, full: &[String]) -> Option<(Found, Option<std::ops::Range
         describe(appositive, &mut p);
         covers = Some(start..text.len());
     }
-    Some((
-        Found {
-            person: p,
-            review: None,
-        },
-        covers,
-    ))
+    Some((Found { person: p, review }, covers))
+}
+
+/// One capitalised word that is no body's, state's or honorific: "Simon".
+fn one_name(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '’' | '\''))
+        && !is_body_name(w)
+        && !super::vocab::is_country(w)
+        && !HONORIFICS.contains(&w)
 }
 
 /// "Deputy Director of the Asia Division": words that hold a noun of office.
@@ -1085,5 +1223,127 @@ mod tests {
         );
         assert_eq!(f.len(), 2);
         assert!(lists("Talks, including Kim and Moon, went on.").is_empty());
+    }
+
+    #[test]
+    fn a_dateline_ending_a_longer_head_opens_the_lead() {
+        // "HEADLINE PLACE, DATE – lead": the head before the dash is not the subject.
+        let f = issuers(
+            "Release A report on camps is out TOKYO, May 2, 2011 – The Example Network applauded the report.",
+            false,
+        );
+        assert_eq!(names(&f), [("Example Network".to_string(), Role::Issuer)]);
+    }
+
+    #[test]
+    fn a_body_named_by_its_other_name_after_an_abbreviated_place() {
+        let f = issuers(
+            "Springfield, D.C. November 7, 2016--No Kite (The Association of Kite Families) has started a petition.",
+            false,
+        );
+        assert_eq!(names(&f), [("No Kite".to_string(), Role::Issuer)]);
+    }
+
+    #[test]
+    fn a_body_described_before_its_name() {
+        // "London-based rights group NAME applauded": the description is not the name.
+        let f = issuers(
+            "London-based human rights group Example Watch applauded the report.",
+            false,
+        );
+        assert_eq!(names(&f), [("Example Watch".to_string(), Role::Issuer)]);
+        // No name after the noun: nothing.
+        assert!(issuers("A human rights group applauded the report.", false).is_empty());
+    }
+
+    #[test]
+    fn a_body_that_held_the_event() {
+        let f = issuers(
+            "Example Watch, together with the Example Network, held a meeting today on camps.",
+            false,
+        );
+        assert_eq!(names(&f), [("Example Watch".to_string(), Role::Issuer)]);
+    }
+
+    #[test]
+    fn an_event_notice_names_its_host() {
+        let f = hosted("• Host Organization: Example Network (EXN)");
+        assert_eq!(names(&f), [("Example Network".to_string(), Role::Issuer)]);
+        assert_eq!(hosted("Organized by: The Example Alliance").len(), 1);
+        // A person hosting is not the body that puts out the notice.
+        assert!(hosted("Main Host: CEO Jane Doe (EXN)").is_empty());
+        assert!(hosted("Host Organization: to be announced").is_empty());
+        assert!(hosted("Location: Example Hall").is_empty());
+    }
+
+    #[test]
+    fn a_speaker_named_by_one_name_and_who() {
+        // "…,” says Simon, who works …": one name, then "who": a person.
+        let found = speakers(
+            "“It is so,” says Peter, who leads the work in the north.",
+            0,
+            0,
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let p = &found[0].found.person;
+        assert_eq!((p.name.as_str(), p.kind), ("Peter", PersonKind::Person));
+        assert!(found[0].found.review.is_some());
+        // Without "who" one word is not taken for a name.
+        assert!(speakers("“It is so,” says Peter.", 0, 0, &[]).is_empty());
+        assert!(
+            speakers(
+                "“It is so,” says Amnesty, which works in the north.",
+                0,
+                0,
+                &[]
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_headline_names_a_state_issuing_its_statement() {
+        let f = issued_by("France Statement for the Interactive Dialogue on the Report");
+        let p = f.map(|f| f.person);
+        assert_eq!(
+            p.map(|p| (p.name, p.kind, p.role)),
+            Some(("France".to_string(), PersonKind::State, Role::Issuer))
+        );
+        assert!(issued_by("Statement for the Interactive Dialogue").is_none());
+        assert!(issued_by("North Korean Statement Denounced").is_none());
+    }
+
+    #[test]
+    fn a_headline_byline_names_the_agency() {
+        let f = issued_by("Prisoners freed, UN says – By Reuters (The Daily) / May 3 2011");
+        assert_eq!(
+            f.map(|f| (f.person.name, f.person.kind, f.person.role)),
+            Some((
+                "Reuters".to_string(),
+                PersonKind::Organization,
+                Role::Issuer
+            ))
+        );
+        assert!(issued_by("Freed by the guards, they ran").is_none());
+    }
+
+    #[test]
+    fn a_subject_speaking_in_a_statement() {
+        // "X in a statement criticized …": X speaks, whatever the verb.
+        let found = speakers("France in a statement criticized the vote.", 0, 0, &[]);
+        let names: Vec<(&str, PersonKind)> = found
+            .iter()
+            .map(|n| (n.found.person.name.as_str(), n.found.person.kind))
+            .collect();
+        assert_eq!(names, [("France", PersonKind::State)]);
+        let found = speakers(
+            "The Example Network said in a statement that it was wrong.",
+            0,
+            0,
+            &[],
+        );
+        assert_eq!(found.len(), 1);
+        assert!(speakers("They in a statement criticized it.", 0, 0, &[]).is_empty());
     }
 }

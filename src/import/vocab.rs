@@ -719,7 +719,104 @@ pub const ISSUING_VERBS: &[&str] = &[
     "have started",
     "has launched",
     "have launched",
+    "held a",
+    "held an",
 ];
+
+/// Singular nouns of a description written right before a body's name:
+/// "Geneva-based human rights group NAME applauded …".
+pub const DESCRIBING_NOUNS: &[&str] = &[
+    "group",
+    "organization",
+    "organisation",
+    "coalition",
+    "network",
+    "ngo",
+    "charity",
+    "watchdog",
+    "alliance",
+];
+
+/// Labels of an event notice's row naming the body that holds it ("Host
+/// Organization: NAME (ACR)"), in lower case: that body puts out the notice.
+pub const HOST_LABELS: &[&str] = &[
+    "host organization",
+    "host organisation",
+    "hosted by",
+    "organizer",
+    "organiser",
+    "organized by",
+    "organised by",
+    "organizing organization",
+    "주최",
+    "主催",
+];
+
+/// Japanese verbs of speech that end a sentence reporting what its subject
+/// said or explained: "述べました" (stated), "説明しました" (explained).
+pub const JAPANESE_SPEECH: &[&str] = &[
+    "述べました",
+    "述べた",
+    "説明しました",
+    "説明した",
+    "語りました",
+    "語った",
+    "強調しました",
+    "強調した",
+    "訴えました",
+    "訴えた",
+    "話しました",
+    "話した",
+    "表明しました",
+    "表明した",
+];
+
+/// Japanese titles written right after a name: "委員長" (chair), "外務大臣"
+/// (foreign minister), "氏" (Mr. or Ms.).
+pub const JAPANESE_TITLES: &[&str] = &[
+    "内閣総理大臣",
+    "総理大臣",
+    "外務大臣",
+    "外務副大臣",
+    "副大臣",
+    "大臣",
+    "官房長官",
+    "長官",
+    "首相",
+    "総理",
+    "大統領",
+    "委員長",
+    "議長",
+    "会長",
+    "代表",
+    "事務総長",
+    "事務局長",
+    "理事長",
+    "特別報告者",
+    "大使",
+    "報道官",
+    "教授",
+    "氏",
+];
+
+/// Particles after a Japanese speaker's title: the topic "は", and "から"
+/// (from) in "NAME大臣から，…旨述べました".
+pub const JAPANESE_SUBJECT_PARTICLES: &[&str] = &["は", "から"];
+
+/// Endings of a Japanese body's name, which a run of kanji before a title
+/// may be ("日本政府代表"): such a run is not a person's name.
+pub const JAPANESE_BODY_ENDINGS: &[&str] = &[
+    "政府", "省", "庁", "会", "国", "部", "局", "党", "院", "担当", "団", "連合",
+];
+
+/// Nouns of a state's document after its name in a headline: "UK
+/// Statement for the Interactive Dialogue …".
+pub const STATE_DOCUMENT_NOUNS: &[&str] =
+    &[" Statement", " Joint Statement", " Explanation of Vote"];
+
+/// What opens a byline inside a headline: "… – By Associated Press (The
+/// Guardian) / Aug 3 2019".
+pub const HEAD_BYLINE_MARKS: &[&str] = &["– By ", "— By ", " - By ", "| By "];
 
 /// How a headline names who speaks in the document: "Statement by H.E. Mr.
 /// NAME", "Remarks by NAME". Who follows is its issuer.
@@ -936,6 +1033,33 @@ pub const KOREAN_SPEECH: &[&str] = &[
     "강조했습니다",
     "촉구했습니다",
     "주장했습니다",
+    "발표했다",
+];
+
+/// The quotative particles that close a quotation before a verb: "“…”
+/// 이라고 낙관했다", "\"…\"고 경고했다".
+pub const KOREAN_QUOTATIVES: &[&str] = &["이라고", "라고", "고"];
+
+/// Endings of a verb in the past, plain and polite: "…했다", "…했습니다".
+pub const KOREAN_PAST_ENDINGS: &[&str] = &["했다", "했습니다", "였다"];
+
+/// What follows the one a Korean sentence cites: "X에 따르면", "X에
+/// 의하면" (according to X).
+pub const KOREAN_ACCORDING: &[&str] = &["에 따르면", "에 의하면"];
+
+/// What follows a subject that speaks in its statement, whatever the verb
+/// after it: "North Korea in a statement criticized …".
+pub const STATEMENT_MARKS: &[&str] = &[" in a statement ", " in a joint statement "];
+
+/// What joins a list's first item to the others in "A를 비롯해 B, C 등"
+/// (A, and among others B, C).
+pub const KOREAN_LIST_OPENERS: &[&str] = &[
+    "를 비롯해 ",
+    "을 비롯해 ",
+    "를 비롯한 ",
+    "을 비롯한 ",
+    "를 비롯하여 ",
+    "을 비롯하여 ",
 ];
 
 /// Korean words for a government speaking as one.
