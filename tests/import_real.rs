@@ -243,8 +243,8 @@ fn the_development_set_scores() {
     // not hold. And floors a little under what was measured (BENCHMARKS.md),
     // so that a change that loses ground fails here.
     let floors = [
-        ("tune", &tune, [67.0, 91.0, 95.0, 95.0]),
-        ("report", &report, [31.0, 75.0, 97.0, 83.0]),
+        ("tune", &tune, [62.0, 89.0, 95.0, 90.0]),
+        ("report", &report, [30.0, 74.0, 96.0, 80.0]),
     ];
     for (half, t, [found, right, paragraphs, titles]) in floors {
         assert_eq!(
