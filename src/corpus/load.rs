@@ -4,38 +4,10 @@
 use super::hygiene::{clean, clean_line};
 use super::model::{Document, PersonKind};
 use super::problem::{Lines, Problem};
+use super::source::SourceFile;
+use super::source::field_of;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-
-/// A file of the corpus: its name as the user knows it, and its text.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    pub name: String,
-    pub text: String,
-}
-
-impl SourceFile {
-    /// A file read from disk. Editors on Windows may start a file with a
-    /// byte-order mark, which TOML and JSON parsers do not all take: it
-    /// goes, so that the parsers' offsets and columns are the person's.
-    pub fn new(name: impl Into<String>, mut text: String) -> SourceFile {
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
-        SourceFile {
-            name: name.into(),
-            text,
-        }
-    }
-
-    fn is_json(&self) -> bool {
-        self.name.ends_with(".json")
-    }
-
-    fn is_json_array(&self) -> bool {
-        self.is_json() && self.text.trim_start().starts_with('[')
-    }
-}
 
 /// A step of a field path: a key of a table or an index of an array.
 #[derive(Debug, Clone, PartialEq)]
@@ -234,46 +206,6 @@ pub fn id_location(file: &SourceFile, index: usize) -> String {
     }
 }
 
-/// The field path of a deserialization error; empty at the root or where
-/// unknown (the end of the file).
-fn field_of<E>(e: &serde_path_to_error::Error<E>) -> String {
-    let path = e.path().to_string();
-    if path == "." || path == "?" {
-        String::new()
-    } else {
-        path
-    }
-}
-
-/// Deserializes a TOML file; an error names the line, column and field.
-pub fn from_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> {
-    let problem = |e: toml::de::Error, field: String| {
-        let message = super::schema::with_suggestion(e.message().trim());
-        let p = Problem::new(&file.name, message).in_field(field);
-        match e
-            .span()
-            .map(|s| s.start)
-            .or_else(|| unplaced(&e, &file.text))
-        {
-            Some(offset) => p.at_offset(&file.text, offset),
-            None => p,
-        }
-    };
-    let de = toml::Deserializer::parse(&file.text).map_err(|e| problem(e, String::new()))?;
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let field = field_of(&e);
-        problem(e.into_inner(), field)
-    })
-}
-
-/// Where an error the toml crate gives without a place is: a key of too
-/// many parts is the one error it gives so.
-pub fn unplaced(e: &toml::de::Error, text: &str) -> Option<usize> {
-    (e.message().trim() == "recursion limit")
-        .then(|| super::problem::deepest_key(text))
-        .flatten()
-}
-
 fn parse_json(file: &SourceFile) -> Result<Vec<Document>, Problem> {
     let de = &mut serde_json::Deserializer::from_str(&file.text);
     let docs = if file.is_json_array() {
@@ -300,7 +232,7 @@ fn json_problem(file: &SourceFile, e: &serde_json::Error, field: String) -> Prob
         Some(i) if e.line() > 0 => message[..i].to_string(),
         _ => message,
     };
-    let message = super::schema::with_suggestion(&message);
+    let message = super::source::with_suggestion(&message);
     let problem = Problem::new(&file.name, message).in_field(field);
     if e.line() == 0 {
         return problem;

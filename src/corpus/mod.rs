@@ -10,6 +10,7 @@ mod near_duplicates;
 mod order;
 mod problem;
 mod schema;
+mod source;
 mod user_entities;
 
 #[cfg(test)]
@@ -20,13 +21,14 @@ pub(crate) use entities::{
 };
 pub use entities::{Entities, Entity, name_key, slug, within_typos};
 pub use hygiene::{clean, clean_line, is_forbidden};
-pub use load::{ENTITIES_FILE, SourceFile, from_toml, id_problem, unplaced};
+pub use load::{ENTITIES_FILE, id_problem};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
 pub use near_duplicates::{
     LISTED_PER_ENTITY, Likeness, LookAlikes, NearDuplicate, look_alikes, near_duplicates,
 };
 pub use order::ListOrder;
 pub use problem::{Lines, Problem, Problems};
+pub use source::{SourceFile, from_toml, unplaced};
 
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -292,7 +294,7 @@ fn bundled_files() -> Vec<SourceFile> {
 }
 
 fn parse_entities(file: &SourceFile) -> Result<Entities, Problem> {
-    let parsed: EntitiesFile = load::from_toml(file)?;
+    let parsed: EntitiesFile = from_toml(file)?;
     let list = parsed
         .entity
         .into_iter()

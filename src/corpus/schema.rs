@@ -9,9 +9,9 @@
 
 pub(super) mod json;
 
-use super::load::{SourceFile, from_toml};
 use super::model::{DocKind, Document, PersonKind, Role};
 use super::problem::{Lines, Problem};
+use super::source::{SourceFile, from_toml, with_suggestion};
 use crate::suggest::did_you_mean;
 use std::borrow::Cow;
 use toml::Spanned;
@@ -363,24 +363,6 @@ fn given(value: &Spanned<DeValue>) -> String {
         DeValue::Array(_) => "sequence".to_string(),
         DeValue::Table(_) => "map".to_string(),
     }
-}
-
-/// serde's "unknown variant `x`, expected one of `a`, `b`" (or field),
-/// with "did you mean" where one of those is close to what was given.
-pub fn with_suggestion(message: &str) -> String {
-    let given = ["unknown variant `", "unknown field `"]
-        .iter()
-        .find_map(|start| message.strip_prefix(start))
-        .and_then(|rest| rest.split_once('`'))
-        .map(|(given, _)| given);
-    let Some(given) = given else {
-        return message.to_string();
-    };
-    let Some((_, expected)) = message.split_once(", expected ") else {
-        return message.to_string();
-    };
-    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    format!("{message}{}", did_you_mean(given, &names))
 }
 
 #[cfg(test)]

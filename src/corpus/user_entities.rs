@@ -7,9 +7,10 @@
 
 use super::entities::{Entities, Entity, name_key};
 use super::hygiene::clean_line;
-use super::load::{self, SourceFile, Step};
+use super::load::{self, Step};
 use super::model::PersonKind;
 use super::problem::Problem;
+use super::source::{SourceFile, from_toml};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -49,7 +50,7 @@ pub fn merge(entities: &mut Entities, files: &[SourceFile]) -> Vec<Problem> {
     // distinct_from may name an entity a later entry makes: checked last.
     let mut pending = Vec::new();
     for file in files {
-        let parsed: File = match load::from_toml(file) {
+        let parsed: File = match from_toml(file) {
             Ok(parsed) => parsed,
             Err(p) => {
                 problems.push(p);
