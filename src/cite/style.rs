@@ -91,13 +91,16 @@ pub fn format(cited: Cited, style: &str) -> Result<Formatted, String> {
     let item = csl_item(&Reference::new(cited.doc, None));
     let formatted = render(&item, &style, cited.paragraph)?;
     let inferred = item["issued"]["circa"] == true;
-    let Some(sentinel) = inferred.then(|| sentinel_dated(&item)).flatten() else {
+    let Some([a, b]) = inferred.then(|| sentinels_dated(&item)).flatten() else {
         return Ok(formatted);
     };
-    let other = render(&sentinel, &style, cited.paragraph)?;
+    let (a, b) = (
+        render(&a, &style, cited.paragraph)?,
+        render(&b, &style, cited.paragraph)?,
+    );
     Ok(Formatted {
-        citation: mark_inferred(&formatted.citation, &other.citation),
-        reference: mark_inferred(&formatted.reference, &other.reference),
+        citation: mark_inferred(&formatted.citation, [&a.citation, &b.citation]),
+        reference: mark_inferred(&formatted.reference, [&a.reference, &b.reference]),
     })
 }
 
@@ -137,45 +140,70 @@ fn render(
     })
 }
 
-/// The item dated with a date that shares no character, place for place,
-/// with its own (another year, a month of another initial, another day),
-/// so that where the two renderings differ is where the date is printed.
-fn sentinel_dated(item: &serde_json::Value) -> Option<serde_json::Value> {
+/// The item dated with other dates, so that where the renderings differ
+/// is where the date is printed. Each year, day and month name differs from
+/// the item's in its first character; months in figures may share a first
+/// character with one stand-in ("10" and "1") but never with both ("2" and
+/// "1", "10" and "01"), and the earliest difference is the date's start.
+fn sentinels_dated(item: &serde_json::Value) -> Option<[serde_json::Value; 2]> {
     let parts = item["issued"]["date-parts"][0].as_array()?;
     let year = parts.first()?.as_u64()?;
-    let mut other = vec![if year == 1873 { 1762 } else { 1873 }];
-    if let Some(month) = parts.get(1).and_then(|m| m.as_u64()) {
-        // October is the only month starting with O; February the only
-        // one with F.
-        other.push(if month == 10 { 2 } else { 10 });
-    }
-    if let Some(day) = parts.get(2).and_then(|d| d.as_u64()) {
-        other.push(if (20..30).contains(&day) || day == 2 {
-            15
-        } else {
-            29
-        });
-    }
-    let mut sentinel = item.clone();
-    sentinel["issued"]["date-parts"] = serde_json::json!([other]);
-    Some(sentinel)
+    // Every digit differs place for place: 1995 gives 2440, 2024 gives 1579.
+    let digits: Vec<u64> = year
+        .to_string()
+        .bytes()
+        .map(|b| u64::from(b - b'0'))
+        .collect();
+    let other_year = digits.iter().enumerate().fold(0, |n, (i, d)| {
+        let d = match i {
+            0 if *d == 1 => 2,
+            0 => 1,
+            _ => (d + 5) % 10,
+        };
+        n * 10 + d
+    });
+    let dated = |month: Option<u64>| {
+        let mut other = vec![other_year];
+        if parts.get(1).is_some() {
+            other.extend(month);
+        }
+        if let Some(day) = parts.get(2).and_then(|d| d.as_u64()) {
+            other.push(if (20..30).contains(&day) || day == 2 {
+                15
+            } else {
+                29
+            });
+        }
+        let mut sentinel = item.clone();
+        sentinel["issued"]["date-parts"] = serde_json::json!([other]);
+        sentinel
+    };
+    let month = parts.get(1).and_then(|m| m.as_u64());
+    // October is the only month starting with O; February the only one
+    // with F, September with S.
+    Some([
+        dated(month.map(|m| if m == 10 { 2 } else { 10 })),
+        dated(month.map(|m| if m == 2 { 9 } else { 2 })),
+    ])
 }
 
 /// What styles write for a date they know to be uncertain.
 const MARKS: [&str; 5] = ["ca.", "circa", "Circa", "?]", "?)"];
 
 /// `text` with "circa" before the date, unless it marks the date as
-/// inferred already or prints none; `other` is the same rendering with
-/// another date.
-fn mark_inferred(text: &str, other: &str) -> String {
-    if text == other || MARKS.iter().any(|m| text.contains(m)) {
+/// inferred already or prints none; `others` are the same rendering with
+/// other dates.
+fn mark_inferred(text: &str, others: [&str; 2]) -> String {
+    if others.contains(&text) || MARKS.iter().any(|m| text.contains(m)) {
         return text.to_string();
     }
-    let start = text
-        .char_indices()
-        .zip(other.chars())
-        .find(|((_, a), b)| a != b)
-        .map_or(text.len(), |((i, _), _)| i);
+    let differs = |other: &str| {
+        text.char_indices()
+            .zip(other.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(text.len(), |((i, _), _)| i)
+    };
+    let start = differs(others[0]).min(differs(others[1]));
     // After a full stop, a closing quote's included, a sentence begins.
     let before = text[..start].trim_end().trim_end_matches(['”', '"', '’']);
     let mark = match before.chars().last() {
@@ -183,4 +211,37 @@ fn mark_inferred(text: &str, other: &str) -> String {
         Some(_) => "circa ",
     };
     format!("{}{mark}{}", &text[..start], &text[start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stand_in_dates_differ_from_the_first_character() {
+        let item = serde_json::json!({"issued": {"date-parts": [[1995, 1, 12]], "circa": true}});
+        let [a, b] = sentinels_dated(&item).expect("dated");
+        assert_eq!(
+            a["issued"]["date-parts"],
+            serde_json::json!([[2440, 10, 29]])
+        );
+        assert_eq!(
+            b["issued"]["date-parts"],
+            serde_json::json!([[2440, 2, 29]])
+        );
+        // A year of the 1900s once shared its "1" with the stand-in 1873:
+        // "circa" went inside it.
+        assert_eq!(
+            mark_inferred(
+                "Group (1995). Title.",
+                ["Group (2440). Title.", "Group (2440). Title."]
+            ),
+            "Group (circa 1995). Title."
+        );
+        // January in figures shares "1" with October, not with February.
+        assert_eq!(
+            mark_inferred("Group, 1/1995.", ["Group, 10/2440.", "Group, 2/2440."]),
+            "Group, circa 1/1995."
+        );
+    }
 }

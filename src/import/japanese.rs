@@ -93,7 +93,6 @@ fn speaker(sentence: &str, full: &[String]) -> Option<Found> {
         ),
     };
     let mut p = entry::person(name, PersonKind::Person, Role::Quoted);
-    p.name = name.to_string();
     p.title = Some(title.to_string());
     Some(Found {
         person: p,

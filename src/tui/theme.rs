@@ -127,9 +127,9 @@ impl Theme {
         }
     }
 
-    /// Bright colours on the terminal's own background, everything bold
-    /// that carries meaning, and no element dimmed (dim text is the first
-    /// that low vision loses).
+    /// Bright colours on the terminal's own background, bold for most of
+    /// what carries meaning (the plainer roles keep their colour alone),
+    /// and no element dimmed (dim text is the first that low vision loses).
     pub fn high_contrast() -> Theme {
         let bold = |c| Style::new().fg(c).add_modifier(Modifier::BOLD);
         let on = |bg| {

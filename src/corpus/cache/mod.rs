@@ -245,12 +245,20 @@ impl Cache {
     /// many files and bytes went.
     pub fn clear(&self) -> io::Result<(usize, u64)> {
         let mut gone = (0, 0);
-        // Under the lock, so that no other nkread's temp file goes.
-        let _lock = match self.dir.is_dir() {
+        let lock = match self.dir.is_dir() {
             true => durable::try_lock(&self.dir)?,
             false => return Ok(gone),
         };
+        // Another nkread holding the lock is writing: its temp file stays,
+        // or its rename would fail.
+        let writing = lock.is_none();
         for (path, size) in self.files() {
+            let temp = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if temp && writing {
+                continue;
+            }
             fs::remove_file(&path)?;
             gone = (gone.0 + 1, gone.1 + size);
         }

@@ -103,9 +103,6 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
         .and(Ok(()))
 }
 
-/// Writes lines, each cleaned once more on the way out: a note or a query
-/// typed at the prompt, or a bookmark file, must not reach the terminal
-/// with a control character in it.
 /// The selected row of the list on screen, counted from 0.
 fn selected(state: &AppState) -> Option<usize> {
     match state.overlays.last()? {
@@ -119,6 +116,9 @@ fn selected(state: &AppState) -> Option<usize> {
     }
 }
 
+/// Writes lines, each cleaned once more on the way out: a note or a query
+/// typed at the prompt, or a bookmark file, must not reach the terminal
+/// with a control character in it.
 fn write(out: &mut impl Write, lines: &[String]) -> io::Result<()> {
     for line in lines {
         writeln!(out, "{}", clean_line(line))?;
