@@ -454,3 +454,34 @@ fn a_second_writer_does_not_write_while_the_first_holds_the_lock() {
         Ok(Stored::Written(_))
     ));
 }
+
+#[test]
+fn clear_leaves_the_temp_file_of_a_writer_that_holds_the_lock() {
+    let dir = corpus_dir(&documents(3));
+    let paths = [dir.clone()];
+    let cache_dir = fresh_home().join("cache");
+    let cache = Cache::in_dir(&cache_dir);
+    let seen = Seen::now(&paths).expect("listed");
+    cache
+        .store(&paths, &open_fresh(&dir), &seen)
+        .expect("written");
+    let temp = cache_dir.join(".corpus-writing.tmp");
+    std::fs::write(&temp, b"half a copy").expect("a temp file");
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(cache_dir.join(".lock"))
+        .expect("the lock file");
+    use std::os::fd::AsRawFd;
+    // SAFETY: flock on a descriptor this test owns.
+    let locked = unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    assert_eq!(locked, 0, "locked");
+    let (files, _) = cache.clear().expect("cleared");
+    assert_eq!(files, 1, "the finished copy goes");
+    assert!(temp.exists(), "the writer's temp file stays");
+    drop(lock);
+    let (files, _) = cache.clear().expect("cleared");
+    assert_eq!(files, 1);
+    assert!(!temp.exists(), "with nobody writing, it goes too");
+}
