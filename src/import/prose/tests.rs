@@ -1,0 +1,235 @@
+use super::*;
+
+fn names(found: &[Found]) -> Vec<(String, Role)> {
+    found
+        .iter()
+        .map(|f| (f.person.name.clone(), f.person.role))
+        .collect()
+}
+
+#[test]
+fn issuers_in_the_lead() {
+    let f = issuers(
+        "January 8, 2012. The world’s three largest international human rights organizations, Amnesty International, Human Rights Watch and the International Federation for Human Rights (FIDH), along with 40 other organizations from around the world, today released an open letter.",
+        false,
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Amnesty International".to_string(), Role::Issuer),
+            ("Human Rights Watch".to_string(), Role::Issuer),
+            (
+                "International Federation for Human Rights".to_string(),
+                Role::Issuer
+            )
+        ]
+    );
+    assert_eq!(f[2].person.acronym.as_deref(), Some("FIDH"));
+    let f = issuers(
+        "Human Rights Watch and more than 300 nongovernmental organizations said today in a letter.",
+        false,
+    );
+    assert_eq!(
+        names(&f),
+        [("Human Rights Watch".to_string(), Role::Issuer)]
+    );
+    assert!(issuers("Brad Adams said today that it was wrong.", false).is_empty());
+    let f = issuers(
+        "On Thursday, April 27, 2006, Freedom House will co-host a reception to welcome participants.",
+        false,
+    );
+    assert_eq!(names(&f), [("Freedom House".to_string(), Role::Issuer)]);
+    let f = issuers(
+        "GENEVA (18 February 2014) – UN High Commissioner for Human Rights Navi Pillay on Tuesday welcomed the report.",
+        false,
+    );
+    assert_eq!(names(&f), [("Navi Pillay".to_string(), Role::Issuer)]);
+    // A state's name inside a longer name is not the state.
+    assert!(
+        states(
+            "We are writing on behalf of the North Korea Freedom Coalition, a nonpartisan group."
+        )
+        .is_empty()
+    );
+    let f = issuers(
+        "September 21, 2012 - As he prepares to welcome his South Korean counterpart to Ottawa this weekend, Foreign Affairs Minister John Baird today issued the following statement:",
+        false,
+    );
+    assert_eq!(names(&f), [("John Baird".to_string(), Role::Issuer)]);
+    assert_eq!(
+        f[0].person.title.as_deref(),
+        Some("Foreign Affairs Minister")
+    );
+    assert!(
+        issuers("Amnesty International said today that it was wrong.", true)[0]
+            .person
+            .role
+            == Role::Quoted
+    );
+}
+
+#[test]
+fn speakers_in_every_order() {
+    let one = |s: &str| {
+        let found = speakers(s, 0, 0, &[]);
+        assert_eq!(found.len(), 1, "{s}: {found:#?}");
+        found[0].found.person.clone()
+    };
+    let p = one("“Kim should act,” said Brad Adams, Asia director at Human Rights Watch.");
+    assert_eq!(p.name, "Brad Adams");
+    assert_eq!(p.title.as_deref(), Some("Asia director"));
+    assert_eq!(p.affiliation.as_deref(), Some("Human Rights Watch"));
+    let p = one(
+        "Ha Tae Keung, President of Open North Korea and a member of the ICNK Co-ordinating Committee, said, “Kim should look.”",
+    );
+    assert_eq!(p.name, "Ha Tae Keung");
+    assert_eq!(p.affiliation.as_deref(), Some("Open North Korea"));
+    assert_eq!(
+        p.note.as_deref(),
+        Some("a member of the ICNK Co-ordinating Committee")
+    );
+    let p = one(
+        "\"We urge it,\" Kim Tae-hoon, chair of the North Korean Human Rights Association, said at the conference.",
+    );
+    assert_eq!(p.name, "Kim Tae-hoon");
+    let p = one("“It matters,” said Gordon G. Chang, author of Nuclear Showdown.");
+    assert_eq!(p.name, "Gordon G. Chang");
+    let p = one("UN Special Rapporteur Tomás Ojea Quintana said that “the time has come.”");
+    assert_eq!(p.name, "Tomás Ojea Quintana");
+}
+
+#[test]
+fn lists_in_sentences() {
+    let f = lists(
+        "The ten NGOs signing the letter are: Amnesty International, Human Rights Watch, and HanVoice.",
+    );
+    assert_eq!(f.len(), 3);
+    assert!(f.iter().all(|f| f.person.role == Role::Signatory));
+    let f = lists(
+        "Over 40 organisations, including Amnesty International and the Jubilee Campaign, signed the letter.",
+    );
+    assert_eq!(f.len(), 2);
+    assert!(lists("Talks, including Kim and Moon, went on.").is_empty());
+}
+
+#[test]
+fn a_dateline_ending_a_longer_head_opens_the_lead() {
+    // "HEADLINE PLACE, DATE – lead": the head before the dash is not the subject.
+    let f = issuers(
+        "Release A report on camps is out TOKYO, May 2, 2011 – The Example Network applauded the report.",
+        false,
+    );
+    assert_eq!(names(&f), [("Example Network".to_string(), Role::Issuer)]);
+}
+
+#[test]
+fn a_body_named_by_its_other_name_after_an_abbreviated_place() {
+    let f = issuers(
+        "Springfield, D.C. November 7, 2016--No Kite (The Association of Kite Families) has started a petition.",
+        false,
+    );
+    assert_eq!(names(&f), [("No Kite".to_string(), Role::Issuer)]);
+}
+
+#[test]
+fn a_body_described_before_its_name() {
+    // "London-based rights group NAME applauded": the description is not the name.
+    let f = issuers(
+        "London-based human rights group Example Watch applauded the report.",
+        false,
+    );
+    assert_eq!(names(&f), [("Example Watch".to_string(), Role::Issuer)]);
+    // No name after the noun: nothing.
+    assert!(issuers("A human rights group applauded the report.", false).is_empty());
+}
+
+#[test]
+fn a_body_that_held_the_event() {
+    let f = issuers(
+        "Example Watch, together with the Example Network, held a meeting today on camps.",
+        false,
+    );
+    assert_eq!(names(&f), [("Example Watch".to_string(), Role::Issuer)]);
+}
+
+#[test]
+fn an_event_notice_names_its_host() {
+    let f = hosted("• Host Organization: Example Network (EXN)");
+    assert_eq!(names(&f), [("Example Network".to_string(), Role::Issuer)]);
+    assert_eq!(hosted("Organized by: The Example Alliance").len(), 1);
+    // A person hosting is not the body that puts out the notice.
+    assert!(hosted("Main Host: CEO Jane Doe (EXN)").is_empty());
+    assert!(hosted("Host Organization: to be announced").is_empty());
+    assert!(hosted("Location: Example Hall").is_empty());
+}
+
+#[test]
+fn a_speaker_named_by_one_name_and_who() {
+    // "…,” says Simon, who works …": one name, then "who": a person.
+    let found = speakers(
+        "“It is so,” says Peter, who leads the work in the north.",
+        0,
+        0,
+        &[],
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let p = &found[0].found.person;
+    assert_eq!((p.name.as_str(), p.kind), ("Peter", PersonKind::Person));
+    assert!(found[0].found.review.is_some());
+    // Without "who" one word is not taken for a name.
+    assert!(speakers("“It is so,” says Peter.", 0, 0, &[]).is_empty());
+    assert!(
+        speakers(
+            "“It is so,” says Amnesty, which works in the north.",
+            0,
+            0,
+            &[]
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_headline_names_a_state_issuing_its_statement() {
+    let f = issued_by("France Statement for the Interactive Dialogue on the Report");
+    let p = f.map(|f| f.person);
+    assert_eq!(
+        p.map(|p| (p.name, p.kind, p.role)),
+        Some(("France".to_string(), PersonKind::State, Role::Issuer))
+    );
+    assert!(issued_by("Statement for the Interactive Dialogue").is_none());
+    assert!(issued_by("North Korean Statement Denounced").is_none());
+}
+
+#[test]
+fn a_headline_byline_names_the_agency() {
+    let f = issued_by("Prisoners freed, UN says – By Reuters (The Daily) / May 3 2011");
+    assert_eq!(
+        f.map(|f| (f.person.name, f.person.kind, f.person.role)),
+        Some((
+            "Reuters".to_string(),
+            PersonKind::Organization,
+            Role::Issuer
+        ))
+    );
+    assert!(issued_by("Freed by the guards, they ran").is_none());
+}
+
+#[test]
+fn a_subject_speaking_in_a_statement() {
+    // "X in a statement criticized …": X speaks, whatever the verb.
+    let found = speakers("France in a statement criticized the vote.", 0, 0, &[]);
+    let names: Vec<(&str, PersonKind)> = found
+        .iter()
+        .map(|n| (n.found.person.name.as_str(), n.found.person.kind))
+        .collect();
+    assert_eq!(names, [("France", PersonKind::State)]);
+    let found = speakers(
+        "The Example Network said in a statement that it was wrong.",
+        0,
+        0,
+        &[],
+    );
+    assert_eq!(found.len(), 1);
+    assert!(speakers("They in a statement criticized it.", 0, 0, &[]).is_empty());
+}

@@ -1,0 +1,169 @@
+use super::*;
+
+fn lines(texts: &[&str]) -> Vec<Line> {
+    texts
+        .iter()
+        .map(|t| Line {
+            text: t.to_string(),
+            heading: None,
+            chrome: false,
+        })
+        .collect()
+}
+
+#[test]
+fn bylines_name_reporters_and_bodies() {
+    assert_eq!(
+        byline("by the International Coalition to Stop Crimes Against Humanity in North Korea")
+            .as_deref(),
+        Some("International Coalition to Stop Crimes Against Humanity in North Korea")
+    );
+    assert_eq!(byline("By Brian Lee").as_deref(), Some("Brian Lee"));
+    assert_eq!(
+        byline("김영석 기자 yskim@kmib.co.kr").as_deref(),
+        Some("김영석")
+    );
+    assert_eq!(byline("by the way, we left early"), None);
+    assert_eq!(
+        byline(
+            "This article, written by Yang Jung, was first released on www.dailynk.com 16 February."
+        )
+        .as_deref(),
+        Some("Yang Jung")
+    );
+    assert_eq!(byline("This article, written by hand, was lost."), None);
+}
+
+#[test]
+fn a_statement_head_names_its_speaker_and_title() {
+    let layout = lay_out(
+        &lines(&[
+            "Supporting Freedom in North Korea",
+            "Morgan Ortagus",
+            "Department Spokesperson",
+            "May 6, 2019",
+            "We remain deeply concerned about the human rights situation in North Korea, and we will keep working with others.",
+        ]),
+        false,
+    );
+    assert_eq!(
+        layout.signed,
+        Some((
+            "Morgan Ortagus".to_string(),
+            "Department Spokesperson".to_string()
+        ))
+    );
+    assert_eq!(
+        layout.title.as_deref(),
+        Some("Supporting Freedom in North Korea")
+    );
+    assert_eq!(layout.paragraphs.len(), 1);
+    assert!(is_signature("모르간 오르타거스", "국무부 대변인"));
+    // A headline above a line that merely ends in a title noun is not one.
+    assert!(!is_signature("North Korea", "Statement by the President"));
+}
+
+#[test]
+fn hours_menus_and_section_labels_are_not_the_headline() {
+    assert!(is_chrome("1:30 pm EST - 3:00 pm EST"));
+    assert!(!is_chrome("10:00 Opening remarks by the chair"));
+    let layout = lay_out(
+        &lines(&[
+            "Skip to main content",
+            "Press releases Special Procedures",
+            "China must not forcibly repatriate North Korean escapees: UN experts",
+            "17 October 2023",
+            "GENEVA (17 October 2023) – China must consider alternative solutions to forcible repatriation, UN experts said today.",
+        ]),
+        false,
+    );
+    assert_eq!(
+        layout.title.as_deref(),
+        Some("China must not forcibly repatriate North Korean escapees: UN experts")
+    );
+    let layout = lay_out(
+        &lines(&[
+            "A Site Has an Ethical Paywall",
+            "World Video | Defence | Foreign Affairs | Trade",
+            "Pillay calls for urgent action on the report",
+            "GENEVA (18 February 2014) – The High Commissioner on Tuesday welcomed the report of the Commission, and said its findings need urgency.",
+        ]),
+        false,
+    );
+    assert_eq!(
+        layout.title.as_deref(),
+        Some("Pillay calls for urgent action on the report")
+    );
+}
+
+#[test]
+fn japanese_text_is_text_not_headlines() {
+    let layout = lay_out(
+        &lines(&[
+            "報道発表",
+            "北朝鮮における人権に関する国連調査委員会による岸田外務大臣表敬",
+            "1.本28日午前9時30分から約15分間,岸田文雄外務大臣は,北朝鮮における人権に関する国連調査委員会による表敬を受けたところ,概要は以下のとおりです。",
+        ]),
+        false,
+    );
+    assert_eq!(layout.paragraphs.len(), 1);
+}
+
+#[test]
+fn a_cut_off_last_line_is_set_aside() {
+    assert!(is_cut(
+        "Your government’s strategy, however, risks sending a message that is wil"
+    ));
+    assert!(is_cut(
+        "and systematic criminal acts that take place in the camps,"
+    ));
+    assert!(!is_cut("Council for Refugee Rights in North Korea"));
+    assert!(!is_cut("Sincerely,"));
+}
+
+#[test]
+fn a_repeated_teaser_is_not_the_title() {
+    let layout = lay_out(
+        &lines(&[
+            "Home > Information > Releases",
+            "Date : March 8, 2017",
+            "Backs Reports",
+            "Crimes Demand Justice",
+            "Backs Reports",
+            "(Seoul – March 7, 2017) -- The Coalition today announced its support.",
+        ]),
+        false,
+    );
+    assert_eq!(layout.title.as_deref(), Some("Crimes Demand Justice"));
+    assert_eq!(layout.subtitle.as_deref(), Some("Backs Reports"));
+    assert_eq!(
+        layout.date_lines,
+        [("Date : March 8, 2017".to_string(), false)]
+    );
+    assert_eq!(layout.paragraphs.len(), 1);
+    assert_eq!(layout.omitted.len(), 2);
+}
+
+#[test]
+fn lists_take_their_sections_and_end_at_chrome() {
+    let layout = lay_out(
+        &lines(&[
+            "A Letter",
+            "Dear Excellencies,",
+            "Signatories",
+            "Individuals:",
+            "Jane Doe / Director of Foo",
+            "Organizations:",
+            "Foo Watch (FW)",
+            "Region / Country",
+        ]),
+        false,
+    );
+    assert_eq!(layout.people_heading.as_deref(), Some("Signatories"));
+    let kinds: Vec<_> = layout.lists.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [Some(PersonKind::Person), Some(PersonKind::Organization)]
+    );
+    assert_eq!(layout.paragraphs, ["Dear Excellencies,"]);
+}
