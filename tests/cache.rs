@@ -425,13 +425,8 @@ fn the_bundled_corpus_alone_needs_no_cache() {
         ));
 }
 
-#[test]
-fn a_second_writer_does_not_write_while_the_first_holds_the_lock() {
-    let dir = corpus_dir(&documents(3));
-    let paths = [dir.clone()];
-    let cache_dir = fresh_home().join("cache");
-    let cache = Cache::in_dir(&cache_dir);
-    std::fs::create_dir_all(&cache_dir).expect("dir");
+/// The cache directory's lock, taken as another nkread takes it.
+fn hold_lock(cache_dir: &Path) -> std::fs::File {
     let lock = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
@@ -442,6 +437,17 @@ fn a_second_writer_does_not_write_while_the_first_holds_the_lock() {
     // SAFETY: flock on a descriptor this test owns.
     let locked = unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
     assert_eq!(locked, 0, "locked");
+    lock
+}
+
+#[test]
+fn a_second_writer_does_not_write_while_the_first_holds_the_lock() {
+    let dir = corpus_dir(&documents(3));
+    let paths = [dir.clone()];
+    let cache_dir = fresh_home().join("cache");
+    let cache = Cache::in_dir(&cache_dir);
+    std::fs::create_dir_all(&cache_dir).expect("dir");
+    let lock = hold_lock(&cache_dir);
     let seen = Seen::now(&paths).expect("listed");
     let stored = cache
         .store(&paths, &open_fresh(&dir), &seen)
@@ -467,16 +473,7 @@ fn clear_leaves_the_temp_file_of_a_writer_that_holds_the_lock() {
         .expect("written");
     let temp = cache_dir.join(".corpus-writing.tmp");
     std::fs::write(&temp, b"half a copy").expect("a temp file");
-    let lock = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(cache_dir.join(".lock"))
-        .expect("the lock file");
-    use std::os::fd::AsRawFd;
-    // SAFETY: flock on a descriptor this test owns.
-    let locked = unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-    assert_eq!(locked, 0, "locked");
+    let lock = hold_lock(&cache_dir);
     let (files, _) = cache.clear().expect("cleared");
     assert_eq!(files, 1, "the finished copy goes");
     assert!(temp.exists(), "the writer's temp file stays");
