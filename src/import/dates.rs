@@ -21,7 +21,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn month(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
     if w.len() < 3 {
         return None;
     }
@@ -41,12 +41,30 @@ fn number(word: &str) -> Option<u16> {
 /// Every date written out in `text`, at the precision it is written:
 /// "March 7, 2017", "7 March 2017", "March 2017"; with the words as written.
 pub fn dates_in(text: &str) -> Vec<(PartialDate, String)> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // "November 7, 2016--No Chain …": a dash ends the year.
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| {
+            let dash = w.find("--").or_else(|| w.find(['—', '–']));
+            match dash {
+                Some(i) if w.starts_with(|c: char| c.is_ascii_digit()) => &w[..i],
+                _ => w,
+            }
+        })
+        .collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let year = |w: &str| number(w).filter(|y| (1900..=2100).contains(y));
-        let day = |w: &str| number(w).filter(|d| (1..=31).contains(d)).map(|d| d as u8);
+        // "8th", "1st,": a day's ordinal ending is not a number's.
+        let day = |w: &str| {
+            let w = w.trim_end_matches([',', '.', ')', ';']);
+            let w = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|o| w.strip_suffix(o))
+                .unwrap_or(w);
+            number(w).filter(|d| (1..=31).contains(d)).map(|d| d as u8)
+        };
         let date = |y, m, d: Option<u8>| {
             let s = match d {
                 Some(d) => format!("{y:04}-{m:02}-{d:02}"),
@@ -218,6 +236,26 @@ pub fn dateline(paragraph: &str) -> Option<(String, Option<String>, Option<Parti
     {
         return Some((head.to_string(), Some(place.to_string()), Some(d)));
     }
+    // "Washington, D.C. November 7, 2016--No Chain …": a place in its own
+    // case, then the date, then the dash.
+    if let Some((head, _)) = ["--", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| paragraph.split_once(d))
+        .min_by_key(|(h, _)| h.len())
+        && head.len() <= 60
+        && let Some((d, written)) = dates_in(head).pop()
+        && let Some(place) = head.trim_end().strip_suffix(written.as_str())
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
+        let place = place.trim().trim_end_matches(',');
+        return Some((
+            head.to_string(),
+            (!place.is_empty()).then(|| place.to_string()),
+            Some(d),
+        ));
+    }
     let inner_end = paragraph.find(')')?;
     let inner = paragraph.strip_prefix('(')?.get(..inner_end - 1)?;
     if inner.chars().count() > 60 {
@@ -294,6 +332,16 @@ mod tests {
             ]
         );
         assert!(dates_in("May we ask, in 2015").is_empty());
+        // Ordinal days, a comma after the month, a dash joined to the year.
+        let found: Vec<String> = dates_in("Sunday, March 5th, 2023 and 21st June, 2020--Then")
+            .into_iter()
+            .map(|(d, w)| format!("{d} {w}"))
+            .collect();
+        assert_eq!(
+            found,
+            ["2023-03-05 March 5th, 2023", "2020-06-21 21st June, 2020"]
+        );
+        assert!(dates_in("the 5th of them, 2023").is_empty());
     }
 
     #[test]
@@ -310,6 +358,13 @@ mod tests {
         assert_eq!(whole, "GENEVA, March 14, 2016");
         assert_eq!(place.as_deref(), Some("GENEVA"));
         assert_eq!(date.unwrap().to_string(), "2016-03-14");
+        let (whole, place, date) =
+            dateline("Chicago, Ill. June 2, 2021--The Alliance opened a hearing.").unwrap();
+        assert_eq!(whole, "Chicago, Ill. June 2, 2021");
+        assert_eq!(place.as_deref(), Some("Chicago, Ill."));
+        assert_eq!(date.unwrap().to_string(), "2021-06-02");
+        // A sentence before the dash is no dateline.
+        assert!(dateline("The hearing began on June 2, 2021 - and ran late.").is_none());
         assert_eq!(spoken("2017-03-08".parse().unwrap()), "March 8, 2017");
     }
 }

@@ -74,6 +74,16 @@ pub fn is_chrome(text: &str) -> bool {
         || (words <= 6 && l.split_whitespace().all(|w| CHROME_LINES.contains(&w)))
         || l.starts_with('©')
         || l.starts_with("copyright ")
+        || !text.contains(char::is_alphanumeric)
+        || is_email(text)
+}
+
+/// "xyz@yna.co.kr": an address to write to, alone on its line.
+fn is_email(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(char::is_whitespace)
+        && t.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
 }
 
 /// "World Video | Defence | Foreign Affairs | Trade": a row of a menu's

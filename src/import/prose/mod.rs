@@ -8,8 +8,8 @@
 
 use super::entry::{self, Found, title_at};
 use super::names::{
-    is_body_name, is_name, is_person_name, is_title, name_list, name_prefix, name_suffix,
-    person_after_title, sentences, split_outside, strip_article, whole_words,
+    is_acronym, is_body_name, is_name, is_person_name, is_title, name_list, name_prefix,
+    name_suffix, person_after_title, sentences, split_outside, strip_article, whole_words,
 };
 use super::vocab::{
     DESCRIBING_NOUNS, GROUP_NOUNS, HEAD_BYLINE_MARKS, HONORIFICS, HOST_LABELS, ISSUED_BY,
@@ -21,9 +21,11 @@ use crate::corpus::{PersonKind, Role};
 use regex::Regex;
 use std::sync::LazyLock;
 
+mod cited;
 mod lead;
 mod speakers;
 
+use cited::cited;
 use lead::issuers;
 pub use lead::{credit, issued_by};
 use speakers::{clause_speakers, full_names, speakers, strip_adverb};
@@ -97,6 +99,11 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
                 .chain(super::korean::according(s));
             out.extend(korean.map(|f| named(f, here)));
             out.extend(speakers(s, n, at, &full));
+            out.extend(
+                cited(s, &full)
+                    .into_iter()
+                    .map(|(f, i)| named(f, (n, at + i))),
+            );
         }
     }
     out

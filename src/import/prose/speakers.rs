@@ -1,5 +1,5 @@
 //! Who speaks in a sentence: "…,” said NAME, TITLE of BODY; NAME, TITLE
-//! at BODY, said; according to NAME; a body's reported words.
+//! at BODY, said; a body's reported words.
 
 use super::*;
 
@@ -102,31 +102,6 @@ pub(super) fn speakers(
             at: (paragraph, offset + at - who.len()),
             covers: None,
         });
-    }
-    // "according to NAME, TITLE,"
-    if let Some(at) = sentence.find("according to ") {
-        let who = &sentence[at + "according to ".len()..];
-        let who = who.split(['“', '"']).next().unwrap_or(who);
-        let who = who.trim_end().trim_end_matches(['.', ',']);
-        // A body only where its name ends the clause: "according to
-        // Reuters.", not "according to the Commission's report".
-        let agency = NEWS_AGENCIES.contains(&who).then(|| Found {
-            person: entry::person(who, PersonKind::Organization, Role::Quoted),
-            review: Some("quoted: “according to” the agency".to_string()),
-        });
-        if let Some(found) = agency.or_else(|| {
-            speaker(who, full)
-                .filter(|(f, _)| {
-                    f.person.kind == PersonKind::Person || strip_article(who) == f.person.name
-                })
-                .map(|(f, _)| f)
-        }) {
-            out.push(Named {
-                found,
-                at: (paragraph, offset + at),
-                covers: None,
-            });
-        }
     }
     out
 }

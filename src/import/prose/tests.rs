@@ -233,3 +233,57 @@ fn a_subject_speaking_in_a_statement() {
     assert_eq!(found.len(), 1);
     assert!(speakers("They in a statement criticized it.", 0, 0, &[]).is_empty());
 }
+
+fn cited_names(sentence: &str) -> Vec<(String, Role)> {
+    let found: Vec<Found> = cited(sentence, &[]).into_iter().map(|c| c.0).collect();
+    names(&found)
+}
+
+#[test]
+fn bodies_a_sentence_cites_are_quoted() {
+    let quoted = |n: &str| vec![(n.to_string(), Role::Quoted)];
+    assert_eq!(
+        cited_names("The number fell by half, according to the UN Refugee Agency."),
+        quoted("UN Refugee Agency")
+    );
+    // Past a comma the clause may name something else: left alone.
+    assert!(cited_names("According to the UN Refugee Agency, the number fell.").is_empty());
+    assert_eq!(
+        cited_names("Arrests rose, according to a report by Amnesty International."),
+        quoted("Amnesty International")
+    );
+    assert_eq!(
+        cited_names("Arrests rose, according to a Citizens’ Alliance report."),
+        quoted("Citizens’ Alliance")
+    );
+    assert_eq!(
+        cited_names("As noted by the Committee against Torture (CAT): “Return is forbidden.”"),
+        quoted("Committee against Torture")
+    );
+    assert_eq!(
+        cited_names("The camps, which the Human Rights Committee described as brutal, remain."),
+        quoted("Human Rights Committee")
+    );
+    assert_eq!(
+        cited_names("After the World Food Programme’s report concluded that aid was diverted."),
+        quoted("World Food Programme")
+    );
+    assert_eq!(
+        cited_names(
+            "Statement delivered by Ambassador Anna Berg, Permanent Representative of Sweden"
+        ),
+        quoted("Anna Berg")
+    );
+    // A person cited keeps the description; what is no body's name is no entry.
+    let f: Vec<Found> = cited("according to Jane Roe, Director of the Asia Program.", &[])
+        .into_iter()
+        .map(|c| c.0)
+        .collect();
+    assert_eq!(f[0].person.name, "Jane Roe");
+    assert_eq!(f[0].person.kind, PersonKind::Person);
+    assert_eq!(f[0].person.title.as_deref(), Some("Director"));
+    assert_eq!(f[0].person.affiliation.as_deref(), Some("Asia Program"));
+    assert!(cited_names("according to the report, the camps grew.").is_empty());
+    assert!(cited_names("according to South Korea’s Unification Ministry.").is_empty());
+    assert!(cited_names("a crime which the government described as lawful.").is_empty());
+}

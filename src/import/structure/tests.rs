@@ -67,6 +67,14 @@ fn a_statement_head_names_its_speaker_and_title() {
 fn hours_menus_and_section_labels_are_not_the_headline() {
     assert!(is_chrome("1:30 pm EST - 3:00 pm EST"));
     assert!(!is_chrome("10:00 Opening remarks by the chair"));
+    // A release's end mark, a rule of symbols, an address alone.
+    for line in ["- 30 -", "###", "|", "* * *", "press@example.org"] {
+        assert!(is_chrome(line), "{line}");
+    }
+    assert!(!is_chrome(
+        "Write to press@example.org for the full report."
+    ));
+    assert!(!is_chrome("2023"));
     let layout = lay_out(
         &lines(&[
             "Skip to main content",
@@ -119,6 +127,16 @@ fn a_cut_off_last_line_is_set_aside() {
     ));
     assert!(!is_cut("Council for Refugee Rights in North Korea"));
     assert!(!is_cut("Sincerely,"));
+}
+
+#[test]
+fn labelled_and_ordinal_date_lines_are_metadata() {
+    assert!(is_date_line("FOR IMMEDIATE RELEASE: April 2, 2019"));
+    assert!(is_date_line("Date: 4th December, 2018"));
+    assert!(is_date_line("Monday, May 1st, 2017"));
+    assert!(!is_date_line(
+        "The meeting of April 2, 2019 was postponed to a later day."
+    ));
 }
 
 #[test]

@@ -351,3 +351,78 @@ pub const TRAILING_TIMES: &[&str] = &[
     " this morning",
     " earlier today",
 ];
+
+/// What stands before a body whose work a text cites: "as stated by the
+/// COI", "according to a report by Human Rights Watch".
+pub const CITED_BY: &[&str] = &[
+    "as stated by ",
+    "as noted by ",
+    "as found by ",
+    "as reported by ",
+    "as documented by ",
+    "as described by ",
+    "as concluded by ",
+    "as confirmed by ",
+];
+
+/// The works a body's words come in, between "according to" and its name
+/// ("a report by X", "data from X") or after it ("X's report", "X data").
+pub const CITED_WORKS: &[&str] = &[
+    "report",
+    "reports",
+    "final report",
+    "statement",
+    "data",
+    "figures",
+    "statistics",
+    "estimates",
+    "findings",
+    "survey",
+    "study",
+];
+
+/// Verbs by which a body's work is reported in a relative clause or after
+/// its report: "which the COI described as …", "X's report concluded".
+pub const FINDING_VERBS: &[&str] = &[
+    "found",
+    "concluded",
+    "described",
+    "documented",
+    "said",
+    "stated",
+    "noted",
+    "reported",
+    "estimated",
+    "confirmed",
+    "called",
+];
+
+/// What stands before the person who speaks a statement's words for its
+/// issuer: "Statement delivered by Ambassador NAME, TITLE".
+pub const DELIVERED_BY: &[&str] = &["delivered by ", "read out by "];
+
+/// Words that open a sentence, capitalised there, before a name: "After
+/// the World Food Programme’s report …" is not a body "After the …".
+pub const SENTENCE_OPENERS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "since",
+    "as",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "following",
+    "despite",
+    "but",
+    "and",
+    "if",
+    "although",
+    "because",
+    "then",
+    "yet",
+    "so",
+];

@@ -4,6 +4,14 @@
 /// Whole lines that are a site's chrome, compared in lower case.
 pub const CHROME_LINES: &[&str] = &[
     "skip to main content",
+    // The marks that end a press release.
+    "- 30 -",
+    "-30-",
+    "###",
+    "# # #",
+    "- end -",
+    "-end-",
+    "(끝)",
     "past event",
     "upcoming event",
     "skip to content",
@@ -268,6 +276,7 @@ pub const DATE_LABELS: &[&str] = &[
     "last updated",
     "release date",
     "publication date",
+    "for immediate release",
     "입력",
     "송고시간",
     "등록일",
