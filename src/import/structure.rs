@@ -5,8 +5,9 @@
 use super::page::Line;
 use super::vocab::{
     ADDRESS_STARTS, ADDRESS_WORDS, CHROME_LINES, CHROME_STARTS, CHROME_WORDS, DATE_LABELS,
-    HONORIFICS, KOREAN_TITLES, LIST_HEADINGS, MENU_LINES, META_ROWS, ORGANIZATION_SECTIONS,
-    PERSON_SECTIONS, SECTION_LABELS, STATE_SECTIONS, TITLE_NOUNS,
+    HONORIFICS, KOREAN_TITLES, LIST_HEADINGS, MENU_LINES, META_ROWS, NEWS_AGENCIES,
+    ORGANIZATION_SECTIONS, PERSON_SECTIONS, PHOTO_CREDITS, SECTION_LABELS, STATE_SECTIONS,
+    TITLE_NOUNS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
 use regex::Regex;
@@ -76,6 +77,25 @@ pub fn is_chrome(text: &str) -> bool {
         || l.starts_with("copyright ")
         || !text.contains(char::is_alphanumeric)
         || is_email(text)
+        || is_caption(text)
+}
+
+/// A photo's caption: a line that ends with its credit, "(AP Photo/NAME)",
+/// "(Yonhap)", "(사진=NAME)". A news report's text credits its agency at
+/// the start ("SEOUL (Yonhap) --"), never at a paragraph's end.
+fn is_caption(text: &str) -> bool {
+    let Some(credit) = text
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .map(|(before, c)| (before, c.trim()))
+        .filter(|(before, _)| !before.trim().is_empty())
+        .map(|(_, c)| c)
+    else {
+        return false;
+    };
+    let l = lower(credit);
+    NEWS_AGENCIES.contains(&credit) || PHOTO_CREDITS.iter().any(|p| l.starts_with(p))
 }
 
 /// "xyz@yna.co.kr": an address to write to, alone on its line.

@@ -75,6 +75,17 @@ fn hours_menus_and_section_labels_are_not_the_headline() {
         "Write to press@example.org for the full report."
     ));
     assert!(!is_chrome("2023"));
+    // A photo's caption ends with its credit; a report's text starts so.
+    assert!(is_chrome(
+        "Activists hold a rally in Seoul on Monday. (AP Photo/Jane Roe)"
+    ));
+    assert!(is_chrome("Defectors speak at a forum in Seoul. (Yonhap)"));
+    assert!(!is_chrome(
+        "SEOUL, May 2 (Yonhap) -- Activists held a rally on Monday."
+    ));
+    assert!(!is_chrome(
+        "The group was founded by the Citizens’ Alliance (NKHR)"
+    ));
     let layout = lay_out(
         &lines(&[
             "Skip to main content",

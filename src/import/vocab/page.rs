@@ -317,3 +317,19 @@ pub const SECTION_LABELS: &[&str] = &[
 /// What opens a byline inside a headline: "… – By Associated Press (The
 /// Guardian) / Aug 3 2019".
 pub const HEAD_BYLINE_MARKS: &[&str] = &["– By ", "— By ", " - By ", "| By "];
+
+/// How a photo's credit begins, in lower case: "(AP Photo/NAME)",
+/// "(Photo: NAME)", "(사진=NAME)".
+pub const PHOTO_CREDITS: &[&str] = &[
+    "ap photo",
+    "photo:",
+    "photo by",
+    "photo courtesy",
+    "photo credit",
+    "afp photo",
+    "reuters/",
+    "getty images",
+    "사진=",
+    "사진 =",
+    "写真",
+];
