@@ -9,6 +9,7 @@ use super::terminal::{
     copy, enter, install_panic_hook, restore, suspend, takes_links, write_links,
 };
 use crate::bookmarks::Store;
+use crate::corpus::cache::{Pending, Writer};
 use crate::corpus::{Corpus, Problems};
 use crate::library::{Built, Library};
 use crate::tui::keymap::Key;
@@ -27,7 +28,14 @@ use std::time::{Duration, Instant, SystemTime};
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
-pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::Result<()> {
+/// A copy of the corpus `pending` is written once the first frame is out,
+/// and stopped, if unfinished, when the reader quits.
+pub fn run(
+    corpus: Arc<Corpus>,
+    settings: &Settings,
+    problems: Problems,
+    pending: Option<Pending>,
+) -> io::Result<()> {
     // The first frame needs none of the indexes: they come while it shows.
     // Shared with the thread that searches, which quitting does not wait for.
     let library = Arc::new(Library::shared(corpus));
@@ -57,6 +65,7 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
     update(&mut state, &library, synced(first));
     install_panic_hook();
     let mouse = settings.mouse;
+    let mut writer = None;
     // A panic still ends with the bookmarks saved, or printed.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         enter(mouse)
@@ -66,6 +75,7 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
                     terminal: &mut terminal,
                     kept: &mut kept,
                     searcher: &searcher,
+                    copy: (pending, &mut writer),
                     mouse,
                     corpus: &settings.corpus,
                     links: takes_links(std::env::var_os("TERM").as_deref()),
@@ -75,6 +85,11 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
     }));
     restore();
     let unsaved = kept.close(&state, &library, result.is_err());
+    // A reader who quits before the copy is written does not wait for it:
+    // it stops within one piece, and the next open writes it again.
+    if let Some(writer) = writer {
+        let _ = writer.stop();
+    }
     let result = match result {
         Ok(result) => result,
         Err(panic) => std::panic::resume_unwind(panic),
@@ -91,6 +106,9 @@ struct Io<'a> {
     terminal: &'a mut Terminal<CrosstermBackend<Stdout>>,
     kept: &'a mut Kept,
     searcher: &'a Searcher,
+    /// The copy of the corpus to write after the first frame, and where
+    /// its writer is kept once started.
+    copy: (Option<Pending>, &'a mut Option<Writer>),
     mouse: bool,
     /// Where the user's documents are, for their captures.
     corpus: &'a [std::path::PathBuf],
@@ -128,6 +146,10 @@ fn event_loop(
         // Built once the first frame is out: started before, their threads
         // took the cores the first frame waited for.
         let indexes = indexes.get_or_insert_with(|| Indexes::start(library));
+        // So is the copy of the corpus, for the same reason.
+        if let Some(pending) = io.copy.0.take() {
+            *io.copy.1 = Some(pending.start(Arc::clone(&library.corpus)));
+        }
         let first = loop {
             if signals.quitting().is_some() {
                 break Msg::Do(Action::ForceQuit);

@@ -23,6 +23,9 @@ use std::fs::{self, File};
 use std::io::{self, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
 use std::time::UNIX_EPOCH;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
@@ -77,6 +80,8 @@ pub enum Stored {
     /// A corpus file changed while the corpus loaded: what was loaded is
     /// not what the files say, so it is not kept.
     Changed,
+    /// Stopped before it was done (the reader quit): no copy, no temp file.
+    Stopped,
 }
 
 /// The corpus files as they were before loading, to check they did not
@@ -195,22 +200,39 @@ impl Cache {
     /// directory, synced, then renamed over the old one. A second nkread
     /// writing at the same time holds the lock, and this one does not write.
     pub fn store(&self, paths: &[PathBuf], corpus: &Corpus, seen: &Seen) -> io::Result<Stored> {
+        self.store_until(paths, corpus, seen, &AtomicBool::new(false))
+    }
+
+    /// As [`Cache::store`], giving up at the next piece once `stop` is set:
+    /// the temp file is removed and nothing is renamed.
+    fn store_until(
+        &self,
+        paths: &[PathBuf],
+        corpus: &Corpus,
+        seen: &Seen,
+        stop: &AtomicBool,
+    ) -> io::Result<Stored> {
         durable::ensure_dir(&self.dir)?;
         let Some(_lock) = durable::try_lock(&self.dir)? else {
             return Ok(Stored::Busy);
         };
         let path = self.file_for(paths);
         durable::remove_stale_temps(&path);
-        let Some(hashes) = hashed(seen)? else {
-            return Ok(Stored::Changed);
+        let hashes = match hashed(seen, stop)? {
+            Hashed::All(hashes) => hashes,
+            Hashed::Changed => return Ok(Stored::Changed),
+            Hashed::Stopped => return Ok(Stored::Stopped),
         };
         let (temp, file) = durable::create_temp(&path, durable::PRIVATE)?;
-        let written = write_file(file, seen, &hashes, corpus);
+        let written = write_file(file, seen, &hashes, corpus, stop);
         match written {
             Ok(()) => durable::commit(&temp, &path).map(|()| Stored::Written(path)),
             Err(e) => {
                 let _ = fs::remove_file(&temp);
-                Err(e)
+                match stop.load(Ordering::Relaxed) {
+                    true => Ok(Stored::Stopped),
+                    false => Err(e),
+                }
             }
         }
     }
@@ -333,17 +355,27 @@ fn current(r: &mut Reader, paths: &[PathBuf]) -> Result<(), Miss> {
     Ok(())
 }
 
-/// The content hash of each file `seen`, or None if any changed since.
-fn hashed(seen: &Seen) -> io::Result<Option<Vec<u64>>> {
+enum Hashed {
+    All(Vec<u64>),
+    /// A file changed since it was seen.
+    Changed,
+    Stopped,
+}
+
+/// The content hash of each file `seen`, file by file until `stop`.
+fn hashed(seen: &Seen, stop: &AtomicBool) -> io::Result<Hashed> {
     let mut hashes = Vec::with_capacity(seen.files.len());
     for stat in &seen.files {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(Hashed::Stopped);
+        }
         let hash = content_hash(&stat.path)?;
         if Stat::of(&stat.path)? != *stat {
-            return Ok(None);
+            return Ok(Hashed::Changed);
         }
         hashes.push(hash);
     }
-    Ok(Some(hashes))
+    Ok(Hashed::All(hashes))
 }
 
 fn content_hash(path: &Path) -> io::Result<u64> {
@@ -365,11 +397,18 @@ fn bundled_hash() -> u64 {
 
 /// Writes header and body to `file`, hashing the body as it goes, then the
 /// header again with its length and checksum, and syncs.
-fn write_file(file: File, seen: &Seen, hashes: &[u64], corpus: &Corpus) -> io::Result<()> {
+fn write_file(
+    file: File,
+    seen: &Seen,
+    hashes: &[u64],
+    corpus: &Corpus,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let mut out = Body {
         to: io::BufWriter::with_capacity(1 << 20, file),
         hasher: Xxh3::new(),
         length: 0,
+        stop,
     };
     out.to.write_all(&[0; HEADER])?;
     let mut head = Vec::new();
@@ -400,17 +439,68 @@ fn write_file(file: File, seen: &Seen, hashes: &[u64], corpus: &Corpus) -> io::R
 }
 
 /// The body as it is written: its bytes hashed and counted.
-struct Body {
+struct Body<'a> {
     to: io::BufWriter<File>,
     hasher: Xxh3,
     length: u64,
+    /// Looked at before each piece: a stop costs at most one piece.
+    stop: &'a AtomicBool,
 }
 
-impl Body {
+impl Body<'_> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.stop.load(Ordering::Relaxed) {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "stopped"));
+        }
         self.hasher.update(bytes);
         self.length += bytes.len() as u64;
         self.to.write_all(bytes)
+    }
+}
+
+/// A copy of a corpus loaded from its files, to be written once the reader
+/// has drawn its first frame: written before, it took a core from it.
+#[derive(Debug)]
+pub struct Pending {
+    pub cache: Cache,
+    pub paths: Vec<PathBuf>,
+    pub seen: Seen,
+}
+
+impl Pending {
+    /// Starts writing the copy of `corpus` on a thread of its own.
+    pub fn start(self, corpus: Arc<Corpus>) -> Writer {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            self.cache
+                .store_until(&self.paths, &corpus, &self.seen, &stopping)
+        });
+        Writer { stop, thread }
+    }
+}
+
+/// A copy being written.
+#[derive(Debug)]
+pub struct Writer {
+    stop: Arc<AtomicBool>,
+    thread: JoinHandle<io::Result<Stored>>,
+}
+
+impl Writer {
+    /// Waits for the copy to be written.
+    pub fn finish(self) -> io::Result<Stored> {
+        self.thread
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the cache writer panicked")))
+    }
+
+    /// Stops the copy at its next piece (a file hashed, a batch of
+    /// documents written) and waits for that: a copy stopped leaves no
+    /// file, and the one before it, if any, stays whole.
+    pub fn stop(self) -> io::Result<Stored> {
+        self.stop.store(true, Ordering::Relaxed);
+        self.finish()
     }
 }
 
@@ -441,4 +531,92 @@ pub fn load_all(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<See
     let (corpus, problems) = Corpus::load_all(paths);
     let seen = seen.filter(|_| problems.0.is_empty());
     (corpus, seen, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A corpus directory of one document, with a copy of it in the cache.
+    fn cached() -> (tempfile::TempDir, Cache, Vec<PathBuf>, PathBuf) {
+        let home = tempfile::tempdir().expect("a home");
+        let dir = home.path().join("corpus");
+        fs::create_dir(&dir).expect("a corpus directory");
+        fs::write(
+            dir.join("one.json"),
+            r#"[{"id": "one", "title": "One", "date": "2020", "kind": "report",
+                 "paragraphs": ["Crimes against humanity."]}]"#,
+        )
+        .expect("written");
+        let cache = Cache::in_dir(home.path().join("cache"));
+        let paths = vec![dir];
+        let corpus = Corpus::load(&paths).expect("loads");
+        let seen = Seen::now(&paths).expect("listed");
+        let Ok(Stored::Written(file)) = cache.store(&paths, &corpus, &seen) else {
+            panic!("not written");
+        };
+        (home, cache, paths, file)
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("the cache directory")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("corpus-"))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_stopped_copy_leaves_no_temp_file_and_the_copy_before_whole() {
+        let (_home, cache, paths, file) = cached();
+        let before = fs::read(&file).expect("the copy");
+        let listed = names(cache.dir());
+        let corpus = Corpus::load(&paths).expect("loads");
+        let seen = Seen::now(&paths).expect("listed");
+        let stopped = cache.store_until(&paths, &corpus, &seen, &AtomicBool::new(true));
+        assert_eq!(stopped.ok(), Some(Stored::Stopped));
+        assert_eq!(fs::read(&file).expect("the copy"), before);
+        assert_eq!(names(cache.dir()), listed);
+    }
+
+    #[test]
+    fn a_write_stops_at_its_next_piece() {
+        let (_home, cache, paths, file) = cached();
+        let corpus = Corpus::load(&paths).expect("loads");
+        let seen = Seen::now(&paths).expect("listed");
+        let Ok(Hashed::All(hashes)) = hashed(&seen, &AtomicBool::new(false)) else {
+            panic!("not hashed");
+        };
+        let (temp, out) = durable::create_temp(&file, durable::PRIVATE).expect("a temp file");
+        let written = write_file(out, &seen, &hashes, &corpus, &AtomicBool::new(true));
+        assert_eq!(
+            written.map_err(|e| e.kind()),
+            Err(io::ErrorKind::Interrupted)
+        );
+        // The header's place alone: not a byte of the body.
+        assert_eq!(
+            fs::metadata(&temp).map(|m| m.len()).ok(),
+            Some(HEADER as u64)
+        );
+        assert!(cache.open(&paths).is_ok(), "the copy before is whole");
+    }
+
+    #[test]
+    fn a_writer_let_finish_writes_the_copy_a_second_open_reads() {
+        let (_home, cache, paths, file) = cached();
+        fs::remove_file(&file).expect("removed");
+        let corpus = Arc::new(Corpus::load(&paths).expect("loads"));
+        let seen = Seen::now(&paths).expect("listed");
+        let pending = Pending {
+            cache: cache.clone(),
+            paths: paths.clone(),
+            seen,
+        };
+        let written = pending.start(Arc::clone(&corpus)).finish();
+        assert_eq!(written.ok(), Some(Stored::Written(file)));
+        assert!(cache.open(&paths).is_ok());
+    }
 }

@@ -13,6 +13,7 @@ pub use command::{Command, parse};
 
 use super::kept::{Kept, export, problem, synced};
 use crate::bookmarks::Store;
+use crate::corpus::cache::Pending;
 use crate::corpus::{Corpus, Problems, clean_line};
 use crate::library::Library;
 use crate::tui::keymap::Key;
@@ -39,8 +40,15 @@ pub fn wanted(linear: Option<&std::ffi::OsStr>, term: Option<&std::ffi::OsStr>) 
 
 /// Runs the linear mode on stdin and stdout until `quit` or the end of
 /// input. Bookmarks are saved at once, as in the full-screen reader.
-/// `problems` kept some corpus files out: they are said first.
-pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::Result<()> {
+/// `problems` kept some corpus files out: they are said first. A copy of
+/// the corpus `pending` is written after the first line, and stopped, if
+/// unfinished, at the end.
+pub fn run(
+    corpus: Arc<Corpus>,
+    settings: &Settings,
+    problems: Problems,
+    pending: Option<Pending>,
+) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     // Said before the indexes are built, which every answer needs: at a
@@ -55,6 +63,7 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
         )],
     )?;
     write(&mut out, &lines::unloaded(&problems.0))?;
+    let writer = pending.map(|pending| pending.start(Arc::clone(&corpus)));
     let library = Library::indexed(corpus);
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
@@ -96,6 +105,9 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
         }
         let told = session.perform(parse(&line));
         write(&mut out, &told)?;
+    }
+    if let Some(writer) = writer {
+        let _ = writer.stop();
     }
     session
         .kept
