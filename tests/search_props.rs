@@ -87,6 +87,41 @@ proptest! {
         check(&query, Scope::All)?;
         check(&query, Scope::Doc(doc))?;
     }
+
+    /// The best k, found by reading only until they can no longer change,
+    /// are the first k of the whole ranking; the count is its length.
+    #[test]
+    fn the_best_k_are_the_first_k_of_the_whole_ranking(
+        query in queryish(),
+        k in 1usize..40,
+        doc in prop::option::of(0usize..7),
+    ) {
+        let Ok(q) = Query::parse(&query, corpus()) else {
+            return Ok(());
+        };
+        let scope = doc.map_or(Scope::All, Scope::Doc);
+        let all = index().search(&q, scope, usize::MAX).hits;
+        let best = index().search(&q, scope, k).hits;
+        prop_assert_eq!(&best[..], &all[..k.min(all.len())], "{:?}", query);
+        let (counted, count) = index()
+            .search_counted(&q, scope, k, &|| false)
+            .expect("never stopped");
+        prop_assert_eq!(counted.hits, best);
+        prop_assert_eq!(count, all.len());
+    }
+}
+
+/// A count that reads passages (two words: how near they are) gives up
+/// when told to.
+#[test]
+fn a_count_told_to_stop_stops() {
+    let q = Query::parse("crimes humanity", corpus()).expect("parses");
+    assert!(!index().search(&q, Scope::All, 1).hits.is_empty());
+    assert!(
+        index()
+            .search_counted(&q, Scope::All, 10, &|| true)
+            .is_none()
+    );
 }
 
 #[test]

@@ -163,8 +163,8 @@ fn event_loop(
             if let Some(msg) = io.searcher.answered() {
                 break msg;
             }
-            // While a query is out, its answer is looked for often.
-            let poll = match state.searching() {
+            // While a query or its count is out, its answer is looked for often.
+            let poll = match state.searching() || state.counting() {
                 true => ANSWER_POLL,
                 false => SIGNAL_POLL,
             };

@@ -18,7 +18,7 @@ use crate::corpus::{Corpus, Problems, clean_line};
 use crate::library::Library;
 use crate::tui::keymap::Key;
 use crate::tui::layout::Pane;
-use crate::tui::layout::search::answer;
+use crate::tui::layout::search::whole;
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Overlay, Settings};
 use crate::tui::update::{Effect, update};
@@ -166,7 +166,7 @@ impl Session<'_> {
                 Effect::Save(change) => synced(self.kept.sync(Some(change))),
                 Effect::Reload => synced(self.kept.sync(None)),
                 Effect::Export { markdown, when } => Msg::Exported(export(&markdown, &when)),
-                Effect::Search(ask) => Msg::Searched(answer(self.library, &ask)),
+                Effect::Search(ask) => Msg::Searched(whole(self.library, &ask)),
                 Effect::ReadCapture(name) => Msg::Captured {
                     text: super::capture::read(&self.corpus, &name),
                     name,
