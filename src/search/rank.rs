@@ -367,6 +367,13 @@ impl<'a> Run<'a> {
             }
         }
         for j in 0..self.terms.len() {
+            // A count gives up between terms too: a term's merge can take
+            // a good part of a frame.
+            if let Mode::Count(stop) = mode
+                && stop()
+            {
+                return None;
+            }
             for &(w, score) in &self.terms[j].source() {
                 for p in self.postings(w) {
                     t.touch(j, p - base, score, || self.allowed(p));

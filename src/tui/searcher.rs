@@ -17,6 +17,10 @@ pub(super) struct Searcher {
     overtaken: Arc<AtomicBool>,
 }
 
+/// How long the thread waits for another key before it counts a query's
+/// hits: counting a word half typed would hold up the next key's hits.
+const COUNT_AFTER: Duration = Duration::from_millis(40);
+
 impl Searcher {
     /// Starts the thread. It is not joined: quitting does not wait for a
     /// query it is ranking, and it ends when the searcher is dropped.
@@ -37,7 +41,8 @@ impl Searcher {
                 problem: Some(format!("the search failed (a bug): {why}")),
                 ..Found::to(ask)
             };
-            while let Ok(mut ask) = asked.recv() {
+            let mut next = asked.recv().ok();
+            while let Some(mut ask) = next.take() {
                 // Cleared before looking for later queries: one asked after
                 // this sets it again.
                 later.store(false, Ordering::Relaxed);
@@ -52,24 +57,38 @@ impl Searcher {
                 if send.send(found).is_err() {
                     break;
                 }
-                if !more {
-                    continue;
+                // A key typed soon after (a word being typed) is answered
+                // instead of counting this query.
+                if more {
+                    match asked.recv_timeout(COUNT_AFTER) {
+                        Ok(latest) => {
+                            next = Some(latest);
+                            continue;
+                        }
+                        Err(RecvTimeoutError::Disconnected) => break,
+                        Err(RecvTimeoutError::Timeout) => {}
+                    }
                 }
                 let stop = || later.load(Ordering::Relaxed);
-                let all = match caught(|| in_pool(&pool, || counted(&library, &ask, &stop))) {
-                    Ok(Some(all)) => all,
-                    // Overtaken: the later query is answered instead.
-                    Ok(None) => continue,
-                    // The hits shown stay, and the count says why it never came.
-                    Err(why) => Found {
-                        total: Some(shown.len()),
-                        hits: shown,
-                        ..failed(&ask, why)
+                let all = match more {
+                    false => None,
+                    true => match caught(|| in_pool(&pool, || counted(&library, &ask, &stop))) {
+                        Ok(all) => all,
+                        // The hits shown stay, and the count says why it never came.
+                        Err(why) => Some(Found {
+                            total: Some(shown.len()),
+                            hits: shown,
+                            ..failed(&ask, why)
+                        }),
                     },
                 };
-                if send.send(all).is_err() {
+                // None: no count wanted, or overtaken by a later query.
+                if let Some(all) = all
+                    && send.send(all).is_err()
+                {
                     break;
                 }
+                next = asked.recv().ok();
             }
         });
         Searcher {
