@@ -20,7 +20,7 @@ mod show;
 
 pub use args::Cli;
 
-use crate::corpus::cache::{Cache, Pending};
+use crate::corpus::cache::{Cache, Pending, Source};
 use crate::corpus::{Corpus, Problems, clean, clean_line};
 use crate::people::PeopleIndex;
 use crate::search::Scope;
@@ -212,17 +212,17 @@ fn execute(
     let cache = cache.filter(|_| use_cache);
     // One bad file never keeps the reader shut: it opens on the rest and
     // names what did not load. A script must fail loudly instead.
-    let (corpus, seen, problems) = crate::corpus::cache::load_all(cache.as_ref(), &paths);
+    let (corpus, source, problems) = crate::corpus::cache::load_from(cache.as_ref(), &paths);
     if cli.command.is_some() && !problems.0.is_empty() {
         return Err(Failure::input(format!(
             "nkread: the corpus has errors\n{problems}"
         )));
     }
     let corpus = Arc::new(corpus);
-    let pending = cache.zip(seen).map(|(cache, seen)| Pending {
+    let pending = cache.zip(source).map(|(cache, source)| Pending {
         cache,
         paths: paths.clone(),
-        seen,
+        source,
     });
     // Prose is wrapped to a readable measure.
     let measure = columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH));
@@ -234,7 +234,10 @@ fn execute(
             None,
         ));
     };
-    let writer = pending.map(|pending| pending.start(Arc::clone(&corpus)));
+    // A command keeps a copy of the corpus loaded from its files only.
+    let writer = pending
+        .filter(|p| matches!(p.source, Source::Files(_)))
+        .map(|pending| pending.start_corpus(Arc::clone(&corpus)));
     let out = match command {
         Command::List { json: false } => list::list_text(&corpus, columns).into(),
         Command::List { json: true } => to_json(&list::list_json(&corpus)).into(),

@@ -1,6 +1,7 @@
 //! The event loop: the one place that touches the terminal. It turns events
 //! into messages, runs `update`, carries out its effects and draws `view`.
 
+use super::copies::Copies;
 use super::kept::{Kept, export, problem, synced};
 use super::paste::PasteWatch;
 use super::searcher::Searcher;
@@ -9,9 +10,9 @@ use super::terminal::{
     copy, enter, install_panic_hook, restore, suspend, takes_links, write_links,
 };
 use crate::bookmarks::Store;
-use crate::corpus::cache::{Pending, Writer};
+use crate::corpus::cache::Pending;
 use crate::corpus::{Corpus, Problems};
-use crate::library::{Built, Library};
+use crate::library::{Built, Index, Library, StoredIndex};
 use crate::tui::keymap::Key;
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Settings};
@@ -65,7 +66,7 @@ pub fn run(
     update(&mut state, &library, synced(first));
     install_panic_hook();
     let mouse = settings.mouse;
-    let mut writer = None;
+    let mut copies = Copies::new(pending);
     // A panic still ends with the bookmarks saved, or printed.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         enter(mouse)
@@ -75,7 +76,7 @@ pub fn run(
                     terminal: &mut terminal,
                     kept: &mut kept,
                     searcher: &searcher,
-                    copy: (pending, &mut writer),
+                    copies: &mut copies,
                     mouse,
                     corpus: &settings.corpus,
                     links: takes_links(std::env::var_os("TERM").as_deref()),
@@ -85,11 +86,9 @@ pub fn run(
     }));
     restore();
     let unsaved = kept.close(&state, &library, result.is_err());
-    // A reader who quits before the copy is written does not wait for it:
-    // it stops within one piece, and the next open writes it again.
-    if let Some(writer) = writer {
-        let _ = writer.stop();
-    }
+    // A reader who quits before the copies are written does not wait for
+    // them.
+    copies.stop();
     let result = match result {
         Ok(result) => result,
         Err(panic) => std::panic::resume_unwind(panic),
@@ -106,9 +105,8 @@ struct Io<'a> {
     terminal: &'a mut Terminal<CrosstermBackend<Stdout>>,
     kept: &'a mut Kept,
     searcher: &'a Searcher,
-    /// The copy of the corpus to write after the first frame, and where
-    /// its writer is kept once started.
-    copy: (Option<Pending>, &'a mut Option<Writer>),
+    /// The copies of the corpus and its search index.
+    copies: &'a mut Copies,
     mouse: bool,
     /// Where the user's documents are, for their captures.
     corpus: &'a [std::path::PathBuf],
@@ -145,11 +143,12 @@ fn event_loop(
         }
         // Built once the first frame is out: started before, their threads
         // took the cores the first frame waited for.
-        let indexes = indexes.get_or_insert_with(|| Indexes::start(library));
-        // So is the copy of the corpus, for the same reason.
-        if let Some(pending) = io.copy.0.take() {
-            *io.copy.1 = Some(pending.start(Arc::clone(&library.corpus)));
-        }
+        // So are the copies of the corpus, for the same reason; the search
+        // index is read from its copy where there is one.
+        let indexes = indexes.get_or_insert_with(|| {
+            let stored = io.copies.start(Arc::clone(&library.corpus));
+            Indexes::start(library, stored)
+        });
         let first = loop {
             if signals.quitting().is_some() {
                 break Msg::Do(Action::ForceQuit);
@@ -158,6 +157,9 @@ fn event_loop(
                 break Msg::Do(Action::Suspend);
             }
             if let Some(msg) = indexes.arrived(library) {
+                if msg == Msg::Indexed(Index::Search) {
+                    io.copies.indexed(library);
+                }
                 break msg;
             }
             if let Some(msg) = io.searcher.answered() {
@@ -224,13 +226,14 @@ struct Indexes {
 }
 
 impl Indexes {
-    fn start(library: &Library) -> Indexes {
+    fn start(library: &Library, stored: Option<StoredIndex>) -> Indexes {
         let (send, built) = mpsc::channel();
         let read = Arc::new(AtomicUsize::new(0));
-        library.build_apart(Arc::clone(&read), move |index| {
+        let send = move |index| {
             // The loop is gone only when the reader is quitting.
             let _ = send.send(index);
-        });
+        };
+        library.build_apart(Arc::clone(&read), send, stored);
         Indexes { built, read }
     }
 

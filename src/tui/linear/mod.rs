@@ -13,7 +13,7 @@ pub use command::{Command, parse};
 
 use super::kept::{Kept, export, problem, synced};
 use crate::bookmarks::Store;
-use crate::corpus::cache::Pending;
+use crate::corpus::cache::{Pending, Source};
 use crate::corpus::{Corpus, Problems, clean_line};
 use crate::library::Library;
 use crate::tui::keymap::Key;
@@ -63,7 +63,9 @@ pub fn run(
         )],
     )?;
     write(&mut out, &lines::unloaded(&problems.0))?;
-    let writer = pending.map(|pending| pending.start(Arc::clone(&corpus)));
+    let writer = pending
+        .filter(|p| matches!(p.source, Source::Files(_)))
+        .map(|pending| pending.start_corpus(Arc::clone(&corpus)));
     let library = Library::indexed(corpus);
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
