@@ -507,7 +507,8 @@ fn the_search_index_is_kept_beside_the_corpus_copy_it_was_built_from() {
     let shared = std::sync::Arc::clone(&built);
     give.send(Box::new(move |out| shared.encode(out)))
         .expect("the writer waits for the index");
-    assert!(matches!(writer.finish(), Ok(Stored::Written(_))));
+    let written = writer.finish();
+    assert!(matches!(written, Ok(Stored::Written(_))), "{written:?}");
     // The second open: the corpus from its copy, the index from its own.
     let (again, source, _) = cache::load_from(Some(&cache), &paths);
     let source = source.expect("from the copy");

@@ -23,7 +23,7 @@ fn file_for(cache: &Cache, paths: &[PathBuf]) -> PathBuf {
 }
 
 /// Writes the index `bytes` built from the corpus copy of checksum `copy`
-/// for `paths`, under the lock, as the corpus copy is written.
+/// for `paths`, as the corpus copy is written; the caller holds the lock.
 pub(super) fn store_until(
     cache: &Cache,
     paths: &[PathBuf],
@@ -32,9 +32,6 @@ pub(super) fn store_until(
     stop: &AtomicBool,
 ) -> io::Result<Stored> {
     durable::ensure_dir(cache.dir())?;
-    let Some(_lock) = durable::try_lock(cache.dir())? else {
-        return Ok(Stored::Busy);
-    };
     let body = |out: Out| {
         out(&copy.to_le_bytes())?;
         bytes(out)

@@ -200,13 +200,22 @@ impl Cache {
     /// directory, synced, then renamed over the old one. A second nkread
     /// writing at the same time holds the lock, and this one does not write.
     pub fn store(&self, paths: &[PathBuf], corpus: &Corpus, seen: &Seen) -> io::Result<Stored> {
+        let Some(_lock) = self.try_lock()? else {
+            return Ok(Stored::Busy);
+        };
         self.store_until(paths, corpus, seen, &AtomicBool::new(false))
             .map(|(stored, _)| stored)
     }
 
-    /// As [`Cache::store`], giving up at the next piece once `stop` is set:
-    /// the temp file is removed and nothing is renamed. With the copy
-    /// written, its checksum.
+    /// The lock for writing, unless another nkread holds it.
+    fn try_lock(&self) -> io::Result<Option<durable::Lock>> {
+        durable::ensure_dir(&self.dir)?;
+        durable::try_lock(&self.dir)
+    }
+
+    /// As [`Cache::store`], the lock held by the caller, giving up at the
+    /// next piece once `stop` is set: the temp file is removed and nothing
+    /// is renamed. With the copy written, its checksum.
     fn store_until(
         &self,
         paths: &[PathBuf],
@@ -214,10 +223,6 @@ impl Cache {
         seen: &Seen,
         stop: &AtomicBool,
     ) -> io::Result<(Stored, Option<u64>)> {
-        durable::ensure_dir(&self.dir)?;
-        let Some(_lock) = durable::try_lock(&self.dir)? else {
-            return Ok((Stored::Busy, None));
-        };
         let hashes = match hashed(seen, stop)? {
             Hashed::All(hashes) => hashes,
             Hashed::Changed => return Ok((Stored::Changed, None)),
@@ -520,12 +525,19 @@ impl Pending {
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = Arc::clone(&stop);
         let thread = std::thread::spawn(move || {
+            // Held for both copies: the index's is bound to the corpus's.
+            let Some(_lock) = self.cache.try_lock()? else {
+                return Ok(Stored::Busy);
+            };
             let (stored, sum) = match &self.source {
                 Source::Files(seen) => {
                     self.cache
                         .store_until(&self.paths, &corpus, seen, &stopping)?
                 }
-                Source::Copy(sum) => (Stored::Busy, Some(*sum)),
+                Source::Copy(sum) => (
+                    Stored::Written(self.cache.file_for(&self.paths)),
+                    Some(*sum),
+                ),
             };
             let Some(sum) = sum else {
                 return Ok(stored);
