@@ -10,8 +10,9 @@ Per corpus, interleaved run by run (RUNS rounds), each a process of its own:
     from the cache, build the search index, write the cache (ms, peak MB);
   - the reader's first frame in a 120x40 pty (until the status bar's "quit"
     hint), with --no-cache (today's first open), with the cache on but no
-    copy yet (a first open that writes one beside the reader), and from a
-    current copy (the second open).
+    copy yet (quit at once: how long 'q' takes to stop the unfinished copy;
+    then kept open until the copy is written), and from a current copy (the
+    second open).
 Prints one markdown row per measurement: the median and the spread.
 """
 import fcntl, os, pty, select, shutil, statistics, struct, subprocess, sys, tempfile, termios, time
@@ -27,7 +28,16 @@ def phase(name, corpus, cache):
     return float(ms), float(peak)
 
 
-def first_frame(corpus, home, args):
+def copies(home):
+    try:
+        return [f for f in os.listdir(home + "/cache/nkread") if f.endswith(".nkc")]
+    except OSError:
+        return []
+
+
+def first_frame(corpus, home, args, wait_copy=False):
+    """ms to the first frame; with wait_copy, also ms until the copy is
+    written; always ms from 'q' to the process's exit."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -47,8 +57,19 @@ def first_frame(corpus, home, args):
         except OSError:
             break
     elapsed = (time.perf_counter() - start) * 1000
+    copied = None
+    while wait_copy and not copies(home):
+        # Keep the pty drained while the reader works.
+        if select.select([fd], [], [], 0.005)[0]:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                break
+    if wait_copy:
+        copied = (time.perf_counter() - start) * 1000
+    asked = time.perf_counter()
     os.write(fd, b"q")
-    # Drain until the child exits (a first open finishes writing its copy).
+    # Drain until the child exits (a copy being written is stopped).
     while True:
         try:
             if not os.read(fd, 65536):
@@ -56,8 +77,9 @@ def first_frame(corpus, home, args):
         except OSError:
             break
     os.waitpid(pid, 0)
+    quit_ms = (time.perf_counter() - asked) * 1000
     os.close(fd)
-    return elapsed
+    return elapsed, copied, quit_ms
 
 
 for corpus in dirs:
@@ -71,10 +93,15 @@ for corpus in dirs:
         for name in ["read", "load", "open", "index", "write"]:
             ms, peak = phase(name, corpus, cache)
             add(f"phase: {name}", (ms, peak))
-        add("first frame: --no-cache (today)", (first_frame(corpus, home, ["--no-cache"]), 0))
+        add("first frame: --no-cache (today)", (first_frame(corpus, home, ["--no-cache"])[0], 0))
         shutil.rmtree(cache, ignore_errors=True)
-        add("first frame: cache on, no copy yet", (first_frame(corpus, home, []), 0))
-        add("first frame: from the copy (second open)", (first_frame(corpus, home, []), 0))
+        frame, _, quit_ms = first_frame(corpus, home, [])
+        add("first frame: cache on, no copy yet, quit at once", (frame, 0))
+        add("  q to exit, the copy unfinished (stopped)", (quit_ms, 0))
+        frame, copied, _ = first_frame(corpus, home, [], wait_copy=True)
+        add("first frame: cache on, no copy yet, kept open", (frame, 0))
+        add("  the copy written, after the start", (copied, 0))
+        add("first frame: from the copy (second open)", (first_frame(corpus, home, [])[0], 0))
     size = sum(os.path.getsize(os.path.join(cache, f)) for f in os.listdir(cache) if f.endswith(".nkc"))
     print(f"\n{corpus}: {runs} rounds, cache file {size / 1e6:.0f} MB, load average {os.getloadavg()[0]:.1f}\n")
     print("| measurement | median ms | min–max ms | peak RSS MB (median) |")

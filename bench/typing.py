@@ -9,7 +9,7 @@ is drawn, then polls the screen (`tmux capture-pane`, every 10 ms, so each
 time includes up to ~20 ms of polling) and prints:
 - when the search index arrived and `crimes` was answered;
 - a query typed at once (as tmux sends it: every key in one burst), from
-  the keys to its hits: first while the People passages are still found,
+  the keys to its hits and to its count: first while the People passages are still found,
   then three times each for two queries once the reader is idle;
 - a key typed after a query (`y` after `crimes humanit`), from the key to
   the key shown in the input line, and to its hits: medians of 10.
@@ -17,7 +17,7 @@ With NKREAD_BENCH_HOME=DIR the reader runs in that home, which is kept:
 a second run then opens the corpus from the cache the first one wrote.
 Needs tmux.
 """
-import os, shutil, subprocess, sys, tempfile, time
+import os, re, shutil, subprocess, sys, tempfile, time
 
 binary, corpus = sys.argv[1], sys.argv[2]
 home = os.environ.get("NKREAD_BENCH_HOME") or tempfile.mkdtemp()
@@ -50,12 +50,26 @@ def status(s):
     return s.splitlines()[-1]
 
 
+def hits(s):
+    """The count line under the query shows hits: counted ("1/387,447")
+    or still counting ("1/counting…"; builds before that showed "1/200")."""
+    return re.search(r"│1/(counting…|\d)", s) is not None
+
+
+def counted(s):
+    return re.search(r"│1/\d", s) is not None
+
+
 def typed(text, label):
     keys("C-u")
     wait(lambda s: "Words in any order" in s)
+    start = time.perf_counter()
     keys(text)
-    took, s = wait(lambda s: ("/" + text) in s and "1/200" in s)
-    print(f"{label}: '{text}', its hits shown after {took * 1000:.0f} ms")
+    took, s = wait(lambda s: ("/" + text) in s and hits(s))
+    count, s = wait(lambda s: ("/" + text) in s and counted(s))
+    line = next((l for l in s.splitlines() if re.search(r"│1/\d", l)), "")
+    print(f"{label}: '{text}', its hits shown after {took * 1000:.0f} ms,"
+          f" counted after {(time.perf_counter() - start) * 1000:.0f} ms ({line[1:20].strip()})")
 
 
 sh("tmux", "kill-session", "-t", session)
@@ -66,7 +80,7 @@ try:
     keys("/")
     wait(lambda s: "Search all" in s)
     keys("crimes")
-    took, s = wait(lambda s: "1/200" in s)
+    took, s = wait(counted)
     print(f"the index arrived and 'crimes' was answered {took:.1f} s after '/'"
           f" (status: {status(s)[8:40].strip()})")
     typed("crimes humanit", "while the passages are found")
@@ -79,12 +93,12 @@ try:
         keys("C-u")
         wait(lambda s: "Words in any order" in s)
         keys("crimes humanit")
-        wait(lambda s: "/crimes humanit " in s and "1/200" in s)
+        wait(lambda s: "/crimes humanit " in s and counted(s))
         start = time.perf_counter()
         keys("y")
         took, _ = wait(lambda s: "/crimes humanity" in s)
         echoed.append(took)
-        wait(lambda s: "/crimes humanity" in s and "1/200" in s)
+        wait(lambda s: "/crimes humanity" in s and hits(s))
         answered.append(time.perf_counter() - start)
     echoed.sort()
     answered.sort()

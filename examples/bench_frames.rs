@@ -7,8 +7,9 @@
 //! Given corpus directories (as `gen_corpus` writes), it also times a `j`
 //! in the document list and a key typed in the search overlay there, which
 //! should cost what is on screen, whatever the number of documents; and
-//! the answer to the key's query (ranked apart in the reader), with the
-//! frame that shows it; and in the People pane, `j` through the entities, a
+//! the answers to the key's query (ranked apart in the reader), each with
+//! the frame that shows it: its hits on screen, the best 200 at once (as
+//! before issue 29), and its count; and in the People pane, `j` through the entities, a
 //! key typed into its filter, and `j` through the documents and passages
 //! of the entity in the most documents.
 //!
@@ -16,7 +17,7 @@
 
 use nkread::corpus::Corpus;
 use nkread::library::Library;
-use nkread::tui::layout::search::answer;
+use nkread::tui::layout::search::{LIMIT, answer, counted};
 use nkread::tui::msg::{Action, Ask, Msg};
 use nkread::tui::state::{AppState, Settings};
 use nkread::tui::update::{Effect, update};
@@ -52,9 +53,9 @@ fn main() {
     if !dirs.is_empty() {
         println!();
         println!(
-            "| corpus | documents | `j` in the list: median | p99 | a key in search: median | p99 | its answer: median | p99 |"
+            "| corpus | documents | `j` in the list: median | p99 | a key in search: median | p99 | its hits: median | p99 | the 200 best at once (before issue 29): median | p99 | its count: median | p99 |"
         );
-        println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
     let libraries: Vec<(String, Library)> = dirs
         .iter()
@@ -156,22 +157,40 @@ fn measure_list(name: &str, library: &Library) {
         update(&mut state, library, key(i));
         terminal.draw(|f| view(&state, library, f)).expect("draws");
     });
-    let mut answered: Vec<Duration> = (0..ANSWERS)
-        .filter_map(|i| {
-            let ask = ask_of(update(&mut state, library, key(i)))?;
+    // Interleaved, key by key: the hits on screen (the first answer),
+    // the best 200 ranked at once (as before issue 29), and the count.
+    let (mut answered, mut before, mut count) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..ANSWERS {
+        let Some(ask) = ask_of(update(&mut state, library, key(i))) else {
+            continue;
+        };
+        let mut shown = |found: &dyn Fn() -> nkread::tui::msg::Found| {
             let start = Instant::now();
-            update(&mut state, library, Msg::Searched(answer(library, &ask)));
+            update(&mut state, library, Msg::Searched(found()));
             terminal.draw(|f| view(&state, library, f)).expect("draws");
-            Some(start.elapsed())
-        })
-        .collect();
-    answered.sort();
+            start.elapsed()
+        };
+        let old = Ask {
+            first: LIMIT,
+            ..ask.clone()
+        };
+        before.push(shown(&|| answer(library, &old)));
+        answered.push(shown(&|| answer(library, &ask)));
+        count.push(shown(&|| {
+            counted(library, &ask, &|| false).unwrap_or_else(|| answer(library, &ask))
+        }));
+    }
+    for times in [&mut answered, &mut before, &mut count] {
+        times.sort();
+    }
     println!(
-        "| {name} | {} | {} | {} | {} |",
+        "| {name} | {} | {} | {} | {} | {} | {} |",
         library.corpus.documents.len(),
         median_p99(&moves),
         median_p99(&typed),
         median_p99(&answered),
+        median_p99(&before),
+        median_p99(&count),
     );
 }
 

@@ -32,6 +32,10 @@ pub enum Built {
     Failed(Index, String),
 }
 
+/// What reads the search index from its copy, if it is whole: tried
+/// before the index is built.
+pub type StoredIndex = Box<dyn FnOnce() -> Option<SearchIndex> + Send>;
+
 /// Which index arrived: what the reader's loop tells `update`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Index {
@@ -84,6 +88,11 @@ impl Library {
         self.search.get().map(|search| &**search)
     }
 
+    /// As [`Library::search`], to be kept by another thread.
+    pub fn search_shared(&self) -> Option<Arc<SearchIndex>> {
+        self.search.get().cloned()
+    }
+
     /// Why `index` could not be built, if its build failed.
     pub fn failure(&self, index: Index) -> Option<String> {
         let failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
@@ -125,6 +134,7 @@ impl Library {
     /// (counting the paragraphs it has read in `read`) on the other. The
     /// passages are found from the search index's words, so they wait for
     /// it, and a failed search build leaves them unfound and says so. The
+    /// search index is read by `stored` instead where that finds it. The
     /// threads are not joined: quitting does not wait for them.
     ///
     /// Their parallel work runs in a rayon pool of its own: in the global
@@ -135,6 +145,7 @@ impl Library {
         &self,
         read: Arc<AtomicUsize>,
         send: impl Fn(Built) + Send + Clone + 'static,
+        stored: Option<StoredIndex>,
     ) {
         let pool = Arc::new(rayon::ThreadPoolBuilder::new().build().ok());
         let corpus = Arc::clone(&self.corpus);
@@ -164,7 +175,9 @@ impl Library {
         let corpus = Arc::clone(&self.corpus);
         std::thread::spawn(move || {
             let built = guarded(Index::Search, || {
-                let index = in_pool(&pool, || SearchIndex::build_counting(&corpus, &read));
+                let index = stored.and_then(|stored| stored()).unwrap_or_else(|| {
+                    in_pool(&pool, || SearchIndex::build_counting(&corpus, &read))
+                });
                 Built::Search(Arc::new(index))
             });
             if let Built::Search(index) = &built {

@@ -482,3 +482,67 @@ fn clear_leaves_the_temp_file_of_a_writer_that_holds_the_lock() {
     assert_eq!(files, 1);
     assert!(!temp.exists(), "with nobody writing, it goes too");
 }
+
+/// The search index's copy is written beside the corpus's, bound to it: a
+/// second open reads the index built the first time, and a corpus copy
+/// written again (another corpus) does not read it.
+#[test]
+fn the_search_index_is_kept_beside_the_corpus_copy_it_was_built_from() {
+    let dir = corpus_dir(&documents(12));
+    let cache = Cache::in_dir(fresh_home().join("cache"));
+    let paths = vec![dir.clone()];
+    let (corpus, source, problems) = cache::load_from(Some(&cache), &paths);
+    assert!(problems.0.is_empty());
+    let source = source.expect("from the files, to be kept");
+    assert!(matches!(source, cache::Source::Files(_)));
+    let pending = cache::Pending {
+        cache: cache.clone(),
+        paths: paths.clone(),
+        source,
+    };
+    assert!(pending.index_opener().is_none(), "no copy to read yet");
+    let built = std::sync::Arc::new(SearchIndex::build(&corpus));
+    let (give, index) = std::sync::mpsc::channel();
+    let writer = pending.start(std::sync::Arc::new(corpus), index);
+    let shared = std::sync::Arc::clone(&built);
+    give.send(Box::new(move |out| shared.encode(out)))
+        .expect("the writer waits for the index");
+    let written = writer.finish();
+    assert!(matches!(written, Ok(Stored::Written(_))), "{written:?}");
+    // The second open: the corpus from its copy, the index from its own.
+    let (again, source, _) = cache::load_from(Some(&cache), &paths);
+    let source = source.expect("from the copy");
+    assert!(matches!(source, cache::Source::Copy(_)));
+    let pending = cache::Pending {
+        cache: cache.clone(),
+        paths: paths.clone(),
+        source,
+    };
+    let opener = pending.index_opener().expect("beside a copy");
+    let read = opener.open(|bytes| SearchIndex::decode(bytes).ok());
+    assert_eq!(read.as_ref(), Ok(&*built));
+    assert_eq!(read.ok(), Some(SearchIndex::build(&again)));
+    // Another corpus copy for these paths: the index copy is stale.
+    std::fs::write(
+        dir.join("more.json"),
+        serde_json::to_string(&documents(1))
+            .expect("JSON")
+            .replace("doc-0", "more-0"),
+    )
+    .expect("written");
+    let seen = Seen::now(&paths).expect("listed");
+    cache
+        .store(&paths, &open_fresh(&dir), &seen)
+        .expect("rewritten");
+    let (_, source, _) = cache::load_from(Some(&cache), &paths);
+    let pending = cache::Pending {
+        cache: cache.clone(),
+        paths: paths.clone(),
+        source: source.expect("from the new copy"),
+    };
+    let opener = pending.index_opener().expect("beside a copy");
+    assert_eq!(
+        opener.open(|bytes| SearchIndex::decode(bytes).ok()).err(),
+        Some(Miss::Stale)
+    );
+}

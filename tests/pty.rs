@@ -593,6 +593,67 @@ fn the_first_frame_comes_before_the_indexes_and_search_works_once_they_arrive() 
     s.assert_restored();
 }
 
+/// The names in the cache directory of `home`: copies and temp files.
+fn cache_names(home: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(home.join("cache/nkread"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.contains("corpus-"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The copies of the corpus and of its search index are written once the
+/// reader shows, the next reader finds with them what the first found, and
+/// a reader quit before they are done leaves no temp file behind.
+#[test]
+fn the_reader_writes_its_copies_after_the_first_frame_reads_them_next_time_and_quits_without_a_temp_file()
+ {
+    let home = tempfile::tempdir().expect("a home");
+    let docs = many_paragraphs(home.path(), 100, 200);
+    let mut s = Session::start_with(home.path(), &["--corpus", &docs], 120, 40);
+    s.wait_for("Report 0");
+    // The corpus's copy, then its search index's once that is built.
+    let start = Instant::now();
+    while !cache_names(home.path()).iter().any(|n| n.ends_with(".nki")) {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no copies written while reading"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(cache_names(home.path()).iter().any(|n| n.ends_with(".nkc")));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    // The second open reads both, and search finds what it found.
+    let mut s = Session::start_with(home.path(), &["--corpus", &docs], 120, 40);
+    s.wait_for("Report 0");
+    s.send("/zebrafinch");
+    s.wait_until("the hit", |screen| screen.contains("1/1"));
+    assert!(s.contents().contains("Report 57"), "{}", s.contents());
+    s.send("\u{1b}");
+    s.wait_until("the overlay closed", |screen| {
+        !screen.contains("Search all")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    // A changed corpus: the next reader writes a new copy, and quits at once.
+    std::fs::write(
+        std::path::Path::new(&docs).join("extra.toml"),
+        "id = \"extra\"\ntitle = \"Extra\"\nkind = \"report\"\nparagraphs = [\"P\"]\n",
+    )
+    .expect("written");
+    let mut s = Session::start_with(home.path(), &["--corpus", &docs], 120, 40);
+    s.wait_for("Report 0");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let names = cache_names(home.path());
+    assert!(!names.iter().any(|n| n.starts_with('.')), "{names:?}");
+}
+
 /// A corpus directory in `home` of `docs` documents of `paragraphs`
 /// paragraphs each, one of which alone holds the word "zebrafinch".
 fn many_paragraphs(home: &std::path::Path, docs: usize, paragraphs: usize) -> String {

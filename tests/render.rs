@@ -376,6 +376,39 @@ fn screens_at_80x24() {
     insta::assert_snapshot!("sidebar_80x24", screen(&s, &lib));
 }
 
+/// The hits on screen come before their count, which says "counting…"
+/// until it arrives, then the total with its thousands set apart.
+#[test]
+fn hits_before_their_count_at_80x24() {
+    use nkread::tui::layout::search::{answer, counted};
+    use nkread::tui::msg::Msg;
+    use nkread::tui::update::update;
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "/");
+    let effects = update(&mut s, &lib, Msg::Paste("human rights".into()));
+    let Some(nkread::tui::update::Effect::Search(ask)) = effects.into_iter().next() else {
+        panic!("no query asked");
+    };
+    let ask = nkread::tui::msg::Ask { first: 3, ..ask };
+    update(&mut s, &lib, Msg::Searched(answer(&lib, &ask)));
+    let shown = screen(&s, &lib);
+    assert!(shown.contains("1/counting…"), "{shown}");
+    insta::assert_snapshot!("search_counting_80x24", shown);
+    update(
+        &mut s,
+        &lib,
+        Msg::Searched(counted(&lib, &ask, &|| false).expect("counted")),
+    );
+    let total = match s.overlays.last() {
+        Some(nkread::tui::state::Overlay::Search(search)) => search.total,
+        _ => panic!("the search overlay"),
+    };
+    let shown = screen(&s, &lib);
+    assert!(shown.contains(&format!("1/{total}")), "{shown}");
+    assert!(!shown.contains("counting"), "{shown}");
+}
+
 #[test]
 fn files_that_did_not_load_at_80x24() {
     let lib = bundled();

@@ -6,7 +6,7 @@ use common::{answered, bundled, fixture, press, state};
 use nkread::tui::layout::Pane;
 use nkread::tui::layout::people::Detail;
 use nkread::tui::layout::reader::ReaderText;
-use nkread::tui::layout::search::answer;
+use nkread::tui::layout::search::{answer, counted, first_hits};
 use nkread::tui::msg::{Action, Msg};
 use nkread::tui::state::Overlay;
 use nkread::tui::update::{Effect, update};
@@ -562,6 +562,7 @@ fn an_empty_search_names_the_missing_term_and_offers_partial_matches() {
             id: 0,
             text: "jane".into(),
             doc: None,
+            first: 200,
         },
     );
     assert_eq!(found.hits, jane.hits, "the partial matches are jane's hits");
@@ -652,6 +653,60 @@ fn ctrl_t_narrows_search_to_the_open_document_and_bad_filters_are_shown() {
     press(&mut s, &lib, "<esc>");
     assert!(s.overlays.is_empty());
     assert_eq!(s.focus, Pane::List, "Esc returns to where the reader was");
+}
+
+/// A query asks for a screen's worth of hits; they are shown with
+/// "counting…" until the count comes with more hits, the first ones and
+/// the selection unchanged.
+#[test]
+fn the_best_hits_come_first_and_their_count_follows() {
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "/");
+    let ask = asked(update(&mut s, &lib, Msg::Paste("human rights".into())));
+    assert_eq!(ask.first, first_hits(24));
+    assert_eq!(ask.first, 48);
+    // Fewer asked than there are, as on a large corpus.
+    let ask = nkread::tui::msg::Ask { first: 3, ..ask };
+    let first = answer(&lib, &ask);
+    assert_eq!((first.hits.len(), first.total), (3, None));
+    update(&mut s, &lib, Msg::Searched(first.clone()));
+    assert!(!s.searching() && s.counting());
+    assert_eq!(search(&s).hits, first.hits);
+    update(&mut s, &lib, Msg::Do(Action::MoveDown));
+    update(&mut s, &lib, Msg::Do(Action::MoveDown));
+    assert_eq!(search(&s).selected, 2);
+    let all = counted(&lib, &ask, &|| false).expect("not stopped");
+    let total = all.total.expect("counted");
+    assert!(total > 3, "{total}");
+    update(&mut s, &lib, Msg::Searched(all.clone()));
+    assert!(!s.counting());
+    assert_eq!(search(&s).total, total);
+    assert_eq!(search(&s).hits[..3], first.hits[..]);
+    assert_eq!(search(&s).hits, all.hits);
+    assert_eq!(search(&s).selected, 2, "the selection stays");
+}
+
+/// A count that comes after a later query was asked is dropped: the later
+/// query's hits are not replaced by the earlier one's.
+#[test]
+fn a_count_overtaken_by_a_later_query_is_dropped() {
+    let lib = bundled();
+    let mut s = state(&lib, 80, 24);
+    press(&mut s, &lib, "/");
+    let ask = asked(update(&mut s, &lib, Msg::Paste("human rights".into())));
+    let ask = nkread::tui::msg::Ask { first: 3, ..ask };
+    update(&mut s, &lib, Msg::Searched(answer(&lib, &ask)));
+    assert!(s.counting());
+    let later = asked(update(&mut s, &lib, Msg::Typed('x')));
+    assert!(!s.counting() && s.searching());
+    let late = counted(&lib, &ask, &|| false).expect("not stopped");
+    update(&mut s, &lib, Msg::Searched(late));
+    assert!(!s.counting() && s.searching());
+    assert_eq!(search(&s).hits.len(), 3);
+    update(&mut s, &lib, Msg::Searched(answer(&lib, &later)));
+    assert!(!s.searching());
+    assert_eq!(search(&s).answered, "human rightsx");
 }
 
 /// The query a key asked, from its effects.

@@ -20,7 +20,7 @@ mod show;
 
 pub use args::Cli;
 
-use crate::corpus::cache::Cache;
+use crate::corpus::cache::{Cache, Pending, Source};
 use crate::corpus::{Corpus, Problems, clean, clean_line};
 use crate::people::PeopleIndex;
 use crate::search::Scope;
@@ -111,12 +111,12 @@ pub fn run() -> ExitCode {
                 }
                 Ok(())
             }
-            Outcome::Read(corpus, config, paths, problems) => {
+            Outcome::Read(corpus, config, paths, problems, pending) => {
                 let mut settings = config.settings(std::env::var_os("NO_COLOR").as_deref());
                 settings.corpus = paths;
                 match linear {
-                    true => crate::tui::linear::run(corpus, &settings, problems),
-                    false => crate::tui::app::run(corpus, &settings, problems),
+                    true => crate::tui::linear::run(corpus, &settings, problems, pending),
+                    false => crate::tui::app::run(corpus, &settings, problems, pending),
                 }
                 .map_err(|e| Failure {
                     code: 1,
@@ -129,7 +129,7 @@ pub fn run() -> ExitCode {
     // before the process exits: its temp file is not left half-written. A
     // copy that cannot be written is only a slower next open.
     if let Some(writer) = writing {
-        let _ = writer.join();
+        let _ = writer.finish();
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -169,17 +169,19 @@ enum Outcome {
     /// The full-screen reader, over this corpus, as configured, with the
     /// corpus paths (where captures are looked for), and what kept the
     /// files it lacks out of it.
+    /// With the copy of the corpus to write once its first frame is drawn.
     Read(
         Arc<Corpus>,
         Box<crate::config::Config>,
         Vec<std::path::PathBuf>,
         Problems,
+        Option<Pending>,
     ),
 }
 
-/// The thread writing the corpus cache, when the corpus was loaded from
-/// its files.
-type Writer = Option<std::thread::JoinHandle<std::io::Result<crate::corpus::cache::Stored>>>;
+/// The thread writing the corpus cache beside a command, when the corpus
+/// was loaded from its files.
+type Writer = Option<crate::corpus::cache::Writer>;
 
 /// Loads what the command needs, before the terminal is touched, and
 /// returns what it prints or that the reader should open.
@@ -210,37 +212,42 @@ fn execute(
     let cache = cache.filter(|_| use_cache);
     // One bad file never keeps the reader shut: it opens on the rest and
     // names what did not load. A script must fail loudly instead.
-    let (corpus, seen, problems) = crate::corpus::cache::load_all(cache.as_ref(), &paths);
+    let (corpus, source, problems) = crate::corpus::cache::load_from(cache.as_ref(), &paths);
     if cli.command.is_some() && !problems.0.is_empty() {
         return Err(Failure::input(format!(
             "nkread: the corpus has errors\n{problems}"
         )));
     }
     let corpus = Arc::new(corpus);
-    let writer = cache.zip(seen).map(|(cache, seen)| {
-        let (corpus, paths) = (Arc::clone(&corpus), paths.clone());
-        std::thread::spawn(move || cache.store(&paths, &corpus, &seen))
+    let pending = cache.zip(source).map(|(cache, source)| Pending {
+        cache,
+        paths: paths.clone(),
+        source,
     });
     // Prose is wrapped to a readable measure.
     let measure = columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH));
-    let out = match &cli.command {
-        None => {
-            let mut config = loaded.config;
-            config.borders &= !cli.no_borders;
-            return Ok((
-                Outcome::Read(corpus, Box::new(config), paths, problems),
-                writer,
-            ));
-        }
-        Some(Command::List { json: false }) => list::list_text(&corpus, columns).into(),
-        Some(Command::List { json: true }) => to_json(&list::list_json(&corpus)).into(),
-        Some(Command::Search {
+    let Some(command) = &cli.command else {
+        let mut config = loaded.config;
+        config.borders &= !cli.no_borders;
+        return Ok((
+            Outcome::Read(corpus, Box::new(config), paths, problems, pending),
+            None,
+        ));
+    };
+    // A command keeps a copy of the corpus loaded from its files only.
+    let writer = pending
+        .filter(|p| matches!(p.source, Source::Files(_)))
+        .map(|pending| pending.start_corpus(Arc::clone(&corpus)));
+    let out = match command {
+        Command::List { json: false } => list::list_text(&corpus, columns).into(),
+        Command::List { json: true } => to_json(&list::list_json(&corpus)).into(),
+        Command::Search {
             query,
             json,
             limit,
             doc,
             stdin,
-        }) => {
+        } => {
             let scope = match doc {
                 Some(id) => Scope::Doc(find(&corpus, id)?),
                 None => Scope::All,
@@ -252,7 +259,7 @@ fn execute(
             }
             .into()
         }
-        Some(Command::Show { id, json }) => {
+        Command::Show { id, json } => {
             let doc = &corpus.documents[find(&corpus, id)?];
             if *json {
                 to_json(&show::show_json(&corpus, doc))
@@ -261,12 +268,12 @@ fn execute(
             }
             .into()
         }
-        Some(Command::People {
+        Command::People {
             name,
             shared,
             sort,
             json,
-        }) => {
+        } => {
             let index = PeopleIndex::new(&corpus);
             if !shared.is_empty() {
                 entities::shared(&corpus, &index, shared, *sort, *json, columns)?
@@ -276,20 +283,18 @@ fn execute(
                 entities::list(&corpus, &index, *sort, *json, columns)
             }
         }
-        Some(Command::Check) => entities::check(&corpus),
-        Some(Command::Cite(args)) => cite::run(&corpus, args)?,
-        Some(Command::Coalition(args)) => coalition::run(&corpus, args)?,
-        Some(Command::Export { sqlite }) => export::run(&corpus, sqlite)?,
-        Some(Command::Import(args)) => import::run(&corpus, &paths, args)?,
-        Some(Command::Bookmarks { command, json }) => {
+        Command::Check => entities::check(&corpus),
+        Command::Cite(args) => cite::run(&corpus, args)?,
+        Command::Coalition(args) => coalition::run(&corpus, args)?,
+        Command::Export { sqlite } => export::run(&corpus, sqlite)?,
+        Command::Import(args) => import::run(&corpus, &paths, args)?,
+        Command::Bookmarks { command, json } => {
             bookmarks::run(&corpus, command.as_ref(), *json, columns)?
         }
-        Some(
-            Command::Config { .. }
-            | Command::Completions { .. }
-            | Command::Man { .. }
-            | Command::Cache { .. },
-        ) => {
+        Command::Config { .. }
+        | Command::Completions { .. }
+        | Command::Man { .. }
+        | Command::Cache { .. } => {
             unreachable!("handled before the corpus is loaded")
         }
     };
@@ -372,7 +377,7 @@ mod tests {
         ]);
         let bundled = Corpus::load(&[]).expect("loads").documents.len();
         match execute(&cli, true, Some(100)).expect("the reader opens").0 {
-            Outcome::Read(corpus, _, _, problems) => {
+            Outcome::Read(corpus, _, _, problems, _) => {
                 assert_eq!(corpus.documents.len(), bundled + 1);
                 assert!(corpus.get("good").is_some());
                 assert_eq!(problems.0.len(), 1);

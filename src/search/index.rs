@@ -16,10 +16,10 @@ use std::hash::Hasher;
 use std::sync::atomic::AtomicUsize;
 
 /// Lists of ids, one list per key, stored end to end.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Lists {
-    starts: Vec<usize>,
-    items: Vec<u32>,
+    pub(super) starts: Vec<usize>,
+    pub(super) items: Vec<u32>,
 }
 
 impl Lists {
@@ -34,7 +34,7 @@ impl Lists {
 /// Everything search needs to rank passages, built once from a corpus.
 /// It holds no text of the paragraphs themselves: match positions are
 /// worked out from the corpus for the hits shown.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchIndex {
     /// Each passage's words as ids of the words as written (forms).
     pub(super) tokens: Tokens,
@@ -61,8 +61,8 @@ pub struct SearchIndex {
 /// in a passage, in order: 512 bits, two per pair, so about one pair in ten
 /// that is not there looks as if it were. It tells, without reading the
 /// passage, that two terms cannot be side by side in it.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Neighbours([u64; 8]);
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Neighbours(pub(super) [u64; 8]);
 
 impl Neighbours {
     /// The bits of the pair `a` then `b`, for [`Neighbours::has`].

@@ -24,6 +24,7 @@ mod packed;
 mod query;
 mod rank;
 mod snippet;
+mod stored;
 mod tally;
 mod text;
 mod tokens;
@@ -34,6 +35,7 @@ pub use index::SearchIndex;
 pub use miss::Miss;
 pub use query::{MAX_QUERY_CHARS, MAX_TERMS, Query, QueryError};
 pub use snippet::snippet;
+pub use stored::Corrupt;
 pub use text::{fold, words};
 pub use tokens::Tokens;
 

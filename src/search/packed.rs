@@ -5,10 +5,10 @@
 //! gaps between the passages holding a word.
 
 /// Lists of numbers, one list per key, each packed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Packed {
-    starts: Vec<usize>,
-    bytes: Vec<u8>,
+    pub(super) starts: Vec<usize>,
+    pub(super) bytes: Vec<u8>,
 }
 
 pub(super) fn packed_len(n: u32) -> usize {
@@ -118,14 +118,14 @@ impl Iterator for Numbers<'_> {
 /// the gaps between them, with how many there are and, every `SKIP`
 /// postings, where decoding can resume: a search of one document reads a
 /// common word's list from near that document, not from its start.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Postings {
-    gaps: Packed,
-    counts: Vec<u32>,
+    pub(super) gaps: Packed,
+    pub(super) counts: Vec<u32>,
     /// Where each key's skips start in `skips`, and its end.
-    skip_starts: Vec<usize>,
+    pub(super) skip_starts: Vec<usize>,
     /// (a posting, the offset in its list's bytes just after it).
-    skips: Vec<(u32, u32)>,
+    pub(super) skips: Vec<(u32, u32)>,
 }
 
 /// Postings between two skips.

@@ -39,22 +39,57 @@ impl SearchIndex {
     /// A query parsed against another corpus gives meaningless hits, but
     /// never a panic.
     pub fn search(&self, query: &Query, scope: Scope, limit: usize) -> SearchResult {
-        let hits = match scope {
-            _ if limit == 0 || query.is_empty() => Vec::new(),
-            Scope::All => Run::new(self, query, 0..self.passages()).hits(limit),
-            Scope::Doc(d) => match self.tokens.docs.get(d) {
-                Some(doc) => {
-                    let first = doc.first as usize;
-                    let end = first + 1 + (doc.people + doc.paragraphs) as usize;
-                    Run::new(self, query, first..end).hits(limit)
-                }
-                None => Vec::new(),
-            },
+        let hits = match limit {
+            0 => Vec::new(),
+            _ => self
+                .run(query, scope, limit, &Mode::Best)
+                .map_or_else(Vec::new, |(hits, _)| hits),
         };
         SearchResult {
             hits,
             truncated: query.truncated(),
         }
+    }
+
+    /// As [`SearchIndex::search`], and how many fields match in all: every
+    /// match is read, so this costs the whole ranking. `stop` is asked
+    /// now and then; None once it says to stop.
+    pub fn search_counted(
+        &self,
+        query: &Query,
+        scope: Scope,
+        limit: usize,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<(SearchResult, usize)> {
+        let (hits, count) = self.run(query, scope, limit, &Mode::Count(stop))?;
+        let result = SearchResult {
+            hits,
+            truncated: query.truncated(),
+        };
+        Some((result, count))
+    }
+
+    /// The hits of `query` in `scope`, and how many were found (read in
+    /// full only in [`Mode::Count`]).
+    fn run(
+        &self,
+        query: &Query,
+        scope: Scope,
+        limit: usize,
+        mode: &Mode,
+    ) -> Option<(Vec<Hit>, usize)> {
+        let range = match scope {
+            _ if query.is_empty() => return Some((Vec::new(), 0)),
+            Scope::All => 0..self.passages(),
+            Scope::Doc(d) => match self.tokens.docs.get(d) {
+                Some(doc) => {
+                    let first = doc.first as usize;
+                    first..first + 1 + (doc.people + doc.paragraphs) as usize
+                }
+                None => return Some((Vec::new(), 0)),
+            },
+        };
+        Run::new(self, query, range).hits(limit, mode)
     }
 
     pub(super) fn field_of(&self, passage: usize) -> Option<(usize, Field)> {
@@ -102,6 +137,17 @@ struct Run<'a> {
 /// Ranking key: score, then the document newest first, then the order in
 /// the corpus. Greater is better.
 type Key = (i64, Reverse<u32>, Reverse<u32>);
+
+/// How far a run reads.
+enum Mode<'s> {
+    /// Only until the best hits can no longer change.
+    Best,
+    /// Every match, to count them; `stop` is asked every [`STOP_EVERY`].
+    Count(&'s dyn Fn() -> bool),
+}
+
+/// Passages read between two questions to a count's `stop`.
+const STOP_EVERY: usize = 4096;
 
 /// The best `limit` keys offered so far.
 struct Best {
@@ -298,7 +344,10 @@ impl<'a> Run<'a> {
             .unwrap_or(0)
     }
 
-    fn hits(mut self, limit: usize) -> Vec<Hit> {
+    /// The best `limit` hits and, in [`Mode::Count`], how many passages
+    /// match (in [`Mode::Best`], how many met every term); None if a
+    /// count stopped.
+    fn hits(mut self, limit: usize, mode: &Mode) -> Option<(Vec<Hit>, usize)> {
         let base = self.range.start;
         let mut t = Tally {
             base,
@@ -318,6 +367,13 @@ impl<'a> Run<'a> {
             }
         }
         for j in 0..self.terms.len() {
+            // A count gives up between terms too: a term's merge can take
+            // a good part of a frame.
+            if let Mode::Count(stop) = mode
+                && stop()
+            {
+                return None;
+            }
             for &(w, score) in &self.terms[j].source() {
                 for p in self.postings(w) {
                     t.touch(j, p - base, score, || self.allowed(p));
@@ -374,10 +430,25 @@ impl<'a> Run<'a> {
             || self.terms.iter().any(Group::must_read)
             || self.excluded.iter().any(Looked::must_read);
         let mut best = Best::new(limit);
+        let mut count = candidates.len();
         if !read {
             for &p in &candidates {
                 let i = p as usize - base;
                 best.offer(self.key(p as usize, tiers[i], 0, fines[i]));
+            }
+        } else if let Mode::Count(stop) = mode {
+            // Every passage read: the count is of those that match.
+            self.prepare_reading();
+            let mut scratch = Scratch::default();
+            count = 0;
+            for (n, &p) in candidates.iter().enumerate() {
+                if n % STOP_EVERY == 0 && stop() {
+                    return None;
+                }
+                if let Some((tiers, nearness, fines)) = self.read(p as usize, &mut scratch) {
+                    count += 1;
+                    best.offer(self.key(p as usize, tiers, nearness, fines));
+                }
             }
         } else {
             self.prepare_reading();
@@ -419,13 +490,15 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        best.into_sorted()
+        let hits = best
+            .into_sorted()
             .into_iter()
             .filter_map(|(score, _, Reverse(p))| {
                 let (doc, field) = self.index.field_of(p as usize)?;
                 Some(Hit { doc, field, score })
             })
-            .collect()
+            .collect();
+        Some((hits, count))
     }
 
     /// For a query of words that each match a few words of the vocabulary

@@ -9,7 +9,7 @@ use crate::corpus::{Corpus, Role};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct DocInfo {
     /// Its first passage, the title.
     pub first: u32,
@@ -22,14 +22,14 @@ pub(super) struct DocInfo {
     pub shorts: u32,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tokens {
     /// Where each document's passages are.
     pub(super) docs: Vec<DocInfo>,
     /// Each passage's words as form ids, passage after passage.
-    ids: Packed,
+    pub(super) ids: Packed,
     /// Words as written ("Council", "council"), most frequent first.
-    forms: Vec<Box<str>>,
+    pub(super) forms: Vec<Box<str>>,
 }
 
 impl Tokens {

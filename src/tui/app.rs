@@ -1,6 +1,7 @@
 //! The event loop: the one place that touches the terminal. It turns events
 //! into messages, runs `update`, carries out its effects and draws `view`.
 
+use super::copies::Copies;
 use super::kept::{Kept, export, problem, synced};
 use super::paste::PasteWatch;
 use super::searcher::Searcher;
@@ -9,8 +10,9 @@ use super::terminal::{
     copy, enter, install_panic_hook, restore, suspend, takes_links, write_links,
 };
 use crate::bookmarks::Store;
+use crate::corpus::cache::Pending;
 use crate::corpus::{Corpus, Problems};
-use crate::library::{Built, Library};
+use crate::library::{Built, Index, Library, StoredIndex};
 use crate::tui::keymap::Key;
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Settings};
@@ -27,7 +29,14 @@ use std::time::{Duration, Instant, SystemTime};
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
-pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::Result<()> {
+/// A copy of the corpus `pending` is written once the first frame is out,
+/// and stopped, if unfinished, when the reader quits.
+pub fn run(
+    corpus: Arc<Corpus>,
+    settings: &Settings,
+    problems: Problems,
+    pending: Option<Pending>,
+) -> io::Result<()> {
     // The first frame needs none of the indexes: they come while it shows.
     // Shared with the thread that searches, which quitting does not wait for.
     let library = Arc::new(Library::shared(corpus));
@@ -57,6 +66,7 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
     update(&mut state, &library, synced(first));
     install_panic_hook();
     let mouse = settings.mouse;
+    let mut copies = Copies::new(pending);
     // A panic still ends with the bookmarks saved, or printed.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         enter(mouse)
@@ -66,6 +76,7 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
                     terminal: &mut terminal,
                     kept: &mut kept,
                     searcher: &searcher,
+                    copies: &mut copies,
                     mouse,
                     corpus: &settings.corpus,
                     links: takes_links(std::env::var_os("TERM").as_deref()),
@@ -75,6 +86,9 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
     }));
     restore();
     let unsaved = kept.close(&state, &library, result.is_err());
+    // A reader who quits before the copies are written does not wait for
+    // them.
+    copies.stop();
     let result = match result {
         Ok(result) => result,
         Err(panic) => std::panic::resume_unwind(panic),
@@ -91,6 +105,8 @@ struct Io<'a> {
     terminal: &'a mut Terminal<CrosstermBackend<Stdout>>,
     kept: &'a mut Kept,
     searcher: &'a Searcher,
+    /// The copies of the corpus and its search index.
+    copies: &'a mut Copies,
     mouse: bool,
     /// Where the user's documents are, for their captures.
     corpus: &'a [std::path::PathBuf],
@@ -127,7 +143,12 @@ fn event_loop(
         }
         // Built once the first frame is out: started before, their threads
         // took the cores the first frame waited for.
-        let indexes = indexes.get_or_insert_with(|| Indexes::start(library));
+        // So are the copies of the corpus, for the same reason; the search
+        // index is read from its copy where there is one.
+        let indexes = indexes.get_or_insert_with(|| {
+            let stored = io.copies.start(Arc::clone(&library.corpus));
+            Indexes::start(library, stored)
+        });
         let first = loop {
             if signals.quitting().is_some() {
                 break Msg::Do(Action::ForceQuit);
@@ -136,13 +157,16 @@ fn event_loop(
                 break Msg::Do(Action::Suspend);
             }
             if let Some(msg) = indexes.arrived(library) {
+                if msg == Msg::Indexed(Index::Search) {
+                    io.copies.indexed(library);
+                }
                 break msg;
             }
             if let Some(msg) = io.searcher.answered() {
                 break msg;
             }
-            // While a query is out, its answer is looked for often.
-            let poll = match state.searching() {
+            // While a query or its count is out, its answer is looked for often.
+            let poll = match state.searching() || state.counting() {
                 true => ANSWER_POLL,
                 false => SIGNAL_POLL,
             };
@@ -202,13 +226,14 @@ struct Indexes {
 }
 
 impl Indexes {
-    fn start(library: &Library) -> Indexes {
+    fn start(library: &Library, stored: Option<StoredIndex>) -> Indexes {
         let (send, built) = mpsc::channel();
         let read = Arc::new(AtomicUsize::new(0));
-        library.build_apart(Arc::clone(&read), move |index| {
+        let send = move |index| {
             // The loop is gone only when the reader is quitting.
             let _ = send.send(index);
-        });
+        };
+        library.build_apart(Arc::clone(&read), send, stored);
         Indexes { built, read }
     }
 

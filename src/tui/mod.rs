@@ -13,6 +13,7 @@
 
 pub(crate) mod app;
 mod capture;
+mod copies;
 pub mod input;
 mod kept;
 pub mod keymap;

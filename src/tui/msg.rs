@@ -145,6 +145,9 @@ pub struct Ask {
     pub text: String,
     /// The one document searched, or None for all.
     pub doc: Option<usize>,
+    /// How many hits to send at once (the rows on screen and a margin),
+    /// before they are counted.
+    pub first: usize,
 }
 
 /// The answer to an [`Ask`].
@@ -157,6 +160,9 @@ pub struct Found {
     pub problem: Option<String>,
     /// Why it found nothing; `hits` are then its partial matches.
     pub miss: Option<Miss>,
+    /// How many fields match in all; None until they are counted, when a
+    /// second answer to the same ask brings the count and more hits.
+    pub total: Option<usize>,
 }
 
 impl Found {
@@ -168,6 +174,7 @@ impl Found {
             hits: Vec::new(),
             problem: None,
             miss: None,
+            total: Some(0),
         }
     }
 }

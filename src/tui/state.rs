@@ -97,6 +97,11 @@ pub struct SearchState {
     pub stale: bool,
     /// The id of the query asked and not answered yet.
     pub asking: Option<u64>,
+    /// How many fields the answered query matches in all (`hits` holds
+    /// the best of them).
+    pub total: usize,
+    /// The id of the answered query whose count is still coming.
+    pub counting: Option<u64>,
     /// The last edit cut the input to its limit.
     pub cut: bool,
     /// The last key moved through the hits rather than edit the query: the
@@ -326,6 +331,13 @@ impl AppState {
         self.overlays
             .iter()
             .any(|o| matches!(o, Overlay::Search(s) if s.asking.is_some()))
+    }
+
+    /// Whether an answered query's count is still coming.
+    pub fn counting(&self) -> bool {
+        self.overlays
+            .iter()
+            .any(|o| matches!(o, Overlay::Search(s) if s.counting.is_some()))
     }
 
     /// The index of the document the reader shows, if the corpus has any.

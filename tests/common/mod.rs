@@ -7,7 +7,7 @@ pub mod home;
 use nkread::corpus::{Corpus, SourceFile};
 use nkread::library::Library;
 use nkread::tui::keymap::Key;
-use nkread::tui::layout::search::answer;
+use nkread::tui::layout::search::whole;
 use nkread::tui::msg::Msg;
 use nkread::tui::state::{AppState, Settings};
 use nkread::tui::update::{Effect, update};
@@ -106,7 +106,7 @@ pub fn answered(state: &mut AppState, library: &Library, effects: Vec<Effect>) -
     for effect in effects {
         match effect {
             Effect::Search(ask) => {
-                let found = Msg::Searched(answer(library, &ask));
+                let found = Msg::Searched(whole(library, &ask));
                 let more = update(state, library, found);
                 out.extend(answered(state, library, more));
             }

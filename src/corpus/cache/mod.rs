@@ -14,19 +14,26 @@
 //! only the time differs, its content hash.
 
 mod codec;
+mod index;
 
 use super::{Corpus, Problems};
 use crate::bookmarks::durable;
 use codec::{Corrupt, Reader};
+pub use index::{IndexBytes, IndexOpener};
 use memmap2::MmapOptions;
 use std::fs::{self, File};
 use std::io::{self, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::thread::JoinHandle;
 use std::time::UNIX_EPOCH;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-/// The layout's version: bumped whenever `codec` changes.
+/// The layout's version: bumped whenever `codec` or the search index's
+/// layout (`search::stored`) changes.
 const FORMAT: u32 = 1;
 const MAGIC: &[u8; 8] = b"NKREADC\0";
 /// Magic, format, reserved, the body's length, its checksum.
@@ -77,6 +84,8 @@ pub enum Stored {
     /// A corpus file changed while the corpus loaded: what was loaded is
     /// not what the files say, so it is not kept.
     Changed,
+    /// Stopped before it was done (the reader quit): no copy, no temp file.
+    Stopped,
 }
 
 /// The corpus files as they were before loading, to check they did not
@@ -169,25 +178,21 @@ impl Cache {
     /// The corpus at `paths` (beside the bundled one) from its cache file,
     /// if that holds a current copy.
     pub fn open(&self, paths: &[PathBuf]) -> Result<Corpus, Miss> {
-        let file = match File::open(self.file_for(paths)) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
-            Err(e) => return Err(Miss::Unreadable(e.to_string())),
-        };
-        // SAFETY: the map is read-only and private to this process. nkread
-        // never writes a cache file in place: a new copy is a new file
-        // renamed over the old, so the file mapped here keeps its bytes
-        // while it is read (a file cut by hand under a running nkread
-        // could still fault; that is outside what nkread does).
-        let map = unsafe { MmapOptions::new().populate().map(&file) }
-            .map_err(|e| Miss::Unreadable(e.to_string()))?;
-        let body = checked(&map)?;
-        let mut r = Reader::new(body);
-        if r.string().ok().as_deref() != Some(VERSION) || r.u64().ok() != Some(bundled_hash()) {
-            return Err(Miss::OtherVersion);
-        }
-        current(&mut r, paths)?;
-        codec::decode(&mut r).map_err(|Corrupt(what)| Miss::Corrupt(what))
+        self.open_copy(paths).map(|(corpus, _)| corpus)
+    }
+
+    /// As [`Cache::open`], with the copy's checksum, which a copy of the
+    /// search index built from it names.
+    fn open_copy(&self, paths: &[PathBuf]) -> Result<(Corpus, u64), Miss> {
+        mapped(&self.file_for(paths), |body, sum| {
+            let mut r = Reader::new(body);
+            if r.string().ok().as_deref() != Some(VERSION) || r.u64().ok() != Some(bundled_hash()) {
+                return Err(Miss::OtherVersion);
+            }
+            current(&mut r, paths)?;
+            let corpus = codec::decode(&mut r).map_err(|Corrupt(what)| Miss::Corrupt(what))?;
+            Ok((corpus, sum))
+        })
     }
 
     /// Writes `corpus`, loaded from `paths` whose files were `seen` before
@@ -195,24 +200,49 @@ impl Cache {
     /// directory, synced, then renamed over the old one. A second nkread
     /// writing at the same time holds the lock, and this one does not write.
     pub fn store(&self, paths: &[PathBuf], corpus: &Corpus, seen: &Seen) -> io::Result<Stored> {
-        durable::ensure_dir(&self.dir)?;
-        let Some(_lock) = durable::try_lock(&self.dir)? else {
+        let Some(_lock) = self.try_lock()? else {
             return Ok(Stored::Busy);
         };
-        let path = self.file_for(paths);
-        durable::remove_stale_temps(&path);
-        let Some(hashes) = hashed(seen)? else {
-            return Ok(Stored::Changed);
+        self.store_until(paths, corpus, seen, &AtomicBool::new(false))
+            .map(|(stored, _)| stored)
+    }
+
+    /// The lock for writing, unless another nkread holds it.
+    fn try_lock(&self) -> io::Result<Option<durable::Lock>> {
+        durable::ensure_dir(&self.dir)?;
+        durable::try_lock(&self.dir)
+    }
+
+    /// As [`Cache::store`], the lock held by the caller, giving up at the
+    /// next piece once `stop` is set: the temp file is removed and nothing
+    /// is renamed. With the copy written, its checksum.
+    fn store_until(
+        &self,
+        paths: &[PathBuf],
+        corpus: &Corpus,
+        seen: &Seen,
+        stop: &AtomicBool,
+    ) -> io::Result<(Stored, Option<u64>)> {
+        let hashes = match hashed(seen, stop)? {
+            Hashed::All(hashes) => hashes,
+            Hashed::Changed => return Ok((Stored::Changed, None)),
+            Hashed::Stopped => return Ok((Stored::Stopped, None)),
         };
-        let (temp, file) = durable::create_temp(&path, durable::PRIVATE)?;
-        let written = write_file(file, seen, &hashes, corpus);
-        match written {
-            Ok(()) => durable::commit(&temp, &path).map(|()| Stored::Written(path)),
-            Err(e) => {
-                let _ = fs::remove_file(&temp);
-                Err(e)
-            }
+        let mut head = Vec::new();
+        codec::put_str(&mut head, VERSION);
+        head.extend_from_slice(&bundled_hash().to_le_bytes());
+        codec::put_len(&mut head, seen.files.len());
+        for (stat, hash) in seen.files.iter().zip(&hashes) {
+            codec::put_str(&mut head, &stat.path.to_string_lossy());
+            head.extend_from_slice(&stat.size.to_le_bytes());
+            head.extend_from_slice(&stat.mtime.to_le_bytes());
+            head.extend_from_slice(&hash.to_le_bytes());
         }
+        let body = |out: Out| {
+            out(&head)?;
+            codec::encode(corpus, out)
+        };
+        replace(&self.file_for(paths), &body, stop)
     }
 
     /// Where the cache is, how big, and whether the file for `paths` is
@@ -284,8 +314,9 @@ impl Cache {
     }
 }
 
-/// The body of a cache file whose header, length and checksum hold.
-fn checked(bytes: &[u8]) -> Result<&[u8], Miss> {
+/// The body of a cache file whose header, length and checksum hold, and
+/// that checksum.
+fn checked(bytes: &[u8]) -> Result<(&[u8], u64), Miss> {
     let header = bytes.get(..HEADER).ok_or(Miss::Corrupt("cut short"))?;
     if &header[..8] != MAGIC {
         return Err(Miss::Corrupt("not a cache file"));
@@ -306,7 +337,7 @@ fn checked(bytes: &[u8]) -> Result<&[u8], Miss> {
     if xxh3_64(body) != sum {
         return Err(Miss::Corrupt("checksum"));
     }
-    Ok(body)
+    Ok((body, sum))
 }
 
 /// Whether the corpus files recorded in the body are the files at `paths`
@@ -333,17 +364,27 @@ fn current(r: &mut Reader, paths: &[PathBuf]) -> Result<(), Miss> {
     Ok(())
 }
 
-/// The content hash of each file `seen`, or None if any changed since.
-fn hashed(seen: &Seen) -> io::Result<Option<Vec<u64>>> {
+enum Hashed {
+    All(Vec<u64>),
+    /// A file changed since it was seen.
+    Changed,
+    Stopped,
+}
+
+/// The content hash of each file `seen`, file by file until `stop`.
+fn hashed(seen: &Seen, stop: &AtomicBool) -> io::Result<Hashed> {
     let mut hashes = Vec::with_capacity(seen.files.len());
     for stat in &seen.files {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(Hashed::Stopped);
+        }
         let hash = content_hash(&stat.path)?;
         if Stat::of(&stat.path)? != *stat {
-            return Ok(None);
+            return Ok(Hashed::Changed);
         }
         hashes.push(hash);
     }
-    Ok(Some(hashes))
+    Ok(Hashed::All(hashes))
 }
 
 fn content_hash(path: &Path) -> io::Result<u64> {
@@ -363,54 +404,200 @@ fn bundled_hash() -> u64 {
     hasher.digest()
 }
 
+/// Where a body's bytes go as they are made.
+pub type Out<'o> = &'o mut dyn FnMut(&[u8]) -> io::Result<()>;
+
+/// A cache file's body, handed to `Out` piece by piece.
+type Made<'b> = &'b dyn Fn(Out) -> io::Result<()>;
+
+/// Writes `body` as a new cache file at `path` (the caller holds the
+/// lock): to a temp file beside it, synced, then renamed over the old one.
+/// Stopped, the temp file is removed and the old file stays.
+fn replace(path: &Path, body: Made, stop: &AtomicBool) -> io::Result<(Stored, Option<u64>)> {
+    durable::remove_stale_temps(path);
+    let (temp, file) = durable::create_temp(path, durable::PRIVATE)?;
+    match write_file(file, body, stop) {
+        Ok(sum) => durable::commit(&temp, path).map(|()| (Stored::Written(path.into()), Some(sum))),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            match stop.load(Ordering::Relaxed) {
+                true => Ok((Stored::Stopped, None)),
+                false => Err(e),
+            }
+        }
+    }
+}
+
 /// Writes header and body to `file`, hashing the body as it goes, then the
-/// header again with its length and checksum, and syncs.
-fn write_file(file: File, seen: &Seen, hashes: &[u64], corpus: &Corpus) -> io::Result<()> {
+/// header again with its length and checksum, and syncs: the checksum.
+fn write_file(file: File, body: Made, stop: &AtomicBool) -> io::Result<u64> {
     let mut out = Body {
         to: io::BufWriter::with_capacity(1 << 20, file),
         hasher: Xxh3::new(),
         length: 0,
+        stop,
     };
     out.to.write_all(&[0; HEADER])?;
-    let mut head = Vec::new();
-    codec::put_str(&mut head, VERSION);
-    head.extend_from_slice(&bundled_hash().to_le_bytes());
-    codec::put_len(&mut head, seen.files.len());
-    for (stat, hash) in seen.files.iter().zip(hashes) {
-        codec::put_str(&mut head, &stat.path.to_string_lossy());
-        head.extend_from_slice(&stat.size.to_le_bytes());
-        head.extend_from_slice(&stat.mtime.to_le_bytes());
-        head.extend_from_slice(&hash.to_le_bytes());
-    }
-    out.write(&head)?;
-    codec::encode(corpus, &mut |bytes: &[u8]| out.write(bytes))?;
+    body(&mut |bytes: &[u8]| out.write(bytes))?;
+    let sum = out.hasher.digest();
     let mut header = Vec::with_capacity(HEADER);
     header.extend_from_slice(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&0u32.to_le_bytes());
     header.extend_from_slice(&out.length.to_le_bytes());
-    header.extend_from_slice(&out.hasher.digest().to_le_bytes());
+    header.extend_from_slice(&sum.to_le_bytes());
     let mut file = out
         .to
         .into_inner()
         .map_err(io::IntoInnerError::into_error)?;
     file.seek(SeekFrom::Start(0))?;
     file.write_all_at(&header, 0)?;
-    file.sync_all()
+    file.sync_all()?;
+    Ok(sum)
+}
+
+/// `read` of the body of the cache file at `path` and its checksum, once
+/// its header, length and checksum hold.
+fn mapped<T>(path: &Path, read: impl FnOnce(&[u8], u64) -> Result<T, Miss>) -> Result<T, Miss> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
+        Err(e) => return Err(Miss::Unreadable(e.to_string())),
+    };
+    // SAFETY: the map is read-only and private to this process. nkread
+    // never writes a cache file in place: a new copy is a new file
+    // renamed over the old, so the file mapped here keeps its bytes
+    // while it is read (a file cut by hand under a running nkread
+    // could still fault; that is outside what nkread does).
+    let map = unsafe { MmapOptions::new().populate().map(&file) }
+        .map_err(|e| Miss::Unreadable(e.to_string()))?;
+    let (body, sum) = checked(&map)?;
+    read(body, sum)
 }
 
 /// The body as it is written: its bytes hashed and counted.
-struct Body {
+struct Body<'a> {
     to: io::BufWriter<File>,
     hasher: Xxh3,
     length: u64,
+    /// Looked at before each piece: a stop costs at most one piece.
+    stop: &'a AtomicBool,
 }
 
-impl Body {
+impl Body<'_> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.stop.load(Ordering::Relaxed) {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "stopped"));
+        }
         self.hasher.update(bytes);
         self.length += bytes.len() as u64;
         self.to.write_all(bytes)
+    }
+}
+
+/// The copies to keep of what was loaded from `paths`: the corpus, where
+/// it was loaded from its files, then its search index, bound to that
+/// copy. A reader writes them once its first frame is out: written before,
+/// they took a core from it.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub cache: Cache,
+    pub paths: Vec<PathBuf>,
+    pub source: Source,
+}
+
+/// Where a corpus was loaded from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// Its files, as they were seen before loading: the copy is written.
+    Files(Seen),
+    /// The copy with this checksum: a copy of its index may be read.
+    Copy(u64),
+}
+
+impl Pending {
+    /// Starts writing, on a thread of its own, the copy of `corpus` where
+    /// it came from its files, then the copy of its search index once
+    /// `index` gives its bytes. A sender dropped unsent (the index came
+    /// from the cache, or a command needs none) ends the thread after the
+    /// corpus.
+    pub fn start(self, corpus: Arc<Corpus>, index: Receiver<IndexBytes>) -> Writer {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            // Held for both copies: the index's is bound to the corpus's.
+            let Some(_lock) = self.cache.try_lock()? else {
+                return Ok(Stored::Busy);
+            };
+            let (stored, sum) = match &self.source {
+                Source::Files(seen) => {
+                    self.cache
+                        .store_until(&self.paths, &corpus, seen, &stopping)?
+                }
+                Source::Copy(sum) => (
+                    Stored::Written(self.cache.file_for(&self.paths)),
+                    Some(*sum),
+                ),
+            };
+            let Some(sum) = sum else {
+                return Ok(stored);
+            };
+            let bytes = loop {
+                if stopping.load(Ordering::Relaxed) {
+                    return Ok(Stored::Stopped);
+                }
+                match index.recv_timeout(STOP_POLL) {
+                    Ok(bytes) => break bytes,
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => return Ok(stored),
+                }
+            };
+            index::store_until(&self.cache, &self.paths, sum, &*bytes, &stopping)
+        });
+        Writer { stop, thread }
+    }
+
+    /// As [`Pending::start`], keeping no copy of the index.
+    pub fn start_corpus(self, corpus: Arc<Corpus>) -> Writer {
+        let (_, none) = std::sync::mpsc::channel();
+        self.start(corpus, none)
+    }
+
+    /// What reads the copy of the search index, where the corpus came from
+    /// its copy.
+    pub fn index_opener(&self) -> Option<IndexOpener> {
+        match self.source {
+            Source::Copy(sum) => Some(IndexOpener::new(&self.cache, &self.paths, sum)),
+            Source::Files(_) => None,
+        }
+    }
+}
+
+/// How often a writer waiting for the index looks whether to stop.
+const STOP_POLL: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// The copies being written.
+#[derive(Debug)]
+pub struct Writer {
+    stop: Arc<AtomicBool>,
+    thread: JoinHandle<io::Result<Stored>>,
+}
+
+impl Writer {
+    /// Waits for the copies to be written.
+    pub fn finish(self) -> io::Result<Stored> {
+        self.thread
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the cache writer panicked")))
+    }
+
+    /// Stops a copy at its next piece (a file hashed, a batch of
+    /// documents written), or the wait for the index, and waits for that:
+    /// a copy stopped leaves no file, and the one before it, if any, stays
+    /// whole.
+    pub fn stop(self) -> io::Result<Stored> {
+        self.stop.store(true, Ordering::Relaxed);
+        self.finish()
     }
 }
 
@@ -430,15 +617,113 @@ pub fn load(cache: Option<&Cache>, paths: &[PathBuf]) -> Result<(Corpus, Option<
 /// corpus that lacks a file is never cached: opened from the cache, it
 /// would no longer say so.
 pub fn load_all(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<Seen>, Problems) {
+    let (corpus, source, problems) = load_from(cache, paths);
+    let seen = match source {
+        Some(Source::Files(seen)) => Some(seen),
+        _ => None,
+    };
+    (corpus, seen, problems)
+}
+
+/// As [`load_all`], saying where the corpus came from where it can be
+/// kept: its files (as seen) or a copy.
+pub fn load_from(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<Source>, Problems) {
     let Some(cache) = cache.filter(|_| !paths.is_empty()) else {
         let (corpus, problems) = Corpus::load_all(paths);
         return (corpus, None, problems);
     };
-    if let Ok(corpus) = cache.open(paths) {
-        return (corpus, None, Problems(Vec::new()));
+    if let Ok((corpus, sum)) = cache.open_copy(paths) {
+        return (corpus, Some(Source::Copy(sum)), Problems(Vec::new()));
     }
     let seen = Seen::now(paths);
     let (corpus, problems) = Corpus::load_all(paths);
     let seen = seen.filter(|_| problems.0.is_empty());
-    (corpus, seen, problems)
+    (corpus, seen.map(Source::Files), problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A corpus directory of one document, with a copy of it in the cache.
+    fn cached() -> (tempfile::TempDir, Cache, Vec<PathBuf>, PathBuf) {
+        let home = tempfile::tempdir().expect("a home");
+        let dir = home.path().join("corpus");
+        fs::create_dir(&dir).expect("a corpus directory");
+        fs::write(
+            dir.join("one.json"),
+            r#"[{"id": "one", "title": "One", "date": "2020", "kind": "report",
+                 "paragraphs": ["Crimes against humanity."]}]"#,
+        )
+        .expect("written");
+        let cache = Cache::in_dir(home.path().join("cache"));
+        let paths = vec![dir];
+        let corpus = Corpus::load(&paths).expect("loads");
+        let seen = Seen::now(&paths).expect("listed");
+        let Ok(Stored::Written(file)) = cache.store(&paths, &corpus, &seen) else {
+            panic!("not written");
+        };
+        (home, cache, paths, file)
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("the cache directory")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("corpus-"))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_stopped_copy_leaves_no_temp_file_and_the_copy_before_whole() {
+        let (_home, cache, paths, file) = cached();
+        let before = fs::read(&file).expect("the copy");
+        let listed = names(cache.dir());
+        let corpus = Corpus::load(&paths).expect("loads");
+        let seen = Seen::now(&paths).expect("listed");
+        let stopped = cache.store_until(&paths, &corpus, &seen, &AtomicBool::new(true));
+        assert_eq!(stopped.ok(), Some((Stored::Stopped, None)));
+        assert_eq!(fs::read(&file).expect("the copy"), before);
+        assert_eq!(names(cache.dir()), listed);
+    }
+
+    #[test]
+    fn a_write_stops_at_its_next_piece() {
+        let (_home, cache, paths, file) = cached();
+        let corpus = Corpus::load(&paths).expect("loads");
+        let body = |out: Out| codec::encode(&corpus, out);
+        let (temp, out) = durable::create_temp(&file, durable::PRIVATE).expect("a temp file");
+        let written = write_file(out, &body, &AtomicBool::new(true));
+        assert_eq!(
+            written.map_err(|e| e.kind()),
+            Err(io::ErrorKind::Interrupted)
+        );
+        // The header's place alone: not a byte of the body.
+        assert_eq!(
+            fs::metadata(&temp).map(|m| m.len()).ok(),
+            Some(HEADER as u64)
+        );
+        assert!(cache.open(&paths).is_ok(), "the copy before is whole");
+    }
+
+    #[test]
+    fn a_writer_let_finish_writes_the_copy_a_second_open_reads() {
+        let (_home, cache, paths, file) = cached();
+        fs::remove_file(&file).expect("removed");
+        let corpus = Arc::new(Corpus::load(&paths).expect("loads"));
+        let seen = Seen::now(&paths).expect("listed");
+        let pending = Pending {
+            cache: cache.clone(),
+            paths: paths.clone(),
+            source: Source::Files(seen),
+        };
+        // No index to keep: its sender is dropped.
+        let (_, index) = std::sync::mpsc::channel();
+        let written = pending.start(Arc::clone(&corpus), index).finish();
+        assert_eq!(written.ok(), Some(Stored::Written(file)));
+        assert!(cache.open(&paths).is_ok());
+    }
 }

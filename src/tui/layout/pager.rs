@@ -138,6 +138,19 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// `n` with its thousands set apart by commas: "367,661".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Where the help goes on a screen of this size.
 pub fn area(screen: Rect) -> Rect {
     centred(screen, 76, 2)
@@ -147,4 +160,18 @@ pub fn area(screen: Rect) -> Rect {
 pub fn inner_size(screen: Rect) -> (usize, usize) {
     let inner = inner(area(screen));
     (usize::from(inner.width), usize::from(inner.height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn thousands_are_set_apart() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(367_661), "367,661");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 }

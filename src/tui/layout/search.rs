@@ -5,13 +5,56 @@ use crate::library::Library;
 use crate::search::{Field, Hit, MAX_QUERY_CHARS, MAX_TERMS, Query, Scope, SearchIndex};
 use crate::tui::msg::{Ask, Found};
 
-/// Hits kept per query: many screens' worth, and cheap to rank.
+/// Hits kept per query once counted: many screens' worth.
 pub const LIMIT: usize = 200;
 
-/// Answers a query typed in the overlay, over all documents or one: its
-/// hits, and what to say about it (an unknown filter, or a query cut
-/// short); when it finds nothing, why, and its partial matches as hits.
+/// How many hits a query on a screen of `rows` rows asks for at once: a
+/// screen's worth and a page more, so that the first page down needs no
+/// more. Fewer are ranked sooner: the hits then come within a frame.
+pub fn first_hits(rows: u16) -> usize {
+    (usize::from(rows) * 2).clamp(16, LIMIT)
+}
+
+/// The first answer to a query typed in the overlay, over all documents or
+/// one: its best `ask.first` hits, and what to say about it (an unknown
+/// filter, or a query cut short); when it finds nothing, why, and its
+/// partial matches as hits. Its total is None where there may be more
+/// hits than it brings: [`counted`] then counts them.
 pub fn answer(library: &Library, ask: &Ask) -> Found {
+    let first = ask.first.clamp(1, LIMIT);
+    respond(library, ask, |index, query, scope| {
+        let hits = index.search(query, scope, first).hits;
+        let total = (hits.len() < first).then_some(hits.len());
+        Some((hits, total))
+    })
+    .unwrap_or_else(|| Found::to(ask))
+}
+
+/// The second answer to a query whose first had no total: its best
+/// [`LIMIT`] hits and how many fields it matches, which reads every match.
+/// None once `stop` says a later query overtook it.
+pub fn counted(library: &Library, ask: &Ask, stop: &dyn Fn() -> bool) -> Option<Found> {
+    respond(library, ask, |index, query, scope| {
+        let (result, total) = index.search_counted(query, scope, LIMIT, stop)?;
+        Some((result.hits, Some(total)))
+    })
+}
+
+/// The whole answer at once, counted: where nothing waits for it.
+pub fn whole(library: &Library, ask: &Ask) -> Found {
+    let found = answer(library, ask);
+    match found.total {
+        Some(_) => found,
+        None => counted(library, ask, &|| false).unwrap_or(found),
+    }
+}
+
+/// A query's answer, its hits and total from `rank`.
+fn respond(
+    library: &Library,
+    ask: &Ask,
+    rank: impl FnOnce(&SearchIndex, &Query, Scope) -> Option<(Vec<Hit>, Option<usize>)>,
+) -> Option<Found> {
     let mut found = Found::to(ask);
     match Query::parse(&ask.text, &library.corpus) {
         Err(e) => found.problem = Some(e.to_string()),
@@ -19,13 +62,14 @@ pub fn answer(library: &Library, ask: &Ask) -> Found {
         Ok(query) => {
             if let Some(index) = library.search() {
                 let scope = ask.doc.map_or(Scope::All, Scope::Doc);
-                found.hits = index.search(&query, scope, LIMIT).hits;
+                (found.hits, found.total) = rank(index, &query, scope)?;
                 if found.hits.is_empty() {
                     found.miss = index.explain(&query, scope, LIMIT);
                     found.hits = found
                         .miss
                         .as_ref()
                         .map_or_else(Vec::new, |m| m.hits().to_vec());
+                    found.total = Some(0);
                 }
                 found.problem = query.truncated().then(|| {
                     format!(
@@ -35,7 +79,7 @@ pub fn answer(library: &Library, ask: &Ask) -> Found {
             }
         }
     }
-    found
+    Some(found)
 }
 
 /// The paragraphs of document `doc` that `text` matches, in order, each

@@ -13,11 +13,12 @@ pub use command::{Command, parse};
 
 use super::kept::{Kept, export, problem, synced};
 use crate::bookmarks::Store;
+use crate::corpus::cache::{Pending, Source};
 use crate::corpus::{Corpus, Problems, clean_line};
 use crate::library::Library;
 use crate::tui::keymap::Key;
 use crate::tui::layout::Pane;
-use crate::tui::layout::search::answer;
+use crate::tui::layout::search::whole;
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Overlay, Settings};
 use crate::tui::update::{Effect, update};
@@ -39,8 +40,15 @@ pub fn wanted(linear: Option<&std::ffi::OsStr>, term: Option<&std::ffi::OsStr>) 
 
 /// Runs the linear mode on stdin and stdout until `quit` or the end of
 /// input. Bookmarks are saved at once, as in the full-screen reader.
-/// `problems` kept some corpus files out: they are said first.
-pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::Result<()> {
+/// `problems` kept some corpus files out: they are said first. A copy of
+/// the corpus `pending` is written after the first line, and stopped, if
+/// unfinished, at the end.
+pub fn run(
+    corpus: Arc<Corpus>,
+    settings: &Settings,
+    problems: Problems,
+    pending: Option<Pending>,
+) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     // Said before the indexes are built, which every answer needs: at a
@@ -55,6 +63,9 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
         )],
     )?;
     write(&mut out, &lines::unloaded(&problems.0))?;
+    let writer = pending
+        .filter(|p| matches!(p.source, Source::Files(_)))
+        .map(|pending| pending.start_corpus(Arc::clone(&corpus)));
     let library = Library::indexed(corpus);
     let mut state = AppState::new(&library.corpus, settings);
     state.salt = u64::from(std::process::id());
@@ -96,6 +107,9 @@ pub fn run(corpus: Arc<Corpus>, settings: &Settings, problems: Problems) -> io::
         }
         let told = session.perform(parse(&line));
         write(&mut out, &told)?;
+    }
+    if let Some(writer) = writer {
+        let _ = writer.stop();
     }
     session
         .kept
@@ -154,7 +168,7 @@ impl Session<'_> {
                 Effect::Save(change) => synced(self.kept.sync(Some(change))),
                 Effect::Reload => synced(self.kept.sync(None)),
                 Effect::Export { markdown, when } => Msg::Exported(export(&markdown, &when)),
-                Effect::Search(ask) => Msg::Searched(answer(self.library, &ask)),
+                Effect::Search(ask) => Msg::Searched(whole(self.library, &ask)),
                 Effect::ReadCapture(name) => Msg::Captured {
                     text: super::capture::read(&self.corpus, &name),
                     name,

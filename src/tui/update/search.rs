@@ -54,23 +54,39 @@ pub(super) fn ask(state: &mut AppState, effects: &mut Vec<Effect>) {
             state.asked += 1;
             search.stale = false;
             search.asking = Some(state.asked);
+            search.counting = None;
             effects.push(Effect::Search(Ask {
                 id: state.asked,
                 text: search.input.text().to_string(),
                 doc: open.filter(|_| search.this_document),
+                first: layout::search::first_hits(state.size.1),
             }));
         }
     }
 }
 
 /// An answer: kept if it answers the latest query asked, dropped if a
-/// later one was asked meanwhile (its answer is on its way).
+/// later one was asked meanwhile (its answer is on its way). The first
+/// answer brings the hits on screen; a second, to the same ask, their
+/// count and more hits, the first ones unchanged, so the selection stays.
 pub(super) fn found(state: &mut AppState, found: Found) {
     for overlay in &mut state.overlays {
-        if let Overlay::Search(search) = overlay
-            && search.asking == Some(found.id)
-        {
+        let Overlay::Search(search) = overlay else {
+            continue;
+        };
+        if search.counting == Some(found.id) {
+            search.counting = None;
+            search.total = found.total.unwrap_or(found.hits.len());
+            search.hits = found.hits;
+            search.selected = search.selected.min(search.hits.len().saturating_sub(1));
+            // A count that failed says so; the hits shown stay.
+            search.problem = found.problem.or(search.problem.take());
+            return;
+        }
+        if search.asking == Some(found.id) {
             search.asking = None;
+            search.counting = found.total.is_none().then_some(found.id);
+            search.total = found.total.unwrap_or(found.hits.len());
             search.hits = found.hits;
             search.answered = found.text;
             search.miss = found.miss;

@@ -6,6 +6,7 @@
 
 use crate::library::{Index, Library};
 use crate::search::{Field, Hit, Query, field_text, snippet};
+use crate::tui::layout::pager::thousands;
 use crate::tui::layout::text::{truncate, window, wrap};
 use crate::tui::state::SearchState;
 use crate::tui::theme::Theme;
@@ -166,9 +167,14 @@ impl SearchView<'_> {
                     theme.error,
                 )
             }
-            // Where the rows have no room for titles, the selected one's is here.
-            (None, n) => {
-                let at = format!("{}/{n}", state.selected + 1);
+            // Where the rows have no room for titles, the selected one's is
+            // here. The total follows the hits: until it comes, it is being
+            // counted.
+            (None, _) => {
+                let at = match state.counting {
+                    Some(_) => format!("{}/counting…", state.selected + 1),
+                    None => format!("{}/{}", state.selected + 1, thousands(state.total)),
+                };
                 let title = state
                     .hits
                     .get(state.selected)

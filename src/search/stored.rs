@@ -1,0 +1,324 @@
+//! The search index as bytes and back, so that the corpus cache can keep
+//! it: a second open then reads it instead of splitting a million
+//! paragraphs into words again. Each part is a count and its items,
+//! little-endian. The cache's checksum says the bytes are the ones
+//! written; decoding still checks every count, and that each table of
+//! starts rises and ends where its items do, and never panics. A change
+//! to this layout bumps the cache's `FORMAT` (`corpus::cache`).
+
+use super::index::{Lists, Neighbours, SearchIndex};
+use super::packed::{Packed, Postings};
+use super::tokens::{DocInfo, Tokens};
+use crate::corpus::Role;
+use std::io;
+
+/// Why bytes are not a search index: it is then built again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corrupt(pub &'static str);
+
+type Out<'o> = &'o mut dyn FnMut(&[u8]) -> io::Result<()>;
+
+impl SearchIndex {
+    /// Hands the index's bytes to `out`, part by part.
+    pub fn encode(&self, out: Out) -> io::Result<()> {
+        let docs: Vec<u32> = self
+            .tokens
+            .docs
+            .iter()
+            .flat_map(|d| [d.first, d.people, d.paragraphs, d.rank, d.shorts])
+            .collect();
+        u32s(out, &docs)?;
+        packed(out, &self.tokens.ids)?;
+        strs(out, &self.tokens.forms)?;
+        u32s(out, &self.passage_doc)?;
+        let roles: Vec<u8> = self.passage_role.iter().map(|r| role_tag(*r)).collect();
+        bytes(out, &roles)?;
+        strs(out, &self.words)?;
+        usizes(out, &self.word_forms.starts)?;
+        u32s(out, &self.word_forms.items)?;
+        packed(out, &self.postings.gaps)?;
+        u32s(out, &self.postings.counts)?;
+        usizes(out, &self.postings.skip_starts)?;
+        let skips: Vec<u32> = self
+            .postings
+            .skips
+            .iter()
+            .flat_map(|&(a, b)| [a, b])
+            .collect();
+        u32s(out, &skips)?;
+        strs(out, &self.shorts_lower)?;
+        strs(out, &self.shorts_cased)?;
+        u32s(out, &self.short_of)?;
+        let neighbours: Vec<u64> = self.neighbours.iter().flat_map(|n| n.0).collect();
+        count(out, neighbours.len())?;
+        for chunk in neighbours.chunks(1 << 16) {
+            let le: Vec<u8> = chunk.iter().flat_map(|n| n.to_le_bytes()).collect();
+            out(&le)?;
+        }
+        Ok(())
+    }
+
+    /// The index `encode` wrote, from all of `bytes`.
+    pub fn decode(bytes: &[u8]) -> Result<SearchIndex, Corrupt> {
+        let mut r = Reader { bytes, at: 0 };
+        let docs = r.u32s()?;
+        if docs.len() % 5 != 0 {
+            return Err(Corrupt("the documents"));
+        }
+        let docs = docs
+            .chunks_exact(5)
+            .map(|d| DocInfo {
+                first: d[0],
+                people: d[1],
+                paragraphs: d[2],
+                rank: d[3],
+                shorts: d[4],
+            })
+            .collect();
+        let tokens = Tokens {
+            docs,
+            ids: r.packed()?,
+            forms: r.strs()?,
+        };
+        let passage_doc = r.u32s()?;
+        let passage_role = r
+            .bytes()?
+            .iter()
+            .map(|&t| from_tag(t))
+            .collect::<Result<Vec<_>, _>>()?;
+        let words = r.strs()?;
+        let word_forms = Lists {
+            starts: r.starts()?,
+            items: r.u32s()?,
+        };
+        rises(&word_forms.starts, word_forms.items.len())?;
+        let gaps = r.packed()?;
+        let counts = r.u32s()?;
+        let skip_starts = r.starts()?;
+        let skips: Vec<(u32, u32)> = r.u32s()?.chunks_exact(2).map(|s| (s[0], s[1])).collect();
+        rises(&skip_starts, skips.len())?;
+        let postings = Postings {
+            gaps,
+            counts,
+            skip_starts,
+            skips,
+        };
+        let shorts_lower = r.strs()?;
+        let shorts_cased = r.strs()?;
+        let short_of = r.u32s()?;
+        let n = r.len(8)?;
+        let neighbours: Vec<Neighbours> = r
+            .take(n * 8)?
+            .chunks_exact(64)
+            .map(|c| {
+                let mut bits = [0u64; 8];
+                for (b, le) in bits.iter_mut().zip(c.chunks_exact(8)) {
+                    *b = u64::from_le_bytes(le.try_into().unwrap_or_default());
+                }
+                Neighbours(bits)
+            })
+            .collect();
+        let passages = passage_doc.len();
+        let whole = r.at == bytes.len()
+            && n % 8 == 0
+            && passage_role.len() == passages
+            && neighbours.len() == passages
+            && tokens.ids.starts.len() == passages + 1
+            && word_forms.starts.len() == words.len() + 1
+            && postings.counts.len() + 1 == postings.gaps.starts.len()
+            && postings.skip_starts.len() == postings.counts.len() + 1
+            && shorts_lower.len() == shorts_cased.len();
+        if !whole {
+            return Err(Corrupt("the parts do not agree"));
+        }
+        Ok(SearchIndex {
+            tokens,
+            passage_doc,
+            passage_role,
+            words,
+            word_forms,
+            postings,
+            shorts_lower,
+            shorts_cased,
+            short_of,
+            neighbours,
+        })
+    }
+}
+
+fn role_tag(role: Option<Role>) -> u8 {
+    role.and_then(|r| Role::ALL.iter().position(|&a| a == r))
+        .map_or(0, |i| i as u8 + 1)
+}
+
+fn from_tag(tag: u8) -> Result<Option<Role>, Corrupt> {
+    match tag {
+        0 => Ok(None),
+        t => Role::ALL
+            .get(usize::from(t) - 1)
+            .copied()
+            .map(Some)
+            .ok_or(Corrupt("a role")),
+    }
+}
+
+/// That `starts` rise from 0 to `end`.
+fn rises(starts: &[usize], end: usize) -> Result<(), Corrupt> {
+    let ok = starts.first().is_none_or(|&s| s == 0)
+        && starts.windows(2).all(|w| w[0] <= w[1])
+        && starts.last().is_none_or(|&s| s == end);
+    ok.then_some(()).ok_or(Corrupt("a table of starts"))
+}
+
+fn count(out: Out, n: usize) -> io::Result<()> {
+    out(&(n as u64).to_le_bytes())
+}
+
+fn bytes(out: Out, items: &[u8]) -> io::Result<()> {
+    count(out, items.len())?;
+    out(items)
+}
+
+fn u32s(out: Out, items: &[u32]) -> io::Result<()> {
+    count(out, items.len())?;
+    for chunk in items.chunks(1 << 18) {
+        let le: Vec<u8> = chunk.iter().flat_map(|n| n.to_le_bytes()).collect();
+        out(&le)?;
+    }
+    Ok(())
+}
+
+fn usizes(out: Out, items: &[usize]) -> io::Result<()> {
+    count(out, items.len())?;
+    for chunk in items.chunks(1 << 17) {
+        let le: Vec<u8> = chunk
+            .iter()
+            .flat_map(|&n| (n as u64).to_le_bytes())
+            .collect();
+        out(&le)?;
+    }
+    Ok(())
+}
+
+fn strs(out: Out, items: &[Box<str>]) -> io::Result<()> {
+    count(out, items.len())?;
+    let mut buf = Vec::new();
+    for s in items {
+        buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        buf.extend_from_slice(s.as_bytes());
+        if buf.len() >= 1 << 20 {
+            out(&buf)?;
+            buf.clear();
+        }
+    }
+    out(&buf)
+}
+
+fn packed(out: Out, p: &Packed) -> io::Result<()> {
+    usizes(out, &p.starts)?;
+    bytes(out, &p.bytes)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Corrupt> {
+        let end = self.at.checked_add(n).ok_or(Corrupt("a length"))?;
+        let slice = self.bytes.get(self.at..end).ok_or(Corrupt("cut short"))?;
+        self.at = end;
+        Ok(slice)
+    }
+
+    /// A count of items of `each` bytes, within what is left.
+    fn len(&mut self, each: usize) -> Result<usize, Corrupt> {
+        let le = self.take(8)?;
+        let n = u64::from_le_bytes(le.try_into().map_err(|_| Corrupt("cut short"))?);
+        let n = usize::try_from(n).map_err(|_| Corrupt("a count"))?;
+        match n.checked_mul(each) {
+            Some(need) if need <= self.bytes.len() - self.at => Ok(n),
+            _ => Err(Corrupt("a count past the end")),
+        }
+    }
+
+    fn bytes(&mut self) -> Result<&'a [u8], Corrupt> {
+        let n = self.len(1)?;
+        self.take(n)
+    }
+
+    fn u32s(&mut self) -> Result<Vec<u32>, Corrupt> {
+        let n = self.len(4)?;
+        Ok(self
+            .take(n * 4)?
+            .chunks_exact(4)
+            .map(|le| u32::from_le_bytes([le[0], le[1], le[2], le[3]]))
+            .collect())
+    }
+
+    fn starts(&mut self) -> Result<Vec<usize>, Corrupt> {
+        let n = self.len(8)?;
+        self.take(n * 8)?
+            .chunks_exact(8)
+            .map(|le| {
+                let n = u64::from_le_bytes(le.try_into().map_err(|_| Corrupt("cut short"))?);
+                usize::try_from(n).map_err(|_| Corrupt("a start"))
+            })
+            .collect()
+    }
+
+    fn strs(&mut self) -> Result<Vec<Box<str>>, Corrupt> {
+        let n = self.len(8)?;
+        (0..n)
+            .map(|_| {
+                let len = self.len(1)?;
+                std::str::from_utf8(self.take(len)?)
+                    .map(Into::into)
+                    .map_err(|_| Corrupt("a word that is not UTF-8"))
+            })
+            .collect()
+    }
+
+    fn packed(&mut self) -> Result<Packed, Corrupt> {
+        let starts = self.starts()?;
+        let bytes = self.bytes()?.to_vec();
+        rises(&starts, bytes.len())?;
+        Ok(Packed { starts, bytes })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    fn encoded(index: &SearchIndex) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        index
+            .encode(&mut |b: &[u8]| {
+                bytes.extend_from_slice(b);
+                Ok(())
+            })
+            .expect("encodes");
+        bytes
+    }
+
+    #[test]
+    fn an_index_comes_back_whole() {
+        let corpus = Corpus::load(&[]).expect("bundled");
+        let index = SearchIndex::build(&corpus);
+        let bytes = encoded(&index);
+        assert_eq!(SearchIndex::decode(&bytes), Ok(index));
+    }
+
+    #[test]
+    fn bytes_cut_anywhere_are_refused_without_a_panic() {
+        let corpus = Corpus::load(&[]).expect("bundled");
+        let bytes = encoded(&SearchIndex::build(&corpus));
+        let step = (bytes.len() / 300).max(1);
+        for cut in (0..bytes.len()).step_by(step) {
+            assert!(SearchIndex::decode(&bytes[..cut]).is_err(), "{cut}");
+        }
+    }
+}
