@@ -134,9 +134,16 @@ fn listed_line(p: &str) -> Vec<Found> {
             items.into_iter().map(str::to_string).collect()
         }
     };
+    // A Korean body's name is one word, or ends as bodies' do: a clause of
+    // a sentence ("… 교수가 사회를 맡았고") is neither.
+    let korean_body = |n: &str| {
+        let bare = n.split('(').next().unwrap_or(n).trim();
+        n.chars().any(super::names::is_hangul)
+            && (!bare.contains(' ') || KOREAN_BODY_ENDINGS.iter().any(|e| bare.ends_with(e)))
+    };
     let bodies = names
         .iter()
-        .all(|n| !is_person_name(n) && (is_body_name(n) || n.chars().any(super::names::is_hangul)));
+        .all(|n| !is_person_name(n) && (is_body_name(n) || korean_body(n)));
     if names.len() < 3 || !bodies || p.contains(". ") {
         return Vec::new();
     }

@@ -287,3 +287,17 @@ fn bodies_a_sentence_cites_are_quoted() {
     assert!(cited_names("according to South Korea’s Unification Ministry.").is_empty());
     assert!(cited_names("a crime which the government described as lawful.").is_empty());
 }
+
+#[test]
+fn a_line_of_bodies_is_signed_but_a_line_of_clauses_is_not() {
+    let f = listed_line("통일연구센터, 평화인권연대, 북한자유운동본부(사무국), 바른시민모임");
+    assert_eq!(f.len(), 4);
+    assert!(f.iter().all(|f| f.person.role == Role::Signatory));
+    // Clauses of one Korean sentence, joined by commas, name no signers.
+    assert!(
+        listed_line(
+            "홍길동 한국대 교수가 사회를 맡았고, 김철수 변호사의 발제, 이영희 교수가 토론을 맡았다"
+        )
+        .is_empty()
+    );
+}

@@ -221,6 +221,12 @@ pub const CHROME_WORDS: &[&str] = &[
     "바로가기",
     "최신기사",
     "조회수",
+    // A Korean news site's rails: most read, popular now, show, subscribe.
+    "많이 본 뉴스",
+    "인기기사",
+    "표시하기",
+    "구독하기",
+    "댓글쓰기",
 ];
 
 /// How a list of signatories or members begins, in lower case.
