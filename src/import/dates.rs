@@ -38,16 +38,45 @@ fn number(word: &str) -> Option<u16> {
         .flatten()
 }
 
+/// A day of the month: "7", "7,", "8th", "21st,".
+fn day_number(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches([',', '.', ')', ';']);
+    let w = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|o| w.strip_suffix(o))
+        .unwrap_or(w);
+    number(w).filter(|d| (1..=31).contains(d)).map(|d| d as u8)
+}
+
+/// "Washington, D.C.", "SEOUL,", or nothing: capitalised words ending in a
+/// comma or an abbreviation's full stop, not a sentence's opening ("Since",
+/// "On", "Today,").
+fn is_place(place: &str) -> bool {
+    let place = place.trim();
+    let first = place.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches([',', '.']).to_lowercase();
+    place.is_empty()
+        || place.ends_with([',', '.'])
+            && place
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+            && !crate::import::vocab::SENTENCE_OPENERS.contains(&first.as_str())
+}
+
 /// Every date written out in `text`, at the precision it is written:
 /// "March 7, 2017", "7 March 2017", "March 2017"; with the words as written.
 pub fn dates_in(text: &str) -> Vec<(PartialDate, String)> {
-    // "November 7, 2016--No Chain …": a dash ends the year.
+    // "November 7, 2016--No Chain …": a dash before words ends the year;
+    // one between figures ("5–7 March", "2016–2017") is a range, read whole.
     let words: Vec<&str> = text
         .split_whitespace()
         .map(|w| {
             let dash = w.find("--").or_else(|| w.find(['—', '–']));
+            let figure = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
             match dash {
-                Some(i) if w.starts_with(|c: char| c.is_ascii_digit()) => &w[..i],
+                Some(i) if figure(w) && !figure(w[i..].trim_start_matches(['-', '—', '–'])) => {
+                    &w[..i]
+                }
                 _ => w,
             }
         })
@@ -56,15 +85,7 @@ pub fn dates_in(text: &str) -> Vec<(PartialDate, String)> {
     let mut i = 0;
     while i < words.len() {
         let year = |w: &str| number(w).filter(|y| (1900..=2100).contains(y));
-        // "8th", "1st,": a day's ordinal ending is not a number's.
-        let day = |w: &str| {
-            let w = w.trim_end_matches([',', '.', ')', ';']);
-            let w = ["st", "nd", "rd", "th"]
-                .iter()
-                .find_map(|o| w.strip_suffix(o))
-                .unwrap_or(w);
-            number(w).filter(|d| (1..=31).contains(d)).map(|d| d as u8)
-        };
+        let day = day_number;
         let date = |y, m, d: Option<u8>| {
             let s = match d {
                 Some(d) => format!("{y:04}-{m:02}-{d:02}"),
@@ -180,7 +201,7 @@ pub fn months_without_year(text: &str) -> Vec<u8> {
         };
         let next = words.get(i + 1).copied().unwrap_or("");
         let after = words.get(i + 2).copied().unwrap_or("");
-        let day = number(next).is_some_and(|d| (1..=31).contains(&d));
+        let day = day_number(next).is_some();
         let dated = year(next) || (day && year(after));
         let before_in = i > 0 && matches!(words[i - 1], "in" | "In" | "on" | "On" | "by" | "until");
         if !dated && (day || before_in) {
@@ -245,9 +266,7 @@ pub fn dateline(paragraph: &str) -> Option<(String, Option<String>, Option<Parti
         && head.len() <= 60
         && let Some((d, written)) = dates_in(head).pop()
         && let Some(place) = head.trim_end().strip_suffix(written.as_str())
-        && place
-            .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase))
+        && is_place(place)
     {
         let place = place.trim().trim_end_matches(',');
         return Some((
@@ -342,6 +361,16 @@ mod tests {
             ["2023-03-05 March 5th, 2023", "2020-06-21 21st June, 2020"]
         );
         assert!(dates_in("the 5th of them, 2023").is_empty());
+        // A range is no single day: its month is what it fixes.
+        let range: Vec<String> = dates_in("from 5–7 March 2017")
+            .into_iter()
+            .map(|(d, w)| format!("{d} {w}"))
+            .collect();
+        assert_eq!(range, ["2017-03 March 2017"]);
+        assert_eq!(
+            months_without_year("on March 5th, 2023 and on May 2nd"),
+            [5]
+        );
     }
 
     #[test]
@@ -363,8 +392,14 @@ mod tests {
         assert_eq!(whole, "Chicago, Ill. June 2, 2021");
         assert_eq!(place.as_deref(), Some("Chicago, Ill."));
         assert_eq!(date.unwrap().to_string(), "2021-06-02");
-        // A sentence before the dash is no dateline.
+        // A sentence before the dash is no dateline, nor is its opening.
         assert!(dateline("The hearing began on June 2, 2021 - and ran late.").is_none());
+        for lead in [
+            "Since March 2011 – the camps grew.",
+            "Today, March 5, 2017 - we ask.",
+        ] {
+            assert!(dateline(lead).is_none_or(|d| d.2.is_none()), "{lead}");
+        }
         assert_eq!(spoken("2017-03-08".parse().unwrap()), "March 8, 2017");
     }
 }

@@ -84,18 +84,20 @@ pub fn is_chrome(text: &str) -> bool {
 /// "(Yonhap)", "(사진=NAME)". A news report's text credits its agency at
 /// the start ("SEOUL (Yonhap) --"), never at a paragraph's end.
 fn is_caption(text: &str) -> bool {
-    let Some(credit) = text
+    let Some((before, credit)) = text
         .trim_end()
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once('('))
-        .map(|(before, c)| (before, c.trim()))
-        .filter(|(before, _)| !before.trim().is_empty())
-        .map(|(_, c)| c)
+        .map(|(before, c)| (before.trim_end(), c.trim()))
+        .filter(|(before, _)| !before.is_empty())
     else {
         return false;
     };
     let l = lower(credit);
-    NEWS_AGENCIES.contains(&credit) || PHOTO_CREDITS.iter().any(|p| l.starts_with(p))
+    // "… Radio Free Asia (RFA)" spells an agency out; a caption's credit
+    // follows a sentence's end.
+    PHOTO_CREDITS.iter().any(|p| l.starts_with(p))
+        || NEWS_AGENCIES.contains(&credit) && ends_sentence(before)
 }
 
 /// "xyz@yna.co.kr": an address to write to, alone on its line.

@@ -127,16 +127,19 @@ fn body(phrase: &str) -> Option<Found> {
             .to_string()
     };
     let mut name = article(phrase);
+    // The longer works first: "final report" before "report".
+    let mut works = CITED_WORKS.to_vec();
+    works.sort_by_key(|w| std::cmp::Reverse(w.len()));
     // "report by X", "data from X": the work, then whose it is.
-    for w in CITED_WORKS {
+    for w in &works {
         for by in [" by ", " from ", " of "] {
             if let Some(rest) = name.strip_prefix(&format!("{w}{by}")) {
                 name = article(rest);
             }
         }
     }
-    // "X report", "X’s findings".
-    for w in CITED_WORKS {
+    // "X report", "X’s findings", "X’s final report".
+    for w in &works {
         if let Some(rest) = name.strip_suffix(&format!(" {w}")) {
             name = rest
                 .trim_end_matches("’s")

@@ -283,6 +283,10 @@ fn bodies_a_sentence_cites_are_quoted() {
     assert_eq!(f[0].person.kind, PersonKind::Person);
     assert_eq!(f[0].person.title.as_deref(), Some("Director"));
     assert_eq!(f[0].person.affiliation.as_deref(), Some("Asia Program"));
+    assert_eq!(
+        cited_names("The camps grew, according to the Commission’s final report."),
+        quoted("Commission")
+    );
     assert!(cited_names("according to the report, the camps grew.").is_empty());
     assert!(cited_names("according to South Korea’s Unification Ministry.").is_empty());
     assert!(cited_names("a crime which the government described as lawful.").is_empty());

@@ -86,6 +86,9 @@ fn hours_menus_and_section_labels_are_not_the_headline() {
     assert!(!is_chrome(
         "The group was founded by the Citizens’ Alliance (NKHR)"
     ));
+    assert!(!is_chrome(
+        "Statement of the Korean Central News Agency (KCNA)"
+    ));
     let layout = lay_out(
         &lines(&[
             "Skip to main content",

@@ -425,4 +425,13 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "then",
     "yet",
     "so",
+    "today",
+    "yesterday",
+    "tonight",
+    "now",
+    "this",
+    "last",
+    "next",
+    "earlier",
+    "later",
 ];
