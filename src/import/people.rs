@@ -22,6 +22,14 @@ pub fn known(entities: &Entities, kind: PersonKind, name: &str) -> Option<usize>
 pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Found> {
     let reported = is_report(layout, credits);
     let prose = prose::find(&layout.paragraphs, LEAD, reported);
+    // "Source: NAME": the body whose text the page carries issues it.
+    let sources = layout.credited.iter().flat_map(|name| {
+        let mut found = entry::parse(name, Role::Issuer, Some(PersonKind::Organization));
+        for f in &mut found {
+            f.review = Some("issuer: the source the page credits".to_string());
+        }
+        found
+    });
     let bylines = layout.bylines.iter().map(|name| {
         let kind = if super::names::is_person_name(name) {
             PersonKind::Person
@@ -67,6 +75,7 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
         .iter()
         .cloned()
         .chain(bylines)
+        .chain(sources)
         .chain(signed)
         .chain(headed)
         .map(|f| (f, (0, 0)))

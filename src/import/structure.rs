@@ -28,6 +28,10 @@ pub struct Layout {
     pub date_lines: Vec<(String, bool)>,
     /// Reporters a byline names ("By NAME", "NAME 기자").
     pub bylines: Vec<String>,
+    /// Bodies a credit line names as the text's source: "From Human Rights
+    /// Watch", "Source: Thai Public Broadcasting Service (ThaiPBS)",
+    /// "/연합뉴스".
+    pub credited: Vec<String>,
     /// The speaker a statement's head names on a line of its own, and the
     /// title line under it: "Morgan Ortagus / Department Spokesperson".
     pub signed: Option<(String, String)>,
@@ -234,13 +238,17 @@ fn meta_row(text: &str) -> Option<(&'static str, &str)> {
     (!value.is_empty()).then_some((field, value))
 }
 
-/// "From Human Rights Watch": a repost's credit of its source.
-fn is_credit(text: &str) -> bool {
+/// "From Human Rights Watch", "Source: NAME (ACR)": a repost's credit of
+/// its source; "/연합뉴스": a news agency signing off its report. The body
+/// credited.
+fn credit(text: &str) -> Option<&str> {
+    if let Some(agency) = text.strip_prefix('/').map(str::trim) {
+        return NEWS_AGENCIES.contains(&agency).then_some(agency);
+    }
     text.strip_prefix("From ")
         .or_else(|| text.strip_prefix("Source: "))
-        .is_some_and(|rest| {
-            rest.split_whitespace().count() <= 6 && super::names::is_body_name(rest)
-        })
+        .map(str::trim)
+        .filter(|rest| rest.split_whitespace().count() <= 6 && super::names::is_body_name(rest))
 }
 
 /// The reporter a byline names: "By Brian Lee", "김영석 기자 yskim@kmib.co.kr".
@@ -493,7 +501,8 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
             layout.omitted.push((t.to_string(), "metadata"));
             layout.omitted.push((title.to_string(), "metadata"));
             i += 1;
-        } else if is_credit(t) {
+        } else if let Some(body) = credit(t) {
+            layout.credited.push(body.to_string());
             layout.omitted.push((t.to_string(), "metadata"));
         } else if line.chrome && line.heading.is_none() || is_chrome(t) {
             layout.omitted.push((t.to_string(), "chrome"));
@@ -516,7 +525,10 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
     let mut list: Option<(Role, Option<PersonKind>)> = None;
     for line in &lines[i..] {
         let t = line.text.as_str();
-        if line.chrome && line.heading.is_none() || is_chrome(t) {
+        if let Some(body) = credit(t).filter(|_| list.is_none()) {
+            layout.credited.push(body.to_string());
+            layout.omitted.push((t.to_string(), "metadata"));
+        } else if line.chrome && line.heading.is_none() || is_chrome(t) {
             list = None;
             layout.omitted.push((t.to_string(), "chrome"));
         } else if let Some(posted) = posted_in(t) {

@@ -199,3 +199,24 @@ fn lists_take_their_sections_and_end_at_chrome() {
     );
     assert_eq!(layout.paragraphs, ["Dear Excellencies,"]);
 }
+
+#[test]
+fn credit_lines_name_the_source_and_are_set_aside() {
+    let layout = lay_out(
+        &lines(&[
+            "Groups urge China to halt returns",
+            "Rights groups on Monday urged China to stop sending escapees back to North Korea, where they face torture.",
+            "Source: Pacific Broadcasting Network (PBN)",
+            "/뉴시스",
+        ]),
+        false,
+    );
+    assert_eq!(
+        layout.credited,
+        ["Pacific Broadcasting Network (PBN)", "뉴시스"]
+    );
+    assert_eq!(layout.paragraphs.len(), 1);
+    // A line that merely starts so is text.
+    assert_eq!(credit("From the first day, the camps were hidden."), None);
+    assert_eq!(credit("/ some path"), None);
+}

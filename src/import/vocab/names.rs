@@ -339,4 +339,7 @@ pub const NEWS_AGENCIES: &[&str] = &[
     "Voice of America",
     "VOA",
     "RFA",
+    "연합뉴스",
+    "뉴시스",
+    "뉴스1",
 ];
