@@ -38,11 +38,12 @@ impl Copies {
         let opener = pending.index_opener();
         let (give, index) = mpsc::channel();
         self.give = Some(give);
-        self.writer = Some(pending.start(corpus, index));
+        self.writer = Some(pending.start(Arc::clone(&corpus), index));
         let opener = opener?;
         let read = Arc::clone(&self.read);
         Some(Box::new(move || {
-            let index = opener.open(|bytes| SearchIndex::decode(bytes).ok()).ok();
+            let decode = |bytes: &[u8]| SearchIndex::decode(bytes).ok().filter(|i| i.fits(&corpus));
+            let index = opener.open(decode).ok();
             read.store(index.is_some(), Ordering::Relaxed);
             index
         }))
