@@ -79,6 +79,9 @@ impl std::fmt::Display for Miss {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stored {
     Written(PathBuf),
+    /// Nothing to write: the corpus came from its copy, and the index's
+    /// copy was read or is not kept.
+    Unchanged,
     /// Another nkread holds the lock: it is writing, and this one does not.
     Busy,
     /// A corpus file changed while the corpus loaded: what was loaded is
@@ -534,10 +537,7 @@ impl Pending {
                     self.cache
                         .store_until(&self.paths, &corpus, seen, &stopping)?
                 }
-                Source::Copy(sum) => (
-                    Stored::Written(self.cache.file_for(&self.paths)),
-                    Some(*sum),
-                ),
+                Source::Copy(sum) => (Stored::Unchanged, Some(*sum)),
             };
             let Some(sum) = sum else {
                 return Ok(stored);
