@@ -229,8 +229,11 @@ fn a_flipped_byte_a_cut_and_another_version_are_rebuilt_and_the_screen_is_the_sa
         assert_eq!(cache.open(&paths).err(), Some(miss), "{what}");
         // As the command line does: the damaged copy is passed over, the
         // corpus loaded from its files and the copy written again.
-        let (corpus, seen) = cache::load(Some(&cache), &paths).expect("loads");
-        let seen = seen.expect("loaded from the files, so the copy is written");
+        let (corpus, source, problems) = cache::load_from(Some(&cache), &paths);
+        assert!(problems.0.is_empty(), "{what}: {problems}");
+        let Some(cache::Source::Files(seen)) = source else {
+            panic!("{what}: loaded from the files, so the copy is written");
+        };
         cache.store(&paths, &corpus, &seen).expect("rewritten");
         assert_eq!(screen(corpus), expected, "{what}");
         assert_eq!(std::fs::read(&file).expect("rewritten"), good, "{what}");
@@ -250,11 +253,10 @@ fn a_corpus_that_lacks_a_file_is_never_cached() {
     .expect("written");
     let cache = Cache::in_dir(fresh_home().join("cache"));
     let paths = [dir.clone()];
-    let (corpus, seen, problems) = cache::load_all(Some(&cache), &paths);
+    let (corpus, source, problems) = cache::load_from(Some(&cache), &paths);
     assert!(corpus.get("doc-2").is_some() && corpus.get("bad").is_none());
     assert_eq!(problems.0.len(), 1, "{problems}");
-    assert!(seen.is_none(), "nothing to store");
-    assert!(cache::load(Some(&cache), &paths).is_err());
+    assert!(source.is_none(), "nothing to store");
 }
 
 /// The checksum the cache files carry.

@@ -601,32 +601,13 @@ impl Writer {
     }
 }
 
-/// The corpus at `paths`, from the cache where it holds a current copy,
-/// else loaded from its files; then, if it was loaded, what was seen of
-/// the files, for [`Cache::store`]. No cache is used for the bundled
-/// corpus alone: it is built into nkread.
-pub fn load(cache: Option<&Cache>, paths: &[PathBuf]) -> Result<(Corpus, Option<Seen>), Problems> {
-    match load_all(cache, paths) {
-        (corpus, seen, Problems(found)) if found.is_empty() => Ok((corpus, seen)),
-        (_, _, problems) => Err(problems),
-    }
-}
-
-/// As [`load`], keeping every document that loads (see
-/// [`Corpus::load_all`]) with the problems that kept the others out. A
-/// corpus that lacks a file is never cached: opened from the cache, it
-/// would no longer say so.
-pub fn load_all(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<Seen>, Problems) {
-    let (corpus, source, problems) = load_from(cache, paths);
-    let seen = match source {
-        Some(Source::Files(seen)) => Some(seen),
-        _ => None,
-    };
-    (corpus, seen, problems)
-}
-
-/// As [`load_all`], saying where the corpus came from where it can be
-/// kept: its files (as seen) or a copy.
+/// The corpus at `paths` (beside the bundled one), from the cache where it
+/// holds a current copy, else loaded from its files, keeping every
+/// document that loads (see [`Corpus::load_all`]) with the problems that
+/// kept the others out; and where it came from, where it can be kept: its
+/// files (as seen) or a copy. No cache is used for the bundled corpus
+/// alone: it is built into nkread. A corpus that lacks a file is never
+/// cached: opened from the cache, it would no longer say so.
 pub fn load_from(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<Source>, Problems) {
     let Some(cache) = cache.filter(|_| !paths.is_empty()) else {
         let (corpus, problems) = Corpus::load_all(paths);
