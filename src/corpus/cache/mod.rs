@@ -6,7 +6,8 @@
 //!
 //! One file per set of corpus paths, `corpus-HASH.nkc` under
 //! `$XDG_CACHE_HOME/nkread/`, where HASH covers the format, nkread's
-//! version and the paths. The file holds a header (magic, format, the
+//! version and the paths, and beside it the reader's copy of the search
+//! index built from it, `corpus-HASH.nki` (`index`). The file holds a header (magic, format, the
 //! body's length and its xxh3 checksum), then the body: nkread's version,
 //! a hash of the bundled corpus, the corpus files' names, sizes, times and
 //! content hashes, and the corpus itself (`codec`). A file is current when
@@ -145,6 +146,12 @@ pub struct Status {
     pub size: Option<u64>,
     /// Whether it is current, and why not.
     pub current: Result<(), Miss>,
+    /// The copy of the search index beside it, and its size if it exists.
+    pub index_file: Option<PathBuf>,
+    pub index_size: Option<u64>,
+    /// Whether the reader would read that copy, and why not; None where
+    /// the corpus copy is not current (both are then written again).
+    pub index_current: Option<Result<(), Miss>>,
     /// Every cache file in the directory, with the sizes added up.
     pub files: usize,
     pub bytes: u64,
@@ -179,14 +186,9 @@ impl Cache {
     }
 
     /// The corpus at `paths` (beside the bundled one) from its cache file,
-    /// if that holds a current copy.
-    pub fn open(&self, paths: &[PathBuf]) -> Result<Corpus, Miss> {
-        self.open_copy(paths).map(|(corpus, _)| corpus)
-    }
-
-    /// As [`Cache::open`], with the copy's checksum, which a copy of the
-    /// search index built from it names.
-    fn open_copy(&self, paths: &[PathBuf]) -> Result<(Corpus, u64), Miss> {
+    /// if that holds a current copy, with the copy's checksum, which a
+    /// copy of the search index built from it names.
+    pub fn open(&self, paths: &[PathBuf]) -> Result<(Corpus, u64), Miss> {
         mapped(&self.file_for(paths), |body, sum| {
             let mut r = Reader::new(body);
             if r.string().ok().as_deref() != Some(VERSION) || r.u64().ok() != Some(bundled_hash()) {
@@ -248,27 +250,39 @@ impl Cache {
         replace(&self.file_for(paths), &body, stop)
     }
 
-    /// Where the cache is, how big, and whether the file for `paths` is
-    /// current.
-    pub fn status(&self, paths: &[PathBuf]) -> Status {
+    /// Where the cache is, how big, and whether the file for `paths` and
+    /// its index's copy are current, the index's bytes being one that
+    /// `index_fits` the corpus.
+    pub fn status(
+        &self,
+        paths: &[PathBuf],
+        index_fits: impl FnOnce(&Corpus, &[u8]) -> bool,
+    ) -> Status {
         let (files, bytes) = self
             .files()
             .iter()
             .fold((0, 0), |(n, b), (_, size)| (n + 1, b + size));
         let file = (!paths.is_empty()).then(|| self.file_for(paths));
-        let size = file
-            .as_deref()
-            .and_then(|f| fs::metadata(f).ok())
-            .map(|m| m.len());
-        let current = match &file {
-            Some(_) => self.open(paths).map(|_| ()),
-            None => Ok(()),
+        let size_of = |f: Option<&Path>| f.and_then(|f| fs::metadata(f).ok()).map(|m| m.len());
+        let index_file = file.as_ref().map(|_| index::file_for(self, paths));
+        let (current, index_current) = match (&file, &index_file) {
+            (Some(_), Some(index_file)) => match self.open(paths) {
+                Ok((corpus, sum)) => {
+                    let fits = |bytes: &[u8]| index_fits(&corpus, bytes).then_some(());
+                    (Ok(()), Some(index::open(index_file, sum, fits)))
+                }
+                Err(miss) => (Err(miss), None),
+            },
+            _ => (Ok(()), None),
         };
         Status {
             dir: self.dir.clone(),
+            size: size_of(file.as_deref()),
             file,
-            size,
             current,
+            index_size: size_of(index_file.as_deref()),
+            index_file,
+            index_current,
             files,
             bytes,
         }
@@ -613,7 +627,7 @@ pub fn load_from(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<So
         let (corpus, problems) = Corpus::load_all(paths);
         return (corpus, None, problems);
     };
-    if let Ok((corpus, sum)) = cache.open_copy(paths) {
+    if let Ok((corpus, sum)) = cache.open(paths) {
         return (corpus, Some(Source::Copy(sum)), Problems(Vec::new()));
     }
     let seen = Seen::now(paths);
