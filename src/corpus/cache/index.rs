@@ -3,8 +3,9 @@
 //! again. It is bound to the corpus copy it was built from: its body
 //! starts with that copy's checksum, and it is read only beside a corpus
 //! opened from that very copy. The bytes are the search index's own
-//! (`SearchIndex::encode`); this module keeps them safe on disk as the
-//! corpus copy is kept.
+//! (`SearchIndex::encode`), which name the rules it was built by and are
+//! range-checked as they decode; this module keeps them safe on disk as
+//! the corpus copy is kept.
 
 use super::{Cache, Made, Miss, Out, Stored, durable, mapped, replace};
 use std::io;
