@@ -28,6 +28,11 @@ def phase(name, corpus, cache):
     return float(ms), float(peak)
 
 
+# Seconds to wait for the corpus copy once the first frame is out: far
+# more than a million paragraphs' copy takes.
+COPY_WAIT = 120
+
+
 def copies(home):
     try:
         return [f for f in os.listdir(home + "/cache/nkread") if f.endswith(".nkc")]
@@ -58,7 +63,13 @@ def first_frame(corpus, home, args, wait_copy=False):
             break
     elapsed = (time.perf_counter() - start) * 1000
     copied = None
+    # A writer that never finishes (it failed, or another held the lock)
+    # would hang the bench: give up, as for the first frame.
+    deadline = time.perf_counter() + COPY_WAIT
     while wait_copy and not copies(home):
+        if time.perf_counter() > deadline:
+            os.kill(pid, 9)
+            raise SystemExit(f"no corpus copy in {home}/cache within {COPY_WAIT} s of the first frame")
         # Keep the pty drained while the reader works.
         if select.select([fd], [], [], 0.005)[0]:
             try:

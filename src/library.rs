@@ -174,8 +174,11 @@ impl Library {
         });
         let corpus = Arc::clone(&self.corpus);
         std::thread::spawn(move || {
+            // A copy that cannot be read, even by a bug that panics, is
+            // built instead: search stays, and the copy is written again.
+            let stored = stored.and_then(|stored| caught(|| in_pool(&pool, stored)).ok().flatten());
             let built = guarded(Index::Search, || {
-                let index = stored.and_then(|stored| stored()).unwrap_or_else(|| {
+                let index = stored.unwrap_or_else(|| {
                     in_pool(&pool, || SearchIndex::build_counting(&corpus, &read))
                 });
                 Built::Search(Arc::new(index))
@@ -234,5 +237,21 @@ mod tests {
             built,
             Built::Failed(Index::Search, ref why) if why == "the index broke"
         ));
+    }
+
+    #[test]
+    fn a_stored_index_that_panics_as_it_is_read_is_built_instead() {
+        let corpus = Corpus::load(&[]).expect("bundled");
+        let library = Library::unindexed(corpus);
+        let (send, arrived) = mpsc::channel();
+        let stored: StoredIndex = Box::new(|| panic!("a bad copy"));
+        library.build_apart(Arc::default(), move |b| drop(send.send(b)), Some(stored));
+        let search = arrived.iter().find_map(|b| match b {
+            Built::Search(index) => Some(Ok(index)),
+            Built::Failed(Index::Search, why) => Some(Err(why)),
+            _ => None,
+        });
+        let expected = SearchIndex::build(&library.corpus);
+        assert_eq!(search.map(|s| s.map(|i| *i == expected)), Some(Ok(true)));
     }
 }

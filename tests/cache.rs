@@ -168,7 +168,7 @@ proptest! {
         let fresh = fresh.expect("assumed");
         let cache = Cache::in_dir(fresh_home().join("cache"));
         store(&cache, &dir);
-        let cached = cache.open(&paths).expect("the cache is current");
+        let cached = cache.open(&paths).expect("the cache is current").0;
         same_corpus(&fresh, &cached);
     }
 }
@@ -178,7 +178,7 @@ fn a_generated_corpus_comes_back_whole_from_the_cache() {
     let dir = corpus_dir(&documents(40));
     let cache = Cache::in_dir(fresh_home().join("cache"));
     store(&cache, &dir);
-    let cached = cache
+    let (cached, _) = cache
         .open(std::slice::from_ref(&dir))
         .expect("the cache is current");
     same_corpus(&open_fresh(&dir), &cached);
@@ -199,7 +199,7 @@ fn a_flipped_byte_a_cut_and_another_version_are_rebuilt_and_the_screen_is_the_sa
     let expected = screen(open_fresh(&dir));
     let file = store(&cache, &dir);
     let good = std::fs::read(&file).expect("the cache file");
-    assert_eq!(screen(cache.open(&paths).expect("current")), expected);
+    assert_eq!(screen(cache.open(&paths).expect("current").0), expected);
 
     let mut flipped = good.clone();
     let middle = flipped.len() / 2;
@@ -229,12 +229,15 @@ fn a_flipped_byte_a_cut_and_another_version_are_rebuilt_and_the_screen_is_the_sa
         assert_eq!(cache.open(&paths).err(), Some(miss), "{what}");
         // As the command line does: the damaged copy is passed over, the
         // corpus loaded from its files and the copy written again.
-        let (corpus, seen) = cache::load(Some(&cache), &paths).expect("loads");
-        let seen = seen.expect("loaded from the files, so the copy is written");
+        let (corpus, source, problems) = cache::load_from(Some(&cache), &paths);
+        assert!(problems.0.is_empty(), "{what}: {problems}");
+        let Some(cache::Source::Files(seen)) = source else {
+            panic!("{what}: loaded from the files, so the copy is written");
+        };
         cache.store(&paths, &corpus, &seen).expect("rewritten");
         assert_eq!(screen(corpus), expected, "{what}");
         assert_eq!(std::fs::read(&file).expect("rewritten"), good, "{what}");
-        assert_eq!(screen(cache.open(&paths).expect("current")), expected);
+        assert_eq!(screen(cache.open(&paths).expect("current").0), expected);
     }
 }
 
@@ -250,11 +253,10 @@ fn a_corpus_that_lacks_a_file_is_never_cached() {
     .expect("written");
     let cache = Cache::in_dir(fresh_home().join("cache"));
     let paths = [dir.clone()];
-    let (corpus, seen, problems) = cache::load_all(Some(&cache), &paths);
+    let (corpus, source, problems) = cache::load_from(Some(&cache), &paths);
     assert!(corpus.get("doc-2").is_some() && corpus.get("bad").is_none());
     assert_eq!(problems.0.len(), 1, "{problems}");
-    assert!(seen.is_none(), "nothing to store");
-    assert!(cache::load(Some(&cache), &paths).is_err());
+    assert!(source.is_none(), "nothing to store");
 }
 
 /// The checksum the cache files carry.
@@ -545,4 +547,46 @@ fn the_search_index_is_kept_beside_the_corpus_copy_it_was_built_from() {
         opener.open(|bytes| SearchIndex::decode(bytes).ok()).err(),
         Some(Miss::Stale)
     );
+}
+
+/// `cache status` says how the search index's copy stands, beside the
+/// corpus copy's.
+#[test]
+fn cache_status_reports_the_search_index_copy_too() {
+    let home = fresh_home();
+    let dir = corpus_dir(&documents(5));
+    let line = |status: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with("its search index"))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("no line for the index: {status}"))
+    };
+    assert!(line(&status(&home, &dir, &[])).ends_with(".nki, not written yet"));
+    // The reader's first open writes both copies.
+    let cache = Cache::in_dir(home.join("cache/nkread"));
+    let paths = vec![dir.clone()];
+    let (corpus, source, _) = cache::load_from(Some(&cache), &paths);
+    let pending = cache::Pending {
+        cache: cache.clone(),
+        paths,
+        source: source.expect("from the files"),
+    };
+    let index = SearchIndex::build(&corpus);
+    let (give, bytes) = std::sync::mpsc::channel();
+    let writer = pending.start(std::sync::Arc::new(corpus), bytes);
+    give.send(Box::new(move |out| index.encode(out)))
+        .expect("the writer waits for the index");
+    let Ok(Stored::Written(file)) = writer.finish() else {
+        panic!("the index copy is not written");
+    };
+    let now = line(&status(&home, &dir, &[]));
+    assert!(now.ends_with(", current"), "{now}");
+    assert!(now.contains(&file.display().to_string()), "{now}");
+    let mut damaged = std::fs::read(&file).expect("the index copy");
+    let last = damaged.len() - 1;
+    damaged[last] ^= 1;
+    std::fs::write(&file, &damaged).expect("damaged");
+    let now = line(&status(&home, &dir, &[]));
+    assert!(now.contains("corrupt (checksum)"), "{now}");
 }

@@ -627,7 +627,10 @@ fn the_reader_writes_its_copies_after_the_first_frame_reads_them_next_time_and_q
     assert!(cache_names(home.path()).iter().any(|n| n.ends_with(".nkc")));
     s.send("q");
     assert!(s.wait_exit().success());
-    // The second open reads both, and search finds what it found.
+    // The second open finds what the first found. That it read the index's
+    // copy rather than built it again is shown by the unit test of the
+    // reader's copies (tui::copies): seen from here, a rebuilt copy's write
+    // may well be stopped by the quit and leave the file as it was.
     let mut s = Session::start_with(home.path(), &["--corpus", &docs], 120, 40);
     s.wait_for("Report 0");
     s.send("/zebrafinch");

@@ -207,7 +207,7 @@ pub enum ConfigCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum CacheCommand {
-    /// Print where the cache is, how big, and whether the configured corpus's copy is current
+    /// Print where the cache is, how big, and whether the configured corpus's copies (corpus, search index) are current
     #[command(
         after_help = "Examples:\n  nkread cache status\n  nkread --corpus ~/nk-docs cache status"
     )]
@@ -219,11 +219,15 @@ pub enum CacheCommand {
 
 pub(super) const CACHE_HELP: &str = "\
 A corpus beside the bundled one is parsed from its files on the first open
-and kept as one file under $XDG_CACHE_HOME/nkread/ (~/.cache/nkread/); later
-opens read that file instead, which at a million paragraphs is many times
-faster. The copy is checked on every open: a corpus file added, removed or
-changed, another version of nkread, or a cut or corrupted cache file is
-noticed, and the corpus is loaded from its files and the copy written again.
+and kept as a file under $XDG_CACHE_HOME/nkread/ (~/.cache/nkread/),
+corpus-HASH.nkc; later opens read that file instead, which at a million
+paragraphs is many times faster. The full-screen reader also keeps the
+search index it built beside it, corpus-HASH.nki, and reads it on a later
+open instead of indexing again; the linear reader and the other commands
+always build the index. The copies are checked on every open: a corpus file
+added, removed or changed, another version of nkread, or a cut or corrupted
+cache file is noticed, and the corpus is loaded from its files (or the
+index built) and the copy written again.
 The bundled corpus needs no cache. `--no-cache` or `cache = false` in the
 config file turns it off.
 

@@ -3,6 +3,7 @@
 use super::args::CacheCommand;
 use super::{Failure, Output};
 use crate::corpus::cache::Cache;
+use crate::search::SearchIndex;
 use std::path::PathBuf;
 
 pub fn run(
@@ -39,7 +40,9 @@ pub fn run(
 }
 
 fn status(cache: &Cache, on: bool, paths: &[PathBuf]) -> String {
-    let status = cache.status(paths);
+    let status = cache.status(paths, |corpus, bytes| {
+        SearchIndex::decode(bytes).is_ok_and(|index| index.fits(corpus))
+    });
     let mut out = format!("directory: {}\n", status.dir.display());
     if !on {
         out.push_str("in use: no (--no-cache, or cache = false in the config file)\n");
@@ -59,6 +62,22 @@ fn status(cache: &Cache, on: bool, paths: &[PathBuf]) -> String {
                 Err(why) => why.to_string(),
             }
         )),
+    }
+    if let Some(file) = &status.index_file {
+        let state = match (&status.current, status.index_size, &status.index_current) {
+            (_, None, _) => "not written yet".to_string(),
+            (Err(_), Some(_), _) | (_, _, None) => {
+                "not read while the corpus copy is not current".to_string()
+            }
+            (Ok(()), Some(_), Some(Ok(()))) => "current".to_string(),
+            (Ok(()), Some(_), Some(Err(why))) => why.to_string(),
+        };
+        let bytes = status.index_size.map(|b| format!("{}, ", size(b)));
+        out.push_str(&format!(
+            "its search index (kept by the reader): {}, {}{state}\n",
+            file.display(),
+            bytes.unwrap_or_default()
+        ));
     }
     out.push_str(&format!(
         "all cache files: {}, {}\n",

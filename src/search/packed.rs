@@ -4,6 +4,8 @@
 //! two rather than four: form ids, numbered most frequent first, and the
 //! gaps between the passages holding a word.
 
+use rayon::prelude::*;
+
 /// Lists of numbers, one list per key, each packed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Packed {
@@ -87,6 +89,14 @@ impl Packed {
             _ => &[],
         };
         Numbers(bytes.iter())
+    }
+
+    /// Whether every number of every list is below `n`: a copy read from
+    /// disk whose ids run past what they name is refused, not a panic later.
+    pub fn all_below(&self, n: u32) -> bool {
+        (0..self.lists())
+            .into_par_iter()
+            .all(|list| self.get(list).all(|x| x < n))
     }
 
     /// List `list`, into `out`.
@@ -199,6 +209,50 @@ impl Postings {
             *p += gap;
             Some(*p)
         })
+    }
+}
+
+impl Postings {
+    /// Whether each list holds passages below `passages`, rising, as many
+    /// as counted, with each skip where it falls: a copy read from disk
+    /// that does not is refused, not a panic or a wrong hit later.
+    pub fn hold(&self, passages: usize) -> bool {
+        let keys = self.counts.len();
+        self.gaps.lists() == keys
+            && self.skip_starts.len() == keys + 1
+            && (0..keys)
+                .into_par_iter()
+                .all(|key| self.holds(key, passages).is_some())
+    }
+
+    fn holds(&self, key: usize, passages: usize) -> Option<()> {
+        let skips = self
+            .skips
+            .get(*self.skip_starts.get(key)?..*self.skip_starts.get(key + 1)?)?;
+        let count = *self.counts.get(key)? as usize;
+        let bytes = self
+            .gaps
+            .bytes
+            .get(*self.gaps.starts.get(key)?..*self.gaps.starts.get(key + 1)?)?;
+        (skips.len() == count / SKIP).then_some(())?;
+        let mut numbers = Numbers(bytes.iter());
+        let (mut last, mut n) = (None, 0);
+        while let Some(gap) = numbers.next() {
+            let p = match last {
+                None => gap,
+                Some(_) if gap == 0 => return None,
+                Some(last) => u32::checked_add(last, gap)?,
+            };
+            if p as usize >= passages {
+                return None;
+            }
+            (last, n) = (Some(p), n + 1);
+            if n % SKIP == 0 {
+                let offset = (bytes.len() - numbers.0.as_slice().len()) as u32;
+                (skips.get(n / SKIP - 1) == Some(&(p, offset))).then_some(())?;
+            }
+        }
+        (n == count).then_some(())
     }
 }
 

@@ -2,15 +2,24 @@
 //! it: a second open then reads it instead of splitting a million
 //! paragraphs into words again. Each part is a count and its items,
 //! little-endian. The cache's checksum says the bytes are the ones
-//! written; decoding still checks every count, and that each table of
-//! starts rises and ends where its items do, and never panics. A change
-//! to this layout bumps the cache's `FORMAT` (`corpus::cache`).
+//! written; decoding still checks every count, that each table of starts
+//! rises and ends where its items do, and that every id and offset is in
+//! range, and never panics. A change to this layout bumps the cache's
+//! `FORMAT` (`corpus::cache`); a change to how the index is built, `RULES`.
 
 use super::index::{Lists, Neighbours, SearchIndex};
 use super::packed::{Packed, Postings};
 use super::tokens::{DocInfo, Tokens};
-use crate::corpus::Role;
+use crate::corpus::{Corpus, Role};
 use std::io;
+
+/// The rules the index is built by, written first in its bytes: bumped by
+/// hand whenever a change to how text is split into words or folded, how
+/// forms are numbered, or how passages are numbered and kept
+/// (`tokens`, `text`, `index`, `packed`) would build another index from
+/// the same corpus. A copy built by other rules gives wrong hits, and the
+/// cache's checksum and the version in its name cannot tell.
+const RULES: u32 = 1;
 
 /// Why bytes are not a search index: it is then built again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +30,7 @@ type Out<'o> = &'o mut dyn FnMut(&[u8]) -> io::Result<()>;
 impl SearchIndex {
     /// Hands the index's bytes to `out`, part by part.
     pub fn encode(&self, out: Out) -> io::Result<()> {
+        out(&RULES.to_le_bytes())?;
         let docs: Vec<u32> = self
             .tokens
             .docs
@@ -61,6 +71,9 @@ impl SearchIndex {
     /// The index `encode` wrote, from all of `bytes`.
     pub fn decode(bytes: &[u8]) -> Result<SearchIndex, Corrupt> {
         let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != RULES.to_le_bytes() {
+            return Err(Corrupt("built by other rules"));
+        }
         let docs = r.u32s()?;
         if docs.len() % 5 != 0 {
             return Err(Corrupt("the documents"));
@@ -131,6 +144,16 @@ impl SearchIndex {
         if !whole {
             return Err(Corrupt("the parts do not agree"));
         }
+        let forms = u32::try_from(tokens.forms.len()).unwrap_or(u32::MAX);
+        let in_range = tiled(&tokens.docs, &passage_doc, short_of.len())
+            && short_of.iter().all(|&s| (s as usize) < shorts_lower.len())
+            && word_forms.items.iter().all(|&f| f < forms)
+            && tokens.ids.all_below(forms)
+            && postings.counts.len() == words.len()
+            && postings.hold(passages);
+        if !in_range {
+            return Err(Corrupt("an id or offset out of range"));
+        }
         Ok(SearchIndex {
             tokens,
             passage_doc,
@@ -144,6 +167,45 @@ impl SearchIndex {
             neighbours,
         })
     }
+}
+
+impl SearchIndex {
+    /// Whether the index has the documents of `corpus`, each with its
+    /// people and paragraphs: one read from a copy is looked up by them.
+    pub fn fits(&self, corpus: &Corpus) -> bool {
+        self.tokens.docs.len() == corpus.documents.len()
+            && self
+                .tokens
+                .docs
+                .iter()
+                .zip(&corpus.documents)
+                .all(|(i, d)| {
+                    i.people as usize == d.people.len()
+                        && i.paragraphs as usize == d.paragraphs.len()
+                })
+    }
+}
+
+/// That the documents' passages and short passages follow each other from
+/// the first to the last of `passage_doc` and of `short_of`'s `shorts`,
+/// each passage naming its document, and each rank is a document's.
+fn tiled(docs: &[DocInfo], passage_doc: &[u32], shorts: usize) -> bool {
+    let (mut passage, mut short) = (0usize, 0usize);
+    for (d, doc) in docs.iter().enumerate() {
+        let own = 1 + doc.people as usize;
+        let all = own + doc.paragraphs as usize;
+        let fits = doc.first as usize == passage
+            && doc.shorts as usize == short
+            && (doc.rank as usize) < docs.len()
+            && passage_doc
+                .get(passage..passage + all)
+                .is_some_and(|p| p.iter().all(|&of| of as usize == d));
+        if !fits {
+            return false;
+        }
+        (passage, short) = (passage + all, short + own);
+    }
+    passage == passage_doc.len() && short == shorts
 }
 
 fn role_tag(role: Option<Role>) -> u8 {
@@ -320,5 +382,56 @@ mod tests {
         for cut in (0..bytes.len()).step_by(step) {
             assert!(SearchIndex::decode(&bytes[..cut]).is_err(), "{cut}");
         }
+    }
+
+    #[test]
+    fn an_index_built_by_other_rules_is_refused() {
+        let corpus = Corpus::load(&[]).expect("bundled");
+        let mut bytes = encoded(&SearchIndex::build(&corpus));
+        bytes[..4].copy_from_slice(&(RULES + 1).to_le_bytes());
+        assert_eq!(
+            SearchIndex::decode(&bytes),
+            Err(Corrupt("built by other rules"))
+        );
+    }
+
+    #[test]
+    fn ids_and_offsets_out_of_range_are_refused_without_a_panic() {
+        let corpus = Corpus::load(&[]).expect("bundled");
+        let index = SearchIndex::build(&corpus);
+        assert!(index.fits(&corpus));
+        let forms = index.tokens.forms.len() as u32;
+        let passages = index.passages() as u32;
+        let wrongs: [&dyn Fn(&mut SearchIndex); 8] = [
+            &|i| i.word_forms.items[0] = forms,
+            &|i| i.passage_doc[0] = i.tokens.docs.len() as u32,
+            &|i| i.short_of[0] = i.shorts_lower.len() as u32,
+            &|i| i.tokens.docs[1].first += 1,
+            &|i| i.tokens.docs[0].rank = i.tokens.docs.len() as u32,
+            &|i| {
+                let mut lens = vec![0; i.passages()];
+                lens[0] = 1;
+                i.tokens.ids = Packed::pack(&[forms], &lens);
+            },
+            &|i| i.postings = Postings::from_pairs(i.words.len(), |push| push(0, passages)),
+            &|i| {
+                let all = |push: &mut dyn FnMut(usize, u32)| (0..passages).for_each(|p| push(0, p));
+                i.postings = Postings::from_pairs(i.words.len(), all);
+                i.postings.skips[0].1 += 1;
+            },
+        ];
+        for (n, wrong) in wrongs.iter().enumerate() {
+            let mut bad = index.clone();
+            wrong(&mut bad);
+            let decoded = SearchIndex::decode(&encoded(&bad));
+            assert_eq!(
+                decoded.err(),
+                Some(Corrupt("an id or offset out of range")),
+                "{n}"
+            );
+        }
+        let mut fewer = corpus.clone();
+        fewer.documents.pop();
+        assert!(!index.fits(&fewer), "another corpus's documents");
     }
 }

@@ -38,11 +38,12 @@ impl Copies {
         let opener = pending.index_opener();
         let (give, index) = mpsc::channel();
         self.give = Some(give);
-        self.writer = Some(pending.start(corpus, index));
+        self.writer = Some(pending.start(Arc::clone(&corpus), index));
         let opener = opener?;
         let read = Arc::clone(&self.read);
         Some(Box::new(move || {
-            let index = opener.open(|bytes| SearchIndex::decode(bytes).ok()).ok();
+            let decode = |bytes: &[u8]| SearchIndex::decode(bytes).ok().filter(|i| i.fits(&corpus));
+            let index = opener.open(decode).ok();
             read.store(index.is_some(), Ordering::Relaxed);
             index
         }))
@@ -69,5 +70,82 @@ impl Copies {
         if let Some(writer) = self.writer {
             let _ = writer.stop();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::cache::{self, Cache, Stored};
+    use std::path::PathBuf;
+
+    /// The reader's copies of a corpus at `paths` opened as the reader
+    /// opens it: the index's copy read where it can be, else the index
+    /// built and handed to the writer; what the writer came to, and
+    /// whether the index was read.
+    fn open(cache: &Cache, paths: &[PathBuf], index: Option<IndexBytes>) -> (Stored, bool) {
+        let (corpus, source, _) = cache::load_from(Some(cache), paths);
+        let corpus = Arc::new(corpus);
+        let mut copies = Copies::new(source.map(|source| Pending {
+            cache: cache.clone(),
+            paths: paths.to_vec(),
+            source,
+        }));
+        let stored = copies.start(Arc::clone(&corpus));
+        let read = stored.and_then(|stored| stored());
+        let library = Library::shared(Arc::clone(&corpus));
+        let search = read.unwrap_or_else(|| SearchIndex::build(&corpus));
+        library.keep(crate::library::Built::Search(Arc::new(search)));
+        match index {
+            Some(bytes) => {
+                let give = copies.give.take().expect("the writer waits");
+                give.send(bytes).expect("sent");
+            }
+            None => copies.indexed(&library),
+        }
+        let writer = copies.writer.take().expect("a writer");
+        let stored = writer.finish().expect("written");
+        (stored, copies.read.load(Ordering::Relaxed))
+    }
+
+    #[test]
+    fn an_index_copy_built_by_other_rules_is_built_again_and_read_the_next_time() {
+        let home = tempfile::tempdir().expect("a home");
+        let dir = home.path().join("corpus");
+        std::fs::create_dir(&dir).expect("a corpus directory");
+        std::fs::write(
+            dir.join("one.json"),
+            r#"[{"id": "one", "title": "One", "date": "2020", "kind": "report",
+                 "paragraphs": ["Crimes against humanity."]}]"#,
+        )
+        .expect("written");
+        let cache = Cache::in_dir(home.path().join("cache"));
+        let paths = vec![dir];
+        // The first open keeps an index copy whose rules are not this
+        // build's (its first bytes).
+        let corpus = cache::load_from(None, &paths).0;
+        let index = SearchIndex::build(&corpus);
+        let other: IndexBytes = Box::new(move |out| {
+            let mut bytes = Vec::new();
+            index.encode(&mut |b: &[u8]| {
+                bytes.extend_from_slice(b);
+                Ok(())
+            })?;
+            bytes[0] ^= 0xff;
+            out(&bytes)
+        });
+        let (stored, _) = open(&cache, &paths, Some(other));
+        let Stored::Written(file) = stored else {
+            panic!("not written: {stored:?}");
+        };
+        let file = file.with_extension("nki");
+        let before = std::fs::read(&file).expect("the index copy");
+        // The second refuses it, builds the index, and writes it again.
+        assert!(matches!(open(&cache, &paths, None), (Stored::Written(f), false) if f == file));
+        let after = std::fs::read(&file).expect("the index copy");
+        assert_ne!(after, before);
+        // The third reads it, and writes nothing.
+        assert_eq!(open(&cache, &paths, None), (Stored::Unchanged, true));
+        assert_eq!(std::fs::read(&file).expect("the index copy"), after);
     }
 }

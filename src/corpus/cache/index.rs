@@ -3,8 +3,9 @@
 //! again. It is bound to the corpus copy it was built from: its body
 //! starts with that copy's checksum, and it is read only beside a corpus
 //! opened from that very copy. The bytes are the search index's own
-//! (`SearchIndex::encode`); this module keeps them safe on disk as the
-//! corpus copy is kept.
+//! (`SearchIndex::encode`), which name the rules it was built by and are
+//! range-checked as they decode; this module keeps them safe on disk as
+//! the corpus copy is kept.
 
 use super::{Cache, Made, Miss, Out, Stored, durable, mapped, replace};
 use std::io;
@@ -18,7 +19,7 @@ const EXTENSION: &str = "nki";
 pub type IndexBytes = Box<dyn Fn(Out) -> io::Result<()> + Send>;
 
 /// The file of the index copy for `paths`: the corpus copy's, renamed.
-fn file_for(cache: &Cache, paths: &[PathBuf]) -> PathBuf {
+pub(super) fn file_for(cache: &Cache, paths: &[PathBuf]) -> PathBuf {
     cache.file_for(paths).with_extension(EXTENSION)
 }
 
@@ -62,7 +63,11 @@ impl IndexOpener {
     }
 }
 
-fn open<T>(file: &Path, copy: u64, decode: impl FnOnce(&[u8]) -> Option<T>) -> Result<T, Miss> {
+pub(super) fn open<T>(
+    file: &Path,
+    copy: u64,
+    decode: impl FnOnce(&[u8]) -> Option<T>,
+) -> Result<T, Miss> {
     mapped(file, |body, _| {
         let (built_from, index) = body.split_at_checked(8).ok_or(Miss::Corrupt("cut short"))?;
         if built_from != copy.to_le_bytes() {

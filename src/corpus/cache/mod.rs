@@ -6,7 +6,8 @@
 //!
 //! One file per set of corpus paths, `corpus-HASH.nkc` under
 //! `$XDG_CACHE_HOME/nkread/`, where HASH covers the format, nkread's
-//! version and the paths. The file holds a header (magic, format, the
+//! version and the paths, and beside it the reader's copy of the search
+//! index built from it, `corpus-HASH.nki` (`index`). The file holds a header (magic, format, the
 //! body's length and its xxh3 checksum), then the body: nkread's version,
 //! a hash of the bundled corpus, the corpus files' names, sizes, times and
 //! content hashes, and the corpus itself (`codec`). A file is current when
@@ -33,7 +34,8 @@ use std::time::UNIX_EPOCH;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// The layout's version: bumped whenever `codec` or the search index's
-/// layout (`search::stored`) changes.
+/// layout (`search::stored`) changes. A change to how the index is built
+/// with the same layout bumps `search::stored`'s `RULES` instead.
 const FORMAT: u32 = 1;
 const MAGIC: &[u8; 8] = b"NKREADC\0";
 /// Magic, format, reserved, the body's length, its checksum.
@@ -79,6 +81,9 @@ impl std::fmt::Display for Miss {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stored {
     Written(PathBuf),
+    /// Nothing to write: the corpus came from its copy, and the index's
+    /// copy was read or is not kept.
+    Unchanged,
     /// Another nkread holds the lock: it is writing, and this one does not.
     Busy,
     /// A corpus file changed while the corpus loaded: what was loaded is
@@ -142,6 +147,12 @@ pub struct Status {
     pub size: Option<u64>,
     /// Whether it is current, and why not.
     pub current: Result<(), Miss>,
+    /// The copy of the search index beside it, and its size if it exists.
+    pub index_file: Option<PathBuf>,
+    pub index_size: Option<u64>,
+    /// Whether the reader would read that copy, and why not; None where
+    /// the corpus copy is not current (both are then written again).
+    pub index_current: Option<Result<(), Miss>>,
     /// Every cache file in the directory, with the sizes added up.
     pub files: usize,
     pub bytes: u64,
@@ -176,14 +187,9 @@ impl Cache {
     }
 
     /// The corpus at `paths` (beside the bundled one) from its cache file,
-    /// if that holds a current copy.
-    pub fn open(&self, paths: &[PathBuf]) -> Result<Corpus, Miss> {
-        self.open_copy(paths).map(|(corpus, _)| corpus)
-    }
-
-    /// As [`Cache::open`], with the copy's checksum, which a copy of the
-    /// search index built from it names.
-    fn open_copy(&self, paths: &[PathBuf]) -> Result<(Corpus, u64), Miss> {
+    /// if that holds a current copy, with the copy's checksum, which a
+    /// copy of the search index built from it names.
+    pub fn open(&self, paths: &[PathBuf]) -> Result<(Corpus, u64), Miss> {
         mapped(&self.file_for(paths), |body, sum| {
             let mut r = Reader::new(body);
             if r.string().ok().as_deref() != Some(VERSION) || r.u64().ok() != Some(bundled_hash()) {
@@ -245,27 +251,39 @@ impl Cache {
         replace(&self.file_for(paths), &body, stop)
     }
 
-    /// Where the cache is, how big, and whether the file for `paths` is
-    /// current.
-    pub fn status(&self, paths: &[PathBuf]) -> Status {
+    /// Where the cache is, how big, and whether the file for `paths` and
+    /// its index's copy are current, the index's bytes being one that
+    /// `index_fits` the corpus.
+    pub fn status(
+        &self,
+        paths: &[PathBuf],
+        index_fits: impl FnOnce(&Corpus, &[u8]) -> bool,
+    ) -> Status {
         let (files, bytes) = self
             .files()
             .iter()
             .fold((0, 0), |(n, b), (_, size)| (n + 1, b + size));
         let file = (!paths.is_empty()).then(|| self.file_for(paths));
-        let size = file
-            .as_deref()
-            .and_then(|f| fs::metadata(f).ok())
-            .map(|m| m.len());
-        let current = match &file {
-            Some(_) => self.open(paths).map(|_| ()),
-            None => Ok(()),
+        let size_of = |f: Option<&Path>| f.and_then(|f| fs::metadata(f).ok()).map(|m| m.len());
+        let index_file = file.as_ref().map(|_| index::file_for(self, paths));
+        let (current, index_current) = match (&file, &index_file) {
+            (Some(_), Some(index_file)) => match self.open(paths) {
+                Ok((corpus, sum)) => {
+                    let fits = |bytes: &[u8]| index_fits(&corpus, bytes).then_some(());
+                    (Ok(()), Some(index::open(index_file, sum, fits)))
+                }
+                Err(miss) => (Err(miss), None),
+            },
+            _ => (Ok(()), None),
         };
         Status {
             dir: self.dir.clone(),
+            size: size_of(file.as_deref()),
             file,
-            size,
             current,
+            index_size: size_of(index_file.as_deref()),
+            index_file,
+            index_current,
             files,
             bytes,
         }
@@ -534,10 +552,7 @@ impl Pending {
                     self.cache
                         .store_until(&self.paths, &corpus, seen, &stopping)?
                 }
-                Source::Copy(sum) => (
-                    Stored::Written(self.cache.file_for(&self.paths)),
-                    Some(*sum),
-                ),
+                Source::Copy(sum) => (Stored::Unchanged, Some(*sum)),
             };
             let Some(sum) = sum else {
                 return Ok(stored);
@@ -601,38 +616,19 @@ impl Writer {
     }
 }
 
-/// The corpus at `paths`, from the cache where it holds a current copy,
-/// else loaded from its files; then, if it was loaded, what was seen of
-/// the files, for [`Cache::store`]. No cache is used for the bundled
-/// corpus alone: it is built into nkread.
-pub fn load(cache: Option<&Cache>, paths: &[PathBuf]) -> Result<(Corpus, Option<Seen>), Problems> {
-    match load_all(cache, paths) {
-        (corpus, seen, Problems(found)) if found.is_empty() => Ok((corpus, seen)),
-        (_, _, problems) => Err(problems),
-    }
-}
-
-/// As [`load`], keeping every document that loads (see
-/// [`Corpus::load_all`]) with the problems that kept the others out. A
-/// corpus that lacks a file is never cached: opened from the cache, it
-/// would no longer say so.
-pub fn load_all(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<Seen>, Problems) {
-    let (corpus, source, problems) = load_from(cache, paths);
-    let seen = match source {
-        Some(Source::Files(seen)) => Some(seen),
-        _ => None,
-    };
-    (corpus, seen, problems)
-}
-
-/// As [`load_all`], saying where the corpus came from where it can be
-/// kept: its files (as seen) or a copy.
+/// The corpus at `paths` (beside the bundled one), from the cache where it
+/// holds a current copy, else loaded from its files, keeping every
+/// document that loads (see [`Corpus::load_all`]) with the problems that
+/// kept the others out; and where it came from, where it can be kept: its
+/// files (as seen) or a copy. No cache is used for the bundled corpus
+/// alone: it is built into nkread. A corpus that lacks a file is never
+/// cached: opened from the cache, it would no longer say so.
 pub fn load_from(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<Source>, Problems) {
     let Some(cache) = cache.filter(|_| !paths.is_empty()) else {
         let (corpus, problems) = Corpus::load_all(paths);
         return (corpus, None, problems);
     };
-    if let Ok((corpus, sum)) = cache.open_copy(paths) {
+    if let Ok((corpus, sum)) = cache.open(paths) {
         return (corpus, Some(Source::Copy(sum)), Problems(Vec::new()));
     }
     let seen = Seen::now(paths);
