@@ -54,13 +54,13 @@ fn day_number(word: &str) -> Option<u8> {
 fn is_place(place: &str) -> bool {
     let place = place.trim();
     let first = place.split_whitespace().next().unwrap_or("");
-    let first = first.trim_end_matches([',', '.']).to_lowercase();
+    let first = first.trim_end_matches([',', '.']);
     place.is_empty()
         || place.ends_with([',', '.'])
             && place
                 .split_whitespace()
                 .all(|w| w.starts_with(char::is_uppercase))
-            && !crate::import::vocab::SENTENCE_OPENERS.contains(&first.as_str())
+            && !crate::import::vocab::opens_sentence(first)
 }
 
 /// Every date written out in `text`, at the precision it is written:

@@ -7,7 +7,7 @@
 use super::speakers::speaker;
 use super::*;
 use crate::import::vocab::{
-    CITED_BY, CITED_WORKS, DELIVERED_BY, FINDING_VERBS, NEWS_AGENCIES, SENTENCE_OPENERS,
+    CITED_BY, CITED_WORKS, DELIVERED_BY, FINDING_VERBS, NEWS_AGENCIES, opens_sentence,
 };
 
 /// The people a sentence cites, each with the byte it is named at.
@@ -86,10 +86,7 @@ fn finder(before: &str) -> Option<Found> {
         let name = std::iter::once(0)
             .chain(owner.match_indices(' ').map(|(i, _)| i + 1))
             .map(|b| strip_article(&owner[b..]))
-            .find(|n| {
-                let first = n.split_whitespace().next().unwrap_or("").to_lowercase();
-                is_name(n) && !SENTENCE_OPENERS.contains(&first.as_str())
-            })?;
+            .find(|n| is_name(n) && !opens_sentence(n.split_whitespace().next().unwrap_or("")))?;
         return body(name);
     }
     // "which the COI described": a body right after the relative word.

@@ -401,37 +401,18 @@ pub const FINDING_VERBS: &[&str] = &[
 /// issuer: "Statement delivered by Ambassador NAME, TITLE".
 pub const DELIVERED_BY: &[&str] = &["delivered by ", "read out by "];
 
-/// Words that open a sentence, capitalised there, before a name: "After
-/// the World Food Programme’s report …" is not a body "After the …".
-pub const SENTENCE_OPENERS: &[&str] = &[
-    "after",
-    "before",
-    "when",
-    "while",
-    "since",
-    "as",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "following",
-    "despite",
-    "but",
-    "and",
-    "if",
-    "although",
-    "because",
-    "then",
-    "yet",
-    "so",
-    "today",
-    "yesterday",
-    "tonight",
-    "now",
-    "this",
-    "last",
-    "next",
-    "earlier",
-    "later",
+/// Words that open a sentence, besides the `TIME_OPENERS`: "After the
+/// World Food Programme’s report …" holds no body "After the …", and
+/// "Since March 2011 –" no place "Since".
+const SENTENCE_OPENERS: &[&str] = &[
+    "when", "at", "for", "with", "despite", "but", "and", "if", "although", "because", "then",
+    "yet", "so", "tonight", "now", "next",
 ];
+
+/// Whether `word`, in any case, is one that opens a sentence.
+pub fn opens_sentence(word: &str) -> bool {
+    TIME_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        || SENTENCE_OPENERS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+}
