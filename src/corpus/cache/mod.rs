@@ -16,6 +16,9 @@
 
 mod codec;
 mod index;
+mod writer;
+
+pub use writer::{Pending, Source, Writer};
 
 use super::{Corpus, Problems};
 use crate::bookmarks::durable;
@@ -513,109 +516,6 @@ impl Body<'_> {
     }
 }
 
-/// The copies to keep of what was loaded from `paths`: the corpus, where
-/// it was loaded from its files, then its search index, bound to that
-/// copy. A reader writes them once its first frame is out: written before,
-/// they took a core from it.
-#[derive(Debug, Clone)]
-pub struct Pending {
-    pub cache: Cache,
-    pub paths: Vec<PathBuf>,
-    pub source: Source,
-}
-
-/// Where a corpus was loaded from.
-#[derive(Debug, Clone)]
-pub enum Source {
-    /// Its files, as they were seen before loading: the copy is written.
-    Files(Seen),
-    /// The copy with this checksum: a copy of its index may be read.
-    Copy(u64),
-}
-
-impl Pending {
-    /// Starts writing, on a thread of its own, the copy of `corpus` where
-    /// it came from its files, then the copy of its search index once
-    /// `index` gives its bytes. A sender dropped unsent (the index came
-    /// from the cache, or a command needs none) ends the thread after the
-    /// corpus.
-    pub fn start(self, corpus: Arc<Corpus>, index: Receiver<IndexBytes>) -> Writer {
-        let stop = Arc::new(AtomicBool::new(false));
-        let stopping = Arc::clone(&stop);
-        let thread = std::thread::spawn(move || {
-            // Held for both copies: the index's is bound to the corpus's.
-            let Some(_lock) = self.cache.try_lock()? else {
-                return Ok(Stored::Busy);
-            };
-            let (stored, sum) = match &self.source {
-                Source::Files(seen) => {
-                    self.cache
-                        .store_until(&self.paths, &corpus, seen, &stopping)?
-                }
-                Source::Copy(sum) => (Stored::Unchanged, Some(*sum)),
-            };
-            let Some(sum) = sum else {
-                return Ok(stored);
-            };
-            let bytes = loop {
-                if stopping.load(Ordering::Relaxed) {
-                    return Ok(Stored::Stopped);
-                }
-                match index.recv_timeout(STOP_POLL) {
-                    Ok(bytes) => break bytes,
-                    Err(RecvTimeoutError::Timeout) => {}
-                    Err(RecvTimeoutError::Disconnected) => return Ok(stored),
-                }
-            };
-            index::store_until(&self.cache, &self.paths, sum, &*bytes, &stopping)
-        });
-        Writer { stop, thread }
-    }
-
-    /// As [`Pending::start`], keeping no copy of the index.
-    pub fn start_corpus(self, corpus: Arc<Corpus>) -> Writer {
-        let (_, none) = std::sync::mpsc::channel();
-        self.start(corpus, none)
-    }
-
-    /// What reads the copy of the search index, where the corpus came from
-    /// its copy.
-    pub fn index_opener(&self) -> Option<IndexOpener> {
-        match self.source {
-            Source::Copy(sum) => Some(IndexOpener::new(&self.cache, &self.paths, sum)),
-            Source::Files(_) => None,
-        }
-    }
-}
-
-/// How often a writer waiting for the index looks whether to stop.
-const STOP_POLL: std::time::Duration = std::time::Duration::from_millis(50);
-
-/// The copies being written.
-#[derive(Debug)]
-pub struct Writer {
-    stop: Arc<AtomicBool>,
-    thread: JoinHandle<io::Result<Stored>>,
-}
-
-impl Writer {
-    /// Waits for the copies to be written.
-    pub fn finish(self) -> io::Result<Stored> {
-        self.thread
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("the cache writer panicked")))
-    }
-
-    /// Stops a copy at its next piece (a file hashed, a batch of
-    /// documents written), or the wait for the index, and waits for that:
-    /// a copy stopped leaves no file, and the one before it, if any, stays
-    /// whole.
-    pub fn stop(self) -> io::Result<Stored> {
-        self.stop.store(true, Ordering::Relaxed);
-        self.finish()
-    }
-}
-
 /// The corpus at `paths` (beside the bundled one), from the cache where it
 /// holds a current copy, else loaded from its files, keeping every
 /// document that loads (see [`Corpus::load_all`]) with the problems that
@@ -638,88 +538,4 @@ pub fn load_from(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<So
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A corpus directory of one document, with a copy of it in the cache.
-    fn cached() -> (tempfile::TempDir, Cache, Vec<PathBuf>, PathBuf) {
-        let home = tempfile::tempdir().expect("a home");
-        let dir = home.path().join("corpus");
-        fs::create_dir(&dir).expect("a corpus directory");
-        fs::write(
-            dir.join("one.json"),
-            r#"[{"id": "one", "title": "One", "date": "2020", "kind": "report",
-                 "paragraphs": ["Crimes against humanity."]}]"#,
-        )
-        .expect("written");
-        let cache = Cache::in_dir(home.path().join("cache"));
-        let paths = vec![dir];
-        let corpus = Corpus::load(&paths).expect("loads");
-        let seen = Seen::now(&paths).expect("listed");
-        let Ok(Stored::Written(file)) = cache.store(&paths, &corpus, &seen) else {
-            panic!("not written");
-        };
-        (home, cache, paths, file)
-    }
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .expect("the cache directory")
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("corpus-"))
-            .collect();
-        names.sort();
-        names
-    }
-
-    #[test]
-    fn a_stopped_copy_leaves_no_temp_file_and_the_copy_before_whole() {
-        let (_home, cache, paths, file) = cached();
-        let before = fs::read(&file).expect("the copy");
-        let listed = names(cache.dir());
-        let corpus = Corpus::load(&paths).expect("loads");
-        let seen = Seen::now(&paths).expect("listed");
-        let stopped = cache.store_until(&paths, &corpus, &seen, &AtomicBool::new(true));
-        assert_eq!(stopped.ok(), Some((Stored::Stopped, None)));
-        assert_eq!(fs::read(&file).expect("the copy"), before);
-        assert_eq!(names(cache.dir()), listed);
-    }
-
-    #[test]
-    fn a_write_stops_at_its_next_piece() {
-        let (_home, cache, paths, file) = cached();
-        let corpus = Corpus::load(&paths).expect("loads");
-        let body = |out: Out| codec::encode(&corpus, out);
-        let (temp, out) = durable::create_temp(&file, durable::PRIVATE).expect("a temp file");
-        let written = write_file(out, &body, &AtomicBool::new(true));
-        assert_eq!(
-            written.map_err(|e| e.kind()),
-            Err(io::ErrorKind::Interrupted)
-        );
-        // The header's place alone: not a byte of the body.
-        assert_eq!(
-            fs::metadata(&temp).map(|m| m.len()).ok(),
-            Some(HEADER as u64)
-        );
-        assert!(cache.open(&paths).is_ok(), "the copy before is whole");
-    }
-
-    #[test]
-    fn a_writer_let_finish_writes_the_copy_a_second_open_reads() {
-        let (_home, cache, paths, file) = cached();
-        fs::remove_file(&file).expect("removed");
-        let corpus = Arc::new(Corpus::load(&paths).expect("loads"));
-        let seen = Seen::now(&paths).expect("listed");
-        let pending = Pending {
-            cache: cache.clone(),
-            paths: paths.clone(),
-            source: Source::Files(seen),
-        };
-        // No index to keep: its sender is dropped.
-        let (_, index) = std::sync::mpsc::channel();
-        let written = pending.start(Arc::clone(&corpus), index).finish();
-        assert_eq!(written.ok(), Some(Stored::Written(file)));
-        assert!(cache.open(&paths).is_ok());
-    }
-}
+mod tests;

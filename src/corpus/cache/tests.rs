@@ -1,0 +1,83 @@
+use super::*;
+
+/// A corpus directory of one document, with a copy of it in the cache.
+fn cached() -> (tempfile::TempDir, Cache, Vec<PathBuf>, PathBuf) {
+    let home = tempfile::tempdir().expect("a home");
+    let dir = home.path().join("corpus");
+    fs::create_dir(&dir).expect("a corpus directory");
+    fs::write(
+        dir.join("one.json"),
+        r#"[{"id": "one", "title": "One", "date": "2020", "kind": "report",
+             "paragraphs": ["Crimes against humanity."]}]"#,
+    )
+    .expect("written");
+    let cache = Cache::in_dir(home.path().join("cache"));
+    let paths = vec![dir];
+    let corpus = Corpus::load(&paths).expect("loads");
+    let seen = Seen::now(&paths).expect("listed");
+    let Ok(Stored::Written(file)) = cache.store(&paths, &corpus, &seen) else {
+        panic!("not written");
+    };
+    (home, cache, paths, file)
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("the cache directory")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("corpus-"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_stopped_copy_leaves_no_temp_file_and_the_copy_before_whole() {
+    let (_home, cache, paths, file) = cached();
+    let before = fs::read(&file).expect("the copy");
+    let listed = names(cache.dir());
+    let corpus = Corpus::load(&paths).expect("loads");
+    let seen = Seen::now(&paths).expect("listed");
+    let stopped = cache.store_until(&paths, &corpus, &seen, &AtomicBool::new(true));
+    assert_eq!(stopped.ok(), Some((Stored::Stopped, None)));
+    assert_eq!(fs::read(&file).expect("the copy"), before);
+    assert_eq!(names(cache.dir()), listed);
+}
+
+#[test]
+fn a_write_stops_at_its_next_piece() {
+    let (_home, cache, paths, file) = cached();
+    let corpus = Corpus::load(&paths).expect("loads");
+    let body = |out: Out| codec::encode(&corpus, out);
+    let (temp, out) = durable::create_temp(&file, durable::PRIVATE).expect("a temp file");
+    let written = write_file(out, &body, &AtomicBool::new(true));
+    assert_eq!(
+        written.map_err(|e| e.kind()),
+        Err(io::ErrorKind::Interrupted)
+    );
+    // The header's place alone: not a byte of the body.
+    assert_eq!(
+        fs::metadata(&temp).map(|m| m.len()).ok(),
+        Some(HEADER as u64)
+    );
+    assert!(cache.open(&paths).is_ok(), "the copy before is whole");
+}
+
+#[test]
+fn a_writer_let_finish_writes_the_copy_a_second_open_reads() {
+    let (_home, cache, paths, file) = cached();
+    fs::remove_file(&file).expect("removed");
+    let corpus = Arc::new(Corpus::load(&paths).expect("loads"));
+    let seen = Seen::now(&paths).expect("listed");
+    let pending = Pending {
+        cache: cache.clone(),
+        paths: paths.clone(),
+        source: Source::Files(seen),
+    };
+    // No index to keep: its sender is dropped.
+    let (_, index) = std::sync::mpsc::channel();
+    let written = pending.start(Arc::clone(&corpus), index).finish();
+    assert_eq!(written.ok(), Some(Stored::Written(file)));
+    assert!(cache.open(&paths).is_ok());
+}
