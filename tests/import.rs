@@ -673,3 +673,28 @@ fn a_draft_that_names_known_bodies_and_lists_no_one_says_so() {
         .unwrap_or_default();
     assert!(note.contains("Human Rights Watch"), "{note}");
 }
+
+#[test]
+fn each_reporter_a_korean_report_credits_issues_it() {
+    // A text of our own in a news agency's layout: a photo's caption with
+    // its photographer's credit, then the story with its reporter's.
+    let text = "가나 단체 기자회견 열어\n\n\
+        (서울=가나뉴스) 김가나 기자 = 박다라 가나센터 소장이 26일 발언하고 있다.\n\n\
+        (서울=가나뉴스) 이마바 기자 = 가나센터는 26일 기자회견을 열고 해체를 촉구했다.\n\n\
+        가나센터는 “해체하라”고 밝혔다.\n";
+    let (doc, _) = draft_of(text.as_bytes(), "credits.txt", &corpus());
+    let issuers: Vec<(&str, String)> = doc
+        .people
+        .iter()
+        .filter(|p| p.role == nkread::corpus::Role::Issuer)
+        .map(|p| (p.name.as_str(), p.kind.to_string()))
+        .collect();
+    assert_eq!(
+        issuers,
+        [
+            ("가나뉴스", "organization".to_string()),
+            ("김가나", "person".to_string()),
+            ("이마바", "person".to_string()),
+        ]
+    );
+}

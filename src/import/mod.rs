@@ -131,14 +131,14 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
         }
     };
 
-    // A news report credits its agency in its first lines.
-    let credits = layout
+    // A news report credits its agency in its first lines, and each
+    // reporter where their part starts: a photo's caption, then the story.
+    let credits: Vec<Found> = layout
         .paragraphs
         .iter()
-        .take(3)
-        .map(|p| prose::credit(p))
-        .find(|c| !c.is_empty())
-        .unwrap_or_default();
+        .take(6)
+        .flat_map(|p| prose::credit(p))
+        .collect();
     let kind = match options.kind {
         Some(k) => k,
         None => {
