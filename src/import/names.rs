@@ -114,10 +114,15 @@ pub fn person_after_title(s: &str) -> Option<(String, Option<String>)> {
     // A person's name is at most five words: only the last five can start it.
     for start in words.len().saturating_sub(5)..words.len() {
         let name = words[start..].join(" ");
-        if !is_person_name(&name) {
+        let before = &words[..start];
+        // "Ambassador Mr. Tormod C. ENDRESEN": after an honorific, a surname
+        // in capitals, as statements at the UN print it, is a name's word.
+        let honoured = before
+            .last()
+            .is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.')));
+        if !(is_person_name(&name) || honoured && is_person_name(&surname_cased(&name))) {
             continue;
         }
-        let before = &words[..start];
         let office = before.join(" ");
         let plain = before
             .iter()
@@ -145,6 +150,21 @@ pub fn person_after_title(s: &str) -> Option<(String, Option<String>)> {
         };
     }
     None
+}
+
+/// The name with a last word in capitals written as a name's word:
+/// "Tormod C. ENDRESEN" is read as "Tormod C. Endresen".
+fn surname_cased(name: &str) -> String {
+    let Some((given, last)) = name.rsplit_once(' ') else {
+        return name.to_string();
+    };
+    let mut chars = last.chars();
+    let capitals = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && last.chars().all(|c| !c.is_lowercase());
+    match chars.next() {
+        Some(first) if capitals => format!("{given} {first}{}", chars.as_str().to_lowercase()),
+        _ => name.to_string(),
+    }
 }
 
 /// Items of a list in running text: "A, B, and the C (ACR)" and "A and B".

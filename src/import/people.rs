@@ -68,8 +68,12 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
                 .filter(|o| o.1 == "headline")
                 .map(|o| &o.0),
         );
+    // "Statement by NAME" issues it; "Statement delivered by NAME" speaks it.
     let headed = heads
-        .filter_map(|h| prose::issued_by(h))
+        .flat_map(|h| {
+            let spoken = prose::delivered(h, &[]).into_iter().map(|(f, _)| f);
+            prose::issued_by(h).into_iter().chain(spoken)
+        })
         .collect::<Vec<_>>();
     let mut in_text: Vec<(Found, (usize, usize))> = credits
         .iter()

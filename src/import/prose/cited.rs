@@ -7,7 +7,8 @@
 use super::speakers::speaker;
 use super::*;
 use crate::import::vocab::{
-    CITED_BY, CITED_WORKS, DELIVERED_BY, FINDING_VERBS, NEWS_AGENCIES, opens_sentence,
+    CITED_BY, CITED_WORKS, DELIVERED_BY, FINDING_VERBS, HONORIFICS, NEWS_AGENCIES, SPOKEN_FOR,
+    opens_sentence,
 };
 
 /// The people a sentence cites, each with the byte it is named at.
@@ -39,18 +40,7 @@ pub(super) fn cited(sentence: &str, full: &[String]) -> Vec<(Found, usize)> {
             }
         }
     }
-    for form in DELIVERED_BY {
-        for at in all_ci(sentence, form) {
-            let rest = &sentence[at + form.len()..];
-            let whole = rest.split(['“', '"', ':']).next().unwrap_or(rest);
-            let whole = whole.trim_end().trim_end_matches(['.', ',']);
-            if let Some((f, _)) =
-                speaker(whole, full).filter(|(f, _)| f.person.kind == PersonKind::Person)
-            {
-                out.push((review(f, form.trim()), at));
-            }
-        }
-    }
+    out.extend(delivered(sentence, full));
     for verb in FINDING_VERBS {
         for (at, _) in sentence.match_indices(&format!(" {verb}")) {
             if !whole_words(sentence, at + 1..at + 1 + verb.len()) {
@@ -59,6 +49,37 @@ pub(super) fn cited(sentence: &str, full: &[String]) -> Vec<(Found, usize)> {
             if let Some(f) = finder(&sentence[..at]) {
                 out.push((review(f, verb), at));
             }
+        }
+    }
+    out
+}
+
+/// Who delivers a statement for its issuer: "Statement delivered by
+/// Ambassador NAME, TITLE", and "Statement on behalf of the European Union
+/// by Ms. NAME, TITLE" (who speaks for another, named after an honorific).
+pub fn delivered(sentence: &str, full: &[String]) -> Vec<(Found, usize)> {
+    let mut out = Vec::new();
+    let spoken_for = SPOKEN_FOR.iter().flat_map(|form| {
+        all_ci(sentence, form).filter_map(|at| {
+            let by = sentence[at..].find(" by ")? + at + " by ".len();
+            let honoured = sentence[by..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.')));
+            honoured.then_some((at, by, form.trim()))
+        })
+    });
+    let delivered = DELIVERED_BY
+        .iter()
+        .flat_map(|form| all_ci(sentence, form).map(move |at| (at, at + form.len(), form.trim())));
+    for (at, from, form) in delivered.chain(spoken_for).collect::<Vec<_>>() {
+        let rest = &sentence[from..];
+        let whole = rest.split(['“', '"', ':']).next().unwrap_or(rest);
+        let whole = whole.trim_end().trim_end_matches(['.', ',']);
+        if let Some((f, _)) =
+            speaker(whole, full).filter(|(f, _)| f.person.kind == PersonKind::Person)
+        {
+            out.push((review(f, form), at));
         }
     }
     out

@@ -26,6 +26,7 @@ mod lead;
 mod speakers;
 
 use cited::cited;
+pub use cited::delivered;
 use lead::issuers;
 pub use lead::{credit, issued_by};
 use speakers::{clause_speakers, full_names, speakers, strip_adverb};

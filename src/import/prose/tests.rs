@@ -305,3 +305,28 @@ fn a_line_of_bodies_is_signed_but_a_line_of_clauses_is_not() {
         .is_empty()
     );
 }
+
+#[test]
+fn who_delivers_a_statement_for_its_issuer() {
+    let one = |s: &str| {
+        delivered(s, &[])
+            .into_iter()
+            .map(|(f, _)| (f.person.name, f.person.role))
+            .collect::<Vec<_>>()
+    };
+    // A surname in capitals, as statements at the UN print it, after an
+    // honorific; a line that the capture breaks after the name.
+    assert_eq!(
+        one("Statement delivered by Ambassador Mr. Anders B. LINDQVIST,"),
+        [("Anders B. LINDQVIST".to_string(), Role::Quoted)]
+    );
+    assert_eq!(
+        one("Statement on behalf of the Example Union by Ms. Jane Roe, First Secretary"),
+        [("Jane Roe".to_string(), Role::Quoted)]
+    );
+    // Without an honorific, "by" after "on behalf of" may name anything.
+    assert!(one("Adopted on behalf of the members by consensus, Geneva").is_empty());
+    assert!(one("Statement on behalf of the Group by Sweden").is_empty());
+    // Capitals without an honorific are an acronym's, not a surname's.
+    assert!(one("Statement delivered by Anders LINDQVIST").is_empty());
+}

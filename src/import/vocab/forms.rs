@@ -401,6 +401,11 @@ pub const FINDING_VERBS: &[&str] = &[
 /// issuer: "Statement delivered by Ambassador NAME, TITLE".
 pub const DELIVERED_BY: &[&str] = &["delivered by ", "read out by "];
 
+/// What stands before the body a statement speaks for, whose speaker
+/// follows "by" and an honorific: "Statement on behalf of the European
+/// Union by Ms. NAME, TITLE".
+pub const SPOKEN_FOR: &[&str] = &["on behalf of "];
+
 /// Words that open a sentence, besides the `TIME_OPENERS`: "After the
 /// World Food Programme’s report …" holds no body "After the …", and
 /// "Since March 2011 –" no place "Since".
