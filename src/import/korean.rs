@@ -7,14 +7,42 @@
 use super::entry::{self, Found};
 use super::names::is_hangul;
 use super::vocab::{
-    KOREAN_ACCORDING, KOREAN_BODY_ENDINGS, KOREAN_ISSUING, KOREAN_JOINING, KOREAN_LIST_OPENERS,
-    KOREAN_PAST_ENDINGS, KOREAN_QUOTATIVES, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TITLES,
+    KOREAN_ACCORDING, KOREAN_BODY_ENDINGS, KOREAN_BODY_OPENERS, KOREAN_CONNECTIVES, KOREAN_ISSUING,
+    KOREAN_JOINING, KOREAN_LIST_OPENERS, KOREAN_PAST_ENDINGS, KOREAN_QUOTATIVES, KOREAN_SPEECH,
+    KOREAN_STATES, KOREAN_TIME_WORDS, KOREAN_TITLES,
 };
 use crate::corpus::{PersonKind, Role, without_parentheses};
 
-/// The speakers a Korean sentence names.
+/// The speakers a Korean sentence names, in it or in its first clause
+/// ("… 특별보고관은 … 강조했고, …": stressed, and …).
 pub fn speakers(sentence: &str) -> Vec<Found> {
-    subjects(sentence, KOREAN_SPEECH, Role::Quoted)
+    subjects(&first_clause(sentence), KOREAN_SPEECH, Role::Quoted)
+}
+
+/// The sentence up to the first verb of speech that joins it to a next
+/// clause, with that verb ended as a sentence ends: "강조했고," is read as
+/// "강조했다". The whole sentence where none does.
+fn first_clause(sentence: &str) -> std::borrow::Cow<'_, str> {
+    let joined = KOREAN_SPEECH.iter().filter_map(|v| {
+        let stem = v.strip_suffix('다')?;
+        KOREAN_CONNECTIVES.iter().find_map(|c| {
+            let form = format!("{stem}{c}");
+            sentence
+                .match_indices(&form)
+                .map(|(at, _)| at)
+                .find(|&at| {
+                    sentence[at + form.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n == ',' || n.is_whitespace())
+                })
+                .map(|at| (at, *v))
+        })
+    });
+    match joined.min_by_key(|(at, _)| *at) {
+        Some((at, verb)) => format!("{}{verb}.", &sentence[..at]).into(),
+        None => sentence.into(),
+    }
 }
 
 /// Who a Korean sentence cites: "X에 따르면" (according to X).
@@ -249,14 +277,27 @@ fn entry_of(item: &str) -> Option<Found> {
     if KOREAN_STATES.contains(&item) {
         return Some(found(item, PersonKind::State));
     }
-    // "이한별 북한인권증진센터 소장": name, body, title.
+    // "이한별 북한인권증진센터 소장": name, body, title; after words of
+    // when ("지난 12일"), and a name of several words where the UN's or a
+    // country's name follows it ("토마스 오헤아 퀸타나 유엔 … 특별보고관").
     if words.len() >= 2 && KOREAN_TITLES.contains(&last) {
-        let name = words[0];
-        let n = name.chars().count();
-        if (2..=4).contains(&n) && name.chars().all(is_hangul) {
-            let mut f = found(name, PersonKind::Person);
+        let words: Vec<&str> = words
+            .iter()
+            .copied()
+            .skip_while(|w| KOREAN_TIME_WORDS.contains(w) || w.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        let name_word = |w: &&str| (1..=5).contains(&w.chars().count()) && w.chars().all(is_hangul);
+        let long = words
+            .iter()
+            .position(|w| KOREAN_BODY_OPENERS.contains(w))
+            .filter(|&k| (2..=4).contains(&k) && words[..k].iter().all(name_word));
+        let n = long.unwrap_or(1);
+        let name = words.get(..n)?.join(" ");
+        let single = words[0].chars().count();
+        if long.is_some() || words.len() >= 2 && (2..=4).contains(&single) && name_word(&words[0]) {
+            let mut f = found(&name, PersonKind::Person);
             f.person.title = Some(last.to_string());
-            let body = words[1..words.len() - 1].join(" ");
+            let body = words[n..words.len() - 1].join(" ");
             f.person.affiliation = (!body.is_empty()).then_some(body);
             return Some(f);
         }
@@ -314,6 +355,27 @@ mod tests {
         assert!(speakers("정부는 회의를 열었다.").is_empty());
         // Brackets inside a word are not cut out: that name is not the page's.
         assert!(speakers("북한(北韓)인권센터는 “멈춰라”고 밝혔다.").is_empty());
+    }
+
+    #[test]
+    fn a_speaker_of_a_first_clause_and_a_name_of_several_words() {
+        // Sentences of our own: "On the 12th before that, NAME (three words),
+        // UN Special Rapporteur, stressed …, and …".
+        let f = speakers(
+            "그에 앞선 12일 가나 다라 마바 유엔 북한인권 특별보고관은 인권 논의가 필요하다고 강조했고, 실제 과거에는 다른 일이 있었습니다.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "가나 다라 마바");
+        assert_eq!(f[0].person.kind, PersonKind::Person);
+        assert_eq!(f[0].person.title.as_deref(), Some("특별보고관"));
+        assert_eq!(f[0].person.affiliation.as_deref(), Some("유엔 북한인권"));
+        // A body's word is not read as part of a name.
+        let f = speakers("가나다 북한인권 시민연합 대표는 필요하다고 강조했다.");
+        assert_eq!(f[0].person.name, "가나다");
+        assert_eq!(
+            f[0].person.affiliation.as_deref(),
+            Some("북한인권 시민연합")
+        );
     }
 
     #[test]

@@ -142,6 +142,31 @@ pub const KOREAN_TITLES: &[&str] = &[
 
 /// Endings of Korean bodies' names: "…센터" (centre), "…협회"
 /// (association), "…위원회" (committee), "…부" (ministry).
+/// Endings that join a clause to the next after its verb: "강조했고,"
+/// (stressed, and), "밝혔으며" (stated, and).
+pub const KOREAN_CONNECTIVES: &[&str] = &["고", "으며", "며"];
+
+/// Words that say when, before a sentence's subject: "지난 12일" (on the
+/// 12th), "이날" (that day), "그에 앞선" (before that).
+pub const KOREAN_TIME_WORDS: &[&str] = &[
+    "지난", "이날", "앞서", "그에", "앞선", "한편", "오늘", "어제",
+];
+
+/// Words that open the body or country after a person's name, where the
+/// name has several words: "토마스 오헤아 퀸타나 유엔 북한인권
+/// 특별보고관" (NAME, UN, …, Special Rapporteur).
+pub const KOREAN_BODY_OPENERS: &[&str] = &[
+    "유엔",
+    "미국",
+    "일본",
+    "영국",
+    "독일",
+    "프랑스",
+    "캐나다",
+    "호주",
+    "유럽연합",
+];
+
 pub const KOREAN_BODY_ENDINGS: &[&str] = &[
     "센터",
     "협회",
