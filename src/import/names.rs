@@ -3,7 +3,8 @@
 //! only: which role a name has is read from the forms around it (`prose`).
 
 use super::vocab::{
-    CALLINGS, HONORIFICS, NAME_JOINERS, NOT_NAME_WORDS, ORGANIZATION_WORDS, TITLE_NOUNS, is_country,
+    CALLINGS, HONORIFICS, NAME_JOINERS, NOT_NAME_WORDS, OFFICE_NOUNS, ORGANIZATION_WORDS,
+    TITLE_NOUNS, is_country, opens_sentence,
 };
 
 /// A word that opens with a capital letter (or is Hangul).
@@ -219,6 +220,30 @@ pub fn name_suffix(s: &str) -> Option<&str> {
         (!joined).then_some(after)
     })?;
     is_name(after).then_some(after)
+}
+
+/// An office named with lowercase words after "the", as the whole of `s`:
+/// "the South Korean foreign ministry" gives "South Korean foreign
+/// ministry". It opens with a capital and ends with a noun of offices, in
+/// at most five words; without "the" it is a description ("Seoul's
+/// ministry"), not a name.
+pub fn office_name(s: &str) -> Option<&str> {
+    let name = s
+        .trim()
+        .strip_prefix("the ")
+        .or_else(|| s.trim().strip_prefix("The "))?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = *words.last()?;
+    let first = words[0];
+    ((2..=5).contains(&words.len())
+        && OFFICE_NOUNS.contains(&last)
+        && first.starts_with(char::is_uppercase)
+        && !opens_sentence(first)
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+        }))
+    .then_some(name)
 }
 
 /// Whether `text[at]` is whole words: no letter or digit runs on at

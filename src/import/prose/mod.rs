@@ -9,7 +9,8 @@
 use super::entry::{self, Found, title_at};
 use super::names::{
     is_acronym, is_body_name, is_name, is_person_name, is_title, name_list, name_prefix,
-    name_suffix, person_after_title, sentences, split_outside, strip_article, whole_words,
+    name_suffix, office_name, person_after_title, sentences, split_outside, strip_article,
+    whole_words,
 };
 use super::vocab::{
     DESCRIBING_NOUNS, GROUP_NOUNS, HEAD_BYLINE_MARKS, HONORIFICS, HOST_LABELS, ISSUED_BY,

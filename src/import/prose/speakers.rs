@@ -132,6 +132,15 @@ pub(super) fn clause_speakers(
     let Some(first) = (0..pieces.len()).find(|&i| name_at(i).is_some()) else {
         // "the COI concluded", "On these bases the COI concluded".
         let last = pieces.last().map_or("", |p| p.1.trim());
+        if let Some(office) = office_name(last) {
+            let mut f = entry::parse(office, Role::Quoted, Some(PersonKind::Organization));
+            for f in &mut f {
+                f.review = Some(
+                    "quoted: an office named in lowercase words; is the name whole?".to_string(),
+                );
+            }
+            return f.into_iter().map(|f| (f, None)).collect();
+        }
         let body = name_suffix(last).unwrap_or("");
         if is_body_name(body)
             || (!body.is_empty() && state_names(body).first().map(|s| s.1) == Some(body))

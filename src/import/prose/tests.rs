@@ -330,3 +330,24 @@ fn who_delivers_a_statement_for_its_issuer() {
     // Capitals without an honorific are an acronym's, not a surname's.
     assert!(one("Statement delivered by Anders LINDQVIST").is_empty());
 }
+
+#[test]
+fn an_office_named_in_lowercase_words_speaks() {
+    let f = clause_speakers("On November 15, the Exampleland foreign ministry", &[]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].0.person.name, "Exampleland foreign ministry");
+    assert_eq!(f[0].0.person.kind, PersonKind::Organization);
+    assert!(f[0].0.review.is_some());
+    let f = speakers(
+        "The U.N. human rights office said it was concerned.",
+        0,
+        0,
+        &[],
+    );
+    assert_eq!(f[0].found.person.name, "U.N. human rights office");
+    // A description without "the", a sentence's opener, or a noun that is
+    // no office's: no entry.
+    assert!(clause_speakers("Seoul's foreign ministry", &[]).is_empty());
+    assert!(clause_speakers("the Chinese government", &[]).is_empty());
+    assert!(clause_speakers("the head of the office", &[]).is_empty());
+}

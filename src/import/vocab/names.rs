@@ -66,6 +66,11 @@ pub const CALLINGS: &[&str] = &[
     "writer",
 ];
 
+/// Nouns that end a body named in part with lowercase words, as news
+/// reports name offices: "the South Korean foreign ministry", "the U.N.
+/// human rights office".
+pub const OFFICE_NOUNS: &[&str] = &["ministry", "office", "commission", "committee", "agency"];
+
 /// Words that occur in bodies' names and not in people's.
 pub const ORGANIZATION_WORDS: &[&str] = &[
     "action",
