@@ -13,10 +13,11 @@ use super::names::{
     whole_words,
 };
 use super::vocab::{
-    DESCRIBING_NOUNS, GROUP_NOUNS, HEAD_BYLINE_MARKS, HONORIFICS, HOST_LABELS, ISSUED_BY,
-    ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES, LIST_CUES_BEFORE_NAMES, MEMBER_OF,
-    NEVER_ISSUERS, NEWS_AGENCIES, PERSON_SPEECH_VERBS, SIGNING_WORDS, SPEECH_VERBS, STATE_CUES,
-    STATE_DOCUMENT_NOUNS, STATE_NAMES, STATEMENT_MARKS, TIME_OPENERS, TITLE_NOUNS, TRAILING_TIMES,
+    DESCRIBING_NOUNS, DOCUMENT_CUES, DOCUMENT_WORDS, GROUP_NOUNS, HEAD_BYLINE_MARKS, HONORIFICS,
+    HOST_LABELS, ISSUED_BY, ISSUING_VERBS, KOREAN_BODY_ENDINGS, LIST_CUES_AFTER_NAMES,
+    LIST_CUES_BEFORE_NAMES, MEMBER_OF, NEVER_ISSUERS, NEWS_AGENCIES, PERSON_SPEECH_VERBS,
+    SIGNING_WORDS, SPEECH_VERBS, STATE_CUES, STATE_DOCUMENT_NOUNS, STATE_NAMES, STATEMENT_MARKS,
+    TIME_OPENERS, TITLE_NOUNS, TRAILING_TIMES,
 };
 use crate::corpus::{PersonKind, Role};
 use regex::Regex;
@@ -308,7 +309,14 @@ fn lists(sentence: &str) -> Vec<Found> {
     if !out.is_empty() {
         return out;
     }
+    let about_a_document = SIGNING_WORDS
+        .iter()
+        .chain(DOCUMENT_WORDS)
+        .any(|w| lower.contains(w));
     for (cue, role) in LIST_CUES_BEFORE_NAMES {
+        if DOCUMENT_CUES.contains(cue) && !about_a_document {
+            continue;
+        }
         if let Some(at) = find_ci(sentence, cue) {
             // "on behalf of the Nordic-Baltic States": a group of states
             // not named one by one is not an entry.

@@ -110,6 +110,10 @@ fn lists_in_sentences() {
     );
     assert_eq!(f.len(), 2);
     assert!(lists("Talks, including Kim and Moon, went on.").is_empty());
+    // "joined by" names signers only where a document is joined.
+    let f = lists("The statement was joined by the Example Network and Example Watch.");
+    assert_eq!(f.len(), 2);
+    assert!(lists("Commissioners were joined by Jane Roe, the project's manager.").is_empty());
 }
 
 #[test]

@@ -210,6 +210,15 @@ pub const LIST_CUES_BEFORE_NAMES: &[(&str, Role)] = &[
     ("delivered by ", Role::Quoted),
 ];
 
+/// Cues of `LIST_CUES_BEFORE_NAMES` that name signatories only in a
+/// sentence about a document (`SIGNING_WORDS`, `DOCUMENT_WORDS`): "The
+/// statement was joined by A and B", not "Commissioners were joined by
+/// NAME, the project's manager".
+pub const DOCUMENT_CUES: &[&str] = &["joined by "];
+
+/// Nouns of a document that people join, besides `SIGNING_WORDS`.
+pub const DOCUMENT_WORDS: &[&str] = &["statement", "appeal", "declaration", "call"];
+
 /// Forms that follow the names of those who signed: "A, B and C signed the
 /// letter".
 pub const LIST_CUES_AFTER_NAMES: &[(&str, Role)] = &[
