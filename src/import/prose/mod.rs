@@ -478,16 +478,20 @@ fn state_names(text: &str) -> Vec<(usize, &str)> {
     let Some(states) = STATES.as_ref() else {
         return Vec::new();
     };
-    states
-        .find_iter(text)
+    let found: Vec<aho_corasick::Match> = states.find_iter(text).collect();
+    found
+        .iter()
         // "Korea-based" does not name a state, nor does "the North Korea
-        // Freedom Coalition": a state's name inside a longer name.
+        // Freedom Coalition": a state's name inside a longer name. A state
+        // after it is another ("Honduras Iceland", a comma lost).
         .filter(|m| {
             let rest = &text[m.end()..];
+            let next_state = found.iter().any(|n| n.start() == m.end() + 1);
             let longer = rest
                 .strip_prefix(' ')
                 .and_then(|r| r.split_whitespace().next())
-                .is_some_and(|w| w.starts_with(char::is_uppercase) && w != "and");
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && w != "and")
+                && !next_state;
             whole_words(text, m.range()) && !rest.starts_with('-') && !longer
         })
         .map(|m| (m.start(), &text[m.range()]))

@@ -355,3 +355,23 @@ fn an_office_named_in_lowercase_words_speaks() {
     assert!(clause_speakers("the Chinese government", &[]).is_empty());
     assert!(clause_speakers("the head of the office", &[]).is_empty());
 }
+
+#[test]
+fn states_that_co_sponsor_a_resolution_sign_it() {
+    let f = lists(
+        "The draft has also been co-sponsored by Andorra, Honduras Iceland, the Federated States of Micronesia and Monaco.",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            "Andorra",
+            "Honduras",
+            "Iceland",
+            "Federated States of Micronesia",
+            "Monaco"
+        ]
+        .map(|n| (n.to_string(), Role::Signatory))
+    );
+    // A state's name inside a longer name is still no state.
+    assert!(lists("It was co-sponsored by the North Korea Freedom Coalition.").is_empty());
+}

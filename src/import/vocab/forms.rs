@@ -310,6 +310,8 @@ pub const STATEMENT_MARKS: &[&str] = &[" in a statement ", " in a joint statemen
 /// a statement is made for, or that join it.
 pub const STATE_CUES: &[(&str, bool)] = &[
     ("on behalf of ", true),
+    ("co-sponsored by ", true),
+    ("cosponsored by ", true),
     (" align themselves with", false),
     (" aligns itself with", false),
     (" associate themselves with", false),
