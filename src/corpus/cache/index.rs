@@ -7,7 +7,7 @@
 //! range-checked as they decode; this module keeps them safe on disk as
 //! the corpus copy is kept.
 
-use super::{Cache, Made, Miss, Out, Stored, durable, mapped, replace};
+use super::{Cache, Made, Miss, Out, Stored, durable, mapped, replace, write_file};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -37,7 +37,8 @@ pub(super) fn store_until(
         out(&copy.to_le_bytes())?;
         bytes(out)
     };
-    replace(&file_for(cache, paths), &body, stop).map(|(stored, _)| stored)
+    let write = |file| write_file(file, &body, stop);
+    replace(&file_for(cache, paths), write, stop).map(|(stored, _)| stored)
 }
 
 /// Reads the copy of the search index beside a corpus opened from its copy.
