@@ -165,6 +165,7 @@ impl SearchIndex {
             shorts_cased,
             short_of,
             neighbours,
+            remembered: Default::default(),
         })
     }
 }
