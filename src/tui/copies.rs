@@ -42,8 +42,11 @@ impl Copies {
         let opener = opener?;
         let read = Arc::clone(&self.read);
         Some(Box::new(move || {
-            let decode = |bytes: &[u8]| SearchIndex::decode(bytes).ok().filter(|i| i.fits(&corpus));
-            let index = opener.open(decode).ok();
+            let decode = |bytes: &[u8], release: &mut dyn FnMut(usize)| {
+                let index = SearchIndex::decode_releasing(bytes, release).ok();
+                index.filter(|i| i.fits(&corpus))
+            };
+            let index = opener.open_releasing(decode).ok();
             read.store(index.is_some(), Ordering::Relaxed);
             index
         }))

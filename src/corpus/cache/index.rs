@@ -60,6 +60,16 @@ impl IndexOpener {
     /// The index `decode` makes of the copy's bytes, if the copy is whole
     /// and was built from the corpus copy opened; else why not.
     pub fn open<T>(&self, decode: impl FnOnce(&[u8]) -> Option<T>) -> Result<T, Miss> {
+        open(&self.file, self.copy, |bytes, _| decode(bytes))
+    }
+
+    /// As [`IndexOpener::open`], `decode` telling how far it has read (see
+    /// `SearchIndex::decode_releasing`), so that the copy's pages already
+    /// decoded leave memory while the rest is.
+    pub fn open_releasing<T>(
+        &self,
+        decode: impl FnOnce(&[u8], &mut dyn FnMut(usize)) -> Option<T>,
+    ) -> Result<T, Miss> {
         open(&self.file, self.copy, decode)
     }
 }
@@ -67,14 +77,16 @@ impl IndexOpener {
 pub(super) fn open<T>(
     file: &Path,
     copy: u64,
-    decode: impl FnOnce(&[u8]) -> Option<T>,
+    decode: impl FnOnce(&[u8], &mut dyn FnMut(usize)) -> Option<T>,
 ) -> Result<T, Miss> {
-    mapped(file, |body, _| {
+    mapped(file, |body, _, release| {
         let (built_from, index) = body.split_at_checked(8).ok_or(Miss::Corrupt("cut short"))?;
         if built_from != copy.to_le_bytes() {
             return Err(Miss::Stale);
         }
-        decode(index).ok_or(Miss::Corrupt("not a search index"))
+        // The index's offsets are of its own bytes, after the 8 of the copy.
+        let mut release = |upto: usize| release(upto + 8);
+        decode(index, &mut release).ok_or(Miss::Corrupt("not a search index"))
     })
 }
 

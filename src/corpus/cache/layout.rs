@@ -163,21 +163,24 @@ impl Copy {
             .map_err(|Corrupt(what)| Miss::Corrupt(what))
     }
 
-    /// Drops the whole pages of a chunk from this process's memory: they
-    /// are the file's, read again from it if they are touched again.
     fn let_go(&self, chunk: &Chunk) {
-        let page = page_size();
-        let from = chunk.start.div_ceil(page) * page;
-        let to = (chunk.start + chunk.len) / page * page;
-        if to > from {
-            // SAFETY: the map is a read-only shared map of a file nkread
-            // never writes in place: pages dropped are read again from the
-            // file, unchanged, if anything reads them later.
-            let _ = unsafe {
-                self.map
-                    .unchecked_advise_range(UncheckedAdvice::DontNeed, from, to - from)
-            };
-        }
+        let_go(&self.map, chunk.start..chunk.start + chunk.len);
+    }
+}
+
+/// Drops the whole pages of `bytes` of a map of a cache file from this
+/// process's memory: they are the file's, read again from it if they are
+/// touched again. A map and what is decoded from it are then not resident
+/// whole at once.
+pub(super) fn let_go(map: &Mmap, bytes: std::ops::Range<usize>) {
+    let page = page_size();
+    let from = bytes.start.div_ceil(page) * page;
+    let to = bytes.end.min(map.len()) / page * page;
+    if to > from {
+        // SAFETY: the map is a read-only shared map of a file nkread never
+        // writes in place: pages dropped are read again from the file,
+        // unchanged, if anything reads them later.
+        let _ = unsafe { map.unchecked_advise_range(UncheckedAdvice::DontNeed, from, to - from) };
     }
 }
 
@@ -283,4 +286,25 @@ pub(super) fn write(
     file.write_all_at(&header, 0)?;
     file.sync_all()?;
     Ok(xxh3_64(&header))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pages let go are read again from the file, unchanged.
+    #[test]
+    fn a_map_reads_the_same_bytes_after_its_pages_are_let_go() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let path = dir.path().join("bytes");
+        let bytes: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(&path, &bytes).expect("written");
+        let file = File::open(&path).expect("opened");
+        // SAFETY: the file is this test's own and is not written again.
+        let map = unsafe { Mmap::map(&file) }.expect("mapped");
+        assert_eq!(&map[..], &bytes[..]);
+        let_go(&map, 10..250_000);
+        let_go(&map, 0..map.len() + 4096);
+        assert_eq!(&map[..], &bytes[..]);
+    }
 }

@@ -31,7 +31,7 @@ use crate::bookmarks::durable;
 use codec::{Corrupt, Reader};
 pub use index::{IndexBytes, IndexOpener};
 use layout::Copy;
-use memmap2::MmapOptions;
+use memmap2::{Mmap, MmapOptions};
 use std::fs::{self, File};
 use std::io::{self, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
@@ -293,7 +293,9 @@ impl Cache {
         let (current, index_current) = match (&file, &index_file) {
             (Some(_), Some(index_file)) => match self.open(paths) {
                 Ok((corpus, sum)) => {
-                    let fits = |bytes: &[u8]| index_fits(&corpus, bytes).then_some(());
+                    let fits = |bytes: &[u8], _: &mut dyn FnMut(usize)| {
+                        index_fits(&corpus, bytes).then_some(())
+                    };
                     (Ok(()), Some(index::open(index_file, sum, fits)))
                 }
                 Err(miss) => (Err(miss), None),
@@ -356,9 +358,13 @@ impl Cache {
     }
 }
 
-/// The body of a cache file whose header, length and checksum hold, and
-/// that checksum.
-fn checked(bytes: &[u8]) -> Result<(&[u8], u64), Miss> {
+/// How much of an index copy is checksummed before its pages are let go.
+const PIECE: usize = 16 << 20;
+
+/// The body of an index copy whose header, length and checksum hold, and
+/// that checksum; the map's pages let go as they are checksummed.
+fn checked(map: &Mmap) -> Result<(&[u8], u64), Miss> {
+    let bytes: &[u8] = map;
     let header = bytes.get(..HEADER).ok_or(Miss::Corrupt("cut short"))?;
     if &header[..8] != MAGIC {
         return Err(Miss::Corrupt("not a cache file"));
@@ -376,7 +382,13 @@ fn checked(bytes: &[u8]) -> Result<(&[u8], u64), Miss> {
     if body.len() as u64 != length {
         return Err(Miss::Corrupt("cut short or too long"));
     }
-    if xxh3_64(body) != sum {
+    let mut hasher = Xxh3::new();
+    for (n, piece) in body.chunks(PIECE).enumerate() {
+        hasher.update(piece);
+        let start = HEADER + n * PIECE;
+        layout::let_go(map, start..start + piece.len());
+    }
+    if hasher.digest() != sum {
         return Err(Miss::Corrupt("checksum"));
     }
     Ok((body, sum))
@@ -503,8 +515,13 @@ fn write_file(file: File, body: Made, stop: &AtomicBool) -> io::Result<u64> {
 }
 
 /// `read` of the body of the index copy at `path` and its checksum, once
-/// its header, length and checksum hold.
-fn mapped<T>(path: &Path, read: impl FnOnce(&[u8], u64) -> Result<T, Miss>) -> Result<T, Miss> {
+/// its header, length and checksum hold, with what lets the map's pages go
+/// as it reads: up to an offset into the body, once it reads no further
+/// back.
+fn mapped<T>(
+    path: &Path,
+    read: impl FnOnce(&[u8], u64, &mut dyn FnMut(usize)) -> Result<T, Miss>,
+) -> Result<T, Miss> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
@@ -515,10 +532,18 @@ fn mapped<T>(path: &Path, read: impl FnOnce(&[u8], u64) -> Result<T, Miss>) -> R
     // renamed over the old, so the file mapped here keeps its bytes
     // while it is read (a file cut by hand under a running nkread
     // could still fault; that is outside what nkread does).
-    let map = unsafe { MmapOptions::new().populate().map(&file) }
-        .map_err(|e| Miss::Unreadable(e.to_string()))?;
+    let map =
+        unsafe { MmapOptions::new().map(&file) }.map_err(|e| Miss::Unreadable(e.to_string()))?;
     let (body, sum) = checked(&map)?;
-    read(body, sum)
+    let mut released = HEADER;
+    let mut release = |upto: usize| {
+        let to = HEADER.saturating_add(upto);
+        if to > released {
+            layout::let_go(&map, released..to);
+            released = to;
+        }
+    };
+    read(body, sum, &mut release)
 }
 
 /// The body as it is written: its bytes hashed and counted.
