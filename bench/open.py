@@ -7,12 +7,16 @@ Usage: bench/open.py TARGET_DIR RUNS CORPUS_DIR...
 
 Per corpus, interleaved run by run (RUNS rounds), each a process of its own:
   - bench_open's phases: read the files, load (read + parse + check), open
-    from the cache, build the search index, write the cache (ms, peak MB);
+    from the cache, what a first frame reads of the cache (the glimpse),
+    build the search index, write the cache (ms, peak MB);
   - the reader's first frame in a 120x40 pty (until the status bar's "quit"
     hint), with --no-cache (today's first open), with the cache on but no
     copy yet (quit at once: how long 'q' takes to stop the unfinished copy;
     then kept open until the copy is written), and from a current copy (the
     second open).
+With NKREAD_BEFORE=OTHER_TARGET_DIR, OTHER_TARGET_DIR/release/nkread's
+second open is timed too, in a home of its own, interleaved round by round
+with this build's: before and after a change.
 Prints one markdown row per measurement: the median and the spread.
 """
 import fcntl, os, pty, select, shutil, statistics, struct, subprocess, sys, tempfile, termios, time
@@ -40,7 +44,11 @@ def copies(home):
         return []
 
 
-def first_frame(corpus, home, args, wait_copy=False):
+before = os.environ.get("NKREAD_BEFORE")
+before = before and os.path.join(before, "release/nkread")
+
+
+def first_frame(corpus, home, args, wait_copy=False, binary=nkread):
     """ms to the first frame; with wait_copy, also ms until the copy is
     written; always ms from 'q' to the process's exit."""
     start = time.perf_counter()
@@ -50,7 +58,7 @@ def first_frame(corpus, home, args, wait_copy=False):
         os.environ.update(HOME=home, XDG_CONFIG_HOME=home + "/config",
                           XDG_DATA_HOME=home + "/data", XDG_CACHE_HOME=home + "/cache",
                           TERM="xterm-256color")
-        os.execv(nkread, [nkread, *args, "--corpus", corpus])
+        os.execv(binary, [binary, *args, "--corpus", corpus])
     seen = b""
     while b"quit" not in seen:
         ready, _, _ = select.select([fd], [], [], 30)
@@ -100,8 +108,11 @@ for corpus in dirs:
     def add(key, value):
         results.setdefault(key, []).append(value)
     phase("write", corpus, cache)  # a current copy, and the files in the page cache
+    if before:
+        home_before = tempfile.mkdtemp(prefix="nkread-open-before-")
+        first_frame(corpus, home_before, [], wait_copy=True, binary=before)
     for _ in range(runs):
-        for name in ["read", "load", "open", "index", "write"]:
+        for name in ["read", "load", "open", "glimpse", "index", "write"]:
             ms, peak = phase(name, corpus, cache)
             add(f"phase: {name}", (ms, peak))
         add("first frame: --no-cache (today)", (first_frame(corpus, home, ["--no-cache"])[0], 0))
@@ -113,6 +124,9 @@ for corpus in dirs:
         add("first frame: cache on, no copy yet, kept open", (frame, 0))
         add("  the copy written, after the start", (copied, 0))
         add("first frame: from the copy (second open)", (first_frame(corpus, home, [])[0], 0))
+        if before:
+            frame = first_frame(corpus, home_before, [], binary=before)[0]
+            add("first frame: from the copy (second open), NKREAD_BEFORE's build", (frame, 0))
     size = sum(os.path.getsize(os.path.join(cache, f)) for f in os.listdir(cache) if f.endswith(".nkc"))
     print(f"\n{corpus}: {runs} rounds, cache file {size / 1e6:.0f} MB, load average {os.getloadavg()[0]:.1f}\n")
     print("| measurement | median ms | min–max ms | peak RSS MB (median) |")
@@ -123,3 +137,5 @@ for corpus in dirs:
         peak = f"{statistics.median(peaks):.0f}" if any(peaks) else ""
         print(f"| {key} | {statistics.median(times):.1f} | {min(times):.1f}–{max(times):.1f} | {peak} |")
     shutil.rmtree(home, ignore_errors=True)
+    if before:
+        shutil.rmtree(home_before, ignore_errors=True)

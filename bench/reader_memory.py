@@ -9,11 +9,13 @@ polls /proc/PID: once the process has used under 2% of a core for 3 seconds
 (the index threads are done) it prints the seconds since launch, VmHWM (peak
 resident memory of the process itself, not of this script) and VmRSS, and
 their ratio to the corpus's bytes (`du -sb`).
+With NKREAD_BENCH_HOME=DIR the reader runs in DIR instead (its cache
+included: a second open reads its copies).
 """
 import fcntl, os, pty, select, struct, subprocess, sys, tempfile, termios, time
 
 binary, corpus = sys.argv[1], sys.argv[2]
-home = tempfile.mkdtemp()
+home = os.environ.get("NKREAD_BENCH_HOME") or tempfile.mkdtemp()
 corpus_bytes = int(subprocess.run(["du", "-sb", corpus], capture_output=True, text=True,
                                   check=True).stdout.split()[0])
 tick = os.sysconf("SC_CLK_TCK")
@@ -37,8 +39,9 @@ start = time.perf_counter()
 pid, fd = pty.fork()
 if pid == 0:
     fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    os.environ.update(HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home,
-                      XDG_CACHE_HOME=home, TERM="xterm-256color")
+    os.environ.update(HOME=home, XDG_CONFIG_HOME=home + "/config",
+                      XDG_DATA_HOME=home + "/data", XDG_CACHE_HOME=home + "/cache",
+                      TERM="xterm-256color")
     os.execvp(binary, [binary, "--corpus", corpus])
 
 samples = []  # (time, cpu seconds)

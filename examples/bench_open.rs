@@ -6,12 +6,14 @@
 //!     bench_open index DIR          load, then build the search index (timed alone)
 //!     bench_open write DIR CACHE    load, then write the corpus cache (timed alone)
 //!     bench_open open  DIR CACHE    open the corpus from the cache
+//!     bench_open glimpse DIR CACHE  what a first frame reads of the cache:
+//!                                   every summary, the first document whole
 //!
 //! For `index` and `write` the peak is the process's (the loaded corpus
 //! included). bench/open.py runs the phases interleaved and takes medians.
 
 use nkread::corpus::Corpus;
-use nkread::corpus::cache::{Cache, Seen};
+use nkread::corpus::cache::{Cache, Opened, Seen, open_from};
 use nkread::search::SearchIndex;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -29,7 +31,7 @@ fn peak_mb() -> f64 {
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(phase), Some(dir)) = (args.first(), args.get(1)) else {
-        return Err("usage: bench_open read|load|index|write|open DIR [CACHE]".into());
+        return Err("usage: bench_open read|load|index|write|open|glimpse DIR [CACHE]".into());
     };
     let paths = vec![PathBuf::from(dir)];
     let cache = || {
@@ -73,6 +75,19 @@ fn main() -> Result<(), String> {
             let corpus = cache()?.open(&paths).map_err(|m| m.to_string())?;
             let elapsed = start.elapsed();
             std::hint::black_box(corpus);
+            elapsed
+        }
+        "glimpse" => {
+            let cache = cache()?;
+            let Opened::Glimpse(mut summaries, mut glimpse) = open_from(Some(&cache), &paths)
+            else {
+                return Err("no current copy".into());
+            };
+            if !glimpse.fill(&mut summaries, &[0]) {
+                return Err("the first chunk fails its checksum".into());
+            }
+            let elapsed = start.elapsed();
+            std::hint::black_box((summaries, glimpse));
             elapsed
         }
         other => return Err(format!("no phase {other}")),

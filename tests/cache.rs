@@ -170,6 +170,23 @@ proptest! {
         store(&cache, &dir);
         let cached = cache.open(&paths).expect("the cache is current").0;
         same_corpus(&fresh, &cached);
+        // A glimpse's summaries are the documents but for their
+        // paragraphs' text and their people; filled, a document is whole.
+        let cache::Opened::Glimpse(mut summaries, mut glimpse) =
+            cache::open_from(Some(&cache), &paths)
+        else {
+            panic!("a current copy gives a glimpse");
+        };
+        for (summary, doc) in summaries.documents.iter().zip(&fresh.documents) {
+            prop_assert_eq!(&summary.title, &doc.title);
+            prop_assert_eq!(summary.paragraphs.len(), doc.paragraphs.len());
+            prop_assert!(summary.paragraphs.iter().all(String::is_empty));
+            prop_assert!(summary.people.is_empty());
+        }
+        let last = fresh.documents.len() - 1;
+        prop_assert!(glimpse.fill(&mut summaries, &[last]));
+        prop_assert_eq!(&summaries.documents[last], &fresh.documents[last]);
+        same_corpus(&fresh, &glimpse.whole().0);
     }
 }
 
@@ -206,15 +223,28 @@ fn a_flipped_byte_a_cut_and_another_version_are_rebuilt_and_the_screen_is_the_sa
     flipped[middle] ^= 0x20;
     let mut other_format = good.clone();
     other_format[8] = other_format[8].wrapping_add(1);
+    // The head follows the header (56 bytes, the head's length and checksum
+    // at 24 and 32) and starts with nkread's version, as a length and its
+    // text.
+    let head = 56..56 + u64_at(&good, 24) as usize;
+    let mut in_head = good.clone();
+    in_head[head.end - 1] ^= 0x20;
     let mut other_version = good.clone();
-    // The body starts with nkread's version, as a length and its text:
-    // another version's file, with its checksum made to hold.
-    let at = 32 + 8;
-    other_version[at] = b'9';
-    let sum = xxh3(&other_version[32..]);
-    other_version[24..32].copy_from_slice(&sum.to_le_bytes());
-    let faults: [(&str, Vec<u8>, Miss); 5] = [
-        ("a flipped byte", flipped, Miss::Corrupt("checksum")),
+    // Another version's file, with its checksum made to hold.
+    other_version[head.start + 8] = b'9';
+    let sum = xxh3(&other_version[head]);
+    other_version[32..40].copy_from_slice(&sum.to_le_bytes());
+    let faults: [(&str, Vec<u8>, Miss); 6] = [
+        (
+            "a flipped byte",
+            flipped,
+            Miss::Corrupt("checksum of a chunk"),
+        ),
+        (
+            "a flipped byte in the head",
+            in_head,
+            Miss::Corrupt("checksum of the head"),
+        ),
         (
             "a cut",
             good[..good.len() - 100].to_vec(),
@@ -229,9 +259,9 @@ fn a_flipped_byte_a_cut_and_another_version_are_rebuilt_and_the_screen_is_the_sa
         assert_eq!(cache.open(&paths).err(), Some(miss), "{what}");
         // As the command line does: the damaged copy is passed over, the
         // corpus loaded from its files and the copy written again.
-        let (corpus, source, problems) = cache::load_from(Some(&cache), &paths);
+        let (corpus, problems, pending) = cache::open_from(Some(&cache), &paths).whole();
         assert!(problems.0.is_empty(), "{what}: {problems}");
-        let Some(cache::Source::Files(seen)) = source else {
+        let Some(cache::Source::Files(seen)) = pending.map(|p| p.source) else {
             panic!("{what}: loaded from the files, so the copy is written");
         };
         cache.store(&paths, &corpus, &seen).expect("rewritten");
@@ -239,6 +269,55 @@ fn a_flipped_byte_a_cut_and_another_version_are_rebuilt_and_the_screen_is_the_sa
         assert_eq!(std::fs::read(&file).expect("rewritten"), good, "{what}");
         assert_eq!(screen(cache.open(&paths).expect("current").0), expected);
     }
+}
+
+/// A glimpse of a copy whose chunk `damage` flips a byte of, and the
+/// corpus it comes to, with where that corpus can be kept.
+fn glimpsed(damage: impl Fn(&[u8]) -> usize) -> (bool, Corpus, Option<cache::Source>, Corpus) {
+    // 200 documents: four chunks of 64 documents at most.
+    let dir = corpus_dir(&documents(200));
+    let paths = [dir.clone()];
+    let cache = Cache::in_dir(fresh_home().join("cache"));
+    let file = store(&cache, &dir);
+    let mut bytes = std::fs::read(&file).expect("the copy");
+    let at = damage(&bytes);
+    bytes[at] ^= 0x20;
+    std::fs::write(&file, &bytes).expect("damaged");
+    let cache::Opened::Glimpse(mut summaries, mut glimpse) = cache::open_from(Some(&cache), &paths)
+    else {
+        panic!("the head and the tail hold: a glimpse");
+    };
+    // The first frame shows the first document whole.
+    let shown = glimpse.fill(&mut summaries, &[0]);
+    if shown {
+        assert_eq!(summaries.documents[0], open_fresh(&dir).documents[0]);
+    }
+    let (corpus, problems, pending) = glimpse.whole();
+    assert!(problems.0.is_empty(), "{problems}");
+    (shown, corpus, pending.map(|p| p.source), open_fresh(&dir))
+}
+
+/// A chunk that fails its checksum after the first frame was drawn from
+/// the others: the corpus is loaded from its files, the same corpus and
+/// screen, and its copy written again; never a panic, never a wrong text.
+#[test]
+fn a_chunk_corrupted_past_the_first_frame_means_the_files_and_the_same_screen() {
+    // The last chunk ends where the tail begins: a byte just before it.
+    let tail = |bytes: &[u8]| bytes.len() - u64_at(bytes, 40) as usize;
+    let (shown, corpus, source, fresh) = glimpsed(|bytes| tail(bytes) - 3);
+    assert!(shown, "the first chunk holds: the first frame is drawn");
+    same_corpus(&corpus, &fresh);
+    assert_eq!(screen(corpus), screen(fresh));
+    assert!(
+        matches!(source, Some(cache::Source::Files(_))),
+        "written again"
+    );
+    // The first frame's own chunk damaged: no first frame from the copy.
+    let head_end = |bytes: &[u8]| 56 + u64_at(bytes, 24) as usize;
+    let (shown, corpus, source, fresh) = glimpsed(|bytes| head_end(bytes) + 40);
+    assert!(!shown, "a document that fails its checksum is not shown");
+    same_corpus(&corpus, &fresh);
+    assert!(matches!(source, Some(cache::Source::Files(_))));
 }
 
 /// A corpus that lacks a file is read without it, and never cached: from
@@ -253,15 +332,22 @@ fn a_corpus_that_lacks_a_file_is_never_cached() {
     .expect("written");
     let cache = Cache::in_dir(fresh_home().join("cache"));
     let paths = [dir.clone()];
-    let (corpus, source, problems) = cache::load_from(Some(&cache), &paths);
+    let (corpus, problems, pending) = cache::open_from(Some(&cache), &paths).whole();
     assert!(corpus.get("doc-2").is_some() && corpus.get("bad").is_none());
     assert_eq!(problems.0.len(), 1, "{problems}");
-    assert!(source.is_none(), "nothing to store");
+    assert!(pending.is_none(), "nothing to store");
 }
 
 /// The checksum the cache files carry.
 fn xxh3(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// The little-endian number at `at` in a cache file.
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    let mut le = [0; 8];
+    le.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(le)
 }
 
 #[test]
@@ -366,7 +452,7 @@ fn the_first_open_writes_the_cache_and_the_second_reads_it() {
     let last = bytes.len() - 1;
     bytes[last] ^= 1;
     std::fs::write(&file, &bytes).expect("damaged");
-    assert!(status(&home, &dir, &[]).contains("corrupt (checksum)"));
+    assert!(status(&home, &dir, &[]).contains("corrupt (checksum of the tail)"));
     assert_eq!(list(&home, &dir, &[]), first);
     assert!(status(&home, &dir, &[]).contains(", current\n"));
 }
@@ -493,15 +579,10 @@ fn the_search_index_is_kept_beside_the_corpus_copy_it_was_built_from() {
     let dir = corpus_dir(&documents(12));
     let cache = Cache::in_dir(fresh_home().join("cache"));
     let paths = vec![dir.clone()];
-    let (corpus, source, problems) = cache::load_from(Some(&cache), &paths);
+    let (corpus, problems, pending) = cache::open_from(Some(&cache), &paths).whole();
     assert!(problems.0.is_empty());
-    let source = source.expect("from the files, to be kept");
-    assert!(matches!(source, cache::Source::Files(_)));
-    let pending = cache::Pending {
-        cache: cache.clone(),
-        paths: paths.clone(),
-        source,
-    };
+    let pending = pending.expect("from the files, to be kept");
+    assert!(matches!(pending.source, cache::Source::Files(_)));
     assert!(pending.index_opener().is_none(), "no copy to read yet");
     let built = std::sync::Arc::new(SearchIndex::build(&corpus));
     let (give, index) = std::sync::mpsc::channel();
@@ -512,14 +593,9 @@ fn the_search_index_is_kept_beside_the_corpus_copy_it_was_built_from() {
     let written = writer.finish();
     assert!(matches!(written, Ok(Stored::Written(_))), "{written:?}");
     // The second open: the corpus from its copy, the index from its own.
-    let (again, source, _) = cache::load_from(Some(&cache), &paths);
-    let source = source.expect("from the copy");
-    assert!(matches!(source, cache::Source::Copy(_)));
-    let pending = cache::Pending {
-        cache: cache.clone(),
-        paths: paths.clone(),
-        source,
-    };
+    let (again, _, pending) = cache::open_from(Some(&cache), &paths).whole();
+    let pending = pending.expect("from the copy");
+    assert!(matches!(pending.source, cache::Source::Copy(_)));
     let opener = pending.index_opener().expect("beside a copy");
     let read = opener.open(|bytes| SearchIndex::decode(bytes).ok());
     assert_eq!(read.as_ref(), Ok(&*built));
@@ -536,12 +612,8 @@ fn the_search_index_is_kept_beside_the_corpus_copy_it_was_built_from() {
     cache
         .store(&paths, &open_fresh(&dir), &seen)
         .expect("rewritten");
-    let (_, source, _) = cache::load_from(Some(&cache), &paths);
-    let pending = cache::Pending {
-        cache: cache.clone(),
-        paths: paths.clone(),
-        source: source.expect("from the new copy"),
-    };
+    let (_, _, pending) = cache::open_from(Some(&cache), &paths).whole();
+    let pending = pending.expect("from the new copy");
     let opener = pending.index_opener().expect("beside a copy");
     assert_eq!(
         opener.open(|bytes| SearchIndex::decode(bytes).ok()).err(),
@@ -566,12 +638,8 @@ fn cache_status_reports_the_search_index_copy_too() {
     // The reader's first open writes both copies.
     let cache = Cache::in_dir(home.join("cache/nkread"));
     let paths = vec![dir.clone()];
-    let (corpus, source, _) = cache::load_from(Some(&cache), &paths);
-    let pending = cache::Pending {
-        cache: cache.clone(),
-        paths,
-        source: source.expect("from the files"),
-    };
+    let (corpus, _, pending) = cache::open_from(Some(&cache), &paths).whole();
+    let pending = pending.expect("from the files");
     let index = SearchIndex::build(&corpus);
     let (give, bytes) = std::sync::mpsc::channel();
     let writer = pending.start(std::sync::Arc::new(corpus), bytes);

@@ -20,8 +20,8 @@ mod show;
 
 pub use args::Cli;
 
-use crate::corpus::cache::{Cache, Pending, Source};
-use crate::corpus::{Corpus, Problems, clean, clean_line};
+use crate::corpus::cache::{Cache, Opened, Source};
+use crate::corpus::{Corpus, clean, clean_line};
 use crate::people::PeopleIndex;
 use crate::search::Scope;
 use args::Command;
@@ -111,12 +111,15 @@ pub fn run() -> ExitCode {
                 }
                 Ok(())
             }
-            Outcome::Read(corpus, config, paths, problems, pending) => {
+            Outcome::Read(opened, config, paths) => {
                 let mut settings = config.settings(std::env::var_os("NO_COLOR").as_deref());
                 settings.corpus = paths;
                 match linear {
-                    true => crate::tui::linear::run(corpus, &settings, problems, pending),
-                    false => crate::tui::app::run(corpus, &settings, problems, pending),
+                    true => {
+                        let (corpus, problems, pending) = opened.whole();
+                        crate::tui::linear::run(Arc::new(corpus), &settings, problems, pending)
+                    }
+                    false => crate::tui::app::run(*opened, &settings),
                 }
                 .map_err(|e| Failure {
                     code: 1,
@@ -166,16 +169,14 @@ fn write_stdout(out: &str) -> Result<(), Failure> {
 enum Outcome {
     /// Text for stdout, and maybe a note for stderr.
     Print(Output),
-    /// The full-screen reader, over this corpus, as configured, with the
-    /// corpus paths (where captures are looked for), and what kept the
-    /// files it lacks out of it.
-    /// With the copy of the corpus to write once its first frame is drawn.
+    /// The full-screen reader, over this corpus as opened (with what kept
+    /// the files it lacks out of it, and the copy of it to write once its
+    /// first frame is drawn), as configured, with the corpus paths (where
+    /// captures are looked for).
     Read(
-        Arc<Corpus>,
+        Box<Opened>,
         Box<crate::config::Config>,
         Vec<std::path::PathBuf>,
-        Problems,
-        Option<Pending>,
     ),
 }
 
@@ -212,28 +213,24 @@ fn execute(
     let cache = cache.filter(|_| use_cache);
     // One bad file never keeps the reader shut: it opens on the rest and
     // names what did not load. A script must fail loudly instead.
-    let (corpus, source, problems) = crate::corpus::cache::load_from(cache.as_ref(), &paths);
-    if cli.command.is_some() && !problems.0.is_empty() {
+    let opened = crate::corpus::cache::open_from(cache.as_ref(), &paths);
+    let Some(command) = &cli.command else {
+        let mut config = loaded.config;
+        config.borders &= !cli.no_borders;
+        return Ok((
+            Outcome::Read(Box::new(opened), Box::new(config), paths),
+            None,
+        ));
+    };
+    let (corpus, problems, pending) = opened.whole();
+    if !problems.0.is_empty() {
         return Err(Failure::input(format!(
             "nkread: the corpus has errors\n{problems}"
         )));
     }
     let corpus = Arc::new(corpus);
-    let pending = cache.zip(source).map(|(cache, source)| Pending {
-        cache,
-        paths: paths.clone(),
-        source,
-    });
     // Prose is wrapped to a readable measure.
     let measure = columns.map(|c| c.clamp(MIN_WIDTH, MAX_WIDTH));
-    let Some(command) = &cli.command else {
-        let mut config = loaded.config;
-        config.borders &= !cli.no_borders;
-        return Ok((
-            Outcome::Read(corpus, Box::new(config), paths, problems, pending),
-            None,
-        ));
-    };
     // A command keeps a copy of the corpus loaded from its files only.
     let writer = pending
         .filter(|p| matches!(p.source, Source::Files(_)))
@@ -354,9 +351,11 @@ mod tests {
     fn nkread_opens_the_reader_only_in_a_terminal() {
         let cli = Cli::parse_from(["nkread"]);
         let (outcome, _) = execute(&cli, true, Some(200)).expect("loads");
-        assert!(
-            matches!(outcome, Outcome::Read(c, ..) if c.documents.len() == Corpus::load(&[]).expect("loads").documents.len())
-        );
+        let Outcome::Read(opened, ..) = outcome else {
+            panic!("the reader opens");
+        };
+        let bundled = Corpus::load(&[]).expect("loads").documents.len();
+        assert_eq!(opened.whole().0.documents.len(), bundled);
         let piped = execute(&cli, false, None).unwrap_err();
         assert_eq!(piped.code, 2);
     }
@@ -377,7 +376,8 @@ mod tests {
         ]);
         let bundled = Corpus::load(&[]).expect("loads").documents.len();
         match execute(&cli, true, Some(100)).expect("the reader opens").0 {
-            Outcome::Read(corpus, _, _, problems, _) => {
+            Outcome::Read(opened, ..) => {
+                let (corpus, problems, _) = opened.whole();
                 assert_eq!(corpus.documents.len(), bundled + 1);
                 assert!(corpus.get("good").is_some());
                 assert_eq!(problems.0.len(), 1);

@@ -8,6 +8,7 @@
 
 use super::fx::FxHasher;
 use super::packed::Postings;
+use super::remembered::Remembered;
 use super::text::fold;
 use super::tokens::{Read, Tokens, run_length};
 use crate::corpus::{Corpus, Role};
@@ -55,6 +56,8 @@ pub struct SearchIndex {
     pub(super) short_of: Vec<u32>,
     /// By passage, which words stand side by side in it.
     pub(super) neighbours: Vec<Neighbours>,
+    /// Recent terms' whole-field matches, kept between queries.
+    pub(super) remembered: Remembered,
 }
 
 /// A Bloom filter of the pairs of words (folded) that stand side by side
@@ -160,6 +163,7 @@ impl SearchIndex {
             shorts_lower: read.shorts.iter().map(|s| fold(s, false).into()).collect(),
             shorts_cased: read.shorts.iter().map(|s| fold(s, true).into()).collect(),
             short_of: read.short_of,
+            remembered: Remembered::default(),
         }
     }
 

@@ -93,23 +93,67 @@ fn close(m: &SkimMatcherV2, token: &Token, word: &str, word_chars: usize) -> u16
 
 /// A short field's text matched whole against a fuzzy term, as fzf does.
 pub(super) fn match_whole(m: &SkimMatcherV2, text: &str, whole: &str) -> u16 {
-    if whole.chars().count() > MAX_FUZZY_CHARS || text.len() > MAX_WHOLE_CHARS * 4 {
-        return 0;
+    Whole::new(m, whole).against(m, text)
+}
+
+/// A fuzzy term to be matched whole against many short fields, with what
+/// each needs of it worked out once: a query's first term is matched
+/// against every title and name of a corpus, hundreds of thousands.
+pub(super) struct Whole<'t> {
+    text: &'t str,
+    /// Its own score, the best a field can do; None for a term too long.
+    best: Option<i64>,
+}
+
+impl<'t> Whole<'t> {
+    pub(super) fn new(m: &SkimMatcherV2, text: &'t str) -> Whole<'t> {
+        let fuzzy = text.chars().count() <= MAX_FUZZY_CHARS;
+        Whole {
+            text,
+            best: fuzzy.then(|| m.fuzzy_match(text, text).unwrap_or(1)),
+        }
     }
-    if text.chars().count() > MAX_WHOLE_CHARS {
-        return 0;
+
+    /// How `field` meets the term matched whole, or 0.
+    pub(super) fn against(&self, m: &SkimMatcherV2, field: &str) -> u16 {
+        let Some(best) = self.best else {
+            return 0;
+        };
+        if field.len() > MAX_WHOLE_CHARS * 4 || field.chars().count() > MAX_WHOLE_CHARS {
+            return 0;
+        }
+        // Skim finds no match where the term's letters are not in the
+        // field in order; its bytes in order are needed for that, and far
+        // cheaper to look for than skim's letters.
+        if !in_order(field.as_bytes(), self.text.as_bytes()) {
+            return 0;
+        }
+        let Some(score) = m.fuzzy_match(field, self.text) else {
+            return 0;
+        };
+        // Letters strewn over a line ("crimes" in "current chair, … member
+        // on the situation") score about half of a match at word starts
+        // ("csw", "hrw"), which scores three quarters and more.
+        let fine = scaled(score, best);
+        if fine < MIN_WHOLE_FINE {
+            return 0;
+        }
+        pack(LOOSE, fine)
     }
-    let Some(score) = m.fuzzy_match(text, whole) else {
-        return 0;
-    };
-    // Letters strewn over a line ("crimes" in "current chair, … member
-    // on the situation") score about half of a match at word starts
-    // ("csw", "hrw"), which scores three quarters and more.
-    let fine = scaled(score, m.fuzzy_match(whole, whole).unwrap_or(1));
-    if fine < MIN_WHOLE_FINE {
-        return 0;
-    }
-    pack(LOOSE, fine)
+}
+
+/// Whether every byte of `pattern` is in `text`, in order.
+fn in_order(text: &[u8], pattern: &[u8]) -> bool {
+    let mut rest = text;
+    pattern
+        .iter()
+        .all(|&b| match rest.iter().position(|&t| t == b) {
+            Some(at) => {
+                rest = &rest[at + 1..];
+                true
+            }
+            None => false,
+        })
 }
 
 /// The words of the vocabulary one token meets, best first, and (when a
@@ -253,5 +297,41 @@ mod tests {
         assert_eq!(match_whole(&m, csw, "zzz"), 0);
         assert_eq!(match_whole(&m, "current chair, in the serbia", "crimes"), 0);
         assert_eq!(match_whole(&m, &"a".repeat(5000), "a"), 0, "bounded");
+    }
+
+    /// `match_whole` as it was before its term was prepared once and its
+    /// letters looked for in order first: the reference it must equal.
+    fn match_whole_as_it_was(m: &SkimMatcherV2, text: &str, whole: &str) -> u16 {
+        if whole.chars().count() > MAX_FUZZY_CHARS || text.len() > MAX_WHOLE_CHARS * 4 {
+            return 0;
+        }
+        if text.chars().count() > MAX_WHOLE_CHARS {
+            return 0;
+        }
+        let Some(score) = m.fuzzy_match(text, whole) else {
+            return 0;
+        };
+        let fine = scaled(score, m.fuzzy_match(whole, whole).unwrap_or(1));
+        if fine < MIN_WHOLE_FINE {
+            return 0;
+        }
+        pack(LOOSE, fine)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn a_term_prepared_once_matches_every_field_as_before(
+            field in "[a-zA-Z ,é북한]{0,40}",
+            term in "[a-zA-Zé북]{1,5}",
+        ) {
+            let m = SkimMatcherV2::default().respect_case();
+            let whole = Whole::new(&m, &term);
+            proptest::prop_assert_eq!(
+                whole.against(&m, &field),
+                match_whole_as_it_was(&m, &field, &term)
+            );
+        }
     }
 }

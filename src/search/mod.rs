@@ -23,6 +23,7 @@ mod miss;
 mod packed;
 mod query;
 mod rank;
+mod remembered;
 mod snippet;
 mod stored;
 mod tally;

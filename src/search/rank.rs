@@ -19,13 +19,12 @@
 use super::hit::{Field, Hit, Scope, SearchResult};
 use super::index::{Neighbours, SearchIndex};
 use super::looked::{Group, Looked};
-use super::matching::{self, EXACT, LOOSE, match_whole};
+use super::matching::{self, EXACT, LOOSE, Whole};
 use super::query::{MAX_TERMS, Query, Term};
+use super::remembered::{self, Scores};
 use super::tally::{BARRED, Scratch, Tally, smallest_gap};
 use fuzzy_matcher::skim::SkimMatcherV2;
-use rayon::prelude::*;
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 // A term is a bit of a u16 in `Run::first`.
 const _: () = assert!(MAX_TERMS <= 16);
@@ -33,6 +32,11 @@ const _: () = assert!(MAX_TERMS <= 16);
 /// Levels of nearness: 0 for terms side by side, then one per doubling of
 /// the words between them, and one for terms matched in no word.
 const NEARNESS_LEVELS: i64 = 9;
+
+mod best;
+mod wholes;
+
+use best::Best;
 
 impl SearchIndex {
     /// The best `limit` fields for `query` in `scope`, best first.
@@ -126,8 +130,14 @@ struct Run<'a> {
     matcher: SkimMatcherV2,
     terms: Vec<Group<'a>>,
     excluded: Vec<Looked<'a>>,
-    /// Whole-field matches of each group, by short text id, worked out once.
-    whole: Vec<Vec<Option<u16>>>,
+    /// Whole-field matches of each group, by short text id, worked out
+    /// once; those of earlier queries taken from the index, and given back.
+    whole: Vec<Scores>,
+    /// What each group's matches are kept under.
+    keys: Vec<remembered::Key>,
+    /// Each group's fuzzy terms, prepared to be matched whole: the field
+    /// texts they are matched against (cased or folded), and the term.
+    wholes_of: Vec<Vec<(bool, Whole<'a>)>>,
     /// By form id, a bit for each group whose terms' first word it meets.
     first: Vec<u16>,
     /// Each group's number of words (the fewest, for a group of phrases).
@@ -149,51 +159,6 @@ enum Mode<'s> {
 /// Passages read between two questions to a count's `stop`.
 const STOP_EVERY: usize = 4096;
 
-/// The best `limit` keys offered so far.
-struct Best {
-    limit: usize,
-    heap: BinaryHeap<Reverse<Key>>,
-}
-
-impl Best {
-    fn new(limit: usize) -> Best {
-        Best {
-            limit,
-            heap: BinaryHeap::new(),
-        }
-    }
-
-    /// The worst key kept, once `limit` are kept.
-    fn worst(&self) -> Option<&Key> {
-        self.heap
-            .peek()
-            .filter(|_| self.heap.len() >= self.limit)
-            .map(|w| &w.0)
-    }
-
-    fn admits(&self, key: &Key) -> bool {
-        self.limit > 0 && self.worst().is_none_or(|w| key > w)
-    }
-
-    fn offer(&mut self, key: Key) {
-        if self.admits(&key) {
-            self.heap.push(Reverse(key));
-            if self.heap.len() > self.limit {
-                self.heap.pop();
-            }
-        }
-    }
-
-    /// Best first.
-    fn into_sorted(self) -> Vec<Key> {
-        self.heap
-            .into_sorted_vec()
-            .into_iter()
-            .map(|r| r.0)
-            .collect()
-    }
-}
-
 impl<'a> Run<'a> {
     fn new(index: &'a SearchIndex, query: &'a Query, range: std::ops::Range<usize>) -> Run<'a> {
         let matcher = SkimMatcherV2::default().respect_case();
@@ -205,7 +170,26 @@ impl<'a> Run<'a> {
             .collect();
         terms.sort_by_key(Group::cost);
         let excluded = query.excluded.iter().map(look).collect();
-        let whole = vec![Vec::new(); terms.len()];
+        let keys: Vec<remembered::Key> = terms
+            .iter()
+            .map(|g| {
+                g.0.iter()
+                    .filter_map(|t| Some((t.term.case_sensitive, t.term.whole.clone()?)))
+                    .collect()
+            })
+            .collect();
+        let whole = keys.iter().map(|k| index.remembered.take(k)).collect();
+        let wholes_of = terms
+            .iter()
+            .map(|g| {
+                g.0.iter()
+                    .filter_map(|t| {
+                        let whole = t.term.whole.as_deref()?;
+                        Some((t.term.case_sensitive, Whole::new(&matcher, whole)))
+                    })
+                    .collect()
+            })
+            .collect();
         let lens = terms.iter().map(Group::words).collect();
         Run {
             index,
@@ -215,6 +199,8 @@ impl<'a> Run<'a> {
             terms,
             excluded,
             whole,
+            keys,
+            wholes_of,
             first: Vec::new(),
             lens,
         }
@@ -272,76 +258,6 @@ impl<'a> Run<'a> {
                 Some((doc.first as usize + o, s as usize, o))
             })
         })
-    }
-
-    fn matches_whole(&self, j: usize) -> bool {
-        self.terms[j].0.iter().any(|t| t.term.whole.is_some())
-    }
-
-    /// How well group `j` meets short text `short` matched whole: as well
-    /// as the best of its fuzzy terms.
-    fn whole_match(&mut self, j: usize, short: usize) -> u16 {
-        if !self.matches_whole(j) {
-            return 0;
-        }
-        if let Some(Some(score)) = self.wholes(j).get(short) {
-            return *score;
-        }
-        let score = self.whole_score(j, short);
-        if let Some(slot) = self.wholes(j).get_mut(short) {
-            *slot = Some(score);
-        }
-        score
-    }
-
-    /// Group `j`'s whole matches worked out so far, by short text id.
-    fn wholes(&mut self, j: usize) -> &mut Vec<Option<u16>> {
-        let shorts = self.index.shorts_lower.len();
-        let wholes = &mut self.whole[j];
-        if wholes.is_empty() {
-            *wholes = vec![None; shorts];
-        }
-        wholes
-    }
-
-    /// Works out `whole_match` for each of `shorts` at once, on all cores:
-    /// a term typed into a large corpus is matched against tens of
-    /// thousands of titles and names, and that dominated a keystroke.
-    fn match_wholes(&mut self, j: usize, shorts: &[usize]) {
-        if !self.matches_whole(j) {
-            return;
-        }
-        let known = self.wholes(j);
-        let mut todo: Vec<usize> = shorts
-            .iter()
-            .copied()
-            .filter(|&s| known.get(s).is_some_and(Option::is_none))
-            .collect();
-        todo.sort_unstable();
-        todo.dedup();
-        let this = &*self;
-        let scores: Vec<u16> = todo.par_iter().map(|&s| this.whole_score(j, s)).collect();
-        let known = self.wholes(j);
-        for (s, score) in todo.into_iter().zip(scores) {
-            known[s] = Some(score);
-        }
-    }
-
-    fn whole_score(&self, j: usize, short: usize) -> u16 {
-        self.terms[j]
-            .0
-            .iter()
-            .filter_map(|t| {
-                let whole = t.term.whole.as_deref()?;
-                let texts = if t.term.case_sensitive {
-                    &self.index.shorts_cased
-                } else {
-                    &self.index.shorts_lower
-                };
-                Some(match_whole(&self.matcher, texts.get(short)?, whole))
-            })
-            .max()
-            .unwrap_or(0)
     }
 
     /// The best `limit` hits and, in [`Mode::Count`], how many passages
@@ -583,7 +499,7 @@ impl<'a> Run<'a> {
     /// Reads passage `p`'s words: the tiers and fine scores of each term's
     /// best match, and how near the terms come; `None` if a term is missing
     /// (a phrase broken, a case not matched) or an excluded term is there.
-    fn read(&mut self, p: usize, s: &mut Scratch) -> Option<(u32, i64, u32)> {
+    fn read(&self, p: usize, s: &mut Scratch) -> Option<(u32, i64, u32)> {
         let Scratch {
             words,
             best,

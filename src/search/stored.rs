@@ -70,6 +70,16 @@ impl SearchIndex {
 
     /// The index `encode` wrote, from all of `bytes`.
     pub fn decode(bytes: &[u8]) -> Result<SearchIndex, Corrupt> {
+        SearchIndex::decode_releasing(bytes, &mut |_| {})
+    }
+
+    /// As [`SearchIndex::decode`], telling `release` after each large part
+    /// how far into `bytes` it has read: the bytes before are not read
+    /// again, and a map of them can let their pages go.
+    pub fn decode_releasing(
+        bytes: &[u8],
+        release: &mut dyn FnMut(usize),
+    ) -> Result<SearchIndex, Corrupt> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != RULES.to_le_bytes() {
             return Err(Corrupt("built by other rules"));
@@ -93,19 +103,23 @@ impl SearchIndex {
             ids: r.packed()?,
             forms: r.strs()?,
         };
+        release(r.at);
         let passage_doc = r.u32s()?;
         let passage_role = r
             .bytes()?
             .iter()
             .map(|&t| from_tag(t))
             .collect::<Result<Vec<_>, _>>()?;
+        release(r.at);
         let words = r.strs()?;
         let word_forms = Lists {
             starts: r.starts()?,
             items: r.u32s()?,
         };
         rises(&word_forms.starts, word_forms.items.len())?;
+        release(r.at);
         let gaps = r.packed()?;
+        release(r.at);
         let counts = r.u32s()?;
         let skip_starts = r.starts()?;
         let skips: Vec<(u32, u32)> = r.u32s()?.chunks_exact(2).map(|s| (s[0], s[1])).collect();
@@ -116,9 +130,11 @@ impl SearchIndex {
             skip_starts,
             skips,
         };
+        release(r.at);
         let shorts_lower = r.strs()?;
         let shorts_cased = r.strs()?;
         let short_of = r.u32s()?;
+        release(r.at);
         let n = r.len(8)?;
         let neighbours: Vec<Neighbours> = r
             .take(n * 8)?
@@ -131,6 +147,7 @@ impl SearchIndex {
                 Neighbours(bits)
             })
             .collect();
+        release(r.at);
         let passages = passage_doc.len();
         let whole = r.at == bytes.len()
             && n % 8 == 0
@@ -165,6 +182,7 @@ impl SearchIndex {
             shorts_cased,
             short_of,
             neighbours,
+            remembered: Default::default(),
         })
     }
 }
@@ -354,6 +372,20 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
     use crate::corpus::Corpus;
+
+    /// The offsets a decode releases rise to the end of its bytes: a map
+    /// of them lets go of every page once it is read.
+    #[test]
+    fn a_decode_releases_what_it_has_read_in_order_to_the_end() {
+        let index = SearchIndex::build(&Corpus::load(&[]).expect("bundled"));
+        let bytes = encoded(&index);
+        let mut released = Vec::new();
+        let decoded = SearchIndex::decode_releasing(&bytes, &mut |at| released.push(at));
+        assert_eq!(decoded.as_ref(), Ok(&index));
+        assert!(released.windows(2).all(|w| w[0] <= w[1]), "{released:?}");
+        assert_eq!(released.last(), Some(&bytes.len()));
+        assert!(released.len() >= 5, "{released:?}");
+    }
 
     fn encoded(index: &SearchIndex) -> Vec<u8> {
         let mut bytes = Vec::new();

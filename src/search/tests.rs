@@ -320,6 +320,58 @@ fn a_page_of_hits_is_the_head_of_all_hits_whatever_was_passed_over() {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// The hits on screen, passing over what cannot enter the page (the
+    /// whole-field matches kept from the queries before), are the head of
+    /// the full ranking.
+    #[test]
+    fn a_page_is_the_head_of_the_full_ranking_for_any_query(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "crimes", "humanit", "human", "rights", "council", "secrty", "korea",
+                "north", "un", "the", "of", "report", "commission", "\"human rights\"",
+                "!dprk", "csw", "Kim", "abduct",
+            ]),
+            1..4,
+        ),
+        limit in 1usize..40,
+    ) {
+        let q = Query::parse(&words.join(" "), corpus()).unwrap();
+        let all = index().search(&q, Scope::All, usize::MAX).hits;
+        let page = index().search(&q, Scope::All, limit).hits;
+        proptest::prop_assert_eq!(&page[..], &all[..limit.min(all.len())]);
+    }
+}
+
+/// Typing a query key by key runs every prefix; the index keeps its
+/// terms' whole-field matches between them. Each answer is the one an
+/// index that remembers nothing gives, page and all.
+#[test]
+fn a_query_typed_key_by_key_answers_as_one_asked_afresh() {
+    let typing = index().clone();
+    for query in [
+        "crimes humanit",
+        "csw councl",
+        "ojea quintana ohchr",
+        "Kim un",
+    ] {
+        for end in (1..=query.len()).filter(|&e| query.is_char_boundary(e)) {
+            let q = Query::parse(&query[..end], corpus()).unwrap();
+            for limit in [20, usize::MAX] {
+                let fresh = index().clone();
+                assert_eq!(
+                    typing.search(&q, Scope::All, limit).hits,
+                    fresh.search(&q, Scope::All, limit).hits,
+                    "{:?} at {limit}",
+                    &query[..end]
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn the_exact_words_side_by_side_outrank_a_close_word() {
     // "severity" is two letters from "security", and one bundled paragraph

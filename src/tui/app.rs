@@ -2,6 +2,7 @@
 //! into messages, runs `update`, carries out its effects and draws `view`.
 
 use super::copies::Copies;
+use super::glimpse;
 use super::kept::{Kept, export, problem, synced};
 use super::paste::PasteWatch;
 use super::searcher::Searcher;
@@ -10,8 +11,7 @@ use super::terminal::{
     copy, enter, install_panic_hook, restore, suspend, takes_links, write_links,
 };
 use crate::bookmarks::Store;
-use crate::corpus::cache::Pending;
-use crate::corpus::{Corpus, Problems};
+use crate::corpus::cache::Opened;
 use crate::library::{Built, Index, Library, StoredIndex};
 use crate::tui::keymap::Key;
 use crate::tui::msg::{Action, Msg};
@@ -29,60 +29,92 @@ use std::time::{Duration, Instant, SystemTime};
 
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
-/// A copy of the corpus `pending` is written once the first frame is out,
-/// and stopped, if unfinished, when the reader quits.
-pub fn run(
-    corpus: Arc<Corpus>,
-    settings: &Settings,
-    problems: Problems,
-    pending: Option<Pending>,
-) -> io::Result<()> {
-    // The first frame needs none of the indexes: they come while it shows.
-    // Shared with the thread that searches, which quitting does not wait for.
-    let library = Arc::new(Library::shared(corpus));
-    let searcher = Searcher::start(Arc::clone(&library));
-    let mut state = AppState::new(&library.corpus, settings);
-    state.salt = u64::from(std::process::id());
-    // Said on stderr too, where it outlasts the screen; the reader names
-    // the files and lists the problems.
-    if !problems.0.is_empty() {
-        eprintln!(
-            "nkread: the corpus has errors; the reader opens without the files that hold them\n{problems}"
-        );
-    }
-    state.load_problems = problems.0;
+/// A corpus opened from its copy shows its first frame from a glimpse of
+/// it, before the rest is read. A copy of the corpus is written once the
+/// first frame is out, and stopped, if unfinished, when the reader quits.
+pub fn run(opened: Opened, settings: &Settings) -> io::Result<()> {
     let signals = Signals::register()?;
     let mut kept = Kept::open(
         Store::default_dir(),
         Arc::clone(&signals.saving),
         Arc::clone(&signals.unsaved),
     );
-    state.restore(&library.corpus, &kept.positions);
     let first = kept.sync(None);
     // Said on stderr too, where it outlasts the screen.
     if let Some(problem) = problem(&first) {
         eprintln!("nkread: {problem}");
     }
-    update(&mut state, &library, synced(first));
+    let first = synced(first);
     install_panic_hook();
+    let (corpus, problems, pending, screen) = match opened {
+        Opened::Whole(corpus, problems, pending) => (corpus, problems, pending, None),
+        Opened::Glimpse(summaries, glimpse) => {
+            let shown = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                glimpse::show(
+                    summaries,
+                    glimpse,
+                    settings,
+                    &kept.positions,
+                    &first,
+                    &signals,
+                )
+            }));
+            match shown {
+                Ok(Ok(Some((screen, (corpus, problems, pending))))) => {
+                    (corpus, problems, pending, Some(screen))
+                }
+                // Ended by a signal before the corpus was whole: nothing
+                // moved, so nothing is left to keep.
+                Ok(Ok(None)) => {
+                    restore();
+                    std::process::exit(128 + signals.quitting().unwrap_or(0));
+                }
+                Ok(Err(e)) => {
+                    restore();
+                    return Err(e);
+                }
+                Err(panic) => {
+                    restore();
+                    std::panic::resume_unwind(panic);
+                }
+            }
+        }
+    };
+    // The first frame needs none of the indexes: they come while it shows.
+    // Shared with the thread that searches, which quitting does not wait for.
+    let library = Arc::new(Library::shared(Arc::new(corpus)));
+    let searcher = Searcher::start(Arc::clone(&library));
+    // Said on stderr too, where it outlasts the screen, unless the screen
+    // is already the reader's; the reader names the files and lists the
+    // problems.
+    if !problems.0.is_empty() && screen.is_none() {
+        eprintln!(
+            "nkread: the corpus has errors; the reader opens without the files that hold them\n{problems}"
+        );
+    }
+    let mut state = glimpse::begun(&library.corpus, settings, &kept.positions);
+    state.load_problems = problems.0;
+    update(&mut state, &library, first);
     let mouse = settings.mouse;
     let mut copies = Copies::new(pending);
     // A panic still ends with the bookmarks saved, or printed.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        enter(mouse)
-            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
-            .and_then(|mut terminal| {
-                let mut io = Io {
-                    terminal: &mut terminal,
-                    kept: &mut kept,
-                    searcher: &searcher,
-                    copies: &mut copies,
-                    mouse,
-                    corpus: &settings.corpus,
-                    links: takes_links(std::env::var_os("TERM").as_deref()),
-                };
-                event_loop(&mut io, &mut state, &library, &signals)
-            })
+        let screen = match screen {
+            Some(screen) => Ok(screen),
+            None => enter(mouse).and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout()))),
+        };
+        screen.and_then(|mut terminal| {
+            let mut io = Io {
+                terminal: &mut terminal,
+                kept: &mut kept,
+                searcher: &searcher,
+                copies: &mut copies,
+                mouse,
+                corpus: &settings.corpus,
+                links: takes_links(std::env::var_os("TERM").as_deref()),
+            };
+            event_loop(&mut io, &mut state, &library, &signals)
+        })
     }));
     restore();
     let unsaved = kept.close(&state, &library, result.is_err());

@@ -42,8 +42,11 @@ impl Copies {
         let opener = opener?;
         let read = Arc::clone(&self.read);
         Some(Box::new(move || {
-            let decode = |bytes: &[u8]| SearchIndex::decode(bytes).ok().filter(|i| i.fits(&corpus));
-            let index = opener.open(decode).ok();
+            let decode = |bytes: &[u8], release: &mut dyn FnMut(usize)| {
+                let index = SearchIndex::decode_releasing(bytes, release).ok();
+                index.filter(|i| i.fits(&corpus))
+            };
+            let index = opener.open_releasing(decode).ok();
             read.store(index.is_some(), Ordering::Relaxed);
             index
         }))
@@ -84,13 +87,9 @@ mod tests {
     /// built and handed to the writer; what the writer came to, and
     /// whether the index was read.
     fn open(cache: &Cache, paths: &[PathBuf], index: Option<IndexBytes>) -> (Stored, bool) {
-        let (corpus, source, _) = cache::load_from(Some(cache), paths);
+        let (corpus, _, pending) = cache::open_from(Some(cache), paths).whole();
         let corpus = Arc::new(corpus);
-        let mut copies = Copies::new(source.map(|source| Pending {
-            cache: cache.clone(),
-            paths: paths.to_vec(),
-            source,
-        }));
+        let mut copies = Copies::new(pending);
         let stored = copies.start(Arc::clone(&corpus));
         let read = stored.and_then(|stored| stored());
         let library = Library::shared(Arc::clone(&corpus));
@@ -123,7 +122,7 @@ mod tests {
         let paths = vec![dir];
         // The first open keeps an index copy whose rules are not this
         // build's (its first bytes).
-        let corpus = cache::load_from(None, &paths).0;
+        let corpus = cache::open_from(None, &paths).whole().0;
         let index = SearchIndex::build(&corpus);
         let other: IndexBytes = Box::new(move |out| {
             let mut bytes = Vec::new();

@@ -14,6 +14,7 @@
 pub(crate) mod app;
 mod capture;
 mod copies;
+mod glimpse;
 pub mod input;
 mod kept;
 pub mod keymap;

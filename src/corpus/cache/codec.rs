@@ -1,68 +1,47 @@
 //! The loaded corpus as bytes and back: a length-prefixed layout of our own
-//! (little-endian integers, strings as a length and UTF-8). Documents sit
-//! behind a table of offsets so that they decode on all cores. Decoding
-//! checks every length, tag and entity id: the checksum says the bytes are
-//! the ones written, and the decoder still never trusts them.
+//! (little-endian integers, strings as a length and UTF-8). The head holds
+//! the entities and a summary of each document, what a first frame reads;
+//! the documents whole follow in chunks (`layout`). Decoding checks every
+//! length, tag and entity id: the checksums say the bytes are the ones
+//! written, and the decoder still never trusts them.
 
 use crate::corpus::entities::Entities;
 use crate::corpus::model::{DocKind, Document, PartialDate, Person, PersonKind, Role};
 use crate::corpus::{Corpus, Entity};
 use rayon::prelude::*;
-use std::io;
 
 /// Why bytes do not decode: the cache is then rebuilt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Corrupt(pub &'static str);
 
-/// How many documents are encoded at once, on all cores, before their
-/// bytes are handed on: the copy is written as it is made, never held whole.
-const BATCH: usize = 4096;
-
-/// Hands the corpus's bytes to `out`, in order: the entities, each
-/// document, then where each document ends and how many there are.
-pub fn encode(corpus: &Corpus, out: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
-    let mut head = Vec::new();
+/// Appends the head's corpus part to `out`: the entities, how many
+/// documents there are, and each one's summary (see [`put_summary`]).
+pub fn encode_head(corpus: &Corpus, out: &mut Vec<u8>) {
     let (list, keys) = corpus.entities.parts();
-    put_len(&mut head, list.len());
+    put_len(out, list.len());
     for entity in list {
-        put_str(&mut head, &entity.id);
-        put_str(&mut head, &entity.name);
-        put_u8(&mut head, tag(&PersonKind::ALL, entity.kind));
-        put_strs(&mut head, &entity.aliases);
-        put_strs(&mut head, &entity.acronyms);
-        put_strs(&mut head, &entity.distinct_from);
-        put_u8(&mut head, u8::from(entity.curated));
+        put_str(out, &entity.id);
+        put_str(out, &entity.name);
+        put_u8(out, tag(&PersonKind::ALL, entity.kind));
+        put_strs(out, &entity.aliases);
+        put_strs(out, &entity.acronyms);
+        put_strs(out, &entity.distinct_from);
+        put_u8(out, u8::from(entity.curated));
     }
-    put_len(&mut head, keys.len());
+    put_len(out, keys.len());
     for ((kind, key), index) in &keys {
-        put_u8(&mut head, tag(&PersonKind::ALL, *kind));
-        put_str(&mut head, key);
-        put_len(&mut head, *index);
+        put_u8(out, tag(&PersonKind::ALL, *kind));
+        put_str(out, key);
+        put_len(out, *index);
     }
-    out(&head)?;
-    let mut ends = Vec::with_capacity(corpus.documents.len() * 8 + 8);
-    let mut end = 0u64;
-    for batch in corpus.documents.chunks(BATCH) {
-        let docs: Vec<Vec<u8>> = batch
-            .par_iter()
-            .map(|doc| {
-                let mut bytes = Vec::new();
-                put_document(&mut bytes, doc);
-                bytes
-            })
-            .collect();
-        for doc in docs {
-            end += doc.len() as u64;
-            ends.extend_from_slice(&end.to_le_bytes());
-            out(&doc)?;
-        }
+    put_len(out, corpus.documents.len());
+    for doc in &corpus.documents {
+        put_summary(out, doc);
     }
-    put_len(&mut ends, corpus.documents.len());
-    out(&ends)
 }
 
-/// The corpus `encode` wrote, read from `r` to the end of its bytes.
-pub fn decode(r: &mut Reader) -> Result<Corpus, Corrupt> {
+/// The entities `encode_head` wrote, read from `r`.
+pub fn decode_entities(r: &mut Reader) -> Result<Entities, Corrupt> {
     let count = r.len(MIN_ENTITY)?;
     let mut list = Vec::with_capacity(count);
     for _ in 0..count {
@@ -84,55 +63,74 @@ pub fn decode(r: &mut Reader) -> Result<Corpus, Corrupt> {
         let index = r.index(list.len())?;
         keys.push(((kind, key), index));
     }
-    let entities = Entities::from_parts(list, keys).ok_or(Corrupt("entity keys"))?;
-    // The documents, then their ends, then their count.
-    let rest = r.rest();
-    let split = rest.len().checked_sub(8).ok_or(Corrupt("cut short"))?;
-    let count = Reader::new(&rest[split..]).u64()?;
-    let table = usize::try_from(count)
-        .ok()
-        .and_then(|n| n.checked_mul(8))
-        .filter(|&t| t <= split)
-        .ok_or(Corrupt("a document count"))?;
-    let (docs, table) = rest[..split].split_at(split - table);
-    let mut spans = Vec::with_capacity(table.len() / 8);
-    let mut start = 0usize;
-    let mut ends = Reader::new(table);
-    for _ in 0..table.len() / 8 {
-        let end = usize::try_from(ends.u64()?).map_err(|_| Corrupt("document offsets"))?;
-        if end < start || end > docs.len() {
-            return Err(Corrupt("document offsets"));
-        }
-        spans.push((start, end));
-        start = end;
+    Entities::from_parts(list, keys).ok_or(Corrupt("entity keys"))
+}
+
+/// The summaries `encode_head` wrote after the entities, to the end of
+/// `r`'s bytes, as documents: every field but the paragraphs' text, which
+/// are empty (their number kept), and the people, which are none. At most
+/// `paragraphs` paragraphs in all: the number the documents' own bytes
+/// could hold, so that a count cannot ask for more memory than that.
+pub fn decode_summaries(r: &mut Reader, paragraphs: usize) -> Result<Vec<Document>, Corrupt> {
+    let count = r.len(MIN_SUMMARY)?;
+    let mut left = paragraphs;
+    let mut documents = Vec::with_capacity(count);
+    for _ in 0..count {
+        let mut doc = r.summary_fields()?;
+        let n = usize::try_from(r.u64()?).map_err(|_| Corrupt("a count"))?;
+        left = left.checked_sub(n).ok_or(Corrupt("a paragraph count"))?;
+        doc.paragraphs = vec![String::new(); n];
+        documents.push(doc);
     }
-    if start != docs.len() {
-        return Err(Corrupt("bytes between documents"));
+    match r.at == r.bytes.len() {
+        true => Ok(documents),
+        false => Err(Corrupt("bytes after the summaries")),
     }
-    let entity_count = entities.len();
-    let documents = spans
-        .into_par_iter()
-        .map(|(from, to)| {
-            let mut r = Reader::new(&docs[from..to]);
-            let doc = r.document(entity_count)?;
-            match r.at == to - from {
-                true => Ok(doc),
-                false => Err(Corrupt("a document's length")),
-            }
+}
+
+/// The bytes of each document in `documents`, made on all cores.
+pub fn encode_documents(documents: &[Document]) -> Vec<Vec<u8>> {
+    documents
+        .par_iter()
+        .map(|doc| {
+            let mut bytes = Vec::new();
+            put_document(&mut bytes, doc);
+            bytes
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Corpus {
-        documents,
-        entities,
-    })
+        .collect()
+}
+
+/// The `count` documents a chunk's bytes hold, one after another to its
+/// end, their people naming entities below `entities`.
+pub fn decode_chunk(bytes: &[u8], count: usize, entities: usize) -> Result<Vec<Document>, Corrupt> {
+    let mut r = Reader::new(bytes);
+    let mut documents = Vec::with_capacity(count.min(bytes.len()));
+    for _ in 0..count {
+        documents.push(r.document(entities)?);
+    }
+    match r.at == bytes.len() {
+        true => Ok(documents),
+        false => Err(Corrupt("a chunk's length")),
+    }
 }
 
 /// The fewest bytes an entity and a name key take, so that a count read
 /// from a corrupt file cannot ask for more memory than the file could fill.
 const MIN_ENTITY: usize = 8 + 8 + 1 + 8 + 8 + 8 + 1;
 const MIN_KEY: usize = 1 + 8 + 8;
+/// The fewest bytes a summary takes (`put_summary`).
+const MIN_SUMMARY: usize =
+    8 + 8 + 1 + 1 + 4 + 1 + 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 1 + 8 + 1 + 8 + 1 + 8 + 8;
 
-fn put_document(out: &mut Vec<u8>, doc: &Document) {
+/// What the document list and the first frame read of a document that
+/// is not open: every field but its paragraphs' text and its people, then
+/// the number of its paragraphs.
+fn put_summary(out: &mut Vec<u8>, doc: &Document) {
+    put_summary_fields(out, doc);
+    put_len(out, doc.paragraphs.len());
+}
+
+fn put_summary_fields(out: &mut Vec<u8>, doc: &Document) {
     put_str(out, &doc.id);
     put_str(out, &doc.title);
     put_u8(out, u8::from(doc.title_supplied));
@@ -151,9 +149,14 @@ fn put_document(out: &mut Vec<u8>, doc: &Document) {
     put_strs(out, &doc.tags);
     put_opt(out, doc.source.as_deref());
     put_strs(out, &doc.omitted);
-    put_strs(out, &doc.paragraphs);
     put_opt(out, doc.people_heading.as_deref());
     put_strs(out, &doc.cite_as);
+}
+
+/// A whole document: its summary's fields, its paragraphs, its people.
+fn put_document(out: &mut Vec<u8>, doc: &Document) {
+    put_summary_fields(out, doc);
+    put_strs(out, &doc.paragraphs);
     put_len(out, doc.people.len());
     for person in &doc.people {
         put_str(out, &person.name);
@@ -221,11 +224,9 @@ impl<'a> Reader<'a> {
         Reader { bytes, at: 0 }
     }
 
-    /// What is left to read.
-    fn rest(&mut self) -> &'a [u8] {
-        let rest = &self.bytes[self.at..];
-        self.at = self.bytes.len();
-        rest
+    /// How far it has read.
+    pub(super) fn position(&self) -> usize {
+        self.at
     }
 
     pub(super) fn u32(&mut self) -> Result<u32, Corrupt> {
@@ -325,8 +326,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn document(&mut self, entities: usize) -> Result<Document, Corrupt> {
-        let mut doc = Document {
+    /// The fields `put_summary_fields` wrote, as a document without
+    /// paragraphs or people.
+    fn summary_fields(&mut self) -> Result<Document, Corrupt> {
+        Ok(Document {
             id: self.string()?,
             title: self.string()?,
             title_supplied: self.flag()?,
@@ -345,11 +348,16 @@ impl<'a> Reader<'a> {
             tags: self.strings()?,
             source: self.optional()?,
             omitted: self.strings()?,
-            paragraphs: self.strings()?,
             people_heading: self.optional()?,
-            people: Vec::new(),
             cite_as: self.strings()?,
-        };
+            paragraphs: Vec::new(),
+            people: Vec::new(),
+        })
+    }
+
+    fn document(&mut self, entities: usize) -> Result<Document, Corrupt> {
+        let mut doc = self.summary_fields()?;
+        doc.paragraphs = self.strings()?;
         let n = self.len(8 + 2 + 6 + 8)?;
         doc.people.reserve(n);
         for _ in 0..n {
@@ -374,41 +382,90 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn encoded(corpus: &Corpus) -> Vec<u8> {
+    fn head(corpus: &Corpus) -> Vec<u8> {
         let mut bytes = Vec::new();
-        encode(corpus, &mut |b: &[u8]| {
-            bytes.extend_from_slice(b);
-            Ok(())
-        })
-        .expect("writes to memory");
+        encode_head(corpus, &mut bytes);
         bytes
+    }
+
+    fn documents(corpus: &Corpus) -> Vec<u8> {
+        encode_documents(&corpus.documents).concat()
     }
 
     #[test]
     fn the_bundled_corpus_comes_back_equal() {
         let corpus = Corpus::load(&[]).expect("the bundled corpus loads");
-        let back = decode(&mut Reader::new(&encoded(&corpus))).expect("decodes");
-        assert_eq!(back.documents, corpus.documents);
-        assert_eq!(back.entities.parts(), corpus.entities.parts());
+        let head = head(&corpus);
+        let mut r = Reader::new(&head);
+        let entities = decode_entities(&mut r).expect("entities");
+        let summaries = decode_summaries(&mut r, usize::MAX).expect("summaries");
+        let count = corpus.documents.len();
+        let back = decode_chunk(&documents(&corpus), count, entities.len()).expect("decodes");
+        assert_eq!(back, corpus.documents);
+        assert_eq!(entities.parts(), corpus.entities.parts());
+        // A summary is the document but for its paragraphs' text and people.
+        for (summary, doc) in summaries.iter().zip(&corpus.documents) {
+            let paragraphs = vec![String::new(); doc.paragraphs.len()];
+            let people = Vec::new();
+            let stripped = Document {
+                paragraphs,
+                people,
+                ..doc.clone()
+            };
+            assert_eq!(*summary, stripped);
+        }
+    }
+
+    #[test]
+    fn a_summary_asks_for_no_more_paragraphs_than_the_documents_hold() {
+        let corpus = Corpus::load(&[]).expect("the bundled corpus loads");
+        let head = head(&corpus);
+        let mut r = Reader::new(&head);
+        decode_entities(&mut r).expect("entities");
+        let all: usize = corpus.documents.iter().map(|d| d.paragraphs.len()).sum();
+        let at = r.at;
+        assert!(decode_summaries(&mut r, all).is_ok());
+        let mut r = Reader::new(&head);
+        r.at = at;
+        assert_eq!(
+            decode_summaries(&mut r, all - 1),
+            Err(Corrupt("a paragraph count"))
+        );
     }
 
     #[test]
     fn every_cut_and_every_flipped_byte_of_a_small_corpus_is_an_error_or_a_corpus() {
         let corpus = Corpus::load(&[]).expect("the bundled corpus loads");
-        let bytes = encoded(&corpus);
+        let (head, docs) = (head(&corpus), documents(&corpus));
+        let count = corpus.documents.len();
+        let entities = corpus.entities.len();
+        // As a copy bounds it: the paragraphs its chunks could hold.
+        let budget = docs.len() / 8;
+        let read_head = |bytes: &[u8]| {
+            let mut r = Reader::new(bytes);
+            decode_entities(&mut r).and_then(|_| decode_summaries(&mut r, budget))
+        };
         // Cuts are always caught: every length is checked against the end.
-        for cut in (0..bytes.len()).step_by(97) {
+        for cut in (0..head.len()).step_by(97) {
+            assert!(read_head(&head[..cut]).is_err(), "head cut at {cut}");
+        }
+        for cut in (0..docs.len()).step_by(97) {
             assert!(
-                decode(&mut Reader::new(&bytes[..cut])).is_err(),
+                decode_chunk(&docs[..cut], count, entities).is_err(),
                 "cut at {cut}"
             );
         }
         // A flipped byte may still decode (a letter of a paragraph), but
-        // never panics; the checksum is what rejects it.
-        for at in (0..bytes.len()).step_by(131) {
-            let mut flipped = bytes.clone();
+        // never panics; the checksums are what reject it.
+        for at in (0..head.len()).step_by(131) {
+            let mut flipped = head.clone();
             flipped[at] ^= 0xff;
-            let _ = decode(&mut Reader::new(&flipped));
+            let _ = read_head(&flipped);
+        }
+        for at in (0..docs.len()).step_by(131) {
+            let mut flipped = docs.clone();
+            flipped[at] ^= 0xff;
+            let _ = decode_chunk(&flipped, count, entities);
         }
     }
 }

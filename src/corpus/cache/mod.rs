@@ -7,24 +7,31 @@
 //! One file per set of corpus paths, `corpus-HASH.nkc` under
 //! `$XDG_CACHE_HOME/nkread/`, where HASH covers the format, nkread's
 //! version and the paths, and beside it the reader's copy of the search
-//! index built from it, `corpus-HASH.nki` (`index`). The file holds a header (magic, format, the
-//! body's length and its xxh3 checksum), then the body: nkread's version,
-//! a hash of the bundled corpus, the corpus files' names, sizes, times and
-//! content hashes, and the corpus itself (`codec`). A file is current when
-//! every corpus file has its size and time (the first check), or, where
-//! only the time differs, its content hash.
+//! index built from it, `corpus-HASH.nki` (`index`). The file's head holds
+//! nkread's version, a hash of the bundled corpus, the corpus files'
+//! names, sizes, times and content hashes, the entities and each
+//! document's summary; the documents follow in checksummed chunks
+//! (`layout`, `codec`), so that a first frame reads only the head and the
+//! chunks it shows (`glimpse`). A file is current when every corpus file
+//! has its size and time (the first check), or, where only the time
+//! differs, its content hash.
 
 mod codec;
+mod glimpse;
 mod index;
+mod layout;
 mod writer;
 
+pub use glimpse::{Glimpse, Opened};
 pub use writer::{Pending, Source, Writer};
 
-use super::{Corpus, Problems};
+use super::Corpus;
+use super::entities::Entities;
 use crate::bookmarks::durable;
 use codec::{Corrupt, Reader};
 pub use index::{IndexBytes, IndexOpener};
-use memmap2::MmapOptions;
+use layout::Copy;
+use memmap2::{Mmap, MmapOptions};
 use std::fs::{self, File};
 use std::io::{self, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
@@ -39,9 +46,10 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 /// The layout's version: bumped whenever `codec` or the search index's
 /// layout (`search::stored`) changes. A change to how the index is built
 /// with the same layout bumps `search::stored`'s `RULES` instead.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"NKREADC\0";
-/// Magic, format, reserved, the body's length, its checksum.
+/// The index copy's header: magic, format, reserved, the body's length,
+/// its checksum.
 const HEADER: usize = 8 + 4 + 4 + 8 + 8;
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The cache files' extension.
@@ -193,15 +201,30 @@ impl Cache {
     /// if that holds a current copy, with the copy's checksum, which a
     /// copy of the search index built from it names.
     pub fn open(&self, paths: &[PathBuf]) -> Result<(Corpus, u64), Miss> {
-        mapped(&self.file_for(paths), |body, sum| {
-            let mut r = Reader::new(body);
-            if r.string().ok().as_deref() != Some(VERSION) || r.u64().ok() != Some(bundled_hash()) {
-                return Err(Miss::OtherVersion);
-            }
-            current(&mut r, paths)?;
-            let corpus = codec::decode(&mut r).map_err(|Corrupt(what)| Miss::Corrupt(what))?;
-            Ok((corpus, sum))
-        })
+        let (copy, entities, _) = self.current(paths)?;
+        let documents = copy.all_documents(entities.len())?;
+        Ok((
+            Corpus {
+                documents,
+                entities,
+            },
+            copy.sum(),
+        ))
+    }
+
+    /// The copy for `paths`, if it is current, with its entities and where
+    /// its head's summaries start.
+    fn current(&self, paths: &[PathBuf]) -> Result<(Copy, Entities, usize), Miss> {
+        let copy = Copy::map(&self.file_for(paths))?;
+        let mut r = Reader::new(copy.head());
+        if r.string().ok().as_deref() != Some(VERSION) || r.u64().ok() != Some(bundled_hash()) {
+            return Err(Miss::OtherVersion);
+        }
+        current(&mut r, paths)?;
+        let entities =
+            codec::decode_entities(&mut r).map_err(|Corrupt(what)| Miss::Corrupt(what))?;
+        let at = r.position();
+        Ok((copy, entities, at))
     }
 
     /// Writes `corpus`, loaded from `paths` whose files were `seen` before
@@ -247,11 +270,9 @@ impl Cache {
             head.extend_from_slice(&stat.mtime.to_le_bytes());
             head.extend_from_slice(&hash.to_le_bytes());
         }
-        let body = |out: Out| {
-            out(&head)?;
-            codec::encode(corpus, out)
-        };
-        replace(&self.file_for(paths), &body, stop)
+        codec::encode_head(corpus, &mut head);
+        let write = |file| layout::write(file, &head, &corpus.documents, stop);
+        replace(&self.file_for(paths), write, stop)
     }
 
     /// Where the cache is, how big, and whether the file for `paths` and
@@ -272,7 +293,9 @@ impl Cache {
         let (current, index_current) = match (&file, &index_file) {
             (Some(_), Some(index_file)) => match self.open(paths) {
                 Ok((corpus, sum)) => {
-                    let fits = |bytes: &[u8]| index_fits(&corpus, bytes).then_some(());
+                    let fits = |bytes: &[u8], _: &mut dyn FnMut(usize)| {
+                        index_fits(&corpus, bytes).then_some(())
+                    };
                     (Ok(()), Some(index::open(index_file, sum, fits)))
                 }
                 Err(miss) => (Err(miss), None),
@@ -335,9 +358,13 @@ impl Cache {
     }
 }
 
-/// The body of a cache file whose header, length and checksum hold, and
-/// that checksum.
-fn checked(bytes: &[u8]) -> Result<(&[u8], u64), Miss> {
+/// How much of an index copy is checksummed before its pages are let go.
+const PIECE: usize = 16 << 20;
+
+/// The body of an index copy whose header, length and checksum hold, and
+/// that checksum; the map's pages let go as they are checksummed.
+fn checked(map: &Mmap) -> Result<(&[u8], u64), Miss> {
+    let bytes: &[u8] = map;
     let header = bytes.get(..HEADER).ok_or(Miss::Corrupt("cut short"))?;
     if &header[..8] != MAGIC {
         return Err(Miss::Corrupt("not a cache file"));
@@ -355,7 +382,13 @@ fn checked(bytes: &[u8]) -> Result<(&[u8], u64), Miss> {
     if body.len() as u64 != length {
         return Err(Miss::Corrupt("cut short or too long"));
     }
-    if xxh3_64(body) != sum {
+    let mut hasher = Xxh3::new();
+    for (n, piece) in body.chunks(PIECE).enumerate() {
+        hasher.update(piece);
+        let start = HEADER + n * PIECE;
+        layout::let_go(map, start..start + piece.len());
+    }
+    if hasher.digest() != sum {
         return Err(Miss::Corrupt("checksum"));
     }
     Ok((body, sum))
@@ -431,13 +464,17 @@ pub type Out<'o> = &'o mut dyn FnMut(&[u8]) -> io::Result<()>;
 /// A cache file's body, handed to `Out` piece by piece.
 type Made<'b> = &'b dyn Fn(Out) -> io::Result<()>;
 
-/// Writes `body` as a new cache file at `path` (the caller holds the
-/// lock): to a temp file beside it, synced, then renamed over the old one.
-/// Stopped, the temp file is removed and the old file stays.
-fn replace(path: &Path, body: Made, stop: &AtomicBool) -> io::Result<(Stored, Option<u64>)> {
+/// Writes a new cache file at `path` (the caller holds the lock), `write`
+/// making it: to a temp file beside it, synced, then renamed over the old
+/// one. Stopped, the temp file is removed and the old file stays.
+fn replace(
+    path: &Path,
+    write: impl FnOnce(File) -> io::Result<u64>,
+    stop: &AtomicBool,
+) -> io::Result<(Stored, Option<u64>)> {
     durable::remove_stale_temps(path);
     let (temp, file) = durable::create_temp(path, durable::PRIVATE)?;
-    match write_file(file, body, stop) {
+    match write(file) {
         Ok(sum) => durable::commit(&temp, path).map(|()| (Stored::Written(path.into()), Some(sum))),
         Err(e) => {
             let _ = fs::remove_file(&temp);
@@ -477,9 +514,14 @@ fn write_file(file: File, body: Made, stop: &AtomicBool) -> io::Result<u64> {
     Ok(sum)
 }
 
-/// `read` of the body of the cache file at `path` and its checksum, once
-/// its header, length and checksum hold.
-fn mapped<T>(path: &Path, read: impl FnOnce(&[u8], u64) -> Result<T, Miss>) -> Result<T, Miss> {
+/// `read` of the body of the index copy at `path` and its checksum, once
+/// its header, length and checksum hold, with what lets the map's pages go
+/// as it reads: up to an offset into the body, once it reads no further
+/// back.
+fn mapped<T>(
+    path: &Path,
+    read: impl FnOnce(&[u8], u64, &mut dyn FnMut(usize)) -> Result<T, Miss>,
+) -> Result<T, Miss> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
@@ -490,10 +532,18 @@ fn mapped<T>(path: &Path, read: impl FnOnce(&[u8], u64) -> Result<T, Miss>) -> R
     // renamed over the old, so the file mapped here keeps its bytes
     // while it is read (a file cut by hand under a running nkread
     // could still fault; that is outside what nkread does).
-    let map = unsafe { MmapOptions::new().populate().map(&file) }
-        .map_err(|e| Miss::Unreadable(e.to_string()))?;
+    let map =
+        unsafe { MmapOptions::new().map(&file) }.map_err(|e| Miss::Unreadable(e.to_string()))?;
     let (body, sum) = checked(&map)?;
-    read(body, sum)
+    let mut released = HEADER;
+    let mut release = |upto: usize| {
+        let to = HEADER.saturating_add(upto);
+        if to > released {
+            layout::let_go(&map, released..to);
+            released = to;
+        }
+    };
+    read(body, sum, &mut release)
 }
 
 /// The body as it is written: its bytes hashed and counted.
@@ -516,25 +566,28 @@ impl Body<'_> {
     }
 }
 
-/// The corpus at `paths` (beside the bundled one), from the cache where it
-/// holds a current copy, else loaded from its files, keeping every
-/// document that loads (see [`Corpus::load_all`]) with the problems that
-/// kept the others out; and where it came from, where it can be kept: its
-/// files (as seen) or a copy. No cache is used for the bundled corpus
-/// alone: it is built into nkread. A corpus that lacks a file is never
-/// cached: opened from the cache, it would no longer say so.
-pub fn load_from(cache: Option<&Cache>, paths: &[PathBuf]) -> (Corpus, Option<Source>, Problems) {
+/// The corpus at `paths` (beside the bundled one): from the cache where it
+/// holds a current copy, a glimpse first; else loaded from its files,
+/// keeping every document that loads (see [`Corpus::load_all`]) with the
+/// problems that kept the others out, and the copy to write of it. No
+/// cache is used for the bundled corpus alone: it is built into nkread. A
+/// corpus that lacks a file is never cached: opened from the cache, it
+/// would no longer say so.
+pub fn open_from(cache: Option<&Cache>, paths: &[PathBuf]) -> Opened {
     let Some(cache) = cache.filter(|_| !paths.is_empty()) else {
         let (corpus, problems) = Corpus::load_all(paths);
-        return (corpus, None, problems);
+        return Opened::Whole(corpus, problems, None);
     };
-    if let Ok((corpus, sum)) = cache.open(paths) {
-        return (corpus, Some(Source::Copy(sum)), Problems(Vec::new()));
+    if let Ok((summaries, glimpse)) = Glimpse::open(cache, paths) {
+        return Opened::Glimpse(summaries, glimpse);
     }
-    let seen = Seen::now(paths);
-    let (corpus, problems) = Corpus::load_all(paths);
-    let seen = seen.filter(|_| problems.0.is_empty());
-    (corpus, seen.map(Source::Files), problems)
+    let (corpus, source, problems) = glimpse::from_files(paths);
+    let pending = source.map(|source| Pending {
+        cache: cache.clone(),
+        paths: paths.to_vec(),
+        source,
+    });
+    Opened::Whole(corpus, problems, pending)
 }
 
 #[cfg(test)]

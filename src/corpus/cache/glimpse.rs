@@ -1,0 +1,131 @@
+//! Opening a corpus from its copy in two steps: first what a first frame
+//! shows (every document's summary from the copy's head, and the few
+//! documents it shows whole from their chunks), then the whole corpus,
+//! off the first frame's path. Everything handed on has passed its
+//! checksum; a chunk that fails later means the corpus is loaded from its
+//! files, which the copy was made from, so it is the same corpus.
+
+use super::codec::{self, Reader};
+use super::layout::Copy;
+use super::{Cache, Miss, Pending, Seen, Source};
+use crate::corpus::entities::Entities;
+use crate::corpus::{Corpus, Problems};
+use std::path::PathBuf;
+
+/// A corpus as opened: whole, or from its copy, a glimpse of it first.
+#[derive(Debug)]
+pub enum Opened {
+    /// With the copy to write of it, if any, and what kept any file out.
+    Whole(Corpus, Problems, Option<Pending>),
+    /// Every document's summary (see [`Glimpse::fill`]), and the rest to come.
+    Glimpse(Corpus, Glimpse),
+}
+
+impl Opened {
+    /// The whole corpus, waiting for the rest of a glimpse.
+    pub fn whole(self) -> (Corpus, Problems, Option<Pending>) {
+        match self {
+            Opened::Whole(corpus, problems, pending) => (corpus, problems, pending),
+            Opened::Glimpse(_, glimpse) => glimpse.whole(),
+        }
+    }
+}
+
+/// The rest of a corpus whose summaries were read from its copy.
+#[derive(Debug)]
+pub struct Glimpse {
+    copy: Copy,
+    entities: Entities,
+    cache: Cache,
+    paths: Vec<PathBuf>,
+    /// A chunk failed its checksum: the corpus is loaded from its files.
+    broken: bool,
+}
+
+impl Glimpse {
+    /// The summaries of the copy of the corpus at `paths`, if it is current.
+    pub(super) fn open(cache: &Cache, paths: &[PathBuf]) -> Result<(Corpus, Glimpse), Miss> {
+        let (copy, entities, at) = cache.current(paths)?;
+        let mut r = Reader::new(&copy.head()[at..]);
+        let documents = codec::decode_summaries(&mut r, copy.paragraphs_at_most())
+            .map_err(|codec::Corrupt(what)| Miss::Corrupt(what))?;
+        if documents.len() != copy.documents() {
+            return Err(Miss::Corrupt("a document count"));
+        }
+        let summaries = Corpus {
+            documents,
+            entities: entities.clone(),
+        };
+        let glimpse = Glimpse {
+            copy,
+            entities,
+            cache: cache.clone(),
+            paths: paths.to_vec(),
+            broken: false,
+        };
+        Ok((summaries, glimpse))
+    }
+
+    /// Puts documents `docs` of `summaries` whole, from their chunks. A
+    /// document left a summary has empty paragraphs (their number kept)
+    /// and no people: a frame drawn from `summaries` shows those documents'
+    /// summaries only. Where a chunk fails its checksum, nothing is
+    /// changed, the corpus will be loaded from its files, and false says
+    /// that `summaries` must not be shown.
+    pub fn fill(&mut self, summaries: &mut Corpus, docs: &[usize]) -> bool {
+        let count = self.entities.len();
+        let read: Result<Vec<_>, Miss> = docs
+            .iter()
+            .filter(|&&d| d < summaries.documents.len())
+            .map(|&d| self.copy.document(d, count).map(|doc| (d, doc)))
+            .collect();
+        match read {
+            Ok(read) => {
+                for (d, doc) in read {
+                    summaries.documents[d] = doc;
+                }
+                true
+            }
+            Err(_) => {
+                self.broken = true;
+                false
+            }
+        }
+    }
+
+    /// The whole corpus: every chunk checked and decoded, or, if one
+    /// fails, the corpus loaded from its files and its copy written again.
+    pub fn whole(self) -> (Corpus, Problems, Option<Pending>) {
+        if !self.broken
+            && let Ok(documents) = self.copy.all_documents(self.entities.len())
+        {
+            let pending = Pending {
+                cache: self.cache,
+                paths: self.paths,
+                source: Source::Copy(self.copy.sum()),
+            };
+            let corpus = Corpus {
+                documents,
+                entities: self.entities,
+            };
+            return (corpus, Problems(Vec::new()), Some(pending));
+        }
+        drop(self.copy);
+        let (corpus, source, problems) = from_files(&self.paths);
+        let pending = source.map(|source| Pending {
+            cache: self.cache,
+            paths: self.paths,
+            source,
+        });
+        (corpus, problems, pending)
+    }
+}
+
+/// The corpus loaded from its files, with what it was seen to be before,
+/// where it can be kept: none of its files is missing.
+pub(super) fn from_files(paths: &[PathBuf]) -> (Corpus, Option<Source>, Problems) {
+    let seen = Seen::now(paths);
+    let (corpus, problems) = Corpus::load_all(paths);
+    let seen = seen.filter(|_| problems.0.is_empty());
+    (corpus, seen.map(Source::Files), problems)
+}

@@ -1,0 +1,84 @@
+//! A run's whole-field matches: a fuzzy term matched against the whole
+//! text of a title or a person's line, as fzf matches a line, worked out
+//! once per short text and kept with the index for the queries after.
+
+use super::Run;
+use rayon::prelude::*;
+
+/// The whole-field matches worked out are kept for the queries after.
+impl Drop for Run<'_> {
+    fn drop(&mut self) {
+        for (key, scores) in self.keys.iter().zip(&mut self.whole) {
+            self.index
+                .remembered
+                .keep(key.clone(), std::mem::take(scores));
+        }
+    }
+}
+
+impl Run<'_> {
+    pub(super) fn matches_whole(&self, j: usize) -> bool {
+        self.terms[j].0.iter().any(|t| t.term.whole.is_some())
+    }
+
+    /// How well group `j` meets short text `short` matched whole: as well
+    /// as the best of its fuzzy terms. Worked out for the titles and names
+    /// a term's words do not meet (`match_wholes`), and here for the few
+    /// others a passage's reading asks about.
+    pub(super) fn whole_match(&self, j: usize, short: usize) -> u16 {
+        if !self.matches_whole(j) {
+            return 0;
+        }
+        match self.whole[j].get(short) {
+            Some(Some(score)) => *score,
+            _ => self.whole_score(j, short),
+        }
+    }
+
+    /// Group `j`'s whole matches worked out so far, by short text id.
+    fn wholes(&mut self, j: usize) -> &mut Vec<Option<u16>> {
+        let shorts = self.index.shorts_lower.len();
+        let wholes = &mut self.whole[j];
+        if wholes.is_empty() {
+            *wholes = vec![None; shorts];
+        }
+        wholes
+    }
+
+    /// Works out `whole_match` for each of `shorts` at once, on all cores:
+    /// a term typed into a large corpus is matched against tens of
+    /// thousands of titles and names, and that dominated a keystroke.
+    pub(super) fn match_wholes(&mut self, j: usize, shorts: &[usize]) {
+        if !self.matches_whole(j) {
+            return;
+        }
+        let known = self.wholes(j);
+        let mut todo: Vec<usize> = shorts
+            .iter()
+            .copied()
+            .filter(|&s| known.get(s).is_some_and(Option::is_none))
+            .collect();
+        todo.sort_unstable();
+        todo.dedup();
+        let this = &*self;
+        let scores: Vec<u16> = todo.par_iter().map(|&s| this.whole_score(j, s)).collect();
+        let known = self.wholes(j);
+        for (s, score) in todo.into_iter().zip(scores) {
+            known[s] = Some(score);
+        }
+    }
+
+    fn whole_score(&self, j: usize, short: usize) -> u16 {
+        self.wholes_of[j]
+            .iter()
+            .filter_map(|(cased, whole)| {
+                let texts = match cased {
+                    true => &self.index.shorts_cased,
+                    false => &self.index.shorts_lower,
+                };
+                Some(whole.against(&self.matcher, texts.get(short)?))
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}

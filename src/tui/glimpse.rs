@@ -1,0 +1,224 @@
+//! The first frame of a corpus opened from its copy, drawn before the
+//! whole corpus is read: from every document's summary, with the open
+//! document and those holding bookmarks read whole. Then the loop waits
+//! for the whole corpus, read on a thread of its own. Keys typed meanwhile
+//! wait in the terminal's queue: a frame drawn after a key could show a
+//! document that is not yet read.
+
+use super::signals::{SIGNAL_POLL, Signals};
+use super::terminal::{enter, takes_links, write_links};
+use crate::bookmarks::Bookmark;
+use crate::bookmarks::Positions;
+use crate::corpus::cache::{Glimpse, Pending};
+use crate::corpus::{Corpus, Problems};
+use crate::library::Library;
+use crate::tui::msg::Msg;
+use crate::tui::state::{AppState, Settings};
+use crate::tui::update::update;
+use crate::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use std::collections::HashSet;
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError};
+
+pub(super) type Screen = Terminal<CrosstermBackend<Stdout>>;
+
+/// The whole corpus, what kept any file out of it, and its copy to write.
+pub(super) type Whole = (Corpus, Problems, Option<Pending>);
+
+/// Enters the terminal and draws the first frame from `summaries`, then
+/// waits for the whole corpus: the terminal and the corpus, or None if a
+/// signal ends the reader first. `first` is the bookmarks as read.
+pub(super) fn show(
+    summaries: Corpus,
+    mut glimpse: Glimpse,
+    settings: &Settings,
+    positions: &Positions,
+    first: &Msg,
+    signals: &Signals,
+) -> io::Result<Option<(Screen, Whole)>> {
+    enter(settings.mouse)?;
+    let mut screen = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = screen.size()?;
+    if let Some((state, library)) = first_frame(
+        summaries,
+        &mut glimpse,
+        settings,
+        positions,
+        first,
+        size.into(),
+    ) {
+        screen.draw(|frame| view::view(&state, &library, frame))?;
+        if takes_links(std::env::var_os("TERM").as_deref()) {
+            write_links(screen.backend_mut(), &view::links(&state, &library))?;
+        }
+        screen.backend_mut().flush()?;
+    }
+    let (send, whole) = mpsc::channel();
+    std::thread::spawn(move || {
+        // The reader is gone only when it quit meanwhile.
+        let _ = send.send(glimpse.whole());
+    });
+    loop {
+        if signals.quitting().is_some() {
+            return Ok(None);
+        }
+        match whole.recv_timeout(SIGNAL_POLL) {
+            Ok(whole) => return Ok(Some((screen, whole))),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("the corpus's copy could not be read"));
+            }
+        }
+    }
+}
+
+/// The state and library of the first frame at `size`, drawn from
+/// `summaries` with the documents it shows whole: the open one and those
+/// holding bookmarks (the list counts them). None where one of those fails
+/// its checksum: the corpus is then loaded from its files.
+pub fn first_frame(
+    mut summaries: Corpus,
+    glimpse: &mut Glimpse,
+    settings: &Settings,
+    positions: &Positions,
+    first: &Msg,
+    (width, height): (u16, u16),
+) -> Option<(AppState, Library)> {
+    let mut state = begun(&summaries, settings, positions);
+    let bookmarked: HashSet<&str> = match first {
+        Msg::Synced { bookmarks, .. } => bookmarks
+            .iter()
+            .map(|b: &Bookmark| b.doc.as_str())
+            .collect(),
+        _ => HashSet::new(),
+    };
+    let whole: Vec<usize> = summaries
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(d, doc)| state.open() == Some(*d) || bookmarked.contains(doc.id.as_str()))
+        .map(|(d, _)| d)
+        .collect();
+    if !glimpse.fill(&mut summaries, &whole) {
+        return None;
+    }
+    let library = Library::shared(Arc::new(summaries));
+    update(&mut state, &library, first.clone());
+    update(&mut state, &library, Msg::Resize(width, height));
+    Some((state, library))
+}
+
+/// The reader's state over `corpus` as it starts: the reading positions
+/// restored, the bookmarks not yet placed.
+pub(super) fn begun(corpus: &Corpus, settings: &Settings, positions: &Positions) -> AppState {
+    let mut state = AppState::new(corpus, settings);
+    state.salt = u64::from(std::process::id());
+    state.restore(corpus, positions);
+    state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bookmarks::Bookmark;
+    use crate::corpus::cache::{self, Cache, Opened, Seen, Stored};
+    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+    use std::path::PathBuf;
+
+    /// A corpus of 150 documents (three chunks) in a home, with its copy.
+    fn copied() -> (tempfile::TempDir, Cache, Vec<PathBuf>) {
+        let home = tempfile::tempdir().expect("a home");
+        let dir = home.path().join("corpus");
+        std::fs::create_dir(&dir).expect("a corpus directory");
+        let docs: Vec<String> = (0..150)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "d{i}", "title": "Letter {i} on 북한", "date": "20{:02}-0{}",
+                        "kind": "joint-letter", "paragraphs": ["First of {i}.", "Second of {i}."],
+                        "people": [{{"name": "Human Rights Watch", "kind": "organization",
+                                     "role": "signatory"}}]}}"#,
+                    i % 25,
+                    1 + i % 9
+                )
+            })
+            .collect();
+        std::fs::write(dir.join("docs.json"), format!("[{}]", docs.join(","))).expect("written");
+        let cache = Cache::in_dir(home.path().join("cache"));
+        let paths = vec![dir];
+        let corpus = Corpus::load(&paths).expect("loads");
+        let seen = Seen::now(&paths).expect("listed");
+        let stored = cache.store(&paths, &corpus, &seen);
+        assert!(matches!(stored, Ok(Stored::Written(_))), "{stored:?}");
+        (home, cache, paths)
+    }
+
+    fn drawn(state: &AppState, library: &Library) -> Buffer {
+        let (columns, rows) = state.size;
+        let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a terminal");
+        terminal
+            .draw(|frame| view::view(state, library, frame))
+            .expect("draws");
+        terminal.backend().buffer().clone()
+    }
+
+    fn bookmark(doc: &str, paragraph: usize, quote: &str) -> Bookmark {
+        Bookmark {
+            id: format!("b-{doc}"),
+            doc: doc.to_string(),
+            paragraph,
+            quote: quote.to_string(),
+            fingerprint: String::new(),
+            note: String::new(),
+            created: "2026-12-06T00:00:00Z".to_string(),
+        }
+    }
+
+    /// The first frame drawn from a glimpse is the frame drawn from the
+    /// whole corpus: at every size, with a reading position restored and
+    /// bookmarks placed, none of what it shows is a summary's blank.
+    #[test]
+    fn the_first_frame_from_a_glimpse_is_the_first_frame_of_the_whole_corpus() {
+        let (_home, cache, paths) = copied();
+        let whole = Corpus::load(&paths).expect("loads");
+        let settings = Settings::default();
+        let mut positions = Positions::default();
+        let restored = [None, Some("d77")];
+        let first = Msg::Synced {
+            bookmarks: vec![
+                bookmark("d3", 2, "Second of 3."),
+                bookmark("d140", 1, "First"),
+            ],
+            problem: None,
+            held_aside: None,
+        };
+        for last in restored {
+            positions.last = last.map(str::to_string);
+            positions.paragraphs.insert("d77".to_string(), 2);
+            for size in [(120, 40), (80, 24), (40, 12), (10, 3), (0, 0)] {
+                let Opened::Glimpse(summaries, mut glimpse) =
+                    cache::open_from(Some(&cache), &paths)
+                else {
+                    panic!("a current copy gives a glimpse");
+                };
+                let (state, library) =
+                    first_frame(summaries, &mut glimpse, &settings, &positions, &first, size)
+                        .expect("every chunk holds");
+                let expected = Library::shared(Arc::new(whole.clone()));
+                let mut want = begun(&expected.corpus, &settings, &positions);
+                update(&mut want, &expected, first.clone());
+                update(&mut want, &expected, Msg::Resize(size.0, size.1));
+                assert_eq!(
+                    drawn(&state, &library),
+                    drawn(&want, &expected),
+                    "{size:?}, last read {last:?}"
+                );
+                assert_eq!(state.open(), want.open());
+                assert_eq!(state.bookmarked, want.bookmarked);
+            }
+        }
+    }
+}
