@@ -8,8 +8,8 @@ use super::entry::{self, Found};
 use super::names::is_hangul;
 use super::vocab::{
     KOREAN_ACCORDING, KOREAN_BODY_ENDINGS, KOREAN_BODY_OPENERS, KOREAN_CONNECTIVES, KOREAN_ISSUING,
-    KOREAN_JOINING, KOREAN_LIST_OPENERS, KOREAN_PAST_ENDINGS, KOREAN_QUOTATIVES, KOREAN_SPEECH,
-    KOREAN_STATES, KOREAN_TIME_WORDS, KOREAN_TITLES,
+    KOREAN_JOINING, KOREAN_LIST_OPENERS, KOREAN_OFFICES, KOREAN_PAST_ENDINGS, KOREAN_QUOTATIVES,
+    KOREAN_SPEECH, KOREAN_STATES, KOREAN_TIME_WORDS, KOREAN_TITLES,
 };
 use crate::corpus::{PersonKind, Role, without_parentheses};
 
@@ -89,7 +89,9 @@ pub fn issuers(sentence: &str) -> Vec<Found> {
 fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
     let end = sentence.trim_end().trim_end_matches(['.', '”', '"']);
     let spoken = role == Role::Quoted && quotative(end);
-    if !spoken && !verbs.iter().any(|v| end.ends_with(v)) {
+    // The polite past is a broadcast's: its subject speaks, it issues nothing.
+    let polite = role == Role::Quoted;
+    if !spoken && !verbs.iter().any(|v| ends_with_verb(end, v, polite)) {
         return Vec::new();
     }
     // "(서울=연합뉴스) 성서호 기자 = …": the credit is not the subject.
@@ -122,6 +124,17 @@ fn subjects(sentence: &str, verbs: &[&str], role: Role) -> Vec<Found> {
             f
         })
         .collect()
+}
+
+/// Whether `end` ends with `verb`, plain ("밝혔다") or, where `polite`,
+/// in the polite past as broadcasts write it ("밝혔습니다").
+fn ends_with_verb(end: &str, verb: &str, polite: bool) -> bool {
+    end.ends_with(verb)
+        || polite
+            && verb.strip_suffix('다').is_some_and(|stem| {
+                end.strip_suffix("습니다")
+                    .is_some_and(|e| e.ends_with(stem))
+            })
 }
 
 /// "…“변화가 올 것”이라고 낙관했다": a quotation closed by the quotative
@@ -305,9 +318,10 @@ fn entry_of(item: &str) -> Option<Found> {
     }
     (words.len() == 1
         && last.chars().all(is_hangul)
-        && KOREAN_BODY_ENDINGS
-            .iter()
-            .any(|e| last.ends_with(e) && last != *e))
+        && (KOREAN_OFFICES.contains(&last)
+            || KOREAN_BODY_ENDINGS
+                .iter()
+                .any(|e| last.ends_with(e) && last != *e)))
     .then(|| found(last, PersonKind::Organization))
 }
 
@@ -352,6 +366,11 @@ mod tests {
         assert_eq!(f[0].person.title.as_deref(), Some("소장"));
         assert_eq!(f[0].person.affiliation.as_deref(), Some("북한인권증진센터"));
         assert!(speakers("이들은 “멈춰라”고 강조했다.").is_empty());
+        // A ministry by its name, in a broadcast's polite past.
+        assert_eq!(
+            names("외교부는 “멈춰야 한다”고 밝혔습니다."),
+            [("외교부".to_string(), PersonKind::Organization)]
+        );
         assert!(speakers("정부는 회의를 열었다.").is_empty());
         // Brackets inside a word are not cut out: that name is not the page's.
         assert!(speakers("북한(北韓)인권센터는 “멈춰라”고 밝혔다.").is_empty());
@@ -376,6 +395,17 @@ mod tests {
             f[0].person.affiliation.as_deref(),
             Some("북한인권 시민연합")
         );
+    }
+
+    #[test]
+    fn a_broadcast_subject_speaks_and_issues_nothing() {
+        let polite = "가나다센터는 “멈춰야 한다”고 지적했습니다.";
+        assert_eq!(
+            names(polite),
+            [("가나다센터".to_string(), PersonKind::Organization)]
+        );
+        assert!(issuers("외교부는 북한에 대한 입장을 밝혔습니다.").is_empty());
+        assert_eq!(issuers("외교부는 북한에 대한 입장을 밝혔다.").len(), 1);
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub const JAPANESE_BODY_ENDINGS: &[&str] = &[
 ];
 
 /// Korean verbs of speech that end a sentence reporting what its subject
-/// said, urged or stressed.
+/// said, urged or stressed; each also in the polite past ("밝혔습니다").
 pub const KOREAN_SPEECH: &[&str] = &[
     "밝혔다",
     "말했다",
@@ -75,11 +75,6 @@ pub const KOREAN_SPEECH: &[&str] = &[
     "비판했다",
     "호소했다",
     "요구했다",
-    "밝혔습니다",
-    "말했습니다",
-    "강조했습니다",
-    "촉구했습니다",
-    "주장했습니다",
     "발표했다",
 ];
 
@@ -142,6 +137,22 @@ pub const KOREAN_TITLES: &[&str] = &[
 
 /// Endings of Korean bodies' names: "…센터" (centre), "…협회"
 /// (association), "…위원회" (committee), "…부" (ministry).
+/// Ministries and agencies Korean reports name by a word whose ending
+/// (부, 원, 성) is no body's in general: "외교부는 … 밝혔습니다".
+pub const KOREAN_OFFICES: &[&str] = &[
+    "외교부",
+    "통일부",
+    "법무부",
+    "국방부",
+    "국무부",
+    "외무성",
+    "국가정보원",
+    "국정원",
+    "국가인권위원회",
+    "인권위",
+    "외교통상부",
+];
+
 /// Endings that join a clause to the next after its verb: "강조했고,"
 /// (stressed, and), "밝혔으며" (stated, and).
 pub const KOREAN_CONNECTIVES: &[&str] = &["고", "으며", "며"];
