@@ -151,11 +151,25 @@ fn meta_row(text: &str) -> Option<(&'static str, &str)> {
 }
 
 /// "From Human Rights Watch", "Source: NAME (ACR)": a repost's credit of
-/// its source; "/연합뉴스": a news agency signing off its report. The body
-/// credited.
+/// its source; "/연합뉴스", "GENEVA Yonhap": a news agency signing off its
+/// report, after its place in capitals. The body credited.
 fn credit(text: &str) -> Option<&str> {
     if let Some(agency) = text.strip_prefix('/').map(str::trim) {
         return NEWS_AGENCIES.contains(&agency).then_some(agency);
+    }
+    let signed_off = NEWS_AGENCIES.iter().find(|a| {
+        text.strip_suffix(**a)
+            .and_then(|place| place.strip_suffix(' '))
+            .is_some_and(|place| {
+                (1..=3).contains(&place.split_whitespace().count())
+                    && place.chars().any(char::is_alphabetic)
+                    && place
+                        .chars()
+                        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | ','))
+            })
+    });
+    if let Some(agency) = signed_off {
+        return Some(agency);
     }
     text.strip_prefix("From ")
         .or_else(|| text.strip_prefix("Source: "))

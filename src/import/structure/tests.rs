@@ -219,4 +219,10 @@ fn credit_lines_name_the_source_and_are_set_aside() {
     // A line that merely starts so is text.
     assert_eq!(credit("From the first day, the camps were hidden."), None);
     assert_eq!(credit("/ some path"), None);
+    // An agency signing off after its place in capitals; not a sentence
+    // that ends with an agency's name.
+    assert_eq!(credit("GENEVA Yonhap"), Some("Yonhap"));
+    assert_eq!(credit("WASHINGTON, D.C. Reuters"), Some("Reuters"));
+    assert_eq!(credit("The figures were confirmed by Reuters"), None);
+    assert_eq!(credit("Seoul Yonhap"), None);
 }
