@@ -46,8 +46,8 @@ pub fn run(opened: Opened, settings: &Settings) -> io::Result<()> {
     }
     let first = synced(first);
     install_panic_hook();
-    let (corpus, problems, pending, screen) = match opened {
-        Opened::Whole(corpus, problems, pending) => (corpus, problems, pending, None),
+    let (corpus, problems, pending, screen, typed) = match opened {
+        Opened::Whole(corpus, problems, pending) => (corpus, problems, pending, None, Vec::new()),
         Opened::Glimpse(summaries, glimpse) => {
             let shown = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 glimpse::show(
@@ -60,14 +60,17 @@ pub fn run(opened: Opened, settings: &Settings) -> io::Result<()> {
                 )
             }));
             match shown {
-                Ok(Ok(Some((screen, (corpus, problems, pending))))) => {
-                    (corpus, problems, pending, Some(screen))
+                Ok(Ok(Some((screen, (corpus, problems, pending), typed)))) => {
+                    (corpus, problems, pending, Some(screen), typed)
                 }
-                // Ended by a signal before the corpus was whole: nothing
-                // moved, so nothing is left to keep.
+                // Ended by a signal or a quit key before the corpus was
+                // whole: nothing moved, so nothing is left to keep.
                 Ok(Ok(None)) => {
                     restore();
-                    std::process::exit(128 + signals.quitting().unwrap_or(0));
+                    match signals.quitting() {
+                        Some(signal) => std::process::exit(128 + signal),
+                        None => return Ok(()),
+                    }
                 }
                 Ok(Err(e)) => {
                     restore();
@@ -113,7 +116,7 @@ pub fn run(opened: Opened, settings: &Settings) -> io::Result<()> {
                 corpus: &settings.corpus,
                 links: takes_links(std::env::var_os("TERM").as_deref()),
             };
-            event_loop(&mut io, &mut state, &library, &signals)
+            event_loop(&mut io, &mut state, &library, &signals, typed)
         })
     }));
     restore();
@@ -151,6 +154,7 @@ fn event_loop(
     state: &mut AppState,
     library: &Library,
     signals: &Signals,
+    mut typed: Vec<Event>,
 ) -> io::Result<()> {
     let mut indexes = None;
     let mut paste = PasteWatch::default();
@@ -160,6 +164,15 @@ fn event_loop(
         let size = io.terminal.size()?;
         if (size.width, size.height) != state.size {
             update(state, library, Msg::Resize(size.width, size.height));
+        }
+        // What came while the first frame showed a glimpse, in order, once
+        // the state has its size (below the smallest, keys do nothing; a
+        // resize then is older than the size just taken).
+        let typed = typed.drain(..).filter(|e| !matches!(e, Event::Resize(..)));
+        for event in typed {
+            if let Some(msg) = to_msg(state, event).filter(|_| !state.quit) {
+                carry_out(io, state, library, msg)?;
+            }
         }
         // An answer due within a few milliseconds is drawn with the key
         // that asked for it, not a frame after.

@@ -2,26 +2,31 @@
 //! whole corpus is read: from every document's summary, with the open
 //! document and those holding bookmarks read whole. Then the loop waits
 //! for the whole corpus, read on a thread of its own. Keys typed meanwhile
-//! wait in the terminal's queue: a frame drawn after a key could show a
-//! document that is not yet read.
+//! wait for it (a frame drawn after a key could show a document that is
+//! not yet read), but a quit acts at once and a resize redraws: where a
+//! chunk fails, the corpus is read from its files, seconds at a million
+//! paragraphs.
 
-use super::signals::{SIGNAL_POLL, Signals};
+use super::signals::Signals;
 use super::terminal::{enter, takes_links, write_links};
 use crate::bookmarks::Bookmark;
 use crate::bookmarks::Positions;
 use crate::corpus::cache::{Glimpse, Pending};
 use crate::corpus::{Corpus, Problems};
 use crate::library::Library;
-use crate::tui::msg::Msg;
+use crate::tui::keymap::Key;
+use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Settings};
 use crate::tui::update::update;
 use crate::tui::view;
+use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use std::collections::HashSet;
 use std::io::{self, Stdout};
 use std::sync::Arc;
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, TryRecvError};
+use std::time::Duration;
 
 pub(super) type Screen = Terminal<CrosstermBackend<Stdout>>;
 
@@ -29,8 +34,9 @@ pub(super) type Screen = Terminal<CrosstermBackend<Stdout>>;
 pub(super) type Whole = (Corpus, Problems, Option<Pending>);
 
 /// Enters the terminal and draws the first frame from `summaries`, then
-/// waits for the whole corpus: the terminal and the corpus, or None if a
-/// signal ends the reader first. `first` is the bookmarks as read.
+/// waits for the whole corpus: the terminal, the corpus and the events
+/// that came meanwhile, or None if a signal or a quit key ends the reader
+/// first. `first` is the bookmarks as read.
 pub(super) fn show(
     summaries: Corpus,
     mut glimpse: Glimpse,
@@ -38,41 +44,82 @@ pub(super) fn show(
     positions: &Positions,
     first: &Msg,
     signals: &Signals,
-) -> io::Result<Option<(Screen, Whole)>> {
+) -> io::Result<Option<(Screen, Whole, Vec<Event>)>> {
     enter(settings.mouse)?;
     let mut screen = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = screen.size()?;
-    if let Some((state, library)) = first_frame(
+    let mut shown = first_frame(
         summaries,
         &mut glimpse,
         settings,
         positions,
         first,
         size.into(),
-    ) {
-        screen.draw(|frame| view::view(&state, &library, frame))?;
-        if takes_links(std::env::var_os("TERM").as_deref()) {
-            write_links(screen.backend_mut(), &view::links(&state, &library))?;
-        }
-        screen.backend_mut().flush()?;
+    );
+    let links = takes_links(std::env::var_os("TERM").as_deref());
+    if let Some((state, library)) = &shown {
+        draw(&mut screen, state, library, links)?;
     }
     let (send, whole) = mpsc::channel();
     std::thread::spawn(move || {
         // The reader is gone only when it quit meanwhile.
         let _ = send.send(glimpse.whole());
     });
+    let mut typed = Vec::new();
     loop {
         if signals.quitting().is_some() {
             return Ok(None);
         }
-        match whole.recv_timeout(SIGNAL_POLL) {
-            Ok(whole) => return Ok(Some((screen, whole))),
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => {
+        match whole.try_recv() {
+            Ok(whole) => return Ok(Some((screen, whole, typed))),
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => {
                 return Err(io::Error::other("the corpus's copy could not be read"));
             }
         }
+        if !event::poll(WAIT_POLL)? {
+            continue;
+        }
+        let event = event::read()?;
+        if let Some((state, library)) = &mut shown {
+            if quits(state, &typed, &event) {
+                return Ok(None);
+            }
+            if let Event::Resize(columns, rows) = event {
+                update(state, library, Msg::Resize(columns, rows));
+                draw(&mut screen, state, library, links)?;
+            }
+        }
+        typed.push(event);
     }
+}
+
+/// How often the wait for the whole corpus looks for it between events.
+const WAIT_POLL: Duration = Duration::from_millis(5);
+
+fn draw(screen: &mut Screen, state: &AppState, library: &Library, links: bool) -> io::Result<()> {
+    screen.draw(|frame| view::view(state, library, frame))?;
+    if links {
+        write_links(screen.backend_mut(), &view::links(state, library))?;
+    }
+    screen.backend_mut().flush()
+}
+
+/// Whether `event`, typed after `typed` while the first frame shows, quits
+/// the reader before the whole corpus is read: a quit from anywhere, or a
+/// quit as the first key, which `state` as drawn reads as the reader
+/// would. A quit after other keys waits with them: those keys could have
+/// opened an overlay that types it.
+fn quits(state: &AppState, typed: &[Event], event: &Event) -> bool {
+    let Event::Key(key) = event else {
+        return false;
+    };
+    let Some(Msg::Do(action)) = state.msg_for(Key::from_event(*key)) else {
+        return false;
+    };
+    let first = !typed.iter().any(|e| matches!(e, Event::Key(_)));
+    key.kind != KeyEventKind::Release
+        && (action == Action::ForceQuit || (first && action.is_quit()))
 }
 
 /// The state and library of the first frame at `size`, drawn from
@@ -175,6 +222,49 @@ mod tests {
             note: String::new(),
             created: "2026-12-06T00:00:00Z".to_string(),
         }
+    }
+
+    /// While the first frame waits for the whole corpus, ctrl-c quits at
+    /// once, and q does as the first key; a q after a key that may have
+    /// opened an overlay waits with it, and so does anything else.
+    #[test]
+    fn a_quit_acts_before_the_whole_corpus_and_other_keys_wait() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let (_home, cache, paths) = copied();
+        let Opened::Glimpse(summaries, mut glimpse) = cache::open_from(Some(&cache), &paths) else {
+            panic!("a current copy gives a glimpse");
+        };
+        let first = Msg::Synced {
+            bookmarks: Vec::new(),
+            problem: None,
+            held_aside: None,
+        };
+        let (state, _) = first_frame(
+            summaries,
+            &mut glimpse,
+            &Settings::default(),
+            &Positions::default(),
+            &first,
+            (120, 40),
+        )
+        .expect("every chunk holds");
+        let key = |c, m| Event::Key(KeyEvent::new(KeyCode::Char(c), m));
+        let (q, ctrl_c) = (
+            key('q', KeyModifiers::NONE),
+            key('c', KeyModifiers::CONTROL),
+        );
+        let (slash, j) = (key('/', KeyModifiers::NONE), key('j', KeyModifiers::NONE));
+        let resize = Event::Resize(80, 24);
+        assert!(quits(&state, &[], &q));
+        assert!(
+            quits(&state, std::slice::from_ref(&resize), &q),
+            "a resize is no key"
+        );
+        assert!(quits(&state, &[slash.clone(), j.clone()], &ctrl_c));
+        assert!(!quits(&state, &[slash], &q), "typed into the search");
+        assert!(!quits(&state, std::slice::from_ref(&j), &q));
+        assert!(!quits(&state, &[], &j));
+        assert!(!quits(&state, &[], &resize));
     }
 
     /// The first frame drawn from a glimpse is the frame drawn from the

@@ -122,6 +122,15 @@ const MIN_KEY: usize = 1 + 8 + 8;
 const MIN_SUMMARY: usize =
     8 + 8 + 1 + 1 + 4 + 1 + 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 1 + 8 + 1 + 8 + 1 + 8 + 8;
 
+/// Whether `summary` is what the head says of `doc`: a document read
+/// whole for a first frame must be the one its summary stands for.
+pub fn summarizes(summary: &Document, doc: &Document) -> bool {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    put_summary(&mut a, summary);
+    put_summary(&mut b, doc);
+    a == b
+}
+
 /// What the document list and the first frame read of a document that
 /// is not open: every field but its paragraphs' text and its people, then
 /// the number of its paragraphs.

@@ -69,15 +69,19 @@ impl Glimpse {
     /// Puts documents `docs` of `summaries` whole, from their chunks. A
     /// document left a summary has empty paragraphs (their number kept)
     /// and no people: a frame drawn from `summaries` shows those documents'
-    /// summaries only. Where a chunk fails its checksum, nothing is
-    /// changed, the corpus will be loaded from its files, and false says
-    /// that `summaries` must not be shown.
+    /// summaries only. Where a chunk fails its checksum, or a document is
+    /// not the one its summary stands for (both checksums can hold over a
+    /// writer's slip), nothing is changed, the corpus will be loaded from
+    /// its files, and false says that `summaries` must not be shown.
     pub fn fill(&mut self, summaries: &mut Corpus, docs: &[usize]) -> bool {
         let count = self.entities.len();
         let read: Result<Vec<_>, Miss> = docs
             .iter()
-            .filter(|&&d| d < summaries.documents.len())
-            .map(|&d| self.copy.document(d, count).map(|doc| (d, doc)))
+            .filter_map(|&d| Some((d, summaries.documents.get(d)?)))
+            .map(|(d, summary)| match self.copy.document(d, count)? {
+                doc if codec::summarizes(summary, &doc) => Ok((d, doc)),
+                _ => Err(Miss::Corrupt("a document that is not its summary")),
+            })
             .collect();
         match read {
             Ok(read) => {

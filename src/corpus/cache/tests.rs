@@ -77,3 +77,42 @@ fn a_writer_let_finish_writes_the_copy_a_second_open_reads() {
     assert_eq!(written.ok(), Some(Stored::Written(file)));
     assert!(cache.open(&paths).is_ok());
 }
+
+/// A copy whose head and chunks both hold their checksums but disagree (a
+/// writer's slip: the summaries of one order, the documents of another)
+/// never shows one document's text under another's summary: the corpus is
+/// loaded from its files instead.
+#[test]
+fn a_document_that_is_not_its_summary_is_never_shown() {
+    let (_home, cache, paths, file) = cached();
+    fs::write(
+        paths[0].join("two.json"),
+        r#"[{"id": "two", "title": "Two", "date": "2021", "kind": "report",
+             "paragraphs": ["Abductions.", "Detention."]}]"#,
+    )
+    .expect("written");
+    let corpus = Corpus::load(&paths).expect("loads");
+    let seen = Seen::now(&paths).expect("listed");
+    cache.store(&paths, &corpus, &seen).expect("stored");
+    let (copy, _, at) = cache.current(&paths).expect("current");
+    // The head's summaries, of the documents in the other order.
+    let mut reversed = corpus.clone();
+    reversed.documents.reverse();
+    let mut summaries = Vec::new();
+    codec::encode_head(&reversed, &mut summaries);
+    let mut r = Reader::new(&summaries);
+    codec::decode_entities(&mut r).expect("entities");
+    let mut head = copy.head()[..at].to_vec();
+    head.extend_from_slice(&summaries[r.position()..]);
+    drop(copy);
+    let out = File::create(&file).expect("the copy");
+    layout::write(out, &head, &corpus.documents, &AtomicBool::new(false)).expect("written");
+    let (mut shown, mut glimpse) = Glimpse::open(&cache, &paths).expect("every checksum holds");
+    assert_eq!(shown.documents[0].id, "two");
+    assert!(!glimpse.fill(&mut shown, &[0]), "'one' is not 'two'");
+    assert_eq!(shown.documents[0].paragraphs, ["", ""], "nothing filled");
+    let (whole, problems, pending) = glimpse.whole();
+    assert!(problems.0.is_empty());
+    assert_eq!(whole.documents, corpus.documents);
+    assert!(matches!(pending.map(|p| p.source), Some(Source::Files(_))));
+}
