@@ -243,8 +243,8 @@ fn the_development_set_scores() {
     // not hold. And floors a little under what was measured (BENCHMARKS.md),
     // so that a change that loses ground fails here.
     let floors = [
-        ("tune", &tune, [55.0, 88.0, 95.0, 90.0]),
-        ("report", &report, [27.0, 73.0, 96.0, 80.0]),
+        ("tune", &tune, [56.0, 86.0, 95.0, 89.0]),
+        ("report", &report, [26.0, 73.0, 96.0, 80.0]),
     ];
     for (half, t, [found, right, paragraphs, titles]) in floors {
         assert_eq!(
