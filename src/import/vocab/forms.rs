@@ -217,7 +217,7 @@ pub const LIST_CUES_BEFORE_NAMES: &[(&str, Role)] = &[
 pub const DOCUMENT_CUES: &[&str] = &["joined by "];
 
 /// Nouns of a document that people join, besides `SIGNING_WORDS`.
-pub const DOCUMENT_WORDS: &[&str] = &["statement", "appeal", "declaration", "call"];
+pub const DOCUMENT_WORDS: &[&str] = &["statement", "appeal", "declaration"];
 
 /// Forms that follow the names of those who signed: "A, B and C signed the
 /// letter".
