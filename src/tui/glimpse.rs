@@ -57,8 +57,9 @@ pub(super) fn show(
         size.into(),
     );
     let links = takes_links(std::env::var_os("TERM").as_deref());
-    if let Some((state, library)) = &shown {
-        draw(&mut screen, state, library, links)?;
+    match &shown {
+        Ok((state, library)) => draw(&mut screen, state, library, links)?,
+        Err(_) => notice(&mut screen)?,
     }
     let (send, whole) = mpsc::channel();
     std::thread::spawn(move || {
@@ -81,13 +82,20 @@ pub(super) fn show(
             continue;
         }
         let event = event::read()?;
-        if let Some((state, library)) = &mut shown {
-            if quits(state, &typed, &event) {
-                return Ok(None);
-            }
-            if let Event::Resize(columns, rows) = event {
-                update(state, library, Msg::Resize(columns, rows));
-                draw(&mut screen, state, library, links)?;
+        let keys = match &shown {
+            Ok((state, _)) => state,
+            Err(state) => state.as_ref(),
+        };
+        if quits(keys, &typed, &event) {
+            return Ok(None);
+        }
+        if let Event::Resize(columns, rows) = event {
+            match &mut shown {
+                Ok((state, library)) => {
+                    update(state, library, Msg::Resize(columns, rows));
+                    draw(&mut screen, state, library, links)?;
+                }
+                Err(_) => notice(&mut screen)?,
             }
         }
         typed.push(event);
@@ -96,6 +104,19 @@ pub(super) fn show(
 
 /// How often the wait for the whole corpus looks for it between events.
 const WAIT_POLL: Duration = Duration::from_millis(5);
+
+/// What shows while the corpus is read from its files, its copy having
+/// failed a check on the first frame's own documents: seconds at a million
+/// paragraphs, which a blank screen would not explain.
+fn notice(screen: &mut Screen) -> io::Result<()> {
+    screen.draw(|frame| view::notice(frame, &READING))?;
+    screen.backend_mut().flush()
+}
+
+const READING: [&str; 2] = [
+    "reading the corpus from its files…",
+    "(its copy in the cache failed a check and is written again)",
+];
 
 fn draw(screen: &mut Screen, state: &AppState, library: &Library, links: bool) -> io::Result<()> {
     screen.draw(|frame| view::view(state, library, frame))?;
@@ -124,8 +145,9 @@ fn quits(state: &AppState, typed: &[Event], event: &Event) -> bool {
 
 /// The state and library of the first frame at `size`, drawn from
 /// `summaries` with the documents it shows whole: the open one and those
-/// holding bookmarks (the list counts them). None where one of those fails
-/// its checksum: the corpus is then loaded from its files.
+/// holding bookmarks (the list counts them). Where one of those fails its
+/// checksum, the corpus is loaded from its files, and the state as begun
+/// is given back to read the keys typed meanwhile.
 pub fn first_frame(
     mut summaries: Corpus,
     glimpse: &mut Glimpse,
@@ -133,7 +155,7 @@ pub fn first_frame(
     positions: &Positions,
     first: &Msg,
     (width, height): (u16, u16),
-) -> Option<(AppState, Library)> {
+) -> Result<(AppState, Library), Box<AppState>> {
     let mut state = begun(&summaries, settings, positions);
     let bookmarked: HashSet<&str> = match first {
         Msg::Synced { bookmarks, .. } => bookmarks
@@ -150,12 +172,12 @@ pub fn first_frame(
         .map(|(d, _)| d)
         .collect();
     if !glimpse.fill(&mut summaries, &whole) {
-        return None;
+        return Err(Box::new(state));
     }
     let library = Library::shared(Arc::new(summaries));
     update(&mut state, &library, first.clone());
     update(&mut state, &library, Msg::Resize(width, height));
-    Some((state, library))
+    Ok((state, library))
 }
 
 /// The reader's state over `corpus` as it starts: the reading positions
@@ -239,15 +261,16 @@ mod tests {
             problem: None,
             held_aside: None,
         };
-        let (state, _) = first_frame(
+        let Ok((state, _)) = first_frame(
             summaries,
             &mut glimpse,
             &Settings::default(),
             &Positions::default(),
             &first,
             (120, 40),
-        )
-        .expect("every chunk holds");
+        ) else {
+            panic!("every chunk holds");
+        };
         let key = |c, m| Event::Key(KeyEvent::new(KeyCode::Char(c), m));
         let (q, ctrl_c) = (
             key('q', KeyModifiers::NONE),
@@ -265,6 +288,64 @@ mod tests {
         assert!(!quits(&state, std::slice::from_ref(&j), &q));
         assert!(!quits(&state, &[], &j));
         assert!(!quits(&state, &[], &resize));
+    }
+
+    /// Where the first frame's own chunk fails its check, the reader says
+    /// it reads the files instead of showing a blank screen, and a quit
+    /// still acts at once.
+    #[test]
+    fn a_failed_first_frame_says_it_reads_the_files_and_still_quits() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let (home, cache, paths) = copied();
+        let copy = std::fs::read_dir(home.path().join("cache"))
+            .expect("the cache")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "nkc"))
+            .expect("the copy");
+        let mut bytes = std::fs::read(&copy).expect("read");
+        // A byte of the first chunk, just past the head (56 bytes of header,
+        // then the head's length at byte 24).
+        let head = u64::from_le_bytes(bytes[24..32].try_into().expect("8 bytes"));
+        let at = 56 + usize::try_from(head).expect("fits") + 40;
+        bytes[at] ^= 0x20;
+        std::fs::write(&copy, &bytes).expect("damaged");
+        let Opened::Glimpse(summaries, mut glimpse) = cache::open_from(Some(&cache), &paths) else {
+            panic!("the head and the tail hold: a glimpse");
+        };
+        let first = Msg::Synced {
+            bookmarks: Vec::new(),
+            problem: None,
+            held_aside: None,
+        };
+        let positions = Positions {
+            last: Some("d0".to_string()),
+            ..Positions::default()
+        };
+        let Err(keys) = first_frame(
+            summaries,
+            &mut glimpse,
+            &Settings::default(),
+            &positions,
+            &first,
+            (80, 24),
+        ) else {
+            panic!("the open document's chunk fails: no first frame from the copy");
+        };
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert!(quits(&keys, &[], &ctrl_c));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a terminal");
+        terminal
+            .draw(|frame| view::notice(frame, &READING))
+            .expect("draws");
+        let text: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(text.contains("reading the corpus from its files"), "{text}");
     }
 
     /// The first frame drawn from a glimpse is the frame drawn from the
@@ -294,9 +375,11 @@ mod tests {
                 else {
                     panic!("a current copy gives a glimpse");
                 };
-                let (state, library) =
+                let Ok((state, library)) =
                     first_frame(summaries, &mut glimpse, &settings, &positions, &first, size)
-                        .expect("every chunk holds");
+                else {
+                    panic!("every chunk holds");
+                };
                 let expected = Library::shared(Arc::new(whole.clone()));
                 let mut want = begun(&expected.corpus, &settings, &positions);
                 update(&mut want, &expected, first.clone());

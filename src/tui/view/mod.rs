@@ -296,10 +296,16 @@ pub fn rows_at(inner: Rect, offset: usize, count: usize) -> Range<u16> {
     start..end.min(inner.bottom())
 }
 
+/// A frame of `lines` alone, centred: what shows while the reader cannot
+/// yet show the corpus.
+pub fn notice(frame: &mut Frame, lines: &[&str]) {
+    let screen = frame.area();
+    frame.render_widget(centred(screen, lines), screen);
+}
+
 /// "terminal too small", the size and the minimum, wrapped and centred in
 /// whatever there is, and cut to fit where even that is too much.
 fn too_small(screen: Rect) -> Paragraph<'static> {
-    let width = usize::from(screen.width);
     let size = format!(
         "{}×{} (needs {}×{})",
         screen.width,
@@ -307,8 +313,14 @@ fn too_small(screen: Rect) -> Paragraph<'static> {
         layout::MIN_WIDTH,
         layout::MIN_HEIGHT
     );
-    let lines: Vec<Line> = ["terminal too small", size.as_str()]
-        .into_iter()
+    centred(screen, &["terminal too small", size.as_str()])
+}
+
+/// `texts` wrapped and centred in `screen`, cut to fit.
+fn centred(screen: Rect, texts: &[&str]) -> Paragraph<'static> {
+    let width = usize::from(screen.width);
+    let lines: Vec<Line> = texts
+        .iter()
         .flat_map(|text| layout::text::wrap(text, width))
         .take(usize::from(screen.height))
         .map(|line| Line::raw(line).centered())
