@@ -74,15 +74,24 @@ impl Glimpse {
     /// writer's slip), nothing is changed, the corpus will be loaded from
     /// its files, and false says that `summaries` must not be shown.
     pub fn fill(&mut self, summaries: &mut Corpus, docs: &[usize]) -> bool {
-        let count = self.entities.len();
-        let read: Result<Vec<_>, Miss> = docs
+        let docs: Vec<usize> = docs
             .iter()
-            .filter_map(|&d| Some((d, summaries.documents.get(d)?)))
-            .map(|(d, summary)| match self.copy.document(d, count)? {
-                doc if codec::summarizes(summary, &doc) => Ok((d, doc)),
-                _ => Err(Miss::Corrupt("a document that is not its summary")),
-            })
+            .copied()
+            .filter(|&d| d < summaries.documents.len())
             .collect();
+        let read = self
+            .copy
+            .documents_at(&docs, self.entities.len())
+            .and_then(|read| {
+                read.into_iter()
+                    .map(
+                        |(d, doc)| match codec::summarizes(&summaries.documents[d], &doc) {
+                            true => Ok((d, doc)),
+                            false => Err(Miss::Corrupt("a document that is not its summary")),
+                        },
+                    )
+                    .collect::<Result<Vec<_>, Miss>>()
+            });
         match read {
             Ok(read) => {
                 for (d, doc) in read {

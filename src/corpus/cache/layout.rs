@@ -13,6 +13,7 @@ use super::{FORMAT, MAGIC, Miss};
 use crate::corpus::Document;
 use memmap2::{Mmap, UncheckedAdvice};
 use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{self, Write};
 use std::os::unix::fs::FileExt;
@@ -128,14 +129,37 @@ impl Copy {
         self.chunks.iter().map(|c| c.len / 8).sum()
     }
 
-    /// Document `d` whole, from its chunk, once that chunk's checksum holds.
-    pub(super) fn document(&self, d: usize, entities: usize) -> Result<Document, Miss> {
-        let at = self.chunks.partition_point(|c| c.first + c.docs <= d);
-        let chunk = self.chunks.get(at).ok_or(Miss::Corrupt("a document"))?;
-        let docs = self.decoded(chunk, entities)?;
-        docs.into_iter()
-            .nth(d - chunk.first)
-            .ok_or(Miss::Corrupt("a document"))
+    /// Documents `ds` whole, each with its number, from their chunks once
+    /// each chunk's checksum holds: a chunk is decoded once however many of
+    /// them it holds (a reader's bookmarks may fall many to a chunk).
+    pub(super) fn documents_at(
+        &self,
+        ds: &[usize],
+        entities: usize,
+    ) -> Result<Vec<(usize, Document)>, Miss> {
+        let mut by_chunk: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for &d in ds {
+            let at = self.chunks.partition_point(|c| c.first + c.docs <= d);
+            by_chunk.entry(at).or_default().insert(d);
+        }
+        let mut out = Vec::with_capacity(ds.len());
+        for (at, wanted) in by_chunk {
+            let chunk = self.chunks.get(at).ok_or(Miss::Corrupt("a document"))?;
+            let mut docs: Vec<Option<Document>> = self
+                .decoded(chunk, entities)?
+                .into_iter()
+                .map(Some)
+                .collect();
+            for d in wanted {
+                let doc = d
+                    .checked_sub(chunk.first)
+                    .and_then(|i| docs.get_mut(i))
+                    .and_then(Option::take)
+                    .ok_or(Miss::Corrupt("a document"))?;
+                out.push((d, doc));
+            }
+        }
+        Ok(out)
     }
 
     /// Every document, chunk by chunk on all cores, each chunk checked

@@ -116,3 +116,35 @@ fn a_document_that_is_not_its_summary_is_never_shown() {
     assert_eq!(whole.documents, corpus.documents);
     assert!(matches!(pending.map(|p| p.source), Some(Source::Files(_))));
 }
+
+#[test]
+fn documents_that_share_a_chunk_are_filled_from_it_at_once() {
+    let (_home, cache, paths, _file) = cached();
+    let docs: Vec<String> = (0..70)
+        .map(|i| {
+            format!(
+                r#"{{"id": "d{i}", "title": "T{i}", "date": "2020", "kind": "report",
+                     "paragraphs": ["P{i}."]}}"#
+            )
+        })
+        .collect();
+    fs::write(paths[0].join("many.json"), format!("[{}]", docs.join(","))).expect("written");
+    let corpus = Corpus::load(&paths).expect("loads");
+    let seen = Seen::now(&paths).expect("listed");
+    cache.store(&paths, &corpus, &seen).expect("stored");
+    let (copy, _, _) = cache.current(&paths).expect("current");
+    // Three of the first chunk, one asked twice, and one of the second.
+    let read = copy
+        .documents_at(&[5, 1, 5, 66, 3], corpus.entities.len())
+        .expect("read");
+    let got: Vec<(usize, &crate::corpus::Document)> =
+        read.iter().map(|(d, doc)| (*d, doc)).collect();
+    let want: Vec<(usize, &crate::corpus::Document)> = [1, 3, 5, 66]
+        .into_iter()
+        .map(|d| (d, &corpus.documents[d]))
+        .collect();
+    assert_eq!(got, want);
+    // Past the last document: no chunk holds it.
+    let past = corpus.documents.len();
+    assert!(copy.documents_at(&[past], corpus.entities.len()).is_err());
+}
