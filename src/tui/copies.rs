@@ -109,17 +109,7 @@ mod tests {
 
     #[test]
     fn an_index_copy_built_by_other_rules_is_built_again_and_read_the_next_time() {
-        let home = tempfile::tempdir().expect("a home");
-        let dir = home.path().join("corpus");
-        std::fs::create_dir(&dir).expect("a corpus directory");
-        std::fs::write(
-            dir.join("one.json"),
-            r#"[{"id": "one", "title": "One", "date": "2020", "kind": "report",
-                 "paragraphs": ["Crimes against humanity."]}]"#,
-        )
-        .expect("written");
-        let cache = Cache::in_dir(home.path().join("cache"));
-        let paths = vec![dir];
+        let (_home, cache, paths) = cache::tests::one_document();
         // The first open keeps an index copy whose rules are not this
         // build's (its first bytes).
         let corpus = cache::open_from(None, &paths).whole().0;

@@ -234,6 +234,15 @@ mod tests {
         terminal.backend().buffer().clone()
     }
 
+    /// The bookmarks as read at the start, with no problem.
+    fn synced(bookmarks: Vec<Bookmark>) -> Msg {
+        Msg::Synced {
+            bookmarks,
+            problem: None,
+            held_aside: None,
+        }
+    }
+
     fn bookmark(doc: &str, paragraph: usize, quote: &str) -> Bookmark {
         Bookmark {
             id: format!("b-{doc}"),
@@ -256,11 +265,7 @@ mod tests {
         let Opened::Glimpse(summaries, mut glimpse) = cache::open_from(Some(&cache), &paths) else {
             panic!("a current copy gives a glimpse");
         };
-        let first = Msg::Synced {
-            bookmarks: Vec::new(),
-            problem: None,
-            held_aside: None,
-        };
+        let first = synced(Vec::new());
         let Ok((state, _)) = first_frame(
             summaries,
             &mut glimpse,
@@ -313,11 +318,7 @@ mod tests {
         let Opened::Glimpse(summaries, mut glimpse) = cache::open_from(Some(&cache), &paths) else {
             panic!("the head and the tail hold: a glimpse");
         };
-        let first = Msg::Synced {
-            bookmarks: Vec::new(),
-            problem: None,
-            held_aside: None,
-        };
+        let first = synced(Vec::new());
         let positions = Positions {
             last: Some("d0".to_string()),
             ..Positions::default()
@@ -358,14 +359,10 @@ mod tests {
         let settings = Settings::default();
         let mut positions = Positions::default();
         let restored = [None, Some("d77")];
-        let first = Msg::Synced {
-            bookmarks: vec![
-                bookmark("d3", 2, "Second of 3."),
-                bookmark("d140", 1, "First"),
-            ],
-            problem: None,
-            held_aside: None,
-        };
+        let first = synced(vec![
+            bookmark("d3", 2, "Second of 3."),
+            bookmark("d140", 1, "First"),
+        ]);
         for last in restored {
             positions.last = last.map(str::to_string);
             positions.paragraphs.insert("d77".to_string(), 2);

@@ -591,4 +591,4 @@ pub fn open_from(cache: Option<&Cache>, paths: &[PathBuf]) -> Opened {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

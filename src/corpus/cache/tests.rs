@@ -1,7 +1,8 @@
 use super::*;
 
-/// A corpus directory of one document, with a copy of it in the cache.
-fn cached() -> (tempfile::TempDir, Cache, Vec<PathBuf>, PathBuf) {
+/// A home holding a corpus directory of one document ("one"), and its
+/// cache, with nothing in it yet.
+pub(crate) fn one_document() -> (tempfile::TempDir, Cache, Vec<PathBuf>) {
     let home = tempfile::tempdir().expect("a home");
     let dir = home.path().join("corpus");
     fs::create_dir(&dir).expect("a corpus directory");
@@ -12,7 +13,12 @@ fn cached() -> (tempfile::TempDir, Cache, Vec<PathBuf>, PathBuf) {
     )
     .expect("written");
     let cache = Cache::in_dir(home.path().join("cache"));
-    let paths = vec![dir];
+    (home, cache, vec![dir])
+}
+
+/// A corpus directory of one document, with a copy of it in the cache.
+fn cached() -> (tempfile::TempDir, Cache, Vec<PathBuf>, PathBuf) {
+    let (home, cache, paths) = one_document();
     let corpus = Corpus::load(&paths).expect("loads");
     let seen = Seen::now(&paths).expect("listed");
     let Ok(Stored::Written(file)) = cache.store(&paths, &corpus, &seen) else {
