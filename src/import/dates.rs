@@ -336,12 +336,17 @@ pub fn spoken(d: PartialDate) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn dates_are_read_at_their_precision() {
-        let found: Vec<String> = dates_in("on March 7, 2017, and 18 March 2024, or in May 2015.")
+    /// Each date `text` names, with the words it was read from.
+    fn read(text: &str) -> Vec<String> {
+        dates_in(text)
             .into_iter()
             .map(|(d, w)| format!("{d} {w}"))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn dates_are_read_at_their_precision() {
+        let found = read("on March 7, 2017, and 18 March 2024, or in May 2015.");
         assert_eq!(
             found,
             [
@@ -352,20 +357,14 @@ mod tests {
         );
         assert!(dates_in("May we ask, in 2015").is_empty());
         // Ordinal days, a comma after the month, a dash joined to the year.
-        let found: Vec<String> = dates_in("Sunday, March 5th, 2023 and 21st June, 2020--Then")
-            .into_iter()
-            .map(|(d, w)| format!("{d} {w}"))
-            .collect();
+        let found = read("Sunday, March 5th, 2023 and 21st June, 2020--Then");
         assert_eq!(
             found,
             ["2023-03-05 March 5th, 2023", "2020-06-21 21st June, 2020"]
         );
         assert!(dates_in("the 5th of them, 2023").is_empty());
         // A range is no single day: its month is what it fixes.
-        let range: Vec<String> = dates_in("from 5–7 March 2017")
-            .into_iter()
-            .map(|(d, w)| format!("{d} {w}"))
-            .collect();
+        let range: Vec<String> = read("from 5–7 March 2017");
         assert_eq!(range, ["2017-03 March 2017"]);
         assert_eq!(
             months_without_year("on March 5th, 2023 and on May 2nd"),
