@@ -6,7 +6,7 @@
 use super::names::{
     self, has_organization_word, is_acronym, is_body_name, is_name, is_title, split_outside,
 };
-use super::vocab::{ORGANIZATION_WORDS, is_country};
+use super::vocab::{HONORIFICS, ORGANIZATION_WORDS, TITLE_NOUNS, is_country};
 use crate::corpus::{Person, PersonKind, Role};
 
 /// A people entry and what a reviewer should check in it.
@@ -216,7 +216,12 @@ pub fn parse(line: &str, role: Role, kind: Option<PersonKind>) -> Vec<Found> {
             p.note = Some(t.to_string());
             (h.to_string(), None)
         }
-        None => (line.to_string(), None),
+        // "Larry Diamond - Professor at Stanford University": a person's
+        // name, then what they are; a body's name may hold a dash itself.
+        None => match dashed(line) {
+            Some((h, t)) => (h.to_string(), Some(t.to_string())),
+            None => (line.to_string(), None),
+        },
     };
     let note = p.note.take();
     parentheses(&head, &mut p);
@@ -250,7 +255,35 @@ pub fn parse(line: &str, role: Role, kind: Option<PersonKind>) -> Vec<Found> {
             review = Some("kind state: a country's name alone, so its government".to_string());
         }
     }
+    if starts_with_office(&p.name) {
+        let why = "the name begins with an office or honorific: is that part of the name?";
+        review = Some(review.map_or(why.to_string(), |r| format!("{r}; {why}")));
+    }
     vec![Found { person: p, review }]
+}
+
+/// A person's name before a dash, and what follows it.
+fn dashed(line: &str) -> Option<(&str, &str)> {
+    [" - ", " – ", " — "].iter().find_map(|dash| {
+        let (head, tail) = line.split_once(dash)?;
+        (is_person_name(head) && !tail.trim().is_empty()).then_some((head, tail))
+    })
+}
+
+/// "Co-Chairs of the Commission", "Congressmen Christopher H. Smith": a
+/// list line that opens with an office (one or several holders) or an
+/// honorific may name the office, or hold the title in the name.
+fn starts_with_office(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches('.').to_lowercase();
+    let one = word
+        .strip_suffix("men")
+        .map(|w| format!("{w}man"))
+        .or_else(|| word.strip_suffix('s').map(str::to_string))
+        .unwrap_or_else(|| word.clone());
+    HONORIFICS.contains(&first.trim_end_matches('.'))
+        || TITLE_NOUNS.contains(&word.as_str())
+        || TITLE_NOUNS.contains(&one.as_str())
 }
 
 /// A name that can only be a state's own: "Government of Chile", "The
@@ -327,6 +360,33 @@ mod tests {
             (p.name.as_str(), p.acronym.as_deref()),
             ("Liberty in North Korea", Some("LiNK"))
         );
+        let p = one(
+            "Steven Pinker - Professor at Harvard University & author of “Better Angels of Our Nature”",
+            None,
+        );
+        assert_eq!(
+            (
+                p.name.as_str(),
+                p.kind,
+                p.title.as_deref(),
+                p.affiliation.as_deref()
+            ),
+            (
+                "Steven Pinker",
+                PersonKind::Person,
+                Some("Professor"),
+                Some("Harvard University")
+            )
+        );
+        assert_eq!(
+            p.note.as_deref(),
+            Some("author of “Better Angels of Our Nature”")
+        );
+        let p = one("Nurul Izzah Anwar – Malaysian politician", None);
+        assert_eq!(
+            (p.name.as_str(), p.title.as_deref()),
+            ("Nurul Izzah Anwar", Some("Malaysian politician"))
+        );
         let p = one("SARAM - Für Menschen in Nordkorea (Germany)", None);
         assert_eq!(p.name, "SARAM - Für Menschen in Nordkorea");
         let p = one(
@@ -334,6 +394,26 @@ mod tests {
             Some(PersonKind::Organization),
         );
         assert_eq!(p.name, "Balay Advocates for Development, Inc.");
+    }
+
+    #[test]
+    fn a_line_opening_with_an_office_is_flagged() {
+        for line in [
+            "Co-Chairs of the Tom Lantos Human Rights Commission",
+            "Congressmen Christopher H. Smith (R-NJ)",
+            "Dr. Kim",
+        ] {
+            let f = parse(line, Role::Signatory, None).remove(0);
+            assert!(
+                f.review.as_deref().is_some_and(|r| r.contains("office")),
+                "{line}: {:?}",
+                f.review
+            );
+        }
+        assert_eq!(
+            parse("Citizens' Alliance", Role::Signatory, None)[0].review,
+            None
+        );
     }
 
     #[test]
