@@ -58,7 +58,7 @@ fn load(name: &str, text: String) -> Document {
 
 /// The draft as a user gets it: through the TOML the command prints, read
 /// back by the loader.
-fn draft_of(page: &Page, bytes: &[u8], known: &Corpus) -> (Document, String) {
+fn draft_of(page: &Page, bytes: &[u8], known: &Corpus) -> (Document, String, Vec<bool>) {
     let options = Options {
         source: Some(format!("{}.txt", page.stem)),
         ..Options::default()
@@ -68,9 +68,11 @@ fn draft_of(page: &Page, bytes: &[u8], known: &Corpus) -> (Document, String) {
     let problems = fidelity::check(&draft.doc, &draft.capture_text);
     assert!(problems.is_empty(), "{}: {problems:#?}", page.stem);
     let text = import::to_toml(&draft, &|_| None);
+    let flagged = draft.people_reviews.iter().map(Option::is_some).collect();
     (
         load(&format!("{}.draft.toml", page.stem), text),
         draft.capture_text,
+        flagged,
     )
 }
 
@@ -90,6 +92,8 @@ struct Tally {
     of: usize,
     right: usize,
     written: usize,
+    /// Written wrong with no review note: what the "done" forbids.
+    silent_wrong: usize,
     unheld: usize,
     paragraphs: usize,
     paragraphs_of: usize,
@@ -105,6 +109,7 @@ impl Tally {
         self.of += o.of;
         self.right += o.right;
         self.written += o.written;
+        self.silent_wrong += o.silent_wrong;
         self.unheld += o.unheld;
         self.paragraphs += o.paragraphs;
         self.paragraphs_of += o.paragraphs_of;
@@ -122,7 +127,13 @@ fn pct(n: usize, of: usize) -> f64 {
     }
 }
 
-fn score(draft: &Document, capture: &str, gold: &Document, detail: bool) -> Tally {
+fn score(
+    draft: &Document,
+    flagged: &[bool],
+    capture: &str,
+    gold: &Document,
+    detail: bool,
+) -> Tally {
     let counted_gold: Vec<&Person> = gold.people.iter().filter(|p| counted(p)).collect();
     let found = counted_gold
         .iter()
@@ -132,6 +143,12 @@ fn score(draft: &Document, capture: &str, gold: &Document, detail: bool) -> Tall
         .people
         .iter()
         .filter(|d| gold.people.iter().any(|g| same(g, d)))
+        .count();
+    let silent_wrong = draft
+        .people
+        .iter()
+        .zip(flagged)
+        .filter(|(d, flagged)| !**flagged && !gold.people.iter().any(|g| same(g, d)))
         .count();
     let unheld: Vec<&Person> = draft
         .people
@@ -153,12 +170,14 @@ fn score(draft: &Document, capture: &str, gold: &Document, detail: bool) -> Tall
         {
             eprintln!("    missed  {} ({}, {})", g.name, g.kind, g.role);
         }
-        for d in draft
+        for (d, flagged) in draft
             .people
             .iter()
-            .filter(|d| !gold.people.iter().any(|g| same(g, d)))
+            .zip(flagged)
+            .filter(|(d, _)| !gold.people.iter().any(|g| same(g, d)))
         {
-            eprintln!("    wrong   {} ({}, {})", d.name, d.kind, d.role);
+            let how = if *flagged { "flagged" } else { "unflagged" };
+            eprintln!("    wrong   {} ({}, {}), {how}", d.name, d.kind, d.role);
         }
         for p in gold
             .paragraphs
@@ -183,6 +202,7 @@ fn score(draft: &Document, capture: &str, gold: &Document, detail: bool) -> Tall
         of: counted_gold.len(),
         right,
         written: draft.people.len(),
+        silent_wrong,
         unheld: unheld.len(),
         paragraphs,
         paragraphs_of: gold.paragraphs.len(),
@@ -194,13 +214,14 @@ fn score(draft: &Document, capture: &str, gold: &Document, detail: bool) -> Tall
 
 fn line(name: &str, t: &Tally) -> String {
     format!(
-        "{name:<44} found {:>3}/{:<3} {:>5.1}%  right {:>3}/{:<3} {:>5.1}%  unheld {}  ¶ {:>5.1}%  chrome {}  dates wrong {}  titles {}/{}",
+        "{name:<44} found {:>3}/{:<3} {:>5.1}%  right {:>3}/{:<3} {:>5.1}%  wrong unflagged {}  unheld {}  ¶ {:>5.1}%  chrome {}  dates wrong {}  titles {}/{}",
         t.found,
         t.of,
         pct(t.found, t.of),
         t.right,
         t.written,
         pct(t.right, t.written),
+        t.silent_wrong,
         t.unheld,
         pct(t.paragraphs, t.paragraphs_of),
         t.chrome_pages,
@@ -225,15 +246,15 @@ fn the_development_set_scores() {
             &gold_name,
             std::fs::read_to_string(dir().join("gold").join(&gold_name)).expect("its gold"),
         );
-        let (draft, capture) = draft_of(page, &bytes, &known);
+        let (draft, capture, flagged) = draft_of(page, &bytes, &known);
         let half = if page.tune { "tune" } else { "report" };
-        let t = score(&draft, &capture, &gold, false);
+        let t = score(&draft, &flagged, &capture, &gold, false);
         eprintln!(
             "{}",
             line(&format!("{half:<6} {} [{}]", page.stem, page.form), &t)
         );
         if detail && page.tune {
-            score(&draft, &capture, &gold, true);
+            score(&draft, &flagged, &capture, &gold, true);
         }
         if page.tune { &mut tune } else { &mut report }.add(&t);
     }
@@ -242,14 +263,20 @@ fn the_development_set_scores() {
     // What must hold on every page, tuned on or not: no name the page does
     // not hold. And floors a little under what was measured (BENCHMARKS.md),
     // so that a change that loses ground fails here.
+    // Entries wrong and unflagged have a ceiling, at what was measured.
     let floors = [
-        ("tune", &tune, [56.0, 86.0, 95.0, 89.0]),
-        ("report", &report, [26.0, 73.0, 96.0, 80.0]),
+        ("tune", &tune, [59.0, 91.0, 95.0, 89.0], 1),
+        ("report", &report, [26.0, 73.0, 96.0, 80.0], 10),
     ];
-    for (half, t, [found, right, paragraphs, titles]) in floors {
+    for (half, t, [found, right, paragraphs, titles], silent) in floors {
         assert_eq!(
             t.unheld, 0,
             "{half}: people whose name the page does not hold"
+        );
+        assert!(
+            t.silent_wrong <= silent,
+            "{half}: {} entries wrong and unflagged, more than {silent}",
+            t.silent_wrong
         );
         let measured = [
             ("found", pct(t.found, t.of), found),
