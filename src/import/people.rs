@@ -83,7 +83,7 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
         .chain(signed)
         .chain(headed)
         .map(|f| (f, (0, 0)))
-        .chain(prose.iter().map(|n| (n.found.clone(), n.at)))
+        .chain(prose.iter().map(|n| (inferred(n.found.clone()), n.at)))
         .collect();
     let mut listed = Vec::new();
     for item in &layout.lists {
@@ -137,6 +137,19 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
         }
     }
     found
+}
+
+/// A role the running text's wording gives is inferred, and every inferred
+/// role is flagged: a form that names no one wrong on the pages it was
+/// written from may on the next.
+fn inferred(mut f: Found) -> Found {
+    if f.review.is_none() {
+        f.review = Some(format!(
+            "{}: inferred from the running text's wording",
+            f.person.role
+        ));
+    }
+    f
 }
 
 /// Why a name may be cut or not a name: it ends in an initial ("Gordon
