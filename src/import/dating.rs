@@ -62,6 +62,9 @@ fn lead_date(
         .then(|| (written, None, found.map(|f| f.0)))
 }
 
+/// How many paragraphs at the head of the text may open with the dateline.
+const LEAD_PARAGRAPHS: usize = 3;
+
 pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dating {
     let mut out = Dating::default();
     let paragraphs = &layout.paragraphs;
@@ -87,7 +90,19 @@ pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dat
             }
         }
     };
-    if let Some((line, _, found)) = lead.and_then(|l| lead_date(l, &written)) {
+    // A repost may set its own note before the release: the release's
+    // dateline opens one of the first paragraphs.
+    let dateline = lead
+        .into_iter()
+        .chain(
+            paragraphs
+                .iter()
+                .skip(1)
+                .take(LEAD_PARAGRAPHS - 1)
+                .map(String::as_str),
+        )
+        .find_map(|l| lead_date(l, &written));
+    if let Some((line, _, found)) = dateline {
         match found {
             Ok(d) => {
                 let mut note = format!("From the release’s dateline “{line}”.");
@@ -151,7 +166,7 @@ pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dat
             ),
         ));
         out.note = Some(format!(
-            "The capture gives no date of issue; it lists the signatures “as of {written}”."
+            "No date of issue was read from the capture; it lists the signatures “as of {written}”."
         ));
         out.reviews.push((
             "inferred_date",
@@ -168,10 +183,19 @@ pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dat
 /// said to be; unless the text names a later month without a year, which
 /// may be after it.
 fn infer(paragraphs: &[String], out: &mut Dating) {
-    let named: Vec<(PartialDate, String)> =
-        paragraphs.iter().flat_map(|p| dates::dates_in(p)).collect();
+    // Days in figures count as much as days in words ("7/29/2013").
+    let named: Vec<(PartialDate, String)> = paragraphs
+        .iter()
+        .flat_map(|p| {
+            let figures = match dates::figures_in(p) {
+                Some(Figures::Date(d, w)) => Some((d, w)),
+                _ => None,
+            };
+            dates::dates_in(p).into_iter().chain(figures)
+        })
+        .collect();
     let Some((latest, written)) = named.iter().max_by_key(|d| d.0) else {
-        out.note = Some("The capture gives no date.".to_string());
+        out.note = Some("No date was read from the capture.".to_string());
         out.reviews
             .push(("date", "no date in the capture".to_string()));
         return;
@@ -182,7 +206,7 @@ fn infer(paragraphs: &[String], out: &mut Dating) {
         .find(|m| latest.month.is_some_and(|l| *m > l));
     if let Some(m) = later_without_year {
         out.note = Some(format!(
-            "The capture gives no date. Its latest dated day is “{written}”, but it also names {} without a year.",
+            "No date was read from the capture. Its latest dated day is “{written}”, but it also names {} without a year.",
             dates::month_name(m)
         ));
         out.reviews.push((
@@ -203,11 +227,71 @@ fn infer(paragraphs: &[String], out: &mut Dating) {
         ),
     ));
     out.note = Some(format!(
-        "The capture gives no date; the inferred date is the month of the latest date its text names ({}).",
+        "No date line or dateline was read from the capture; the inferred date is the month of the latest date its text names ({}).",
         join_and(&all)
     ));
     out.reviews.push((
         "inferred_date",
         format!("inferred: the month of “{written}”, the latest date the text names; the document may be later"),
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(paragraphs: &[&str]) -> Layout {
+        Layout {
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            ..Layout::default()
+        }
+    }
+
+    fn day(s: &str) -> PartialDate {
+        s.parse().expect("a date")
+    }
+
+    #[test]
+    fn a_reposts_note_before_the_releases_dateline() {
+        let l = layout(&[
+            "ICC Note: For several years now the country has been the worst.",
+            "7/29/2013 North Korea (CSW) – On the 60th anniversary of the end of the war, CSW is calling.",
+        ]);
+        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        assert_eq!(d.date, Some(day("2013-07-29")));
+        assert!(d.note.is_some_and(|n| n.contains("7/29/2013")));
+    }
+
+    #[test]
+    fn a_later_paragraph_opening_with_a_date_is_no_dateline() {
+        let l = layout(&[
+            "The groups wrote to the Council.",
+            "They met in May.",
+            "The Council answered.",
+            "2014-02-17 The Commission published its report.",
+        ]);
+        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        assert_eq!(d.date, None);
+    }
+
+    #[test]
+    fn days_in_figures_count_for_the_inferred_month() {
+        let l = layout(&[
+            "The war ended on 27 July 1953.",
+            "The letter of 3/29/2012 was answered.",
+        ]);
+        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        assert_eq!(d.date, None);
+        assert_eq!(d.inferred.map(|i| i.0), Some(day("2012-03")));
+    }
+
+    #[test]
+    fn the_note_says_what_was_read_not_what_the_capture_holds() {
+        let l = layout(&["No day is written here at all."]);
+        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        assert_eq!(
+            d.note.as_deref(),
+            Some("No date was read from the capture.")
+        );
+    }
 }
