@@ -62,6 +62,29 @@ fn lead_date(
         .then(|| (written, None, found.map(|f| f.0)))
 }
 
+/// "[뉴데일리][…] 김정은 ICC에 세울 수 있을까? 2012-10-28": a day in figures
+/// ending one of the text's first lines, and those figures.
+fn stamped(paragraphs: &[String]) -> Option<(PartialDate, String)> {
+    paragraphs.iter().take(HEAD_PARAGRAPHS).find_map(|p| {
+        let last = p.split_whitespace().next_back()?;
+        let d = dates::iso_prefix(last).filter(|_| last.len() == 10 && p.len() > last.len())?;
+        Some((d, last.to_string()))
+    })
+}
+
+/// The line `stamped` read its figures from.
+fn stamp_line<'a>(paragraphs: &'a [String], stamp: &str) -> &'a str {
+    paragraphs
+        .iter()
+        .take(HEAD_PARAGRAPHS)
+        .find(|p| p.ends_with(stamp))
+        .map_or("", String::as_str)
+}
+
+/// How many paragraphs a board's head may run to (its title in two
+/// languages, its poster, the story's headline) before the story.
+const HEAD_PARAGRAPHS: usize = 6;
+
 /// How many paragraphs at the head of the text may open with the dateline.
 const LEAD_PARAGRAPHS: usize = 3;
 
@@ -118,6 +141,19 @@ pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dat
     }
     if let Some((line, _, found)) = own {
         match found {
+            // A board's date line may be its repost's: a story's own day
+            // ending a line of its head, and before it, is the story's.
+            Ok((d, _))
+                if let Some((s, stamp)) = stamped(paragraphs).filter(|s| d.surely_after(s.0)) =>
+            {
+                out.date = Some(s);
+                out.note = Some(format!(
+                    "From “{stamp}”, the day that ends the line “{}”; the page’s “{line}” line gives {}, a later repost.",
+                    stamp_line(paragraphs, &stamp),
+                    dates::spoken(*d)
+                ));
+                return out;
+            }
             Ok((d, _)) => {
                 let mut note = format!("From the “{line}” line.");
                 if let Some((pl, _, Ok((p, _)))) = page
@@ -260,6 +296,26 @@ mod tests {
         let d = date(&l, l.paragraphs.first().map(String::as_str), None);
         assert_eq!(d.date, Some(day("2013-07-29")));
         assert!(d.note.is_some_and(|n| n.contains("7/29/2013")));
+    }
+
+    #[test]
+    fn a_story_reposted_later_keeps_its_own_day() {
+        let mut l = layout(&[
+            "[뉴데일리][국제심포지엄] 김정은 ICC에 세울 수 있을까? 2012-10-28",
+            "The symposium met.",
+        ]);
+        l.date_lines = vec![("2016-06-30 10:53:23 | Hit 1186".to_string(), true)];
+        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        assert_eq!(d.date, Some(day("2012-10-28")));
+        let note = d.note.expect("a note");
+        assert!(
+            note.contains("2012-10-28") && note.contains("June 30, 2016"),
+            "{note}"
+        );
+        // A day after the page's is no story's own: the page's date stands.
+        l.paragraphs[0] = "A line that ends with 2017-01-02".to_string();
+        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        assert_eq!(d.date, Some(day("2016-06-30")));
     }
 
     #[test]
