@@ -148,9 +148,13 @@ pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dat
             {
                 out.date = Some(s);
                 out.note = Some(format!(
-                    "From “{stamp}”, the day that ends the line “{}”; the page’s “{line}” line gives {}, a later repost.",
+                    "From “{stamp}”, the day that ends the line “{}”; the page’s “{line}” line gives {}, later, as a repost's would be.",
                     stamp_line(paragraphs, &stamp),
                     dates::spoken(*d)
+                ));
+                out.reviews.push((
+                    "date",
+                    format!("read from “{stamp}” ending a line of the text, not from a date line: is it the story's own?"),
                 ));
                 return out;
             }
@@ -307,6 +311,7 @@ mod tests {
         l.date_lines = vec![("2016-06-30 10:53:23 | Hit 1186".to_string(), true)];
         let d = date(&l, l.paragraphs.first().map(String::as_str), None);
         assert_eq!(d.date, Some(day("2012-10-28")));
+        assert!(d.reviews.iter().any(|r| r.0 == "date"));
         let note = d.note.expect("a note");
         assert!(
             note.contains("2012-10-28") && note.contains("June 30, 2016"),
