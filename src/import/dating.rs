@@ -58,8 +58,26 @@ fn lead_date(
         Ok((_, w)) => w.clone(),
         Err(_) => dates::figures_in(&head)?.written().to_string(),
     };
-    lead.starts_with(&written)
-        .then(|| (written, None, found.map(|f| f.0)))
+    let rest = lead.strip_prefix(written.as_str())?;
+    set_apart(rest).then(|| (written, None, found.map(|f| f.0)))
+}
+
+/// What follows a date opening a paragraph sets it apart as a dateline: a
+/// stop or comma after it ("January 8, 2012. The groups …"), or a dash
+/// after a few words of place ("3/29/07 North Korea (Agency) —"). A
+/// caption running on from its date ("2018년 3월 22일 오전 서울 …") does not:
+/// it dates a photograph, not the text.
+fn set_apart(rest: &str) -> bool {
+    let stop = rest.starts_with(['.', ',', ':', ';', ')', '—', '–'])
+        || rest.starts_with(" —")
+        || rest.starts_with(" –")
+        || rest.starts_with(" -");
+    let dashed = [" — ", " – ", " - ", "--"]
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min()
+        .is_some_and(|at| rest[..at].split_whitespace().count() <= 5);
+    stop || dashed
 }
 
 /// "[뉴데일리][…] 김정은 ICC에 세울 수 있을까? 2012-10-28": a day in figures
@@ -321,6 +339,25 @@ mod tests {
         l.paragraphs[0] = "A line that ends with 2017-01-02".to_string();
         let d = date(&l, l.paragraphs.first().map(String::as_str), None);
         assert_eq!(d.date, Some(day("2016-06-30")));
+    }
+
+    #[test]
+    fn a_caption_running_on_from_its_date_is_no_dateline() {
+        for lead in [
+            "2018년 3월 22일 오전 서울 종로구 청와대 앞에서 단체 대표들이 모여 촉구하고 있다.",
+            "March 3, 2012 was the day the groups met, and they wrote.",
+        ] {
+            let l = layout(&[lead]);
+            assert_eq!(date(&l, Some(lead), None).date, None, "{lead}");
+        }
+        for lead in [
+            "January 8, 2012. The groups today released a letter.",
+            "3/29/2007 North Korea (Agency) — The groups wrote.",
+            "2012-01-08 — The groups wrote.",
+        ] {
+            let l = layout(&[lead]);
+            assert!(date(&l, Some(lead), None).date.is_some(), "{lead}");
+        }
     }
 
     #[test]
