@@ -226,3 +226,21 @@ fn credit_lines_name_the_source_and_are_set_aside() {
     assert_eq!(credit("The figures were confirmed by Reuters"), None);
     assert_eq!(credit("Seoul Yonhap"), None);
 }
+
+#[test]
+fn a_breadcrumb_from_home_is_chrome_however_long_its_last_crumb() {
+    let layout = lay_out(
+        &lines(&[
+            "You are here",
+            "Home > Health Protection > Reform on human rights essential at the summit in Singapore",
+            "Reform on human rights essential at the summit in Singapore",
+            "Ahead of the summit, a coalition of groups wrote to the leaders.",
+        ]),
+        false,
+    );
+    assert_eq!(
+        layout.title.as_deref(),
+        Some("Reform on human rights essential at the summit in Singapore")
+    );
+    assert!(layout.omitted.iter().any(|o| o.0.starts_with("Home > ")));
+}

@@ -150,6 +150,11 @@ pub const MENU_LINES: &[&str] = &[
 /// How a line of chrome begins, in lower case: a photo credit, a sharing
 /// prompt, a reading time, a link to the report, a Korean "go to" menu.
 pub const CHROME_STARTS: &[&str] = &[
+    // A breadcrumb from the home page, however long its last crumb.
+    "home > ",
+    "home » ",
+    "home / ",
+    "홈 > ",
     "welcome to the website of",
     "welcome to the official website",
     "willkommen auf den seiten",
