@@ -698,3 +698,19 @@ fn each_reporter_a_korean_report_credits_issues_it() {
         ]
     );
 }
+
+#[test]
+fn a_label_over_the_text_names_its_kind_not_its_title() {
+    let corpus = corpus();
+    let text = "Press Statement\n\nThe United States appreciates the report of the Special Rapporteur and calls on the government to act.\n";
+    let (doc, draft) = draft_of(text.as_bytes(), "label.txt", &corpus);
+    assert!(doc.title_supplied, "{:?}", doc.title);
+    assert_eq!(doc.kind, nkread::corpus::DocKind::Statement);
+    assert!(
+        draft
+            .reviews
+            .iter()
+            .any(|r| r.field == "kind" && r.note.contains("Press Statement"))
+    );
+    assert!(doc.omitted.contains(&"Press Statement".to_string()));
+}

@@ -263,7 +263,16 @@ fn guess_kind(layout: &structure::Layout, dateline: bool, credits: &[Found]) -> 
             "a news report's credit or byline".to_string(),
         );
     }
-    let heads = [&layout.title, &layout.subtitle];
+    // A label set aside counts too: "Press Statement" over the text.
+    let set_aside = layout
+        .omitted
+        .iter()
+        .filter(|o| o.1 == "headline" && structure::names_a_kind(&o.0))
+        .map(|o| Some(o.0.clone()));
+    let heads: Vec<Option<String>> = [layout.title.clone(), layout.subtitle.clone()]
+        .into_iter()
+        .chain(set_aside)
+        .collect();
     for (words, kind) in [
         ("open letter", DocKind::OpenLetter),
         ("joint letter", DocKind::JointLetter),

@@ -4,9 +4,9 @@
 
 use super::page::Line;
 use super::vocab::{
-    ADDRESS_STARTS, ADDRESS_WORDS, DATE_LABELS, HONORIFICS, KOREAN_TITLES, LIST_HEADINGS,
-    MENU_LINES, META_ROWS, NEWS_AGENCIES, ORGANIZATION_SECTIONS, PERSON_SECTIONS, SECTION_LABELS,
-    STATE_SECTIONS, TITLE_NOUNS,
+    ADDRESS_STARTS, ADDRESS_WORDS, DATE_LABELS, HONORIFICS, KIND_LABELS, KOREAN_TITLES,
+    LIST_HEADINGS, MENU_LINES, META_ROWS, NEWS_AGENCIES, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
+    SECTION_LABELS, STATE_SECTIONS, TITLE_NOUNS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
 use regex::Regex;
@@ -65,6 +65,12 @@ fn ends_sentence(text: &str) -> bool {
     text.ends_with([
         '.', '!', '?', '…', '"', '”', '’', ')', ';', ':', ',', '。', '！', '？', '」', '』', '）',
     ])
+}
+
+/// "Press Statement", "보도자료": a line naming what kind of document
+/// follows, not which.
+pub fn names_a_kind(text: &str) -> bool {
+    KIND_LABELS.contains(&lower(text.trim_end_matches(':')).as_str())
 }
 
 /// A masthead or label, not a headline: a word or two, or capitals only.
@@ -546,7 +552,10 @@ fn take_headlines(layout: &mut Layout, headlines: &[(&str, Option<u8>, bool)]) {
         .or_else(|| pick(after_menu, true, false))
         .or_else(|| pick(0, true, false))
         .or_else(|| pick(0, true, true))
-        .or_else(|| pick(0, false, false).filter(|&i| !is_label(headlines[i].0)));
+        .or_else(|| {
+            pick(0, false, false)
+                .filter(|&i| !is_label(headlines[i].0) && !names_a_kind(headlines[i].0))
+        });
     let Some(at) = at else {
         // No headline: each line is set aside, none lost.
         for (h, _, _) in headlines {

@@ -244,3 +244,16 @@ fn a_breadcrumb_from_home_is_chrome_however_long_its_last_crumb() {
     );
     assert!(layout.omitted.iter().any(|o| o.0.starts_with("Home > ")));
 }
+
+#[test]
+fn a_label_naming_the_kind_is_no_title() {
+    let layout = lay_out(
+        &lines(&[
+            "Press Statement",
+            "The United States appreciates the report of the Special Rapporteur and calls on the government to act.",
+        ]),
+        false,
+    );
+    assert_eq!(layout.title, None);
+    assert!(layout.omitted.iter().any(|o| o.0 == "Press Statement"));
+}

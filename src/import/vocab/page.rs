@@ -316,6 +316,25 @@ pub const META_ROWS: &[(&str, &str)] = &[
 
 /// A site's section named above a headline: "Press releases Special
 /// Procedures" is where the page sits, not what it says.
+/// Lines that name the kind of document under them, in lower case: never
+/// its title on their own.
+pub const KIND_LABELS: &[&str] = &[
+    "press statement",
+    "press release",
+    "news release",
+    "media release",
+    "media advisory",
+    "statement",
+    "joint statement",
+    "open letter",
+    "보도자료",
+    "성명서",
+    "報道発表",
+    "プレスリリース",
+    "pressemitteilung",
+    "medienmitteilung",
+];
+
 pub const SECTION_LABELS: &[&str] = &[
     "press releases",
     "press release ",
