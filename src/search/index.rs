@@ -6,14 +6,12 @@
 //! in order, then the paragraphs, so a document's passages are one range
 //! and a posting list restricted to one document is a run of it.
 
-use super::fx::FxHasher;
 use super::packed::Postings;
+use super::pairs::Pairs;
 use super::remembered::Remembered;
 use super::text::fold;
 use super::tokens::{Read, Tokens, run_length};
 use crate::corpus::{Corpus, Role};
-use rayon::prelude::*;
-use std::hash::Hasher;
 use std::sync::atomic::AtomicUsize;
 
 /// Lists of ids, one list per key, stored end to end.
@@ -54,40 +52,10 @@ pub struct SearchIndex {
     pub(super) shorts_cased: Vec<Box<str>>,
     /// For the short passages of each document in order, their text's id.
     pub(super) short_of: Vec<u32>,
-    /// By passage, which words stand side by side in it.
-    pub(super) neighbours: Vec<Neighbours>,
+    /// Which words stand side by side, and where.
+    pub(super) pairs: Pairs,
     /// Recent terms' whole-field matches, kept between queries.
     pub(super) remembered: Remembered,
-}
-
-/// A Bloom filter of the pairs of words (folded) that stand side by side
-/// in a passage, in order: 512 bits, two per pair, so about one pair in ten
-/// that is not there looks as if it were. It tells, without reading the
-/// passage, that two terms cannot be side by side in it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(super) struct Neighbours(pub(super) [u64; 8]);
-
-impl Neighbours {
-    /// The bits of the pair `a` then `b`, for [`Neighbours::has`].
-    pub fn bits(a: u32, b: u32) -> [usize; 2] {
-        let mut h = FxHasher::default();
-        h.write(&a.to_le_bytes());
-        h.write(&b.to_le_bytes());
-        let h = h.finish();
-        [(h % 512) as usize, ((h >> 32) % 512) as usize]
-    }
-
-    fn insert(&mut self, a: u32, b: u32) {
-        for bit in Self::bits(a, b) {
-            self.0[bit / 64] |= 1 << (bit % 64);
-        }
-    }
-
-    /// False only if the pair whose bits these are is not in the passage.
-    pub fn has(&self, bits: [usize; 2]) -> bool {
-        bits.iter()
-            .all(|&bit| self.0[bit / 64 % 8] & (1 << (bit % 64)) != 0)
-    }
 }
 
 impl SearchIndex {
@@ -140,20 +108,17 @@ impl SearchIndex {
                 }
             }
         });
-        let neighbours = (0..passages)
-            .into_par_iter()
-            .map_init(Vec::new, |words, p| {
+        let pairs = Pairs::build(
+            passages,
+            words.len(),
+            |p, words| {
                 tokens.of(p, words);
-                let mut sketch = Neighbours::default();
-                for pair in words.windows(2) {
-                    let (a, b) = (form_word[pair[0] as usize], form_word[pair[1] as usize]);
-                    sketch.insert(a, b);
-                }
-                sketch
-            })
-            .collect();
+                words.iter_mut().for_each(|f| *f = form_word[*f as usize]);
+            },
+            |w| postings.len(w as usize),
+        );
         SearchIndex {
-            neighbours,
+            pairs,
             tokens,
             passage_doc: read.passage_doc,
             passage_role: read.passage_role,
@@ -187,15 +152,6 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn neighbours_know_which_words_follow_which() {
-        let mut n = Neighbours::default();
-        n.insert(1, 2);
-        assert!(n.has(Neighbours::bits(1, 2)));
-        let absent = (0..100).filter(|&b| !n.has(Neighbours::bits(2, b))).count();
-        assert!(absent > 90, "{absent}");
-    }
 
     #[test]
     fn every_passage_is_indexed_and_words_are_folded_and_sorted() {

@@ -21,6 +21,7 @@ mod looked;
 mod matching;
 mod miss;
 mod packed;
+mod pairs;
 mod query;
 mod rank;
 mod remembered;

@@ -17,7 +17,7 @@
 //! whose invariants hold across them, and read best in one file.
 
 use super::hit::{Field, Hit, Scope, SearchResult};
-use super::index::{Neighbours, SearchIndex};
+use super::index::SearchIndex;
 use super::looked::{Group, Looked};
 use super::matching::{self, EXACT, LOOSE, Whole};
 use super::query::{MAX_TERMS, Query, Term};
@@ -34,6 +34,7 @@ const _: () = assert!(MAX_TERMS <= 16);
 const NEARNESS_LEVELS: i64 = 9;
 
 mod best;
+mod side_by_side;
 mod wholes;
 
 use best::Best;
@@ -380,7 +381,7 @@ impl<'a> Run<'a> {
                 }
                 groups[bound].push(p);
             }
-            let pairs = self.word_pairs();
+            let side_by_side = self.side_by_side();
             let mut scratch = Scratch::default();
             let top_fines = self.terms.len() as u32 * u32::from(matching::FINE_MAX);
             for (bound, group) in groups.iter().enumerate().rev() {
@@ -394,9 +395,9 @@ impl<'a> Run<'a> {
                     if !best.admits(&hope(0)) {
                         continue;
                     }
-                    let apart = pairs
+                    let apart = side_by_side
                         .as_ref()
-                        .is_some_and(|pairs| self.no_neighbours(p as usize, pairs));
+                        .is_some_and(|bits| bits[i / 64] & 1 << (i % 64) == 0);
                     if apart && !best.admits(&hope(1)) {
                         continue;
                     }
@@ -415,45 +416,6 @@ impl<'a> Run<'a> {
             })
             .collect();
         Some((hits, count))
-    }
-
-    /// For a query of words that each match a few words of the vocabulary
-    /// and no word of another's, every ordered pair of words of two terms:
-    /// the terms can be side by side (nearness 0) in a passage only where
-    /// one of these pairs is. `None` where that cannot be told cheaply.
-    fn word_pairs(&self) -> Option<Vec<[usize; 2]>> {
-        const FEW: usize = 4;
-        let words: Vec<&[(u32, u16)]> = self
-            .terms
-            .iter()
-            .map(|g| {
-                g.single()
-                    .filter(|one| one.words.len() <= FEW)
-                    .map(|one| one.words.as_slice())
-            })
-            .collect::<Option<_>>()?;
-        let mut pairs = Vec::new();
-        for (i, a) in words.iter().enumerate() {
-            for b in &words[i + 1..] {
-                for &(x, _) in *a {
-                    for &(y, _) in *b {
-                        if x == y {
-                            // One word meeting two terms is nearness 0 alone.
-                            return None;
-                        }
-                        pairs.extend([Neighbours::bits(x, y), Neighbours::bits(y, x)]);
-                    }
-                }
-            }
-        }
-        (!pairs.is_empty()).then_some(pairs)
-    }
-
-    fn no_neighbours(&self, p: usize, pairs: &[[usize; 2]]) -> bool {
-        self.index
-            .neighbours
-            .get(p)
-            .is_some_and(|n| !pairs.iter().any(|&bits| n.has(bits)))
     }
 
     /// Fills the tables that reading a passage's words needs.

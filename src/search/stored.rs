@@ -7,8 +7,9 @@
 //! range, and never panics. A change to this layout bumps the cache's
 //! `FORMAT` (`corpus::cache`); a change to how the index is built, `RULES`.
 
-use super::index::{Lists, Neighbours, SearchIndex};
+use super::index::{Lists, SearchIndex};
 use super::packed::{Packed, Postings};
+use super::pairs::Pairs;
 use super::tokens::{DocInfo, Tokens};
 use crate::corpus::{Corpus, Role};
 use std::io;
@@ -46,26 +47,12 @@ impl SearchIndex {
         strs(out, &self.words)?;
         usizes(out, &self.word_forms.starts)?;
         u32s(out, &self.word_forms.items)?;
-        packed(out, &self.postings.gaps)?;
-        u32s(out, &self.postings.counts)?;
-        usizes(out, &self.postings.skip_starts)?;
-        let skips: Vec<u32> = self
-            .postings
-            .skips
-            .iter()
-            .flat_map(|&(a, b)| [a, b])
-            .collect();
-        u32s(out, &skips)?;
+        postings(out, &self.postings)?;
         strs(out, &self.shorts_lower)?;
         strs(out, &self.shorts_cased)?;
         u32s(out, &self.short_of)?;
-        let neighbours: Vec<u64> = self.neighbours.iter().flat_map(|n| n.0).collect();
-        count(out, neighbours.len())?;
-        for chunk in neighbours.chunks(1 << 16) {
-            let le: Vec<u8> = chunk.iter().flat_map(|n| n.to_le_bytes()).collect();
-            out(&le)?;
-        }
-        Ok(())
+        out(&self.pairs.common.to_le_bytes())?;
+        postings(out, &self.pairs.postings)
     }
 
     /// The index `encode` wrote, from all of `bytes`.
@@ -118,45 +105,24 @@ impl SearchIndex {
         };
         rises(&word_forms.starts, word_forms.items.len())?;
         release(r.at);
-        let gaps = r.packed()?;
-        release(r.at);
-        let counts = r.u32s()?;
-        let skip_starts = r.starts()?;
-        let skips: Vec<(u32, u32)> = r.u32s()?.chunks_exact(2).map(|s| (s[0], s[1])).collect();
-        rises(&skip_starts, skips.len())?;
-        let postings = Postings {
-            gaps,
-            counts,
-            skip_starts,
-            skips,
-        };
-        release(r.at);
+        let postings = r.postings(release)?;
         let shorts_lower = r.strs()?;
         let shorts_cased = r.strs()?;
         let short_of = r.u32s()?;
         release(r.at);
-        let n = r.len(8)?;
-        let neighbours: Vec<Neighbours> = r
-            .take(n * 8)?
-            .chunks_exact(64)
-            .map(|c| {
-                let mut bits = [0u64; 8];
-                for (b, le) in bits.iter_mut().zip(c.chunks_exact(8)) {
-                    *b = u64::from_le_bytes(le.try_into().unwrap_or_default());
-                }
-                Neighbours(bits)
-            })
-            .collect();
-        release(r.at);
+        let common = r.take(4)?;
+        let pairs = Pairs {
+            common: u32::from_le_bytes(common.try_into().map_err(|_| Corrupt("cut short"))?),
+            postings: r.postings(release)?,
+        };
         let passages = passage_doc.len();
         let whole = r.at == bytes.len()
-            && n % 8 == 0
             && passage_role.len() == passages
-            && neighbours.len() == passages
             && tokens.ids.starts.len() == passages + 1
             && word_forms.starts.len() == words.len() + 1
             && postings.counts.len() + 1 == postings.gaps.starts.len()
             && postings.skip_starts.len() == postings.counts.len() + 1
+            && !pairs.postings.counts.is_empty()
             && shorts_lower.len() == shorts_cased.len();
         if !whole {
             return Err(Corrupt("the parts do not agree"));
@@ -167,7 +133,8 @@ impl SearchIndex {
             && word_forms.items.iter().all(|&f| f < forms)
             && tokens.ids.all_below(forms)
             && postings.counts.len() == words.len()
-            && postings.hold(passages);
+            && postings.hold(passages)
+            && pairs.postings.hold(passages);
         if !in_range {
             return Err(Corrupt("an id or offset out of range"));
         }
@@ -181,7 +148,7 @@ impl SearchIndex {
             shorts_lower,
             shorts_cased,
             short_of,
-            neighbours,
+            pairs,
             remembered: Default::default(),
         })
     }
@@ -294,6 +261,14 @@ fn strs(out: Out, items: &[Box<str>]) -> io::Result<()> {
     out(&buf)
 }
 
+fn postings(out: Out, p: &Postings) -> io::Result<()> {
+    packed(out, &p.gaps)?;
+    u32s(out, &p.counts)?;
+    usizes(out, &p.skip_starts)?;
+    let skips: Vec<u32> = p.skips.iter().flat_map(|&(a, b)| [a, b]).collect();
+    u32s(out, &skips)
+}
+
 fn packed(out: Out, p: &Packed) -> io::Result<()> {
     usizes(out, &p.starts)?;
     bytes(out, &p.bytes)
@@ -358,6 +333,24 @@ impl<'a> Reader<'a> {
                     .map_err(|_| Corrupt("a word that is not UTF-8"))
             })
             .collect()
+    }
+
+    /// Postings as `postings` wrote them, telling `release` how far it has
+    /// read after their bytes.
+    fn postings(&mut self, release: &mut dyn FnMut(usize)) -> Result<Postings, Corrupt> {
+        let gaps = self.packed()?;
+        release(self.at);
+        let counts = self.u32s()?;
+        let skip_starts = self.starts()?;
+        let skips: Vec<(u32, u32)> = self.u32s()?.chunks_exact(2).map(|s| (s[0], s[1])).collect();
+        rises(&skip_starts, skips.len())?;
+        release(self.at);
+        Ok(Postings {
+            gaps,
+            counts,
+            skip_starts,
+            skips,
+        })
     }
 
     fn packed(&mut self) -> Result<Packed, Corrupt> {

@@ -46,7 +46,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 /// The layout's version: bumped whenever `codec` or the search index's
 /// layout (`search::stored`) changes. A change to how the index is built
 /// with the same layout bumps `search::stored`'s `RULES` instead.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"NKREADC\0";
 /// The index copy's header: magic, format, reserved, the body's length,
 /// its checksum.
