@@ -81,6 +81,11 @@ impl Group<'_> {
         self.0.iter().any(Looked::must_read)
     }
 
+    /// Whether a term of the group is matched against whole fields.
+    pub fn matches_whole(&self) -> bool {
+        self.0.iter().any(|t| t.term.whole.is_some())
+    }
+
     /// The word of a group that is one term of one word.
     pub fn single(&self) -> Option<&Resolved> {
         match self.0.as_slice() {

@@ -1,8 +1,9 @@
 //! Running a query: the passages every term meets, ranked.
 //!
 //! Each term's words are looked up in the vocabulary, and their posting
-//! lists are merged, rarest term first, into the passages that meet every
-//! term, with the sum of the terms' tiers as an upper bound of how well
+//! lists are merged, cheapest term first (the rarest, unless another's
+//! whole-field matches are kept from the keys before), into the passages
+//! that meet every term, with the sum of the terms' tiers as an upper bound of how well
 //! each does. Passages are then read (their word ids, not their text) best
 //! bound first, for the terms' positions, only until the hits to show can
 //! no longer change.
@@ -164,22 +165,22 @@ impl<'a> Run<'a> {
     fn new(index: &'a SearchIndex, query: &'a Query, range: std::ops::Range<usize>) -> Run<'a> {
         let matcher = SkimMatcherV2::default().respect_case();
         let look = |term: &'a Term| Looked::new(index, &matcher, term);
-        let mut terms: Vec<Group> = query
+        let mut groups: Vec<(Group, remembered::Key, Scores)> = query
             .terms
             .iter()
-            .map(|group| Group(group.iter().map(look).collect()))
-            .collect();
-        terms.sort_by_key(Group::cost);
-        let excluded = query.excluded.iter().map(look).collect();
-        let keys: Vec<remembered::Key> = terms
-            .iter()
-            .map(|g| {
-                g.0.iter()
+            .map(|group| {
+                let group = Group(group.iter().map(look).collect());
+                let key: remembered::Key = (group.0.iter())
                     .filter_map(|t| Some((t.term.case_sensitive, t.term.whole.clone()?)))
-                    .collect()
+                    .collect();
+                let kept = index.remembered.take(&key);
+                (group, key, kept)
             })
             .collect();
-        let whole = keys.iter().map(|k| index.remembered.take(k)).collect();
+        groups.sort_by_cached_key(|(group, _, kept)| wholes::cost(index, group, kept));
+        let (terms, (keys, whole)): (Vec<Group>, (Vec<_>, Vec<_>)) =
+            groups.into_iter().map(|(g, k, w)| (g, (k, w))).unzip();
+        let excluded = query.excluded.iter().map(look).collect();
         let wholes_of = terms
             .iter()
             .map(|g| {

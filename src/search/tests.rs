@@ -372,6 +372,35 @@ fn a_query_typed_key_by_key_answers_as_one_asked_afresh() {
     }
 }
 
+/// A word typed after one whose whole-field matches are kept is matched
+/// whole only against the titles and names that the kept word meets, not
+/// against every one of them again, even where it is the rarer word.
+#[test]
+fn a_new_word_after_a_kept_one_is_matched_whole_only_where_the_kept_one_meets() {
+    let typing = index().clone();
+    let worked_out = |word: &str| {
+        let scores = typing.remembered.take(&vec![(false, word.to_string())]);
+        scores.iter().filter(|s| s.is_some()).count()
+    };
+    let ask = |query: &str| {
+        let q = Query::parse(query, corpus()).unwrap();
+        typing.search(&q, Scope::All, 20).hits
+    };
+    let q = Query::parse("human crimes", corpus()).unwrap();
+    let m = fuzzy_matcher::skim::SkimMatcherV2::default();
+    let cost = |term| looked::Group(vec![looked::Looked::new(index(), &m, term)]).cost();
+    assert!(
+        cost(&q.terms[1][0]) < cost(&q.terms[0][0]),
+        "crimes is the rarer"
+    );
+    ask("human");
+    let fresh = index().clone();
+    assert_eq!(ask("human crimes"), fresh.search(&q, Scope::All, 20).hits);
+    // Matched against all of them, crimes was worked out for 113 of 116.
+    let (crimes, shorts) = (worked_out("crimes"), index().shorts_lower.len());
+    assert!(crimes * 2 < shorts, "{crimes} of {shorts}");
+}
+
 #[test]
 fn the_exact_words_side_by_side_outrank_a_close_word() {
     // "severity" is two letters from "security", and one bundled paragraph
