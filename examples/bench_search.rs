@@ -7,7 +7,12 @@
 //! median and 99th percentile of the wall-clock time and of the CPU time,
 //! and how many paragraphs match at all, as tab-separated lines.
 //!
-//!     cargo run --release --example bench_search -- --corpus DIR [--runs N] QUERY...
+//! With --typed, each run types the query key by key into an index that
+//! remembers nothing yet, as a reader does in the search overlay, and times
+//! only the last key: its earlier words' whole-field matches are then kept
+//! from the keys before, and its last word's are not.
+//!
+//!     cargo run --release --example bench_search -- --corpus DIR [--runs N] [--typed] QUERY...
 //!
 //! Without --corpus it searches the bundled corpus. See bench/search.sh.
 
@@ -55,6 +60,7 @@ fn percentiles(times: &mut [Duration]) -> (Duration, Duration) {
 fn main() -> Result<(), String> {
     let mut corpus_dirs = Vec::new();
     let mut runs = 50;
+    let mut typed = false;
     let mut queries = Vec::new();
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -66,6 +72,7 @@ fn main() -> Result<(), String> {
                     .and_then(|n| n.parse().ok())
                     .ok_or("--runs needs a number")?
             }
+            "--typed" => typed = true,
             _ => queries.push(arg),
         }
     }
@@ -94,6 +101,16 @@ fn main() -> Result<(), String> {
         let mut times = Vec::with_capacity(runs);
         let mut cpu = Vec::with_capacity(runs);
         for _ in 0..runs {
+            // A clone remembers nothing; the keys before the last, untimed.
+            let typing = typed.then(|| {
+                let typing = index.clone();
+                let keys = (1..text.len()).filter(|&end| text.is_char_boundary(end));
+                for query in keys.filter_map(|end| Query::parse(&text[..end], &corpus).ok()) {
+                    std::hint::black_box(typing.search(&query, Scope::All, 50));
+                }
+                typing
+            });
+            let index = typing.as_ref().unwrap_or(&index);
             let cpu_start = cpu_time();
             let start = Instant::now();
             let query = Query::parse(text, &corpus).map_err(|e| e.message)?;
