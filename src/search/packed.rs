@@ -147,37 +147,49 @@ impl Postings {
     /// once to size each list, once to fill it, so that no list of four
     /// bytes a posting is ever held.
     pub fn from_pairs(keys: usize, pairs: impl Fn(&mut dyn FnMut(usize, u32))) -> Postings {
-        let mut last: Vec<Option<u32>> = vec![None; keys];
-        let mut sizes = vec![0usize; keys + 1];
-        let mut counts = vec![0u32; keys];
+        // Each key's state in one place: there may be hundreds of thousands
+        // of keys, met in no order, and one cache miss a pair, not three.
+        #[derive(Clone, Copy, Default)]
+        struct Key {
+            last: Option<u32>,
+            count: u32,
+            /// Its bytes, then where its next number is written.
+            at: usize,
+        }
+        let mut state = vec![Key::default(); keys];
         pairs(&mut |key, p| {
-            if last[key] != Some(p) {
-                sizes[key + 1] += packed_len(p - last[key].unwrap_or(0));
-                counts[key] += 1;
-                last[key] = Some(p);
+            let k = &mut state[key];
+            if k.last != Some(p) {
+                k.at += packed_len(p - k.last.unwrap_or(0));
+                k.count += 1;
+                k.last = Some(p);
             }
         });
+        let mut sizes = vec![0usize; keys + 1];
         let mut skip_starts = vec![0usize; keys + 1];
-        for k in 0..keys {
-            sizes[k + 1] += sizes[k];
-            skip_starts[k + 1] = skip_starts[k] + counts[k] as usize / SKIP;
+        for (i, k) in state.iter_mut().enumerate() {
+            sizes[i + 1] = sizes[i] + k.at;
+            skip_starts[i + 1] = skip_starts[i] + k.count as usize / SKIP;
+            *k = Key {
+                at: sizes[i],
+                ..Key::default()
+            };
         }
         let mut bytes = vec![0; sizes[keys]];
         let mut skips = vec![(0, 0); skip_starts[keys]];
-        let mut next = sizes.clone();
-        let mut written = vec![0usize; keys];
-        last.fill(None);
         pairs(&mut |key, p| {
-            if last[key] != Some(p) {
-                write(&mut bytes, &mut next[key], p - last[key].unwrap_or(0));
-                last[key] = Some(p);
-                written[key] += 1;
-                if written[key].is_multiple_of(SKIP) {
-                    let offset = (next[key] - sizes[key]) as u32;
-                    skips[skip_starts[key] + written[key] / SKIP - 1] = (p, offset);
+            let k = &mut state[key];
+            if k.last != Some(p) {
+                write(&mut bytes, &mut k.at, p - k.last.unwrap_or(0));
+                k.last = Some(p);
+                k.count += 1;
+                if (k.count as usize).is_multiple_of(SKIP) {
+                    let offset = (k.at - sizes[key]) as u32;
+                    skips[skip_starts[key] + k.count as usize / SKIP - 1] = (p, offset);
                 }
             }
         });
+        let counts = state.iter().map(|k| k.count).collect();
         Postings {
             gaps: Packed {
                 starts: sizes,
