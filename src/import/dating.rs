@@ -305,6 +305,11 @@ mod tests {
         }
     }
 
+    /// The dating of `l`, its first paragraph the lead, with no metadata.
+    fn dated(l: &Layout) -> Dating {
+        date(l, l.paragraphs.first().map(String::as_str), None)
+    }
+
     fn day(s: &str) -> PartialDate {
         s.parse().expect("a date")
     }
@@ -315,7 +320,7 @@ mod tests {
             "ICC Note: For several years now the country has been the worst.",
             "7/29/2013 North Korea (CSW) – On the 60th anniversary of the end of the war, CSW is calling.",
         ]);
-        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        let d = dated(&l);
         assert_eq!(d.date, Some(day("2013-07-29")));
         assert!(d.note.is_some_and(|n| n.contains("7/29/2013")));
     }
@@ -327,7 +332,7 @@ mod tests {
             "The symposium met.",
         ]);
         l.date_lines = vec![("2016-06-30 10:53:23 | Hit 1186".to_string(), true)];
-        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        let d = dated(&l);
         assert_eq!(d.date, Some(day("2012-10-28")));
         assert!(d.reviews.iter().any(|r| r.0 == "date"));
         let note = d.note.expect("a note");
@@ -337,7 +342,7 @@ mod tests {
         );
         // A day after the page's is no story's own: the page's date stands.
         l.paragraphs[0] = "A line that ends with 2017-01-02".to_string();
-        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        let d = dated(&l);
         assert_eq!(d.date, Some(day("2016-06-30")));
     }
 
@@ -348,7 +353,7 @@ mod tests {
             "March 3, 2012 was the day the groups met, and they wrote.",
         ] {
             let l = layout(&[lead]);
-            assert_eq!(date(&l, Some(lead), None).date, None, "{lead}");
+            assert_eq!(dated(&l).date, None, "{lead}");
         }
         for lead in [
             "January 8, 2012. The groups today released a letter.",
@@ -356,7 +361,7 @@ mod tests {
             "2012-01-08 — The groups wrote.",
         ] {
             let l = layout(&[lead]);
-            assert!(date(&l, Some(lead), None).date.is_some(), "{lead}");
+            assert!(dated(&l).date.is_some(), "{lead}");
         }
     }
 
@@ -368,7 +373,7 @@ mod tests {
             "The Council answered.",
             "2014-02-17 The Commission published its report.",
         ]);
-        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        let d = dated(&l);
         assert_eq!(d.date, None);
     }
 
@@ -378,7 +383,7 @@ mod tests {
             "The war ended on 27 July 1953.",
             "The letter of 3/29/2012 was answered.",
         ]);
-        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        let d = dated(&l);
         assert_eq!(d.date, None);
         assert_eq!(d.inferred.map(|i| i.0), Some(day("2012-03")));
     }
@@ -386,7 +391,7 @@ mod tests {
     #[test]
     fn the_note_says_what_was_read_not_what_the_capture_holds() {
         let l = layout(&["No day is written here at all."]);
-        let d = date(&l, l.paragraphs.first().map(String::as_str), None);
+        let d = dated(&l);
         assert_eq!(
             d.note.as_deref(),
             Some("No date was read from the capture.")
