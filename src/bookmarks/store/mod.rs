@@ -14,7 +14,7 @@ use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The schema version this build reads and writes.
 pub const VERSION: u32 = 1;
@@ -434,18 +434,22 @@ fn described(e: serde_path_to_error::Error<serde_json::Error>) -> String {
     })
 }
 
+/// How far a file's time may lag the clock that names a file set aside:
+/// Linux stamps files from a clock a tick behind, FAT to two seconds. A
+/// save just after its own set-aside must not look older than it.
+const FILE_TIME_LAG: Duration = Duration::from_secs(2);
+
 /// The newest file set aside beside `path` after `path` was last saved:
-/// one whose time, in its name, is later than the file's, or any when
-/// there is no file.
+/// one whose time, in its name, is later than the file's (give or take
+/// [`FILE_TIME_LAG`]), or any when there is no file.
 fn set_aside_since_save(path: &Path) -> Option<PathBuf> {
     let target = durable::resolve(path).ok()?;
     let saved = fs::metadata(&target)
         .and_then(|m| m.modified())
         .ok()
         .map(|t| {
-            durable::compact(&timestamp(
-                t.duration_since(UNIX_EPOCH).unwrap_or_default().as_secs(),
-            ))
+            let t = t.duration_since(UNIX_EPOCH).unwrap_or_default() + FILE_TIME_LAG;
+            durable::compact(&timestamp(t.as_secs()))
         });
     set_aside_files(&target)
         .into_iter()

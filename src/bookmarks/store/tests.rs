@@ -391,7 +391,18 @@ fn a_file_set_aside_after_the_last_save_is_found() {
         .set_modified(later)
         .unwrap();
     assert_eq!(Store::new(dir.path()).read().set_aside_since_save, None);
-    let earlier = UNIX_EPOCH + std::time::Duration::from_secs(1_795_448_401);
+    // The save that follows a set-aside can bear a time a tick before the
+    // set-aside's name, across a second: the file clock lags the wall's.
+    let lagging = UNIX_EPOCH + std::time::Duration::from_secs(1_795_448_401);
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(lagging)
+        .unwrap();
+    assert_eq!(Store::new(dir.path()).read().set_aside_since_save, None);
+    // Saved three seconds before it was set aside.
+    let earlier = UNIX_EPOCH + std::time::Duration::from_secs(1_795_448_399);
     fs::File::options()
         .write(true)
         .open(&path)
