@@ -6,11 +6,10 @@ use super::page::Line;
 use super::vocab::{
     ADDRESS_STARTS, ADDRESS_WORDS, DATE_LABELS, HONORIFICS, KIND_LABELS, KOREAN_TITLES,
     LIST_HEADINGS, MENU_LINES, META_ROWS, NEWS_AGENCIES, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
-    SECTION_LABELS, STATE_SECTIONS, TITLE_NOUNS,
+    STATE_SECTIONS, TITLE_NOUNS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Where each line of a capture went.
@@ -71,13 +70,6 @@ fn ends_sentence(text: &str) -> bool {
 /// follows, not which.
 pub fn names_a_kind(text: &str) -> bool {
     KIND_LABELS.contains(&lower(text.trim_end_matches(':')).as_str())
-}
-
-/// A masthead or label, not a headline: a word or two, or capitals only.
-fn is_label(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let capitals = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
-    words <= 1 || (capitals && words <= 4)
 }
 
 /// An address block's line: "Zhongnanhai Ximen, Fuyou Street", "Seoul
@@ -453,7 +445,7 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
         }
         i += 1;
     }
-    take_headlines(&mut layout, &headlines);
+    let head_omitted = layout.omitted.len();
     let mut list: Option<(Role, Option<PersonKind>)> = None;
     for line in &lines[i..] {
         let t = line.text.as_str();
@@ -504,76 +496,15 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
             layout.paragraphs.push(t.to_string());
         }
     }
+    // The headline is chosen knowing the text under it.
+    let mut after = layout.omitted.split_off(head_omitted);
+    headline::take_headlines(&mut layout, &headlines);
+    layout.omitted.append(&mut after);
     layout
 }
 
-/// The title is the first headline not repeated among them (a page may
-/// repeat its subtitle above the title as a teaser); the subtitle is the
-/// headline after it. A level-1 heading is the title where there is one.
-fn take_headlines(layout: &mut Layout, headlines: &[(&str, Option<u8>, bool)]) {
-    let mut times: HashMap<&str, usize> = HashMap::new();
-    for h in headlines {
-        *times.entry(h.0).or_default() += 1;
-    }
-    let once = |h: &(&str, Option<u8>, bool)| times.get(h.0) == Some(&1);
-    // A browser's "Headline | Site" or "Site - Headline" beside the headline.
-    let site_title = |h: &(&str, Option<u8>, bool)| {
-        [" | ", " - ", " – ", " — "].iter().any(|sep| {
-            let ends = [
-                h.0.split_once(sep).map(|x| x.0),
-                h.0.rsplit_once(sep).map(|x| x.1),
-            ];
-            ends.into_iter()
-                .flatten()
-                .any(|part| times.contains_key(part))
-        })
-    };
-    // A label ("Special Procedures", "World news story") or a site's
-    // tagline above its menu is not the headline where one follows.
-    let worded = |h: &(&str, Option<u8>, bool)| {
-        let label = SECTION_LABELS.iter().any(|l| lower(h.0).starts_with(l));
-        h.0.split_whitespace().count() >= 4 && !label
-    };
-    let h1 = headlines.iter().position(|h| h.1 == Some(1));
-    let after_menu = headlines.iter().rposition(|h| h.2).unwrap_or(0);
-    let pick = |min: usize, worded_only: bool, repeated: bool| {
-        headlines
-            .iter()
-            .enumerate()
-            .skip(min)
-            .position(|(_, h)| {
-                (repeated || once(h)) && !site_title(h) && (!worded_only || worded(h))
-            })
-            .map(|i| i + min)
-    };
-    // A headline repeated at once ("X", "X") is the page's own, shown twice;
-    // a label ("THE ASAHI SHIMBUN", "테스트") is not.
-    let at = h1
-        .or_else(|| pick(after_menu, true, false))
-        .or_else(|| pick(0, true, false))
-        .or_else(|| pick(0, true, true))
-        .or_else(|| {
-            pick(0, false, false)
-                .filter(|&i| !is_label(headlines[i].0) && !names_a_kind(headlines[i].0))
-        });
-    let Some(at) = at else {
-        // No headline: each line is set aside, none lost.
-        for (h, _, _) in headlines {
-            layout.omitted.push((h.to_string(), "headline"));
-        }
-        return;
-    };
-    layout.title = Some(headlines[at].0.to_string());
-    layout.subtitle = headlines.get(at + 1).map(|s| s.0.to_string());
-    for (n, (h, _, _)) in headlines.iter().enumerate() {
-        let used = Some(h.to_string()) == layout.title || Some(h.to_string()) == layout.subtitle;
-        if !used && n != at {
-            layout.omitted.push((h.to_string(), "headline"));
-        }
-    }
-}
-
 mod chrome;
+mod headline;
 
 pub use chrome::is_chrome;
 use chrome::menu_row;

@@ -257,3 +257,51 @@ fn a_label_naming_the_kind_is_no_title() {
     assert_eq!(layout.title, None);
     assert!(layout.omitted.iter().any(|o| o.0 == "Press Statement"));
 }
+
+#[test]
+fn a_tagline_sharing_no_word_with_the_text_yields_to_the_headline() {
+    let layout = lay_out(
+        &lines(&[
+            "Rescuing and serving persecuted Christians since 1995",
+            "Camp survivors testify at Geneva panel",
+            "Two survivors of the prison camps spoke to a panel in Geneva on Tuesday.",
+        ]),
+        false,
+    );
+    assert_eq!(
+        layout.title.as_deref(),
+        Some("Camp survivors testify at Geneva panel")
+    );
+    assert!(layout.omitted.contains(&(
+        "Rescuing and serving persecuted Christians since 1995".to_string(),
+        "headline"
+    )));
+    // A line naming the kind of document, or its day, stays the title.
+    for own in [
+        "Statement by H.E. Mr. Katsunobu Kato",
+        "Human Rights Council, Geneva, 9 to 27 September 2013",
+    ] {
+        let layout = lay_out(
+            &lines(&[
+                own,
+                "Minister in Charge of the Abduction Issue",
+                "The Government of Japan has identified 17 victims of abduction in this issue.",
+            ]),
+            false,
+        );
+        assert_eq!(layout.title.as_deref(), Some(own));
+    }
+    // Hangul shares pairs of letters, particles and all.
+    let layout = lay_out(
+        &lines(&[
+            "우리는 진실을 말합니다 언제나",
+            "정치범수용소 해체 기자회견 열려",
+            "단체들은 정치범수용소의 해체를 요구하는 기자회견을 열었다.",
+        ]),
+        false,
+    );
+    assert_eq!(
+        layout.title.as_deref(),
+        Some("정치범수용소 해체 기자회견 열려")
+    );
+}

@@ -335,6 +335,36 @@ pub const KIND_LABELS: &[&str] = &[
     "medienmitteilung",
 ];
 
+/// Words nearly every page of this corpus uses, in the forms `words` in
+/// structure/headline.rs takes them (lowercase; pairs of letters in
+/// Hangul and Han): sharing them with the text says nothing of a line.
+pub const TOPIC_WORDS: &[&str] = &[
+    "north",
+    "korea",
+    "korean",
+    "koreans",
+    "dprk",
+    "human",
+    "rights",
+    "democratic",
+    "people",
+    "peoples",
+    "republic",
+    "북한",
+    "인권",
+    "北朝",
+    "朝鮮",
+    "人権",
+];
+
+/// English words of grammar of four letters or more, for the same test.
+pub const COMMON_WORDS: &[&str] = &[
+    "about", "after", "also", "been", "before", "from", "have", "into", "more", "other", "others",
+    "over", "said", "should", "such", "than", "that", "their", "there", "these", "they", "this",
+    "those", "under", "upon", "were", "what", "when", "where", "which", "while", "will", "with",
+    "would", "your",
+];
+
 pub const SECTION_LABELS: &[&str] = &[
     "press releases",
     "press release ",
