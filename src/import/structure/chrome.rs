@@ -27,6 +27,17 @@ pub fn is_chrome(text: &str) -> bool {
         || !text.contains(char::is_alphanumeric)
         || is_email(text)
         || is_caption(text)
+        || slide_caption(text)
+}
+
+/// "1 of 2. NAME pauses during an interview …": a slideshow's caption.
+fn slide_caption(text: &str) -> bool {
+    let number =
+        |w: Option<&str>| w.is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+    let mut words = text.split_whitespace();
+    number(words.next())
+        && words.next() == Some("of")
+        && number(words.next().and_then(|w| w.strip_suffix('.')))
 }
 
 /// A photo's caption: a line that ends with its credit, "(AP Photo/NAME)",

@@ -305,3 +305,26 @@ fn a_tagline_sharing_no_word_with_the_text_yields_to_the_headline() {
         Some("정치범수용소 해체 기자회견 열려")
     );
 }
+
+#[test]
+fn captions_credits_and_comment_rows_are_chrome() {
+    for line in [
+        "1 of 2. Shin Dong-hyuk pauses during an interview with Reuters in Geneva June 5, 2013.",
+        "Credit: Reuters/Denis Balibouse",
+        "(Photo : Christianity Daily)",
+        "한국 서울에서 탈북자 강제북송을 규탄하는 집회가 열렸다. (자료사진)",
+        "Post a Comment",
+    ] {
+        assert!(is_chrome(line), "{line}");
+    }
+    for line in [
+        "1 of the 2 survivors spoke first.",
+        "Telling the truth is the first step.",
+        "Faxes were sent to the embassy.",
+        // A letter's addressee block is the letter's; a site's contact
+        // row looks the same.
+        "Fax: +82 2-770-4721",
+    ] {
+        assert!(!is_chrome(line), "{line}");
+    }
+}

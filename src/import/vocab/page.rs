@@ -76,6 +76,9 @@ pub const CHROME_LINES: &[&str] = &[
     "here’s how you know",
     "leave a reply",
     "leave a comment",
+    "post a comment",
+    "no comments",
+    "latest activity",
     "comments",
     "comment",
     "dictionary",
@@ -211,6 +214,11 @@ pub const CHROME_STARTS: &[&str] = &[
     "ai index:",
     "read the full",
     "click here",
+    // A photo's credit on its own line.
+    "credit:",
+    "(photo :",
+    "(photo:",
+    "(photo by",
 ];
 
 /// Words that make a short line about money, cookies or copyright chrome.
@@ -392,4 +400,5 @@ pub const PHOTO_CREDITS: &[&str] = &[
     "사진=",
     "사진 =",
     "写真",
+    "자료사진",
 ];
