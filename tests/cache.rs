@@ -359,8 +359,19 @@ fn a_changed_corpus_file_makes_the_copy_stale_and_a_touched_one_does_not() {
     // The same bytes written again: a new time, the same content.
     let file = dir.join("docs.json");
     let text = std::fs::read(&file).expect("read");
-    std::thread::sleep(std::time::Duration::from_millis(20));
+    // Times set, not waited for: a file clock may not tick between writes.
+    let stored = std::fs::metadata(&file)
+        .and_then(|m| m.modified())
+        .expect("a time");
+    let at = |seconds: u64| {
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_modified(stored + std::time::Duration::from_secs(seconds)))
+            .expect("a time set");
+    };
     std::fs::write(&file, &text).expect("touched");
+    at(1);
     assert!(
         cache.open(&paths).is_ok(),
         "a touched file is still current"
@@ -372,6 +383,7 @@ fn a_changed_corpus_file_makes_the_copy_stale_and_a_touched_one_does_not() {
         1,
     );
     std::fs::write(&file, changed).expect("changed");
+    at(2);
     assert_eq!(cache.open(&paths).err(), Some(Miss::Stale));
     let mut more = documents(6);
     more.truncate(6);

@@ -3,7 +3,9 @@
 //! chrome, is imported and compared with its curated document. Scores are
 //! printed (`cargo test --test import -- --nocapture`).
 
-use assert_cmd::Command;
+mod common;
+
+use common::home::nkread;
 use nkread::corpus::{Corpus, Document, SourceFile};
 use nkread::import::{self, Options, fidelity};
 use std::path::Path;
@@ -159,16 +161,6 @@ fn html_fixtures_import_as_their_curated_documents() {
     }
     assert!(seen >= 2, "the HTML fixtures are there");
     assert!(short.is_empty(), "{short:#?}");
-}
-
-fn nkread() -> Command {
-    let mut cmd = Command::cargo_bin("nkread").expect("built");
-    let home = tempfile::tempdir().expect("a home");
-    cmd.env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"));
-    std::mem::forget(home);
-    cmd
 }
 
 #[test]

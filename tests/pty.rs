@@ -53,6 +53,7 @@ impl Session {
         command.env("XDG_DATA_HOME", home.join("data"));
         command.env("XDG_CACHE_HOME", home.join("cache"));
         command.env_remove("NO_COLOR");
+        command.env_remove("NKREAD_LINEAR");
         command.args(args);
         // An export is written to the current directory: the home's.
         command.cwd(home);

@@ -545,10 +545,12 @@ preset = \"high-contrast\"\n",
             },
             path: Some(PathBuf::from("/etc/nkread/config.toml")),
         };
-        let home = directories::BaseDirs::new()
-            .unwrap()
-            .home_dir()
-            .to_path_buf();
+        // No HOME and no passwd entry for the uid (a bare CI container):
+        // there is no home for "~" to expand to, so nothing to check here.
+        let Some(dirs) = directories::BaseDirs::new() else {
+            return;
+        };
+        let home = dirs.home_dir().to_path_buf();
         assert_eq!(
             loaded.corpus_paths(),
             [

@@ -63,8 +63,9 @@ impl Signals {
 /// when the terminal hangs up without a signal. It asks the loop to quit;
 /// if the loop does not within `GRACE` (crossterm can spin inside `poll`
 /// on a hung-up terminal), it gives the terminal back and exits itself;
-/// unless the reader is saving, which it is given time to finish. Bookmarks
-/// still only in memory are printed on its way out.
+/// unless the reader is saving or holds bookmarks not yet saved, which it
+/// is given time to save (see `wait_for_saves`). Bookmarks still only in
+/// memory are printed on its way out.
 pub(super) fn watch(
     quit: Arc<AtomicI32>,
     saving: Arc<AtomicBool>,
@@ -82,10 +83,7 @@ pub(super) fn watch(
                 if let Some(signal) = signal {
                     quit.store(signal, Ordering::Relaxed);
                     std::thread::sleep(GRACE);
-                    let waited = Instant::now();
-                    while saving.load(Ordering::Relaxed) && waited.elapsed() < CLOSING {
-                        std::thread::sleep(SIGNAL_POLL);
-                    }
+                    wait_for_saves(&saving, &unsaved, CLOSING);
                     restore();
                     let report = unsaved
                         .lock()
@@ -102,6 +100,23 @@ pub(super) fn watch(
     Ok(())
 }
 
+/// Waits, up to `limit`, while a save is under way or bookmarks are held
+/// only in memory. A loop slow to see the quit flag (a loaded machine) has
+/// not begun its last save when `GRACE` ends, and a bookmark that could
+/// have been saved on the way out would only be printed.
+fn wait_for_saves(saving: &AtomicBool, unsaved: &Unsaved, limit: Duration) {
+    let held = || {
+        unsaved
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
+    };
+    let waited = Instant::now();
+    while (saving.load(Ordering::Relaxed) || held()) && waited.elapsed() < limit {
+        std::thread::sleep(SIGNAL_POLL);
+    }
+}
+
 /// Whether the terminal on stdin has hung up.
 pub(super) fn stdin_hung_up() -> bool {
     let mut fd = libc::pollfd {
@@ -112,4 +127,33 @@ pub(super) fn stdin_hung_up() -> bool {
     // SAFETY: one valid pollfd, and a zero timeout that never blocks.
     let ready = unsafe { libc::poll(&mut fd, 1, 0) };
     ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The loop, slow to see the quit flag, saves the bookmark it held
+    /// after `GRACE`: the watchdog is still waiting when it is done.
+    #[test]
+    fn the_watchdog_waits_for_bookmarks_held_in_memory() {
+        let saving = Arc::new(AtomicBool::new(false));
+        let unsaved = Unsaved::default();
+        *unsaved.lock().unwrap() = Some("1 bookmark change could not be saved".into());
+        let saved = Arc::new(AtomicBool::new(false));
+        let slow_loop = {
+            let (saving, unsaved, saved) = (saving.clone(), unsaved.clone(), saved.clone());
+            std::thread::spawn(move || {
+                std::thread::sleep(GRACE);
+                saving.store(true, Ordering::Relaxed);
+                saved.store(true, Ordering::Relaxed);
+                // Cleared under the lock, after the save the test looks for.
+                *unsaved.lock().unwrap() = None;
+                saving.store(false, Ordering::Relaxed);
+            })
+        };
+        wait_for_saves(&saving, &unsaved, CLOSING);
+        assert!(saved.load(Ordering::Relaxed), "the watchdog gave up first");
+        slow_loop.join().unwrap();
+    }
 }

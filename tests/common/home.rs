@@ -16,7 +16,10 @@ pub fn fresh_home() -> PathBuf {
         .keep()
 }
 
-/// `program` with its environment in `home`, and no NO_COLOR from outside.
+/// `program` with its environment in `home`, and no NO_COLOR, TERM or
+/// NKREAD_LINEAR from outside: TERM=dumb or NKREAD_LINEAR=1 in the caller's
+/// shell or CI would turn the reader into the linear mode. A test that wants
+/// that mode sets them itself.
 pub fn in_home(home: &Path, program: impl AsRef<std::ffi::OsStr>) -> Process {
     let mut command = Process::new(program);
     command
@@ -24,7 +27,9 @@ pub fn in_home(home: &Path, program: impl AsRef<std::ffi::OsStr>) -> Process {
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("NO_COLOR");
+        .env_remove("NO_COLOR")
+        .env_remove("TERM")
+        .env_remove("NKREAD_LINEAR");
     command
 }
 

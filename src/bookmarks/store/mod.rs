@@ -322,13 +322,17 @@ impl Store {
         };
         let mut json = serde_json::to_vec_pretty(&file).map_err(|e| e.to_string())?;
         json.push(b'\n');
+        // The set-aside's name is stamped before the new file is written:
+        // a slow fsync must not make the name later than the save's own
+        // time, or a listing says the file was set aside after the save.
+        let stamp = now_stamp();
         let temp = durable::write_temp(&target, &json, durable::PRIVATE)
             .map_err(|e| format!("cannot save: {}", why(&e)))?;
         if let Some((bytes, broken)) = aside {
             // Only the bytes read are moved: a file that changed since is
             // some other writer's, and is left to it.
             let to = match durable::read(&target) {
-                Ok(Some(now)) if now == bytes => durable::set_aside(&target, &now_stamp())
+                Ok(Some(now)) if now == bytes => durable::set_aside(&target, &stamp)
                     .map_err(|e| format!("cannot be moved aside ({e})")),
                 _ => Err("changed while it was being read; nothing was moved".into()),
             };

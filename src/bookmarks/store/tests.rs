@@ -292,12 +292,16 @@ fn a_file_set_aside_is_decided_under_the_lock_on_what_is_there_then() {
     };
     std::thread::sleep(std::time::Duration::from_millis(300));
     let good = file_of(&["theirs"]);
-    fs::rename(
+    // The path never goes missing, as with nkread's own rename over it:
+    // the reader's first read takes no lock, and may come now.
+    fs::hard_link(
         &path,
         dir.path().join("bookmarks.json.corrupt-20260101T000000Z"),
     )
     .unwrap();
-    fs::write(&path, &good).unwrap();
+    let temp = dir.path().join("theirs.tmp");
+    fs::write(&temp, &good).unwrap();
+    fs::rename(&temp, &path).unwrap();
     drop(held);
     let loaded = reader.join().unwrap();
     assert_eq!(loaded.error, None);
