@@ -281,6 +281,14 @@ pub(super) fn speaker(
         let mut p = quoted(parts[1].trim(), PersonKind::Person);
         p.title = Some(first.to_string());
         (p, 2)
+    } else if let Some((name, body)) = first
+        .split_once(" of ")
+        .filter(|(n, b)| entry::is_person_name(n) && is_body_name(strip_article(b)))
+    {
+        // "said NAME of BODY": a person, from the body; not a body's name.
+        let mut p = quoted(name, PersonKind::Person);
+        p.affiliation = Some(strip_article(body).to_string());
+        (p, 1)
     } else if is_body_name(first) && parts.len() == 1 {
         let mut f = entry::parse(first, Role::Quoted, Some(PersonKind::Organization));
         return f.pop().map(|f| (f, None));

@@ -96,6 +96,20 @@ fn speakers_in_every_order() {
     assert_eq!(p.name, "Gordon G. Chang");
     let p = one("UN Special Rapporteur Tomás Ojea Quintana said that “the time has come.”");
     assert_eq!(p.name, "Tomás Ojea Quintana");
+    let p = one("“It is fitting,” said Kim Seung Min of Free North Korea Radio.");
+    assert_eq!(
+        (p.name.as_str(), p.kind, p.affiliation.as_deref()),
+        (
+            "Kim Seung Min",
+            PersonKind::Person,
+            Some("Free North Korea Radio")
+        )
+    );
+    let p = one("“It is time,” said the Commission of Inquiry.");
+    assert_eq!(
+        (p.name.as_str(), p.kind),
+        ("Commission of Inquiry", PersonKind::Organization)
+    );
 }
 
 #[test]
