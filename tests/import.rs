@@ -706,3 +706,33 @@ fn a_label_over_the_text_names_its_kind_not_its_title() {
     );
     assert!(doc.omitted.contains(&"Press Statement".to_string()));
 }
+
+#[test]
+fn a_korean_list_of_bodies_on_one_line_is_read_item_by_item() {
+    let corpus = corpus();
+    // Lines of our own, in the form a Korean news report writes them: "the
+    // following are the groups that co-hosted …", then the groups by
+    // commas, a note on those above, and a legal form before a name.
+    let text = "가나다 단체들 기자회견 열려\n\
+        가나다연대 등 단체들은 20일 기자회견을 열고 결의안 이행을 촉구했다.\n\
+        다음은 이날 기자회견을 공동 주최한 단체다.\n\
+        가나다연대, AB Watch, (사)라마바연구원, 사아자동행(이상 ICNK 회원단체)\n\
+        이 단체들은 다음 달 다시 모인다.\n";
+    let (doc, _) = draft_of(text.as_bytes(), "korean-list.txt", &corpus);
+    let listed: Vec<(&str, String, Option<&str>)> = doc
+        .people
+        .iter()
+        .filter(|p| p.role == nkread::corpus::Role::Member)
+        .map(|p| (p.name.as_str(), p.kind.to_string(), p.note.as_deref()))
+        .collect();
+    let org = || "organization".to_string();
+    assert_eq!(
+        listed,
+        [
+            ("가나다연대", org(), None),
+            ("AB Watch", org(), None),
+            ("라마바연구원", org(), Some("(사)")),
+            ("사아자동행", org(), Some("이상 ICNK 회원단체")),
+        ]
+    );
+}

@@ -8,8 +8,8 @@ use super::entry::{self, Found};
 use super::names::is_hangul;
 use super::vocab::{
     KOREAN_ACCORDING, KOREAN_BODY_ENDINGS, KOREAN_BODY_OPENERS, KOREAN_CONNECTIVES, KOREAN_ISSUING,
-    KOREAN_JOINING, KOREAN_LIST_OPENERS, KOREAN_OFFICES, KOREAN_PAST_ENDINGS, KOREAN_QUOTATIVES,
-    KOREAN_SPEECH, KOREAN_STATES, KOREAN_TIME_WORDS, KOREAN_TITLES,
+    KOREAN_JOINING, KOREAN_LIST_OPENERS, KOREAN_OFFICES, KOREAN_PARTICLE_ENDS, KOREAN_PAST_ENDINGS,
+    KOREAN_QUOTATIVES, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TIME_WORDS, KOREAN_TITLES,
 };
 use crate::corpus::{PersonKind, Role, without_parentheses};
 
@@ -325,6 +325,49 @@ fn entry_of(item: &str) -> Option<Found> {
     .then(|| found(last, PersonKind::Organization))
 }
 
+/// A person a Korean text names by one word ("살몬 특별보고관은"), in full
+/// where it names them so once, before a title or a country or the UN:
+/// "엘리자베스 살몬 유엔 …" (given name first), "스가 요시히데 일본
+/// 관방장관" (family name first). `None` unless the text agrees on one.
+pub fn in_full(name: &str, text: &str) -> Option<String> {
+    let word = |w: &str| {
+        (2..=6).contains(&w.chars().count())
+            && w.chars().all(is_hangul)
+            && !KOREAN_TIME_WORDS.contains(&w)
+            && !KOREAN_TITLES.iter().any(|t| w.starts_with(t))
+            && !w.ends_with(KOREAN_PARTICLE_ENDS)
+            // "북한인권증진센터 이한별 소장": a body before a Korean's name.
+            && !KOREAN_BODY_ENDINGS.iter().any(|e| w.ends_with(e))
+            && !KOREAN_OFFICES.contains(&w)
+            && !KOREAN_BODY_OPENERS.contains(&w)
+    };
+    let office = |w: Option<&&str>| {
+        w.is_some_and(|w| {
+            KOREAN_BODY_OPENERS.contains(w) || KOREAN_TITLES.iter().any(|t| w.starts_with(t))
+        })
+    };
+    let mut fulls: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for (i, _) in words.iter().enumerate().filter(|(_, w)| **w == name) {
+            let before = i.checked_sub(1).map(|b| words[b]).filter(|w| word(w));
+            let after = words.get(i + 1).copied().filter(|w| word(w));
+            let full = match (before, after) {
+                (Some(given), _) if office(words.get(i + 1)) => format!("{given} {name}"),
+                (_, Some(given)) if office(words.get(i + 2)) => format!("{name} {given}"),
+                _ => continue,
+            };
+            if !fulls.contains(&full) {
+                fulls.push(full);
+            }
+        }
+    }
+    match fulls.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 fn found(name: &str, kind: PersonKind) -> Found {
     Found {
         person: entry::person(name, kind, Role::Quoted),
@@ -460,6 +503,23 @@ mod tests {
         assert_eq!(f.len(), 1);
         // No quotation before 고: not speech.
         assert!(speakers("가나다센터는 회의를 열고 논의했다.").is_empty());
+    }
+
+    #[test]
+    fn a_name_of_one_word_is_read_in_full_where_the_text_gives_it() {
+        // Sentences of our own, in the two orders of foreign names.
+        let text = "가족이 오늘 가나다 라마바 유엔 특별보고관을 만났다.\n김씨 등은 라마바 특별보고관과 면담했다.";
+        assert_eq!(in_full("라마바", text).as_deref(), Some("가나다 라마바"));
+        let text = "사아자 차카타 일본 관방장관은 인사말을 했다.\n사아자 장관은 말했다.";
+        assert_eq!(in_full("사아자", text).as_deref(), Some("사아자 차카타"));
+        // Two full names for one word, or none: left as written.
+        let text = "가나다 라마바 유엔 대사와 하나다 라마바 일본 대사가 왔다.";
+        assert_eq!(in_full("라마바", text), None);
+        assert_eq!(in_full("라마바", "라마바 대표는 말했다."), None);
+        // A word with a particle or a word of time is no given name.
+        assert_eq!(in_full("라마바", "이날 라마바 대표는 말했다."), None);
+        assert_eq!(in_full("라마바", "북한의 라마바 대사는 말했다."), None);
+        assert_eq!(in_full("이한별", "가나다센터 이한별 소장은 말했다."), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::names::split_outside;
 use super::names::{whole_words, word_at};
 use super::prose;
 use super::structure::Layout;
-use super::vocab::REPORTING_VERBS;
+use super::vocab::{KOREAN_ABOVE_NOTE, KOREAN_LEGAL_FORMS, REPORTING_VERBS};
 use crate::corpus::{Entities, Person, PersonKind, Role, name_key};
 use std::collections::HashMap;
 
@@ -87,16 +87,37 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
         .collect();
     let mut listed = Vec::new();
     for item in &layout.lists {
-        let lines = if item.bracketed {
-            split_outside(&item.text, ", ")
+        let items = split_outside(&item.text, ", ");
+        // A Korean list writes its bodies on a line, by commas: "가나다연대,
+        // 라마바센터, …(이상 ICNK 회원단체)". The note on those above and a
+        // legal form ("(사)") are no part of a name: they go in its note.
+        let korean = items.len() >= 3 && item.text.chars().any(super::names::is_hangul);
+        let lines: Vec<(String, Option<String>)> = if item.bracketed || korean {
+            items
                 .into_iter()
-                .map(|s| s.trim().trim_start_matches("and ").to_string())
+                .map(|s| {
+                    let s = s.trim().trim_start_matches("and ");
+                    let (s, above) = match s.find(KOREAN_ABOVE_NOTE) {
+                        Some(i) => (&s[..i], Some(s[i + 1..].trim_end_matches(')'))),
+                        None => (s, None),
+                    };
+                    let (s, form) = KOREAN_LEGAL_FORMS
+                        .iter()
+                        .find_map(|f| s.strip_prefix(f).map(|rest| (rest, Some(*f))))
+                        .unwrap_or((s, None));
+                    let note = form.or(above).map(|n| n.trim().to_string());
+                    (s.trim().to_string(), note)
+                })
                 .collect()
         } else {
-            vec![item.text.clone()]
+            vec![(item.text.clone(), None)]
         };
-        for line in lines {
-            listed.extend(entry::parse(&line, item.role, item.kind));
+        for (line, note) in lines {
+            let mut found = entry::parse(&line, item.role, item.kind);
+            if let (Some(note), [one]) = (note, found.as_mut_slice()) {
+                one.person.note = Some(note);
+            }
+            listed.extend(found);
         }
     }
     // Known names in the text, and in the notes the lists give ("cousin of

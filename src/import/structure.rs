@@ -4,9 +4,10 @@
 
 use super::page::Line;
 use super::vocab::{
-    ADDRESS_STARTS, ADDRESS_WORDS, DATE_LABELS, HONORIFICS, KIND_LABELS, KOREAN_TITLES,
-    LIST_HEADINGS, MENU_LINES, META_ROWS, NEWS_AGENCIES, ORGANIZATION_SECTIONS, PERSON_SECTIONS,
-    STATE_SECTIONS, TITLE_NOUNS,
+    ADDRESS_STARTS, ADDRESS_WORDS, DATE_LABELS, HONORIFICS, KIND_LABELS, KOREAN_GROUPS,
+    KOREAN_LIST_ENDINGS, KOREAN_LIST_OPENER, KOREAN_SIGNED, KOREAN_TITLES, LIST_HEADINGS,
+    MENU_LINES, META_ROWS, NEWS_AGENCIES, ORGANIZATION_SECTIONS, PERSON_SECTIONS, STATE_SECTIONS,
+    TITLE_NOUNS,
 };
 use crate::corpus::{PartialDate, PersonKind, Role};
 use regex::Regex;
@@ -292,6 +293,17 @@ fn posted_in(text: &str) -> Option<(Vec<String>, String)> {
 
 /// The heading of a signature or member list, and the role it gives.
 pub fn list_heading(text: &str) -> Option<Role> {
+    // "다음은 이날 기자회견을 공동 주최한 단체다." (the following are the
+    // groups that co-hosted …): members, or signatories where they signed.
+    if text.starts_with(KOREAN_LIST_OPENER)
+        && KOREAN_LIST_ENDINGS.iter().any(|e| text.ends_with(e))
+        && text.chars().count() <= 60
+    {
+        return Some(match text.contains(KOREAN_SIGNED) {
+            true => Role::Signatory,
+            false => Role::Member,
+        });
+    }
     let l = lower(text);
     let words = text.split_whitespace().count();
     let named = LIST_HEADINGS.iter().any(|h| l.starts_with(h));
@@ -309,6 +321,17 @@ pub fn list_heading(text: &str) -> Option<Role> {
     } else {
         Role::Signatory
     })
+}
+
+/// What a list's heading says its entries are: "Signatory organizations:",
+/// "… 공동 주최한 단체다." (groups).
+fn heading_kind(heading: &str) -> Option<PersonKind> {
+    let l = lower(heading);
+    let bodies = l
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ORGANIZATION_SECTIONS.contains(&w))
+        || heading.contains(KOREAN_GROUPS);
+    bodies.then_some(PersonKind::Organization)
 }
 
 fn section_kind(text: &str) -> Option<PersonKind> {
@@ -348,7 +371,13 @@ fn is_prose(line: &Line) -> bool {
     // A sentence, or two: "Excerpts of a letter from … Responses needed by …:".
     let sentences = t.contains(". ") && words > 14 && !t.contains(" / ");
     let cjk = t.ends_with('。') && t.chars().count() > 30;
-    (t.ends_with('.') && words > 14 && !t.contains(" / ")) || sentences || cjk || words > 60
+    // A Korean sentence ends in its verb: "… 모인다." No name does.
+    let korean = t.ends_with("다.") || t.ends_with("요.");
+    (t.ends_with('.') && words > 14 && !t.contains(" / "))
+        || sentences
+        || cjk
+        || korean
+        || words > 60
 }
 
 impl Layout {
@@ -476,7 +505,7 @@ pub fn lay_out(lines: &[Line], cut: bool) -> Layout {
             });
         } else if let Some(role) = list_heading(t).filter(|_| layout.people_heading.is_none()) {
             layout.people_heading = Some(t.to_string());
-            list = Some((role, None));
+            list = Some((role, heading_kind(t)));
         } else if let Some((role, kind)) = &mut list {
             if let Some(k) = section_kind(t) {
                 *kind = Some(k);

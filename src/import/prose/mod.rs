@@ -55,6 +55,7 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
         .collect();
     let full = full_names(paragraphs);
     let japanese_full = super::japanese::full_names(paragraphs);
+    let text = paragraphs.join("\n");
     for (n, p) in paragraphs.iter().enumerate() {
         out.extend(listed_line(p).into_iter().map(|f| named(f, (n, 0))));
         out.extend(hosted(p).into_iter().map(|f| named(f, (n, 0))));
@@ -99,7 +100,15 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
             let korean = super::korean::speakers(s)
                 .into_iter()
                 .chain(super::korean::lists(s))
-                .chain(super::korean::according(s));
+                .chain(super::korean::according(s))
+                .map(|mut f| {
+                    if f.person.kind == PersonKind::Person
+                        && let Some(full) = super::korean::in_full(&f.person.name, &text)
+                    {
+                        f.person.name = full;
+                    }
+                    f
+                });
             out.extend(korean.map(|f| named(f, here)));
             out.extend(speakers(s, n, at, &full));
             out.extend(

@@ -163,6 +163,26 @@ pub const KOREAN_TIME_WORDS: &[&str] = &[
     "지난", "이날", "앞서", "그에", "앞선", "한편", "오늘", "어제",
 ];
 
+/// A Korean list's heading: "다음은 … 단체다." (the following are the
+/// groups that …), "다음은 서명 단체 명단이다." (… the list of groups that
+/// signed).
+pub const KOREAN_LIST_OPENER: &str = "다음은 ";
+pub const KOREAN_LIST_ENDINGS: &[&str] =
+    &["단체다.", "단체이다.", "단체들이다.", "명단이다.", "명단."];
+pub const KOREAN_SIGNED: &str = "서명";
+/// "단체" (groups): a list of bodies.
+pub const KOREAN_GROUPS: &str = "단체";
+/// "(이상 ICNK 한국 회원단체)": a note on the items above it in a list.
+pub const KOREAN_ABOVE_NOTE: &str = "(이상 ";
+/// A body's legal form before its name: "(사)" (incorporated association).
+pub const KOREAN_LEGAL_FORMS: &[&str] = &["(사)", "(재)", "사단법인 ", "재단법인 "];
+
+/// Particles a Korean word ends with when it is no name: "북한의" (of North
+/// Korea), "등은" (and others, as topic).
+pub const KOREAN_PARTICLE_ENDS: &[char] = &[
+    '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로',
+];
+
 /// Words that open the body or country after a person's name, where the
 /// name has several words: "토마스 오헤아 퀸타나 유엔 북한인권
 /// 특별보고관" (NAME, UN, …, Special Rapporteur).
