@@ -736,3 +736,36 @@ fn a_korean_list_of_bodies_on_one_line_is_read_item_by_item() {
         ]
     );
 }
+
+#[test]
+fn a_title_row_gives_the_title_and_passes_the_fidelity_check() {
+    let corpus = corpus();
+    let text = "Database of Politics and International Relations\n\
+        [Title] Statement by Mr. Taro Yamada, Vice Minister: At the Preview of \"Abduction\"\n\
+        [Date] February 06, 2007\n\
+        [Source] Ministry of Foreign Affairs of Japan\n\
+        [Full text]\n\
+        Ladies and Gentlemen, I thank you all for coming to see this film tonight with us here.\n";
+    // draft_of asserts the draft passes the fidelity check.
+    let (doc, _) = draft_of(text.as_bytes(), "database.txt", &corpus);
+    assert_eq!(
+        doc.title,
+        "Statement by Mr. Taro Yamada, Vice Minister: At the Preview of \"Abduction\""
+    );
+    assert!(!doc.title_supplied);
+    assert_eq!(
+        doc.publisher.as_deref(),
+        Some("Ministry of Foreign Affairs of Japan")
+    );
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2007-02-06")
+    );
+    let issuers: Vec<&str> = doc
+        .people
+        .iter()
+        .filter(|p| p.role == nkread::corpus::Role::Issuer)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(issuers, ["Taro Yamada"]);
+}

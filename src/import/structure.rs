@@ -136,8 +136,12 @@ fn is_date_line(text: &str) -> bool {
 
 /// A metadata row, "Label | value" or "Label: value": its field and value.
 fn meta_row(text: &str) -> Option<(&'static str, &str)> {
+    // A database's "[Title] …", "[Date] …", "[Source] …" first: the title
+    // may hold any separator.
     let (label, value) = text
-        .split_once(" | ")
+        .strip_prefix('[')
+        .and_then(|t| t.split_once("] "))
+        .or_else(|| text.split_once(" | "))
         .or_else(|| text.split_once(": "))
         .or_else(|| text.split_once('\t'))?;
     let label = lower(label.trim().trim_end_matches(':'));
@@ -389,6 +393,13 @@ impl Layout {
         };
         match field {
             "publisher" if self.publisher.is_none() => self.publisher = Some(value.to_string()),
+            // A row naming the title is the title: over the text, or
+            // anywhere in a database's bracketed form ("[Title] …").
+            "title"
+                if self.title.is_none() && (self.paragraphs.is_empty() || t.starts_with('[')) =>
+            {
+                self.title = Some(value.to_string());
+            }
             "url" if self.url.is_none() && super::html::is_web_address(value) => {
                 self.url = Some(value.to_string());
             }

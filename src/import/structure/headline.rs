@@ -47,6 +47,13 @@ fn words(text: &str) -> HashSet<String> {
 /// repeat its subtitle above the title as a teaser); the subtitle is the
 /// headline after it. A level-1 heading is the title where there is one.
 pub fn take_headlines(layout: &mut Layout, headlines: &[(&str, Option<u8>, bool)]) {
+    // A metadata row gave the title ("[Title] …"): none of these is it.
+    if layout.title.is_some() {
+        for (h, _, _) in headlines {
+            layout.omitted.push((h.to_string(), "headline"));
+        }
+        return;
+    }
     let mut times: HashMap<&str, usize> = HashMap::new();
     for h in headlines {
         *times.entry(h.0).or_default() += 1;

@@ -328,3 +328,45 @@ fn captions_credits_and_comment_rows_are_chrome() {
         assert!(!is_chrome(line), "{line}");
     }
 }
+
+#[test]
+fn a_databases_bracketed_rows_give_title_date_and_publisher() {
+    let layout = lay_out(
+        &lines(&[
+            "Database of Politics and International Relations",
+            "[Title] Statement by Mr. Taro Yamada: At the Preview of \"Abduction\"",
+            "[Date] February 06, 2007",
+            "[Source] Ministry of Foreign Affairs of Japan",
+            "[Full text]",
+            "Ladies and Gentlemen, I thank you all for coming to see this film tonight with us here.",
+        ]),
+        false,
+    );
+    assert_eq!(
+        layout.title.as_deref(),
+        Some("Statement by Mr. Taro Yamada: At the Preview of \"Abduction\"")
+    );
+    assert_eq!(
+        layout.publisher.as_deref(),
+        Some("Ministry of Foreign Affairs of Japan")
+    );
+    assert_eq!(layout.date_lines[0].0, "[Date] February 06, 2007");
+    assert!(
+        layout
+            .omitted
+            .contains(&("[Full text]".to_string(), "chrome"))
+    );
+    // "Title: …" in running text is no title row.
+    let layout = lay_out(
+        &lines(&[
+            "Groups urge the council to act on the report",
+            "The groups wrote to the council on Monday about the report and its findings.",
+            "Title: a word the groups used in their letter",
+        ]),
+        false,
+    );
+    assert_eq!(
+        layout.title.as_deref(),
+        Some("Groups urge the council to act on the report")
+    );
+}
