@@ -1,6 +1,7 @@
 //! Dates and places as a capture states them: "March 7, 2017", a dateline
 //! "(Seoul – March 7, 2017)", a page's "Date : …" line, a list "as of …".
 
+use super::vocab::WEEKDAYS;
 use crate::corpus::PartialDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -332,9 +333,90 @@ pub fn spoken(d: PartialDate) -> String {
     }
 }
 
+/// Days from 1970-01-01 to a whole date (Howard Hinnant's
+/// days-from-civil).
+pub fn days(d: PartialDate) -> Option<i64> {
+    let (month, day) = (i64::from(d.month?), i64::from(d.day?));
+    let year = i64::from(d.year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let yoe = year - era * 400;
+    let doy = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The day of the week of a whole date, Monday 0 (1970-01-01 was a
+/// Thursday).
+pub fn weekday(d: PartialDate) -> Option<usize> {
+    usize::try_from((days(d)? + 3).rem_euclid(7)).ok()
+}
+
+/// A news agency's dateline that gives no year: "SEOUL, Feb. 10 (Yonhap)
+/// --", "GENEVA, March 14 — ". The dateline, its month and its day.
+pub fn yearless_dateline(paragraph: &str) -> Option<(String, u8, u8)> {
+    let (head, _) = [" -- ", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| paragraph.split_once(d))
+        .min_by_key(|(h, _)| h.len())
+        .filter(|(h, _)| h.len() <= 60)?;
+    let dated = match head.rsplit_once(" (") {
+        Some((before, agency)) if agency.ends_with(')') => before,
+        _ => head,
+    };
+    let (place, date) = dated.split_once(", ")?;
+    let capitals = place.split_whitespace().count() <= 4
+        && place.chars().any(char::is_uppercase)
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.'));
+    let [m, d] = date.split_whitespace().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let (m, d) = (month(m)?, day_number(d)?);
+    capitals.then(|| (head.to_string(), m, d))
+}
+
+/// The one day of the week a line names, Monday 0: "Wed, 02/11/2009",
+/// "Wednesday, 11/02/2009", "2009.02.11 (수)".
+pub fn weekday_named(line: &str) -> Option<usize> {
+    let words: Vec<String> = line
+        .split(|c: char| !c.is_alphabetic())
+        .map(str::to_lowercase)
+        .collect();
+    let mut named = WEEKDAYS
+        .iter()
+        .enumerate()
+        .filter(|(_, (whole, short, ko, ja))| {
+            words.iter().any(|w| w == whole || w == short)
+                || [*ko, *ja]
+                    .iter()
+                    .any(|c| line.contains(&format!("({c})")) || line.contains(&format!("（{c}）")))
+        });
+    match (named.next(), named.next()) {
+        (Some((n, _)), None) => Some(n),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_of_the_week() {
+        let day = |s: &str| s.parse::<PartialDate>().expect("a date");
+        assert_eq!(weekday(day("1970-01-01")), Some(3));
+        assert_eq!(weekday(day("2009-02-11")), Some(2));
+        assert_eq!(weekday(day("2000-02-29")), Some(1));
+        assert_eq!(weekday(day("2026-12-07")), Some(0));
+        assert_eq!(weekday(day("2009-02")), None);
+        assert_eq!(weekday_named("Wed, 02/11/2009 - 12:58"), Some(2));
+        assert_eq!(weekday_named("2009.02.11 (수)"), Some(2));
+        assert_eq!(weekday_named("Sunday"), Some(6));
+        // None named, or two: nothing.
+        assert_eq!(weekday_named("02/11/2009"), None);
+        assert_eq!(weekday_named("Monday to Friday, 02/11/2009"), None);
+    }
 
     /// Each date `text` names, with the words it was read from.
     fn read(text: &str) -> Vec<String> {

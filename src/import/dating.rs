@@ -24,7 +24,8 @@ pub struct Dating {
 
 /// A date a line states: written out, or in figures. An order of day and
 /// month the figures leave open is read as the text writes that day out
-/// elsewhere, if it does; else it is `Err` with both readings.
+/// elsewhere, or as the line's day of the week fits, if either does; else
+/// it is `Err` with both readings.
 fn stated(line: &str, written: &HashSet<PartialDate>) -> Option<Stated> {
     if let Some((d, w)) = dates::dates_in(line).into_iter().next() {
         return Some(Ok((d, w)));
@@ -34,12 +35,28 @@ fn stated(line: &str, written: &HashSet<PartialDate>) -> Option<Stated> {
         Figures::Either(m, d, w) => match (written.contains(&m), written.contains(&d)) {
             (true, false) => Some(Ok((m, w))),
             (false, true) => Some(Ok((d, w))),
-            _ => Some(Err(format!(
-                "“{w}” may be {} (month first) or {} (day first), and nothing in the text says which",
-                dates::spoken(m),
-                dates::spoken(d)
-            ))),
+            _ => Some(by_weekday(line, m, d).map(|day| (day, w.clone())).ok_or_else(|| {
+                format!(
+                    "“{w}” may be {} (month first) or {} (day first), and nothing in the text says which",
+                    dates::spoken(m),
+                    dates::spoken(d)
+                )
+            })),
         },
+    }
+}
+
+/// Of two readings of figures, the one whose day of the week is the one
+/// the line names, where only one is: "Wed, 02/11/2009" is February 11.
+fn by_weekday(line: &str, m: PartialDate, d: PartialDate) -> Option<PartialDate> {
+    let named = dates::weekday_named(line)?;
+    match (
+        dates::weekday(m) == Some(named),
+        dates::weekday(d) == Some(named),
+    ) {
+        (true, false) => Some(m),
+        (false, true) => Some(d),
+        _ => None,
     }
 }
 
@@ -133,7 +150,7 @@ pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dat
     };
     // A repost may set its own note before the release: the release's
     // dateline opens one of the first paragraphs.
-    let dateline = lead
+    let heads: Vec<&str> = lead
         .into_iter()
         .chain(
             paragraphs
@@ -142,7 +159,8 @@ pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dat
                 .take(LEAD_PARAGRAPHS - 1)
                 .map(String::as_str),
         )
-        .find_map(|l| lead_date(l, &written));
+        .collect();
+    let dateline = heads.iter().find_map(|l| lead_date(l, &written));
     if let Some((line, _, found)) = dateline {
         match found {
             Ok(d) => {
@@ -156,6 +174,53 @@ pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dat
                 out.reviews.push(("date", format!("the dateline's {why}")));
             }
         }
+    }
+    // An agency's dateline with no year ("SEOUL, Feb. 10 (Yonhap) --"),
+    // under a board's head, is the report's own day; a date line a week
+    // after it at most gives the year.
+    if let Some((line, _, Ok((p, _)))) = own
+        && let Some((head, m, d)) = paragraphs
+            .iter()
+            .take(HEAD_PARAGRAPHS)
+            .find_map(|h| dates::yearless_dateline(h))
+    {
+        let own_day = [p.year, p.year.saturating_sub(1)]
+            .map(|year| PartialDate {
+                year,
+                month: Some(m),
+                day: Some(d),
+            })
+            .into_iter()
+            .find(|c| {
+                dates::days(*p)
+                    .zip(dates::days(*c))
+                    .is_some_and(|(page, own)| (0..=7).contains(&(page - own)))
+            });
+        let gives = format!("the “{line}” line gives {}", dates::spoken(*p));
+        match own_day {
+            Some(day) => {
+                out.date = Some(day);
+                out.note = Some(format!(
+                    "From the release’s dateline “{head}”, which gives no year; {gives}."
+                ));
+                out.reviews.push((
+                    "date",
+                    format!("the dateline “{head}” gives no year: the year is the “{line}” line's"),
+                ));
+            }
+            // The page's date is no day of the dateline's within a week: a
+            // repost's, which the release's own day contradicts.
+            None => {
+                out.note = Some(format!(
+                    "No date was read: the release’s dateline “{head}” gives no year, and {gives}, not within a week after it."
+                ));
+                out.reviews.push((
+                    "date",
+                    format!("the dateline “{head}” gives no year, and the page's date line is not within a week of it"),
+                ));
+            }
+        }
+        return out;
     }
     if let Some((line, _, found)) = own {
         match found {
@@ -396,5 +461,51 @@ mod tests {
             d.note.as_deref(),
             Some("No date was read from the capture.")
         );
+    }
+
+    #[test]
+    fn a_day_of_the_week_fixes_the_order_of_figures() {
+        let mut l = layout(&["The groups wrote to the Council."]);
+        // February 11, 2009 was a Wednesday; November 2, 2009 a Monday.
+        for (line, read) in [
+            ("Wed, 02/11/2009 - 12:58", Some("2009-02-11")),
+            ("Monday, 02/11/2009", Some("2009-11-02")),
+            ("02/11/2009 (월)", Some("2009-11-02")),
+            ("02/11/2009 (水)", Some("2009-02-11")),
+            ("Friday, 02/11/2009", None),
+            ("02/11/2009", None),
+        ] {
+            l.date_lines = vec![(line.to_string(), true)];
+            let d = dated(&l);
+            assert_eq!(d.date, read.map(day), "{line}");
+            if read.is_none() {
+                assert!(d.reviews.iter().any(|r| r.0 == "date"), "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_agencys_dateline_with_no_year_takes_the_year_of_a_date_line_days_later() {
+        let mut l = layout(&[
+            "SEOUL, Feb. 10 (Yonhap) -- Rights groups on Tuesday urged the president to act.",
+        ]);
+        l.date_lines = vec![("Wed, 02/11/2009 - 12:58".to_string(), false)];
+        let d = dated(&l);
+        assert_eq!(d.date, Some(day("2009-02-10")));
+        assert!(d.reviews.iter().any(|r| r.0 == "date"));
+        assert!(
+            d.note
+                .is_some_and(|n| n.contains("SEOUL, Feb. 10 (Yonhap)"))
+        );
+        // Across a new year.
+        l.paragraphs[0] = "GENEVA, Dec. 30 -- The groups wrote.".to_string();
+        l.date_lines = vec![("2010-01-02".to_string(), false)];
+        assert_eq!(dated(&l).date, Some(day("2009-12-30")));
+        // A date line long after the dateline is a repost's, and the
+        // dateline's day contradicts it: no date.
+        l.date_lines = vec![("2010-03-02".to_string(), false)];
+        let d = dated(&l);
+        assert_eq!(d.date, None);
+        assert!(d.reviews.iter().any(|r| r.0 == "date"));
     }
 }

@@ -432,3 +432,16 @@ pub fn opens_sentence(word: &str) -> bool {
             .iter()
             .any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// The days of the week, Monday first, as a date line names them: in
+/// English whole or cut to three letters ("Wed, 02/11/2009"), in Korean and
+/// Japanese by one letter in brackets ("2009.02.11 (수)", "（水）").
+pub const WEEKDAYS: [(&str, &str, char, char); 7] = [
+    ("monday", "mon", '월', '月'),
+    ("tuesday", "tue", '화', '火'),
+    ("wednesday", "wed", '수', '水'),
+    ("thursday", "thu", '목', '木'),
+    ("friday", "fri", '금', '金'),
+    ("saturday", "sat", '토', '土'),
+    ("sunday", "sun", '일', '日'),
+];
