@@ -12,6 +12,7 @@ use super::vocab::{
     KOREAN_QUOTATIVES, KOREAN_SPEECH, KOREAN_STATES, KOREAN_TIME_WORDS, KOREAN_TITLES,
 };
 use crate::corpus::{PersonKind, Role, without_parentheses};
+use std::collections::HashMap;
 
 /// The speakers a Korean sentence names, in it or in its first clause
 /// ("… 특별보고관은 … 강조했고, …": stressed, and …).
@@ -325,46 +326,60 @@ fn entry_of(item: &str) -> Option<Found> {
     .then(|| found(last, PersonKind::Organization))
 }
 
-/// A person a Korean text names by one word ("살몬 특별보고관은"), in full
-/// where it names them so once, before a title or a country or the UN:
-/// "엘리자베스 살몬 유엔 …" (given name first), "스가 요시히데 일본
-/// 관방장관" (family name first). `None` unless the text agrees on one.
-pub fn in_full(name: &str, text: &str) -> Option<String> {
-    let word = |w: &str| {
-        (2..=6).contains(&w.chars().count())
-            && w.chars().all(is_hangul)
-            && !KOREAN_TIME_WORDS.contains(&w)
-            && !KOREAN_TITLES.iter().any(|t| w.starts_with(t))
-            && !w.ends_with(KOREAN_PARTICLE_ENDS)
-            // "북한인권증진센터 이한별 소장": a body before a Korean's name.
-            && !KOREAN_BODY_ENDINGS.iter().any(|e| w.ends_with(e))
-            && !KOREAN_OFFICES.contains(&w)
-            && !KOREAN_BODY_OPENERS.contains(&w)
-    };
-    let office = |w: Option<&&str>| {
-        w.is_some_and(|w| {
-            KOREAN_BODY_OPENERS.contains(w) || KOREAN_TITLES.iter().any(|t| w.starts_with(t))
-        })
-    };
-    let mut fulls: Vec<String> = Vec::new();
-    for line in text.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        for (i, _) in words.iter().enumerate().filter(|(_, w)| **w == name) {
-            let before = i.checked_sub(1).map(|b| words[b]).filter(|w| word(w));
-            let after = words.get(i + 1).copied().filter(|w| word(w));
-            let full = match (before, after) {
-                (Some(given), _) if office(words.get(i + 1)) => format!("{given} {name}"),
-                (_, Some(given)) if office(words.get(i + 2)) => format!("{name} {given}"),
-                _ => continue,
-            };
-            if !fulls.contains(&full) {
-                fulls.push(full);
+/// The people a Korean text names in full before a title, a country or
+/// the UN, by each word of their name: "엘리자베스 살몬 유엔 …" (given name
+/// first), "스가 요시히데 일본 관방장관" (family name first). Read in one
+/// pass, so that every name found is looked up in it at no cost.
+pub struct FullNames(HashMap<String, Vec<String>>);
+
+impl FullNames {
+    pub fn of(text: &str) -> FullNames {
+        let word = |w: &str| {
+            (2..=6).contains(&w.chars().count())
+                && w.chars().all(is_hangul)
+                && !KOREAN_TIME_WORDS.contains(&w)
+                && !KOREAN_TITLES.iter().any(|t| w.starts_with(t))
+                && !w.ends_with(KOREAN_PARTICLE_ENDS)
+                // "북한인권증진센터 이한별 소장": a body before a Korean's name.
+                && !KOREAN_BODY_ENDINGS.iter().any(|e| w.ends_with(e))
+                && !KOREAN_OFFICES.contains(&w)
+                && !KOREAN_BODY_OPENERS.contains(&w)
+        };
+        let office = |w: Option<&&str>| {
+            w.is_some_and(|w| {
+                KOREAN_BODY_OPENERS.contains(w) || KOREAN_TITLES.iter().any(|t| w.starts_with(t))
+            })
+        };
+        let mut out: HashMap<String, Vec<String>> = HashMap::new();
+        for line in text.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            for (i, name) in words.iter().enumerate() {
+                if !name.chars().all(is_hangul) {
+                    continue;
+                }
+                let before = i.checked_sub(1).map(|b| words[b]).filter(|w| word(w));
+                let after = words.get(i + 1).copied().filter(|w| word(w));
+                let full = match (before, after) {
+                    (Some(given), _) if office(words.get(i + 1)) => format!("{given} {name}"),
+                    (_, Some(given)) if office(words.get(i + 2)) => format!("{name} {given}"),
+                    _ => continue,
+                };
+                let fulls = out.entry(name.to_string()).or_default();
+                if !fulls.contains(&full) {
+                    fulls.push(full);
+                }
             }
         }
+        FullNames(out)
     }
-    match fulls.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
+
+    /// A person named by one word ("살몬 특별보고관은"), in full where the
+    /// text names them so once; `None` unless it agrees on one.
+    pub fn of_one(&self, name: &str) -> Option<&str> {
+        match self.0.get(name).map(Vec::as_slice) {
+            Some([one]) => Some(one),
+            _ => None,
+        }
     }
 }
 
@@ -509,17 +524,29 @@ mod tests {
     fn a_name_of_one_word_is_read_in_full_where_the_text_gives_it() {
         // Sentences of our own, in the two orders of foreign names.
         let text = "가족이 오늘 가나다 라마바 유엔 특별보고관을 만났다.\n김씨 등은 라마바 특별보고관과 면담했다.";
-        assert_eq!(in_full("라마바", text).as_deref(), Some("가나다 라마바"));
+        assert_eq!(FullNames::of(text).of_one("라마바"), Some("가나다 라마바"));
         let text = "사아자 차카타 일본 관방장관은 인사말을 했다.\n사아자 장관은 말했다.";
-        assert_eq!(in_full("사아자", text).as_deref(), Some("사아자 차카타"));
+        assert_eq!(FullNames::of(text).of_one("사아자"), Some("사아자 차카타"));
         // Two full names for one word, or none: left as written.
         let text = "가나다 라마바 유엔 대사와 하나다 라마바 일본 대사가 왔다.";
-        assert_eq!(in_full("라마바", text), None);
-        assert_eq!(in_full("라마바", "라마바 대표는 말했다."), None);
+        assert_eq!(FullNames::of(text).of_one("라마바"), None);
+        assert_eq!(
+            FullNames::of("라마바 대표는 말했다.").of_one("라마바"),
+            None
+        );
         // A word with a particle or a word of time is no given name.
-        assert_eq!(in_full("라마바", "이날 라마바 대표는 말했다."), None);
-        assert_eq!(in_full("라마바", "북한의 라마바 대사는 말했다."), None);
-        assert_eq!(in_full("이한별", "가나다센터 이한별 소장은 말했다."), None);
+        assert_eq!(
+            FullNames::of("이날 라마바 대표는 말했다.").of_one("라마바"),
+            None
+        );
+        assert_eq!(
+            FullNames::of("북한의 라마바 대사는 말했다.").of_one("라마바"),
+            None
+        );
+        assert_eq!(
+            FullNames::of("가나다센터 이한별 소장은 말했다.").of_one("이한별"),
+            None
+        );
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
         .collect();
     let full = full_names(paragraphs);
     let japanese_full = super::japanese::full_names(paragraphs);
-    let text = paragraphs.join("\n");
+    let korean_full = super::korean::FullNames::of(&paragraphs.join("\n"));
     for (n, p) in paragraphs.iter().enumerate() {
         out.extend(listed_line(p).into_iter().map(|f| named(f, (n, 0))));
         out.extend(hosted(p).into_iter().map(|f| named(f, (n, 0))));
@@ -103,9 +103,9 @@ pub fn find(paragraphs: &[String], lead: usize, reported: bool) -> Vec<Named> {
                 .chain(super::korean::according(s))
                 .map(|mut f| {
                     if f.person.kind == PersonKind::Person
-                        && let Some(full) = super::korean::in_full(&f.person.name, &text)
+                        && let Some(full) = korean_full.of_one(&f.person.name)
                     {
-                        f.person.name = full;
+                        f.person.name = full.to_string();
                     }
                     f
                 });
