@@ -66,6 +66,7 @@ pub fn speakers(paragraph: &str, full: &[String]) -> Vec<Found> {
 
 /// The sentence's first subject written as a title and a particle, if a
 /// name stands before the title.
+/// `full` as `full_names` gives it, sorted.
 fn speaker(sentence: &str, full: &[String]) -> Option<Found> {
     let (_, title, name) = titled(sentence).find(|&(i, title, _)| {
         let after = &sentence[i + title.len()..];
@@ -78,9 +79,11 @@ fn speaker(sentence: &str, full: &[String]) -> Option<Found> {
     }
     // "岸田大臣": a surname alone stands for the one full name the text
     // writes with it.
-    let longer: Vec<&String> = full
+    let from = full.partition_point(|f| f.as_str() < name);
+    let longer: Vec<&String> = full[from..]
         .iter()
-        .filter(|f| f.starts_with(name) && f.len() > name.len())
+        .take_while(|f| f.starts_with(name))
+        .filter(|f| f.len() > name.len())
         .collect();
     let (name, review) = match longer.as_slice() {
         [one] if name.chars().all(is_kanji) => (
@@ -101,16 +104,17 @@ fn speaker(sentence: &str, full: &[String]) -> Option<Found> {
 }
 
 /// The names a text writes right before a title: the full names a surname
-/// alone ("岸田大臣") stands for.
+/// alone ("岸田大臣") stands for. Sorted, so that the names a surname opens
+/// are found by halving, not by a scan (a text may name thousands).
 pub fn full_names(paragraphs: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for p in paragraphs {
-        for (_, _, name) in titled(p) {
-            if is_name(name) && name.chars().count() >= 3 && !out.iter().any(|o| o == name) {
-                out.push(name.to_string());
-            }
-        }
-    }
+    let mut out: Vec<String> = paragraphs
+        .iter()
+        .flat_map(|p| titled(p).map(|(_, _, name)| name))
+        .filter(|name| is_name(name) && name.chars().count() >= 3)
+        .map(str::to_string)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
