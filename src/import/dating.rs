@@ -98,22 +98,61 @@ fn set_apart(rest: &str) -> bool {
 }
 
 /// "[뉴데일리][…] 김정은 ICC에 세울 수 있을까? 2012-10-28": a day in figures
-/// ending one of the text's first lines, and those figures.
-fn stamped(paragraphs: &[String]) -> Option<(PartialDate, String)> {
+/// ending one of the text's first lines, those figures, and the line.
+fn stamped(paragraphs: &[String]) -> Option<(PartialDate, &str, &str)> {
     paragraphs.iter().take(HEAD_PARAGRAPHS).find_map(|p| {
         let last = p.split_whitespace().next_back()?;
         let d = dates::iso_prefix(last).filter(|_| last.len() == 10 && p.len() > last.len())?;
-        Some((d, last.to_string()))
+        Some((d, last, p.as_str()))
     })
 }
 
-/// The line `stamped` read its figures from.
-fn stamp_line<'a>(paragraphs: &'a [String], stamp: &str) -> &'a str {
-    paragraphs
+/// An agency's dateline with no year ("SEOUL, Feb. 10 (Yonhap) --") under
+/// a board's head is the report's own day; a date `line` giving `page` a
+/// week after it at most gives the year. A `page` further off is a
+/// repost's, which the dateline contradicts: no date. `None` where no
+/// paragraph of the head opens with such a dateline.
+fn yearless(paragraphs: &[String], line: &str, page: PartialDate) -> Option<Dating> {
+    let (head, m, d) = paragraphs
         .iter()
         .take(HEAD_PARAGRAPHS)
-        .find(|p| p.ends_with(stamp))
-        .map_or("", String::as_str)
+        .find_map(|h| dates::yearless_dateline(h))?;
+    let own_day = [page.year, page.year.saturating_sub(1)]
+        .map(|year| PartialDate {
+            year,
+            month: Some(m),
+            day: Some(d),
+        })
+        .into_iter()
+        .find(|c| {
+            dates::days(page)
+                .zip(dates::days(*c))
+                .is_some_and(|(page, own)| (0..=7).contains(&(page - own)))
+        });
+    let gives = format!("the “{line}” line gives {}", dates::spoken(page));
+    let mut out = Dating::default();
+    match own_day {
+        Some(day) => {
+            out.date = Some(day);
+            out.note = Some(format!(
+                "From the release’s dateline “{head}”, which gives no year; {gives}."
+            ));
+            out.reviews.push((
+                "date",
+                format!("the dateline “{head}” gives no year: the year is the “{line}” line's"),
+            ));
+        }
+        None => {
+            out.note = Some(format!(
+                "No date was read: the release’s dateline “{head}” gives no year, and {gives}, not within a week after it."
+            ));
+            out.reviews.push((
+                "date",
+                format!("the dateline “{head}” gives no year, and the page's date line is not within a week of it"),
+            ));
+        }
+    }
+    Some(out)
 }
 
 /// How many paragraphs a board's head may run to (its title in two
@@ -175,64 +214,24 @@ pub fn date(layout: &Layout, lead: Option<&str>, published: Option<&str>) -> Dat
             }
         }
     }
-    // An agency's dateline with no year ("SEOUL, Feb. 10 (Yonhap) --"),
-    // under a board's head, is the report's own day; a date line a week
-    // after it at most gives the year.
-    if let Some((line, _, Ok((p, _)))) = own
-        && let Some((head, m, d)) = paragraphs
-            .iter()
-            .take(HEAD_PARAGRAPHS)
-            .find_map(|h| dates::yearless_dateline(h))
+    if let Some((line, _, Ok((page, _)))) = own
+        && let Some(mut dated) = yearless(paragraphs, line, *page)
     {
-        let own_day = [p.year, p.year.saturating_sub(1)]
-            .map(|year| PartialDate {
-                year,
-                month: Some(m),
-                day: Some(d),
-            })
-            .into_iter()
-            .find(|c| {
-                dates::days(*p)
-                    .zip(dates::days(*c))
-                    .is_some_and(|(page, own)| (0..=7).contains(&(page - own)))
-            });
-        let gives = format!("the “{line}” line gives {}", dates::spoken(*p));
-        match own_day {
-            Some(day) => {
-                out.date = Some(day);
-                out.note = Some(format!(
-                    "From the release’s dateline “{head}”, which gives no year; {gives}."
-                ));
-                out.reviews.push((
-                    "date",
-                    format!("the dateline “{head}” gives no year: the year is the “{line}” line's"),
-                ));
-            }
-            // The page's date is no day of the dateline's within a week: a
-            // repost's, which the release's own day contradicts.
-            None => {
-                out.note = Some(format!(
-                    "No date was read: the release’s dateline “{head}” gives no year, and {gives}, not within a week after it."
-                ));
-                out.reviews.push((
-                    "date",
-                    format!("the dateline “{head}” gives no year, and the page's date line is not within a week of it"),
-                ));
-            }
-        }
-        return out;
+        dated.reviews.splice(0..0, out.reviews);
+        return dated;
     }
     if let Some((line, _, found)) = own {
         match found {
             // A board's date line may be its repost's: a story's own day
             // ending a line of its head, and before it, is the story's.
             Ok((d, _))
-                if let Some((s, stamp)) = stamped(paragraphs).filter(|s| d.surely_after(s.0)) =>
+                if let Some((s, stamp, stamp_line)) =
+                    stamped(paragraphs).filter(|s| d.surely_after(s.0)) =>
             {
                 out.date = Some(s);
                 out.note = Some(format!(
                     "From “{stamp}”, the day that ends the line “{}”; the page’s “{line}” line gives {}, later, as a repost's would be.",
-                    stamp_line(paragraphs, &stamp),
+                    stamp_line,
                     dates::spoken(*d)
                 ));
                 out.reviews.push((

@@ -530,23 +530,16 @@ mod tests {
         // Two full names for one word, or none: left as written.
         let text = "가나다 라마바 유엔 대사와 하나다 라마바 일본 대사가 왔다.";
         assert_eq!(FullNames::of(text).of_one("라마바"), None);
-        assert_eq!(
-            FullNames::of("라마바 대표는 말했다.").of_one("라마바"),
-            None
-        );
-        // A word with a particle or a word of time is no given name.
-        assert_eq!(
-            FullNames::of("이날 라마바 대표는 말했다.").of_one("라마바"),
-            None
-        );
-        assert_eq!(
-            FullNames::of("북한의 라마바 대사는 말했다.").of_one("라마바"),
-            None
-        );
-        assert_eq!(
-            FullNames::of("가나다센터 이한별 소장은 말했다.").of_one("이한별"),
-            None
-        );
+        // No word beside it; a word of time, a word with a particle or a
+        // body's name is no given name.
+        for (text, name) in [
+            ("라마바 대표는 말했다.", "라마바"),
+            ("이날 라마바 대표는 말했다.", "라마바"),
+            ("북한의 라마바 대사는 말했다.", "라마바"),
+            ("가나다센터 이한별 소장은 말했다.", "이한별"),
+        ] {
+            assert_eq!(FullNames::of(text).of_one(name), None, "{text}");
+        }
     }
 
     #[test]
