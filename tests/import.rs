@@ -769,3 +769,25 @@ fn a_title_row_gives_the_title_and_passes_the_fidelity_check() {
         .collect();
     assert_eq!(issuers, ["Taro Yamada"]);
 }
+
+#[test]
+fn a_list_item_with_a_legal_form_and_a_note_on_those_above_keeps_both() {
+    let corpus = corpus();
+    // Lines of our own: the last item holds both "(사)" and "(이상 …)".
+    let text = "가나다 단체들 기자회견 열려\n\
+        가나다연대 등 단체들은 20일 기자회견을 열고 결의안 이행을 촉구했다.\n\
+        다음은 이날 기자회견을 공동 주최한 단체다.\n\
+        가나다연대, AB Watch, (사)라마바연구원(이상 ICNK 회원단체)\n\
+        이 단체들은 다음 달 다시 모인다.\n";
+    // draft_of asserts the draft loses no word of the capture.
+    let (doc, _) = draft_of(text.as_bytes(), "korean-both.txt", &corpus);
+    let last = doc
+        .people
+        .iter()
+        .find(|p| p.name == "라마바연구원")
+        .expect("the last item");
+    assert_eq!(
+        last.note.as_deref(),
+        Some("(사)라마바연구원(이상 ICNK 회원단체)")
+    );
+}

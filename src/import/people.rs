@@ -93,22 +93,7 @@ pub fn find(layout: &Layout, entities: &Entities, credits: &[Found]) -> Vec<Foun
         // legal form ("(사)") are no part of a name: they go in its note.
         let korean = items.len() >= 3 && item.text.chars().any(super::names::is_hangul);
         let lines: Vec<(String, Option<String>)> = if item.bracketed || korean {
-            items
-                .into_iter()
-                .map(|s| {
-                    let s = s.trim().trim_start_matches("and ");
-                    let (s, above) = match s.find(KOREAN_ABOVE_NOTE) {
-                        Some(i) => (&s[..i], Some(s[i + 1..].trim_end_matches(')'))),
-                        None => (s, None),
-                    };
-                    let (s, form) = KOREAN_LEGAL_FORMS
-                        .iter()
-                        .find_map(|f| s.strip_prefix(f).map(|rest| (rest, Some(*f))))
-                        .unwrap_or((s, None));
-                    let note = form.or(above).map(|n| n.trim().to_string());
-                    (s.trim().to_string(), note)
-                })
-                .collect()
+            items.iter().map(|i| list_item(i)).collect()
         } else {
             vec![(item.text.clone(), None)]
         };
@@ -205,6 +190,30 @@ pub fn known_named(texts: &[String], entities: &Entities) -> Vec<String> {
         }
     }
     out
+}
+
+/// One item of a list written on a line, and what of it is no part of the
+/// name, for its note: a legal form ("(사)21세기…") and a note on the items
+/// above ("…(이상 ICNK 회원단체)").
+fn list_item(item: &str) -> (String, Option<String>) {
+    let written = item.trim().trim_start_matches("and ");
+    let (item, above) = match written.find(KOREAN_ABOVE_NOTE) {
+        Some(i) => (
+            &written[..i],
+            Some(written[i + 1..].trim_end_matches(')').trim()),
+        ),
+        None => (written, None),
+    };
+    let (name, form) = KOREAN_LEGAL_FORMS
+        .iter()
+        .find_map(|f| item.strip_prefix(f).map(|rest| (rest, Some(f.trim()))))
+        .unwrap_or((item, None));
+    // Both: the item as written, since a note holds the capture's words.
+    let note = match (form, above) {
+        (Some(_), Some(_)) => Some(written),
+        (one, other) => one.or(other),
+    };
+    (name.trim().to_string(), note.map(str::to_string))
 }
 
 /// A news report credits an agency or a reporter; a body's byline ("by the
