@@ -225,7 +225,7 @@ fn measure(name: &str, library: &Library) {
             library.corpus.documents[state.order[i]]
                 .paragraphs
                 .iter()
-                .map(String::len)
+                .map(|p| p.len())
                 .sum::<usize>()
         })
         .unwrap_or(0);

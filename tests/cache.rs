@@ -180,7 +180,7 @@ proptest! {
         for (summary, doc) in summaries.documents.iter().zip(&fresh.documents) {
             prop_assert_eq!(&summary.title, &doc.title);
             prop_assert_eq!(summary.paragraphs.len(), doc.paragraphs.len());
-            prop_assert!(summary.paragraphs.iter().all(String::is_empty));
+            prop_assert!(summary.paragraphs.iter().all(|p| p.is_empty()));
             prop_assert!(summary.people.is_empty());
         }
         let last = fresh.documents.len() - 1;

@@ -160,7 +160,10 @@ fn score(
         .iter()
         .filter(|p| draft.paragraphs.contains(p))
         .count();
-    let chrome = draft.paragraphs.iter().any(|p| gold.omitted.contains(p));
+    let chrome = draft
+        .paragraphs
+        .iter()
+        .any(|p| gold.omitted.iter().any(|o| o == p.as_str()));
     let wrong_date = draft.date.is_some_and(|d| gold.date != Some(d));
     let title = draft.title_supplied || (draft.title == gold.title && !gold.title_supplied);
     if detail {
@@ -186,7 +189,11 @@ fn score(
         {
             eprintln!("    ¶ lost  {}", p.chars().take(70).collect::<String>());
         }
-        for p in draft.paragraphs.iter().filter(|p| gold.omitted.contains(p)) {
+        for p in draft
+            .paragraphs
+            .iter()
+            .filter(|p| gold.omitted.iter().any(|o| o == p.as_str()))
+        {
             eprintln!("    chrome  {}", p.chars().take(70).collect::<String>());
         }
         if wrong_date {

@@ -32,8 +32,9 @@ fn check(name: &str, text: String) -> Result<(), TestCaseError> {
                 let strings = doc
                     .paragraphs
                     .iter()
-                    .chain([&doc.title, &doc.id])
-                    .chain(doc.people.iter().map(|p| &p.name));
+                    .map(|p| p.as_str())
+                    .chain([doc.title.as_str(), &doc.id])
+                    .chain(doc.people.iter().map(|p| p.name.as_str()));
                 for s in strings {
                     prop_assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
                 }

@@ -35,7 +35,7 @@ pub fn markdown(bookmarks: &[Bookmark], corpus: &Corpus, locator: &Locator) -> S
         let _ = writeln!(out, "\n{}", markdown_line(&source(doc)));
         for &&(bookmark, place) in &here {
             let text = match place {
-                Place::Found { paragraph, .. } => doc.paragraphs[paragraph].clone(),
+                Place::Found { paragraph, .. } => doc.paragraphs[paragraph].to_string(),
                 // The passage as it was when bookmarked, said to be so.
                 _ => shown(&bookmark.quote),
             };

@@ -12,7 +12,7 @@ pub use export::markdown;
 pub use positions::Positions;
 pub use store::{HeldAside, SetAside, Store, StoreError, Synced};
 
-use crate::corpus::{Corpus, Document, clean_line};
+use crate::corpus::{Corpus, Document, Text, clean_line};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -131,7 +131,7 @@ impl Bookmark {
     /// A bookmark of paragraph `index` (from 0) of `doc`, made at `now`.
     /// `salt` tells apart bookmarks made in the same nanosecond.
     pub fn new(doc: &Document, index: usize, note: &str, now: SystemTime, salt: u64) -> Bookmark {
-        let text = doc.paragraphs.get(index).map_or("", String::as_str);
+        let text = doc.paragraphs.get(index).map_or("", Text::as_str);
         let since = now.duration_since(UNIX_EPOCH).unwrap_or_default();
         let seed = format!("{}\n{index}\n{}\n{salt}", doc.id, since.as_nanos());
         Bookmark {

@@ -178,7 +178,7 @@ fn write(corpus: &Corpus, path: &Path) -> rusqlite::Result<()> {
                 json(&doc.cite_as),
             ])?;
             for (i, text) in doc.paragraphs.iter().enumerate() {
-                paragraph.execute(params![doc.id, nth(i), text])?;
+                paragraph.execute(params![doc.id, nth(i), text.as_str()])?;
             }
             for (i, p) in doc.people.iter().enumerate() {
                 person.execute(params![

@@ -322,7 +322,7 @@ fn clean_document(doc: &mut Document) {
         *s = clean_line(s);
     }
     for p in &mut doc.paragraphs {
-        *p = clean(p).trim().to_string();
+        *p = clean(p).trim().into();
     }
     for person in &mut doc.people {
         person.name = clean_line(&person.name);

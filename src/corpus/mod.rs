@@ -5,12 +5,14 @@ pub mod cache;
 mod entities;
 mod hygiene;
 mod load;
+mod mapped;
 mod model;
 mod near_duplicates;
 mod order;
 mod problem;
 mod schema;
 mod source;
+mod text;
 mod user_entities;
 
 #[cfg(test)]
@@ -29,6 +31,7 @@ pub use near_duplicates::{
 pub use order::ListOrder;
 pub use problem::{Lines, Problem, Problems};
 pub use source::{SourceFile, from_toml, unplaced};
+pub use text::Text;
 
 use rayon::prelude::*;
 use serde::Deserialize;

@@ -1,6 +1,7 @@
 //! The corpus model: documents, their paragraphs and the people they name.
 //! The same structs are the file schema (data/README.md documents it).
 
+use super::Text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -58,7 +59,7 @@ pub struct Document {
     /// Lines of the capture deliberately not kept as text, verbatim.
     #[serde(default)]
     pub omitted: Vec<String>,
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<Text>,
     /// The document's own words introducing its people list, verbatim.
     #[serde(default)]
     pub people_heading: Option<String>,

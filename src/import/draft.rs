@@ -102,14 +102,14 @@ fn one_line(s: &str) -> String {
     s.replace(['\n', '\r'], " ")
 }
 
-fn array(items: &[String], long: bool) -> String {
+fn array<T: AsRef<str>>(items: &[T], long: bool) -> String {
     if !long {
-        let inner: Vec<String> = items.iter().map(|s| quoted(s)).collect();
+        let inner: Vec<String> = items.iter().map(|s| quoted(s.as_ref())).collect();
         return format!("[{}]", inner.join(", "));
     }
     let mut out = String::from("[\n");
     for item in items {
-        let _ = writeln!(out, "  {},", quoted(item));
+        let _ = writeln!(out, "  {},", quoted(item.as_ref()));
     }
     out.push(']');
     out

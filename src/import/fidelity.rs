@@ -8,7 +8,7 @@
 //! of its text, so those two are not looked for.
 
 use super::page::norm;
-use crate::corpus::Document;
+use crate::corpus::{Document, Text};
 use std::collections::HashSet;
 
 /// Words that join the names of a list ("…, and Jacob Blaustein Institute")
@@ -49,7 +49,7 @@ fn people_words(doc: &Document) -> HashSet<String> {
 pub fn check(doc: &Document, capture: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let people = people_words(doc);
-    let paragraphs: HashSet<&str> = doc.paragraphs.iter().map(String::as_str).collect();
+    let paragraphs: HashSet<&str> = doc.paragraphs.iter().map(Text::as_str).collect();
     let lines: Vec<String> = capture.lines().map(norm).collect();
     for (n, line) in lines.iter().enumerate() {
         let kept = line.is_empty()

@@ -230,7 +230,11 @@ pub fn import(bytes: &[u8], options: &Options, entities: &Entities) -> Result<Dr
         tags,
         source: options.source.clone(),
         omitted: layout.omitted.iter().map(|o| o.0.clone()).collect(),
-        paragraphs: layout.paragraphs.clone(),
+        paragraphs: layout
+            .paragraphs
+            .iter()
+            .map(|p| p.as_str().into())
+            .collect(),
         people_heading: layout.people_heading.clone(),
         people: found.iter().map(|f| f.person.clone()).collect(),
         cite_as: Vec::new(),

@@ -23,8 +23,8 @@
 //!   International Christian Concern (ICC).
 
 use crate::corpus::{
-    AND, AND_WORD, Corpus, Document, EntityId, Shape, compared, fold, is_initial, joins_initial,
-    name_words, shape, without_parentheses,
+    AND, AND_WORD, Corpus, Document, EntityId, Shape, Text, compared, fold, is_initial,
+    joins_initial, name_words, shape, without_parentheses,
 };
 use crate::search::Tokens;
 use rayon::prelude::*;
@@ -296,6 +296,9 @@ impl Reading<'_> {
                 }
             }
         }
+        // Read once here: text read in place from the cache is let go, so
+        // that this pass does not leave the whole corpus resident.
+        Text::let_go(&doc.paragraphs);
         out
     }
 

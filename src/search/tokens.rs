@@ -5,7 +5,7 @@
 use super::fx::FastMap;
 use super::packed::{Packed, packed_len};
 use super::text::for_each_word;
-use crate::corpus::{Corpus, Role};
+use crate::corpus::{Corpus, Role, Text};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -117,6 +117,8 @@ impl Read {
                     for paragraph in &doc.paragraphs {
                         b.add(d, None, paragraph, false);
                     }
+                    // Text read in place from the cache is not kept resident.
+                    Text::let_go(&doc.paragraphs);
                     read.fetch_add(doc.paragraphs.len(), Ordering::Relaxed);
                 }
                 // Joining reads the run's forms and texts in order alone.

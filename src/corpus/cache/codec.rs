@@ -6,8 +6,9 @@
 //! written, and the decoder still never trusts them.
 
 use crate::corpus::entities::Entities;
+use crate::corpus::mapped::Map;
 use crate::corpus::model::{DocKind, Document, PartialDate, Person, PersonKind, Role};
-use crate::corpus::{Corpus, Entity};
+use crate::corpus::{Corpus, Entity, Text};
 use rayon::prelude::*;
 
 /// Why bytes do not decode: the cache is then rebuilt.
@@ -79,7 +80,7 @@ pub fn decode_summaries(r: &mut Reader, paragraphs: usize) -> Result<Vec<Documen
         let mut doc = r.summary_fields()?;
         let n = usize::try_from(r.u64()?).map_err(|_| Corrupt("a count"))?;
         left = left.checked_sub(n).ok_or(Corrupt("a paragraph count"))?;
-        doc.paragraphs = vec![String::new(); n];
+        doc.paragraphs = vec![Text::default(); n];
         documents.push(doc);
     }
     match r.at == r.bytes.len() {
@@ -101,9 +102,17 @@ pub fn encode_documents(documents: &[Document]) -> Vec<Vec<u8>> {
 }
 
 /// The `count` documents a chunk's bytes hold, one after another to its
-/// end, their people naming entities below `entities`.
-pub fn decode_chunk(bytes: &[u8], count: usize, entities: usize) -> Result<Vec<Document>, Corrupt> {
+/// end, their people naming entities below `entities`. Given the map the
+/// bytes are of and where in it they start, the paragraphs are read in
+/// place (see [`Text`]); else they are copied.
+pub fn decode_chunk(
+    bytes: &[u8],
+    count: usize,
+    entities: usize,
+    in_map: Option<(&Map, usize)>,
+) -> Result<Vec<Document>, Corrupt> {
     let mut r = Reader::new(bytes);
+    r.in_map = in_map;
     let mut documents = Vec::with_capacity(count.min(bytes.len()));
     for _ in 0..count {
         documents.push(r.document(entities)?);
@@ -165,7 +174,8 @@ fn put_summary_fields(out: &mut Vec<u8>, doc: &Document) {
 /// A whole document: its summary's fields, its paragraphs, its people.
 fn put_document(out: &mut Vec<u8>, doc: &Document) {
     put_summary_fields(out, doc);
-    put_strs(out, &doc.paragraphs);
+    put_len(out, doc.paragraphs.len());
+    doc.paragraphs.iter().for_each(|p| put_str(out, p));
     put_len(out, doc.people.len());
     for person in &doc.people {
         put_str(out, &person.name);
@@ -226,11 +236,18 @@ fn put_date(out: &mut Vec<u8>, date: Option<PartialDate>) {
 pub(super) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// The map `bytes` are of and where in it they start, for texts read
+    /// in place.
+    in_map: Option<(&'a Map, usize)>,
 }
 
 impl<'a> Reader<'a> {
     pub(super) fn new(bytes: &'a [u8]) -> Reader<'a> {
-        Reader { bytes, at: 0 }
+        Reader {
+            bytes,
+            at: 0,
+            in_map: None,
+        }
     }
 
     /// How far it has read.
@@ -305,6 +322,17 @@ impl<'a> Reader<'a> {
             .map_err(|_| Corrupt("text that is not UTF-8"))
     }
 
+    /// A paragraph: in place in the map where there is one.
+    fn text(&mut self) -> Result<Text, Corrupt> {
+        let Some((map, base)) = self.in_map else {
+            return self.string().map(Text::from);
+        };
+        let n = self.len(1)?;
+        let start = base + self.at;
+        self.take(n)?;
+        Text::in_map(map, start..start + n).ok_or(Corrupt("text that is not UTF-8"))
+    }
+
     fn strings(&mut self) -> Result<Vec<String>, Corrupt> {
         let n = self.len(8)?;
         (0..n).map(|_| self.string()).collect()
@@ -366,7 +394,8 @@ impl<'a> Reader<'a> {
 
     fn document(&mut self, entities: usize) -> Result<Document, Corrupt> {
         let mut doc = self.summary_fields()?;
-        doc.paragraphs = self.strings()?;
+        let n = self.len(8)?;
+        doc.paragraphs = (0..n).map(|_| self.text()).collect::<Result<_, _>>()?;
         let n = self.len(8 + 2 + 6 + 8)?;
         doc.people.reserve(n);
         for _ in 0..n {
@@ -409,12 +438,12 @@ mod tests {
         let entities = decode_entities(&mut r).expect("entities");
         let summaries = decode_summaries(&mut r, usize::MAX).expect("summaries");
         let count = corpus.documents.len();
-        let back = decode_chunk(&documents(&corpus), count, entities.len()).expect("decodes");
+        let back = decode_chunk(&documents(&corpus), count, entities.len(), None).expect("decodes");
         assert_eq!(back, corpus.documents);
         assert_eq!(entities.parts(), corpus.entities.parts());
         // A summary is the document but for its paragraphs' text and people.
         for (summary, doc) in summaries.iter().zip(&corpus.documents) {
-            let paragraphs = vec![String::new(); doc.paragraphs.len()];
+            let paragraphs = vec![Text::default(); doc.paragraphs.len()];
             let people = Vec::new();
             let stripped = Document {
                 paragraphs,
@@ -460,7 +489,7 @@ mod tests {
         }
         for cut in (0..docs.len()).step_by(97) {
             assert!(
-                decode_chunk(&docs[..cut], count, entities).is_err(),
+                decode_chunk(&docs[..cut], count, entities, None).is_err(),
                 "cut at {cut}"
             );
         }
@@ -474,7 +503,7 @@ mod tests {
         for at in (0..docs.len()).step_by(131) {
             let mut flipped = docs.clone();
             flipped[at] ^= 0xff;
-            let _ = decode_chunk(&flipped, count, entities);
+            let _ = decode_chunk(&flipped, count, entities, None);
         }
     }
 }

@@ -11,7 +11,8 @@
 use super::codec::{self, Corrupt, Reader};
 use super::{FORMAT, MAGIC, Miss};
 use crate::corpus::Document;
-use memmap2::{Mmap, UncheckedAdvice};
+use crate::corpus::mapped::{Map, let_go};
+use memmap2::Mmap;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -48,7 +49,8 @@ struct Chunk {
 /// A corpus copy mapped, its header, head and tail checked.
 #[derive(Debug)]
 pub(super) struct Copy {
-    map: Mmap,
+    /// Shared with the paragraphs read in place from it.
+    map: Map,
     head_len: usize,
     chunks: Vec<Chunk>,
     /// Names this copy: a checksum of its header, which holds the head's
@@ -104,7 +106,7 @@ impl Copy {
         let chunks = chunks(tail, HEADER + head_len, tail_at).map_err(corrupt)?;
         let sum = xxh3_64(header);
         Ok(Copy {
-            map,
+            map: Map::new(map),
             head_len,
             chunks,
             sum,
@@ -183,38 +185,13 @@ impl Copy {
         if xxh3_64(bytes) != chunk.sum {
             return Err(Miss::Corrupt("checksum of a chunk"));
         }
-        codec::decode_chunk(bytes, chunk.docs, entities)
+        codec::decode_chunk(bytes, chunk.docs, entities, Some((&self.map, chunk.start)))
             .map_err(|Corrupt(what)| Miss::Corrupt(what))
     }
 
     fn let_go(&self, chunk: &Chunk) {
         let_go(&self.map, chunk.start..chunk.start + chunk.len);
     }
-}
-
-/// Drops the whole pages of `bytes` of a map of a cache file from this
-/// process's memory: they are the file's, read again from it if they are
-/// touched again. A map and what is decoded from it are then not resident
-/// whole at once.
-pub(super) fn let_go(map: &Mmap, bytes: std::ops::Range<usize>) {
-    let page = page_size();
-    let from = bytes.start.div_ceil(page) * page;
-    let to = bytes.end.min(map.len()) / page * page;
-    if to > from {
-        // SAFETY: the map is a read-only shared map of a file nkread never
-        // writes in place: pages dropped are read again from the file,
-        // unchanged, if anything reads them later.
-        let _ = unsafe { map.unchecked_advise_range(UncheckedAdvice::DontNeed, from, to - from) };
-    }
-}
-
-fn page_size() -> usize {
-    // SAFETY: sysconf takes no pointer.
-    let size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
-    usize::try_from(size)
-        .ok()
-        .filter(|&s| s > 0)
-        .unwrap_or(4096)
 }
 
 /// The tail's chunks, which must fill the bytes from `start` to `end`.
@@ -310,25 +287,4 @@ pub(super) fn write(
     file.write_all_at(&header, 0)?;
     file.sync_all()?;
     Ok(xxh3_64(&header))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Pages let go are read again from the file, unchanged.
-    #[test]
-    fn a_map_reads_the_same_bytes_after_its_pages_are_let_go() {
-        let dir = tempfile::tempdir().expect("a directory");
-        let path = dir.path().join("bytes");
-        let bytes: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect();
-        std::fs::write(&path, &bytes).expect("written");
-        let file = File::open(&path).expect("opened");
-        // SAFETY: the file is this test's own and is not written again.
-        let map = unsafe { Mmap::map(&file) }.expect("mapped");
-        assert_eq!(&map[..], &bytes[..]);
-        let_go(&map, 10..250_000);
-        let_go(&map, 0..map.len() + 4096);
-        assert_eq!(&map[..], &bytes[..]);
-    }
 }

@@ -27,6 +27,7 @@ pub use writer::{Pending, Source, Writer};
 
 use super::Corpus;
 use super::entities::Entities;
+use super::mapped::let_go;
 use crate::bookmarks::durable;
 use codec::{Corrupt, Reader};
 pub use index::{IndexBytes, IndexOpener};
@@ -386,7 +387,7 @@ fn checked(map: &Mmap) -> Result<(&[u8], u64), Miss> {
     for (n, piece) in body.chunks(PIECE).enumerate() {
         hasher.update(piece);
         let start = HEADER + n * PIECE;
-        layout::let_go(map, start..start + piece.len());
+        let_go(map, start..start + piece.len());
     }
     if hasher.digest() != sum {
         return Err(Miss::Corrupt("checksum"));
@@ -539,7 +540,7 @@ fn mapped<T>(
     let mut release = |upto: usize| {
         let to = HEADER.saturating_add(upto);
         if to > released {
-            layout::let_go(&map, released..to);
+            let_go(&map, released..to);
             released = to;
         }
     };

@@ -154,3 +154,21 @@ fn documents_that_share_a_chunk_are_filled_from_it_at_once() {
     let past = corpus.documents.len();
     assert!(copy.documents_at(&[past], corpus.entities.len()).is_err());
 }
+
+/// A corpus opened from its copy reads its paragraphs in place, and a new
+/// copy renamed over the old one, as a second nkread writes it, leaves
+/// them whole: the old file stays mapped until the last of them goes.
+#[test]
+fn paragraphs_are_read_in_place_and_outlive_their_copy_replaced() {
+    let (_home, cache, paths, file) = cached();
+    let (corpus, _) = cache.open(&paths).expect("opened from the copy");
+    let one = corpus.documents.iter().find(|d| d.id == "one");
+    let paragraph = &one.expect("the user's document").paragraphs[0];
+    assert!(paragraph.in_place());
+    let other = file.with_extension("other");
+    fs::write(&other, vec![0xff; 4096]).expect("written");
+    fs::rename(&other, &file).expect("renamed over the copy");
+    assert_eq!(*paragraph, "Crimes against humanity.");
+    let loaded = Corpus::load(&paths).expect("loads");
+    assert_eq!(corpus.documents, loaded.documents);
+}

@@ -61,7 +61,7 @@ fn words_read_from_the_search_index_are_the_texts_own() {
     ];
     let mut paragraphs: Vec<String> = odd.map(String::from).to_vec();
     for doc in Corpus::load(&[]).unwrap().documents {
-        paragraphs.extend(doc.paragraphs);
+        paragraphs.extend(doc.paragraphs.iter().map(|p| p.to_string()));
     }
     for text in fixtures {
         let doc: toml::Table = toml::from_str(text).unwrap();

@@ -404,7 +404,7 @@ fn chinese_and_japanese_are_found_inside_runs_without_quotes() {
 fn one_thread_reading_in_order_and_many_sharing_runs_build_the_same_index() {
     // More documents than one task of the build reads, with the bundled
     // corpus's words spread over them in shifting orders.
-    let paragraphs: Vec<&String> = corpus()
+    let paragraphs: Vec<&crate::corpus::Text> = corpus()
         .documents
         .iter()
         .flat_map(|d| &d.paragraphs)

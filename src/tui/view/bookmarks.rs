@@ -205,7 +205,7 @@ impl Widget for Detail<'_> {
             .place
             .and_then(Place::passage)
             .and_then(|(d, p)| self.library.corpus.documents.get(d)?.paragraphs.get(p))
-            .cloned()
+            .map(|p| p.to_string())
             .unwrap_or_else(|| shown(&self.bookmark.quote));
         // The note first: it is what is written here, and the passage may
         // be longer than the area.
