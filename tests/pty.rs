@@ -632,8 +632,14 @@ fn the_reader_writes_its_copies_after_the_first_frame_reads_them_next_time_and_q
     // copy rather than built it again is shown by the unit test of the
     // reader's copies (tui::copies): seen from here, a rebuilt copy's write
     // may well be stopped by the quit and leave the file as it was.
+    // It opens on the document last read. Keys typed as it opens, before
+    // and over the glimpse it shows first, act once the whole corpus is
+    // read, in order: none is lost.
     let mut s = Session::start_with(home.path(), &["--corpus", &docs], 120, 40);
+    s.send("]]");
     s.wait_for("Report 0");
+    s.send("]");
+    s.wait_for("Reader, ¶4 of 7");
     s.send("/zebrafinch");
     s.wait_until("the hit", |screen| screen.contains("1/1"));
     assert!(s.contents().contains("Report 57"), "{}", s.contents());

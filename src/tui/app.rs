@@ -2,7 +2,9 @@
 //! into messages, runs `update`, carries out its effects and draws `view`.
 
 use super::copies::Copies;
-use super::glimpse;
+use super::event::to_msg;
+use super::glimpse::{Glimpsed, READING, Whole, begun};
+use super::held::{Held, Holding};
 use super::kept::{Kept, export, problem, synced};
 use super::paste::PasteWatch;
 use super::searcher::Searcher;
@@ -13,12 +15,11 @@ use super::terminal::{
 use crate::bookmarks::Store;
 use crate::corpus::cache::Opened;
 use crate::library::{Built, Index, Library, StoredIndex};
-use crate::tui::keymap::Key;
 use crate::tui::msg::{Action, Msg};
 use crate::tui::state::{AppState, Settings};
 use crate::tui::update::{Effect, update};
 use crate::tui::view;
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{self, Event};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
@@ -46,84 +47,61 @@ pub fn run(opened: Opened, settings: &Settings) -> io::Result<()> {
     }
     let first = synced(first);
     install_panic_hook();
-    let (corpus, problems, pending, screen, typed) = match opened {
-        Opened::Whole(corpus, problems, pending) => (corpus, problems, pending, None, Vec::new()),
-        Opened::Glimpse(summaries, glimpse) => {
-            let shown = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                glimpse::show(
-                    summaries,
-                    glimpse,
-                    settings,
-                    &kept.positions,
-                    &first,
-                    &signals,
-                )
-            }));
-            match shown {
-                Ok(Ok(Some((screen, (corpus, problems, pending), typed)))) => {
-                    (corpus, problems, pending, Some(screen), typed)
-                }
-                // Ended by a signal or a quit key before the corpus was
-                // whole: nothing moved, so nothing is left to keep.
-                Ok(Ok(None)) => {
-                    restore();
-                    match signals.quitting() {
-                        Some(signal) => std::process::exit(128 + signal),
-                        None => return Ok(()),
-                    }
-                }
-                Ok(Err(e)) => {
-                    restore();
-                    return Err(e);
-                }
-                Err(panic) => {
-                    restore();
-                    std::panic::resume_unwind(panic);
-                }
+    let mut phase = match opened {
+        Opened::Whole(corpus, problems, pending) => {
+            // Said on stderr too, where it outlasts the screen; the reader
+            // names the files and lists the problems.
+            if !problems.0.is_empty() {
+                eprintln!(
+                    "nkread: the corpus has errors; the reader opens without the files that hold them\n{problems}"
+                );
             }
+            let whole = (corpus, problems, pending);
+            Phase::Whole(Box::new(Reader::new(
+                whole,
+                settings,
+                &kept,
+                first,
+                Held::default(),
+            )))
+        }
+        Opened::Glimpse(summaries, glimpse) => {
+            let size = crossterm::terminal::size()?;
+            Phase::Glimpse(Box::new(Glimpsed::new(
+                summaries,
+                glimpse,
+                settings,
+                &kept.positions,
+                first,
+                size,
+            )))
         }
     };
-    // The first frame needs none of the indexes: they come while it shows.
-    // Shared with the thread that searches, which quitting does not wait for.
-    let library = Arc::new(Library::shared(Arc::new(corpus)));
-    let searcher = Searcher::start(Arc::clone(&library));
-    // Said on stderr too, where it outlasts the screen, unless the screen
-    // is already the reader's; the reader names the files and lists the
-    // problems.
-    if !problems.0.is_empty() && screen.is_none() {
-        eprintln!(
-            "nkread: the corpus has errors; the reader opens without the files that hold them\n{problems}"
-        );
-    }
-    let mut state = glimpse::begun(&library.corpus, settings, &kept.positions);
-    state.load_problems = problems.0;
-    update(&mut state, &library, first);
-    let mouse = settings.mouse;
-    let mut copies = Copies::new(pending);
     // A panic still ends with the bookmarks saved, or printed.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let screen = match screen {
-            Some(screen) => Ok(screen),
-            None => enter(mouse).and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout()))),
+        enter(settings.mouse)?;
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut io = Io {
+            terminal: &mut terminal,
+            kept: &mut kept,
+            settings,
+            links: takes_links(std::env::var_os("TERM").as_deref()),
         };
-        screen.and_then(|mut terminal| {
-            let mut io = Io {
-                terminal: &mut terminal,
-                kept: &mut kept,
-                searcher: &searcher,
-                copies: &mut copies,
-                mouse,
-                corpus: &settings.corpus,
-                links: takes_links(std::env::var_os("TERM").as_deref()),
-            };
-            event_loop(&mut io, &mut state, &library, &signals, typed)
-        })
+        event_loop(&mut io, &mut phase, &signals)
     }));
     restore();
-    let unsaved = kept.close(&state, &library, result.is_err());
-    // A reader who quits before the copies are written does not wait for
-    // them.
-    copies.stop();
+    let unsaved = match phase {
+        Phase::Whole(reader) => {
+            let unsaved = kept.close(&reader.state, &reader.library, result.is_err());
+            // A reader who quits before the copies are written does not
+            // wait for them.
+            reader.copies.stop();
+            unsaved
+        }
+        // Ended before the corpus was whole: nothing moved, so nothing is
+        // left to keep.
+        Phase::Glimpse(_) => Ok(()),
+    };
     let result = match result {
         Ok(result) => result,
         Err(panic) => std::panic::resume_unwind(panic),
@@ -135,132 +113,306 @@ pub fn run(opened: Opened, settings: &Settings) -> io::Result<()> {
     result.and(unsaved)
 }
 
-/// What the loop does I/O with, besides the state and the library.
+/// What the loop does I/O with, besides the corpus it reads.
 struct Io<'a> {
     terminal: &'a mut Terminal<CrosstermBackend<Stdout>>,
     kept: &'a mut Kept,
-    searcher: &'a Searcher,
-    /// The copies of the corpus and its search index.
-    copies: &'a mut Copies,
-    mouse: bool,
-    /// Where the user's documents are, for their captures.
-    corpus: &'a [std::path::PathBuf],
+    /// For the whole corpus's state, the mouse, and where the user's
+    /// documents are (for their captures).
+    settings: &'a Settings,
     /// Whether the terminal is sent hyperlinks (OSC 8).
     links: bool,
 }
 
-fn event_loop(
-    io: &mut Io,
-    state: &mut AppState,
-    library: &Library,
-    signals: &Signals,
-    mut typed: Vec<Event>,
-) -> io::Result<()> {
-    let mut indexes = None;
+/// The corpus the loop reads: a glimpse of it while the whole is read,
+/// then the whole.
+enum Phase {
+    Glimpse(Box<Glimpsed>),
+    Whole(Box<Reader>),
+}
+
+/// The reader over the whole corpus: its state, and the threads that
+/// search, index and copy it.
+struct Reader {
+    state: AppState,
+    /// Shared with the thread that searches, which quitting does not wait
+    /// for.
+    library: Arc<Library>,
+    searcher: Searcher,
+    /// The copies of the corpus and its search index.
+    copies: Copies,
+    /// Started once the first frame is out.
+    indexes: Option<Indexes>,
+    /// Keys typed over a glimpse, acted on once the state has its size.
+    held: Held,
+}
+
+impl Reader {
+    /// The reader over `whole`, with `first`, the bookmarks as read.
+    /// The first frame needs none of the indexes: they come while it shows.
+    fn new(whole: Whole, settings: &Settings, kept: &Kept, first: Msg, held: Held) -> Reader {
+        let (corpus, problems, pending) = whole;
+        let library = Arc::new(Library::shared(Arc::new(corpus)));
+        let searcher = Searcher::start(Arc::clone(&library));
+        let mut state = begun(&library.corpus, settings, &kept.positions);
+        state.load_problems = problems.0;
+        update(&mut state, &library, first);
+        Reader {
+            state,
+            library,
+            searcher,
+            copies: Copies::new(pending),
+            indexes: None,
+            held,
+        }
+    }
+}
+
+/// What the loop's wait comes back with.
+enum Next {
+    /// A message for `update`.
+    Msg(Msg),
+    /// The whole corpus, read while a glimpse of it showed.
+    Whole(Whole),
+    /// The glimpse at a new size.
+    Redraw,
+    /// A quit over the glimpse, which ends the reader at once.
+    Quit,
+}
+
+fn event_loop(io: &mut Io, phase: &mut Phase, signals: &Signals) -> io::Result<()> {
     let mut paste = PasteWatch::default();
-    while !state.quit {
+    loop {
         // The size comes from the terminal before each frame, so update and
         // view agree even where no resize event came (after Ctrl-Z and fg).
         let size = io.terminal.size()?;
-        if (size.width, size.height) != state.size {
-            update(state, library, Msg::Resize(size.width, size.height));
-        }
-        // What came while the first frame showed a glimpse, in order, once
-        // the state has its size (below the smallest, keys do nothing; a
-        // resize then is older than the size just taken).
-        let typed = typed.drain(..).filter(|e| !matches!(e, Event::Resize(..)));
-        for event in typed {
-            if let Some(msg) = to_msg(state, event).filter(|_| !state.quit) {
-                carry_out(io, state, library, msg)?;
-            }
-        }
-        // An answer due within a few milliseconds is drawn with the key
-        // that asked for it, not a frame after.
-        if state.searching()
-            && let Some(msg) = io.searcher.wait(ANSWER_GRACE)
-        {
-            carry_out(io, state, library, msg)?;
-        }
-        io.terminal
-            .draw(|frame| view::view(state, library, frame))?;
-        if io.links {
-            write_links(io.terminal.backend_mut(), &view::links(state, library))?;
-        }
-        // Built once the first frame is out: started before, their threads
-        // took the cores the first frame waited for.
-        // So are the copies of the corpus, for the same reason; the search
-        // index is read from its copy where there is one.
-        let indexes = indexes.get_or_insert_with(|| {
-            let stored = io.copies.start(Arc::clone(&library.corpus));
-            Indexes::start(library, stored)
-        });
-        let first = loop {
-            if signals.quitting().is_some() {
-                break Msg::Do(Action::ForceQuit);
-            }
-            if signals.suspend.swap(false, Ordering::Relaxed) {
-                break Msg::Do(Action::Suspend);
-            }
-            if let Some(msg) = indexes.arrived(library) {
-                if msg == Msg::Indexed(Index::Search) {
-                    io.copies.indexed(library);
+        let size = (size.width, size.height);
+        match phase {
+            Phase::Glimpse(glimpse) => {
+                if size != glimpse.size {
+                    glimpse.resize(size);
                 }
-                break msg;
+                draw_glimpse(io, glimpse)?;
+                // Read once its first frame is out, whose cores it would take.
+                glimpse.read_whole();
             }
-            if let Some(msg) = io.searcher.answered() {
-                break msg;
-            }
-            // While a query or its count is out, its answer is looked for often.
-            let poll = match state.searching() || state.counting() {
-                true => ANSWER_POLL,
-                false => SIGNAL_POLL,
-            };
-            // Events that mean nothing (pointer motion) do not redraw.
-            if event::poll(poll)? {
-                if let Some(msg) = to_msg(state, event::read()?) {
-                    break msg;
+            Phase::Whole(reader) => {
+                if reader.state.quit {
+                    return Ok(());
                 }
-            } else {
-                // A paste whose end never came is ended, and read next.
-                if paste.overdue(event::pending_paste(), Instant::now()) && event::end_paste() {
-                    continue;
-                }
-                // Progress is drawn when the keys rest, at most each poll.
-                if let Some(msg) = indexes.progress(state, library) {
-                    break msg;
-                }
-                io.kept.keep_positions(state, library, false);
-                // A resize whose signal came before the input source
-                // listened for it is seen here, at the latest.
-                let size = io.terminal.size()?;
-                if (size.width, size.height) != state.size {
-                    break Msg::Resize(size.width, size.height);
+                frame(io, reader, size)?;
+                // A quit among the keys held over the glimpse.
+                if reader.state.quit {
+                    return Ok(());
                 }
             }
-        };
-        carry_out(io, state, library, first)?;
-        // Whatever else is waiting is taken before the next frame: a key
-        // held down costs one frame per batch, not one per repeat.
-        let mut waiting = Vec::new();
-        while waiting.len() < BATCH && !state.quit && event::poll(DRAIN)? {
-            waiting.push(event::read()?);
         }
-        // A quit behind a backlog of moves acts at once: the moves would
-        // change nothing that is kept.
-        if waiting.iter().any(|e| means(state, e, Action::is_quit)) {
-            waiting.retain(|e| !means(state, e, Action::is_move));
-        }
-        for event in waiting {
-            if state.quit {
-                break;
+        match wait(io, phase, signals, &mut paste)? {
+            Next::Whole(whole) => {
+                if let Phase::Glimpse(glimpse) = phase {
+                    let first = glimpse.first.clone();
+                    let held = std::mem::take(&mut glimpse.held);
+                    let reader = Reader::new(whole, io.settings, io.kept, first, held);
+                    *phase = Phase::Whole(Box::new(reader));
+                }
             }
-            if let Some(msg) = to_msg(state, event) {
-                carry_out(io, state, library, msg)?;
+            Next::Redraw => {}
+            Next::Quit => return Ok(()),
+            Next::Msg(msg) => {
+                if let Phase::Whole(reader) = phase {
+                    take(io, reader, msg)?;
+                }
             }
         }
-        io.kept.keep_positions(state, library, false);
+    }
+}
+
+/// The whole corpus's frame at `size`, the keys held over its glimpse
+/// acted on first; and, once it is out, the threads that index and copy.
+fn frame(io: &mut Io, reader: &mut Reader, (columns, rows): (u16, u16)) -> io::Result<()> {
+    let Reader {
+        state,
+        library,
+        searcher,
+        ..
+    } = reader;
+    if (columns, rows) != state.size {
+        update(state, library, Msg::Resize(columns, rows));
+    }
+    // What came while the first frame showed a glimpse, in order, once the
+    // state has its size (below the smallest, keys do nothing).
+    std::mem::take(&mut reader.held).replay(state, |state, msg| {
+        carry_out(io, state, library, searcher, msg)
+    })?;
+    if state.quit {
+        return Ok(());
+    }
+    // An answer due within a few milliseconds is drawn with the key that
+    // asked for it, not a frame after.
+    if state.searching()
+        && let Some(msg) = searcher.wait(ANSWER_GRACE)
+    {
+        carry_out(io, state, library, searcher, msg)?;
+    }
+    draw(io, state, library)?;
+    // Built once the first frame is out: started before, their threads
+    // took the cores the first frame waited for. So are the copies of the
+    // corpus, for the same reason; the search index is read from its copy
+    // where there is one.
+    if reader.indexes.is_none() {
+        let stored = reader.copies.start(Arc::clone(&library.corpus));
+        reader.indexes = Some(Indexes::start(library, stored));
     }
     Ok(())
+}
+
+/// Carries out `msg` and whatever else waits before the next frame.
+fn take(io: &mut Io, reader: &mut Reader, msg: Msg) -> io::Result<()> {
+    let Reader {
+        state,
+        library,
+        searcher,
+        ..
+    } = reader;
+    carry_out(io, state, library, searcher, msg)?;
+    // Whatever else is waiting is taken before the next frame: a key
+    // held down costs one frame per batch, not one per repeat.
+    let mut waiting = Vec::new();
+    while waiting.len() < BATCH && !state.quit && event::poll(DRAIN)? {
+        waiting.push(event::read()?);
+    }
+    // A quit behind a backlog of moves acts at once: the moves would
+    // change nothing that is kept.
+    if waiting.iter().any(|e| means(state, e, Action::is_quit)) {
+        waiting.retain(|e| !means(state, e, Action::is_move));
+    }
+    for event in waiting {
+        if state.quit {
+            break;
+        }
+        if let Some(msg) = to_msg(state, event) {
+            carry_out(io, state, library, searcher, msg)?;
+        }
+    }
+    io.kept.keep_positions(state, library, false);
+    Ok(())
+}
+
+/// Waits for what comes next: a signal, the whole corpus, an index, a
+/// search's answer or an event. Over a glimpse, keys are held (see
+/// [`Held`]) and only a quit or a resize comes back.
+fn wait(
+    io: &mut Io,
+    phase: &mut Phase,
+    signals: &Signals,
+    paste: &mut PasteWatch,
+) -> io::Result<Next> {
+    loop {
+        if signals.quitting().is_some() {
+            return Ok(match phase {
+                Phase::Glimpse(_) => Next::Quit,
+                Phase::Whole(_) => Next::Msg(Msg::Do(Action::ForceQuit)),
+            });
+        }
+        let due = match phase {
+            // A suspend (SIGTSTP) waits for the whole corpus, as keys do.
+            Phase::Glimpse(glimpse) => {
+                if let Some(whole) = glimpse.arrived()? {
+                    return Ok(Next::Whole(whole));
+                }
+                true
+            }
+            Phase::Whole(reader) => {
+                if signals.suspend.swap(false, Ordering::Relaxed) {
+                    return Ok(Next::Msg(Msg::Do(Action::Suspend)));
+                }
+                if let Some(indexes) = &reader.indexes
+                    && let Some(msg) = indexes.arrived(&reader.library)
+                {
+                    if msg == Msg::Indexed(Index::Search) {
+                        reader.copies.indexed(&reader.library);
+                    }
+                    return Ok(Next::Msg(msg));
+                }
+                if let Some(msg) = reader.searcher.answered() {
+                    return Ok(Next::Msg(msg));
+                }
+                reader.state.searching() || reader.state.counting()
+            }
+        };
+        // While the whole corpus, a query or its count is out, it is
+        // looked for often.
+        let poll = match due {
+            true => ANSWER_POLL,
+            false => SIGNAL_POLL,
+        };
+        // Events that mean nothing (pointer motion) do not redraw.
+        if event::poll(poll)? {
+            let event = event::read()?;
+            match phase {
+                Phase::Glimpse(glimpse) => match glimpse.hold(event) {
+                    Holding::Quit => return Ok(Next::Quit),
+                    Holding::Resize(..) => return Ok(Next::Redraw),
+                    Holding::Held => {}
+                },
+                Phase::Whole(reader) => {
+                    if let Some(msg) = to_msg(&reader.state, event) {
+                        return Ok(Next::Msg(msg));
+                    }
+                }
+            }
+            continue;
+        }
+        // A paste whose end never came is ended, and read next.
+        if paste.overdue(event::pending_paste(), Instant::now()) && event::end_paste() {
+            continue;
+        }
+        // A resize whose signal came before the input source listened for
+        // it is seen here, at the latest.
+        let size = io.terminal.size()?;
+        let size = (size.width, size.height);
+        match phase {
+            Phase::Glimpse(glimpse) => {
+                if size != glimpse.size {
+                    return Ok(Next::Redraw);
+                }
+            }
+            Phase::Whole(reader) => {
+                // Progress is drawn when the keys rest, at most each poll.
+                if let Some(indexes) = &reader.indexes
+                    && let Some(msg) = indexes.progress(&reader.state, &reader.library)
+                {
+                    return Ok(Next::Msg(msg));
+                }
+                io.kept
+                    .keep_positions(&reader.state, &reader.library, false);
+                if size != reader.state.size {
+                    return Ok(Next::Msg(Msg::Resize(size.0, size.1)));
+                }
+            }
+        }
+    }
+}
+
+fn draw(io: &mut Io, state: &AppState, library: &Library) -> io::Result<()> {
+    io.terminal
+        .draw(|frame| view::view(state, library, frame))?;
+    if io.links {
+        write_links(io.terminal.backend_mut(), &view::links(state, library))?;
+    }
+    Ok(())
+}
+
+/// The glimpse's frame, or, where its chunk failed, the notice that the
+/// corpus is read from its files.
+fn draw_glimpse(io: &mut Io, glimpse: &Glimpsed) -> io::Result<()> {
+    match &glimpse.shown {
+        Ok((state, library)) => draw(io, state, library),
+        Err(_) => io
+            .terminal
+            .draw(|frame| view::notice(frame, &READING))
+            .map(drop),
+    }
 }
 
 /// The indexes being built on other threads, as the loop sees them.
@@ -321,13 +473,19 @@ fn means(state: &AppState, event: &Event, kind: fn(&Action) -> bool) -> bool {
 }
 
 /// Runs `update` on a message and carries out its effects.
-fn carry_out(io: &mut Io, state: &mut AppState, library: &Library, msg: Msg) -> io::Result<()> {
+fn carry_out(
+    io: &mut Io,
+    state: &mut AppState,
+    library: &Library,
+    searcher: &Searcher,
+    msg: Msg,
+) -> io::Result<()> {
     state.now = SystemTime::now();
     for effect in update(state, library, msg) {
         match effect {
             Effect::Copy(text) => copy(io.terminal.backend_mut(), &text)?,
             Effect::Suspend => {
-                suspend(io.mouse)?;
+                suspend(io.settings.mouse)?;
                 io.terminal.clear()?;
             }
             Effect::Save(change) => {
@@ -339,40 +497,12 @@ fn carry_out(io: &mut Io, state: &mut AppState, library: &Library, msg: Msg) -> 
             Effect::Export { markdown, when } => {
                 update(state, library, Msg::Exported(export(&markdown, &when)));
             }
-            Effect::Search(ask) => io.searcher.ask(ask),
+            Effect::Search(ask) => searcher.ask(ask),
             Effect::ReadCapture(name) => {
-                let text = super::capture::read(io.corpus, &name);
+                let text = super::capture::read(&io.settings.corpus, &name);
                 update(state, library, Msg::Captured { name, text });
             }
         }
     }
     Ok(())
-}
-
-fn to_msg(state: &AppState, event: Event) -> Option<Msg> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => state.msg_for(Key::from_event(key)),
-        Event::Mouse(mouse) => {
-            let (column, row) = (mouse.column, mouse.row);
-            match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Msg::ScrollAt {
-                    column,
-                    row,
-                    down: true,
-                }),
-                MouseEventKind::ScrollUp => Some(Msg::ScrollAt {
-                    column,
-                    row,
-                    down: false,
-                }),
-                MouseEventKind::Down(MouseButton::Left) => Some(Msg::ClickAt { column, row }),
-                _ => None,
-            }
-        }
-        Event::Resize(columns, rows) => Some(Msg::Resize(columns, rows)),
-        Event::Paste(text) if state.layers().first().is_some_and(|l| l.types()) => {
-            Some(Msg::Paste(text))
-        }
-        _ => None,
-    }
 }

@@ -1,147 +1,117 @@
 //! The first frame of a corpus opened from its copy, drawn before the
 //! whole corpus is read: from every document's summary, with the open
-//! document and those holding bookmarks read whole. Then the loop waits
-//! for the whole corpus, read on a thread of its own. Keys typed meanwhile
-//! wait for it (a frame drawn after a key could show a document that is
-//! not yet read), but a quit acts at once and a resize redraws: where a
-//! chunk fails, the corpus is read from its files, seconds at a million
-//! paragraphs.
+//! document and those holding bookmarks read whole. The whole corpus is
+//! read on a thread of its own, once the first frame is out, and reaches
+//! the loop as the indexes do; keys typed meanwhile are held (see
+//! [`Held`]). Where a chunk fails its check, the corpus is read from its
+//! files, seconds at a million paragraphs, and a notice says so.
 
-use super::signals::Signals;
-use super::terminal::{enter, takes_links, write_links};
+use super::held::{Held, Holding};
 use crate::bookmarks::Bookmark;
 use crate::bookmarks::Positions;
 use crate::corpus::cache::{Glimpse, Pending};
 use crate::corpus::{Corpus, Problems};
 use crate::library::Library;
-use crate::tui::keymap::Key;
-use crate::tui::msg::{Action, Msg};
+use crate::tui::msg::Msg;
 use crate::tui::state::{AppState, Settings};
 use crate::tui::update::update;
-use crate::tui::view;
-use crossterm::event::{self, Event, KeyEventKind};
-use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use crossterm::event::Event;
 use std::collections::HashSet;
-use std::io::{self, Stdout};
+use std::io;
 use std::sync::Arc;
-use std::sync::mpsc::{self, TryRecvError};
-use std::time::Duration;
-
-pub(super) type Screen = Terminal<CrosstermBackend<Stdout>>;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 /// The whole corpus, what kept any file out of it, and its copy to write.
 pub(super) type Whole = (Corpus, Problems, Option<Pending>);
 
-/// Enters the terminal and draws the first frame from `summaries`, then
-/// waits for the whole corpus: the terminal, the corpus and the events
-/// that came meanwhile, or None if a signal or a quit key ends the reader
-/// first. `first` is the bookmarks as read.
-pub(super) fn show(
-    summaries: Corpus,
-    mut glimpse: Glimpse,
-    settings: &Settings,
-    positions: &Positions,
-    first: &Msg,
-    signals: &Signals,
-) -> io::Result<Option<(Screen, Whole, Vec<Event>)>> {
-    enter(settings.mouse)?;
-    let mut screen = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = screen.size()?;
-    let mut shown = first_frame(
-        summaries,
-        &mut glimpse,
-        settings,
-        positions,
-        first,
-        size.into(),
-    );
-    let links = takes_links(std::env::var_os("TERM").as_deref());
-    match &shown {
-        Ok((state, library)) => draw(&mut screen, state, library, links)?,
-        Err(_) => notice(&mut screen)?,
-    }
-    let (send, whole) = mpsc::channel();
-    std::thread::spawn(move || {
-        // The reader is gone only when it quit meanwhile.
-        let _ = send.send(glimpse.whole());
-    });
-    let mut typed = Vec::new();
-    loop {
-        if signals.quitting().is_some() {
-            return Ok(None);
-        }
-        match whole.try_recv() {
-            Ok(whole) => return Ok(Some((screen, whole, typed))),
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                return Err(io::Error::other("the corpus's copy could not be read"));
-            }
-        }
-        if !event::poll(WAIT_POLL)? {
-            continue;
-        }
-        let event = event::read()?;
-        let keys = match &shown {
-            Ok((state, _)) => state,
-            Err(state) => state.as_ref(),
-        };
-        if quits(keys, &typed, &event) {
-            return Ok(None);
-        }
-        if let Event::Resize(columns, rows) = event {
-            match &mut shown {
-                Ok((state, library)) => {
-                    update(state, library, Msg::Resize(columns, rows));
-                    draw(&mut screen, state, library, links)?;
-                }
-                Err(_) => notice(&mut screen)?,
-            }
-        }
-        typed.push(event);
-    }
+/// A glimpse of the corpus on screen while the whole is read.
+pub(super) struct Glimpsed {
+    /// The first frame's state and library; or, where a chunk failed its
+    /// check, the state as begun, which reads the keys typed meanwhile
+    /// while the notice shows.
+    pub(super) shown: Result<(AppState, Library), Box<AppState>>,
+    /// The size drawn at.
+    pub(super) size: (u16, u16),
+    /// The rest of the copy, until the thread that reads it starts.
+    rest: Option<Glimpse>,
+    whole: Option<Receiver<Whole>>,
+    pub(super) held: Held,
+    /// The bookmarks as read, for the whole corpus's state.
+    pub(super) first: Msg,
 }
 
-/// How often the wait for the whole corpus looks for it between events.
-const WAIT_POLL: Duration = Duration::from_millis(5);
+impl Glimpsed {
+    /// The glimpse's first frame at `size`; see [`first_frame`].
+    pub(super) fn new(
+        summaries: Corpus,
+        mut rest: Glimpse,
+        settings: &Settings,
+        positions: &Positions,
+        first: Msg,
+        size: (u16, u16),
+    ) -> Glimpsed {
+        let shown = first_frame(summaries, &mut rest, settings, positions, &first, size);
+        Glimpsed {
+            shown,
+            size,
+            rest: Some(rest),
+            whole: None,
+            held: Held::default(),
+            first,
+        }
+    }
+
+    /// What `event` does, typed over the glimpse: the state shown reads
+    /// it (see [`Held::hold`]).
+    pub(super) fn hold(&mut self, event: Event) -> Holding {
+        let state = match &self.shown {
+            Ok((state, _)) => state,
+            Err(state) => state,
+        };
+        self.held.hold(state, event)
+    }
+
+    /// The glimpse at a new size.
+    pub(super) fn resize(&mut self, (columns, rows): (u16, u16)) {
+        self.size = (columns, rows);
+        if let Ok((state, library)) = &mut self.shown {
+            update(state, library, Msg::Resize(columns, rows));
+        }
+    }
+
+    /// Starts reading the whole corpus, once: after the first frame, whose
+    /// cores it would take.
+    pub(super) fn read_whole(&mut self) {
+        let Some(rest) = self.rest.take() else {
+            return;
+        };
+        let (send, whole) = mpsc::channel();
+        std::thread::spawn(move || {
+            // The reader is gone only when it quit meanwhile.
+            let _ = send.send(rest.whole());
+        });
+        self.whole = Some(whole);
+    }
+
+    /// The whole corpus, once it is read.
+    pub(super) fn arrived(&self) -> io::Result<Option<Whole>> {
+        match self.whole.as_ref().map(Receiver::try_recv) {
+            Some(Ok(whole)) => Ok(Some(whole)),
+            None | Some(Err(TryRecvError::Empty)) => Ok(None),
+            Some(Err(TryRecvError::Disconnected)) => {
+                Err(io::Error::other("the corpus's copy could not be read"))
+            }
+        }
+    }
+}
 
 /// What shows while the corpus is read from its files, its copy having
 /// failed a check on the first frame's own documents: seconds at a million
 /// paragraphs, which a blank screen would not explain.
-fn notice(screen: &mut Screen) -> io::Result<()> {
-    screen.draw(|frame| view::notice(frame, &READING))?;
-    screen.backend_mut().flush()
-}
-
-const READING: [&str; 2] = [
+pub(super) const READING: [&str; 2] = [
     "reading the corpus from its files…",
     "(its copy in the cache failed a check and is written again)",
 ];
-
-fn draw(screen: &mut Screen, state: &AppState, library: &Library, links: bool) -> io::Result<()> {
-    screen.draw(|frame| view::view(state, library, frame))?;
-    if links {
-        write_links(screen.backend_mut(), &view::links(state, library))?;
-    }
-    screen.backend_mut().flush()
-}
-
-/// Whether `event`, typed after `typed` while the first frame shows, quits
-/// the reader before the whole corpus is read: a quit from anywhere, or a
-/// quit as the first key, which `state` as drawn reads as the reader
-/// would. A quit after other keys waits with them: those keys could have
-/// opened an overlay that types it.
-fn quits(state: &AppState, typed: &[Event], event: &Event) -> bool {
-    let Event::Key(key) = event else {
-        return false;
-    };
-    let Some(Msg::Do(action)) = state.msg_for(Key::from_event(*key)) else {
-        return false;
-    };
-    let first = !typed.iter().any(|e| matches!(e, Event::Key(_)));
-    key.kind != KeyEventKind::Release
-        && (action == Action::ForceQuit || (first && action.is_quit()))
-}
 
 /// The state and library of the first frame at `size`, drawn from
 /// `summaries` with the documents it shows whole: the open one and those
@@ -194,6 +164,8 @@ mod tests {
     use super::*;
     use crate::bookmarks::Bookmark;
     use crate::corpus::cache::{self, Cache, Opened, Seen, Stored};
+    use crate::tui::view;
+    use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
     use std::path::PathBuf;
@@ -255,44 +227,60 @@ mod tests {
         }
     }
 
-    /// While the first frame waits for the whole corpus, ctrl-c quits at
-    /// once, and q does as the first key; a q after a key that may have
-    /// opened an overlay waits with it, and so does anything else.
+    /// While the glimpse shows, the keys are read in its state: ctrl-c
+    /// quits at once, and q does as the first key; a q after a key that
+    /// may have opened an overlay waits with it, and so does anything
+    /// else. The whole corpus comes once it is asked for, as its files
+    /// hold it.
     #[test]
-    fn a_quit_acts_before_the_whole_corpus_and_other_keys_wait() {
+    fn over_a_glimpse_a_quit_acts_at_once_other_keys_wait_and_the_whole_corpus_comes() {
         use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         let (_home, cache, paths) = copied();
-        let Opened::Glimpse(summaries, mut glimpse) = cache::open_from(Some(&cache), &paths) else {
+        let Opened::Glimpse(summaries, glimpse) = cache::open_from(Some(&cache), &paths) else {
             panic!("a current copy gives a glimpse");
         };
-        let first = synced(Vec::new());
-        let Ok((state, _)) = first_frame(
+        let mut glimpsed = Glimpsed::new(
             summaries,
-            &mut glimpse,
+            glimpse,
             &Settings::default(),
             &Positions::default(),
-            &first,
+            synced(Vec::new()),
             (120, 40),
-        ) else {
+        );
+        let Ok((state, _)) = &glimpsed.shown else {
             panic!("every chunk holds");
         };
+        let state = state.clone();
         let key = |c, m| Event::Key(KeyEvent::new(KeyCode::Char(c), m));
         let (q, ctrl_c) = (
             key('q', KeyModifiers::NONE),
             key('c', KeyModifiers::CONTROL),
         );
         let (slash, j) = (key('/', KeyModifiers::NONE), key('j', KeyModifiers::NONE));
-        let resize = Event::Resize(80, 24);
-        assert!(quits(&state, &[], &q));
-        assert!(
-            quits(&state, std::slice::from_ref(&resize), &q),
-            "a resize is no key"
-        );
-        assert!(quits(&state, &[slash.clone(), j.clone()], &ctrl_c));
-        assert!(!quits(&state, &[slash], &q), "typed into the search");
-        assert!(!quits(&state, std::slice::from_ref(&j), &q));
-        assert!(!quits(&state, &[], &j));
-        assert!(!quits(&state, &[], &resize));
+        let hold = |before: &[&Event], event: &Event| {
+            let mut held = Held::default();
+            for e in before {
+                held.hold(&state, (*e).clone());
+            }
+            held.hold(&state, event.clone())
+        };
+        assert_eq!(hold(&[], &q), Holding::Quit);
+        assert_eq!(hold(&[&Event::Resize(80, 24)], &q), Holding::Quit);
+        assert_eq!(hold(&[&slash, &j], &ctrl_c), Holding::Quit);
+        assert_eq!(hold(&[&slash], &q), Holding::Held, "typed into the search");
+        assert_eq!(hold(&[&j], &q), Holding::Held);
+        assert_eq!(hold(&[], &j), Holding::Held);
+        assert!(glimpsed.arrived().expect("no error").is_none(), "not asked");
+        glimpsed.read_whole();
+        let (corpus, problems, _) = loop {
+            if let Some(whole) = glimpsed.arrived().expect("the copy reads") {
+                break whole;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert!(problems.0.is_empty());
+        let fresh = Corpus::load(&paths).expect("loads");
+        assert_eq!(corpus.documents, fresh.documents);
     }
 
     /// Where the first frame's own chunk fails its check, the reader says
@@ -315,26 +303,27 @@ mod tests {
         let at = 56 + usize::try_from(head).expect("fits") + 40;
         bytes[at] ^= 0x20;
         std::fs::write(&copy, &bytes).expect("damaged");
-        let Opened::Glimpse(summaries, mut glimpse) = cache::open_from(Some(&cache), &paths) else {
+        let Opened::Glimpse(summaries, glimpse) = cache::open_from(Some(&cache), &paths) else {
             panic!("the head and the tail hold: a glimpse");
         };
-        let first = synced(Vec::new());
         let positions = Positions {
             last: Some("d0".to_string()),
             ..Positions::default()
         };
-        let Err(keys) = first_frame(
+        let mut glimpsed = Glimpsed::new(
             summaries,
-            &mut glimpse,
+            glimpse,
             &Settings::default(),
             &positions,
-            &first,
+            synced(Vec::new()),
             (80, 24),
-        ) else {
-            panic!("the open document's chunk fails: no first frame from the copy");
-        };
+        );
+        assert!(
+            glimpsed.shown.is_err(),
+            "the open document's chunk fails: no first frame from the copy"
+        );
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-        assert!(quits(&keys, &[], &ctrl_c));
+        assert_eq!(glimpsed.hold(ctrl_c), Holding::Quit);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a terminal");
         terminal
             .draw(|frame| view::notice(frame, &READING))

@@ -14,7 +14,9 @@
 pub(crate) mod app;
 mod capture;
 mod copies;
+mod event;
 mod glimpse;
+mod held;
 pub mod input;
 mod kept;
 pub mod keymap;

@@ -1,0 +1,212 @@
+//! The keys typed while the first frame shows a glimpse of the corpus:
+//! held until the whole corpus is read, then acted on in order, as if
+//! typed after it (a frame drawn after a key could show a document that is
+//! not yet read). A quit acts at once, and a resize redraws the glimpse.
+
+use super::event::to_msg;
+use crate::tui::keymap::Key;
+use crate::tui::msg::{Action, Msg};
+use crate::tui::state::AppState;
+use crossterm::event::{Event, KeyEventKind};
+
+/// The events held, in the order they came. Resizes are not among them:
+/// the whole corpus's state takes its size from the terminal.
+#[derive(Debug, Default)]
+pub(super) struct Held(Vec<Event>);
+
+/// What an event typed over a glimpse does.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Holding {
+    /// Ends the reader at once.
+    Quit,
+    /// Redraws the glimpse at this size.
+    Resize(u16, u16),
+    /// Waits for the whole corpus.
+    Held,
+}
+
+impl Held {
+    /// What `event` does, typed after the events held: `state`, the
+    /// glimpse's as drawn, reads keys as the reader would. A quit from
+    /// anywhere acts at once, and so does a quit as the first key; a quit
+    /// after other keys waits with them: those keys could have opened an
+    /// overlay that types it.
+    pub(super) fn hold(&mut self, state: &AppState, event: Event) -> Holding {
+        if let Event::Resize(columns, rows) = event {
+            return Holding::Resize(columns, rows);
+        }
+        if self.quits(state, &event) {
+            return Holding::Quit;
+        }
+        self.0.push(event);
+        Holding::Held
+    }
+
+    fn quits(&self, state: &AppState, event: &Event) -> bool {
+        let Event::Key(key) = event else {
+            return false;
+        };
+        let Some(Msg::Do(action)) = state.msg_for(Key::from_event(*key)) else {
+            return false;
+        };
+        let first = !self.0.iter().any(|e| matches!(e, Event::Key(_)));
+        key.kind != KeyEventKind::Release
+            && (action == Action::ForceQuit || (first && action.is_quit()))
+    }
+
+    /// Acts on the events held, in order, each read in the state the ones
+    /// before it left, none after a quit: `act` runs `update` on a message
+    /// and carries out what it asks.
+    pub(super) fn replay<E>(
+        self,
+        state: &mut AppState,
+        mut act: impl FnMut(&mut AppState, Msg) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for event in self.0 {
+            if state.quit {
+                break;
+            }
+            if let Some(msg) = to_msg(state, event) {
+                act(state, msg)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::library::Library;
+    use crate::tui::state::Settings;
+    use crate::tui::update::{Effect, update};
+    use crate::tui::view;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+    use std::convert::Infallible;
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn typed(text: &str) -> Vec<Event> {
+        text.chars().map(|c| key(KeyCode::Char(c))).collect()
+    }
+
+    fn ctrl_c() -> Event {
+        Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL))
+    }
+
+    /// The bundled corpus's reader at 120×40, as it starts.
+    fn started(library: &Library) -> AppState {
+        let mut state = AppState::new(&library.corpus, &Settings::default());
+        update(&mut state, library, Msg::Resize(120, 40));
+        state
+    }
+
+    fn drawn(state: &AppState, library: &Library) -> Buffer {
+        let (columns, rows) = state.size;
+        let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a terminal");
+        terminal
+            .draw(|frame| view::view(state, library, frame))
+            .expect("draws");
+        terminal.backend().buffer().clone()
+    }
+
+    /// Keys held over a glimpse and replayed once the corpus is whole
+    /// reach the screen the same keys reach typed after it: in order, each
+    /// read in the state the keys before it left (the q after / is typed
+    /// into the search, not a quit), a resize among them not replayed
+    /// over the size the state has, and nothing after a quit acts.
+    #[test]
+    fn held_keys_replayed_reach_the_state_typed_after_would() {
+        let library = Library::shared(std::sync::Arc::new(Corpus::load(&[]).expect("loads")));
+        let glimpse = started(&library);
+        let mut events = typed("jj");
+        events.push(key(KeyCode::Enter));
+        events.extend(typed("]]/q"));
+        events.push(Event::Resize(80, 24));
+        events.extend(typed("uota"));
+        events.push(key(KeyCode::Backspace));
+        events.push(key(KeyCode::Esc));
+        events.extend(typed("bq"));
+        // After the quit, a bookmark's toggle that must not act.
+        events.extend(typed("b"));
+        let mut held = Held::default();
+        for event in events.clone() {
+            let holding = held.hold(&glimpse, event.clone());
+            let expected = match event {
+                Event::Resize(columns, rows) => Holding::Resize(columns, rows),
+                _ => Holding::Held,
+            };
+            assert_eq!(holding, expected, "{event:?}");
+        }
+        let mut replayed = started(&library);
+        let mut effects = Vec::new();
+        held.replay(&mut replayed, |state, msg| {
+            effects.extend(update(state, &library, msg));
+            Ok::<(), Infallible>(())
+        })
+        .expect("no error");
+        let mut after = started(&library);
+        let mut effects_after = Vec::new();
+        for event in events
+            .into_iter()
+            .filter(|e| !matches!(e, Event::Resize(..)))
+        {
+            if after.quit {
+                break;
+            }
+            if let Some(msg) = to_msg(&after, event) {
+                effects_after.extend(update(&mut after, &library, msg));
+            }
+        }
+        assert!(replayed.quit && after.quit);
+        assert!(replayed.open().is_some());
+        let saves = effects.iter().filter(|e| matches!(e, Effect::Save(_)));
+        assert_eq!(saves.count(), 1, "the b before the quit only");
+        assert_eq!(effects, effects_after);
+        assert_eq!(drawn(&replayed, &library), drawn(&after, &library));
+        assert_eq!(replayed.size, (120, 40));
+    }
+
+    /// Ctrl-C quits at once whatever was typed before it, and q does as
+    /// the first key (a resize or a click is no key); q after a key that
+    /// may have opened an overlay waits with it, and so does anything
+    /// else.
+    #[test]
+    fn a_quit_acts_at_once_and_other_keys_wait() {
+        use crossterm::event::{MouseEvent, MouseEventKind};
+        let library = Library::shared(std::sync::Arc::new(Corpus::load(&[]).expect("loads")));
+        let state = started(&library);
+        let q = || typed("q").remove(0);
+        let hold = |before: &[Event], event: Event| {
+            let mut held = Held::default();
+            for e in before {
+                held.hold(&state, e.clone());
+            }
+            held.hold(&state, event)
+        };
+        let click = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Moved,
+            column: 1,
+            row: 1,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(hold(&[], q()), Holding::Quit);
+        assert_eq!(hold(&[Event::Resize(80, 24)], q()), Holding::Quit);
+        assert_eq!(hold(&[click], q()), Holding::Quit);
+        assert_eq!(hold(&typed("/j"), ctrl_c()), Holding::Quit);
+        assert_eq!(
+            hold(&typed("/"), q()),
+            Holding::Held,
+            "typed into the search"
+        );
+        assert_eq!(hold(&typed("j"), q()), Holding::Held);
+        assert_eq!(hold(&[], typed("j").remove(0)), Holding::Held);
+        assert_eq!(hold(&[], Event::Resize(80, 24)), Holding::Resize(80, 24));
+    }
+}
