@@ -713,3 +713,63 @@ fn no_borders_draws_no_box_drawing_character() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// Whether the terminal echoes what is typed: not once nkread has taken
+/// the keys.
+fn echoes(s: &Session) -> bool {
+    let fd = s.master.as_raw_fd().expect("the pty's fd");
+    // SAFETY: a termios zeroed, then filled by tcgetattr on an open pty.
+    let mut termios = unsafe { std::mem::zeroed::<libc::termios>() };
+    assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0, "termios");
+    termios.c_lflag & libc::ECHO != 0
+}
+
+/// Keys typed while a corpus is read from its files (seconds at a million
+/// paragraphs) are taken by nkread before the read begins: the terminal
+/// does not echo them onto the shell's screen, and they act, as typed,
+/// once the reader shows.
+#[test]
+fn keys_typed_while_the_corpus_loads_are_not_echoed_and_act_once_it_shows() {
+    let home = tempfile::tempdir().expect("a home");
+    let docs = many_paragraphs(home.path(), 200, 200);
+    let mut s = Session::start_with(home.path(), &["--no-cache", "--corpus", &docs], 120, 40);
+    let start = Instant::now();
+    while echoes(&s) {
+        assert!(start.elapsed() < DEADLINE, "the keys were never taken");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let loading = !s
+        .screen
+        .lock()
+        .expect("the screen")
+        .screen()
+        .alternate_screen();
+    s.send("jj");
+    assert!(loading, "the keys were taken only once the reader showed");
+    s.wait_for("Documents, 3 of 205");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    assert!(echoes(&s), "the terminal as the shell had it");
+    let shell = s.contents();
+    assert!(!shell.contains("jj"), "echoed: {shell:?}");
+}
+
+/// Ctrl-C while the corpus is read still ends nkread at once, as SIGINT
+/// (a key, it would wait for the reader), and gives the terminal back.
+#[test]
+fn ctrl_c_while_the_corpus_loads_ends_nkread_with_the_terminal_given_back() {
+    let home = tempfile::tempdir().expect("a home");
+    let docs = many_paragraphs(home.path(), 200, 200);
+    let mut s = Session::start_with(home.path(), &["--no-cache", "--corpus", &docs], 120, 40);
+    let start = Instant::now();
+    while echoes(&s) {
+        assert!(start.elapsed() < DEADLINE, "the keys were never taken");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    s.send("\u{3}");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 130, "{status:?}");
+    s.assert_restored();
+    assert!(echoes(&s), "the terminal as the shell had it");
+}

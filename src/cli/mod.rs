@@ -100,6 +100,18 @@ pub fn run() -> ExitCode {
         .then(crossterm::terminal::size)
         .and_then(Result::ok)
         .map(|(columns, _)| usize::from(columns));
+    // The reader takes the keys before the corpus is read: typed during a
+    // long read, they wait for it, unechoed.
+    let mut taken = None;
+    if cli.command.is_none() && !linear && terminal {
+        match crate::tui::app::take_keys() {
+            Ok(keys) => taken = Some(keys),
+            Err(e) => {
+                say(format!("nkread: cannot take the terminal: {e}"));
+                return ExitCode::from(1);
+            }
+        }
+    }
     let mut writing = None;
     let result = execute(&cli, terminal, columns).and_then(|(outcome, writer)| {
         writing = writer;
@@ -119,7 +131,10 @@ pub fn run() -> ExitCode {
                         let (corpus, problems, pending) = opened.whole();
                         crate::tui::linear::run(Arc::new(corpus), &settings, problems, pending)
                     }
-                    false => crate::tui::app::run(*opened, &settings),
+                    false => taken
+                        .take()
+                        .map_or_else(crate::tui::app::take_keys, Ok)
+                        .and_then(|taken| crate::tui::app::run(*opened, &settings, taken)),
                 }
                 .map_err(|e| Failure {
                     code: 1,
@@ -128,6 +143,8 @@ pub fn run() -> ExitCode {
             }
         }
     });
+    // The terminal as the shell had it, for what is said below.
+    drop(taken);
     // The corpus cache, written beside the command's work, is finished
     // before the process exits: its temp file is not left half-written. A
     // copy that cannot be written is only a slower next open.

@@ -10,7 +10,7 @@ use super::paste::PasteWatch;
 use super::searcher::Searcher;
 use super::signals::{SIGNAL_POLL, Signals};
 use super::terminal::{
-    copy, enter, install_panic_hook, restore, suspend, takes_links, write_links,
+    copy, enter, hold_keys, install_panic_hook, restore, suspend, takes_links, write_links,
 };
 use crate::bookmarks::Store;
 use crate::corpus::cache::Opened;
@@ -28,13 +28,37 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant, SystemTime};
 
+/// The terminal's keys, taken before the corpus is read; see [`take_keys`].
+pub struct Taken {
+    signals: Signals,
+}
+
+/// Takes the terminal's keys before the corpus is read from its files
+/// (seconds at a million paragraphs): keys typed meanwhile are not echoed
+/// onto the shell's screen, nor changed by its line editing, but wait, as
+/// typed, for the reader. Ctrl-C and the signals still end nkread at once,
+/// and every way out gives the terminal back: the reader's, an error
+/// (when `Taken` is dropped), a panic, a signal.
+pub fn take_keys() -> io::Result<Taken> {
+    let signals = Signals::register()?;
+    install_panic_hook();
+    hold_keys()?;
+    Ok(Taken { signals })
+}
+
+impl Drop for Taken {
+    fn drop(&mut self) {
+        let _ = crossterm::terminal::disable_raw_mode();
+    }
+}
+
 /// Runs the reader until the person quits. The terminal is given back on
 /// every way out: return, error, panic and signal.
 /// A corpus opened from its copy shows its first frame from a glimpse of
 /// it, before the rest is read. A copy of the corpus is written once the
 /// first frame is out, and stopped, if unfinished, when the reader quits.
-pub fn run(opened: Opened, settings: &Settings) -> io::Result<()> {
-    let signals = Signals::register()?;
+pub fn run(opened: Opened, settings: &Settings, taken: Taken) -> io::Result<()> {
+    let signals = &taken.signals;
     let mut kept = Kept::open(
         Store::default_dir(),
         Arc::clone(&signals.saving),
@@ -46,7 +70,6 @@ pub fn run(opened: Opened, settings: &Settings) -> io::Result<()> {
         eprintln!("nkread: {problem}");
     }
     let first = synced(first);
-    install_panic_hook();
     let mut phase = match opened {
         Opened::Whole(corpus, problems, pending) => {
             // Said on stderr too, where it outlasts the screen; the reader
@@ -87,7 +110,7 @@ pub fn run(opened: Opened, settings: &Settings) -> io::Result<()> {
             settings,
             links: takes_links(std::env::var_os("TERM").as_deref()),
         };
-        event_loop(&mut io, &mut phase, &signals)
+        event_loop(&mut io, &mut phase, signals)
     }));
     restore();
     let unsaved = match phase {
@@ -220,7 +243,7 @@ fn event_loop(io: &mut Io, phase: &mut Phase, signals: &Signals) -> io::Result<(
             Next::Quit => return Ok(()),
             Next::Msg(msg) => {
                 if let Phase::Whole(reader) = phase {
-                    take(io, reader, msg)?;
+                    act(io, reader, msg)?;
                 }
             }
         }
@@ -267,7 +290,7 @@ fn frame(io: &mut Io, reader: &mut Reader, (columns, rows): (u16, u16)) -> io::R
 }
 
 /// Carries out `msg` and whatever else waits before the next frame.
-fn take(io: &mut Io, reader: &mut Reader, msg: Msg) -> io::Result<()> {
+fn act(io: &mut Io, reader: &mut Reader, msg: Msg) -> io::Result<()> {
     let Reader {
         state,
         library,

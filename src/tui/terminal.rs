@@ -55,10 +55,50 @@ pub(super) fn takes_links(term: Option<&std::ffi::OsStr>) -> bool {
     term.is_some_and(|t| !t.is_empty() && t != "dumb")
 }
 
+/// Takes the keys before the reader's screen, while the corpus is read
+/// (see `app::take_keys`): raw mode, so that they are neither echoed nor
+/// edited by the terminal, but for the output, which stays the shell's (a
+/// message's line break still starts a line), and for Ctrl-C, `Ctrl-\` and
+/// Ctrl-Z, which still raise their signals.
+pub(super) fn hold_keys() -> io::Result<()> {
+    let shell = attributes()?;
+    terminal::enable_raw_mode()?;
+    let mut held = attributes()?;
+    held.c_oflag = shell.c_oflag;
+    held.c_lflag |= shell.c_lflag & libc::ISIG;
+    set_attributes(&held)
+}
+
+/// The terminal's attributes (termios), of stdin: the reader runs only
+/// where it is a terminal.
+fn attributes() -> io::Result<libc::termios> {
+    // SAFETY: a termios zeroed, then filled by tcgetattr, which only
+    // writes it.
+    let mut termios = unsafe { std::mem::zeroed::<libc::termios>() };
+    match unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut termios) } {
+        0 => Ok(termios),
+        _ => Err(io::Error::last_os_error()),
+    }
+}
+
+fn set_attributes(termios: &libc::termios) -> io::Result<()> {
+    // SAFETY: a termios read by tcgetattr; TCSANOW keeps the keys typed.
+    match unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, termios) } {
+        0 => Ok(()),
+        _ => Err(io::Error::last_os_error()),
+    }
+}
+
 /// Takes the terminal: raw mode, the alternate screen, and the mouse if
 /// the configuration lets the reader have it.
 pub(super) fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
+    // Raw mode whole where the keys were held: the reader reads Ctrl-C and
+    // Ctrl-Z as keys (enable_raw_mode left the mode it found alone).
+    let mut raw = attributes()?;
+    // SAFETY: cfmakeraw only changes the termios it is given.
+    unsafe { libc::cfmakeraw(&mut raw) };
+    set_attributes(&raw)?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
