@@ -174,8 +174,8 @@ mod tests {
     }
 
     /// Ctrl-C quits at once whatever was typed before it, and q does as
-    /// the first key (a resize or a click is no key); q after a key that
-    /// may have opened an overlay waits with it, and so does anything
+    /// the first key (a resize or pointer motion is no key); q after a key
+    /// that may have opened an overlay waits with it, and so does anything
     /// else.
     #[test]
     fn a_quit_acts_at_once_and_other_keys_wait() {
@@ -190,7 +190,7 @@ mod tests {
             }
             held.hold(&state, event)
         };
-        let click = Event::Mouse(MouseEvent {
+        let motion = Event::Mouse(MouseEvent {
             kind: MouseEventKind::Moved,
             column: 1,
             row: 1,
@@ -198,7 +198,7 @@ mod tests {
         });
         assert_eq!(hold(&[], q()), Holding::Quit);
         assert_eq!(hold(&[Event::Resize(80, 24)], q()), Holding::Quit);
-        assert_eq!(hold(&[click], q()), Holding::Quit);
+        assert_eq!(hold(&[motion], q()), Holding::Quit);
         assert_eq!(hold(&typed("/j"), ctrl_c()), Holding::Quit);
         assert_eq!(
             hold(&typed("/"), q()),
