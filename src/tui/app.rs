@@ -38,7 +38,9 @@ pub struct Taken {
 /// onto the shell's screen, nor changed by its line editing, but wait, as
 /// typed, for the reader. Ctrl-C and the signals still end nkread at once,
 /// and every way out gives the terminal back: the reader's, an error
-/// (when `Taken` is dropped), a panic, a signal.
+/// (when `Taken` is dropped), a panic, a signal. Ctrl-Z (SIGTSTP) waits
+/// for the reader's screen, as keys do: stopped while the keys are held,
+/// nkread would find the shell's mode on `fg`, and the keys echoed again.
 pub fn take_keys() -> io::Result<Taken> {
     let signals = Signals::register()?;
     install_panic_hook();
