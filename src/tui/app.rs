@@ -82,7 +82,7 @@ pub fn run(opened: Opened, settings: &Settings, taken: Taken) -> io::Result<()> 
                 );
             }
             let whole = (corpus, problems, pending);
-            Phase::Whole(Box::new(Reader::new(
+            Phase::Whole(Box::new(Reading::new(
                 whole,
                 settings,
                 &kept,
@@ -116,11 +116,11 @@ pub fn run(opened: Opened, settings: &Settings, taken: Taken) -> io::Result<()> 
     }));
     restore();
     let unsaved = match phase {
-        Phase::Whole(reader) => {
-            let unsaved = kept.close(&reader.state, &reader.library, result.is_err());
+        Phase::Whole(reading) => {
+            let unsaved = kept.close(&reading.state, &reading.library, result.is_err());
             // A reader who quits before the copies are written does not
             // wait for them.
-            reader.copies.stop();
+            reading.copies.stop();
             unsaved
         }
         // Ended before the corpus was whole: nothing moved, so nothing is
@@ -153,12 +153,12 @@ struct Io<'a> {
 /// then the whole.
 enum Phase {
     Glimpse(Box<Glimpsed>),
-    Whole(Box<Reader>),
+    Whole(Box<Reading>),
 }
 
-/// The reader over the whole corpus: its state, and the threads that
-/// search, index and copy it.
-struct Reader {
+/// The whole corpus as the reader reads it: its state, and the threads
+/// that search, index and copy it.
+struct Reading {
     state: AppState,
     /// Shared with the thread that searches, which quitting does not wait
     /// for.
@@ -172,17 +172,17 @@ struct Reader {
     held: Held,
 }
 
-impl Reader {
-    /// The reader over `whole`, with `first`, the bookmarks as read.
+impl Reading {
+    /// The reading of `whole`, with `first`, the bookmarks as read.
     /// The first frame needs none of the indexes: they come while it shows.
-    fn new(whole: Whole, settings: &Settings, kept: &Kept, first: Msg, held: Held) -> Reader {
+    fn new(whole: Whole, settings: &Settings, kept: &Kept, first: Msg, held: Held) -> Reading {
         let (corpus, problems, pending) = whole;
         let library = Arc::new(Library::shared(Arc::new(corpus)));
         let searcher = Searcher::start(Arc::clone(&library));
         let mut state = begun(&library.corpus, settings, &kept.positions);
         state.load_problems = problems.0;
         update(&mut state, &library, first);
-        Reader {
+        Reading {
             state,
             library,
             searcher,
@@ -221,13 +221,10 @@ fn event_loop(io: &mut Io, phase: &mut Phase, signals: &Signals) -> io::Result<(
                 // Read once its first frame is out, whose cores it would take.
                 glimpse.read_whole();
             }
-            Phase::Whole(reader) => {
-                if reader.state.quit {
-                    return Ok(());
-                }
-                frame(io, reader, size)?;
-                // A quit among the keys held over the glimpse.
-                if reader.state.quit {
+            Phase::Whole(reading) => {
+                frame(io, reading, size)?;
+                // Quit by a key, or by one held over the glimpse.
+                if reading.state.quit {
                     return Ok(());
                 }
             }
@@ -237,15 +234,15 @@ fn event_loop(io: &mut Io, phase: &mut Phase, signals: &Signals) -> io::Result<(
                 if let Phase::Glimpse(glimpse) = phase {
                     let first = glimpse.first.clone();
                     let held = std::mem::take(&mut glimpse.held);
-                    let reader = Reader::new(whole, io.settings, io.kept, first, held);
-                    *phase = Phase::Whole(Box::new(reader));
+                    let reading = Reading::new(whole, io.settings, io.kept, first, held);
+                    *phase = Phase::Whole(Box::new(reading));
                 }
             }
             Next::Redraw => {}
             Next::Quit => return Ok(()),
             Next::Msg(msg) => {
-                if let Phase::Whole(reader) = phase {
-                    act(io, reader, msg)?;
+                if let Phase::Whole(reading) = phase {
+                    act(io, reading, msg)?;
                 }
             }
         }
@@ -254,19 +251,20 @@ fn event_loop(io: &mut Io, phase: &mut Phase, signals: &Signals) -> io::Result<(
 
 /// The whole corpus's frame at `size`, the keys held over its glimpse
 /// acted on first; and, once it is out, the threads that index and copy.
-fn frame(io: &mut Io, reader: &mut Reader, (columns, rows): (u16, u16)) -> io::Result<()> {
-    let Reader {
+/// Nothing is drawn once the reader quits.
+fn frame(io: &mut Io, reading: &mut Reading, (columns, rows): (u16, u16)) -> io::Result<()> {
+    let Reading {
         state,
         library,
         searcher,
         ..
-    } = reader;
+    } = reading;
     if (columns, rows) != state.size {
         update(state, library, Msg::Resize(columns, rows));
     }
     // What came while the first frame showed a glimpse, in order, once the
     // state has its size (below the smallest, keys do nothing).
-    std::mem::take(&mut reader.held).replay(state, |state, msg| {
+    std::mem::take(&mut reading.held).replay(state, |state, msg| {
         carry_out(io, state, library, searcher, msg)
     })?;
     if state.quit {
@@ -284,21 +282,21 @@ fn frame(io: &mut Io, reader: &mut Reader, (columns, rows): (u16, u16)) -> io::R
     // took the cores the first frame waited for. So are the copies of the
     // corpus, for the same reason; the search index is read from its copy
     // where there is one.
-    if reader.indexes.is_none() {
-        let stored = reader.copies.start(Arc::clone(&library.corpus));
-        reader.indexes = Some(Indexes::start(library, stored));
+    if reading.indexes.is_none() {
+        let stored = reading.copies.start(Arc::clone(&library.corpus));
+        reading.indexes = Some(Indexes::start(library, stored));
     }
     Ok(())
 }
 
 /// Carries out `msg` and whatever else waits before the next frame.
-fn act(io: &mut Io, reader: &mut Reader, msg: Msg) -> io::Result<()> {
-    let Reader {
+fn act(io: &mut Io, reading: &mut Reading, msg: Msg) -> io::Result<()> {
+    let Reading {
         state,
         library,
         searcher,
         ..
-    } = reader;
+    } = reading;
     carry_out(io, state, library, searcher, msg)?;
     // Whatever else is waiting is taken before the next frame: a key
     // held down costs one frame per batch, not one per repeat.
@@ -347,22 +345,22 @@ fn wait(
                 }
                 true
             }
-            Phase::Whole(reader) => {
+            Phase::Whole(reading) => {
                 if signals.suspend.swap(false, Ordering::Relaxed) {
                     return Ok(Next::Msg(Msg::Do(Action::Suspend)));
                 }
-                if let Some(indexes) = &reader.indexes
-                    && let Some(msg) = indexes.arrived(&reader.library)
+                if let Some(indexes) = &reading.indexes
+                    && let Some(msg) = indexes.arrived(&reading.library)
                 {
                     if msg == Msg::Indexed(Index::Search) {
-                        reader.copies.indexed(&reader.library);
+                        reading.copies.indexed(&reading.library);
                     }
                     return Ok(Next::Msg(msg));
                 }
-                if let Some(msg) = reader.searcher.answered() {
+                if let Some(msg) = reading.searcher.answered() {
                     return Ok(Next::Msg(msg));
                 }
-                reader.state.searching() || reader.state.counting()
+                reading.state.searching() || reading.state.counting()
             }
         };
         // While the whole corpus, a query or its count is out, it is
@@ -380,8 +378,8 @@ fn wait(
                     Holding::Resize(..) => return Ok(Next::Redraw),
                     Holding::Held => {}
                 },
-                Phase::Whole(reader) => {
-                    if let Some(msg) = to_msg(&reader.state, event) {
+                Phase::Whole(reading) => {
+                    if let Some(msg) = to_msg(&reading.state, event) {
                         return Ok(Next::Msg(msg));
                     }
                 }
@@ -402,16 +400,16 @@ fn wait(
                     return Ok(Next::Redraw);
                 }
             }
-            Phase::Whole(reader) => {
+            Phase::Whole(reading) => {
                 // Progress is drawn when the keys rest, at most each poll.
-                if let Some(indexes) = &reader.indexes
-                    && let Some(msg) = indexes.progress(&reader.state, &reader.library)
+                if let Some(indexes) = &reading.indexes
+                    && let Some(msg) = indexes.progress(&reading.state, &reading.library)
                 {
                     return Ok(Next::Msg(msg));
                 }
                 io.kept
-                    .keep_positions(&reader.state, &reader.library, false);
-                if size != reader.state.size {
+                    .keep_positions(&reading.state, &reading.library, false);
+                if size != reading.state.size {
                     return Ok(Next::Msg(Msg::Resize(size.0, size.1)));
                 }
             }
