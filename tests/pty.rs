@@ -731,7 +731,9 @@ fn echoes(s: &Session) -> bool {
 #[test]
 fn keys_typed_while_the_corpus_loads_are_not_echoed_and_act_once_it_shows() {
     let home = tempfile::tempdir().expect("a home");
-    let docs = many_paragraphs(home.path(), 200, 200);
+    // 80,000 paragraphs: long enough to read (a third of a second in a
+    // debug build) that the keys come while they are read.
+    let docs = many_paragraphs(home.path(), 400, 200);
     let mut s = Session::start_with(home.path(), &["--no-cache", "--corpus", &docs], 120, 40);
     let start = Instant::now();
     while echoes(&s) {
@@ -746,7 +748,7 @@ fn keys_typed_while_the_corpus_loads_are_not_echoed_and_act_once_it_shows() {
         .alternate_screen();
     s.send("jj");
     assert!(loading, "the keys were taken only once the reader showed");
-    s.wait_for("Documents, 3 of 205");
+    s.wait_for("Documents, 3 of 405");
     s.send("q");
     assert!(s.wait_exit().success());
     s.assert_restored();
@@ -760,7 +762,7 @@ fn keys_typed_while_the_corpus_loads_are_not_echoed_and_act_once_it_shows() {
 #[test]
 fn ctrl_c_while_the_corpus_loads_ends_nkread_with_the_terminal_given_back() {
     let home = tempfile::tempdir().expect("a home");
-    let docs = many_paragraphs(home.path(), 200, 200);
+    let docs = many_paragraphs(home.path(), 400, 200);
     let mut s = Session::start_with(home.path(), &["--no-cache", "--corpus", &docs], 120, 40);
     let start = Instant::now();
     while echoes(&s) {
