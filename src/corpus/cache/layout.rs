@@ -69,9 +69,10 @@ impl Copy {
         };
         // SAFETY: the map is read-only. nkread never writes a cache file
         // in place: a new copy is a new file renamed over the old, so the
-        // file mapped here keeps its bytes while it is read (a file cut by
-        // hand under a running nkread could still fault; that is outside
-        // what nkread does).
+        // file mapped here keeps its bytes for as long as it is mapped,
+        // which is as long as a paragraph read in place from it lives (a
+        // file cut by hand under a running nkread could still fault at a
+        // read of a paragraph; that is outside what nkread does).
         let map = unsafe { Mmap::map(&file) }.map_err(|e| Miss::Unreadable(e.to_string()))?;
         let corrupt = |Corrupt(what)| Miss::Corrupt(what);
         let header = map.get(..HEADER).ok_or(Miss::Corrupt("cut short"))?;
