@@ -262,8 +262,10 @@ impl Reading<'_> {
                 tied.entry(a).or_default().insert(person.entity);
             }
         }
+        // Each text taken once: one read in place is checked as it is taken.
+        let texts: Vec<&str> = doc.paragraphs.iter().map(Text::as_str).collect();
         let mut ids = Vec::new();
-        for (p, text) in doc.paragraphs.iter().enumerate() {
+        for (p, &text) in texts.iter().enumerate() {
             self.tokens.paragraph_words(d, p, &mut ids);
             let text_words = self.text_words(text, &ids);
             let found = self.names.found_in(&text_words);
@@ -290,7 +292,7 @@ impl Reading<'_> {
             else {
                 continue;
             };
-            for (p, text) in doc.paragraphs.iter().enumerate() {
+            for (p, &text) in texts.iter().enumerate() {
                 if whole_word(text, acronym) {
                     out.push((entity as u32, p as u32));
                 }
