@@ -67,6 +67,10 @@ impl Tokens {
 /// How many documents a run of the build reads: each run holds its own
 /// forms until it is joined, so a large corpus is read in a few runs a
 /// core, not in thousands.
+/// Documents read between two lets-go of their text: a page is faulted
+/// in about once, not again for each neighbour let go.
+const LET_GO_EVERY: usize = 64;
+
 pub(super) fn run_length(corpus: &Corpus) -> usize {
     let runs = rayon::current_num_threads() * RUNS_A_CORE;
     corpus.documents.len().div_ceil(runs).max(DOCUMENTS_A_RUN)
@@ -101,25 +105,27 @@ impl Read {
             .map(|run| {
                 let mut b = Builder::default();
                 let mut docs = Vec::with_capacity(run.len());
-                for &d in run {
-                    let doc = &corpus.documents[d];
-                    docs.push(DocInfo {
-                        first: b.passage_doc.len() as u32,
-                        people: doc.people.len() as u32,
-                        paragraphs: doc.paragraphs.len() as u32,
-                        rank: ranks[d],
-                        shorts: b.short_of.len() as u32,
-                    });
-                    b.add(d, None, &doc.title, true);
-                    for person in &doc.people {
-                        b.add(d, Some(person.role), &person.line(), true);
-                    }
-                    for paragraph in &doc.paragraphs {
-                        b.add(d, None, paragraph, false);
+                for some in run.chunks(LET_GO_EVERY) {
+                    for &d in some {
+                        let doc = &corpus.documents[d];
+                        docs.push(DocInfo {
+                            first: b.passage_doc.len() as u32,
+                            people: doc.people.len() as u32,
+                            paragraphs: doc.paragraphs.len() as u32,
+                            rank: ranks[d],
+                            shorts: b.short_of.len() as u32,
+                        });
+                        b.add(d, None, &doc.title, true);
+                        for person in &doc.people {
+                            b.add(d, Some(person.role), &person.line(), true);
+                        }
+                        for paragraph in &doc.paragraphs {
+                            b.add(d, None, paragraph, false);
+                        }
+                        read.fetch_add(doc.paragraphs.len(), Ordering::Relaxed);
                     }
                     // Text read in place from the cache is not kept resident.
-                    Text::let_go(&doc.paragraphs);
-                    read.fetch_add(doc.paragraphs.len(), Ordering::Relaxed);
+                    Text::let_go(some.iter().flat_map(|&d| &corpus.documents[d].paragraphs));
                 }
                 // Joining reads the run's forms and texts in order alone.
                 b.form_ids = FastMap::default();
