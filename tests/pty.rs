@@ -108,6 +108,28 @@ impl Session {
         }
     }
 
+    /// Waits for the terminal's cursor, shown, on a row holding `what`.
+    fn wait_for_cursor_on(&self, what: &str) {
+        let start = Instant::now();
+        loop {
+            let (shown, line) = {
+                let parser = self.screen.lock().expect("the screen");
+                let screen = parser.screen();
+                let (row, columns) = (screen.cursor_position().0, screen.size().1.get());
+                let line = screen.rows(0, columns).nth(usize::from(row));
+                (!screen.hide_cursor(), line.unwrap_or_default())
+            };
+            if shown && line.contains(what) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "the cursor never rested on {what}; shown: {shown}, its row: {line}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn resize(&mut self, columns: u16, rows: u16) {
         self.screen
             .lock()
@@ -195,15 +217,9 @@ fn open_a_document_scroll_and_quit_with_the_terminal_restored() {
     s.send("]]");
     s.wait_for("¶3/14");
     // The terminal's cursor is shown, on the reading cursor's paragraph,
-    // where a screen reader's review cursor lands.
-    {
-        let parser = s.screen.lock().expect("the screen");
-        let screen = parser.screen();
-        assert!(!screen.hide_cursor(), "the cursor is shown");
-        let (row, _) = screen.cursor_position();
-        let line = screen.rows(0, 80).nth(usize::from(row)).unwrap_or_default();
-        assert!(line.contains("▌ 3"), "the cursor's row: {line}");
-    }
+    // where a screen reader's review cursor lands. It is placed after the
+    // frame's text, which may arrive in an earlier read.
+    s.wait_for_cursor_on("▌ 3");
     let before = s.place();
     s.send(" ");
     s.wait_until("a page further", |_| s.place() != before);
