@@ -8,6 +8,8 @@
 //!     bench_open open  DIR CACHE    open the corpus from the cache
 //!     bench_open glimpse DIR CACHE  what a first frame reads of the cache:
 //!                                   every summary, the first document whole
+//!     bench_open stored DIR CACHE   open the corpus from the cache, then read
+//!                                   the search index's copy (timed alone)
 //!
 //! For `index` and `write` the peak is the process's (the loaded corpus
 //! included). bench/open.py runs the phases interleaved and takes medians.
@@ -31,7 +33,9 @@ fn peak_mb() -> f64 {
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(phase), Some(dir)) = (args.first(), args.get(1)) else {
-        return Err("usage: bench_open read|load|index|write|open|glimpse DIR [CACHE]".into());
+        return Err(
+            "usage: bench_open read|load|index|write|open|glimpse|stored DIR [CACHE]".into(),
+        );
     };
     let paths = vec![PathBuf::from(dir)];
     let cache = || {
@@ -88,6 +92,23 @@ fn main() -> Result<(), String> {
             }
             let elapsed = start.elapsed();
             std::hint::black_box((summaries, glimpse));
+            elapsed
+        }
+        "stored" => {
+            let cache = cache()?;
+            let (corpus, _, pending) = open_from(Some(&cache), &paths).whole();
+            let opener = pending
+                .and_then(|p| p.index_opener())
+                .ok_or("no current copy")?;
+            let start = Instant::now();
+            let index = opener
+                .open_releasing(|bytes, release| SearchIndex::decode_releasing(bytes, release).ok())
+                .map_err(|m| m.to_string())?;
+            let elapsed = start.elapsed();
+            if !index.fits(&corpus) {
+                return Err("the index copy does not fit the corpus".into());
+            }
+            std::hint::black_box(index);
             elapsed
         }
         other => return Err(format!("no phase {other}")),
