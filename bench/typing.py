@@ -81,7 +81,7 @@ try:
     wait(lambda s: "Search all" in s)
     keys("crimes")
     took, s = wait(counted)
-    print(f"the index arrived and 'crimes' was answered {took:.1f} s after '/'"
+    print(f"the index arrived and 'crimes' was answered {took:.2f} s after '/'"
           f" (status: {status(s)[8:40].strip()})")
     typed("crimes humanit", "while the passages are found")
     wait(lambda s: "indexing" not in status(s))
