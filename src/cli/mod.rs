@@ -131,9 +131,10 @@ pub fn run() -> ExitCode {
                         let (corpus, problems, pending) = opened.whole();
                         crate::tui::linear::run(Arc::new(corpus), &settings, problems, pending)
                     }
+                    // Taken above: the reader runs only on a terminal.
                     false => taken
                         .take()
-                        .map_or_else(crate::tui::app::take_keys, Ok)
+                        .ok_or_else(|| std::io::Error::other("the terminal's keys were not taken"))
                         .and_then(|taken| crate::tui::app::run(*opened, &settings, taken)),
                 }
                 .map_err(|e| Failure {

@@ -44,9 +44,9 @@ impl Text {
         match &self.0 {
             Repr::Owned(text) => text,
             // Checked when read, and the file is never written in place
-            // (`cache::layout`); were it changed by hand under a running
-            // nkread, the text reads as empty, never as bytes that are
-            // not UTF-8.
+            // (`cache::layout`); were its bytes changed by hand under a
+            // running nkread into ones that are not UTF-8, the text reads
+            // as empty (a file cut short faults instead).
             Repr::InMap { map, at, len } => map
                 .get(*at..at + len)
                 .and_then(|bytes| std::str::from_utf8(bytes).ok())
@@ -69,14 +69,14 @@ impl Text {
                     Some((m, range.start.min(*at)..range.end.max(at + len)))
                 }
                 Some((m, range)) => {
-                    let_go(m, range);
+                    let _ = let_go(m, range);
                     Some((map, *at..at + len))
                 }
                 None => Some((map, *at..at + len)),
             };
         }
         if let Some((map, range)) = span {
-            let_go(map, range);
+            let _ = let_go(map, range);
         }
     }
 }

@@ -64,13 +64,13 @@ impl Tokens {
     }
 }
 
-/// How many documents a run of the build reads: each run holds its own
-/// forms until it is joined, so a large corpus is read in a few runs a
-/// core, not in thousands.
 /// Documents read between two lets-go of their text: a page is faulted
 /// in about once, not again for each neighbour let go.
 const LET_GO_EVERY: usize = 64;
 
+/// How many documents a run of the build reads: each run holds its own
+/// forms until it is joined, so a large corpus is read in a few runs a
+/// core, not in thousands.
 pub(super) fn run_length(corpus: &Corpus) -> usize {
     let runs = rayon::current_num_threads() * RUNS_A_CORE;
     corpus.documents.len().div_ceil(runs).max(DOCUMENTS_A_RUN)

@@ -104,6 +104,11 @@ pub fn run(opened: Opened, settings: &Settings, taken: Taken) -> io::Result<()> 
     };
     // A panic still ends with the bookmarks saved, or printed.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // A signal during the load: the watchdog is giving the terminal
+        // back, and the screen is not taken from under it.
+        if signals.quitting().is_some() {
+            return Ok(());
+        }
         enter(settings.mouse)?;
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let mut io = Io {

@@ -8,6 +8,12 @@ use crossterm::event::{
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether the reader's screen is up: taken by `enter`, given back by
+/// `restore`. Before it, only the keys are held (`hold_keys`), and a way
+/// out leaves no alternate screen it never entered.
+static SCREEN: AtomicBool = AtomicBool::new(false);
 
 /// Puts `text` on the clipboard with OSC 52, which terminals, tmux and SSH
 /// pass on. Inside tmux it is also wrapped for passthrough, for tmux set to
@@ -63,10 +69,16 @@ pub(super) fn takes_links(term: Option<&std::ffi::OsStr>) -> bool {
 pub(super) fn hold_keys() -> io::Result<()> {
     let shell = attributes()?;
     terminal::enable_raw_mode()?;
-    let mut held = attributes()?;
-    held.c_oflag = shell.c_oflag;
-    held.c_lflag |= shell.c_lflag & libc::ISIG;
-    set_attributes(&held)
+    let held = attributes().and_then(|mut held| {
+        held.c_oflag = shell.c_oflag;
+        held.c_lflag |= shell.c_lflag & libc::ISIG;
+        set_attributes(&held)
+    });
+    // Failing halfway, the terminal is given back as it was.
+    if held.is_err() {
+        let _ = terminal::disable_raw_mode();
+    }
+    held
 }
 
 /// The terminal's attributes (termios), of stdin: the reader runs only
@@ -99,6 +111,7 @@ pub(super) fn enter(mouse: bool) -> io::Result<()> {
     // SAFETY: cfmakeraw only changes the termios it is given.
     unsafe { libc::cfmakeraw(&mut raw) };
     set_attributes(&raw)?;
+    SCREEN.store(true, Ordering::SeqCst);
     execute!(
         io::stdout(),
         EnterAlternateScreen,
@@ -113,28 +126,36 @@ pub(super) fn enter(mouse: bool) -> io::Result<()> {
 
 /// Gives the terminal back. Safe to call twice and from the panic hook:
 /// it ignores every error. Mouse capture is left whether or not it was
-/// taken, which costs nothing and keeps this free of state.
+/// taken, which costs nothing. The screen is left only if it was entered:
+/// leaving an alternate screen never entered moves the cursor in xterm,
+/// and the shell's prompt would land on its old output.
 pub(super) fn restore() {
     let _ = terminal::disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
+    if SCREEN.swap(false, Ordering::SeqCst) {
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
+    }
 }
 
 /// On a panic of the reader's own thread, the terminal is given back before
 /// the message is printed. An index builder's panic is caught on its
 /// thread and said in the status bar: printed here, it would land on the
 /// reader's screen, and restoring would take the terminal from under it.
+/// Before the screen is up (the corpus being read), another thread's
+/// panic is printed as it would be without the reader.
 pub(super) fn install_panic_hook() {
     let previous = std::panic::take_hook();
     let reader = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
         if std::thread::current().id() == reader {
             restore();
+            previous(info);
+        } else if !SCREEN.load(Ordering::SeqCst) {
             previous(info);
         }
     }));

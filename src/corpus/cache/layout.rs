@@ -191,7 +191,7 @@ impl Copy {
     }
 
     fn let_go(&self, chunk: &Chunk) {
-        let_go(&self.map, chunk.start..chunk.start + chunk.len);
+        let _ = let_go(&self.map, chunk.start..chunk.start + chunk.len);
     }
 }
 

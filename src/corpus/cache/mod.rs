@@ -387,7 +387,7 @@ fn checked(map: &Mmap) -> Result<(&[u8], u64), Miss> {
     for (n, piece) in body.chunks(PIECE).enumerate() {
         hasher.update(piece);
         let start = HEADER + n * PIECE;
-        let_go(map, start..start + piece.len());
+        let _ = let_go(map, start..start + piece.len());
     }
     if hasher.digest() != sum {
         return Err(Miss::Corrupt("checksum"));
@@ -540,7 +540,7 @@ fn mapped<T>(
     let mut release = |upto: usize| {
         let to = HEADER.saturating_add(upto);
         if to > released {
-            let_go(&map, released..to);
+            let _ = let_go(&map, released..to);
             released = to;
         }
     };
