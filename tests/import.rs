@@ -707,17 +707,25 @@ fn a_label_over_the_text_names_its_kind_not_its_title() {
     assert!(doc.omitted.contains(&"Press Statement".to_string()));
 }
 
+/// Lines of our own, in the form a Korean news report writes them: "the
+/// following are the groups that co-hosted …", then `groups` by commas.
+fn korean_report_listing(groups: &str) -> String {
+    format!(
+        "가나다 단체들 기자회견 열려\n\
+        가나다연대 등 단체들은 20일 기자회견을 열고 결의안 이행을 촉구했다.\n\
+        다음은 이날 기자회견을 공동 주최한 단체다.\n\
+        {groups}\n\
+        이 단체들은 다음 달 다시 모인다.\n"
+    )
+}
+
 #[test]
 fn a_korean_list_of_bodies_on_one_line_is_read_item_by_item() {
     let corpus = corpus();
-    // Lines of our own, in the form a Korean news report writes them: "the
-    // following are the groups that co-hosted …", then the groups by
-    // commas, a note on those above, and a legal form before a name.
-    let text = "가나다 단체들 기자회견 열려\n\
-        가나다연대 등 단체들은 20일 기자회견을 열고 결의안 이행을 촉구했다.\n\
-        다음은 이날 기자회견을 공동 주최한 단체다.\n\
-        가나다연대, AB Watch, (사)라마바연구원, 사아자동행(이상 ICNK 회원단체)\n\
-        이 단체들은 다음 달 다시 모인다.\n";
+    // A note on those above, and a legal form before a name.
+    let text = korean_report_listing(
+        "가나다연대, AB Watch, (사)라마바연구원, 사아자동행(이상 ICNK 회원단체)",
+    );
     let (doc, _) = draft_of(text.as_bytes(), "korean-list.txt", &corpus);
     let listed: Vec<(&str, String, Option<&str>)> = doc
         .people
@@ -773,12 +781,8 @@ fn a_title_row_gives_the_title_and_passes_the_fidelity_check() {
 #[test]
 fn a_list_item_with_a_legal_form_and_a_note_on_those_above_keeps_both() {
     let corpus = corpus();
-    // Lines of our own: the last item holds both "(사)" and "(이상 …)".
-    let text = "가나다 단체들 기자회견 열려\n\
-        가나다연대 등 단체들은 20일 기자회견을 열고 결의안 이행을 촉구했다.\n\
-        다음은 이날 기자회견을 공동 주최한 단체다.\n\
-        가나다연대, AB Watch, (사)라마바연구원(이상 ICNK 회원단체)\n\
-        이 단체들은 다음 달 다시 모인다.\n";
+    // The last item holds both "(사)" and "(이상 …)".
+    let text = korean_report_listing("가나다연대, AB Watch, (사)라마바연구원(이상 ICNK 회원단체)");
     // draft_of asserts the draft loses no word of the capture.
     let (doc, _) = draft_of(text.as_bytes(), "korean-both.txt", &corpus);
     let last = doc

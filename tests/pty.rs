@@ -744,18 +744,24 @@ fn echoes(s: &Session) -> bool {
 /// paragraphs) are taken by nkread before the read begins: the terminal
 /// does not echo them onto the shell's screen, and they act, as typed,
 /// once the reader shows.
-#[test]
-fn keys_typed_while_the_corpus_loads_are_not_echoed_and_act_once_it_shows() {
-    let home = tempfile::tempdir().expect("a home");
-    // 80,000 paragraphs: long enough to read (a third of a second in a
-    // debug build) that the keys come while they are read.
-    let docs = many_paragraphs(home.path(), 400, 200);
-    let mut s = Session::start_with(home.path(), &["--no-cache", "--corpus", &docs], 120, 40);
+/// nkread reading a corpus of 80,000 paragraphs from its files, long
+/// enough (a third of a second in a debug build) that keys come while it
+/// reads, once it has taken the keys.
+fn loading(home: &std::path::Path) -> Session {
+    let docs = many_paragraphs(home, 400, 200);
+    let s = Session::start_with(home, &["--no-cache", "--corpus", &docs], 120, 40);
     let start = Instant::now();
     while echoes(&s) {
         assert!(start.elapsed() < DEADLINE, "the keys were never taken");
         std::thread::sleep(Duration::from_millis(1));
     }
+    s
+}
+
+#[test]
+fn keys_typed_while_the_corpus_loads_are_not_echoed_and_act_once_it_shows() {
+    let home = tempfile::tempdir().expect("a home");
+    let mut s = loading(home.path());
     let loading = !s
         .screen
         .lock()
@@ -778,13 +784,7 @@ fn keys_typed_while_the_corpus_loads_are_not_echoed_and_act_once_it_shows() {
 #[test]
 fn ctrl_c_while_the_corpus_loads_ends_nkread_with_the_terminal_given_back() {
     let home = tempfile::tempdir().expect("a home");
-    let docs = many_paragraphs(home.path(), 400, 200);
-    let mut s = Session::start_with(home.path(), &["--no-cache", "--corpus", &docs], 120, 40);
-    let start = Instant::now();
-    while echoes(&s) {
-        assert!(start.elapsed() < DEADLINE, "the keys were never taken");
-        std::thread::sleep(Duration::from_millis(1));
-    }
+    let mut s = loading(home.path());
     s.send("\u{3}");
     let status = s.wait_exit();
     assert_eq!(status.exit_code(), 130, "{status:?}");

@@ -167,7 +167,6 @@ mod tests {
     use crate::tui::view;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use ratatui::buffer::Buffer;
     use std::path::PathBuf;
 
     /// A corpus of 150 documents (three chunks) in a home, with its copy.
@@ -195,15 +194,6 @@ mod tests {
         let stored = cache.store(&paths, &corpus, &seen);
         assert!(matches!(stored, Ok(Stored::Written(_))), "{stored:?}");
         (home, cache, paths)
-    }
-
-    fn drawn(state: &AppState, library: &Library) -> Buffer {
-        let (columns, rows) = state.size;
-        let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a terminal");
-        terminal
-            .draw(|frame| view::view(state, library, frame))
-            .expect("draws");
-        terminal.backend().buffer().clone()
     }
 
     /// The bookmarks as read at the start, with no problem.
@@ -371,8 +361,8 @@ mod tests {
                 update(&mut want, &expected, first.clone());
                 update(&mut want, &expected, Msg::Resize(size.0, size.1));
                 assert_eq!(
-                    drawn(&state, &library),
-                    drawn(&want, &expected),
+                    view::drawn(&state, &library),
+                    view::drawn(&want, &expected),
                     "{size:?}, last read {last:?}"
                 );
                 assert_eq!(state.open(), want.open());

@@ -83,9 +83,6 @@ mod tests {
     use crate::tui::update::{Effect, update};
     use crate::tui::view;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::buffer::Buffer;
     use std::convert::Infallible;
 
     fn key(code: KeyCode) -> Event {
@@ -105,15 +102,6 @@ mod tests {
         let mut state = AppState::new(&library.corpus, &Settings::default());
         update(&mut state, library, Msg::Resize(120, 40));
         state
-    }
-
-    fn drawn(state: &AppState, library: &Library) -> Buffer {
-        let (columns, rows) = state.size;
-        let mut terminal = Terminal::new(TestBackend::new(columns, rows)).expect("a terminal");
-        terminal
-            .draw(|frame| view::view(state, library, frame))
-            .expect("draws");
-        terminal.backend().buffer().clone()
     }
 
     /// Keys held over a glimpse and replayed once the corpus is whole
@@ -169,7 +157,10 @@ mod tests {
         let saves = effects.iter().filter(|e| matches!(e, Effect::Save(_)));
         assert_eq!(saves.count(), 1, "the b before the quit only");
         assert_eq!(effects, effects_after);
-        assert_eq!(drawn(&replayed, &library), drawn(&after, &library));
+        assert_eq!(
+            view::drawn(&replayed, &library),
+            view::drawn(&after, &library)
+        );
         assert_eq!(replayed.size, (120, 40));
     }
 

@@ -26,6 +26,19 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Padding, Paragraph};
 use std::ops::Range;
 
+/// The screen `view` draws of `state` at its size, for tests that compare
+/// two states by what they show.
+#[cfg(test)]
+pub(crate) fn drawn(state: &AppState, library: &Library) -> Buffer {
+    let (columns, rows) = state.size;
+    let backend = ratatui::backend::TestBackend::new(columns, rows);
+    let mut terminal = ratatui::Terminal::new(backend).expect("a terminal");
+    terminal
+        .draw(|frame| view(state, library, frame))
+        .expect("draws");
+    terminal.backend().buffer().clone()
+}
+
 pub fn view(state: &AppState, library: &Library, frame: &mut Frame) {
     let corpus = &library.corpus;
     let screen = frame.area();
