@@ -330,7 +330,7 @@ impl<'a> Reader<'a> {
         let n = self.len(1)?;
         let start = base + self.at;
         self.take(n)?;
-        Text::in_map(map, start..start + n).ok_or(Corrupt("text that is not UTF-8"))
+        Text::in_map(map, start..start + n).ok_or(Corrupt("cut short"))
     }
 
     fn strings(&mut self) -> Result<Vec<String>, Corrupt> {
