@@ -7,7 +7,8 @@ Starts `BINARY --corpus CORPUS_DIR` in a 120x40 tmux session (with its own
 empty HOME), opens the search overlay and types `crimes` as soon as the list
 is drawn, then polls the screen (`tmux capture-pane`, every 10 ms, so each
 time includes up to ~20 ms of polling) and prints:
-- when the search index arrived and `crimes` was answered;
+- when the search index arrived and `crimes` was answered, after `/` and
+  after the reader was started (its exec, timed by `date` just before);
 - a query typed at once (as tmux sends it: every key in one burst), from
   the keys to its hits and to its count: first while the People passages are still found,
   then three times each for two queries once the reader is idle;
@@ -73,15 +74,18 @@ def typed(text, label):
 
 
 sh("tmux", "kill-session", "-t", session)
+started = os.path.join(home, "started")
 sh("tmux", "new", "-d", "-s", session, "-x", "120", "-y", "40",
-   f"env HOME={home} XDG_DATA_HOME={home}/d XDG_CONFIG_HOME={home}/c {binary} --corpus {corpus}")
+   f"date +%s.%N > {started}; exec env HOME={home} XDG_DATA_HOME={home}/d"
+   f" XDG_CONFIG_HOME={home}/c {binary} --corpus {corpus}")
 try:
     wait(lambda s: "Documents" in s)
     keys("/")
     wait(lambda s: "Search all" in s)
     keys("crimes")
     took, s = wait(counted)
-    print(f"the index arrived and 'crimes' was answered {took:.2f} s after '/'"
+    print(f"the index arrived and 'crimes' was answered {took:.2f} s after '/',"
+          f" {time.time() - float(open(started).read()):.2f} s after the reader started"
           f" (status: {status(s)[8:40].strip()})")
     typed("crimes humanit", "while the passages are found")
     wait(lambda s: "indexing" not in status(s))
