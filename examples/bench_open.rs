@@ -102,7 +102,9 @@ fn main() -> Result<(), String> {
                 .ok_or("no current copy")?;
             let start = Instant::now();
             let index = opener
-                .open_releasing(|bytes, release| SearchIndex::decode_releasing(bytes, release).ok())
+                .open_releasing(|bytes, map, release| {
+                    SearchIndex::decode_releasing(bytes, Some(map), release).ok()
+                })
                 .map_err(|m| m.to_string())?;
             let elapsed = start.elapsed();
             if !index.fits(&corpus) {

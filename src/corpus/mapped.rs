@@ -47,6 +47,67 @@ fn page_size() -> usize {
         .unwrap_or(4096)
 }
 
+/// Bytes owned, or read in place from a map: a search index read from
+/// its copy reads its packed lists, most of its bytes, where they lie.
+#[derive(Clone)]
+pub enum Bytes {
+    Owned(Vec<u8>),
+    InMap { map: Map, at: usize, len: usize },
+}
+
+impl Bytes {
+    /// The bytes at `range` of `map`, or None past its end.
+    pub fn in_map(map: &Map, range: Range<usize>) -> Option<Bytes> {
+        let len = map.get(range.clone())?.len();
+        Some(Bytes::InMap {
+            map: Map::clone(map),
+            at: range.start,
+            len,
+        })
+    }
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(bytes) => bytes,
+            Bytes::InMap { map, at, len } => map.get(*at..at + len).unwrap_or_default(),
+        }
+    }
+}
+
+impl Default for Bytes {
+    fn default() -> Bytes {
+        Bytes::Owned(Vec::new())
+    }
+}
+
+impl From<Vec<u8>> for Bytes {
+    fn from(bytes: Vec<u8>) -> Bytes {
+        Bytes::Owned(bytes)
+    }
+}
+
+impl PartialEq for Bytes {
+    fn eq(&self, other: &Bytes) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Bytes {}
+
+impl std::fmt::Debug for Bytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let place = if matches!(self, Bytes::InMap { .. }) {
+            "in place"
+        } else {
+            "owned"
+        };
+        write!(f, "{} bytes {place}", self.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,7 @@ pub(crate) use entities::{
 pub use entities::{Entities, Entity, name_key, slug, within_typos};
 pub use hygiene::{clean, clean_line, is_forbidden};
 pub use load::{ENTITIES_FILE, id_problem};
+pub use mapped::{Bytes, Map};
 pub use model::{DocKind, Document, EntityId, PartialDate, Person, PersonKind, Role};
 pub use near_duplicates::{
     LISTED_PER_ENTITY, Likeness, LookAlikes, NearDuplicate, look_alikes, near_duplicates,

@@ -99,7 +99,7 @@ impl SearchIndex {
         }
         word_forms.starts.push(word_forms.items.len());
         let passages = read.passage_doc.len();
-        let postings = Postings::from_pairs(words.len(), |push| {
+        let postings = Postings::from_pairs(words.len(), passages as u32, |push| {
             let mut ids = Vec::new();
             for p in 0..passages {
                 tokens.of(p, &mut ids);

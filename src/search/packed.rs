@@ -4,13 +4,14 @@
 //! two rather than four: form ids, numbered most frequent first, and the
 //! gaps between the passages holding a word.
 
-use rayon::prelude::*;
+use crate::corpus::Bytes;
 
 /// Lists of numbers, one list per key, each packed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Packed {
     pub(super) starts: Vec<usize>,
-    pub(super) bytes: Vec<u8>,
+    /// Owned where built, read in place where read from a copy.
+    pub(super) bytes: Bytes,
 }
 
 pub(super) fn packed_len(n: u32) -> usize {
@@ -44,7 +45,10 @@ impl Packed {
             }
         }
         starts.push(at);
-        Packed { starts, bytes }
+        Packed {
+            starts,
+            bytes: bytes.into(),
+        }
     }
 
     /// Joins runs of lists end to end into one, each number `n` of a run
@@ -68,7 +72,10 @@ impl Packed {
             }
         }
         starts.push(at);
-        Packed { starts, bytes }
+        Packed {
+            starts,
+            bytes: bytes.into(),
+        }
     }
 
     /// How many lists there are.
@@ -91,18 +98,12 @@ impl Packed {
         Numbers(bytes.iter())
     }
 
-    /// Whether every number of every list is below `n`: a copy read from
-    /// disk whose ids run past what they name is refused, not a panic later.
-    pub fn all_below(&self, n: u32) -> bool {
-        (0..self.lists())
-            .into_par_iter()
-            .all(|list| self.get(list).all(|x| x < n))
-    }
-
-    /// List `list`, into `out`.
-    pub fn unpack(&self, list: usize, out: &mut Vec<u32>) {
+    /// The numbers of list `list` below `n`, into `out`: what is not is
+    /// left out, so that a copy read from disk whose ids run past what they
+    /// name gives fewer words, never a panic.
+    pub fn unpack_below(&self, list: usize, n: u32, out: &mut Vec<u32>) {
         out.clear();
-        out.extend(self.get(list));
+        out.extend(self.get(list).filter(|&x| x < n));
     }
 }
 
@@ -136,6 +137,8 @@ pub(super) struct Postings {
     pub(super) skip_starts: Vec<usize>,
     /// (a posting, the offset in its list's bytes just after it).
     pub(super) skips: Vec<(u32, u32)>,
+    /// How many passages there are: every posting is below.
+    pub(super) passages: u32,
 }
 
 /// Postings between two skips.
@@ -143,10 +146,14 @@ const SKIP: usize = 128;
 
 impl Postings {
     /// Builds the lists from `(key, passage)` pairs given in passage order,
-    /// dropping a repeat of a key's last passage. `pairs` is called twice:
+    /// each below `passages`, dropping a repeat of a key's last passage. `pairs` is called twice:
     /// once to size each list, once to fill it, so that no list of four
     /// bytes a posting is ever held.
-    pub fn from_pairs(keys: usize, pairs: impl Fn(&mut dyn FnMut(usize, u32))) -> Postings {
+    pub fn from_pairs(
+        keys: usize,
+        passages: u32,
+        pairs: impl Fn(&mut dyn FnMut(usize, u32)),
+    ) -> Postings {
         // Each key's state in one place: there may be hundreds of thousands
         // of keys, met in no order, and one cache miss a pair, not three.
         #[derive(Clone, Copy, Default)]
@@ -193,12 +200,19 @@ impl Postings {
         Postings {
             gaps: Packed {
                 starts: sizes,
-                bytes,
+                bytes: bytes.into(),
             },
             counts,
             skip_starts,
             skips,
+            passages,
         }
+    }
+
+    /// Whether there are as many lists and skip tables as counts.
+    pub fn fits(&self) -> bool {
+        let keys = self.counts.len();
+        self.gaps.lists() == keys && self.skip_starts.len() == keys + 1
     }
 
     /// How many passages hold word `key`.
@@ -207,64 +221,32 @@ impl Postings {
     }
 
     /// The passages holding word `key` in increasing order, from one at
-    /// most `SKIP` postings before the first at or after `from`.
+    /// most `SKIP` postings before the first at or after `from`. It ends
+    /// early rather than give a passage that does not rise or is not below
+    /// `passages`: lists read from a copy are not checked whole when read,
+    /// since that took longer than the rest of reading them, so each is
+    /// checked as it is used.
     pub fn get_from(&self, key: usize, from: u32) -> impl Iterator<Item = u32> + '_ {
         let skips = match (self.skip_starts.get(key), self.skip_starts.get(key + 1)) {
-            (Some(&a), Some(&b)) => &self.skips[a..b],
+            (Some(&a), Some(&b)) => self.skips.get(a..b).unwrap_or(&[]),
             _ => &[],
         };
-        let (p, offset) = match skips.partition_point(|&(p, _)| p < from) {
-            0 => (0, 0),
-            i => skips[i - 1],
+        let (last, offset) = match skips.partition_point(|&(p, _)| p < from) {
+            0 => (None, 0),
+            i => (Some(skips[i - 1].0), skips[i - 1].1),
         };
-        self.gaps.get_at(key, offset as usize).scan(p, |p, gap| {
-            *p += gap;
-            Some(*p)
-        })
-    }
-}
-
-impl Postings {
-    /// Whether each list holds passages below `passages`, rising, as many
-    /// as counted, with each skip where it falls: a copy read from disk
-    /// that does not is refused, not a panic or a wrong hit later.
-    pub fn hold(&self, passages: usize) -> bool {
-        let keys = self.counts.len();
-        self.gaps.lists() == keys
-            && self.skip_starts.len() == keys + 1
-            && (0..keys)
-                .into_par_iter()
-                .all(|key| self.holds(key, passages).is_some())
-    }
-
-    fn holds(&self, key: usize, passages: usize) -> Option<()> {
-        let skips = self
-            .skips
-            .get(*self.skip_starts.get(key)?..*self.skip_starts.get(key + 1)?)?;
-        let count = *self.counts.get(key)? as usize;
-        let bytes = self
-            .gaps
-            .bytes
-            .get(*self.gaps.starts.get(key)?..*self.gaps.starts.get(key + 1)?)?;
-        (skips.len() == count / SKIP).then_some(())?;
-        let mut numbers = Numbers(bytes.iter());
-        let (mut last, mut n) = (None, 0);
-        while let Some(gap) = numbers.next() {
-            let p = match last {
-                None => gap,
-                Some(_) if gap == 0 => return None,
-                Some(last) => u32::checked_add(last, gap)?,
-            };
-            if p as usize >= passages {
-                return None;
-            }
-            (last, n) = (Some(p), n + 1);
-            if n % SKIP == 0 {
-                let offset = (bytes.len() - numbers.0.as_slice().len()) as u32;
-                (skips.get(n / SKIP - 1) == Some(&(p, offset))).then_some(())?;
-            }
-        }
-        (n == count).then_some(())
+        let below = self.passages;
+        self.gaps
+            .get_at(key, offset as usize)
+            .scan(last, move |last, gap| {
+                let p = match *last {
+                    None => gap,
+                    Some(_) if gap == 0 => return None,
+                    Some(last) => last.checked_add(gap)?,
+                };
+                *last = Some(p);
+                (p < below).then_some(p)
+            })
     }
 }
 
@@ -277,7 +259,7 @@ mod tests {
         let lists: Vec<Vec<u32>> = vec![
             vec![0, 1, 0x7f],
             vec![],
-            vec![0x80, 0x3fff, 0x4000, u32::MAX],
+            vec![0x80, 0x3fff, 0x4000, u32::MAX - 1],
             vec![],
         ];
         let all: Vec<u32> = lists.iter().flatten().copied().collect();
@@ -286,11 +268,17 @@ mod tests {
         assert_eq!(packed.bytes.len(), 3 + 2 + 2 + 3 + 5);
         let mut out = vec![9];
         for (i, list) in lists.iter().enumerate() {
-            packed.unpack(i, &mut out);
+            packed.unpack_below(i, u32::MAX, &mut out);
             assert_eq!(&out, list);
         }
-        packed.unpack(lists.len(), &mut out);
+        packed.unpack_below(lists.len(), u32::MAX, &mut out);
         assert!(out.is_empty(), "a list past the end is empty");
+        packed.unpack_below(2, 0x4000, &mut out);
+        assert_eq!(
+            out,
+            [0x80, 0x3fff],
+            "numbers not below the bound are left out"
+        );
     }
 
     #[test]
@@ -316,7 +304,7 @@ mod tests {
             (0, 300),
             (0, 70_000),
         ];
-        let postings = Postings::from_pairs(3, |push| {
+        let postings = Postings::from_pairs(3, 70_001, |push| {
             for &(k, p) in &pairs {
                 push(k, p);
             }
@@ -334,7 +322,7 @@ mod tests {
     #[test]
     fn a_list_read_from_a_passage_skips_what_comes_before_it() {
         let passages: Vec<u32> = (0..1000).map(|i| i * 3).collect();
-        let postings = Postings::from_pairs(2, |push| {
+        let postings = Postings::from_pairs(2, 3000, |push| {
             for &p in &passages {
                 push(1, p);
             }

@@ -42,7 +42,7 @@ impl Pairs {
         let kept = |w: u32| kept.get(w as usize).copied().unwrap_or(false);
         // A bucket costs 20 bytes of tables: at most 5 a passage.
         let buckets = (passages / 4).next_power_of_two().clamp(64, MOST_BUCKETS);
-        let postings = Postings::from_pairs(buckets, |push| {
+        let postings = Postings::from_pairs(buckets, passages as u32, |push| {
             let mut ids = Vec::new();
             for p in 0..passages {
                 read(p, &mut ids);

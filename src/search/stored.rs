@@ -11,7 +11,7 @@ use super::index::{Lists, SearchIndex};
 use super::packed::{Packed, Postings};
 use super::pairs::Pairs;
 use super::tokens::{DocInfo, Tokens};
-use crate::corpus::{Corpus, Role};
+use crate::corpus::{Bytes, Corpus, Map, Role};
 use std::io;
 
 /// The rules the index is built by, written first in its bytes: bumped by
@@ -57,17 +57,20 @@ impl SearchIndex {
 
     /// The index `encode` wrote, from all of `bytes`.
     pub fn decode(bytes: &[u8]) -> Result<SearchIndex, Corrupt> {
-        SearchIndex::decode_releasing(bytes, &mut |_| {})
+        SearchIndex::decode_releasing(bytes, None, &mut |_| {})
     }
 
-    /// As [`SearchIndex::decode`], telling `release` after each large part
-    /// how far into `bytes` it has read: the bytes before are not read
-    /// again, and a map of them can let their pages go.
+    /// As [`SearchIndex::decode`], with the packed lists read in place
+    /// where `map` gives the map `bytes` lie in and where they start in
+    /// it, and telling `release` after each large part how far into
+    /// `bytes` it has read: the bytes before are not read again unless a
+    /// list read in place is, and a map of them can let their pages go.
     pub fn decode_releasing(
         bytes: &[u8],
+        map: Option<(&Map, usize)>,
         release: &mut dyn FnMut(usize),
     ) -> Result<SearchIndex, Corrupt> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader { bytes, at: 0, map };
         if r.take(4)? != RULES.to_le_bytes() {
             return Err(Corrupt("built by other rules"));
         }
@@ -105,13 +108,13 @@ impl SearchIndex {
         };
         rises(&word_forms.starts, word_forms.items.len())?;
         release(r.at);
-        let postings = r.postings(release)?;
+        let mut postings = r.postings(release)?;
         let shorts_lower = r.strs()?;
         let shorts_cased = r.strs()?;
         let short_of = r.u32s()?;
         release(r.at);
         let common = r.take(4)?;
-        let pairs = Pairs {
+        let mut pairs = Pairs {
             common: u32::from_le_bytes(common.try_into().map_err(|_| Corrupt("cut short"))?),
             postings: r.postings(release)?,
         };
@@ -120,21 +123,22 @@ impl SearchIndex {
             && passage_role.len() == passages
             && tokens.ids.starts.len() == passages + 1
             && word_forms.starts.len() == words.len() + 1
-            && postings.counts.len() + 1 == postings.gaps.starts.len()
-            && postings.skip_starts.len() == postings.counts.len() + 1
+            && postings.counts.len() == words.len()
+            && postings.fits()
+            && pairs.postings.fits()
             && !pairs.postings.counts.is_empty()
             && shorts_lower.len() == shorts_cased.len();
         if !whole {
             return Err(Corrupt("the parts do not agree"));
         }
+        // The packed form ids and postings, most of the bytes, are checked
+        // as they are read (`Tokens::of`, `Postings::get_from`), not here.
+        let passages = u32::try_from(passages).map_err(|_| Corrupt("a count"))?;
+        (postings.passages, pairs.postings.passages) = (passages, passages);
         let forms = u32::try_from(tokens.forms.len()).unwrap_or(u32::MAX);
         let in_range = tiled(&tokens.docs, &passage_doc, short_of.len())
             && short_of.iter().all(|&s| (s as usize) < shorts_lower.len())
-            && word_forms.items.iter().all(|&f| f < forms)
-            && tokens.ids.all_below(forms)
-            && postings.counts.len() == words.len()
-            && postings.hold(passages)
-            && pairs.postings.hold(passages);
+            && word_forms.items.iter().all(|&f| f < forms);
         if !in_range {
             return Err(Corrupt("an id or offset out of range"));
         }
@@ -277,6 +281,8 @@ fn packed(out: Out, p: &Packed) -> io::Result<()> {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// The map the bytes lie in, and where they start in it.
+    map: Option<(&'a Map, usize)>,
 }
 
 impl<'a> Reader<'a> {
@@ -350,12 +356,20 @@ impl<'a> Reader<'a> {
             counts,
             skip_starts,
             skips,
+            // Set once the passages are read.
+            passages: 0,
         })
     }
 
+    /// Packed lists, read in place where the bytes are a map's.
     fn packed(&mut self) -> Result<Packed, Corrupt> {
         let starts = self.starts()?;
-        let bytes = self.bytes()?.to_vec();
+        let read = self.bytes()?;
+        let bytes = match self.map {
+            Some((map, base)) => Bytes::in_map(map, base + self.at - read.len()..base + self.at)
+                .ok_or(Corrupt("the map does not hold the bytes"))?,
+            None => read.to_vec().into(),
+        };
         rises(&starts, bytes.len())?;
         Ok(Packed { starts, bytes })
     }
@@ -365,6 +379,7 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
     use crate::corpus::Corpus;
+    use crate::search::{Query, Scope};
 
     /// The offsets a decode releases rise to the end of its bytes: a map
     /// of them lets go of every page once it is read.
@@ -373,7 +388,7 @@ mod tests {
         let index = SearchIndex::build(&Corpus::load(&[]).expect("bundled"));
         let bytes = encoded(&index);
         let mut released = Vec::new();
-        let decoded = SearchIndex::decode_releasing(&bytes, &mut |at| released.push(at));
+        let decoded = SearchIndex::decode_releasing(&bytes, None, &mut |at| released.push(at));
         assert_eq!(decoded.as_ref(), Ok(&index));
         assert!(released.windows(2).all(|w| w[0] <= w[1]), "{released:?}");
         assert_eq!(released.last(), Some(&bytes.len()));
@@ -397,6 +412,31 @@ mod tests {
         let index = SearchIndex::build(&corpus);
         let bytes = encoded(&index);
         assert_eq!(SearchIndex::decode(&bytes), Ok(index));
+    }
+
+    /// Read from a map, the packed lists are read in place, and the index
+    /// is the one encoded; the map lives as long as the index does.
+    #[test]
+    fn an_index_read_from_a_map_reads_its_packed_lists_in_place() {
+        let index = SearchIndex::build(&Corpus::load(&[]).expect("bundled"));
+        let dir = tempfile::tempdir().expect("a directory");
+        let path = dir.path().join("index");
+        let mut file = b"a header".to_vec();
+        file.extend(encoded(&index));
+        std::fs::write(&path, &file).expect("written");
+        let opened = std::fs::File::open(&path).expect("opened");
+        // SAFETY: the file is this test's own and is not written again.
+        let map = Map::new(unsafe { memmap2::Mmap::map(&opened) }.expect("mapped"));
+        let decoded = SearchIndex::decode_releasing(&map[8..], Some((&map, 8)), &mut |_| {});
+        drop(map);
+        let decoded = decoded.expect("decodes");
+        let lists = [
+            &decoded.tokens.ids.bytes,
+            &decoded.postings.gaps.bytes,
+            &decoded.pairs.postings.gaps.bytes,
+        ];
+        assert!(lists.iter().all(|b| matches!(b, Bytes::InMap { .. })));
+        assert_eq!(decoded, index);
     }
 
     #[test]
@@ -426,24 +466,12 @@ mod tests {
         let index = SearchIndex::build(&corpus);
         assert!(index.fits(&corpus));
         let forms = index.tokens.forms.len() as u32;
-        let passages = index.passages() as u32;
-        let wrongs: [&dyn Fn(&mut SearchIndex); 8] = [
+        let wrongs: [&dyn Fn(&mut SearchIndex); 5] = [
             &|i| i.word_forms.items[0] = forms,
             &|i| i.passage_doc[0] = i.tokens.docs.len() as u32,
             &|i| i.short_of[0] = i.shorts_lower.len() as u32,
             &|i| i.tokens.docs[1].first += 1,
             &|i| i.tokens.docs[0].rank = i.tokens.docs.len() as u32,
-            &|i| {
-                let mut lens = vec![0; i.passages()];
-                lens[0] = 1;
-                i.tokens.ids = Packed::pack(&[forms], &lens);
-            },
-            &|i| i.postings = Postings::from_pairs(i.words.len(), |push| push(0, passages)),
-            &|i| {
-                let all = |push: &mut dyn FnMut(usize, u32)| (0..passages).for_each(|p| push(0, p));
-                i.postings = Postings::from_pairs(i.words.len(), all);
-                i.postings.skips[0].1 += 1;
-            },
         ];
         for (n, wrong) in wrongs.iter().enumerate() {
             let mut bad = index.clone();
@@ -458,5 +486,42 @@ mod tests {
         let mut fewer = corpus.clone();
         fewer.documents.pop();
         assert!(!index.fits(&fewer), "another corpus's documents");
+    }
+
+    /// The packed ids and postings, most of a copy, are checked as they
+    /// are read: ids and passages past what they name, or a skip off by a
+    /// byte, decode, and read as fewer words and passages, never a panic.
+    #[test]
+    fn packed_ids_and_postings_out_of_range_read_as_fewer_without_a_panic() {
+        let corpus = Corpus::load(&[]).expect("bundled");
+        let index = SearchIndex::build(&corpus);
+        let forms = index.tokens.forms.len() as u32;
+        let passages = index.passages() as u32;
+        let mut bad = index.clone();
+        let mut lens = vec![0; index.passages()];
+        lens[0] = 2;
+        bad.tokens.ids = Packed::pack(&[forms, 0], &lens);
+        bad.postings = Postings::from_pairs(index.words.len(), passages, |push| {
+            (0..passages).for_each(|p| push(0, p));
+            push(1, passages);
+        });
+        bad.postings.skips[0].1 += 1;
+        let decoded = SearchIndex::decode(&encoded(&bad)).expect("decodes");
+        let mut words = Vec::new();
+        decoded.tokens.of(0, &mut words);
+        assert_eq!(words, [0], "the id past the last form is left out");
+        assert_eq!(decoded.postings.get_from(1, 0).count(), 0);
+        for from in [0, 127, 128, 129, 300, passages - 1] {
+            let read: Vec<u32> = decoded.postings.get_from(0, from).collect();
+            assert!(read.windows(2).all(|w| w[0] < w[1]), "{from}: rising");
+            assert!(read.iter().all(|&p| p < passages), "{from}: below");
+        }
+        for q in ["the", "security council", "a b c", "korea"] {
+            let query = Query::parse(q, &corpus).expect("a query");
+            let result = decoded.search(&query, Scope::All, 50);
+            for hit in &result.hits {
+                let _ = decoded.indices(hit, &query, &corpus);
+            }
+        }
     }
 }

@@ -60,7 +60,8 @@ impl Tokens {
 
     /// Passage `passage`'s words as form ids, into `out`.
     pub(super) fn of(&self, passage: usize, out: &mut Vec<u32>) {
-        self.ids.unpack(passage, out);
+        let forms = u32::try_from(self.forms.len()).unwrap_or(u32::MAX);
+        self.ids.unpack_below(passage, forms, out);
     }
 }
 

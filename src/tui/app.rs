@@ -1,7 +1,7 @@
 //! The event loop: the one place that touches the terminal. It turns events
 //! into messages, runs `update`, carries out its effects and draws `view`.
 
-use super::copies::Copies;
+use super::copies::{Copies, EarlyIndex};
 use super::event::to_msg;
 use super::glimpse::{Glimpsed, READING, Whole, begun};
 use super::held::{Held, Holding};
@@ -84,6 +84,7 @@ pub fn run(opened: Opened, settings: &Settings, taken: Taken) -> io::Result<()> 
             let whole = (corpus, problems, pending);
             Phase::Whole(Box::new(Reading::new(
                 whole,
+                None,
                 settings,
                 &kept,
                 first,
@@ -178,9 +179,17 @@ struct Reading {
 }
 
 impl Reading {
-    /// The reading of `whole`, with `first`, the bookmarks as read.
-    /// The first frame needs none of the indexes: they come while it shows.
-    fn new(whole: Whole, settings: &Settings, kept: &Kept, first: Msg, held: Held) -> Reading {
+    /// The reading of `whole`, with `first`, the bookmarks as read, and
+    /// its search index's copy if it was read `early`. The first frame
+    /// needs none of the indexes: they come while it shows.
+    fn new(
+        whole: Whole,
+        early: Option<EarlyIndex>,
+        settings: &Settings,
+        kept: &Kept,
+        first: Msg,
+        held: Held,
+    ) -> Reading {
         let (corpus, problems, pending) = whole;
         let library = Arc::new(Library::shared(Arc::new(corpus)));
         let searcher = Searcher::start(Arc::clone(&library));
@@ -191,7 +200,7 @@ impl Reading {
             state,
             library,
             searcher,
-            copies: Copies::new(pending),
+            copies: Copies::new(pending, early),
             indexes: None,
             held,
         }
@@ -239,7 +248,8 @@ fn event_loop(io: &mut Io, phase: &mut Phase, signals: &Signals) -> io::Result<(
                 if let Phase::Glimpse(glimpse) = phase {
                     let first = glimpse.first.clone();
                     let held = std::mem::take(&mut glimpse.held);
-                    let reading = Reading::new(whole, io.settings, io.kept, first, held);
+                    let early = glimpse.early.take();
+                    let reading = Reading::new(whole, early, io.settings, io.kept, first, held);
                     *phase = Phase::Whole(Box::new(reading));
                 }
             }

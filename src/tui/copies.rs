@@ -1,18 +1,20 @@
 //! The copies the reader keeps of what it loaded (the corpus cache): begun
-//! once the first frame is out, the search index's copy read, or written
-//! once the index is built, and whatever is unfinished stopped when the
-//! reader quits.
+//! once the first frame is out, the search index's copy read (as soon as
+//! a glimpse is out, where one showed), or written once the index is
+//! built, and whatever is unfinished stopped when the reader quits.
 
-use crate::corpus::Corpus;
-use crate::corpus::cache::{IndexBytes, Pending, Writer};
-use crate::library::{Library, StoredIndex};
+use crate::corpus::cache::{IndexBytes, IndexOpener, Pending, Writer};
+use crate::corpus::{Corpus, Map};
+use crate::library::{Library, StoredIndex, caught};
 use crate::search::SearchIndex;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 
 pub(super) struct Copies {
     pending: Option<Pending>,
+    /// The search index's copy, read while the whole corpus was.
+    early: Option<EarlyIndex>,
     writer: Option<Writer>,
     /// Hands the built search index to the writer; dropped unsent where
     /// the index was read from its copy, which ends the writer's wait.
@@ -21,10 +23,36 @@ pub(super) struct Copies {
     read: Arc<AtomicBool>,
 }
 
+/// The search index read from its copy on a thread of its own: none where
+/// the copy is missing, stale or damaged, or its read panicked (a bug).
+pub(super) type EarlyIndex = Receiver<Option<SearchIndex>>;
+
+/// Starts reading the search index's copy, beside the corpus copy's
+/// chunks: at a million paragraphs it is read by the time they are.
+pub(super) fn read_early(opener: IndexOpener) -> EarlyIndex {
+    let (send, early) = mpsc::channel();
+    std::thread::spawn(move || {
+        // The reader is gone only when it quit meanwhile.
+        let _ = send.send(caught(|| read_index(&opener)).ok().flatten());
+    });
+    early
+}
+
+/// The search index from its copy, its packed lists read in place.
+fn read_index(opener: &IndexOpener) -> Option<SearchIndex> {
+    let decode = |bytes: &[u8], map: (&Map, usize), release: &mut dyn FnMut(usize)| {
+        SearchIndex::decode_releasing(bytes, Some(map), release).ok()
+    };
+    opener.open_releasing(decode).ok()
+}
+
 impl Copies {
-    pub fn new(pending: Option<Pending>) -> Copies {
+    /// The copies to write of a corpus read as `pending` says, with its
+    /// search index read `early` where that was begun.
+    pub fn new(pending: Option<Pending>, early: Option<EarlyIndex>) -> Copies {
         Copies {
             pending,
+            early,
             writer: None,
             give: None,
             read: Arc::new(AtomicBool::new(false)),
@@ -39,14 +67,17 @@ impl Copies {
         let (give, index) = mpsc::channel();
         self.give = Some(give);
         self.writer = Some(pending.start(Arc::clone(&corpus), index));
+        // A corpus read from its files has no index copy to read: what was
+        // begun early is let go.
+        let early = self.early.take();
         let opener = opener?;
         let read = Arc::clone(&self.read);
         Some(Box::new(move || {
-            let decode = |bytes: &[u8], release: &mut dyn FnMut(usize)| {
-                let index = SearchIndex::decode_releasing(bytes, release).ok();
-                index.filter(|i| i.fits(&corpus))
+            let index = match early {
+                Some(early) => early.recv().ok().flatten(),
+                None => read_index(&opener),
             };
-            let index = opener.open_releasing(decode).ok();
+            let index = index.filter(|i| i.fits(&corpus));
             read.store(index.is_some(), Ordering::Relaxed);
             index
         }))
@@ -89,7 +120,7 @@ mod tests {
     fn open(cache: &Cache, paths: &[PathBuf], index: Option<IndexBytes>) -> (Stored, bool) {
         let (corpus, _, pending) = cache::open_from(Some(cache), paths).whole();
         let corpus = Arc::new(corpus);
-        let mut copies = Copies::new(pending);
+        let mut copies = Copies::new(pending, None);
         let stored = copies.start(Arc::clone(&corpus));
         let read = stored.and_then(|stored| stored());
         let library = Library::shared(Arc::clone(&corpus));
@@ -136,5 +167,41 @@ mod tests {
         // The third reads it, and writes nothing.
         assert_eq!(open(&cache, &paths, None), (Stored::Unchanged, true));
         assert_eq!(std::fs::read(&file).expect("the index copy"), after);
+    }
+
+    /// Read beside the whole corpus, the index's copy is the index built
+    /// from it, its lists in place; one that does not fit the corpus, or
+    /// whose read failed, is built instead.
+    #[test]
+    fn an_index_copy_read_early_is_used_only_where_it_fits_the_corpus() {
+        let (_home, cache, paths) = cache::tests::one_document();
+        assert!(matches!(
+            open(&cache, &paths, None),
+            (Stored::Written(_), false)
+        ));
+        let glimpsed = || match cache::open_from(Some(&cache), &paths) {
+            cache::Opened::Glimpse(_, glimpse) => glimpse,
+            cache::Opened::Whole(..) => panic!("no glimpse of the copy"),
+        };
+        let glimpse = glimpsed();
+        let early = read_early(glimpse.index_opener());
+        let (corpus, _, pending) = glimpse.whole();
+        let corpus = Arc::new(corpus);
+        let mut copies = Copies::new(pending, Some(early));
+        let stored = copies.start(Arc::clone(&corpus)).expect("a copy to read");
+        assert_eq!(stored(), Some(SearchIndex::build(&corpus)));
+        assert!(copies.read.load(Ordering::Relaxed));
+        // An index of another corpus, or none at all, is not read.
+        let bundled = crate::corpus::Corpus::load(&[]).expect("bundled");
+        for given in [Some(SearchIndex::build(&bundled)), None] {
+            let (send, early) = mpsc::channel();
+            send.send(given).expect("sent");
+            let (corpus, _, pending) = glimpsed().whole();
+            let mut copies = Copies::new(pending, Some(early));
+            let stored = copies.start(Arc::new(corpus)).expect("a copy to read");
+            assert_eq!(stored(), None);
+            assert!(!copies.read.load(Ordering::Relaxed));
+            copies.stop();
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! [`Held`]). Where a chunk fails its check, the corpus is read from its
 //! files, seconds at a million paragraphs, and a notice says so.
 
+use super::copies::{EarlyIndex, read_early};
 use super::held::{Held, Holding};
 use crate::bookmarks::Bookmark;
 use crate::bookmarks::Positions;
@@ -35,6 +36,8 @@ pub(super) struct Glimpsed {
     /// The rest of the copy, until the thread that reads it starts.
     rest: Option<Glimpse>,
     whole: Option<Receiver<Whole>>,
+    /// The search index's copy, read beside the whole corpus.
+    pub(super) early: Option<EarlyIndex>,
     pub(super) held: Held,
     /// The bookmarks as read, for the whole corpus's state.
     pub(super) first: Msg,
@@ -56,6 +59,7 @@ impl Glimpsed {
             size,
             rest: Some(rest),
             whole: None,
+            early: None,
             held: Held::default(),
             first,
         }
@@ -85,6 +89,10 @@ impl Glimpsed {
         let Some(rest) = self.rest.take() else {
             return;
         };
+        // Search waits for the index and the whole corpus both: at a
+        // million paragraphs, read one after the other, the index came
+        // half a second after the corpus.
+        self.early = Some(read_early(rest.index_opener()));
         let (send, whole) = mpsc::channel();
         std::thread::spawn(move || {
             // The reader is gone only when it quit meanwhile.

@@ -7,7 +7,7 @@
 
 use super::codec::{self, Reader};
 use super::layout::Copy;
-use super::{Cache, Miss, Pending, Seen, Source};
+use super::{Cache, IndexOpener, Miss, Pending, Seen, Source};
 use crate::corpus::entities::Entities;
 use crate::corpus::{Corpus, Problems};
 use std::path::PathBuf;
@@ -104,6 +104,12 @@ impl Glimpse {
                 false
             }
         }
+    }
+
+    /// What reads the copy of the search index beside this copy: it is
+    /// read alongside the whole corpus, which it is checked to fit.
+    pub fn index_opener(&self) -> IndexOpener {
+        IndexOpener::new(&self.cache, &self.paths, self.copy.sum())
     }
 
     /// The whole corpus: every chunk checked and decoded, or, if one

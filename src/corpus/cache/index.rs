@@ -7,7 +7,7 @@
 //! range-checked as they decode; this module keeps them safe on disk as
 //! the corpus copy is kept.
 
-use super::{Cache, Made, Miss, Out, Stored, durable, mapped, replace, write_file};
+use super::{Cache, Made, Map, Miss, Out, Stored, durable, mapped, replace, write_file};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -60,15 +60,16 @@ impl IndexOpener {
     /// The index `decode` makes of the copy's bytes, if the copy is whole
     /// and was built from the corpus copy opened; else why not.
     pub fn open<T>(&self, decode: impl FnOnce(&[u8]) -> Option<T>) -> Result<T, Miss> {
-        open(&self.file, self.copy, |bytes, _| decode(bytes))
+        open(&self.file, self.copy, |bytes, _, _| decode(bytes))
     }
 
-    /// As [`IndexOpener::open`], `decode` telling how far it has read (see
-    /// `SearchIndex::decode_releasing`), so that the copy's pages already
-    /// decoded leave memory while the rest is.
+    /// As [`IndexOpener::open`], `decode` given the map the bytes lie in
+    /// and where they start in it, to read parts in place, and telling how
+    /// far it has read (see `SearchIndex::decode_releasing`), so that the
+    /// copy's pages already decoded leave memory while the rest is.
     pub fn open_releasing<T>(
         &self,
-        decode: impl FnOnce(&[u8], &mut dyn FnMut(usize)) -> Option<T>,
+        decode: impl FnOnce(&[u8], (&Map, usize), &mut dyn FnMut(usize)) -> Option<T>,
     ) -> Result<T, Miss> {
         open(&self.file, self.copy, decode)
     }
@@ -77,16 +78,16 @@ impl IndexOpener {
 pub(super) fn open<T>(
     file: &Path,
     copy: u64,
-    decode: impl FnOnce(&[u8], &mut dyn FnMut(usize)) -> Option<T>,
+    decode: impl FnOnce(&[u8], (&Map, usize), &mut dyn FnMut(usize)) -> Option<T>,
 ) -> Result<T, Miss> {
-    mapped(file, |body, _, release| {
+    mapped(file, |body, _, (map, at), release| {
         let (built_from, index) = body.split_at_checked(8).ok_or(Miss::Corrupt("cut short"))?;
         if built_from != copy.to_le_bytes() {
             return Err(Miss::Stale);
         }
         // The index's offsets are of its own bytes, after the 8 of the copy.
         let mut release = |upto: usize| release(upto + 8);
-        decode(index, &mut release).ok_or(Miss::Corrupt("not a search index"))
+        decode(index, (map, at + 8), &mut release).ok_or(Miss::Corrupt("not a search index"))
     })
 }
 

@@ -27,7 +27,7 @@ pub use writer::{Pending, Source, Writer};
 
 use super::Corpus;
 use super::entities::Entities;
-use super::mapped::let_go;
+use super::mapped::{Map, let_go};
 use crate::bookmarks::durable;
 use codec::{Corrupt, Reader};
 pub use index::{IndexBytes, IndexOpener};
@@ -294,7 +294,7 @@ impl Cache {
         let (current, index_current) = match (&file, &index_file) {
             (Some(_), Some(index_file)) => match self.open(paths) {
                 Ok((corpus, sum)) => {
-                    let fits = |bytes: &[u8], _: &mut dyn FnMut(usize)| {
+                    let fits = |bytes: &[u8], _: (&Map, usize), _: &mut dyn FnMut(usize)| {
                         index_fits(&corpus, bytes).then_some(())
                     };
                     (Ok(()), Some(index::open(index_file, sum, fits)))
@@ -516,12 +516,12 @@ fn write_file(file: File, body: Made, stop: &AtomicBool) -> io::Result<u64> {
 }
 
 /// `read` of the body of the index copy at `path` and its checksum, once
-/// its header, length and checksum hold, with what lets the map's pages go
-/// as it reads: up to an offset into the body, once it reads no further
-/// back.
+/// its header, length and checksum hold, with the map and where the body
+/// starts in it, and what lets the map's pages go as it reads: up to an
+/// offset into the body, once it reads no further back.
 fn mapped<T>(
     path: &Path,
-    read: impl FnOnce(&[u8], u64, &mut dyn FnMut(usize)) -> Result<T, Miss>,
+    read: impl FnOnce(&[u8], u64, (&Map, usize), &mut dyn FnMut(usize)) -> Result<T, Miss>,
 ) -> Result<T, Miss> {
     let file = match File::open(path) {
         Ok(file) => file,
@@ -530,11 +530,13 @@ fn mapped<T>(
     };
     // SAFETY: the map is read-only and private to this process. nkread
     // never writes a cache file in place: a new copy is a new file
-    // renamed over the old, so the file mapped here keeps its bytes
-    // while it is read (a file cut by hand under a running nkread
-    // could still fault; that is outside what nkread does).
+    // renamed over the old, so the file mapped here keeps its bytes for
+    // as long as it is mapped, which is as long as a list read in place
+    // from it lives (a file cut by hand under a running nkread could
+    // still fault; that is outside what nkread does).
     let map =
         unsafe { MmapOptions::new().map(&file) }.map_err(|e| Miss::Unreadable(e.to_string()))?;
+    let map = Map::new(map);
     let (body, sum) = checked(&map)?;
     let mut released = HEADER;
     let mut release = |upto: usize| {
@@ -544,7 +546,7 @@ fn mapped<T>(
             released = to;
         }
     };
-    read(body, sum, &mut release)
+    read(body, sum, (&map, HEADER), &mut release)
 }
 
 /// The body as it is written: its bytes hashed and counted.
