@@ -92,7 +92,10 @@ impl Packed {
     /// starts.
     fn get_at(&self, list: usize, offset: usize) -> Numbers<'_> {
         let bytes = match (self.starts.get(list), self.starts.get(list + 1)) {
-            (Some(&from), Some(&to)) => self.bytes.get(from + offset..to).unwrap_or(&[]),
+            (Some(&from), Some(&to)) => from
+                .checked_add(offset)
+                .and_then(|from| self.bytes.get(from..to))
+                .unwrap_or(&[]),
             _ => &[],
         };
         Numbers(bytes.iter())
@@ -119,7 +122,7 @@ impl Iterator for Numbers<'_> {
             if byte & 0x80 == 0 {
                 return Some(n);
             }
-            shift += 7;
+            shift = shift.saturating_add(7);
         }
         None
     }
@@ -137,7 +140,7 @@ pub(super) struct Postings {
     pub(super) skip_starts: Vec<usize>,
     /// (a posting, the offset in its list's bytes just after it).
     pub(super) skips: Vec<(u32, u32)>,
-    /// How many passages there are: every posting is below.
+    /// How many passages there are: `get_from` gives none at or past it.
     pub(super) passages: u32,
 }
 
@@ -146,9 +149,9 @@ const SKIP: usize = 128;
 
 impl Postings {
     /// Builds the lists from `(key, passage)` pairs given in passage order,
-    /// each below `passages`, dropping a repeat of a key's last passage. `pairs` is called twice:
-    /// once to size each list, once to fill it, so that no list of four
-    /// bytes a posting is ever held.
+    /// each below `passages`, dropping a repeat of a key's last passage.
+    /// `pairs` is called twice: once to size each list, once to fill it,
+    /// so that no list of four bytes a posting is ever held.
     pub fn from_pairs(
         keys: usize,
         passages: u32,

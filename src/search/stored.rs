@@ -2,9 +2,12 @@
 //! it: a second open then reads it instead of splitting a million
 //! paragraphs into words again. Each part is a count and its items,
 //! little-endian. The cache's checksum says the bytes are the ones
-//! written; decoding still checks every count, that each table of starts
-//! rises and ends where its items do, and that every id and offset is in
-//! range, and never panics. A change to this layout bumps the cache's
+//! written; decoding still checks that each count fits in what is left,
+//! that each table of starts rises and ends where its items do, that the
+//! parts agree in length, and that the ids of the tables it reads whole
+//! are in range. The packed ids and postings, most of the bytes, are read
+//! in place and checked as they are read, so that a copy made wrong gives
+//! fewer words or hits, never a panic. A change to this layout bumps the cache's
 //! `FORMAT` (`corpus::cache`); a change to how the index is built, `RULES`.
 
 use super::index::{Lists, SearchIndex};
@@ -521,6 +524,65 @@ mod tests {
             let result = decoded.search(&query, Scope::All, 50);
             for hit in &result.hits {
                 let _ = decoded.indices(hit, &query, &corpus);
+            }
+        }
+    }
+
+    static BUNDLED: std::sync::LazyLock<(Corpus, SearchIndex)> = std::sync::LazyLock::new(|| {
+        let corpus = Corpus::load(&[]).expect("bundled");
+        let index = SearchIndex::build(&corpus);
+        (corpus, index)
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Bytes of the packed lists, and skips, overwritten anywhere: the
+        /// copy decodes, and reading and searching it give passages in
+        /// range, in order, never a panic.
+        #[test]
+        fn packed_lists_overwritten_anywhere_read_without_a_panic(
+            writes in proptest::collection::vec((0usize..3, 0.0f64..1.0, 0u8..=255), 1..40),
+            skips in proptest::collection::vec((0.0f64..1.0, 0u32..=u32::MAX, 0u32..300), 0..4),
+        ) {
+            let (corpus, index) = &*BUNDLED;
+            let mut bad = index.clone();
+            for (list, at, byte) in writes {
+                let packed = match list {
+                    0 => &mut bad.tokens.ids,
+                    1 => &mut bad.postings.gaps,
+                    _ => &mut bad.pairs.postings.gaps,
+                };
+                let mut bytes = packed.bytes.to_vec();
+                let at = (at * bytes.len() as f64) as usize;
+                if let Some(b) = bytes.get_mut(at) {
+                    *b = byte;
+                }
+                packed.bytes = bytes.into();
+            }
+            for (at, p, offset) in skips {
+                let at = (at * bad.postings.skips.len() as f64) as usize;
+                if let Some(skip) = bad.postings.skips.get_mut(at) {
+                    *skip = (p, offset);
+                }
+            }
+            let decoded = SearchIndex::decode(&encoded(&bad)).expect("decodes");
+            let (passages, forms) = (decoded.passages() as u32, decoded.tokens.forms.len() as u32);
+            let mut ids = Vec::new();
+            for p in 0..decoded.passages() {
+                decoded.tokens.of(p, &mut ids);
+                proptest::prop_assert!(ids.iter().all(|&f| f < forms));
+            }
+            for w in 0..decoded.words.len() {
+                let read: Vec<u32> = decoded.postings.get_from(w, 0).collect();
+                proptest::prop_assert!(read.windows(2).all(|w| w[0] < w[1]));
+                proptest::prop_assert!(read.iter().all(|&p| p < passages));
+            }
+            for q in ["the", "security council", "\"crimes against\"", "korea -china"] {
+                let query = Query::parse(q, corpus).expect("a query");
+                for hit in decoded.search(&query, Scope::All, 50).hits {
+                    let _ = decoded.indices(&hit, &query, corpus);
+                }
             }
         }
     }

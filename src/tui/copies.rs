@@ -62,14 +62,14 @@ impl Copies {
     /// Starts the writer, once; and gives what reads the search index's
     /// copy, where there is one to read, for the thread that would build it.
     pub fn start(&mut self, corpus: Arc<Corpus>) -> Option<StoredIndex> {
+        // A corpus read from its files has no index copy to read: what was
+        // begun early is let go.
+        let early = self.early.take();
         let pending = self.pending.take()?;
         let opener = pending.index_opener();
         let (give, index) = mpsc::channel();
         self.give = Some(give);
         self.writer = Some(pending.start(Arc::clone(&corpus), index));
-        // A corpus read from its files has no index copy to read: what was
-        // begun early is let go.
-        let early = self.early.take();
         let opener = opener?;
         let read = Arc::clone(&self.read);
         Some(Box::new(move || {
@@ -184,7 +184,7 @@ mod tests {
             cache::Opened::Whole(..) => panic!("no glimpse of the copy"),
         };
         let glimpse = glimpsed();
-        let early = read_early(glimpse.index_opener());
+        let early = read_early(glimpse.index_opener().expect("no chunk failed"));
         let (corpus, _, pending) = glimpse.whole();
         let corpus = Arc::new(corpus);
         let mut copies = Copies::new(pending, Some(early));

@@ -92,7 +92,7 @@ impl Glimpsed {
         // Search waits for the index and the whole corpus both: at a
         // million paragraphs, read one after the other, the index came
         // half a second after the corpus.
-        self.early = Some(read_early(rest.index_opener()));
+        self.early = rest.index_opener().map(read_early);
         let (send, whole) = mpsc::channel();
         std::thread::spawn(move || {
             // The reader is gone only when it quit meanwhile.

@@ -106,10 +106,12 @@ impl Glimpse {
         }
     }
 
-    /// What reads the copy of the search index beside this copy: it is
-    /// read alongside the whole corpus, which it is checked to fit.
-    pub fn index_opener(&self) -> IndexOpener {
-        IndexOpener::new(&self.cache, &self.paths, self.copy.sum())
+    /// What reads the copy of the search index beside this copy, to read
+    /// it alongside the whole corpus, which it is checked to fit; none
+    /// once a chunk has failed its check, since the corpus is then read
+    /// from its files.
+    pub fn index_opener(&self) -> Option<IndexOpener> {
+        (!self.broken).then(|| IndexOpener::new(&self.cache, &self.paths, self.copy.sum()))
     }
 
     /// The whole corpus: every chunk checked and decoded, or, if one

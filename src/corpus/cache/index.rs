@@ -4,8 +4,8 @@
 //! starts with that copy's checksum, and it is read only beside a corpus
 //! opened from that very copy. The bytes are the search index's own
 //! (`SearchIndex::encode`), which name the rules it was built by and are
-//! range-checked as they decode; this module keeps them safe on disk as
-//! the corpus copy is kept.
+//! checked as they decode and as they are read; this module keeps them
+//! safe on disk as the corpus copy is kept.
 
 use super::{Cache, Made, Map, Miss, Out, Stored, durable, mapped, replace, write_file};
 use std::io;

@@ -528,7 +528,7 @@ fn mapped<T>(
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
         Err(e) => return Err(Miss::Unreadable(e.to_string())),
     };
-    // SAFETY: the map is read-only and private to this process. nkread
+    // SAFETY: the map is read-only. nkread
     // never writes a cache file in place: a new copy is a new file
     // renamed over the old, so the file mapped here keeps its bytes for
     // as long as it is mapped, which is as long as a list read in place
