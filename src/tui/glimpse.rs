@@ -1,8 +1,9 @@
 //! The first frame of a corpus opened from its copy, drawn before the
 //! whole corpus is read: from every document's summary, with the open
 //! document and those holding bookmarks read whole. The whole corpus is
-//! read on a thread of its own, once the first frame is out, and reaches
-//! the loop as the indexes do; keys typed meanwhile are held (see
+//! read on a thread of its own, once the first frame is out (the search
+//! index's copy on another, beside it), and reaches the loop as the
+//! indexes do; keys typed meanwhile are held (see
 //! [`Held`]). Where a chunk fails its check, the corpus is read from its
 //! files, seconds at a million paragraphs, and a notice says so.
 

@@ -528,12 +528,12 @@ fn mapped<T>(
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
         Err(e) => return Err(Miss::Unreadable(e.to_string())),
     };
-    // SAFETY: the map is read-only. nkread
-    // never writes a cache file in place: a new copy is a new file
-    // renamed over the old, so the file mapped here keeps its bytes for
-    // as long as it is mapped, which is as long as a list read in place
-    // from it lives (a file cut by hand under a running nkread could
-    // still fault; that is outside what nkread does).
+    // SAFETY: the map is read-only. nkread never writes a cache file in
+    // place: a new copy is a new file renamed over the old, so the file
+    // mapped here keeps its bytes for as long as it is mapped, which is
+    // as long as a list read in place from it lives (a file cut by hand
+    // under a running nkread could still fault; that is outside what
+    // nkread does).
     let map =
         unsafe { MmapOptions::new().map(&file) }.map_err(|e| Miss::Unreadable(e.to_string()))?;
     let map = Map::new(map);
