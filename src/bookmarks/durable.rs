@@ -313,6 +313,14 @@ fn regular(meta: &fs::Metadata) -> io::Result<()> {
     ))
 }
 
+/// A FIFO at `path`, for the tests of files that must be regular.
+#[cfg(test)]
+pub(crate) fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("no NUL");
+    // SAFETY: a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,9 +398,7 @@ mod tests {
     fn only_regular_files_are_read_and_only_up_to_the_cap() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo");
-        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: a valid C string.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        mkfifo(&fifo);
         let said = |path: &Path| read_regular(path, 8).unwrap_err().to_string();
         assert_eq!(
             said(&fifo),

@@ -84,9 +84,7 @@ mod tests {
     fn a_fifo_means_the_top_and_is_not_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE);
-        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: a valid C string.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        crate::bookmarks::durable::mkfifo(&path);
         assert_eq!(Positions::load(dir.path()), Positions::default());
         let error = Positions::default().save(dir.path()).unwrap_err();
         assert!(error.to_string().contains("FIFO"), "{error}");

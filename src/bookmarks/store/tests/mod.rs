@@ -349,9 +349,7 @@ fn a_file_set_aside_after_the_last_save_is_found() {
 fn a_fifo_is_refused_at_once_and_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bookmarks.json");
-    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
-    // SAFETY: a valid C string.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    crate::bookmarks::durable::mkfifo(&path);
     let read = Store::new(dir.path()).read();
     let error = read.error.expect("an error");
     assert!(
