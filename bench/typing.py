@@ -7,8 +7,9 @@ Starts `BINARY --corpus CORPUS_DIR` in a 120x40 tmux session (with its own
 empty HOME), opens the search overlay and types `crimes` as soon as the list
 is drawn, then polls the screen (`tmux capture-pane`, every 10 ms, so each
 time includes up to ~20 ms of polling) and prints:
-- when the search index arrived and `crimes` was answered, after `/` and
-  after the reader was started (its exec, timed by `date` just before);
+- when `crimes` had its hits shown (the count may still say "counting…")
+  and when it was counted, after `/` and after the reader was started (its
+  exec, timed by `date` just before);
 - a query typed at once (as tmux sends it: every key in one burst), from
   the keys to its hits and to its count: first while the People passages are still found,
   then three times each for two queries once the reader is idle;
@@ -83,8 +84,11 @@ try:
     keys("/")
     wait(lambda s: "Search all" in s)
     keys("crimes")
+    shown, s = wait(hits)
+    shown_at = time.time() - float(open(started).read())
     took, s = wait(counted)
-    print(f"the index arrived and 'crimes' was answered {took:.2f} s after '/',"
+    print(f"'crimes' had its hits shown {shown:.2f} s after '/', {shown_at:.2f} s after"
+          f" the reader started; it was counted {took:.2f} s after '/',"
           f" {time.time() - float(open(started).read()):.2f} s after the reader started"
           f" (status: {status(s)[8:40].strip()})")
     typed("crimes humanit", "while the passages are found")

@@ -34,7 +34,7 @@ pub enum Built {
 
 /// What reads the search index from its copy, if it is whole: tried
 /// before the index is built.
-pub type StoredIndex = Box<dyn FnOnce() -> Option<SearchIndex> + Send>;
+pub type StoredIndex = Box<dyn FnOnce() -> Option<Arc<SearchIndex>> + Send>;
 
 /// Which index arrived: what the reader's loop tells `update`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,9 +179,11 @@ impl Library {
             let stored = stored.and_then(|stored| caught(|| in_pool(&pool, stored)).ok().flatten());
             let built = guarded(Index::Search, || {
                 let index = stored.unwrap_or_else(|| {
-                    in_pool(&pool, || SearchIndex::build_counting(&corpus, &read))
+                    Arc::new(in_pool(&pool, || {
+                        SearchIndex::build_counting(&corpus, &read)
+                    }))
                 });
-                Built::Search(Arc::new(index))
+                Built::Search(index)
             });
             if let Built::Search(index) = &built {
                 let _ = searched.send(Arc::clone(index));

@@ -657,7 +657,7 @@ fn ctrl_t_narrows_search_to_the_open_document_and_bad_filters_are_shown() {
 
 /// A query asks for a screen's worth of hits; they are shown with
 /// "counting…" until the count comes with more hits, the first ones and
-/// the selection unchanged.
+/// the selection unchanged; the first answer sent twice is not a count.
 #[test]
 fn the_best_hits_come_first_and_their_count_follows() {
     let lib = bundled();
@@ -676,6 +676,11 @@ fn the_best_hits_come_first_and_their_count_follows() {
     update(&mut s, &lib, Msg::Do(Action::MoveDown));
     update(&mut s, &lib, Msg::Do(Action::MoveDown));
     assert_eq!(search(&s).selected, 2);
+    // The same first answer again (the searcher's, after the glimpse's)
+    // is not the count.
+    update(&mut s, &lib, Msg::Searched(first.clone()));
+    assert!(s.counting());
+    assert_eq!(search(&s).total, 3);
     let all = counted(&lib, &ask, &|| false).expect("not stopped");
     let total = all.total.expect("counted");
     assert!(total > 3, "{total}");

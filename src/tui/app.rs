@@ -1,9 +1,9 @@
 //! The event loop: the one place that touches the terminal. It turns events
 //! into messages, runs `update`, carries out its effects and draws `view`.
 
-use super::copies::{Copies, EarlyIndex};
+use super::copies::Copies;
 use super::event::to_msg;
-use super::glimpse::{Glimpsed, READING, Whole, begun};
+use super::glimpse::{Glimpsed, HandedOn, READING, Whole, begun};
 use super::held::{Held, Holding};
 use super::kept::{Kept, export, problem, synced};
 use super::paste::PasteWatch;
@@ -15,9 +15,9 @@ use super::terminal::{
 use crate::bookmarks::Store;
 use crate::corpus::cache::Opened;
 use crate::library::{Built, Index, Library, StoredIndex};
-use crate::tui::msg::{Action, Msg};
+use crate::tui::msg::{Action, Ask, Found, Msg};
 use crate::tui::state::{AppState, Settings};
-use crate::tui::update::{Effect, update};
+use crate::tui::update::{Effect, awaited, update};
 use crate::tui::view;
 use crossterm::event::{self, Event};
 use ratatui::Terminal;
@@ -82,14 +82,8 @@ pub fn run(opened: Opened, settings: &Settings, taken: Taken) -> io::Result<()> 
                 );
             }
             let whole = (corpus, problems, pending);
-            Phase::Whole(Box::new(Reading::new(
-                whole,
-                None,
-                settings,
-                &kept,
-                first,
-                Held::default(),
-            )))
+            let handed = HandedOn::nothing(first);
+            Phase::Whole(Box::new(Reading::new(whole, handed, settings, &kept)))
         }
         Opened::Glimpse(summaries, glimpse) => {
             let size = crossterm::terminal::size()?;
@@ -176,33 +170,36 @@ struct Reading {
     indexes: Option<Indexes>,
     /// Keys typed over a glimpse, acted on once the state has its size.
     held: Held,
+    /// The glimpse's last query and answer: the first answer here to the
+    /// same query.
+    answered: Option<(Ask, Found)>,
 }
 
 impl Reading {
-    /// The reading of `whole`, with `first`, the bookmarks as read, and
-    /// its search index's copy if it was read `early`. The first frame
-    /// needs none of the indexes: they come while it shows.
-    fn new(
-        whole: Whole,
-        early: Option<EarlyIndex>,
-        settings: &Settings,
-        kept: &Kept,
-        first: Msg,
-        held: Held,
-    ) -> Reading {
+    /// The reading of `whole`, with what a glimpse of it `handed` on: the
+    /// bookmarks as read, the keys held, and the search index's copy if it
+    /// was read early. The first frame needs none of the indexes: they come
+    /// while it shows, but for a search index the glimpse searched, which
+    /// is kept at once where it fits the whole corpus.
+    fn new(whole: Whole, handed: HandedOn, settings: &Settings, kept: &Kept) -> Reading {
         let (corpus, problems, pending) = whole;
-        let library = Arc::new(Library::shared(Arc::new(corpus)));
+        let library = Library::shared(Arc::new(corpus));
+        if let Some(index) = handed.index.filter(|index| index.fits(&library.corpus)) {
+            library.keep(Built::Search(index));
+        }
+        let library = Arc::new(library);
         let searcher = Searcher::start(Arc::clone(&library));
         let mut state = begun(&library.corpus, settings, &kept.positions);
         state.load_problems = problems.0;
-        update(&mut state, &library, first);
+        update(&mut state, &library, handed.first);
         Reading {
             state,
             library,
             searcher,
-            copies: Copies::new(pending, early),
+            copies: Copies::new(pending, handed.early),
             indexes: None,
-            held,
+            held: handed.held,
+            answered: handed.answered,
         }
     }
 }
@@ -231,6 +228,7 @@ fn event_loop(io: &mut Io, phase: &mut Phase, signals: &Signals) -> io::Result<(
                 if size != glimpse.size {
                     glimpse.resize(size);
                 }
+                glimpse.answer();
                 draw_glimpse(io, glimpse)?;
                 // Read once its first frame is out, whose cores it would take.
                 glimpse.read_whole();
@@ -246,10 +244,8 @@ fn event_loop(io: &mut Io, phase: &mut Phase, signals: &Signals) -> io::Result<(
         match wait(io, phase, signals, &mut paste)? {
             Next::Whole(whole) => {
                 if let Phase::Glimpse(glimpse) = phase {
-                    let first = glimpse.first.clone();
-                    let held = std::mem::take(&mut glimpse.held);
-                    let early = glimpse.early.take();
-                    let reading = Reading::new(whole, early, io.settings, io.kept, first, held);
+                    let handed = glimpse.hand_on();
+                    let reading = Reading::new(whole, handed, io.settings, io.kept);
                     *phase = Phase::Whole(Box::new(reading));
                 }
             }
@@ -284,6 +280,20 @@ fn frame(io: &mut Io, reading: &mut Reading, (columns, rows): (u16, u16)) -> io:
     })?;
     if state.quit {
         return Ok(());
+    }
+    // The glimpse's last answer, to the query now asked, is its first
+    // answer: the hits the glimpse showed stay while this search counts.
+    if let (Some((ask, found)), Some(awaited)) = (reading.answered.take(), awaited(state))
+        && (Ask {
+            id: awaited.id,
+            ..ask
+        }) == awaited
+    {
+        let found = Found {
+            id: awaited.id,
+            ..found
+        };
+        carry_out(io, state, library, searcher, Msg::Searched(found))?;
     }
     // An answer due within a few milliseconds is drawn with the key that
     // asked for it, not a frame after.
@@ -345,6 +355,9 @@ fn wait(
     signals: &Signals,
     paste: &mut PasteWatch,
 ) -> io::Result<Next> {
+    // Keys held over a glimpse since the last frame: it is drawn again
+    // once no more wait.
+    let mut typed = false;
     loop {
         if signals.quitting().is_some() {
             return Ok(match phase {
@@ -357,6 +370,9 @@ fn wait(
             Phase::Glimpse(glimpse) => {
                 if let Some(whole) = glimpse.arrived()? {
                     return Ok(Next::Whole(whole));
+                }
+                if glimpse.index_arrived() {
+                    return Ok(Next::Redraw);
                 }
                 true
             }
@@ -380,9 +396,10 @@ fn wait(
         };
         // While the whole corpus, a query or its count is out, it is
         // looked for often.
-        let poll = match due {
-            true => ANSWER_POLL,
-            false => SIGNAL_POLL,
+        let poll = match (typed, due) {
+            (true, _) => DRAIN,
+            (false, true) => ANSWER_POLL,
+            (false, false) => SIGNAL_POLL,
         };
         // Events that mean nothing (pointer motion) do not redraw.
         if event::poll(poll)? {
@@ -391,7 +408,7 @@ fn wait(
                 Phase::Glimpse(glimpse) => match glimpse.hold(event) {
                     Holding::Quit => return Ok(Next::Quit),
                     Holding::Resize(..) => return Ok(Next::Redraw),
-                    Holding::Held => {}
+                    Holding::Held => typed = true,
                 },
                 Phase::Whole(reading) => {
                     if let Some(msg) = to_msg(&reading.state, event) {
@@ -400,6 +417,9 @@ fn wait(
                 }
             }
             continue;
+        }
+        if typed {
+            return Ok(Next::Redraw);
         }
         // A paste whose end never came is ended, and read next.
         if paste.overdue(event::pending_paste(), Instant::now()) && event::end_paste() {
@@ -473,10 +493,13 @@ impl Indexes {
     }
 
     /// An index that arrived, kept in the library, as the message that
-    /// tells `update`.
+    /// tells `update`; none for the search index a glimpse searched, kept
+    /// already: its queries are answered.
     fn arrived(&self, library: &Library) -> Option<Msg> {
         let built = self.built.try_recv().ok()?;
-        Some(Msg::Indexed(library.keep(built)))
+        let kept = matches!(built, Built::Search(_)) && library.search().is_some();
+        let index = library.keep(built);
+        (!kept).then_some(Msg::Indexed(index))
     }
 
     /// How far the search index has read, if that changed.

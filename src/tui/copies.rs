@@ -23,19 +23,15 @@ pub(super) struct Copies {
     read: Arc<AtomicBool>,
 }
 
-/// The search index read from its copy on a thread of its own: none where
-/// the copy is missing, stale or damaged, or its read panicked (a bug).
-pub(super) type EarlyIndex = Receiver<Option<SearchIndex>>;
+/// The search index read from its copy on the thread that reads a
+/// glimpsed corpus whole, before its chunks: none where the copy is
+/// missing, stale or damaged, or its read panicked (a bug).
+pub(super) type EarlyIndex = Receiver<Option<Arc<SearchIndex>>>;
 
-/// Starts reading the search index's copy, beside the corpus copy's
-/// chunks: at a million paragraphs it is read by the time they are.
-pub(super) fn read_early(opener: IndexOpener) -> EarlyIndex {
-    let (send, early) = mpsc::channel();
-    std::thread::spawn(move || {
-        // The reader is gone only when it quit meanwhile.
-        let _ = send.send(caught(|| read_index(&opener)).ok().flatten());
-    });
-    early
+/// Reads the search index's copy before the corpus copy's chunks: none
+/// where it is missing, stale or damaged, or its read panicked (a bug).
+pub(super) fn read_early(opener: &IndexOpener) -> Option<Arc<SearchIndex>> {
+    caught(|| read_index(opener)).ok().flatten().map(Arc::new)
 }
 
 /// The search index from its copy, its packed lists read in place.
@@ -75,7 +71,7 @@ impl Copies {
         Some(Box::new(move || {
             let index = match early {
                 Some(early) => early.recv().ok().flatten(),
-                None => read_index(&opener),
+                None => read_index(&opener).map(Arc::new),
             };
             let index = index.filter(|i| i.fits(&corpus));
             read.store(index.is_some(), Ordering::Relaxed);
@@ -124,8 +120,8 @@ mod tests {
         let stored = copies.start(Arc::clone(&corpus));
         let read = stored.and_then(|stored| stored());
         let library = Library::shared(Arc::clone(&corpus));
-        let search = read.unwrap_or_else(|| SearchIndex::build(&corpus));
-        library.keep(crate::library::Built::Search(Arc::new(search)));
+        let search = read.unwrap_or_else(|| Arc::new(SearchIndex::build(&corpus)));
+        library.keep(crate::library::Built::Search(search));
         match index {
             Some(bytes) => {
                 let give = copies.give.take().expect("the writer waits");
@@ -184,16 +180,20 @@ mod tests {
             cache::Opened::Whole(..) => panic!("no glimpse of the copy"),
         };
         let glimpse = glimpsed();
-        let early = read_early(glimpse.index_opener().expect("no chunk failed"));
+        let (send, early) = mpsc::channel();
+        send.send(read_early(
+            &glimpse.index_opener().expect("no chunk failed"),
+        ))
+        .expect("sent");
         let (corpus, _, pending) = glimpse.whole();
         let corpus = Arc::new(corpus);
         let mut copies = Copies::new(pending, Some(early));
         let stored = copies.start(Arc::clone(&corpus)).expect("a copy to read");
-        assert_eq!(stored(), Some(SearchIndex::build(&corpus)));
+        assert_eq!(stored().as_deref(), Some(&SearchIndex::build(&corpus)));
         assert!(copies.read.load(Ordering::Relaxed));
         // An index of another corpus, or none at all, is not read.
         let bundled = crate::corpus::Corpus::load(&[]).expect("bundled");
-        for given in [Some(SearchIndex::build(&bundled)), None] {
+        for given in [Some(Arc::new(SearchIndex::build(&bundled))), None] {
             let (send, early) = mpsc::channel();
             send.send(given).expect("sent");
             let (corpus, _, pending) = glimpsed().whole();

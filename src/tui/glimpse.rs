@@ -1,20 +1,25 @@
 //! The first frame of a corpus opened from its copy, drawn before the
 //! whole corpus is read: from every document's summary, with the open
-//! document and those holding bookmarks read whole. The whole corpus is
-//! read on a thread of its own, once the first frame is out (the search
-//! index's copy on another, beside it), and reaches the loop as the
-//! indexes do; keys typed meanwhile are held (see
-//! [`Held`]). Where a chunk fails its check, the corpus is read from its
-//! files, seconds at a million paragraphs, and a notice says so.
+//! document and those holding bookmarks read whole. The search index's
+//! copy, then the whole corpus, are read on a thread of its own once the
+//! first frame is out, and reach the loop as the indexes do. Keys typed
+//! meanwhile are held for the whole corpus (see [`Held`]), and acted on in
+//! the glimpse's state too, where a query is answered from the search
+//! index as soon as it is read (see [`Preview`]). Where a chunk fails its
+//! check, the corpus is read from its files, seconds at a million
+//! paragraphs, and a notice says so.
 
 use super::copies::{EarlyIndex, read_early};
 use super::held::{Held, Holding};
+use super::preview::Preview;
 use crate::bookmarks::Bookmark;
 use crate::bookmarks::Positions;
 use crate::corpus::cache::{Glimpse, Pending};
 use crate::corpus::{Corpus, Problems};
 use crate::library::Library;
+use crate::search::SearchIndex;
 use crate::tui::msg::Msg;
+use crate::tui::msg::{Ask, Found};
 use crate::tui::state::{AppState, Settings};
 use crate::tui::update::update;
 use crossterm::event::Event;
@@ -37,11 +42,40 @@ pub(super) struct Glimpsed {
     /// The rest of the copy, until the thread that reads it starts.
     rest: Option<Glimpse>,
     whole: Option<Receiver<Whole>>,
-    /// The search index's copy, read beside the whole corpus.
-    pub(super) early: Option<EarlyIndex>,
-    pub(super) held: Held,
+    /// The search index's copy, being read beside the whole corpus.
+    early: Option<EarlyIndex>,
+    /// The search index's copy as read: none where it could not be.
+    index: Option<Option<Arc<SearchIndex>>>,
+    held: Held,
+    preview: Preview,
     /// The bookmarks as read, for the whole corpus's state.
-    pub(super) first: Msg,
+    first: Msg,
+}
+
+/// What a glimpse hands on to the whole corpus's state.
+pub(super) struct HandedOn {
+    /// The bookmarks as read.
+    pub first: Msg,
+    pub held: Held,
+    /// The search index's copy, as read or being read.
+    pub early: Option<EarlyIndex>,
+    /// The search index's copy, if it is read and fit the summaries.
+    pub index: Option<Arc<SearchIndex>>,
+    /// The last query answered over the glimpse, and its answer.
+    pub answered: Option<(Ask, Found)>,
+}
+
+impl HandedOn {
+    /// For a corpus read whole, with no glimpse: the bookmarks as read.
+    pub(super) fn nothing(first: Msg) -> HandedOn {
+        HandedOn {
+            first,
+            held: Held::default(),
+            early: None,
+            index: None,
+            answered: None,
+        }
+    }
 }
 
 impl Glimpsed {
@@ -58,22 +92,78 @@ impl Glimpsed {
         Glimpsed {
             shown,
             size,
+            preview: Preview::new(rest.filler()),
             rest: Some(rest),
             whole: None,
             early: None,
+            index: None,
             held: Held::default(),
             first,
         }
     }
 
     /// What `event` does, typed over the glimpse: the state shown reads
-    /// it (see [`Held::hold`]).
+    /// it (see [`Held::hold`]), and a key held is acted on in it too.
     pub(super) fn hold(&mut self, event: Event) -> Holding {
-        let state = match &self.shown {
-            Ok((state, _)) => state,
-            Err(state) => state,
+        match &mut self.shown {
+            Ok((state, library)) => {
+                let holding = self.held.hold(state, event.clone());
+                if holding == Holding::Held {
+                    self.preview.key(state, library, event);
+                }
+                holding
+            }
+            Err(state) => self.held.hold(state, event),
+        }
+    }
+
+    /// Whether the search index's copy was read just now: the queries
+    /// typed over the glimpse are then asked of it.
+    pub(super) fn index_arrived(&mut self) -> bool {
+        let Some(early) = &self.early else {
+            return false;
         };
-        self.held.hold(state, event)
+        let index = match early.try_recv() {
+            Ok(index) => index,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => None,
+        };
+        self.early = None;
+        self.index = Some(index.clone());
+        if let (Some(index), Ok((state, library))) = (index, &mut self.shown) {
+            self.preview.indexed(state, library, index);
+        }
+        true
+    }
+
+    /// Answers the latest query typed over the glimpse; whether there was
+    /// one.
+    pub(super) fn answer(&mut self) -> bool {
+        match &mut self.shown {
+            Ok((state, library)) => self.preview.answer(state, library),
+            Err(_) => false,
+        }
+    }
+
+    /// What the whole corpus's state takes on from the glimpse.
+    pub(super) fn hand_on(&mut self) -> HandedOn {
+        let library = self.shown.as_ref().ok().map(|(_, library)| library);
+        let early = match self.index.take() {
+            // Read already: handed on as read.
+            Some(index) => {
+                let (send, early) = mpsc::channel();
+                let _ = send.send(index);
+                Some(early)
+            }
+            None => self.early.take(),
+        };
+        HandedOn {
+            first: self.first.clone(),
+            held: std::mem::take(&mut self.held),
+            early,
+            index: library.and_then(Library::search_shared),
+            answered: self.preview.answered(),
+        }
     }
 
     /// The glimpse at a new size.
@@ -90,15 +180,21 @@ impl Glimpsed {
         let Some(rest) = self.rest.take() else {
             return;
         };
-        // Search waits for the index and the whole corpus both: at a
-        // million paragraphs, read one after the other, the index came
-        // half a second after the corpus.
-        self.early = rest.index_opener().map(read_early);
+        // The search index first: a query typed over the glimpse is
+        // answered from it (see `Preview`) while the chunks are read.
+        // Read beside them, it came after them at a million paragraphs.
+        let opener = rest.index_opener();
+        let (send_index, early) = mpsc::channel();
         let (send, whole) = mpsc::channel();
         std::thread::spawn(move || {
             // The reader is gone only when it quit meanwhile.
+            if let Some(opener) = opener {
+                let _ = send_index.send(read_early(&opener));
+            }
+            drop(send_index);
             let _ = send.send(rest.whole());
         });
+        self.early = Some(early);
         self.whole = Some(whole);
     }
 
@@ -169,7 +265,7 @@ pub(super) fn begun(corpus: &Corpus, settings: &Settings, positions: &Positions)
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::bookmarks::Bookmark;
     use crate::corpus::cache::{self, Cache, Opened, Seen, Stored};
@@ -179,7 +275,7 @@ mod tests {
     use std::path::PathBuf;
 
     /// A corpus of 150 documents (three chunks) in a home, with its copy.
-    fn copied() -> (tempfile::TempDir, Cache, Vec<PathBuf>) {
+    pub(in crate::tui) fn copied() -> (tempfile::TempDir, Cache, Vec<PathBuf>) {
         let home = tempfile::tempdir().expect("a home");
         let dir = home.path().join("corpus");
         std::fs::create_dir(&dir).expect("a corpus directory");
@@ -206,7 +302,7 @@ mod tests {
     }
 
     /// The bookmarks as read at the start, with no problem.
-    fn synced(bookmarks: Vec<Bookmark>) -> Msg {
+    pub(in crate::tui) fn synced(bookmarks: Vec<Bookmark>) -> Msg {
         Msg::Synced {
             bookmarks,
             problem: None,

@@ -24,6 +24,9 @@ pub mod layout;
 pub mod linear;
 pub mod msg;
 mod paste;
+mod preview;
+#[cfg(test)]
+mod preview_tests;
 mod searcher;
 mod signals;
 pub mod state;

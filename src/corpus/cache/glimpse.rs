@@ -66,43 +66,21 @@ impl Glimpse {
         Ok((summaries, glimpse))
     }
 
-    /// Puts documents `docs` of `summaries` whole, from their chunks. A
-    /// document left a summary has empty paragraphs (their number kept)
-    /// and no people: a frame drawn from `summaries` shows those documents'
-    /// summaries only. Where a chunk fails its checksum, or a document is
-    /// not the one its summary stands for (both checksums can hold over a
-    /// writer's slip), nothing is changed, the corpus will be loaded from
+    /// Puts documents `docs` of `summaries` whole, from their chunks (see
+    /// [`Filler::fill`]); where that fails, the corpus will be loaded from
     /// its files, and false says that `summaries` must not be shown.
     pub fn fill(&mut self, summaries: &mut Corpus, docs: &[usize]) -> bool {
-        let docs: Vec<usize> = docs
-            .iter()
-            .copied()
-            .filter(|&d| d < summaries.documents.len())
-            .collect();
-        let read = self
-            .copy
-            .documents_at(&docs, self.entities.len())
-            .and_then(|read| {
-                read.into_iter()
-                    .map(
-                        |(d, doc)| match codec::summarizes(&summaries.documents[d], &doc) {
-                            true => Ok((d, doc)),
-                            false => Err(Miss::Corrupt("a document that is not its summary")),
-                        },
-                    )
-                    .collect::<Result<Vec<_>, Miss>>()
-            });
-        match read {
-            Ok(read) => {
-                for (d, doc) in read {
-                    summaries.documents[d] = doc;
-                }
-                true
-            }
-            Err(_) => {
-                self.broken = true;
-                false
-            }
+        let filled = self.filler().fill(summaries, docs);
+        self.broken |= !filled;
+        filled
+    }
+
+    /// What puts documents of the summaries whole while the whole corpus
+    /// is read: those a search over the first frame finds, or opens.
+    pub fn filler(&self) -> Filler {
+        Filler {
+            copy: self.copy.clone(),
+            entities: self.entities.len(),
         }
     }
 
@@ -139,6 +117,49 @@ impl Glimpse {
             source,
         });
         (corpus, problems, pending)
+    }
+}
+
+/// Reads documents whole from a corpus's copy into its summaries.
+#[derive(Debug, Clone)]
+pub struct Filler {
+    copy: Copy,
+    entities: usize,
+}
+
+impl Filler {
+    /// Puts documents `docs` of `summaries` whole, from their chunks. A
+    /// document left a summary has empty paragraphs (their number kept)
+    /// and no people: a frame drawn from `summaries` shows those documents'
+    /// summaries only. Where a chunk fails its checksum, or a document is
+    /// not the one its summary stands for (both checksums can hold over a
+    /// writer's slip), nothing is changed and false says so.
+    pub fn fill(&self, summaries: &mut Corpus, docs: &[usize]) -> bool {
+        let docs: Vec<usize> = docs
+            .iter()
+            .copied()
+            .filter(|&d| d < summaries.documents.len())
+            .collect();
+        let read = self
+            .copy
+            .documents_at(&docs, self.entities)
+            .and_then(|read| {
+                read.into_iter()
+                    .map(
+                        |(d, doc)| match codec::summarizes(&summaries.documents[d], &doc) {
+                            true => Ok((d, doc)),
+                            false => Err(Miss::Corrupt("a document that is not its summary")),
+                        },
+                    )
+                    .collect::<Result<Vec<_>, Miss>>()
+            });
+        let Ok(read) = read else {
+            return false;
+        };
+        for (d, doc) in read {
+            summaries.documents[d] = doc;
+        }
+        true
     }
 }
 

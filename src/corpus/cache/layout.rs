@@ -47,7 +47,7 @@ struct Chunk {
 }
 
 /// A corpus copy mapped, its header, head and tail checked.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Copy {
     /// Shared with the paragraphs read in place from it.
     map: Map,
@@ -134,7 +134,8 @@ impl Copy {
 
     /// Documents `ds` whole, each with its number, from their chunks once
     /// each chunk's checksum holds: a chunk is decoded once however many of
-    /// them it holds (a reader's bookmarks may fall many to a chunk).
+    /// them it holds (a reader's bookmarks may fall many to a chunk), and
+    /// the chunks on all cores (a query's hits may fall one to a chunk).
     pub(super) fn documents_at(
         &self,
         ds: &[usize],
@@ -145,24 +146,30 @@ impl Copy {
             let at = self.chunks.partition_point(|c| c.first + c.docs <= d);
             by_chunk.entry(at).or_default().insert(d);
         }
-        let mut out = Vec::with_capacity(ds.len());
-        for (at, wanted) in by_chunk {
+        let read = |(at, wanted): (usize, BTreeSet<usize>)| {
             let chunk = self.chunks.get(at).ok_or(Miss::Corrupt("a document"))?;
             let mut docs: Vec<Option<Document>> = self
                 .decoded(chunk, entities)?
                 .into_iter()
                 .map(Some)
                 .collect();
-            for d in wanted {
-                let doc = d
-                    .checked_sub(chunk.first)
-                    .and_then(|i| docs.get_mut(i))
-                    .and_then(Option::take)
-                    .ok_or(Miss::Corrupt("a document"))?;
-                out.push((d, doc));
-            }
-        }
-        Ok(out)
+            wanted
+                .into_iter()
+                .map(|d| {
+                    let doc = d
+                        .checked_sub(chunk.first)
+                        .and_then(|i| docs.get_mut(i))
+                        .and_then(Option::take)
+                        .ok_or(Miss::Corrupt("a document"))?;
+                    Ok((d, doc))
+                })
+                .collect::<Result<Vec<_>, Miss>>()
+        };
+        let read: Vec<Vec<(usize, Document)>> = by_chunk
+            .into_par_iter()
+            .map(read)
+            .collect::<Result<_, _>>()?;
+        Ok(read.into_iter().flatten().collect())
     }
 
     /// Every document, chunk by chunk on all cores, each chunk checked

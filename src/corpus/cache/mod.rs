@@ -22,7 +22,7 @@ mod index;
 mod layout;
 mod writer;
 
-pub use glimpse::{Glimpse, Opened};
+pub use glimpse::{Filler, Glimpse, Opened};
 pub use writer::{Pending, Source, Writer};
 
 use super::Corpus;

@@ -17,6 +17,7 @@ use crate::tui::layout::{self, Pane};
 use crate::tui::msg::{Action, Ask, Msg};
 use crate::tui::state::{AppState, BookmarksState, Overlay, SearchState, SourceState};
 use navigate::{open_doc, settle};
+pub use search::awaited;
 
 /// What the loop must do for an action: the only ways out of `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]

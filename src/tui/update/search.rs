@@ -55,14 +55,36 @@ pub(super) fn ask(state: &mut AppState, effects: &mut Vec<Effect>) {
             search.stale = false;
             search.asking = Some(state.asked);
             search.counting = None;
-            effects.push(Effect::Search(Ask {
-                id: state.asked,
-                text: search.input.text().to_string(),
-                doc: open.filter(|_| search.this_document),
-                first: layout::search::first_hits(state.size.1),
-            }));
+            effects.push(Effect::Search(asked(
+                search,
+                state.asked,
+                open,
+                state.size.1,
+            )));
         }
     }
+}
+
+/// What `search` asks as query `id`, with `open` the document open and
+/// `rows` the screen's.
+fn asked(search: &SearchState, id: u64, open: Option<usize>, rows: u16) -> Ask {
+    Ask {
+        id,
+        text: search.input.text().to_string(),
+        doc: open.filter(|_| search.this_document),
+        first: layout::search::first_hits(rows),
+    }
+}
+
+/// The query asked whose first answer the state waits for, if any: an
+/// answer to an ask equal to it is its answer.
+pub fn awaited(state: &AppState) -> Option<Ask> {
+    state.overlays.iter().find_map(|overlay| match overlay {
+        Overlay::Search(search) => search
+            .asking
+            .map(|id| asked(search, id, state.open(), state.size.1)),
+        _ => None,
+    })
 }
 
 /// An answer: kept if it answers the latest query asked, dropped if a
@@ -74,7 +96,9 @@ pub(super) fn found(state: &mut AppState, found: Found) {
         let Overlay::Search(search) = overlay else {
             continue;
         };
-        if search.counting == Some(found.id) {
+        // A count has a total; a first answer sent again (one the glimpse
+        // gave first) is not the count.
+        if search.counting == Some(found.id) && found.total.is_some() {
             search.counting = None;
             search.total = found.total.unwrap_or(found.hits.len());
             search.hits = found.hits;
