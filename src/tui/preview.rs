@@ -1,7 +1,7 @@
 //! Search over the first frame. While the whole corpus is read, the keys
 //! held for it are also acted on in the glimpse's state, and once the
-//! search index's copy is read (sooner than the corpus's chunks: at a
-//! million paragraphs, by a third), a query is answered from it there.
+//! search index's copy is read (at a million paragraphs, in about a
+//! third of the time the corpus's chunks take), a query is answered there.
 //! The summaries and the index are all a search needs; the documents its
 //! hits show, and any a key opens, are read whole from their chunks first,
 //! so nothing drawn is a summary's blank. The keys are still replayed
