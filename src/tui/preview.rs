@@ -138,12 +138,11 @@ impl Preview {
 
     /// Reads documents `docs` whole into the glimpse's corpus, once each.
     fn fill(&mut self, library: &mut Library, docs: &[usize]) -> bool {
+        // A document twice among them is read once (`Filler::fill`).
         let docs: Vec<usize> = docs
             .iter()
             .copied()
             .filter(|d| !self.whole.contains(d))
-            .collect::<HashSet<_>>()
-            .into_iter()
             .collect();
         if docs.is_empty() {
             return true;

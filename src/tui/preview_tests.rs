@@ -19,7 +19,9 @@ use crate::tui::update::{Effect, update};
 use crate::tui::view;
 use crossterm::event::Event;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
 use std::sync::Arc;
+use tempfile::TempDir;
 
 fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
@@ -53,29 +55,36 @@ fn whole_after(library: &Library, events: &[Event]) -> (AppState, Option<Ask>) {
     (state, last)
 }
 
+/// The first frame of a copied corpus of 150 documents at `size`, and its
+/// preview; with the home that holds the copy, and the corpus's paths.
+fn glimpsed(size: (u16, u16)) -> (TempDir, Vec<PathBuf>, AppState, Library, Preview) {
+    let (home, cache, paths) = copied();
+    let Opened::Glimpse(summaries, mut glimpse) = cache::open_from(Some(&cache), &paths) else {
+        panic!("a current copy gives a glimpse");
+    };
+    let first = synced(Vec::new());
+    let settings = Settings::default();
+    let shown = first_frame(
+        summaries,
+        &mut glimpse,
+        &settings,
+        &Positions::default(),
+        &first,
+        size,
+    );
+    let Ok((state, library)) = shown else {
+        panic!("every chunk holds");
+    };
+    (home, paths, state, library, Preview::new(glimpse.filler()))
+}
+
 /// A query typed over a glimpse, before its index is read and after,
 /// is answered from the index once it is, and shows what the whole
 /// corpus shows for the same keys: the hits with their text, then the
 /// hit opened. Its answer is the whole corpus's first, to the same ask.
 #[test]
 fn a_query_typed_over_a_glimpse_shows_what_the_whole_corpus_shows() {
-    let (_home, cache, paths) = copied();
-    let Opened::Glimpse(summaries, mut glimpse) = cache::open_from(Some(&cache), &paths) else {
-        panic!("a current copy gives a glimpse");
-    };
-    let first = synced(Vec::new());
-    let shown = first_frame(
-        summaries,
-        &mut glimpse,
-        &Settings::default(),
-        &Positions::default(),
-        &first,
-        (120, 40),
-    );
-    let Ok((mut state, mut library)) = shown else {
-        panic!("every chunk holds");
-    };
-    let mut preview = Preview::new(glimpse.filler());
+    let (_home, paths, mut state, mut library, mut preview) = glimpsed((120, 40));
     let whole = Library::shared(Arc::new(Corpus::load(&paths).expect("loads")));
     let index = Arc::new(SearchIndex::build(&whole.corpus));
     whole.keep(Built::Search(Arc::clone(&index)));
@@ -126,24 +135,7 @@ fn a_query_typed_over_a_glimpse_shows_what_the_whole_corpus_shows() {
 /// was drawn, and no later key moves it.
 #[test]
 fn a_key_that_saves_stops_the_preview_where_it_was() {
-    let (_home, cache, paths) = copied();
-    let Opened::Glimpse(summaries, mut glimpse) = cache::open_from(Some(&cache), &paths) else {
-        panic!("a current copy gives a glimpse");
-    };
-    let first = synced(Vec::new());
-    let settings = Settings::default();
-    let shown = first_frame(
-        summaries,
-        &mut glimpse,
-        &settings,
-        &Positions::default(),
-        &first,
-        (80, 24),
-    );
-    let Ok((mut state, mut library)) = shown else {
-        panic!("every chunk holds");
-    };
-    let mut preview = Preview::new(glimpse.filler());
+    let (_home, _, mut state, mut library, mut preview) = glimpsed((80, 24));
     let opened = state.open();
     for event in typed("jj") {
         preview.key(&mut state, &mut library, event);

@@ -70,7 +70,7 @@ impl Glimpse {
     /// [`Filler::fill`]); where that fails, the corpus will be loaded from
     /// its files, and false says that `summaries` must not be shown.
     pub fn fill(&mut self, summaries: &mut Corpus, docs: &[usize]) -> bool {
-        let filled = self.filler().fill(summaries, docs);
+        let filled = fill(&self.copy, self.entities.len(), summaries, docs);
         self.broken |= !filled;
         filled
     }
@@ -121,7 +121,7 @@ impl Glimpse {
 }
 
 /// Reads documents whole from a corpus's copy into its summaries.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Filler {
     copy: Copy,
     entities: usize,
@@ -135,32 +135,35 @@ impl Filler {
     /// not the one its summary stands for (both checksums can hold over a
     /// writer's slip), nothing is changed and false says so.
     pub fn fill(&self, summaries: &mut Corpus, docs: &[usize]) -> bool {
-        let docs: Vec<usize> = docs
-            .iter()
-            .copied()
-            .filter(|&d| d < summaries.documents.len())
-            .collect();
-        let read = self
-            .copy
-            .documents_at(&docs, self.entities)
-            .and_then(|read| {
-                read.into_iter()
-                    .map(
-                        |(d, doc)| match codec::summarizes(&summaries.documents[d], &doc) {
-                            true => Ok((d, doc)),
-                            false => Err(Miss::Corrupt("a document that is not its summary")),
-                        },
-                    )
-                    .collect::<Result<Vec<_>, Miss>>()
-            });
-        let Ok(read) = read else {
-            return false;
-        };
-        for (d, doc) in read {
-            summaries.documents[d] = doc;
-        }
-        true
+        fill(&self.copy, self.entities, summaries, docs)
     }
+}
+
+/// Puts documents `docs` of `summaries` whole from `copy`'s chunks, as
+/// [`Filler::fill`] says; `entities` is how many the corpus has.
+fn fill(copy: &Copy, entities: usize, summaries: &mut Corpus, docs: &[usize]) -> bool {
+    let docs: Vec<usize> = docs
+        .iter()
+        .copied()
+        .filter(|&d| d < summaries.documents.len())
+        .collect();
+    let read = copy.documents_at(&docs, entities).and_then(|read| {
+        read.into_iter()
+            .map(
+                |(d, doc)| match codec::summarizes(&summaries.documents[d], &doc) {
+                    true => Ok((d, doc)),
+                    false => Err(Miss::Corrupt("a document that is not its summary")),
+                },
+            )
+            .collect::<Result<Vec<_>, Miss>>()
+    });
+    let Ok(read) = read else {
+        return false;
+    };
+    for (d, doc) in read {
+        summaries.documents[d] = doc;
+    }
+    true
 }
 
 /// The corpus loaded from its files, with what it was seen to be before,
