@@ -184,7 +184,13 @@ impl Reading {
     fn new(whole: Whole, handed: HandedOn, settings: &Settings, kept: &Kept) -> Reading {
         let (corpus, problems, pending) = whole;
         let library = Library::shared(Arc::new(corpus));
-        if let Some(index) = handed.index.filter(|index| index.fits(&library.corpus)) {
+        let copies = Copies::new(pending, handed.early);
+        // The same index comes from `copies` (as read early), unannounced:
+        // not where the corpus was read from its files, which builds it.
+        if let Some(index) = handed
+            .index
+            .filter(|index| copies.reads_early() && index.fits(&library.corpus))
+        {
             library.keep(Built::Search(index));
         }
         let library = Arc::new(library);
@@ -196,7 +202,7 @@ impl Reading {
             state,
             library,
             searcher,
-            copies: Copies::new(pending, handed.early),
+            copies,
             indexes: None,
             held: handed.held,
             answered: handed.answered,

@@ -55,6 +55,12 @@ impl Copies {
         }
     }
 
+    /// Whether the search index will come from its copy, as read early: the
+    /// corpus was read from its own copy, not from its files.
+    pub fn reads_early(&self) -> bool {
+        self.early.is_some() && (self.pending.as_ref()).is_some_and(|p| p.index_opener().is_some())
+    }
+
     /// Starts the writer, once; and gives what reads the search index's
     /// copy, where there is one to read, for the thread that would build it.
     pub fn start(&mut self, corpus: Arc<Corpus>) -> Option<StoredIndex> {
@@ -170,7 +176,7 @@ mod tests {
     /// whose read failed, is built instead.
     #[test]
     fn an_index_copy_read_early_is_used_only_where_it_fits_the_corpus() {
-        let (_home, cache, paths) = cache::tests::one_document();
+        let (home, cache, paths) = cache::tests::one_document();
         assert!(matches!(
             open(&cache, &paths, None),
             (Stored::Written(_), false)
@@ -188,8 +194,14 @@ mod tests {
         let (corpus, _, pending) = glimpse.whole();
         let corpus = Arc::new(corpus);
         let mut copies = Copies::new(pending, Some(early));
+        assert!(copies.reads_early());
         let stored = copies.start(Arc::clone(&corpus)).expect("a copy to read");
         assert_eq!(stored().as_deref(), Some(&SearchIndex::build(&corpus)));
+        // A corpus read from its files reads no index copy, early or not.
+        let elsewhere = Cache::in_dir(home.path().join("elsewhere"));
+        let (_, _, pending) = cache::open_from(Some(&elsewhere), &paths).whole();
+        let (_, early) = mpsc::channel();
+        assert!(!Copies::new(pending, Some(early)).reads_early());
         assert!(copies.read.load(Ordering::Relaxed));
         // An index of another corpus, or none at all, is not read.
         let bundled = crate::corpus::Corpus::load(&[]).expect("bundled");

@@ -42,7 +42,7 @@ pub(super) struct Glimpsed {
     /// The rest of the copy, until the thread that reads it starts.
     rest: Option<Glimpse>,
     whole: Option<Receiver<Whole>>,
-    /// The search index's copy, being read beside the whole corpus.
+    /// The search index's copy, being read before the whole corpus.
     early: Option<EarlyIndex>,
     /// The search index's copy as read: none where it could not be.
     index: Option<Option<Arc<SearchIndex>>>,
