@@ -98,11 +98,16 @@ impl Preview {
             .pool
             .take()
             .or_else(|| rayon::ThreadPoolBuilder::new().build().ok());
+        // In a pool of its own, the query has the cores the whole corpus's
+        // read (in the global pool) was taking; without one, it must not
+        // wait for that pool's paused threads.
+        let paused = pool.as_ref().map(|_| self.filler.pause());
         // A query that fails here (a bug) is left to the whole corpus's
         // search, which says so.
         let found = caught(|| in_pool(&pool, || answer(library, &ask))).ok();
         let hits: Vec<usize> = found.iter().flat_map(|f| &f.hits).map(|h| h.doc).collect();
         let filled = found.is_some() && in_pool(&pool, || self.fill(library, &hits));
+        drop(paused);
         self.pool = pool;
         let Some(found) = found.filter(|_| filled) else {
             self.live = false;

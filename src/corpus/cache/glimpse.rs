@@ -6,6 +6,7 @@
 //! files, which the copy was made from, so it is the same corpus.
 
 use super::codec::{self, Reader};
+use super::gate::{Closed, Gate};
 use super::layout::Copy;
 use super::{Cache, IndexOpener, Miss, Pending, Seen, Source};
 use crate::corpus::entities::Entities;
@@ -40,6 +41,8 @@ pub struct Glimpse {
     paths: Vec<PathBuf>,
     /// A chunk failed its checksum: the corpus is loaded from its files.
     broken: bool,
+    /// Passed before each chunk of the whole corpus (see [`Filler::pause`]).
+    gate: Gate,
 }
 
 impl Glimpse {
@@ -62,6 +65,7 @@ impl Glimpse {
             cache: cache.clone(),
             paths: paths.to_vec(),
             broken: false,
+            gate: Gate::default(),
         };
         Ok((summaries, glimpse))
     }
@@ -81,6 +85,7 @@ impl Glimpse {
         Filler {
             copy: self.copy.clone(),
             entities: self.entities.len(),
+            gate: self.gate.clone(),
         }
     }
 
@@ -96,7 +101,8 @@ impl Glimpse {
     /// fails, the corpus loaded from its files and its copy written again.
     pub fn whole(self) -> (Corpus, Problems, Option<Pending>) {
         if !self.broken
-            && let Ok(documents) = self.copy.all_documents(self.entities.len())
+            && let Ok(documents) =
+                (self.copy).all_documents(self.entities.len(), &|| self.gate.pass())
         {
             let pending = Pending {
                 cache: self.cache,
@@ -125,6 +131,7 @@ impl Glimpse {
 pub struct Filler {
     copy: Copy,
     entities: usize,
+    gate: Gate,
 }
 
 impl Filler {
@@ -136,6 +143,14 @@ impl Filler {
     /// writer's slip), nothing is changed and false says so.
     pub fn fill(&self, summaries: &mut Corpus, docs: &[usize]) -> bool {
         fill(&self.copy, self.entities, summaries, docs)
+    }
+
+    /// Pauses the whole corpus's read, once the chunks it is decoding are
+    /// done, until the guard is dropped: a query typed over the first
+    /// frame is answered on all cores. Meanwhile nothing may wait for the
+    /// global rayon pool, whose threads are the ones paused.
+    pub fn pause(&self) -> Closed {
+        self.gate.close()
     }
 }
 

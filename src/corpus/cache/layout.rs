@@ -174,12 +174,18 @@ impl Copy {
 
     /// Every document, chunk by chunk on all cores, each chunk checked
     /// before it is decoded and its pages let go once it is: the map and
-    /// the corpus it becomes are not resident whole at once.
-    pub(super) fn all_documents(&self, entities: usize) -> Result<Vec<Document>, Miss> {
+    /// the corpus it becomes are not resident whole at once. `pass` is
+    /// called before each chunk, and may wait.
+    pub(super) fn all_documents(
+        &self,
+        entities: usize,
+        pass: &(dyn Fn() + Sync),
+    ) -> Result<Vec<Document>, Miss> {
         let chunks: Vec<Vec<Document>> = self
             .chunks
             .par_iter()
             .map(|chunk| {
+                pass();
                 let docs = self.decoded(chunk, entities);
                 self.let_go(chunk);
                 docs

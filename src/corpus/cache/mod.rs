@@ -17,6 +17,7 @@
 //! differs, its content hash.
 
 mod codec;
+mod gate;
 mod glimpse;
 mod index;
 mod layout;
@@ -203,7 +204,7 @@ impl Cache {
     /// copy of the search index built from it names.
     pub fn open(&self, paths: &[PathBuf]) -> Result<(Corpus, u64), Miss> {
         let (copy, entities, _) = self.current(paths)?;
-        let documents = copy.all_documents(entities.len())?;
+        let documents = copy.all_documents(entities.len(), &|| {})?;
         Ok((
             Corpus {
                 documents,

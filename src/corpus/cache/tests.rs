@@ -172,3 +172,19 @@ fn paragraphs_are_read_in_place_and_outlive_their_copy_replaced() {
     let loaded = Corpus::load(&paths).expect("loads");
     assert_eq!(corpus.documents, loaded.documents);
 }
+
+#[test]
+fn the_whole_corpus_waits_while_its_filler_is_paused() {
+    let (_home, cache, paths, _file) = cached();
+    let Ok((_, glimpse)) = Glimpse::open(&cache, &paths) else {
+        panic!("no glimpse");
+    };
+    let paused = glimpse.filler().pause();
+    let (send, read) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(glimpse.whole().0.documents.len()));
+    let waited = read.recv_timeout(std::time::Duration::from_millis(200));
+    assert!(waited.is_err(), "read while paused: {waited:?}");
+    drop(paused);
+    let loaded = Corpus::load(&paths).expect("loads");
+    assert_eq!(read.recv().ok(), Some(loaded.documents.len()));
+}
