@@ -7,7 +7,8 @@
 //! checked as they decode and as they are read; this module keeps them
 //! safe on disk as the corpus copy is kept.
 
-use super::{Cache, Made, Map, Miss, Out, Stored, durable, mapped, replace, write_file};
+use super::framed::{mapped, write_file};
+use super::{Cache, Made, Map, Miss, Out, Stored, durable, replace};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;

@@ -17,6 +17,7 @@
 //! differs, its content hash.
 
 mod codec;
+mod framed;
 mod gate;
 mod glimpse;
 mod index;
@@ -28,15 +29,13 @@ pub use writer::{Pending, Source, Writer};
 
 use super::Corpus;
 use super::entities::Entities;
-use super::mapped::{Map, let_go};
+use super::mapped::Map;
 use crate::bookmarks::durable;
 use codec::{Corrupt, Reader};
 pub use index::{IndexBytes, IndexOpener};
 use layout::Copy;
-use memmap2::{Mmap, MmapOptions};
 use std::fs::{self, File};
-use std::io::{self, Seek, SeekFrom, Write};
-use std::os::unix::fs::FileExt;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -45,14 +44,12 @@ use std::thread::JoinHandle;
 use std::time::UNIX_EPOCH;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-/// The layout's version: bumped whenever `codec` or the search index's
-/// layout (`search::stored`) changes. A change to how the index is built
-/// with the same layout bumps `search::stored`'s `RULES` instead.
-const FORMAT: u32 = 3;
+/// The layout's version: bumped whenever `codec`, `framed` or the search
+/// index's layout (`search::stored`) changes. A change to how the index
+/// is built with the same layout bumps `search::stored`'s `RULES` instead.
+/// Format 4: the index copy's checksum is of its pieces' checksums.
+const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"NKREADC\0";
-/// The index copy's header: magic, format, reserved, the body's length,
-/// its checksum.
-const HEADER: usize = 8 + 4 + 4 + 8 + 8;
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The cache files' extension.
 const EXTENSION: &str = "nkc";
@@ -360,42 +357,6 @@ impl Cache {
     }
 }
 
-/// How much of an index copy is checksummed before its pages are let go.
-const PIECE: usize = 16 << 20;
-
-/// The body of an index copy whose header, length and checksum hold, and
-/// that checksum; the map's pages let go as they are checksummed.
-fn checked(map: &Mmap) -> Result<(&[u8], u64), Miss> {
-    let bytes: &[u8] = map;
-    let header = bytes.get(..HEADER).ok_or(Miss::Corrupt("cut short"))?;
-    if &header[..8] != MAGIC {
-        return Err(Miss::Corrupt("not a cache file"));
-    }
-    let mut r = Reader::new(&header[8..]);
-    let format = r.u32().map_err(|Corrupt(w)| Miss::Corrupt(w))?;
-    if format != FORMAT {
-        return Err(Miss::OtherVersion);
-    }
-    let _reserved = r.u32();
-    let (Ok(length), Ok(sum)) = (r.u64(), r.u64()) else {
-        return Err(Miss::Corrupt("cut short"));
-    };
-    let body = &bytes[HEADER..];
-    if body.len() as u64 != length {
-        return Err(Miss::Corrupt("cut short or too long"));
-    }
-    let mut hasher = Xxh3::new();
-    for (n, piece) in body.chunks(PIECE).enumerate() {
-        hasher.update(piece);
-        let start = HEADER + n * PIECE;
-        let _ = let_go(map, start..start + piece.len());
-    }
-    if hasher.digest() != sum {
-        return Err(Miss::Corrupt("checksum"));
-    }
-    Ok((body, sum))
-}
-
 /// Whether the corpus files recorded in the body are the files at `paths`
 /// now: the same names in the same order, each of the same size, and of
 /// the same modification time or the same content.
@@ -485,88 +446,6 @@ fn replace(
                 false => Err(e),
             }
         }
-    }
-}
-
-/// Writes header and body to `file`, hashing the body as it goes, then the
-/// header again with its length and checksum, and syncs: the checksum.
-fn write_file(file: File, body: Made, stop: &AtomicBool) -> io::Result<u64> {
-    let mut out = Body {
-        to: io::BufWriter::with_capacity(1 << 20, file),
-        hasher: Xxh3::new(),
-        length: 0,
-        stop,
-    };
-    out.to.write_all(&[0; HEADER])?;
-    body(&mut |bytes: &[u8]| out.write(bytes))?;
-    let sum = out.hasher.digest();
-    let mut header = Vec::with_capacity(HEADER);
-    header.extend_from_slice(MAGIC);
-    header.extend_from_slice(&FORMAT.to_le_bytes());
-    header.extend_from_slice(&0u32.to_le_bytes());
-    header.extend_from_slice(&out.length.to_le_bytes());
-    header.extend_from_slice(&sum.to_le_bytes());
-    let mut file = out
-        .to
-        .into_inner()
-        .map_err(io::IntoInnerError::into_error)?;
-    file.seek(SeekFrom::Start(0))?;
-    file.write_all_at(&header, 0)?;
-    file.sync_all()?;
-    Ok(sum)
-}
-
-/// `read` of the body of the index copy at `path` and its checksum, once
-/// its header, length and checksum hold, with the map and where the body
-/// starts in it, and what lets the map's pages go as it reads: up to an
-/// offset into the body, once it reads no further back.
-fn mapped<T>(
-    path: &Path,
-    read: impl FnOnce(&[u8], u64, (&Map, usize), &mut dyn FnMut(usize)) -> Result<T, Miss>,
-) -> Result<T, Miss> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
-        Err(e) => return Err(Miss::Unreadable(e.to_string())),
-    };
-    // SAFETY: the map is read-only. nkread never writes a cache file in
-    // place: a new copy is a new file renamed over the old, so the file
-    // mapped here keeps its bytes for as long as it is mapped, which is
-    // as long as a list read in place from it lives (a file cut by hand
-    // under a running nkread could still fault; that is outside what
-    // nkread does).
-    let map =
-        unsafe { MmapOptions::new().map(&file) }.map_err(|e| Miss::Unreadable(e.to_string()))?;
-    let map = Map::new(map);
-    let (body, sum) = checked(&map)?;
-    let mut released = HEADER;
-    let mut release = |upto: usize| {
-        let to = HEADER.saturating_add(upto);
-        if to > released {
-            let _ = let_go(&map, released..to);
-            released = to;
-        }
-    };
-    read(body, sum, (&map, HEADER), &mut release)
-}
-
-/// The body as it is written: its bytes hashed and counted.
-struct Body<'a> {
-    to: io::BufWriter<File>,
-    hasher: Xxh3,
-    length: u64,
-    /// Looked at before each piece: a stop costs at most one piece.
-    stop: &'a AtomicBool,
-}
-
-impl Body<'_> {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
-        if self.stop.load(Ordering::Relaxed) {
-            return Err(io::Error::new(io::ErrorKind::Interrupted, "stopped"));
-        }
-        self.hasher.update(bytes);
-        self.length += bytes.len() as u64;
-        self.to.write_all(bytes)
     }
 }
 
