@@ -224,20 +224,24 @@ impl Corpus {
     }
 
     /// Indices of the documents, newest first by their date or the one
-    /// their text implies; undated ones last, by title.
+    /// their text implies; undated ones last; then by title, then in the
+    /// corpus's order. The keys are made once and sorted on all cores: at
+    /// fifty thousand documents, comparing the documents themselves took
+    /// 20 ms of the first frame.
     pub fn newest_first(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.documents.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&self.documents[a], &self.documents[b]);
-            match (a.sort_date(), b.sort_date()) {
-                (Some(x), Some(y)) => y.cmp(&x),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-            .then_with(|| a.title.cmp(&b.title))
-        });
-        order
+        let mut keys: Vec<_> = (self.documents.iter().enumerate())
+            .map(|(d, doc)| {
+                let date = doc.sort_date();
+                (
+                    date.is_none(),
+                    std::cmp::Reverse(date),
+                    doc.title.as_str(),
+                    d,
+                )
+            })
+            .collect();
+        keys.par_sort_unstable();
+        keys.into_iter().map(|(.., d)| d).collect()
     }
 
     /// Up to `n` ids that look most like `query`, best first: ids that

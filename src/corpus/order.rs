@@ -43,6 +43,7 @@ impl ListOrder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::model::PartialDate;
 
     #[test]
     fn the_list_can_be_ordered_oldest_first_or_by_title() {
@@ -64,5 +65,36 @@ mod tests {
             .map(|&i| corpus.documents[i].shown_title().to_lowercase())
             .collect();
         assert!(titles.is_sorted());
+    }
+
+    #[test]
+    fn newest_first_breaks_ties_by_title_then_by_the_corpus_order() {
+        let mut corpus = Corpus::load(&[]).unwrap();
+        let template = corpus.documents[0].clone();
+        let date = |year, month| PartialDate {
+            year,
+            month,
+            day: None,
+        };
+        let shapes = [
+            (Some(date(2020, Some(3))), None, "b"),
+            (None, None, "a"),
+            (Some(date(2020, None)), None, "a"),
+            (None, Some(date(2020, Some(3))), "a"),
+            (Some(date(2020, Some(3))), None, "b"),
+            (None, None, "c"),
+            (None, None, "a"),
+            (Some(date(2021, Some(1))), None, "z"),
+        ];
+        corpus.documents = shapes
+            .iter()
+            .map(|&(date, inferred, title)| {
+                let mut doc = template.clone();
+                (doc.date, doc.inferred_date, doc.title) = (date, inferred, title.into());
+                doc
+            })
+            .collect();
+        // Newest first, undated last, then by title; ties as they came.
+        assert_eq!(corpus.newest_first(), [7, 3, 0, 4, 2, 1, 6, 5]);
     }
 }
