@@ -89,33 +89,52 @@ pub fn decode_summaries(r: &mut Reader, paragraphs: usize) -> Result<Vec<Documen
     }
 }
 
-/// The bytes of each document in `documents`, made on all cores.
+/// The bytes of each document in `documents`, each after its length, so
+/// that a chunk's other documents are passed over to read one; made on
+/// all cores.
 pub fn encode_documents(documents: &[Document]) -> Vec<Vec<u8>> {
     documents
         .par_iter()
         .map(|doc| {
-            let mut bytes = Vec::new();
+            let mut bytes = vec![0; 8];
             put_document(&mut bytes, doc);
+            let len = (bytes.len() - 8) as u64;
+            bytes[..8].copy_from_slice(&len.to_le_bytes());
             bytes
         })
         .collect()
 }
 
-/// The `count` documents a chunk's bytes hold, one after another to its
-/// end, their people naming entities below `entities`. Given the map the
-/// bytes are of and where in it they start, the paragraphs are read in
-/// place (see [`Text`]); else they are copied.
+/// Of the `count` documents a chunk's bytes hold, one after another to
+/// its end, those `wanted` by their place in it, with their places; the
+/// others are passed over by their lengths (a query's hits need one
+/// document of a chunk of 64). Their people name entities below
+/// `entities`. Given the map the bytes are of and where in it they start,
+/// the paragraphs are read in place (see [`Text`]); else they are copied.
 pub fn decode_chunk(
     bytes: &[u8],
     count: usize,
     entities: usize,
     in_map: Option<(&Map, usize)>,
-) -> Result<Vec<Document>, Corrupt> {
+    wanted: &dyn Fn(usize) -> bool,
+) -> Result<Vec<(usize, Document)>, Corrupt> {
     let mut r = Reader::new(bytes);
-    r.in_map = in_map;
     let mut documents = Vec::with_capacity(count.min(bytes.len()));
-    for _ in 0..count {
-        documents.push(r.document(entities)?);
+    for i in 0..count {
+        let len = r.len(1)?;
+        let start = r.at;
+        let mut doc = Reader {
+            bytes: r.take(len)?,
+            at: 0,
+            in_map: in_map.map(|(map, base)| (map, base + start)),
+        };
+        if !wanted(i) {
+            continue;
+        }
+        documents.push((i, doc.document(entities)?));
+        if doc.at != len {
+            return Err(Corrupt("a document's length"));
+        }
     }
     match r.at == bytes.len() {
         true => Ok(documents),
@@ -438,8 +457,21 @@ mod tests {
         let entities = decode_entities(&mut r).expect("entities");
         let summaries = decode_summaries(&mut r, usize::MAX).expect("summaries");
         let count = corpus.documents.len();
-        let back = decode_chunk(&documents(&corpus), count, entities.len(), None).expect("decodes");
+        let all = |_| true;
+        let back = decode_chunk(&documents(&corpus), count, entities.len(), None, &all);
+        let back: Vec<Document> = back.expect("decodes").into_iter().map(|(_, d)| d).collect();
         assert_eq!(back, corpus.documents);
+        // Documents read alone, the others passed over, are the same.
+        let odd = |i: usize| i % 2 == 1;
+        let some = decode_chunk(&documents(&corpus), count, entities.len(), None, &odd);
+        let expected: Vec<(usize, Document)> = corpus
+            .documents
+            .iter()
+            .cloned()
+            .enumerate()
+            .filter(|&(i, _)| odd(i))
+            .collect();
+        assert_eq!(some, Ok(expected));
         assert_eq!(entities.parts(), corpus.entities.parts());
         // A summary is the document but for its paragraphs' text and people.
         for (summary, doc) in summaries.iter().zip(&corpus.documents) {
@@ -489,7 +521,7 @@ mod tests {
         }
         for cut in (0..docs.len()).step_by(97) {
             assert!(
-                decode_chunk(&docs[..cut], count, entities, None).is_err(),
+                decode_chunk(&docs[..cut], count, entities, None, &|_| true).is_err(),
                 "cut at {cut}"
             );
         }
@@ -503,7 +535,7 @@ mod tests {
         for at in (0..docs.len()).step_by(131) {
             let mut flipped = docs.clone();
             flipped[at] ^= 0xff;
-            let _ = decode_chunk(&flipped, count, entities, None);
+            let _ = decode_chunk(&flipped, count, entities, None, &|_| true);
         }
     }
 }

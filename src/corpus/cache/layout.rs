@@ -148,22 +148,14 @@ impl Copy {
         }
         let read = |(at, wanted): (usize, BTreeSet<usize>)| {
             let chunk = self.chunks.get(at).ok_or(Miss::Corrupt("a document"))?;
-            let mut docs: Vec<Option<Document>> = self
-                .decoded(chunk, entities)?
-                .into_iter()
-                .map(Some)
-                .collect();
-            wanted
-                .into_iter()
-                .map(|d| {
-                    let doc = d
-                        .checked_sub(chunk.first)
-                        .and_then(|i| docs.get_mut(i))
-                        .and_then(Option::take)
-                        .ok_or(Miss::Corrupt("a document"))?;
-                    Ok((d, doc))
-                })
-                .collect::<Result<Vec<_>, Miss>>()
+            let read = self.decoded(chunk, entities, &|i| wanted.contains(&(chunk.first + i)))?;
+            match read.len() == wanted.len() {
+                true => Ok(read
+                    .into_iter()
+                    .map(|(i, doc)| (chunk.first + i, doc))
+                    .collect()),
+                false => Err(Miss::Corrupt("a document")),
+            }
         };
         let read: Vec<Vec<(usize, Document)>> = by_chunk
             .into_par_iter()
@@ -181,25 +173,33 @@ impl Copy {
         entities: usize,
         pass: &(dyn Fn() + Sync),
     ) -> Result<Vec<Document>, Miss> {
-        let chunks: Vec<Vec<Document>> = self
+        let chunks: Vec<Vec<(usize, Document)>> = self
             .chunks
             .par_iter()
             .map(|chunk| {
                 pass();
-                let docs = self.decoded(chunk, entities);
+                let docs = self.decoded(chunk, entities, &|_| true);
                 self.let_go(chunk);
                 docs
             })
             .collect::<Result<_, _>>()?;
-        Ok(chunks.into_iter().flatten().collect())
+        Ok(chunks.into_iter().flatten().map(|(_, doc)| doc).collect())
     }
 
-    fn decoded(&self, chunk: &Chunk, entities: usize) -> Result<Vec<Document>, Miss> {
+    /// The documents of `chunk` `wanted` by their place in it, once its
+    /// checksum holds.
+    fn decoded(
+        &self,
+        chunk: &Chunk,
+        entities: usize,
+        wanted: &dyn Fn(usize) -> bool,
+    ) -> Result<Vec<(usize, Document)>, Miss> {
         let bytes = &self.map[chunk.start..chunk.start + chunk.len];
         if xxh3_64(bytes) != chunk.sum {
             return Err(Miss::Corrupt("checksum of a chunk"));
         }
-        codec::decode_chunk(bytes, chunk.docs, entities, Some((&self.map, chunk.start)))
+        let in_map = Some((&self.map, chunk.start));
+        codec::decode_chunk(bytes, chunk.docs, entities, in_map, wanted)
             .map_err(|Corrupt(what)| Miss::Corrupt(what))
     }
 

@@ -47,7 +47,8 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 /// The layout's version: bumped whenever `codec`, `framed` or the search
 /// index's layout (`search::stored`) changes. A change to how the index
 /// is built with the same layout bumps `search::stored`'s `RULES` instead.
-/// Format 4: the index copy's checksum is of its pieces' checksums.
+/// Format 4: the index copy's checksum is of its pieces' checksums, and
+/// each document in a chunk follows its length.
 const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"NKREADC\0";
 const VERSION: &str = env!("CARGO_PKG_VERSION");
