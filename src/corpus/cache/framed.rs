@@ -178,7 +178,7 @@ mod tests {
     /// Writes `body` in writes of `step` bytes, as a cache file at `path`.
     fn written(path: &Path, body: &[u8], step: usize) -> u64 {
         let file = File::create(path).expect("a file");
-        let made = |out: super::super::Out| body.chunks(step).try_for_each(|piece| out(piece));
+        let made = |out: super::super::Out| body.chunks(step).try_for_each(out);
         write_file(file, &made, &AtomicBool::new(false)).expect("written")
     }
 
