@@ -32,8 +32,8 @@ pub(super) struct Preview {
     asked: Option<Ask>,
     /// The latest answer, with the query it answers.
     answered: Option<(Ask, Found)>,
-    /// For the parallel steps of a query: the global pool is reading the
-    /// corpus's chunks.
+    /// Where a query is ranked and documents are read whole (see
+    /// [`Preview::first`]): the global pool is reading the corpus's chunks.
     pool: Option<rayon::ThreadPool>,
 }
 
@@ -62,7 +62,7 @@ impl Preview {
         if let Some(open) = state.open().filter(|d| !self.whole.contains(d)) {
             // Laid out as a summary: read whole, then the key again.
             *state = before.clone();
-            if !self.fill(library, &[open]) {
+            if !self.first(|this| this.fill(library, &[open])) {
                 self.live = false;
                 return;
             }
@@ -94,22 +94,14 @@ impl Preview {
         let Some(ask) = self.asked.take().filter(|_| self.live) else {
             return false;
         };
-        let pool = self
-            .pool
-            .take()
-            .or_else(|| rayon::ThreadPoolBuilder::new().build().ok());
-        // In a pool of its own, the query has the cores the whole corpus's
-        // read (in the global pool) was taking; without one, it must not
-        // wait for that pool's paused threads.
-        let paused = pool.as_ref().map(|_| self.filler.pause());
-        // A query that fails here (a bug) is left to the whole corpus's
-        // search, which says so.
-        let found = caught(|| in_pool(&pool, || answer(library, &ask))).ok();
-        let hits: Vec<usize> = found.iter().flat_map(|f| &f.hits).map(|h| h.doc).collect();
-        let filled = found.is_some() && in_pool(&pool, || self.fill(library, &hits));
-        drop(paused);
-        self.pool = pool;
-        let Some(found) = found.filter(|_| filled) else {
+        let found = self.first(|this| {
+            // A query that fails here (a bug) is left to the whole
+            // corpus's search, which says so.
+            let found = caught(|| answer(library, &ask)).ok()?;
+            let hits: Vec<usize> = found.hits.iter().map(|h| h.doc).collect();
+            this.fill(library, &hits).then_some(found)
+        });
+        let Some(found) = found else {
             self.live = false;
             return false;
         };
@@ -139,6 +131,19 @@ impl Preview {
             return;
         }
         self.asked = asked.or(self.asked.take());
+    }
+
+    /// Runs `work` in the preview's own pool, the whole corpus's read (in
+    /// the global pool) paused meanwhile: what the person waits for has the
+    /// cores, and is not queued behind the chunks. Without a pool of its
+    /// own, nothing is paused: `work` must not wait for paused threads.
+    fn first<T: Send>(&mut self, work: impl FnOnce(&mut Preview) -> T + Send) -> T {
+        let pool = (self.pool.take()).or_else(|| rayon::ThreadPoolBuilder::new().build().ok());
+        let paused = pool.as_ref().map(|_| self.filler.pause());
+        let done = in_pool(&pool, || work(self));
+        drop(paused);
+        self.pool = pool;
+        done
     }
 
     /// Reads documents `docs` whole into the glimpse's corpus, once each.
