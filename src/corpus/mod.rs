@@ -230,15 +230,8 @@ impl Corpus {
     /// 20 ms of the first frame.
     pub fn newest_first(&self) -> Vec<usize> {
         let mut keys: Vec<_> = (self.documents.iter().enumerate())
-            .map(|(d, doc)| {
-                let date = doc.sort_date();
-                (
-                    date.is_none(),
-                    std::cmp::Reverse(date),
-                    doc.title.as_str(),
-                    d,
-                )
-            })
+            // Reversed, None (undated) comes after every date.
+            .map(|(d, doc)| (std::cmp::Reverse(doc.sort_date()), doc.title.as_str(), d))
             .collect();
         keys.par_sort_unstable();
         keys.into_iter().map(|(.., d)| d).collect()

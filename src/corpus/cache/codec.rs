@@ -119,18 +119,20 @@ pub fn decode_chunk(
     wanted: &dyn Fn(usize) -> bool,
 ) -> Result<Vec<(usize, Document)>, Corrupt> {
     let mut r = Reader::new(bytes);
-    let mut documents = Vec::with_capacity(count.min(bytes.len()));
+    // Each document takes at least its length's eight bytes.
+    let mut documents = Vec::with_capacity(count.min(bytes.len() / 8));
     for i in 0..count {
         let len = r.len(1)?;
         let start = r.at;
-        let mut doc = Reader {
-            bytes: r.take(len)?,
-            at: 0,
-            in_map: in_map.map(|(map, base)| (map, base + start)),
-        };
+        let read = r.take(len)?;
         if !wanted(i) {
             continue;
         }
+        let mut doc = Reader {
+            bytes: read,
+            at: 0,
+            in_map: in_map.map(|(map, base)| (map, base + start)),
+        };
         documents.push((i, doc.document(entities)?));
         if doc.at != len {
             return Err(Corrupt("a document's length"));

@@ -5,13 +5,15 @@
 
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
+/// How many guards hold it closed, and what wakes those waiting.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Gate(Arc<(Mutex<bool>, Condvar)>);
+pub(super) struct Gate(Arc<(Mutex<usize>, Condvar)>);
 
 impl Gate {
-    /// Closes the gate until the guard is dropped (a panic included).
+    /// Closes the gate until the guard is dropped (a panic included); it
+    /// opens once every guard is.
     pub(super) fn close(&self) -> Closed {
-        *self.0.0.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        *self.0.0.lock().unwrap_or_else(PoisonError::into_inner) += 1;
         Closed(self.clone())
     }
 
@@ -20,46 +22,52 @@ impl Gate {
         let (closed, opened) = &*self.0;
         let closed = closed.lock().unwrap_or_else(PoisonError::into_inner);
         let _open = opened
-            .wait_while(closed, |closed| *closed)
+            .wait_while(closed, |closed| *closed > 0)
             .unwrap_or_else(PoisonError::into_inner);
     }
 }
 
-/// Opens its gate when dropped.
+/// Keeps its gate closed until dropped.
 #[derive(Debug)]
 pub struct Closed(Gate);
 
 impl Drop for Closed {
     fn drop(&mut self) {
         let (closed, opened) = &*self.0.0;
-        *closed.lock().unwrap_or_else(PoisonError::into_inner) = false;
-        opened.notify_all();
+        let mut closed = closed.lock().unwrap_or_else(PoisonError::into_inner);
+        *closed = closed.saturating_sub(1);
+        if *closed == 0 {
+            opened.notify_all();
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::Duration;
 
     #[test]
-    fn a_closed_gate_holds_until_its_guard_is_dropped() {
+    fn a_closed_gate_holds_until_every_guard_is_dropped() {
         let gate = Gate::default();
-        let passed = Arc::new(AtomicBool::new(false));
-        let closed = gate.close();
-        let waiter = std::thread::spawn({
-            let (gate, passed) = (gate.clone(), Arc::clone(&passed));
+        let (first, second) = (gate.close(), gate.close());
+        let (send, passed) = std::sync::mpsc::channel();
+        std::thread::spawn({
+            let gate = gate.clone();
             move || {
                 gate.pass();
-                passed.store(true, Ordering::SeqCst);
+                let _ = send.send(());
             }
         });
-        std::thread::sleep(Duration::from_millis(50));
-        assert!(!passed.load(Ordering::SeqCst), "passed a closed gate");
-        drop(closed);
-        waiter.join().expect("the waiter");
-        assert!(passed.load(Ordering::SeqCst));
+        let held = Duration::from_millis(50);
+        assert!(passed.recv_timeout(held).is_err(), "passed a closed gate");
+        drop(first);
+        assert!(
+            passed.recv_timeout(held).is_err(),
+            "passed a gate one guard holds"
+        );
+        drop(second);
+        assert!(passed.recv_timeout(Duration::from_secs(30)).is_ok());
         // Open, it does not hold.
         gate.pass();
     }

@@ -133,9 +133,11 @@ impl Copy {
     }
 
     /// Documents `ds` whole, each with its number, from their chunks once
-    /// each chunk's checksum holds: a chunk is decoded once however many of
-    /// them it holds (a reader's bookmarks may fall many to a chunk), and
-    /// the chunks on all cores (a query's hits may fall one to a chunk).
+    /// each chunk's checksum holds: a chunk is checksummed once however
+    /// many of them it holds (a reader's bookmarks may fall many to a
+    /// chunk), only they are decoded, the others passed over, and the
+    /// chunks are read on all cores (a query's hits may fall one to a
+    /// chunk).
     pub(super) fn documents_at(
         &self,
         ds: &[usize],

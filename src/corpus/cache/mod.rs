@@ -7,7 +7,7 @@
 //! One file per set of corpus paths, `corpus-HASH.nkc` under
 //! `$XDG_CACHE_HOME/nkread/`, where HASH covers the format, nkread's
 //! version and the paths, and beside it the reader's copy of the search
-//! index built from it, `corpus-HASH.nki` (`index`). The file's head holds
+//! index built from it, `corpus-HASH.nki` (`index`, `framed`). The file's head holds
 //! nkread's version, a hash of the bundled corpus, the corpus files'
 //! names, sizes, times and content hashes, the entities and each
 //! document's summary; the documents follow in checksummed chunks
@@ -44,8 +44,8 @@ use std::thread::JoinHandle;
 use std::time::UNIX_EPOCH;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-/// The layout's version: bumped whenever `codec`, `framed` or the search
-/// index's layout (`search::stored`) changes. A change to how the index
+/// The layout's version: bumped whenever `codec`, `layout`, `framed` or
+/// the search index's layout (`search::stored`) changes. A change to how the index
 /// is built with the same layout bumps `search::stored`'s `RULES` instead.
 /// Format 4: the index copy's checksum is of its pieces' checksums, and
 /// each document in a chunk follows its length.

@@ -186,5 +186,6 @@ fn the_whole_corpus_waits_while_its_filler_is_paused() {
     assert!(waited.is_err(), "read while paused: {waited:?}");
     drop(paused);
     let loaded = Corpus::load(&paths).expect("loads");
-    assert_eq!(read.recv().ok(), Some(loaded.documents.len()));
+    let whole = read.recv_timeout(std::time::Duration::from_secs(30));
+    assert_eq!(whole.ok(), Some(loaded.documents.len()));
 }
