@@ -17,7 +17,7 @@ use crate::corpus::cache::Opened;
 use crate::library::{Built, Index, Library, StoredIndex};
 use crate::tui::msg::{Action, Ask, Found, Msg};
 use crate::tui::state::{AppState, Settings};
-use crate::tui::update::{Effect, awaited, update};
+use crate::tui::update::{Effect, update};
 use crate::tui::view;
 use crossterm::event::{self, Event};
 use ratatui::Terminal;
@@ -280,26 +280,15 @@ fn frame(io: &mut Io, reading: &mut Reading, (columns, rows): (u16, u16)) -> io:
         update(state, library, Msg::Resize(columns, rows));
     }
     // What came while the first frame showed a glimpse, in order, once the
-    // state has its size (below the smallest, keys do nothing).
-    std::mem::take(&mut reading.held).replay(state, |state, msg| {
+    // state has its size (below the smallest, keys do nothing); the
+    // glimpse's last answer is its query's first answer here, so the hits
+    // it showed stay while this search counts.
+    let answered = reading.answered.take();
+    std::mem::take(&mut reading.held).replay(state, answered, |state, msg| {
         carry_out(io, state, library, searcher, msg)
     })?;
     if state.quit {
         return Ok(());
-    }
-    // The glimpse's last answer, to the query now asked, is its first
-    // answer: the hits the glimpse showed stay while this search counts.
-    if let (Some((ask, found)), Some(awaited)) = (reading.answered.take(), awaited(state))
-        && (Ask {
-            id: awaited.id,
-            ..ask
-        }) == awaited
-    {
-        let found = Found {
-            id: awaited.id,
-            ..found
-        };
-        carry_out(io, state, library, searcher, Msg::Searched(found))?;
     }
     // An answer due within a few milliseconds is drawn with the key that
     // asked for it, not a frame after.

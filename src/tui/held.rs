@@ -5,8 +5,9 @@
 
 use super::event::to_msg;
 use crate::tui::keymap::Key;
-use crate::tui::msg::{Action, Msg};
+use crate::tui::msg::{Action, Ask, Found, Msg};
 use crate::tui::state::AppState;
+use crate::tui::update::awaited;
 use crossterm::event::{Event, KeyEventKind};
 
 /// The events held, in the order they came. Resizes are not among them:
@@ -56,10 +57,15 @@ impl Held {
 
     /// Acts on the events held, in order, each read in the state the ones
     /// before it left, none after a quit: `act` runs `update` on a message
-    /// and carries out what it asks.
+    /// and carries out what it asks. The glimpse's last answer, `answered`,
+    /// is acted on as the answer to its query as soon as that query is
+    /// asked again (its number aside): the keys typed after it over the
+    /// glimpse (Down, Enter) then act on the hits they acted on there, not
+    /// on none while the whole corpus's search runs.
     pub(super) fn replay<E>(
         self,
         state: &mut AppState,
+        mut answered: Option<(Ask, Found)>,
         mut act: impl FnMut(&mut AppState, Msg) -> Result<(), E>,
     ) -> Result<(), E> {
         for event in self.0 {
@@ -69,9 +75,27 @@ impl Held {
             if let Some(msg) = to_msg(state, event) {
                 act(state, msg)?;
             }
+            if let Some(found) = answered.as_ref().and_then(|a| answers(a, state)) {
+                answered = None;
+                act(state, Msg::Searched(found))?;
+            }
         }
         Ok(())
     }
+}
+
+/// `answered`'s answer as the answer `state` awaits, where it asks the same
+/// query (its number aside).
+fn answers((ask, found): &(Ask, Found), state: &AppState) -> Option<Found> {
+    let awaited = awaited(state)?;
+    let same = Ask {
+        id: awaited.id,
+        ..ask.clone()
+    } == awaited;
+    same.then(|| Found {
+        id: awaited.id,
+        ..found.clone()
+    })
 }
 
 #[cfg(test)]
@@ -134,7 +158,7 @@ mod tests {
         }
         let mut replayed = started(&library);
         let mut effects = Vec::new();
-        held.replay(&mut replayed, |state, msg| {
+        held.replay(&mut replayed, None, |state, msg| {
             effects.extend(update(state, &library, msg));
             Ok::<(), Infallible>(())
         })
@@ -162,6 +186,53 @@ mod tests {
             view::drawn(&after, &library)
         );
         assert_eq!(replayed.size, (120, 40));
+    }
+
+    /// Down and Enter typed over the glimpse after a query's hits act on
+    /// those hits when replayed, before the whole corpus's own search has
+    /// answered: the glimpse's answer is its first.
+    #[test]
+    fn keys_after_a_query_act_on_the_glimpses_answer_when_replayed() {
+        use crate::library::Built;
+        use crate::search::SearchIndex;
+        use crate::tui::layout::search::answer;
+        let library = Library::shared(std::sync::Arc::new(Corpus::load(&[]).expect("loads")));
+        let index = SearchIndex::build(&library.corpus);
+        library.keep(Built::Search(std::sync::Arc::new(index)));
+        let mut events = typed("/security council");
+        events.extend([key(KeyCode::Down), key(KeyCode::Enter)]);
+        // Typed after the corpus, each query answered as it is asked.
+        let mut after = started(&library);
+        let mut last = None;
+        for event in &events {
+            let Some(msg) = to_msg(&after, event.clone()) else {
+                continue;
+            };
+            for effect in update(&mut after, &library, msg) {
+                if let Effect::Search(ask) = effect {
+                    let found = answer(&library, &ask);
+                    last = Some((ask, found.clone()));
+                    update(&mut after, &library, Msg::Searched(found));
+                }
+            }
+        }
+        assert!(after.open().is_some(), "Enter opened the second hit");
+        // Replayed, the whole corpus's search answering nothing yet.
+        let replay = |answered| {
+            let mut held = Held::default();
+            for event in &events {
+                held.hold(&started(&library), event.clone());
+            }
+            let mut replayed = started(&library);
+            held.replay(&mut replayed, answered, |state, msg| {
+                update(state, &library, msg);
+                Ok::<(), Infallible>(())
+            })
+            .expect("no error");
+            view::drawn(&replayed, &library)
+        };
+        assert_eq!(replay(last), view::drawn(&after, &library));
+        assert_ne!(replay(None), view::drawn(&after, &library));
     }
 
     /// Ctrl-C quits at once whatever was typed before it, and q does as

@@ -42,7 +42,7 @@ fn whole_after(library: &Library, events: &[Event]) -> (AppState, Option<Ask>) {
         held.hold(&state, event.clone());
     }
     let mut last = None;
-    let replayed = held.replay(&mut state, |state, msg| {
+    let replayed = held.replay(&mut state, None, |state, msg| {
         for effect in update(state, library, msg) {
             if let Effect::Search(ask) = effect {
                 update(state, library, Msg::Searched(answer(library, &ask)));
