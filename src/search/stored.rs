@@ -83,17 +83,25 @@ impl SearchIndex {
         // paragraphs either half took about 30 ms. Their pages are let go
         // once both are read.
         let later_at = postings_at(r.at, bytes)?;
+        let later_half = move || {
+            let mut r = Reader {
+                bytes,
+                at: later_at,
+                map,
+            };
+            read_later(&mut r).map(|later| (later, r.at))
+        };
         let (first, later) = std::thread::scope(|scope| {
-            let later = scope.spawn(|| {
-                let mut r = Reader {
-                    bytes,
-                    at: later_at,
-                    map,
-                };
-                read_later(&mut r).map(|later| (later, r.at))
-            });
+            let later = std::thread::Builder::new().spawn_scoped(scope, later_half);
             let first = read_first(&mut r, release);
-            (first, later.join())
+            let later = match later {
+                Ok(thread) => thread
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                // No thread to be had: after the first half, here.
+                Err(_) => later_half(),
+            };
+            (first, later)
         });
         let First {
             tokens,
@@ -102,7 +110,6 @@ impl SearchIndex {
             words,
             word_forms,
         } = first?;
-        let later = later.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let (later, end) = later?;
         let Later {
             mut postings,
