@@ -42,14 +42,21 @@ pub(super) struct Glimpsed {
     /// The rest of the copy, until the thread that reads it starts.
     rest: Option<Glimpse>,
     whole: Option<Receiver<Whole>>,
-    /// The search index's copy, being read before the whole corpus.
-    early: Option<EarlyIndex>,
-    /// The search index's copy as read: none where it could not be.
-    index: Option<Option<Arc<SearchIndex>>>,
+    /// The search index's copy, read before the whole corpus.
+    index: IndexCopy,
     held: Held,
     preview: Preview,
     /// The bookmarks as read, for the whole corpus's state.
     first: Msg,
+}
+
+/// The search index's copy, as a glimpse reads it.
+enum IndexCopy {
+    /// Not begun: the first frame is not out yet.
+    Unread,
+    Reading(EarlyIndex),
+    /// Read: none where it could not be.
+    Read(Option<Arc<SearchIndex>>),
 }
 
 /// What a glimpse hands on to the whole corpus's state.
@@ -95,8 +102,7 @@ impl Glimpsed {
             preview: Preview::new(rest.filler()),
             rest: Some(rest),
             whole: None,
-            early: None,
-            index: None,
+            index: IndexCopy::Unread,
             held: Held::default(),
             first,
         }
@@ -120,7 +126,7 @@ impl Glimpsed {
     /// Whether the search index's copy was read just now: the queries
     /// typed over the glimpse are then asked of it.
     pub(super) fn index_arrived(&mut self) -> bool {
-        let Some(early) = &self.early else {
+        let IndexCopy::Reading(early) = &self.index else {
             return false;
         };
         let index = match early.try_recv() {
@@ -128,8 +134,7 @@ impl Glimpsed {
             Err(TryRecvError::Empty) => return false,
             Err(TryRecvError::Disconnected) => None,
         };
-        self.early = None;
-        self.index = Some(index.clone());
+        self.index = IndexCopy::Read(index.clone());
         if let (Some(index), Ok((state, library))) = (index, &mut self.shown) {
             self.preview.indexed(state, library, index);
         }
@@ -148,14 +153,15 @@ impl Glimpsed {
     /// What the whole corpus's state takes on from the glimpse.
     pub(super) fn hand_on(&mut self) -> HandedOn {
         let library = self.shown.as_ref().ok().map(|(_, library)| library);
-        let early = match self.index.take() {
+        let early = match std::mem::replace(&mut self.index, IndexCopy::Unread) {
+            IndexCopy::Unread => None,
+            IndexCopy::Reading(early) => Some(early),
             // Read already: handed on as read.
-            Some(index) => {
+            IndexCopy::Read(index) => {
                 let (send, early) = mpsc::channel();
                 let _ = send.send(index);
                 Some(early)
             }
-            None => self.early.take(),
         };
         HandedOn {
             first: self.first.clone(),
@@ -194,7 +200,7 @@ impl Glimpsed {
             drop(send_index);
             let _ = send.send(rest.whole());
         });
-        self.early = Some(early);
+        self.index = IndexCopy::Reading(early);
         self.whole = Some(whole);
     }
 
