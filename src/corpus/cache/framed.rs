@@ -10,7 +10,7 @@ use crate::corpus::mapped::let_go;
 use memmap2::{Mmap, MmapOptions};
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{self, Seek, SeekFrom, Write};
+use std::io::{self, Write};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,9 +30,9 @@ fn of_pieces(sums: impl IntoIterator<Item = u64>) -> u64 {
     xxh3_64(&bytes)
 }
 
-/// The body of an index copy whose header, length and checksum hold, and
-/// that checksum; the map's pages let go as they are checksummed.
-fn checked(map: &Mmap) -> Result<(&[u8], u64), Miss> {
+/// The body of an index copy whose header, length and checksum hold; the
+/// map's pages let go as they are checksummed.
+fn checked(map: &Mmap) -> Result<&[u8], Miss> {
     let bytes: &[u8] = map;
     let header = bytes.get(..HEADER).ok_or(Miss::Corrupt("cut short"))?;
     if &header[..8] != MAGIC {
@@ -64,7 +64,7 @@ fn checked(map: &Mmap) -> Result<(&[u8], u64), Miss> {
     if of_pieces(sums) != sum {
         return Err(Miss::Corrupt("checksum"));
     }
-    Ok((body, sum))
+    Ok(body)
 }
 
 /// Writes header and body to `file`, hashing the body as it goes, then the
@@ -90,23 +90,22 @@ pub(super) fn write_file(file: File, body: Made, stop: &AtomicBool) -> io::Resul
     header.extend_from_slice(&0u32.to_le_bytes());
     header.extend_from_slice(&out.length.to_le_bytes());
     header.extend_from_slice(&sum.to_le_bytes());
-    let mut file = out
+    let file = out
         .to
         .into_inner()
         .map_err(io::IntoInnerError::into_error)?;
-    file.seek(SeekFrom::Start(0))?;
     file.write_all_at(&header, 0)?;
     file.sync_all()?;
     Ok(sum)
 }
 
-/// `read` of the body of the index copy at `path` and its checksum, once
-/// its header, length and checksum hold, with the map and where the body
+/// `read` of the body of the index copy at `path`, once its header,
+/// length and checksum hold, with the map and where the body
 /// starts in it, and what lets the map's pages go as it reads: up to an
 /// offset into the body, once it reads no further back.
 pub(super) fn mapped<T>(
     path: &Path,
-    read: impl FnOnce(&[u8], u64, (&Map, usize), &mut dyn FnMut(usize)) -> Result<T, Miss>,
+    read: impl FnOnce(&[u8], (&Map, usize), &mut dyn FnMut(usize)) -> Result<T, Miss>,
 ) -> Result<T, Miss> {
     let file = match File::open(path) {
         Ok(file) => file,
@@ -122,7 +121,7 @@ pub(super) fn mapped<T>(
     let map =
         unsafe { MmapOptions::new().map(&file) }.map_err(|e| Miss::Unreadable(e.to_string()))?;
     let map = Map::new(map);
-    let (body, sum) = checked(&map)?;
+    let body = checked(&map)?;
     let mut released = HEADER;
     let mut release = |upto: usize| {
         let to = HEADER.saturating_add(upto);
@@ -131,7 +130,7 @@ pub(super) fn mapped<T>(
             released = to;
         }
     };
-    read(body, sum, (&map, HEADER), &mut release)
+    read(body, (&map, HEADER), &mut release)
 }
 
 /// The body as it is written: its bytes hashed, piece by piece, and
@@ -184,7 +183,7 @@ mod tests {
     }
 
     fn read(path: &Path) -> Result<Vec<u8>, Miss> {
-        mapped(path, |body, _, _, _| Ok(body.to_vec()))
+        mapped(path, |body, _, _| Ok(body.to_vec()))
     }
 
     #[test]

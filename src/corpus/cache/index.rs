@@ -81,7 +81,7 @@ pub(super) fn open<T>(
     copy: u64,
     decode: impl FnOnce(&[u8], (&Map, usize), &mut dyn FnMut(usize)) -> Option<T>,
 ) -> Result<T, Miss> {
-    mapped(file, |body, _, (map, at), release| {
+    mapped(file, |body, (map, at), release| {
         let (built_from, index) = body.split_at_checked(8).ok_or(Miss::Corrupt("cut short"))?;
         if built_from != copy.to_le_bytes() {
             return Err(Miss::Stale);
