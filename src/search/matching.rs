@@ -114,20 +114,22 @@ impl<'t> Whole<'t> {
         }
     }
 
+    /// Whether `field` could meet the term matched whole: false where
+    /// `against` is surely 0, found far more cheaply than skim's score.
+    pub(super) fn could_meet(&self, field: &str) -> bool {
+        // Skim finds no match where the term's letters are not in the
+        // field in order; its bytes in order are needed for that.
+        self.best.is_some()
+            && field.len() <= MAX_WHOLE_CHARS * 4
+            && field.chars().count() <= MAX_WHOLE_CHARS
+            && in_order(field.as_bytes(), self.text.as_bytes())
+    }
+
     /// How `field` meets the term matched whole, or 0.
     pub(super) fn against(&self, m: &SkimMatcherV2, field: &str) -> u16 {
-        let Some(best) = self.best else {
+        let Some(best) = self.best.filter(|_| self.could_meet(field)) else {
             return 0;
         };
-        if field.len() > MAX_WHOLE_CHARS * 4 || field.chars().count() > MAX_WHOLE_CHARS {
-            return 0;
-        }
-        // Skim finds no match where the term's letters are not in the
-        // field in order; its bytes in order are needed for that, and far
-        // cheaper to look for than skim's letters.
-        if !in_order(field.as_bytes(), self.text.as_bytes()) {
-            return 0;
-        }
         let Some(score) = m.fuzzy_match(field, self.text) else {
             return 0;
         };

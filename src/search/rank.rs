@@ -1,10 +1,10 @@
 //! Running a query: the passages every term meets, ranked.
 //!
 //! Each term's words are looked up in the vocabulary, and their posting
-//! lists are merged, cheapest term first (the rarest, unless another's
-//! whole-field matches are kept from the keys before), into the passages
-//! that meet every term, with the sum of the terms' tiers as an upper bound of how well
-//! each does. Passages are then read (their word ids, not their text) best
+//! lists are merged, cheapest term first (its postings, and the titles and
+//! names holding its letters whose whole-field match is not kept from the
+//! keys before), into the passages that meet every term, with the sum of
+//! the terms' tiers as an upper bound of how well each does. Passages are then read (their word ids, not their text) best
 //! bound first, for the terms' positions, only until the hits to show can
 //! no longer change.
 //!
@@ -137,14 +137,16 @@ struct Run<'a> {
     whole: Vec<Scores>,
     /// What each group's matches are kept under.
     keys: Vec<remembered::Key>,
-    /// Each group's fuzzy terms, prepared to be matched whole: the field
-    /// texts they are matched against (cased or folded), and the term.
-    wholes_of: Vec<Vec<(bool, Whole<'a>)>>,
+    wholes_of: Vec<Wholes<'a>>,
     /// By form id, a bit for each group whose terms' first word it meets.
     first: Vec<u16>,
     /// Each group's number of words (the fewest, for a group of phrases).
     lens: Vec<usize>,
 }
+
+/// A group's fuzzy terms, prepared to be matched whole: whether against
+/// the cased field texts or the folded ones, and the term.
+type Wholes<'a> = Vec<(bool, Whole<'a>)>;
 
 /// Ranking key: score, then the document newest first, then the order in
 /// the corpus. Greater is better.
@@ -165,7 +167,7 @@ impl<'a> Run<'a> {
     fn new(index: &'a SearchIndex, query: &'a Query, range: std::ops::Range<usize>) -> Run<'a> {
         let matcher = SkimMatcherV2::default().respect_case();
         let look = |term: &'a Term| Looked::new(index, &matcher, term);
-        let mut groups: Vec<(Group, remembered::Key, Scores)> = query
+        let mut groups: Vec<(Group, remembered::Key, Scores, Wholes)> = query
             .terms
             .iter()
             .map(|group| {
@@ -173,25 +175,30 @@ impl<'a> Run<'a> {
                 let key: remembered::Key = (group.0.iter())
                     .filter_map(|t| Some((t.term.case_sensitive, t.term.whole.clone()?)))
                     .collect();
-                let kept = index.remembered.take(&key);
-                (group, key, kept)
-            })
-            .collect();
-        groups.sort_by_cached_key(|(group, _, kept)| wholes::cost(index, group, kept));
-        let (terms, (keys, whole)): (Vec<Group>, (Vec<_>, Vec<_>)) =
-            groups.into_iter().map(|(g, k, w)| (g, (k, w))).unzip();
-        let excluded = query.excluded.iter().map(look).collect();
-        let wholes_of = terms
-            .iter()
-            .map(|g| {
-                g.0.iter()
+                let wholes: Wholes = (group.0.iter())
                     .filter_map(|t| {
                         let whole = t.term.whole.as_deref()?;
                         Some((t.term.case_sensitive, Whole::new(&matcher, whole)))
                     })
-                    .collect()
+                    .collect();
+                let kept = index.remembered.take(&key);
+                (group, key, kept, wholes)
             })
             .collect();
+        groups.sort_by_cached_key(|(group, _, kept, wholes)| {
+            wholes::cost(index, group, wholes, kept)
+        });
+        let mut terms = Vec::new();
+        let mut keys = Vec::new();
+        let mut whole = Vec::new();
+        let mut wholes_of = Vec::new();
+        for (group, key, kept, wholes) in groups {
+            terms.push(group);
+            keys.push(key);
+            whole.push(kept);
+            wholes_of.push(wholes);
+        }
+        let excluded = query.excluded.iter().map(look).collect();
         let lens = terms.iter().map(Group::words).collect();
         Run {
             index,

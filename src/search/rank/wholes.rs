@@ -2,7 +2,7 @@
 //! text of a title or a person's line, as fzf matches a line, worked out
 //! once per short text and kept with the index for the queries after.
 
-use super::Run;
+use super::{Run, Wholes};
 use crate::search::index::SearchIndex;
 use crate::search::looked::Group;
 use crate::search::remembered::Scores;
@@ -13,21 +13,47 @@ use rayon::prelude::*;
 /// took 80 ms on two cores, a word's 400,000 postings 4 ms on one).
 const WHOLE_COST: usize = 50;
 
+/// Fields sampled, evenly spaced, for the share of them that hold a
+/// term's letters in order.
+const SAMPLED: usize = 1024;
+
 /// What running `group` first would cost, in postings merged: its postings,
 /// and the titles and names it would be matched whole against, those not
-/// `kept` from the queries before. The groups run cheapest first: the
-/// first is matched whole against every title and name its words do not
-/// meet, the others only against those that the groups before them meet.
-/// The hits are the same in any order.
-pub(super) fn cost(index: &SearchIndex, group: &Group, kept: &Scores) -> usize {
+/// `kept` from the queries before, as many as hold one of its `wholes`'
+/// letters in order (skim is asked of those only). The groups run
+/// cheapest first: the first is matched whole against every title and
+/// name its words do not meet, the others only against those that the
+/// groups before them meet. The hits are the same in any order. Pasted
+/// whole, `crimes humanit` runs `crimes` first: `humanit`, the rarer
+/// word, has its letters in every title that says "human rights".
+pub(super) fn cost(index: &SearchIndex, group: &Group, wholes: &Wholes, kept: &Scores) -> usize {
     if !group.matches_whole() {
         return group.cost();
     }
+    let shorts = index.shorts_lower.len();
     let unknown = match kept.is_empty() {
-        true => index.shorts_lower.len(),
+        true => shorts,
         false => kept.iter().filter(|s| s.is_none()).count(),
     };
-    group.cost() + WHOLE_COST * unknown
+    let sampled: Vec<usize> = (0..shorts)
+        .step_by(shorts.div_ceil(SAMPLED).max(1))
+        .collect();
+    let held = (sampled.iter())
+        .filter(|&&short| {
+            wholes.iter().any(|(cased, whole)| {
+                (texts(index, *cased).get(short)).is_some_and(|field| whole.could_meet(field))
+            })
+        })
+        .count();
+    group.cost() + WHOLE_COST * unknown * held / sampled.len().max(1)
+}
+
+/// The fields a term is matched whole against: cased, or folded.
+fn texts(index: &SearchIndex, cased: bool) -> &[Box<str>] {
+    match cased {
+        true => &index.shorts_cased,
+        false => &index.shorts_lower,
+    }
 }
 
 /// The whole-field matches worked out are kept for the queries after.
@@ -97,11 +123,8 @@ impl Run<'_> {
         self.wholes_of[j]
             .iter()
             .filter_map(|(cased, whole)| {
-                let texts = match cased {
-                    true => &self.index.shorts_cased,
-                    false => &self.index.shorts_lower,
-                };
-                Some(whole.against(&self.matcher, texts.get(short)?))
+                let field = texts(self.index, *cased).get(short)?;
+                Some(whole.against(&self.matcher, field))
             })
             .max()
             .unwrap_or(0)
