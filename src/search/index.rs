@@ -9,6 +9,7 @@
 use super::packed::Postings;
 use super::pairs::Pairs;
 use super::remembered::Remembered;
+use super::spare::Spare;
 use super::text::fold;
 use super::tokens::{Read, Tokens, run_length};
 use crate::corpus::{Corpus, Role};
@@ -56,6 +57,8 @@ pub struct SearchIndex {
     pub(super) pairs: Pairs,
     /// Recent terms' whole-field matches, kept between queries.
     pub(super) remembered: Remembered,
+    /// The memory a query tallies in, kept between queries.
+    pub(super) spare: Spare,
 }
 
 impl SearchIndex {
@@ -129,6 +132,7 @@ impl SearchIndex {
             shorts_cased: read.shorts.iter().map(|s| fold(s, true).into()).collect(),
             short_of: read.short_of,
             remembered: Remembered::default(),
+            spare: Spare::ready(passages),
         }
     }
 

@@ -26,6 +26,7 @@ mod query;
 mod rank;
 mod remembered;
 mod snippet;
+mod spare;
 mod stored;
 mod tally;
 mod text;

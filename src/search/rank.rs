@@ -274,11 +274,13 @@ impl<'a> Run<'a> {
     /// count stopped.
     fn hits(mut self, limit: usize, mode: &Mode) -> Option<(Vec<Hit>, usize)> {
         let base = self.range.start;
+        let mut lent = self.index.spare.lend(self.range.len());
+        let (met, tiers, fines) = lent.parts();
         let mut t = Tally {
             base,
-            met: vec![0; self.range.len()],
-            tiers: vec![0; self.range.len()],
-            fines: vec![0; self.range.len()],
+            met,
+            tiers,
+            fines,
             candidates: Vec::new(),
         };
         for ex in &self.excluded {
@@ -359,7 +361,8 @@ impl<'a> Run<'a> {
         if !read {
             for &p in &candidates {
                 let i = p as usize - base;
-                best.offer(self.key(p as usize, tiers[i], 0, fines[i]));
+                let (tiers, fines) = (u32::from(tiers[i]), u32::from(fines[i]));
+                best.offer(self.key(p as usize, tiers, 0, fines));
             }
         } else if let Mode::Count(stop) = mode {
             // Every passage read: the count is of those that match.
@@ -399,7 +402,8 @@ impl<'a> Run<'a> {
                 }
                 for &p in group {
                     let i = p as usize - base;
-                    let hope = |nearness| self.key(p as usize, tiers[i], nearness, fines[i]);
+                    let (tiers, fines) = (u32::from(tiers[i]), u32::from(fines[i]));
+                    let hope = |nearness| self.key(p as usize, tiers, nearness, fines);
                     if !best.admits(&hope(0)) {
                         continue;
                     }

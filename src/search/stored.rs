@@ -13,6 +13,7 @@
 use super::index::{Lists, SearchIndex};
 use super::packed::{Packed, Postings};
 use super::pairs::Pairs;
+use super::spare::Spare;
 use super::tokens::{DocInfo, Tokens};
 use crate::corpus::{Bytes, Corpus, Map, Role};
 use std::io;
@@ -144,6 +145,7 @@ impl SearchIndex {
         if !in_range {
             return Err(Corrupt("an id or offset out of range"));
         }
+        let spare = Spare::ready(passage_doc.len());
         Ok(SearchIndex {
             tokens,
             passage_doc,
@@ -154,6 +156,7 @@ impl SearchIndex {
             shorts_lower,
             shorts_cased,
             short_of,
+            spare,
             pairs,
             remembered: Default::default(),
         })

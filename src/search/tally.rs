@@ -3,24 +3,32 @@
 //! in one passage.
 
 use super::matching;
+use super::query::MAX_TERMS;
+
+// A passage's sums of its terms' tiers and fine scores fit a byte and two:
+// a million passages' tally is 4 MB, zeroed for each query, not 9.
+const _: () = assert!(MAX_TERMS * matching::EXACT as usize <= u8::MAX as usize);
+const _: () = assert!(MAX_TERMS * matching::FINE_MAX as usize <= u16::MAX as usize);
 
 /// Passages that some term meets cannot be in the result (excluded, or
 /// filtered out).
 pub(super) const BARRED: u8 = u8::MAX;
 
 /// What merging the posting lists has found so far, by passage in the range.
-pub(super) struct Tally {
+pub(super) struct Tally<'t> {
     /// The first passage of the range.
     pub(super) base: usize,
     /// How many terms each passage meets, or BARRED.
-    pub(super) met: Vec<u8>,
-    pub(super) tiers: Vec<u32>,
-    pub(super) fines: Vec<u32>,
+    pub(super) met: &'t mut [u8],
+    /// The sum of the tiers of the terms met: at most 4 a term.
+    pub(super) tiers: &'t mut [u8],
+    /// The sum of their fine scores: at most FINE_MAX a term.
+    pub(super) fines: &'t mut [u16],
     /// The passages the first term meets.
     pub(super) candidates: Vec<u32>,
 }
 
-impl Tally {
+impl Tally<'_> {
     /// Counts term `j`'s match of the passage at offset `i`, if it met every
     /// term before and (for the first term) the filters allow it.
     pub(super) fn touch(&mut self, j: usize, i: usize, score: u16, allowed: impl FnOnce() -> bool) {
@@ -32,8 +40,9 @@ impl Tally {
             return;
         }
         self.met[i] = j as u8 + 1;
-        self.tiers[i] += u32::from(matching::tier(score));
-        self.fines[i] += u32::from(matching::fine(score));
+        // Within bounds: see the assertions above.
+        self.tiers[i] += matching::tier(score) as u8;
+        self.fines[i] += matching::fine(score);
         if j == 0 {
             self.candidates.push((self.base + i) as u32);
         }

@@ -103,14 +103,18 @@ impl Run<'_> {
         if !self.matches_whole(j) {
             return;
         }
+        // Marked, not sorted: a third of a million passages at a million
+        // paragraphs name a few tens of thousands of texts.
         let known = self.wholes(j);
-        let mut todo: Vec<usize> = shorts
-            .iter()
-            .copied()
-            .filter(|&s| known.get(s).is_some_and(Option::is_none))
+        let mut wanted = vec![false; known.len()];
+        for &s in shorts {
+            if known.get(s).is_some_and(Option::is_none) {
+                wanted[s] = true;
+            }
+        }
+        let todo: Vec<usize> = (wanted.iter().enumerate())
+            .filter_map(|(s, &wanted)| wanted.then_some(s))
             .collect();
-        todo.sort_unstable();
-        todo.dedup();
         let this = &*self;
         let scores: Vec<u16> = todo.par_iter().map(|&s| this.whole_score(j, s)).collect();
         let known = self.wholes(j);
