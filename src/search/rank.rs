@@ -2,11 +2,11 @@
 //!
 //! Each term's words are looked up in the vocabulary, and their posting
 //! lists are merged, cheapest term first (its postings, and the titles and
-//! names holding its letters whose whole-field match is not kept from the
-//! keys before), into the passages that meet every term, with the sum of
-//! the terms' tiers as an upper bound of how well each does. Passages are then read (their word ids, not their text) best
-//! bound first, for the terms' positions, only until the hits to show can
-//! no longer change.
+//! names that hold its letters and whose whole-field match the keys before
+//! did not work out), into the passages that meet every term, with the sum
+//! of the terms' tiers as an upper bound of how well each does. Passages
+//! are then read (their word ids, not their text) best bound first, for
+//! the terms' positions, only until the hits to show can no longer change.
 //!
 //! The order: the sum of the terms' tiers (exact word, start of a word,
 //! close to a word, a title or name matched whole), then how near the terms

@@ -35,6 +35,9 @@ pub(super) fn cost(index: &SearchIndex, group: &Group, wholes: &Wholes, kept: &S
         true => shorts,
         false => kept.iter().filter(|s| s.is_none()).count(),
     };
+    if unknown == 0 {
+        return group.cost();
+    }
     let sampled: Vec<usize> = (0..shorts)
         .step_by(shorts.div_ceil(SAMPLED).max(1))
         .collect();
@@ -45,7 +48,9 @@ pub(super) fn cost(index: &SearchIndex, group: &Group, wholes: &Wholes, kept: &S
             })
         })
         .count();
-    group.cost() + WHOLE_COST * unknown * held / sampled.len().max(1)
+    // Divided before multiplied by WHOLE_COST: a 32-bit usize holds a
+    // million fields times the sample, not fifty times that.
+    group.cost() + WHOLE_COST * (unknown * held / sampled.len().max(1))
 }
 
 /// The fields a term is matched whole against: cased, or folded.

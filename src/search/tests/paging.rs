@@ -105,6 +105,7 @@ fn a_word_is_matched_whole_only_where_a_word_in_fewer_fields_meets() {
     let first = index().clone();
     ask(&first, "humanit");
     let hits = ask(&first, "humanit council");
+    assert!(!hits.is_empty());
 
     let typed = index().clone();
     ask(&typed, "council");
