@@ -6,6 +6,7 @@
 //! in order, then the paragraphs, so a document's passages are one range
 //! and a posting list restricted to one document is a run of it.
 
+use super::aside::Aside;
 use super::packed::Postings;
 use super::pairs::Pairs;
 use super::remembered::Remembered;
@@ -56,9 +57,9 @@ pub struct SearchIndex {
     /// Which words stand side by side, and where.
     pub(super) pairs: Pairs,
     /// Recent terms' whole-field matches, kept between queries.
-    pub(super) remembered: Remembered,
+    pub(super) remembered: Aside<Remembered>,
     /// The memory a query tallies in, kept between queries.
-    pub(super) spare: Spare,
+    pub(super) spare: Aside<Spare>,
 }
 
 impl SearchIndex {
@@ -131,8 +132,8 @@ impl SearchIndex {
             shorts_lower: read.shorts.iter().map(|s| fold(s, false).into()).collect(),
             shorts_cased: read.shorts.iter().map(|s| fold(s, true).into()).collect(),
             short_of: read.short_of,
-            remembered: Remembered::default(),
-            spare: Spare::ready(passages),
+            remembered: Aside::default(),
+            spare: Aside(Spare::ready(passages)),
         }
     }
 

@@ -13,6 +13,7 @@
 //! match. Everything here is a pure function of
 //! its arguments: no I/O, no threads, no clock.
 
+mod aside;
 mod fx;
 mod highlight;
 mod hit;

@@ -43,28 +43,6 @@ impl Remembered {
     }
 }
 
-/// What is remembered is not part of what the index is: two indexes are
-/// equal, and a clone is a fresh index, whatever either has remembered.
-impl PartialEq for Remembered {
-    fn eq(&self, _: &Remembered) -> bool {
-        true
-    }
-}
-
-impl Eq for Remembered {}
-
-impl Clone for Remembered {
-    fn clone(&self) -> Remembered {
-        Remembered::default()
-    }
-}
-
-impl std::fmt::Debug for Remembered {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Remembered")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,28 +76,6 @@ impl Drop for Lent<'_> {
     }
 }
 
-/// The spare memory is not part of what the index is: two indexes are
-/// equal, and a clone has none, whatever either holds.
-impl PartialEq for Spare {
-    fn eq(&self, _: &Spare) -> bool {
-        true
-    }
-}
-
-impl Eq for Spare {}
-
-impl Clone for Spare {
-    fn clone(&self) -> Spare {
-        Spare::default()
-    }
-}
-
-impl std::fmt::Debug for Spare {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Spare")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

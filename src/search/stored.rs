@@ -10,6 +10,7 @@
 //! fewer words or hits, never a panic. A change to this layout bumps the cache's
 //! `FORMAT` (`corpus::cache`); a change to how the index is built, `RULES`.
 
+use super::aside::Aside;
 use super::index::{Lists, SearchIndex};
 use super::packed::{Packed, Postings};
 use super::pairs::Pairs;
@@ -145,7 +146,7 @@ impl SearchIndex {
         if !in_range {
             return Err(Corrupt("an id or offset out of range"));
         }
-        let spare = Spare::ready(passage_doc.len());
+        let spare = Aside(Spare::ready(passage_doc.len()));
         Ok(SearchIndex {
             tokens,
             passage_doc,
