@@ -230,14 +230,14 @@ fn read_first(r: &mut Reader, release: &mut dyn FnMut(usize)) -> Result<First, C
 
 /// The postings and the parts after them, as `encode` wrote them.
 fn read_later(r: &mut Reader) -> Result<Later, Corrupt> {
-    let postings = r.postings(&mut |_| {})?;
+    let postings = r.postings()?;
     let shorts_lower = r.strs()?;
     let shorts_cased = r.strs()?;
     let short_of = r.u32s()?;
     let common = r.take(4)?;
     let pairs = Pairs {
         common: u32::from_le_bytes(common.try_into().map_err(|_| Corrupt("cut short"))?),
-        postings: r.postings(&mut |_| {})?,
+        postings: r.postings()?,
     };
     Ok(Later {
         postings,
@@ -471,16 +471,13 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
-    /// Postings as `postings` wrote them, telling `release` how far it has
-    /// read after their bytes.
-    fn postings(&mut self, release: &mut dyn FnMut(usize)) -> Result<Postings, Corrupt> {
+    /// Postings as `postings` wrote them.
+    fn postings(&mut self) -> Result<Postings, Corrupt> {
         let gaps = self.packed()?;
-        release(self.at);
         let counts = self.u32s()?;
         let skip_starts = self.starts()?;
         let skips: Vec<(u32, u32)> = self.u32s()?.chunks_exact(2).map(|s| (s[0], s[1])).collect();
         rises(&skip_starts, skips.len())?;
-        release(self.at);
         Ok(Postings {
             gaps,
             counts,

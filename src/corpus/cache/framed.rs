@@ -75,11 +75,11 @@ pub(super) fn write_file(file: File, body: Made, stop: &AtomicBool) -> io::Resul
         piece: Xxh3::new(),
         in_piece: 0,
         sums: Vec::new(),
-        length: 0,
         stop,
     };
     out.to.write_all(&[0; HEADER])?;
     body(&mut |bytes: &[u8]| out.write(bytes))?;
+    let length = (out.sums.len() * PIECE + out.in_piece) as u64;
     if out.in_piece > 0 {
         out.sums.push(out.piece.digest());
     }
@@ -88,7 +88,7 @@ pub(super) fn write_file(file: File, body: Made, stop: &AtomicBool) -> io::Resul
     header.extend_from_slice(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&0u32.to_le_bytes());
-    header.extend_from_slice(&out.length.to_le_bytes());
+    header.extend_from_slice(&length.to_le_bytes());
     header.extend_from_slice(&sum.to_le_bytes());
     let file = out
         .to
@@ -133,8 +133,7 @@ pub(super) fn mapped<T>(
     read(body, (&map, HEADER), &mut release)
 }
 
-/// The body as it is written: its bytes hashed, piece by piece, and
-/// counted.
+/// The body as it is written: its bytes hashed, piece by piece.
 struct Body<'a> {
     to: io::BufWriter<File>,
     /// The piece being written: its hash so far, and how many bytes it has.
@@ -142,7 +141,6 @@ struct Body<'a> {
     in_piece: usize,
     /// The checksums of the pieces written whole.
     sums: Vec<u64>,
-    length: u64,
     /// Looked at before each write: a stop costs at most one write.
     stop: &'a AtomicBool,
 }
@@ -152,7 +150,6 @@ impl Body<'_> {
         if self.stop.load(Ordering::Relaxed) {
             return Err(io::Error::new(io::ErrorKind::Interrupted, "stopped"));
         }
-        self.length += bytes.len() as u64;
         self.to.write_all(bytes)?;
         let mut rest = bytes;
         while !rest.is_empty() {
